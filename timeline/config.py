@@ -1,0 +1,129 @@
+"""``timeline.toml`` → a validated, frozen :class:`Config`.
+
+Unknown keys and values of the wrong type are errors that name the key, the file and the
+line; every error in the file is reported at once, not just the first.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from timeline.errors import BuildFailed, ConfigError, UsageError
+from timeline.model import SourceLocation
+
+CONFIG_NAME = "timeline.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """The settings of one site. Relative paths are resolved against the site root."""
+
+    root: Path
+    """The folder holding ``timeline.toml``."""
+    title: str = "Timeline"
+    """The site's name, shown on every page and in feeds."""
+    description: str = ""
+    """One sentence about the timeline, for the front page and feeds."""
+    base_url: str = "/"
+    """Where the site is served from, such as ``https://user.github.io/repo/``."""
+    language: str = "en"
+    """The language of the pages (``<html lang>``)."""
+    theme: str = "default"
+    """The theme: a folder of ``themes/`` that overrides the built-in one file by file."""
+    content_dir: Path = field(default=Path("content"))
+    """Where articles (``articles/``) and hand-written events (``events/``) live."""
+    output_dir: Path = field(default=Path("output"))
+    """Where the built site is written."""
+    day_first: bool = False
+    """Read ``10/7/2023`` as 10 July rather than October 7."""
+    strict: bool = False
+    """Treat doubtful dates as errors."""
+
+    @property
+    def content_path(self) -> Path:
+        """The absolute content folder."""
+        return self.root / self.content_dir
+
+    @property
+    def output_path(self) -> Path:
+        """The absolute output folder."""
+        return self.root / self.output_dir
+
+    @property
+    def base_path(self) -> str:
+        """The path part of ``base_url``, always starting and ending with ``/``."""
+        path = re.sub(r"^[a-z]+://[^/]+", "", self.base_url) or "/"
+        return path if path.endswith("/") else path + "/"
+
+
+_KEYS = {f.name: f for f in fields(Config) if f.name != "root"}
+_TYPES: dict[str, type] = {
+    "title": str,
+    "description": str,
+    "base_url": str,
+    "language": str,
+    "theme": str,
+    "content_dir": str,
+    "output_dir": str,
+    "day_first": bool,
+    "strict": bool,
+}
+
+
+def load_config(root: Path, overrides: dict[str, Any] | None = None) -> Config:
+    """Read ``root/timeline.toml``; command-line ``overrides`` apply before validation."""
+    path = root / CONFIG_NAME
+    if not path.is_file():
+        raise UsageError(f"{path}: no {CONFIG_NAME} here; is this a timeline site?")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise ConfigError(SourceLocation(str(path), 1), f"not UTF-8 ({error.reason})") from None
+    return parse_config(text, root, str(path), overrides or {})
+
+
+def parse_config(
+    text: str, root: Path, path: str = CONFIG_NAME, overrides: dict[str, Any] | None = None
+) -> Config:
+    """Validate the TOML ``text`` of a config file into a :class:`Config`."""
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(SourceLocation(path, _toml_error_line(error)), str(error)) from None
+    raw.update(overrides or {})
+    errors = [
+        ConfigError(SourceLocation(path, _line_of_key(text, key)), msg)
+        for key, msg in _problems(raw)
+    ]
+    if errors:
+        raise BuildFailed(errors)
+    values: dict[str, Any] = {
+        key: Path(value) if key.endswith("_dir") else value for key, value in raw.items()
+    }
+    return replace(Config(root=root), **values)
+
+
+def _problems(raw: dict[str, Any]) -> list[tuple[str, str]]:
+    problems = []
+    for key, value in raw.items():
+        if key not in _KEYS:
+            known = ", ".join(sorted(_KEYS))
+            problems.append((key, f"unknown key '{key}' (known keys: {known})"))
+        elif not isinstance(value, _TYPES[key]):
+            expected = _TYPES[key].__name__
+            problems.append((key, f"'{key}' must be a {expected}, not {type(value).__name__}"))
+    return problems
+
+
+def _line_of_key(text: str, key: str) -> int:
+    match = re.search(rf"^[ \t]*{re.escape(key)}[ \t]*=", text, re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else 1
+
+
+def _toml_error_line(error: tomllib.TOMLDecodeError) -> int:
+    match = re.search(r"line (\d+)", str(error))
+    return int(match.group(1)) if match else 1

@@ -1,0 +1,222 @@
+"""Reading articles: front matter, publication date, slug and Markdown body.
+
+``load_*`` functions read the disk and hand strings to ``parse_*`` functions, which are pure.
+Every problem is a :class:`ContentError` naming the file and the line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from dateutil import parser as date_parser
+
+from timeline.errors import ContentError
+from timeline.model import Article, SourceLocation
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)^---[ \t]*\r?$\n?", re.S | re.M)
+_DATE_PREFIX = re.compile(r"^(?P<date>\d{4}-\d\d-\d\d)-(?P<rest>.+)$")
+_KNOWN_KEYS = frozenset({"title", "published", "date", "source", "url", "author", "tags", "draft"})
+_DANGEROUS_HTML = re.compile(
+    r"<\s*(script|iframe|object|embed|style|form)\b|\bon[a-z]+\s*=\s*[\"']", re.I
+)
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML without implicit timestamps: dates are parsed here, with errors that say where."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class MissingPublicationDate(ContentError):
+    """An article has no ``published`` date and no date prefix in its file name."""
+
+
+@dataclass(frozen=True, slots=True)
+class FrontMatter:
+    """The YAML mapping at the top of a file, and where the body starts."""
+
+    data: dict[str, Any]
+    body_start: int
+    lines: dict[str, int]
+    """The line of each top-level key, for error messages."""
+
+
+def discover_articles(content_dir: Path) -> list[Path]:
+    """Every article file under ``content_dir/articles``, in a stable order."""
+    folder = content_dir / "articles"
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*.md") if p.is_file() and not p.name.startswith("."))
+
+
+def load_article(path: Path, root: Path) -> Article:
+    """Read one article file and parse it."""
+    relative = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    text = decode_text(path.read_bytes(), relative)
+    return parse_article(text, relative)
+
+
+def decode_text(data: bytes, path: str) -> str:
+    """The UTF-8 text of a file, or an error naming the line of the first bad byte."""
+    if b"\0" in data:
+        line = data.count(b"\n", 0, data.index(b"\0")) + 1
+        raise ContentError(SourceLocation(path, line), "binary file, not a Markdown article")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise ContentError(
+            SourceLocation(path, line),
+            f"not valid UTF-8 (byte 0x{data[error.start]:02x}); save the file as UTF-8",
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def parse_article(text: str, path: str) -> Article:
+    """An :class:`Article` from the text of a Markdown file with YAML front matter."""
+    front = parse_front_matter(text, path)
+    data = front.data
+
+    def where(key: str) -> SourceLocation:
+        return SourceLocation(path, front.lines.get(key, 1))
+
+    for key in data:
+        if key not in _KNOWN_KEYS:
+            known = ", ".join(sorted(_KNOWN_KEYS))
+            raise ContentError(where(key), f"unknown front matter key '{key}' ({known})")
+    title = _required_text(data, "title", where("title"))
+    _reject_dangerous_html(text, front.body_start, path)
+    return Article(
+        path=path,
+        slug=slug_of(path),
+        title=title,
+        published=_publication_date(data, path, where),
+        source=_optional_text(data, "source", where("source")) or "",
+        text=text,
+        body_start=front.body_start,
+        url=_optional_text(data, "url", where("url")),
+        author=_optional_text(data, "author", where("author")),
+        tags=_tags(data.get("tags"), where("tags")),
+        draft=_flag(data.get("draft", False), where("draft")),
+    )
+
+
+def parse_front_matter(text: str, path: str) -> FrontMatter:
+    """Split the YAML front matter from the body; errors carry the YAML error's line."""
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        message = "no front matter: the file must start with a '---' line, YAML, and '---'"
+        if text.startswith("---"):
+            message = "front matter is not closed: add a '---' line after it"
+        raise ContentError(SourceLocation(path, 1), message)
+    try:
+        data = yaml.load(match.group("yaml"), Loader=_FrontMatterLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(error, "problem", None) or str(error)
+        raise ContentError(SourceLocation(path, line), f"broken front matter: {problem}") from None
+    if not isinstance(data, dict):
+        raise ContentError(SourceLocation(path, 2), "front matter must be a YAML mapping")
+    return FrontMatter(data, match.end(), _key_lines(match.group("yaml")))
+
+
+def slug_of(path: str) -> str:
+    """The URL name of an article: its file name without extension and date prefix."""
+    stem = Path(path).stem
+    prefixed = _DATE_PREFIX.match(stem)
+    if prefixed:
+        stem = prefixed.group("rest")
+    return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "article"
+
+
+def parse_published(value: object) -> dt.datetime | dt.date:
+    """A publication date from YAML: a date, a datetime, or an ISO 8601 string."""
+    if isinstance(value, dt.datetime | dt.date):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"expected a date such as 2025-02-03, not {value!r}")
+    text = value.strip().replace(" ", "T", 1)
+    try:
+        parsed = date_parser.isoparse(text)
+    except ValueError:
+        raise ValueError(f"'{value}' is not a date that exists (use YYYY-MM-DD)") from None
+    return parsed if "T" in text else parsed.date()
+
+
+def _publication_date(data: dict[str, Any], path: str, where: Any) -> dt.datetime | dt.date:
+    key = "published" if "published" in data else "date"
+    if key in data:
+        try:
+            return parse_published(data[key])
+        except ValueError as error:
+            raise ContentError(where(key), f"bad publication date: {error}") from None
+    prefixed = _DATE_PREFIX.match(Path(path).stem)
+    if prefixed:
+        return dt.date.fromisoformat(prefixed.group("date"))
+    raise MissingPublicationDate(
+        SourceLocation(path, 1),
+        "no publication date: add 'published: YYYY-MM-DD' to the front matter",
+    )
+
+
+def _required_text(data: dict[str, Any], key: str, where: SourceLocation) -> str:
+    value = _optional_text(data, key, where)
+    if not value:
+        raise ContentError(where, f"'{key}' is required")
+    return value
+
+
+def _optional_text(data: dict[str, Any], key: str, where: SourceLocation) -> str | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if isinstance(value, dict | list):
+        raise ContentError(where, f"'{key}' must be text")
+    return str(value).strip()
+
+
+def _tags(value: object, where: SourceLocation) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [part for part in value.split(",")]
+    if not isinstance(value, list) or not all(isinstance(tag, str | int) for tag in value):
+        raise ContentError(where, "'tags' must be a list such as [gaza, ceasefire]")
+    return tuple(dict.fromkeys(str(tag).strip().lower() for tag in value if str(tag).strip()))
+
+
+def _flag(value: object, where: SourceLocation) -> bool:
+    if not isinstance(value, bool):
+        raise ContentError(where, "'draft' must be true or false")
+    return value
+
+
+def _key_lines(yaml_text: str) -> dict[str, int]:
+    lines: dict[str, int] = {}
+    for number, line in enumerate(yaml_text.splitlines(), start=2):
+        key = re.match(r"^([A-Za-z_][\w-]*)\s*:", line)
+        if key:
+            lines.setdefault(key.group(1), number)
+    return lines
+
+
+def _reject_dangerous_html(text: str, body_start: int, path: str) -> None:
+    """Scripts and embedded frames never reach a page: they are errors, not content."""
+    match = _DANGEROUS_HTML.search(text, body_start)
+    if match:
+        line = text.count("\n", 0, match.start()) + 1
+        raise ContentError(
+            SourceLocation(path, line),
+            f"raw HTML '{match.group(0).strip()}' is not allowed in an article; "
+            "write the text in Markdown",
+        )

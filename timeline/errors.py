@@ -1,0 +1,53 @@
+"""The one exception hierarchy of the package.
+
+Every error a user can cause carries a :class:`SourceLocation` when it concerns a file, and
+prints as ``path:line: message`` so editors and terminals can jump to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from timeline.model import SourceLocation
+
+
+class TimelineError(Exception):
+    """Base class of every error the ``timeline`` command reports without a traceback."""
+
+    exit_code = 1
+
+
+class UsageError(TimelineError):
+    """The command was called wrongly (a missing folder, a bad option value)."""
+
+    exit_code = 2
+
+
+class ContentError(TimelineError):
+    """A problem in one file of the site: front matter, encoding, a date, a config key."""
+
+    def __init__(self, location: SourceLocation, message: str) -> None:
+        super().__init__(f"{location}: {message}")
+        self.location = location
+        self.message = message
+
+
+class ConfigError(ContentError):
+    """A problem in ``timeline.toml``."""
+
+
+class BuildFailed(TimelineError):
+    """The build found content errors; nothing was written."""
+
+    def __init__(self, errors: Iterable[ContentError]) -> None:
+        self.errors = tuple(sorted(errors, key=_error_order))
+        count = len(self.errors)
+        super().__init__(f"build failed with {count} error{'s' if count != 1 else ''}")
+
+
+class DeployError(TimelineError):
+    """Publishing was refused or failed; the repository and the remote are as they were."""
+
+
+def _error_order(error: ContentError) -> tuple[str, int, str]:
+    return (error.location.path, error.location.line, error.message)

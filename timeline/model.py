@@ -1,0 +1,206 @@
+"""The data that flows between the pipeline's stages.
+
+Every class here is a frozen dataclass: a later stage derives new values with
+``dataclasses.replace`` and never mutates what an earlier stage produced. This module
+imports nothing else of the package.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Precision(StrEnum):
+    """How much of a date the text actually gives, finest first."""
+
+    TIME = "time"
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    SEASON = "season"
+    QUARTER = "quarter"
+    YEAR = "year"
+    DECADE = "decade"
+    CENTURY = "century"
+
+    @property
+    def rank(self) -> int:
+        """0 for the finest precision, growing as the precision gets coarser."""
+        return list(Precision).index(self)
+
+
+class Basis(StrEnum):
+    """Where an event's date comes from."""
+
+    EXPLICIT = "explicit"
+    """The expression names the calendar date itself ("October 7, 2023")."""
+    RELATIVE = "relative"
+    """The expression is resolved against the publication date or the narrative ("on Monday")."""
+    PUBLICATION = "publication"
+    """No expression dates the sentence; the article's publication date stands in."""
+    CURATED = "curated"
+    """An editor wrote the date by hand (``content/events``) or corrected it."""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLocation:
+    """A place in a file, printed the way editors and compilers print it: ``path:line``."""
+
+    path: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    """What one date expression means, at the precision the text gives and no finer.
+
+    ``start`` and ``end`` bound the calendar interval the value covers (half-open), so values
+    of different precision can be sorted and filtered together.
+    """
+
+    value: str
+    """The TIMEX3 value: ``2025-02-03``, ``2025-02``, ``2025-W05``, ``2025-SU``, ``202``..."""
+    start: dt.date
+    end: dt.date
+    precision: Precision
+    mod: str | None = None
+    """TIMEX3 modifier such as ``START``, ``MID``, ``END``, ``APPROX``."""
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """One temporal expression found in a text, with its offsets and its normalized value."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    """TimeML type: ``DATE``, ``TIME``, ``DURATION`` or ``SET``."""
+    value: str
+    mod: str | None = None
+    date: DateValue | None = None
+    """The calendar interval, when the expression resolves to one (never for durations)."""
+    basis: Basis = Basis.EXPLICIT
+    resolved: bool = True
+    """False when the expression was recognized but could not be resolved safely."""
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A news article as read from ``content/articles``: front matter and Markdown body."""
+
+    path: str
+    """The file's path relative to the site root, with forward slashes."""
+    slug: str
+    title: str
+    published: dt.datetime | dt.date
+    """The document creation time that relative expressions are resolved against."""
+    source: str
+    text: str
+    """The whole file as read; every offset in the pipeline points into it."""
+    body_start: int
+    """Offset of the Markdown body in ``text``."""
+    url: str | None = None
+    author: str | None = None
+    tags: tuple[str, ...] = ()
+    draft: bool = False
+
+    @property
+    def published_date(self) -> dt.date:
+        """The calendar day of publication, in the article's own time zone."""
+        if isinstance(self.published, dt.datetime):
+            return self.published.date()
+        return self.published
+
+    @property
+    def body(self) -> str:
+        """The Markdown body without the front matter."""
+        return self.text[self.body_start :]
+
+    def line_of(self, offset: int) -> int:
+        """The 1-based line number of an offset into ``text``."""
+        return self.text.count("\n", 0, offset) + 1
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRef:
+    """The part of an article that travels with every event taken from it."""
+
+    slug: str
+    path: str
+    title: str
+    source: str
+    published: dt.datetime | dt.date
+    url: str | None = None
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A sentence of an article, dated by the expression that governs it."""
+
+    id: str
+    article: ArticleRef
+    text: str
+    """The sentence, as plain text."""
+    start: int
+    end: int
+    """Offsets of the sentence in the article's file."""
+    line: int
+    date: DateValue
+    expression: TimeExpression | None
+    """The expression the date comes from; None when the publication date stands in."""
+    basis: Basis
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One report of an entry: which article said it, in which sentence, dated how."""
+
+    event_id: str
+    article: ArticleRef
+    sentence: str
+    line: int
+    expression: TimeExpression | None
+    basis: Basis
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One real-world happening on the timeline, with every source that reported it."""
+
+    id: str
+    date: DateValue
+    text: str
+    sources: tuple[Source, ...]
+    tags: tuple[str, ...] = ()
+
+    @property
+    def anchor(self) -> str:
+        """The fragment identifier of the entry on any page that lists it."""
+        return f"e-{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What the extract stage learned from one article."""
+
+    article: Article
+    expressions: tuple[TimeExpression, ...]
+    """Every temporal expression of the article file, in text order."""
+    events: tuple[Event, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """The merged, ordered record that the site is rendered from."""
+
+    title: str
+    entries: tuple[Entry, ...]
+    extractions: tuple[Extraction, ...]
+    """Every article with its expressions and events, by slug."""

@@ -1,0 +1,108 @@
+"""Plain text and sentences of an article, with offsets into the file exactly as read.
+
+Markdown markup is masked with spaces rather than removed, so the plain text has the same
+length as the file and every offset found in it points at the same character of the file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(([^)\n]*)\)")
+_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[^\n]*$", re.M)
+_LINE_MARKERS = re.compile(r"^( {0,3}(?:>[ \t]?)*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?)", re.M)
+_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t][^\n]*$", re.M)
+_TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
+_EMPHASIS = re.compile(r"\*+|`+|(?<!\w)_+|_+(?!\w)")
+_BLOCK_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9])")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r" ([.,;:!?])(?=\s|$)")
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col maj capt sgt cpl adm sen rep gov pres st mt ft jr sr no nos
+    vol p pp fig inc co corp ltd bros vs etc al approx est dept univ jan feb mar apr jun jul
+    aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun a.m p.m u.s u.k u.n e.u
+    u.a.e d.c""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A piece of text and where it lies in the file."""
+
+    start: int
+    end: int
+    text: str
+
+
+def mask_markup(text: str, body_start: int) -> str:
+    """``text`` with the front matter and Markdown markup replaced by spaces (same length)."""
+    masked = _blank(text[:body_start]) + text[body_start:]
+    masked = _HEADING.sub(lambda m: _blank(m.group(0)), masked)
+    masked = _REFERENCE_DEFINITION.sub(lambda m: _blank(m.group(0)), masked)
+    masked = _LINK.sub(_mask_link, masked)
+    masked = _TAG.sub(lambda m: _blank(m.group(0)), masked)
+    masked = _LINE_MARKERS.sub(lambda m: _blank(m.group(0)), masked)
+    return _EMPHASIS.sub(lambda m: _blank(m.group(0)), masked)
+
+
+def split_paragraphs(plain: str, body_start: int) -> list[Span]:
+    """The non-empty blocks of the masked body, separated by blank lines."""
+    spans = []
+    position = body_start
+    for block in _BLOCK_BREAK.split(plain[body_start:]):
+        start = plain.index(block, position) if block else position
+        position = start + len(block)
+        stripped = block.strip()
+        if stripped:
+            offset = start + len(block) - len(block.lstrip())
+            spans.append(Span(offset, offset + len(stripped), stripped))
+    return spans
+
+
+def split_sentences(paragraph: Span) -> list[Span]:
+    """The sentences of a paragraph, with offsets into the file."""
+    sentences = []
+    begin = 0
+    text = paragraph.text
+    for match in _BOUNDARY.finditer(text):
+        if match.group(0)[0] == "." and _is_abbreviation(text, match.start()):
+            continue
+        sentences.append(_span(paragraph, begin, match.end()))
+        begin = match.end()
+    sentences.append(_span(paragraph, begin, len(text)))
+    return [s for s in sentences if s.text]
+
+
+def normalize_space(text: str) -> str:
+    """Runs of white space (including masked markup) folded into one space."""
+    return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", " ".join(text.split()))
+
+
+def _span(paragraph: Span, begin: int, end: int) -> Span:
+    piece = paragraph.text[begin:end]
+    lead = len(piece) - len(piece.lstrip())
+    stripped = piece.strip()
+    start = paragraph.start + begin + lead
+    return Span(start, start + len(stripped), stripped)
+
+
+def _is_abbreviation(text: str, period: int) -> bool:
+    word = re.search(r"([A-Za-z.]+)$", text[:period])
+    if word is None:
+        return False
+    token = word.group(1).lower().strip(".")
+    if len(token) == 1 and token.isalpha():
+        return True  # an initial, as in "Donald J. Trump"
+    return token in _ABBREVIATIONS
+
+
+def _mask_link(match: re.Match[str]) -> str:
+    bang, label, target = match.groups()
+    if bang:
+        return _blank(match.group(0))
+    return " " + label + _blank("](" + target + ")")
+
+
+def _blank(text: str) -> str:
+    return re.sub(r"[^\n]", " ", text)

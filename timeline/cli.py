@@ -1,0 +1,305 @@
+"""The ``timeline`` command."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from functools import wraps
+from pathlib import Path
+from typing import Any, ParamSpec, TypeVar
+
+import click
+
+from timeline.build import BuildReport, build_site, doubtful_dates, load_site
+from timeline.config import load_config
+from timeline.content import decode_text, parse_article, parse_published
+from timeline.deploy import DeployOptions, DeployResult, normalize_cname, plan_deploy, publish
+from timeline.errors import BuildFailed, TimelineError, UsageError
+from timeline.extract import extract_article, find_expressions
+from timeline.model import Article, Event, TimeExpression
+from timeline.render.exports import date_json, iso
+from timeline.skeleton import create_site
+
+P = ParamSpec("P")
+R = TypeVar("R")
+SITE_DIR = click.argument(
+    "directory", required=False, default=".", type=click.Path(file_okay=False, path_type=Path)
+)
+
+
+def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Print the package's errors as ``path:line: message`` and exit with their code."""
+
+    @wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except BuildFailed as failure:
+            for error in failure.errors:
+                click.echo(str(error), err=True)
+            click.echo(f"Error: {failure}", err=True)
+            raise SystemExit(failure.exit_code) from None
+        except TimelineError as error:
+            if logging.getLogger().isEnabledFor(logging.DEBUG):
+                logging.exception("details")
+            click.echo(f"Error: {error}", err=True)
+            raise SystemExit(error.exit_code) from None
+
+    return wrapper
+
+
+@click.group()
+@click.version_option(package_name="timeline")
+@click.option("-v", "--verbose", is_flag=True, help="Show each stage's timing and tracebacks.")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+def main(verbose: bool, quiet: bool) -> None:
+    """Turn news articles into one dated, sourced timeline and publish it as a static site."""
+    level = logging.DEBUG if verbose else logging.ERROR if quiet else logging.INFO
+    logging.basicConfig(level=level, format="%(message)s", stream=sys.stderr, force=True)
+
+
+@main.command()
+@SITE_DIR
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write the site here instead of the configured output folder.",
+)
+@click.option("--drafts", is_flag=True, help="Include articles marked draft: true.")
+@click.option("--strict", is_flag=True, help="Fail on doubtful dates, not just warn.")
+@click.option("--clean", is_flag=True, help="Accepted for habit: every build replaces output/.")
+@reports_errors
+def build(directory: Path, output: Path | None, drafts: bool, strict: bool, clean: bool) -> None:
+    """Build the site in DIRECTORY (default: here) into its output folder."""
+    del clean  # every build swaps in a complete new output folder already
+    report = build_site(directory.resolve(), output=output, drafts=drafts, strict=strict)
+    _print_report(report)
+
+
+@main.command()
+@SITE_DIR
+@click.option("--drafts", is_flag=True, help="Check drafts too.")
+@reports_errors
+def check(directory: Path, drafts: bool) -> None:
+    """Validate the content and list doubtful dates, without writing anything."""
+    config = load_config(directory.resolve())
+    doubts = doubtful_dates(load_site(config, drafts=drafts).extractions)
+    for doubt in doubts:
+        click.echo(f"{doubt}")
+    click.echo(f"{len(doubts)} doubtful date{'s' if len(doubts) != 1 else ''}", err=True)
+
+
+@main.command()
+@click.argument("directory", type=click.Path(path_type=Path))
+@reports_errors
+def new(directory: Path) -> None:
+    """Create a new site in DIRECTORY with a config, an example article and the theme."""
+    create_site(directory)
+    click.echo(f"Created a new timeline site in {directory}")
+    click.echo(f"Next: cd {directory} && timeline build")
+
+
+@main.command()
+@SITE_DIR
+@click.option("--remote", default="origin", show_default=True, help="The git remote to push to.")
+@click.option(
+    "--branch", default="gh-pages", show_default=True, help="The branch that receives the site."
+)
+@click.option("-m", "--message", help="The commit subject (default: names the source commit).")
+@click.option("--cname", help="A custom domain: written to CNAME, the site is at https://DOMAIN/.")
+@click.option("--no-push", is_flag=True, help="Commit to the local branch only.")
+@click.option("--dry-run", is_flag=True, help="Build, show what would be published, change no ref.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Publish over a branch timeline did not write, a base_url that does not fit the remote, "
+    "or a rejected push.",
+)
+@reports_errors
+def deploy(
+    directory: Path,
+    remote: str,
+    branch: str,
+    message: str | None,
+    cname: str | None,
+    no_push: bool,
+    dry_run: bool,
+    force: bool,
+) -> None:
+    """Build the site, commit its output to the gh-pages branch and push it."""
+    root = directory.resolve()
+    options = DeployOptions(
+        remote=remote,
+        branch=branch,
+        message=message,
+        cname=normalize_cname(cname),
+        base_url=load_config(root).base_url,
+        push=not no_push,
+        dry_run=dry_run,
+        force=force,
+    )
+    plan = plan_deploy(root, options)
+    report = build_site(root)
+    _print_report(report)
+    _print_deploy(publish(plan, report.output))
+
+
+@main.command()
+@click.argument("path", required=False, default="-")
+@click.option("--published", help="The publication date (YYYY-MM-DD) relative dates resolve to.")
+@click.option(
+    "--format", "form", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True
+)
+@click.option("--events", is_flag=True, help="Print dated events instead of expressions.")
+@click.option(
+    "--batch", is_flag=True, help='Read JSON lines {"id", "text", "published"} and answer each.'
+)
+@click.option("--day-first", is_flag=True, help="Read 10/7/2023 as 10 July.")
+@reports_errors
+def extract(
+    path: str, published: str | None, form: str, events: bool, batch: bool, day_first: bool
+) -> None:
+    """Print the temporal expressions (or events) of PATH, or of standard input ('-')."""
+    if batch:
+        _extract_batch(sys.stdin, day_first)
+        return
+    article = _article_for_extraction(path, published)
+    extraction = extract_article(article, day_first=day_first)
+    rows: Iterable[dict[str, Any]] = (
+        (event_json(e) for e in extraction.events)
+        if events
+        else (expression_json(e) for e in extraction.expressions)
+    )
+    for row in rows:
+        click.echo(json.dumps(row, ensure_ascii=False) if form == "jsonl" else _table_row(row))
+
+
+def expression_json(expression: TimeExpression) -> dict[str, Any]:
+    """An expression as the extraction contract prints it (design.md §3)."""
+    row: dict[str, Any] = {
+        "start": expression.start,
+        "end": expression.end,
+        "text": expression.text,
+        "type": expression.type,
+        "value": expression.value,
+    }
+    if expression.mod:
+        row["mod"] = expression.mod
+    if not expression.resolved:
+        row["resolved"] = False
+    return row
+
+
+def event_json(event: Event) -> dict[str, Any]:
+    """An event with its full provenance, as ``timeline extract --events`` prints it."""
+    article = event.article
+    date = date_json(event.date)
+    return {
+        "id": event.id,
+        "date": date,
+        "text": event.text,
+        "start": event.start,
+        "end": event.end,
+        "line": event.line,
+        "basis": event.basis.value,
+        "expression": expression_json(event.expression) if event.expression else None,
+        "article": {
+            "slug": article.slug,
+            "title": article.title,
+            "source": article.source,
+            "published": iso(article.published),
+            "url": article.url,
+        },
+    }
+
+
+def _extract_batch(lines: Iterable[str], day_first: bool) -> None:
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            published = dt.date.fromisoformat(str(item["published"])[:10])
+            text = str(item["text"])
+        except (ValueError, KeyError, TypeError) as error:
+            raise UsageError(f"<stdin>:{number}: not a batch line ({error})") from None
+        found = find_expressions(text, published, day_first=day_first)
+        row = {"id": item.get("id"), "expressions": [expression_json(e) for e in found]}
+        click.echo(json.dumps(row, ensure_ascii=False))
+
+
+def _article_for_extraction(path: str, published: str | None) -> Article:
+    name = "<stdin>" if path == "-" else path
+    data = sys.stdin.buffer.read() if path == "-" else _read(Path(path))
+    text = decode_text(data, name)
+    if text.startswith("---"):
+        article = parse_article(text, name)
+        return article if published is None else _republished(article, published)
+    if published is None:
+        raise UsageError("plain text needs --published YYYY-MM-DD to resolve relative dates")
+    return Article(name, "text", "", _published(published), "", text, 0)
+
+
+def _republished(article: Article, published: str) -> Article:
+    return replace(article, published=_published(published))
+
+
+def _published(value: str) -> dt.datetime | dt.date:
+    try:
+        return parse_published(value)
+    except ValueError as error:
+        raise UsageError(f"--published: {error}") from None
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise UsageError(f"{path}: cannot read ({error.strerror})") from None
+
+
+def _table_row(row: dict[str, Any]) -> str:
+    if "expressions" in row or "article" in row:
+        return f"{row['date']['value']:<12} {row['basis']:<12} {row['text']}"
+    return f"{row['start']:>6} {row['end']:>6}  {row['type']:<9} {row['value']:<14} {row['text']}"
+
+
+def _print_report(report: BuildReport) -> None:
+    log = logging.getLogger("timeline")
+    for doubt in report.warnings:
+        log.debug("warning: %s", doubt)
+    if report.warnings:
+        count = len(report.warnings)
+        log.warning("%d doubtful date%s: see `timeline check`", count, "s" if count != 1 else "")
+    log.info(
+        "Built %d entries from %d events in %d articles: %d files in %s",
+        report.entries,
+        report.events,
+        report.articles,
+        report.files,
+        report.output,
+    )
+    for stage, seconds in report.timings.items():
+        log.debug("  %-14s %6.3f s", stage, seconds)
+
+
+def _print_deploy(result: DeployResult) -> None:
+    count = f"{len(result.files)} file{'s' if len(result.files) != 1 else ''}"
+    parent = f"on top of {result.parent[:7]}" if result.parent else "as a new branch"
+    push = f"push to {result.remote}" if result.pushed else "keep it local (--no-push)"
+    if result.dry_run:
+        click.echo(f"Dry run: would commit {count} to {result.branch} {parent} and {push}")
+    else:
+        click.echo(f"Committed {count} to {result.branch} {parent}: {(result.commit or '')[:7]}")
+        click.echo(
+            f"Pushed to {result.remote}"
+            if result.pushed
+            else f"Not pushed; publish with: git push {result.remote} {result.branch}"
+        )
+    if result.url:
+        click.echo(f"The site {'would be' if result.dry_run else 'will be'} at {result.url}")

@@ -1,0 +1,161 @@
+"""End to end: the installed ``timeline`` command, run as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import REPO, tree, write_article
+
+
+def timeline_command() -> str:
+    beside_python = Path(sys.executable).parent / "timeline"
+    found = str(beside_python) if beside_python.exists() else shutil.which("timeline")
+    assert found, "the timeline command is not installed; pip install -e '.[test]'"
+    return found
+
+
+def run(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [timeline_command(), *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONWARNINGS": "error"},
+    )
+
+
+@pytest.fixture
+def example_site(tmp_path: Path) -> Path:
+    """A copy of the repository's own example site."""
+    site = tmp_path / "example"
+    site.mkdir()
+    shutil.copy(REPO / "timeline.toml", site)
+    shutil.copytree(REPO / "content", site / "content")
+    return site
+
+
+def test_build_of_the_example_site(example_site: Path) -> None:
+    result = run("build", cwd=example_site)
+    assert result.returncode == 0, result.stderr
+    index = (example_site / "output" / "index.html").read_text(encoding="utf-8")
+    articles = list((example_site / "content" / "articles").glob("*.md"))
+    pages = list((example_site / "output" / "articles").glob("*.html"))
+    assert len(articles) >= 12
+    assert len(pages) == len(articles) - 1  # one draft
+    assert index.count('<li class="entry"') >= 20
+    assert '<time datetime="2025-01-19">19 January 2025</time>' in index
+    assert 'href="articles/' in index and 'href="/' not in index
+    assert "Built" in result.stderr
+
+
+def test_build_error_prints_path_line_message_and_exits_1(example_site: Path) -> None:
+    run("build", cwd=example_site)
+    before = tree(example_site / "output")
+    write_article(example_site, "broken.md", "---\ntitle: Broken\npublished: 2025-13-01\n---\n")
+    result = run("build", cwd=example_site)
+    assert result.returncode == 1
+    assert "content/articles/broken.md:3: bad publication date" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert tree(example_site / "output") == before
+
+
+def test_build_takes_a_directory_argument(example_site: Path, tmp_path: Path) -> None:
+    result = run("build", str(example_site), "--output", str(tmp_path / "public"), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "public" / "index.html").is_file()
+
+
+def test_extract_prints_the_contract_json_lines(tmp_path: Path) -> None:
+    text = "The attack of October 7, 2023 was recalled. Talks began on 15 January 2025."
+    result = run("extract", "--published", "2025-02-03", "-", cwd=tmp_path, stdin=text)
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["text"], r["type"], r["value"]) for r in rows] == [
+        ("October 7, 2023", "DATE", "2023-10-07"),
+        ("15 January 2025", "DATE", "2025-01-15"),
+    ]
+    assert all(text[r["start"] : r["end"]] == r["text"] for r in rows)
+
+
+def test_extract_offsets_point_into_the_whole_file(example_site: Path) -> None:
+    path = example_site / "content" / "articles" / "dated.md"
+    path.write_text(
+        "---\ntitle: T\npublished: 2025-02-03\n---\n\n**Talks** began on [3 February 2025](x).\n",
+        encoding="utf-8",
+    )
+    result = run("extract", str(path), cwd=example_site)
+    assert result.returncode == 0, result.stderr
+    (row,) = [json.loads(line) for line in result.stdout.splitlines()]
+    text = path.read_text(encoding="utf-8")
+    assert text[row["start"] : row["end"]] == row["text"] == "3 February 2025"
+
+
+def test_extract_events_carry_provenance(tmp_path: Path) -> None:
+    text = "Officials met.\n\nA truce began on 19 January 2025, the mediators said.\n"
+    result = run("extract", "--events", "--published", "2025-02-03", "-", cwd=tmp_path, stdin=text)
+    assert result.returncode == 0, result.stderr
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [e["date"]["value"] for e in events] == ["2025-02-03", "2025-01-19"]
+    assert events[0]["basis"] == "publication" and events[0]["expression"] is None
+    truce = events[1]
+    assert truce["text"] == "A truce began on 19 January 2025, the mediators said."
+    assert truce["line"] == 3 and truce["basis"] == "explicit"
+    assert truce["expression"]["text"] == "19 January 2025"
+    assert truce["date"]["precision"] == "day" and truce["date"]["end"] == "2025-01-20"
+
+
+def test_extract_batch(tmp_path: Path) -> None:
+    lines = [
+        {"id": "a", "text": "It happened on March 3, 2024.", "published": "2024-03-05"},
+        {"id": "b", "text": "Nothing here.", "published": "2024-03-05"},
+    ]
+    stdin = "".join(json.dumps(line) + "\n" for line in lines)
+    result = run("extract", "--batch", cwd=tmp_path, stdin=stdin)
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in rows] == ["a", "b"]
+    assert rows[0]["expressions"][0]["value"] == "2024-03-03"
+    assert rows[1]["expressions"] == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("extract", "-"),
+        ("extract", "--published", "someday", "-"),
+        ("extract", "no-such-file.md"),
+        ("build", "no-such-site"),
+        ("frobnicate",),
+    ],
+)
+def test_usage_errors_exit_2(tmp_path: Path, args: tuple[str, ...]) -> None:
+    result = run(*args, cwd=tmp_path, stdin="text")
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_new_site_builds_outside_the_repository(tmp_path: Path) -> None:
+    result = run("new", "mysite", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "mysite"
+    assert (site / "themes" / "default" / "templates" / "base.html").is_file()
+    result = run("build", cwd=site)
+    assert result.returncode == 0, result.stderr
+    index = (site / "output" / "index.html").read_text(encoding="utf-8")
+    assert '<time datetime="2025-01-21">21 January 2025</time>' in index
+    assert run("new", "mysite", cwd=tmp_path).returncode == 2
+
+
+def test_check_lists_nothing_for_clean_content_and_writes_nothing(example_site: Path) -> None:
+    result = run("check", cwd=example_site)
+    assert result.returncode == 0, result.stderr
+    assert not (example_site / "output").exists()

@@ -1,0 +1,82 @@
+"""Merging events of different articles into entries, and the timeline's order."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from timeline.extract.timex import day_value
+from timeline.merge import content_words, merge_events
+from timeline.model import ArticleRef, Basis, DateValue, Event, Precision
+
+
+def event(slug: str, text: str, date: DateValue, published: dt.date, eid: str = "") -> Event:
+    ref = ArticleRef(slug, f"content/articles/{slug}.md", slug.title(), "Outlet " + slug, published)
+    return Event(
+        eid or f"{slug}-{text[:5]}", ref, text, 0, len(text), 5, date, None, Basis.EXPLICIT
+    )
+
+
+DAY = day_value(dt.date(2025, 1, 19))
+JANUARY = DateValue("2025-01", dt.date(2025, 1, 1), dt.date(2025, 2, 1), Precision.MONTH)
+
+
+def test_same_happening_from_two_outlets_is_one_entry_with_both_sources() -> None:
+    a = event(
+        "wire", "Hamas freed three hostages in Gaza City on Sunday.", DAY, dt.date(2025, 1, 19)
+    )
+    b = event(
+        "daily", "Three hostages were freed by Hamas in Gaza City.", DAY, dt.date(2025, 1, 20)
+    )
+    (entry,) = merge_events([b, a])
+    assert [s.article.slug for s in entry.sources] == ["wire", "daily"]
+    assert entry.id == a.id and entry.text == a.text
+
+
+def test_different_happenings_on_the_same_day_stay_apart() -> None:
+    a = event("wire", "Hamas freed three hostages in Gaza City.", DAY, dt.date(2025, 1, 19))
+    b = event(
+        "daily", "An airstrike hit a school in Rafah, killing twelve.", DAY, dt.date(2025, 1, 19)
+    )
+    assert len(merge_events([a, b])) == 2
+
+
+def test_same_words_at_another_precision_stay_apart() -> None:
+    a = event("wire", "Hamas freed three hostages in Gaza City.", DAY, dt.date(2025, 1, 19))
+    b = event("daily", "Hamas freed three hostages in Gaza City.", JANUARY, dt.date(2025, 1, 30))
+    assert len(merge_events([a, b])) == 2
+
+
+def test_one_article_never_merges_with_itself() -> None:
+    a = event("wire", "Hamas freed three hostages in Gaza City.", DAY, dt.date(2025, 1, 19), "x1")
+    b = event(
+        "wire", "Hamas freed three hostages in Gaza City again.", DAY, dt.date(2025, 1, 19), "x2"
+    )
+    assert len(merge_events([a, b])) == 2
+
+
+def test_order_by_start_then_coarser_first_then_publication_then_id() -> None:
+    month = event("m", "Fighting went on all month in the north.", JANUARY, dt.date(2025, 2, 1))
+    early = event(
+        "e",
+        "The first convoy crossed the border.",
+        day_value(dt.date(2025, 1, 1)),
+        dt.date(2025, 1, 2),
+    )
+    later = event("l", "Talks opened in the capital city.", DAY, dt.date(2025, 1, 19))
+    first_pub = event("p", "Rockets struck a northern town overnight.", DAY, dt.date(2025, 1, 18))
+    entries = merge_events([later, early, first_pub, month])
+    assert [e.sources[0].article.slug for e in entries] == ["m", "e", "p", "l"]
+
+
+def test_order_does_not_depend_on_input_order() -> None:
+    events = [
+        event(f"a{i}", f"Distinct happening number {i} with words{i}.", DAY, dt.date(2025, 1, 19))
+        for i in range(6)
+    ]
+    assert merge_events(events) == merge_events(list(reversed(events)))
+
+
+def test_content_words_keep_numbers_and_drop_stop_words() -> None:
+    assert content_words("The army said 1,200 people fled on Monday.") == frozenset(
+        {"army", "1,200", "people", "fled"}
+    )

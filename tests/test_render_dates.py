@@ -1,0 +1,68 @@
+"""Dates shown as precisely as they are known, and machine-readable for <time>."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline.model import DateValue, Precision
+from timeline.render.dates import format_date, format_published, html_datetime
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("date", "human", "machine"),
+    [
+        (
+            DateValue("2023-10-07", D(2023, 10, 7), D(2023, 10, 8), Precision.DAY),
+            "7 October 2023",
+            "2023-10-07",
+        ),
+        (
+            DateValue("2023-10", D(2023, 10, 1), D(2023, 11, 1), Precision.MONTH),
+            "October 2023",
+            "2023-10",
+        ),
+        (
+            DateValue("2025-01", D(2025, 1, 1), D(2025, 2, 1), Precision.MONTH, "START"),
+            "early January 2025",
+            "2025-01",
+        ),
+        (
+            DateValue("2025-01", D(2025, 1, 1), D(2025, 2, 1), Precision.MONTH, "MID"),
+            "mid-January 2025",
+            "2025-01",
+        ),
+        (
+            DateValue("2024", D(2024, 1, 1), D(2025, 1, 1), Precision.YEAR, "END"),
+            "late 2024",
+            "2024",
+        ),
+        (
+            DateValue("2025-W05", D(2025, 1, 27), D(2025, 2, 3), Precision.WEEK),
+            "the week of 27 January 2025",
+            "2025-W05",
+        ),
+        (
+            DateValue("2014-SU", D(2014, 6, 1), D(2014, 9, 1), Precision.SEASON),
+            "summer 2014",
+            "2014",
+        ),
+        (DateValue("2025-Q1", D(2025, 1, 1), D(2025, 4, 1), Precision.QUARTER), "Q1 2025", "2025"),
+        (DateValue("202", D(2020, 1, 1), D(2030, 1, 1), Precision.DECADE), "the 2020s", "2020"),
+        (
+            DateValue("2025-02-03T06:00", D(2025, 2, 3), D(2025, 2, 4), Precision.TIME),
+            "3 February 2025, 06:00",
+            "2025-02-03T06:00",
+        ),
+    ],
+)
+def test_format_date(date: DateValue, human: str, machine: str) -> None:
+    assert format_date(date) == human
+    assert html_datetime(date) == machine
+
+
+def test_format_published() -> None:
+    assert format_published(dt.datetime(2025, 2, 3, 23, 0)) == "3 February 2025"

@@ -40,10 +40,30 @@ def test_different_happenings_on_the_same_day_stay_apart() -> None:
     assert len(merge_events([a, b])) == 2
 
 
-def test_same_words_at_another_precision_stay_apart() -> None:
+def test_coarse_mention_joins_the_day_entry_only_when_clearly_the_same() -> None:
+    day = event("wire", "Hamas freed three hostages in Gaza City.", DAY, dt.date(2025, 1, 19))
+    same = event(
+        "daily", "In January Hamas freed three hostages in Gaza City.", JANUARY, dt.date(2025, 2, 2)
+    )
+    loose = event(
+        "gazette",
+        "Hamas freed prisoners and hostages during January.",
+        JANUARY,
+        dt.date(2025, 2, 3),
+    )
+    (entry,) = merge_events([same, day])
+    assert [s.article.slug for s in entry.sources] == ["wire", "daily"]
+    assert entry.date == DAY
+    assert len(merge_events([loose, day])) == 2
+
+
+def test_split_events_never_join() -> None:
     a = event("wire", "Hamas freed three hostages in Gaza City.", DAY, dt.date(2025, 1, 19))
-    b = event("daily", "Hamas freed three hostages in Gaza City.", JANUARY, dt.date(2025, 1, 30))
-    assert len(merge_events([a, b])) == 2
+    b = event(
+        "daily", "Three hostages were freed by Hamas in Gaza City.", DAY, dt.date(2025, 1, 20)
+    )
+    assert len(merge_events([a, b], apart=frozenset({b.id}))) == 2
+    assert len(merge_events([a, b], apart=frozenset({a.id}))) == 2
 
 
 def test_one_article_never_merges_with_itself() -> None:

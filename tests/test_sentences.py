@@ -31,6 +31,12 @@ def sentences(text: str) -> list[str]:
         ("Is it over? No! Yes.", ["Is it over?", "No!", "Yes."]),
         ("At 6 a.m. Monday they moved.", ["At 6 a.m. Monday they moved."]),
         ("The U.N. said so. Then it left.", ["The U.N. said so.", "Then it left."]),
+        (
+            "“We are ready. We will go,” he said. They left.",
+            ["“We are ready. We will go,” he said.", "They left."],
+        ),
+        ('"Stop. Now," she said. Then.', ['"Stop. Now," she said.', "Then."]),
+        ("“It goes on. And on. Next paragraph", ["“It goes on.", "And on.", "Next paragraph"]),
     ],
 )
 def test_split_sentences(text: str, expected: list[str]) -> None:

@@ -1,8 +1,8 @@
 """Events: the sentences of an article, each dated by the expression that governs it.
 
 The rules (see docs/events.md):
-- a sentence with one or more resolved date expressions is an event dated by the first of
-  them;
+- a sentence is an event for each distinct date that governs one of its clauses
+  (``govern.py`` says which expressions govern);
 - the article's lead (the first sentence of its first paragraph) is an event on the
   publication date when the text does not date it otherwise;
 - other undated sentences are context, not events.
@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
+from timeline.extract.govern import dating_expressions
 from timeline.extract.sentences import (
     Span,
     mask_markup,
@@ -40,10 +41,14 @@ def extract_events(
     """The dated events of an article whose masked text and expressions are known."""
     ref = article_ref(article)
     events: list[Event] = []
+    starts = [e.start for e in expressions]
     for number, sentence in enumerate(_sentences(plain, article.body_start)):
-        governing = _governing_expression(sentence, expressions)
-        if governing is not None or number == 0:
-            events.append(_event(article, ref, sentence, governing))
+        first = bisect.bisect_left(starts, sentence.start)
+        last = bisect.bisect_left(starts, sentence.end, lo=first)
+        dating = dating_expressions(sentence.text, sentence.start, expressions[first:last])
+        if not dating and number == 0:
+            events.append(_event(article, ref, sentence, None))
+        events.extend(_event(article, ref, sentence, expression) for expression in dating)
     return _with_unique_ids(events)
 
 
@@ -72,18 +77,6 @@ def _sentences(plain: str, body_start: int) -> list[Span]:
         for paragraph in split_paragraphs(plain, body_start)
         for sentence in split_sentences(paragraph)
     ]
-
-
-def _governing_expression(
-    sentence: Span, expressions: Sequence[TimeExpression]
-) -> TimeExpression | None:
-    first = bisect.bisect_left([e.start for e in expressions], sentence.start)
-    for expression in expressions[first:]:
-        if expression.start >= sentence.end:
-            break
-        if expression.date is not None and expression.resolved:
-            return expression
-    return None
 
 
 def _event(

@@ -17,6 +17,7 @@ _TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
 _EMPHASIS = re.compile(r"\*+|`+|(?<!\w)_+|_+(?!\w)")
 _BLOCK_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9])")
+_QUOTE = re.compile(r"[“”\"]")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r" ([.,;:!?])(?=\s|$)")
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen lt col maj capt sgt cpl adm sen rep gov pres st mt ft jr sr no nos
@@ -65,9 +66,12 @@ def split_sentences(paragraph: Span) -> list[Span]:
     sentences = []
     begin = 0
     text = paragraph.text
+    quotes = _closed_quotations(text)
     for match in _BOUNDARY.finditer(text):
         if match.group(0)[0] == "." and _is_abbreviation(text, match.start()):
             continue
+        if any(start < match.end() < end for start, end in quotes):
+            continue  # a quotation of several sentences stays with its attribution
         sentences.append(_span(paragraph, begin, match.end()))
         begin = match.end()
     sentences.append(_span(paragraph, begin, len(text)))
@@ -85,6 +89,24 @@ def _span(paragraph: Span, begin: int, end: int) -> Span:
     stripped = piece.strip()
     start = paragraph.start + begin + lead
     return Span(start, start + len(stripped), stripped)
+
+
+def _closed_quotations(text: str) -> list[tuple[int, int]]:
+    """Spans of quotations that open and close within the paragraph.
+
+    News style leaves a quotation open at the end of a paragraph when it goes on in the next
+    one; such an unclosed quotation does not hold the rest of the paragraph together.
+    """
+    spans = []
+    opened: int | None = None
+    for match in _QUOTE.finditer(text):
+        mark = match.group(0)
+        if opened is None and mark in '“"':
+            opened = match.start()
+        elif opened is not None and mark in '”"':
+            spans.append((opened, match.end()))
+            opened = None
+    return spans
 
 
 def _is_abbreviation(text: str, period: int) -> bool:

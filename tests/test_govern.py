@@ -1,0 +1,73 @@
+"""Which expressions date a sentence: clauses, anchors, noun modifiers, finer dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from timeline.extract.govern import dating_expressions
+from timeline.model import DateValue, Precision, TimeExpression
+
+VALUES = {
+    "January 21": DateValue(
+        "2025-01-21", dt.date(2025, 1, 21), dt.date(2025, 1, 22), Precision.DAY
+    ),
+    "Monday": DateValue("2025-01-27", dt.date(2025, 1, 27), dt.date(2025, 1, 28), Precision.DAY),
+    "October 7": DateValue("2023-10-07", dt.date(2023, 10, 7), dt.date(2023, 10, 8), Precision.DAY),
+    "January": DateValue("2025-01", dt.date(2025, 1, 1), dt.date(2025, 2, 1), Precision.MONTH),
+    "Sunday": DateValue("2025-01-26", dt.date(2025, 1, 26), dt.date(2025, 1, 27), Precision.DAY),
+}
+
+
+def marked(sentence: str) -> tuple[str, list[TimeExpression]]:
+    """'[Monday]' in the sentence marks an expression; brackets are removed."""
+    expressions = []
+    plain = ""
+    for piece in re.split(r"(\[[^\]]+\])", sentence):
+        if piece.startswith("["):
+            text = piece[1:-1]
+            date = VALUES[text]
+            expressions.append(
+                TimeExpression(
+                    len(plain), len(plain) + len(text), text, "DATE", date.value, date=date
+                )
+            )
+            piece = text
+        plain += piece
+    return plain, expressions
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        ("Talks resumed on [Monday].", ["Monday"]),
+        ("Nothing was dated here.", []),
+        (
+            "The operation launched on [January 21] entered a new phase, and officials "
+            "condemned it on [Monday].",
+            ["January 21", "Monday"],
+        ),
+        ("Hostages were freed on [Monday], the first since [October 7].", ["Monday"]),
+        ("The [October 7] attack was recalled by officials on [Monday].", ["Monday"]),
+        ("[Sunday]'s vote was delayed until [Monday].", ["Sunday"]),
+        ("In [January], the army withdrew on [January 21].", ["January 21"]),
+        ("Fighting has raged since [October 7].", ["October 7"]),
+        ("Talks ended on [Monday]; they resume on [Monday].", ["Monday"]),
+        ("Aid entered on [Sunday] and on [Monday].", ["Sunday"]),
+    ],
+)
+def test_dating_expressions(sentence: str, dates: list[str]) -> None:
+    plain, expressions = marked(sentence)
+    chosen = dating_expressions(plain, 0, expressions)
+    assert [e.text for e in chosen] == dates
+
+
+def test_offsets_of_the_sentence_in_its_file_are_respected() -> None:
+    plain, expressions = marked("Talks resumed on [Monday].")
+    shifted = [
+        TimeExpression(e.start + 100, e.end + 100, e.text, e.type, e.value, date=e.date)
+        for e in expressions
+    ]
+    assert [e.start for e in dating_expressions(plain, 100, shifted)] == [117]

@@ -1,0 +1,84 @@
+"""Which expressions of a sentence date it: clauses, background dates and precision.
+
+A sentence is cut into clauses at semicolons and at a comma before "and", "but", "while"
+or "whereas". In each clause, the dating expression is the first one that is not
+background, where background means an anchor ("since October 7", "until March", "after
+January 19") or a modifier of a noun ("the October 7 attack", "Sunday's vote"). A later
+expression of the same clause wins when it is finer and lies inside the first ("in January
+... on January 19"). A clause whose only dates are background is dated by its first one.
+Clauses dated alike give one date: a sentence yields each distinct date once.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+
+from timeline.model import TimeExpression
+
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s")
+_ANCHOR_BEFORE = re.compile(
+    r"\b(?:since|until|till|before|after|following|by|from|prior\s+to|as\s+of|ahead\s+of)"
+    r"(?:\s+(?:the|late|early|mid))?\s*$",
+    re.IGNORECASE,
+)
+_MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their)\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"^(?:'s|’s|\s+[a-z][a-z-]+(?!\w))")
+_NOT_NOUNS = frozenset(
+    "and or but when as after before that which who while at in on to of by for from with "
+    "is was were are has had have will would could should".split()
+)
+
+
+def dating_expressions(
+    sentence: str, offset: int, expressions: Sequence[TimeExpression]
+) -> list[TimeExpression]:
+    """The expressions that date a sentence starting at ``offset``, one per distinct date."""
+    chosen: list[TimeExpression] = []
+    for clause_start, clause_end in _clauses(sentence, offset):
+        inside = [e for e in expressions if clause_start <= e.start < clause_end]
+        best = _clause_date(inside, sentence, offset)
+        if best is not None and all(best.value != c.value for c in chosen):
+            chosen.append(best)
+    return chosen
+
+
+def is_background(expression: TimeExpression, sentence: str, offset: int) -> bool:
+    """True for an anchor or a noun modifier: a date the sentence mentions, not reports."""
+    before = sentence[: expression.start - offset]
+    after = sentence[expression.end - offset :]
+    if _ANCHOR_BEFORE.search(before):
+        return True
+    noun = _NOUN_AFTER.match(after)
+    if noun is None:
+        return False
+    word = noun.group(0).strip()
+    if word in ("'s", "’s"):
+        return True
+    return bool(_MODIFIER_BEFORE.search(before)) and word not in _NOT_NOUNS
+
+
+def _clauses(sentence: str, offset: int) -> list[tuple[int, int]]:
+    cuts = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
+    bounds = [0, *cuts, len(sentence)]
+    return [(offset + a, offset + b) for a, b in itertools.pairwise(bounds)]
+
+
+def _clause_date(inside: list[TimeExpression], sentence: str, offset: int) -> TimeExpression | None:
+    dated = [e for e in inside if e.date is not None and e.resolved]
+    if not dated:
+        return None
+    foreground = [e for e in dated if not is_background(e, sentence, offset)]
+    first = (foreground or dated)[0]
+    for later in foreground[1:]:
+        if _finer_inside(later, first):
+            return later
+    return first
+
+
+def _finer_inside(candidate: TimeExpression, first: TimeExpression) -> bool:
+    assert candidate.date is not None and first.date is not None
+    finer = candidate.date.precision.rank < first.date.precision.rank
+    within = first.date.start <= candidate.date.start and candidate.date.end <= first.date.end
+    return finer and within

@@ -20,10 +20,30 @@ from typing import Any
 
 from timeline.config import Config, load_config
 from timeline.content import MissingPublicationDate, discover_articles, load_article
+from timeline.curate import (
+    curated_entries,
+    hide_entries,
+    invalid_redates,
+    redate_and_split,
+    stale_corrections,
+)
+from timeline.curated_content import (
+    discover_curated_events,
+    load_corrections,
+    load_curated_event,
+)
 from timeline.errors import BuildFailed, ContentError, UsageError
 from timeline.extract import extract_article, find_expressions
-from timeline.merge import merge_events
-from timeline.model import Article, Basis, Extraction, SourceLocation, Timeline
+from timeline.merge import merge_events, order_entries
+from timeline.model import (
+    Article,
+    Basis,
+    Correction,
+    CuratedEvent,
+    Extraction,
+    SourceLocation,
+    Timeline,
+)
 from timeline.render import render_site, theme_dirs
 
 log = logging.getLogger(__name__)
@@ -59,6 +79,8 @@ class Loaded:
 
     config: Config
     extractions: tuple[Extraction, ...]
+    curated: tuple[CuratedEvent, ...] = ()
+    corrections: tuple[Correction, ...] = ()
 
 
 def build_site(
@@ -103,17 +125,28 @@ def load_site(config: Config, *, drafts: bool = False) -> Loaded:
     """Read and extract every article, collecting all content errors before failing."""
     articles, errors = _load_articles(config)
     errors.extend(_duplicate_slugs(articles))
+    curated, corrections = _load_curation(config, errors)
     if errors:
         raise BuildFailed(errors)
     published = [a for a in articles if drafts or not a.draft]
     extractions = tuple(extract_article(a, day_first=config.day_first) for a in published)
-    return Loaded(config, extractions)
+    return Loaded(config, extractions, curated, corrections)
 
 
 def make_timeline(loaded: Loaded) -> Timeline:
-    """Merge the events of every article into the ordered timeline."""
+    """Apply corrections, merge every article's events and add the hand-written entries."""
     events = [event for x in loaded.extractions for event in x.events]
-    return Timeline(loaded.config.title, merge_events(events), loaded.extractions)
+    handwritten, errors = curated_entries(loaded.curated)
+    errors += invalid_redates(loaded.corrections)
+    if errors:
+        raise BuildFailed(errors)
+    corrected, apart = redate_and_split(events, loaded.corrections)
+    merged = merge_events(corrected, apart=apart)
+    stale = stale_corrections(loaded.corrections, events, merged)
+    if stale:
+        raise BuildFailed(stale)
+    entries = order_entries(hide_entries(merged, loaded.corrections) + handwritten)
+    return Timeline(loaded.config.title, entries, loaded.extractions)
 
 
 def doubtful_dates(extractions: tuple[Extraction, ...]) -> tuple[Doubt, ...]:
@@ -185,6 +218,23 @@ def _load_articles(config: Config) -> tuple[list[Article], list[ContentError]]:
         except OSError as error:
             errors.append(ContentError(SourceLocation(str(path), 1), f"cannot read: {error}"))
     return articles, errors
+
+
+def _load_curation(
+    config: Config, errors: list[ContentError]
+) -> tuple[tuple[CuratedEvent, ...], tuple[Correction, ...]]:
+    curated = []
+    for path in discover_curated_events(config.content_path):
+        try:
+            curated.append(load_curated_event(path, config.root))
+        except ContentError as error:
+            errors.append(error)
+    try:
+        corrections = load_corrections(config.content_path, config.root)
+    except ContentError as error:
+        errors.append(error)
+        corrections = ()
+    return tuple(curated), corrections
 
 
 def _with_date_suggestion(error: MissingPublicationDate, path: Path) -> ContentError:

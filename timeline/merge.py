@@ -4,6 +4,10 @@ Events are compared only within a blocking key (the same date value at the same 
 never all pairs across the timeline. Within a block, two events of different articles join
 when their sentences share enough content words, names and numbers. The earliest report
 gives the entry its id and its text; every source stays listed with its own sentence.
+
+A coarser mention ("in January") joins an entry known to the day only when its text is
+clearly the same happening (a stricter test), and only entries inside its period are
+compared with it.
 """
 
 from __future__ import annotations
@@ -12,8 +16,9 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 
-from timeline.model import ArticleRef, DateValue, Entry, Event, Source
+from timeline.model import ArticleRef, DateValue, Entry, Event, Precision, Source
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+|\d[\d,.]*")
 _STOPWORDS = frozenset(
@@ -22,18 +27,34 @@ _STOPWORDS = frozenset(
     could should while when where what more most some such other under between during
     against since until upon both each very just only not but all any can did does one two
     three new first last week month year day today yesterday tomorrow monday tuesday
-    wednesday thursday friday saturday sunday on in at of to by as an a is it""".split()
+    wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december on in at of to by as an a is it""".split()
 )
 _MIN_SHARED = 3
 _MIN_OVERLAP = 0.4
+_COARSE_MIN_SHARED = 4
+_COARSE_MIN_OVERLAP = 0.6
+_JOINABLE = frozenset(
+    {Precision.WEEK, Precision.MONTH, Precision.SEASON, Precision.QUARTER, Precision.YEAR}
+)
 
 
-def merge_events(events: Iterable[Event]) -> tuple[Entry, ...]:
-    """One entry per happening, in timeline order (design.md §4)."""
+def merge_events(
+    events: Iterable[Event], *, apart: frozenset[str] = frozenset()
+) -> tuple[Entry, ...]:
+    """One entry per happening, in timeline order (design.md §4).
+
+    Events whose ids are in ``apart`` (split by a correction) never join another event.
+    """
     blocks: dict[tuple[str, str, str | None], list[Event]] = defaultdict(list)
     for event in events:
         blocks[_block_key(event.date)].append(event)
-    entries = [entry for block in blocks.values() for entry in _merge_block(block)]
+    entries = [entry for block in blocks.values() for entry in _merge_block(block, apart)]
+    return order_entries(_join_coarse_mentions(entries, apart))
+
+
+def order_entries(entries: Iterable[Entry]) -> tuple[Entry, ...]:
+    """Entries in timeline order."""
     return tuple(sorted(entries, key=entry_order))
 
 
@@ -62,11 +83,13 @@ def _block_key(date: DateValue) -> tuple[str, str, str | None]:
     return (date.value, date.precision.value, date.mod)
 
 
-def _merge_block(block: list[Event]) -> list[Entry]:
+def _merge_block(block: list[Event], apart: frozenset[str]) -> list[Entry]:
     clusters: list[list[tuple[Event, frozenset[str]]]] = []
     for event in sorted(block, key=_report_order):
         words = content_words(event.text)
-        home = next((c for c in clusters if _joins(event, words, c)), None)
+        home = None
+        if event.id not in apart:
+            home = next((c for c in clusters if _joins(event, words, c, apart)), None)
         if home is None:
             clusters.append([(event, words)])
         else:
@@ -79,17 +102,75 @@ def _report_order(event: Event) -> tuple[str, str, int]:
 
 
 def _joins(
-    event: Event, words: frozenset[str], cluster: list[tuple[Event, frozenset[str]]]
+    event: Event,
+    words: frozenset[str],
+    cluster: list[tuple[Event, frozenset[str]]],
+    apart: frozenset[str],
 ) -> bool:
+    if any(member.id in apart for member, _ in cluster):
+        return False
     if any(member.article.slug == event.article.slug for member, _ in cluster):
         return False  # one article never reports the same happening twice
     return any(_similar(words, other) for _, other in cluster)
 
 
-def _similar(a: frozenset[str], b: frozenset[str]) -> bool:
+def _similar(
+    a: frozenset[str], b: frozenset[str], least: int = _MIN_SHARED, overlap: float = _MIN_OVERLAP
+) -> bool:
     shared = len(a & b)
     smaller = min(len(a), len(b)) or 1
-    return shared >= _MIN_SHARED and shared / smaller >= _MIN_OVERLAP
+    return shared >= least and shared / smaller >= overlap
+
+
+def _join_coarse_mentions(entries: list[Entry], apart: frozenset[str]) -> list[Entry]:
+    """Fold a coarse entry into the finer entry inside its period that tells the same thing."""
+    by_month: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for index, entry in enumerate(entries):
+        if entry.date.precision.rank <= Precision.DAY.rank:
+            by_month[(entry.date.start.year, entry.date.start.month)].append(index)
+    joined: dict[int, list[Source]] = defaultdict(list)
+    absorbed = set()
+    for index, entry in enumerate(entries):
+        if entry.date.precision not in _JOINABLE or entry.id in apart:
+            continue
+        target = _best_finer_entry(entry, entries, by_month)
+        if target is not None:
+            joined[target].extend(entry.sources)
+            absorbed.add(index)
+    return [
+        replace(entry, sources=entry.sources + tuple(joined[i])) if i in joined else entry
+        for i, entry in enumerate(entries)
+        if i not in absorbed
+    ]
+
+
+def _best_finer_entry(
+    coarse: Entry, entries: list[Entry], by_month: dict[tuple[int, int], list[int]]
+) -> int | None:
+    words = content_words(coarse.text)
+    slugs = {s.article.slug for s in coarse.sources}
+    best, best_shared = None, 0
+    for index in _indexes_within(coarse.date, by_month):
+        fine = entries[index]
+        if not coarse.date.start <= fine.date.start < coarse.date.end:
+            continue
+        if slugs & {s.article.slug for s in fine.sources}:
+            continue
+        other = content_words(fine.text)
+        shared = len(words & other)
+        strong = _similar(words, other, _COARSE_MIN_SHARED, _COARSE_MIN_OVERLAP)
+        if strong and shared > best_shared:
+            best, best_shared = index, shared
+    return best
+
+
+def _indexes_within(date: DateValue, by_month: dict[tuple[int, int], list[int]]) -> list[int]:
+    indexes: list[int] = []
+    month = dt.date(date.start.year, date.start.month, 1)
+    while month < date.end:
+        indexes.extend(by_month.get((month.year, month.month), ()))
+        month = (month + dt.timedelta(days=32)).replace(day=1)
+    return indexes
 
 
 def _entry(events: list[Event]) -> Entry:

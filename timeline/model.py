@@ -179,11 +179,48 @@ class Entry:
     text: str
     sources: tuple[Source, ...]
     tags: tuple[str, ...] = ()
+    curated: bool = False
+    """Written by hand in ``content/events`` rather than extracted from articles."""
+
+    @property
+    def corrected(self) -> bool:
+        """True when a correction re-dated one of the entry's extracted events."""
+        return not self.curated and any(s.basis is Basis.CURATED for s in self.sources)
 
     @property
     def anchor(self) -> str:
         """The fragment identifier of the entry on any page that lists it."""
         return f"e-{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class CuratedEvent:
+    """A hand-written event from ``content/events/*.md``, its date still a TIMEX string."""
+
+    path: str
+    slug: str
+    value: str
+    mod: str | None
+    text: str
+    line: int
+    """The line of ``date`` in the front matter, for errors about it."""
+    sources: tuple[ArticleRef, ...] = ()
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """One line of ``content/corrections.toml``: what to do with an extracted event."""
+
+    action: str
+    """``hide``, ``redate`` or ``split``."""
+    id: str
+    """An event id, or for ``hide`` also an entry id."""
+    location: SourceLocation
+    reason: str = ""
+    value: str | None = None
+    """The new TIMEX value, for ``redate``."""
+    mod: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

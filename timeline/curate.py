@@ -1,0 +1,105 @@
+"""The curate stage: editors' corrections and hand-written events, applied to the record.
+
+Pure functions around merging: ``redate_and_split`` before it, ``hide_entries`` after it,
+``curated_entries`` beside it. A correction whose id no longer exists is an error, so an
+edit elsewhere can never silently undo an editor's decision.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from timeline.errors import ContentError
+from timeline.extract.values import parse_value
+from timeline.model import (
+    ArticleRef,
+    Basis,
+    Correction,
+    CuratedEvent,
+    Entry,
+    Event,
+    Source,
+    SourceLocation,
+)
+
+
+def redate_and_split(
+    events: Sequence[Event], corrections: Iterable[Correction]
+) -> tuple[tuple[Event, ...], frozenset[str]]:
+    """Events with their corrected dates, and the ids of events that must stay apart."""
+    redates = {c.id: c for c in corrections if c.action == "redate"}
+    apart = frozenset(c.id for c in corrections if c.action == "split")
+    return tuple(_redated(e, redates[e.id]) if e.id in redates else e for e in events), apart
+
+
+def hide_entries(entries: Iterable[Entry], corrections: Iterable[Correction]) -> tuple[Entry, ...]:
+    """Entries without the hidden ones; hiding a source's event removes just that source."""
+    hidden = {c.id for c in corrections if c.action == "hide"}
+    kept = []
+    for entry in entries:
+        if entry.id in hidden:
+            continue
+        sources = tuple(s for s in entry.sources if s.event_id not in hidden)
+        if len(sources) == len(entry.sources):
+            kept.append(entry)
+        elif sources:
+            first = sources[0]
+            kept.append(replace(entry, id=first.event_id, text=first.sentence, sources=sources))
+    return tuple(kept)
+
+
+def stale_corrections(
+    corrections: Iterable[Correction], events: Iterable[Event], entries: Iterable[Entry]
+) -> list[ContentError]:
+    """An error for every correction whose id names no event (nor, for hide, no entry)."""
+    known = {e.id for e in events} | {e.id for e in entries}
+    return [
+        ContentError(
+            c.location,
+            f"no event has the id '{c.id}' any more; remove or update this {c.action} correction",
+        )
+        for c in corrections
+        if c.id not in known
+    ]
+
+
+def invalid_redates(corrections: Iterable[Correction]) -> list[ContentError]:
+    """An error for every re-dating whose date is not a TIMEX value."""
+    errors = []
+    for correction in corrections:
+        if correction.action == "redate" and correction.value is not None:
+            try:
+                parse_value(correction.value, correction.mod)
+            except ValueError as error:
+                errors.append(ContentError(correction.location, str(error)))
+    return errors
+
+
+def curated_entries(
+    curated: Iterable[CuratedEvent],
+) -> tuple[tuple[Entry, ...], list[ContentError]]:
+    """One entry per hand-written event, and an error for each date that is not valid."""
+    entries, errors = [], []
+    for event in curated:
+        try:
+            entries.append(_curated_entry(event))
+        except ValueError as error:
+            errors.append(ContentError(SourceLocation(event.path, event.line), str(error)))
+    return tuple(entries), errors
+
+
+def _redated(event: Event, correction: Correction) -> Event:
+    assert correction.value is not None
+    return replace(event, date=parse_value(correction.value, correction.mod), basis=Basis.CURATED)
+
+
+def _curated_entry(event: CuratedEvent) -> Entry:
+    date = parse_value(event.value, event.mod)
+    entry_id = f"c-{event.slug}"
+    editors = ArticleRef("", event.path, "", "Editors' note", date.start)
+    refs = event.sources or (editors,)
+    sources = tuple(
+        Source(entry_id, ref, event.text, event.line, None, Basis.CURATED) for ref in refs
+    )
+    return Entry(entry_id, date, event.text, sources, event.tags, curated=True)

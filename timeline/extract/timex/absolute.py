@@ -1,0 +1,295 @@
+"""Interpreters for calendar dates: the expressions that name days, months and years."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from dateutil.easter import easter
+from dateutil.relativedelta import TH, TU, relativedelta
+
+from timeline.extract.timex import calendar as cal
+from timeline.extract.timex.context import Context, expression, unresolved
+from timeline.extract.timex.scanner import DAY, MONTH, WEEKDAY, YEAR
+from timeline.extract.timex.words import (
+    choose,
+    full_year,
+    month_number,
+    next_word,
+    previous_word,
+    safe_date,
+)
+from timeline.model import Basis, TimeExpression
+
+Found = list[TimeExpression]
+_RANGE = r"\s*(?:-|–|—|to|through|until|till)\s*"
+_REL = r"(?P<rel>(?i:this|last|next))\s+(?i:year)"
+_MONTH_DAY = re.compile(
+    rf"(?:{WEEKDAY},?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY})"
+    rf"(?:(?P<range>{_RANGE})(?P<day2>{DAY}))?(?:,?\s+(?P<year>{YEAR})|\s+{_REL})?"
+)
+_DAY_MONTH = re.compile(
+    rf"(?:{WEEKDAY},?\s+)?(?P<day>{DAY})(?:(?P<range>{_RANGE})(?P<day2>{DAY}))?"
+    rf"\s+(?:(?i:of)\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?"
+)
+_MONTH_YEAR = re.compile(rf"(?P<month>{MONTH}),?\s+(?:(?i:of)\s+)?(?:(?P<year>{YEAR})|{_REL})")
+_DIGITS = re.compile(r"\d+")
+# A bare "May" or "March" is a month only after a word that introduces a date.
+_DATE_INTRO = frozenset(
+    [
+        "in",
+        "on",
+        "since",
+        "by",
+        "until",
+        "till",
+        "of",
+        "from",
+        "to",
+        "through",
+        "during",
+        "before",
+        "after",
+        "early",
+        "late",
+        "mid",
+        "last",
+        "next",
+        "this",
+        "that",
+        "every",
+        "each",
+        "between",
+        "around",
+        "throughout",
+    ]
+)
+_NOT_A_YEAR_AFTER = frozenset(
+    [
+        "resolution",
+        "no",
+        "no.",
+        "number",
+        "flight",
+        "route",
+        "highway",
+        "page",
+        "pages",
+        "p.",
+        "pp.",
+        "room",
+        "article",
+        "section",
+        "chapter",
+        "model",
+        "version",
+        "code",
+        "bill",
+        "act",
+        "law",
+        "paragraph",
+        "item",
+        "rule",
+        "form",
+        "unit",
+        "channel",
+    ]
+)
+_YEAR_INTRO = _DATE_INTRO | {"the", "year", "fiscal", "mid", "since", "circa", "c."}
+_HOLIDAYS: dict[str, tuple[int, int]] = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "new year's": (1, 1), "new year's day": (1, 1), "new year's eve": (12, 31),
+    "halloween": (10, 31), "independence day": (7, 4),
+}  # fmt: skip
+RELATIVE_STEP = {"last": -1, "this": 0, "next": 1}
+
+
+def iso(m: re.Match[str], ctx: Context) -> Found:
+    """``2023-10-07`` and ``2023-10-07T18:30``."""
+    text = m.group()
+    day = safe_date(int(text[:4]), int(text[5:7]), int(text[8:10]))
+    if day is None:
+        return []
+    if len(text) > 10:
+        return [expression(m.start(), text, "TIME", cal.time_value(day, text[11:16]),
+                           basis=Basis.EXPLICIT)]  # fmt: skip
+    return [expression(m.start(), text, "DATE", cal.day_value(day), basis=Basis.EXPLICIT)]
+
+
+def slash(m: re.Match[str], ctx: Context) -> Found:
+    """``10/7/2023`` (month first) or, with ``day_first``, ``7/10/2023``."""
+    first, second, year = m.group().split("/")
+    month, day = (second, first) if ctx.day_first else (first, second)
+    date = safe_date(full_year(year), int(month), int(day))
+    if date is None:
+        return []
+    return [expression(m.start(), m.group(), "DATE", cal.day_value(date), basis=Basis.EXPLICIT)]
+
+
+def month_day(m: re.Match[str], ctx: Context) -> Found:
+    """``October 7, 2023``, ``Oct. 7th``, ``Jan. 19-21``, ``Monday, Oct. 26``."""
+    return _day_and_month(_MONTH_DAY.fullmatch(m.group()), m.start(), ctx)
+
+
+def day_month(m: re.Match[str], ctx: Context) -> Found:
+    """``7 October 2023``, ``the 7th of October``, ``19-21 January``."""
+    return _day_and_month(_DAY_MONTH.fullmatch(m.group()), m.start(), ctx)
+
+
+def month_year(m: re.Match[str], ctx: Context) -> Found:
+    """``January 2024``, ``June last year``."""
+    parts = _MONTH_YEAR.fullmatch(m.group())
+    assert parts is not None  # the scanner matched the same fragments
+    month = month_number(parts.group("month"))
+    year, basis = _year_of(parts, ctx)
+    value = cal.month_value(year, month)
+    return [expression(m.start(), m.group(), "DATE", value, basis=basis)]
+
+
+def month(m: re.Match[str], ctx: Context) -> Found:
+    """A bare month name, ``in January``: the year comes from the tense."""
+    text, start = m.group(), m.start()
+    before = previous_word(ctx.text, start).lower()
+    if text in ("May", "March") and before not in _DATE_INTRO:
+        return []  # "Mayor March", "May God help us"
+    if before and before[0].isupper() and before not in _DATE_INTRO:
+        return []
+    if next_word(ctx.text, m.end())[:1].isupper():
+        return []  # a name: "April Smith", "August Wilson"
+    number = month_number(text)
+    first = choose(ctx, start, m.end(), lambda y: dt.date(y, number, 1), ctx.published.year,
+                   days=30)  # fmt: skip
+    if first is None:
+        return [unresolved(start, text, value=f"XXXX-{number:02d}")]
+    return [expression(start, text, "DATE", cal.month_value(first.year, number))]
+
+
+def year(m: re.Match[str], ctx: Context) -> Found:
+    """A four-digit year: ``in 2023``, ``fiscal 1989``; counts and codes are refused."""
+    text, start = m.group(), m.start()
+    before = previous_word(ctx.text, start).lower()
+    if before in _NOT_A_YEAR_AFTER:
+        return []
+    after = next_word(ctx.text, m.end())
+    if before not in _YEAR_INTRO and _looks_counted(after):
+        return []  # "2000 people", "1948 refugees"
+    number = int(_DIGITS.findall(text)[-1])
+    return [expression(start, text, "DATE", cal.year_value(number), basis=Basis.EXPLICIT)]
+
+
+def decade(m: re.Match[str], ctx: Context) -> Found:
+    """``the 1990s`` (value ``199``), ``the early '90s``."""
+    text = m.group()
+    digits = _DIGITS.findall(text)[-1]
+    first = int(digits) if len(digits) == 4 else _century_for(int(digits), ctx) + int(digits)
+    mod = _early_late(text)
+    return [expression(m.start(), text, "DATE", cal.decade_value(first, mod),
+                       basis=Basis.EXPLICIT)]  # fmt: skip
+
+
+def century(m: re.Match[str], ctx: Context) -> Found:
+    """``the 20th century`` (value ``19``), ``this century``."""
+    text = m.group()
+    lowered = text.lower()
+    relative = next((RELATIVE_STEP[w] for w in RELATIVE_STEP if lowered.startswith(w)), None)
+    if relative is not None:
+        first = ctx.published.year + 100 * relative
+        return [expression(m.start(), text, "DATE", cal.century_value(first))]
+    digits = _DIGITS.findall(text)
+    ordinal = int(digits[0]) if digits else _WORD_CENTURIES[lowered.split()[-2]]
+    value = cal.century_value((ordinal - 1) * 100)
+    return [expression(m.start(), text, "DATE", value, basis=Basis.EXPLICIT)]
+
+
+def holiday(m: re.Match[str], ctx: Context) -> Found:
+    """``Christmas``, ``New Year's Day``, ``Thanksgiving``, ``Easter``, with or without year."""
+    text, start = m.group(), m.start()
+    digits = _DIGITS.findall(text)
+    name = re.sub(r"\s+", " ", text.split(",")[0]).lower()
+    name = name[:-5].strip() if digits else name
+    make = _holiday_maker(name)
+    day = make(int(digits[0])) if digits else choose(ctx, start, m.end(), make, ctx.published.year)
+    if day is None:
+        return [unresolved(start, text)]
+    basis = Basis.EXPLICIT if digits else Basis.RELATIVE
+    return [expression(start, text, "DATE", cal.day_value(day), basis=basis)]
+
+
+_WORD_CENTURIES = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}
+
+
+def _day_and_month(parts: re.Match[str] | None, start: int, ctx: Context) -> Found:
+    assert parts is not None  # the scanner matched the same fragments
+    number = month_number(parts.group("month"))
+    day = int(_DIGITS.findall(parts.group("day"))[0])
+    text = parts.group()
+    if parts.group("year") or parts.group("rel"):
+        year, basis = _year_of(parts, ctx)
+        date = safe_date(year, number, day)
+    else:
+        basis = Basis.RELATIVE
+        date = choose(ctx, start, start + len(text),
+                      lambda y: safe_date(y, number, day), ctx.published.year)  # fmt: skip
+    if date is None:
+        return [unresolved(start, text)]
+    if not parts.group("day2"):
+        return [expression(start, text, "DATE", cal.day_value(date), basis=basis)]
+    return _range(parts, start, date, basis)
+
+
+def _range(parts: re.Match[str], start: int, first: dt.date, basis: Basis) -> Found:
+    """Two expressions for a range: the first day, and the last day in the same month.
+
+    "Jan. 19-21" is ``Jan. 19`` (2025-01-19) and ``21`` (2025-01-21), so each end of the range
+    can date an event of its own.
+    """
+    text = parts.group()
+    cut = parts.start("range")
+    day2 = int(_DIGITS.findall(parts.group("day2"))[0])
+    last = safe_date(first.year, first.month, day2)
+    head = text[:cut] if parts.start("month") < cut else text[: parts.end("day")]
+    tail_start = parts.start("day2")
+    tail = text[tail_start:]
+    found = [expression(start, head.rstrip(), "DATE", cal.day_value(first), basis=basis)]
+    if last is not None and last > first:
+        found.append(expression(start + tail_start, tail, "DATE", cal.day_value(last),
+                                basis=basis))  # fmt: skip
+    return found
+
+
+def _year_of(parts: re.Match[str], ctx: Context) -> tuple[int, Basis]:
+    if parts.group("year"):
+        return int(parts.group("year")), Basis.EXPLICIT
+    step = RELATIVE_STEP[parts.group("rel").lower()]
+    return ctx.published.year + step, Basis.RELATIVE
+
+
+def _looks_counted(word: str) -> bool:
+    """A plural noun right after a number makes it a count: "2000 people"."""
+    return len(word) > 3 and word.islower() and word.endswith("s") and not word.endswith("ss")
+
+
+def _century_for(two_digits: int, ctx: Context) -> int:
+    """'90s is the 1990s, '20s the 2020s: the latest decade not after publication."""
+    century = ctx.published.year - ctx.published.year % 100
+    return century if century + two_digits <= ctx.published.year else century - 100
+
+
+def _early_late(text: str) -> str | None:
+    lowered = text.lower()
+    for word, mod in (("early", "START"), ("mid", "MID"), ("late", "END")):
+        if word in lowered:
+            return mod
+    return None
+
+
+def _holiday_maker(name: str) -> Callable[[int], dt.date]:
+    if name in _HOLIDAYS:
+        month, day = _HOLIDAYS[name]
+        return lambda y: dt.date(y, month, day)
+    if name.startswith("thanksgiving"):
+        return lambda y: dt.date(y, 11, 1) + relativedelta(weekday=TH(+4))
+    if name.startswith("easter"):
+        return easter
+    return lambda y: dt.date(y, 11, 2) + relativedelta(weekday=TU(+1))  # Election Day

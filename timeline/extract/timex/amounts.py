@@ -1,0 +1,133 @@
+"""Interpreters for what dates nothing by itself: durations, sets and generic references."""
+
+from __future__ import annotations
+
+import re
+
+from timeline.extract.timex.context import Context, expression
+from timeline.extract.timex.lexicon import HEDGES, MONTHS, PARTS_OF_DAY, TIME_UNITS, UNITS
+from timeline.extract.timex.relative import weekday_of, words_of
+from timeline.extract.timex.words import amount, number_text, previous_word
+from timeline.model import TimeExpression
+
+Found = list[TimeExpression]
+_UNIT_WORD = re.compile(
+    r"(?i)(seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|"
+    r"years?|decades?|century|centuries)(?:-(?:long|old))?$"
+)
+_QUALIFIER = re.compile(
+    r"(?i)^(?:the\s+)?(?:past|last|next|coming|first|final|previous|following|recent)\s+"
+)
+_EXTRA = re.compile(r"(?i)[-\s]+(?:more|additional|full|straight|long)$")
+_MULTIPLIER = {"DE": 10, "CE": 100}
+_SMALLER = {
+    "year": ("month", 12), "month": ("day", 30), "week": ("day", 7), "day": ("hour", 24),
+    "hour": ("minute", 60), "minute": ("second", 60),
+}  # fmt: skip
+_FREQUENCY = frozenset({"once", "twice", "thrice", "times", "per"})
+_SETS = {
+    "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+    "hourly": "PT1H", "nightly": "P1D",
+}  # fmt: skip
+_GENERIC = {
+    "now": "PRESENT_REF", "current": "PRESENT_REF", "currently": "PRESENT_REF",
+    "nowadays": "PRESENT_REF",
+    "at present": "PRESENT_REF", "presently": "PRESENT_REF", "these days": "PRESENT_REF",
+    "recently": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF",
+    "formerly": "PAST_REF", "the past": "PAST_REF", "soon": "FUTURE_REF",
+}  # fmt: skip
+
+
+def duration(m: re.Match[str], ctx: Context) -> Found:
+    """``15 months``, ``a 42-day ceasefire``, ``over two weeks`` (MORE_THAN), ``for years``."""
+    text, start = m.group(), m.start()
+    body, mod = _hedge(text)
+    unit_match = _UNIT_WORD.search(body)
+    assert unit_match is not None  # every duration alternative ends in a unit
+    unit = _unit_name(unit_match.group(1))
+    head = _EXTRA.sub("", _QUALIFIER.sub("", body[: unit_match.start()].rstrip(" -")))
+    if not head or head.lower() in ("past", "coming", "recent", "the past", "the coming"):
+        number: float | None = 1.0 if _singular(unit_match.group(1)) else None
+    else:
+        number = amount(head)
+    if head.lower() == "a" and unit == "second":
+        return []  # "a second phase" is an ordinal
+    if number == 1 and head.lower() in ("a", "an") and _is_frequency(ctx, start):
+        return [expression(start, text, "SET", _period(1.0, unit))]  # "twice a day"
+    return [expression(start, text, "DURATION", _period(number, unit), mod=mod)]
+
+
+def every(m: re.Match[str], ctx: Context) -> Found:
+    """``every Friday`` (``XXXX-WXX-5``), ``each month``, ``daily``, ``on Fridays``."""
+    text = m.group()
+    words = words_of(text)
+    number = weekday_of([w.removesuffix("s") for w in words])
+    if number is not None:
+        return [expression(m.start(), text, "SET", f"XXXX-WXX-{number + 1}")]
+    if words[0] in _SETS:
+        return [expression(m.start(), text, "SET", _SETS[words[0]])]
+    last = words[-1]
+    if last in MONTHS:
+        return [expression(m.start(), text, "SET", f"XXXX-{MONTHS[last]:02d}")]
+    if (last in PARTS_OF_DAY and last != "night") or last == "evening":
+        return [expression(m.start(), text, "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[last]}")]
+    size = 2 if "other" in words else 1
+    return [expression(m.start(), text, "SET", _period(float(size), last))]
+
+
+def generic(m: re.Match[str], ctx: Context) -> Found:
+    """``now``, ``currently`` (PRESENT_REF), ``recently`` (PAST_REF), ``the future``."""
+    text = m.group()
+    key = re.sub(r"\s+", " ", text.lower())
+    value = "FUTURE_REF" if key.endswith("future") else _GENERIC[key]
+    return [expression(m.start(), text, "DATE", value)]
+
+
+def _hedge(text: str) -> tuple[str, str | None]:
+    lowered = text.lower()
+    for hedge in sorted(HEDGES, key=len, reverse=True):
+        if lowered.startswith(hedge + " "):
+            return text[len(hedge) + 1 :].lstrip(), HEDGES[hedge]
+    return text, None
+
+
+def _unit_name(word: str) -> str:
+    word = word.lower()
+    if word in ("century", "centuries"):
+        return "century"
+    return word.removesuffix("s")
+
+
+def _singular(word: str) -> bool:
+    return not word.lower().endswith(("s", "ies"))
+
+
+def _period(number: float | None, unit: str) -> str:
+    """The TIMEX3 duration: ``P15M``, ``PT6H``, ``P20Y`` for two decades, ``PXY`` if vague."""
+    letter = UNITS[unit]
+    if number is not None and number != int(number) and unit in _SMALLER:
+        return _mixed_period(number, unit)
+    if letter == "WE":
+        letter, number = "D", None if number is None else 2 * number
+    if unit == "fortnight":
+        number = None if number is None else 2 * number
+    if letter in _MULTIPLIER:
+        number = None if number is None else number * _MULTIPLIER[letter]
+        letter = "Y"
+    time = "T" if unit in TIME_UNITS else ""
+    return f"P{time}{'X' if number is None else number_text(number)}{letter}"
+
+
+def _mixed_period(number: float, unit: str) -> str:
+    """ "2 1/2 years" is ``P2Y6M``, "5 1/2 hours" ``PT5H30M``: TIMEX3 wants whole numbers."""
+    smaller, factor = _SMALLER[unit]
+    whole = int(number)
+    rest = round((number - whole) * factor)
+    time = "T" if unit in TIME_UNITS else ""
+    head = f"{whole}{UNITS[unit]}" if whole else ""
+    tail_time = "T" if smaller in TIME_UNITS and not time else ""
+    return f"P{time}{head}{tail_time}{rest}{UNITS[smaller]}"
+
+
+def _is_frequency(ctx: Context, start: int) -> bool:
+    return previous_word(ctx.text, start).lower() in _FREQUENCY

@@ -1,0 +1,83 @@
+"""The scanning loop: one pass of the scanner, one interpreter call per candidate."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from timeline.extract.timex import absolute, amounts, narrative, relative
+from timeline.extract.timex.context import Context
+from timeline.extract.timex.scanner import KINDS, SCANNER, STARTERS, TOKEN
+from timeline.model import TimeExpression
+
+Interpreter = Callable[[re.Match[str], Context], list[TimeExpression]]
+
+INTERPRETERS: dict[str, Interpreter] = {
+    "iso": absolute.iso,
+    "slash": absolute.slash,
+    "month_day": absolute.month_day,
+    "day_month": absolute.day_month,
+    "position": narrative.position,
+    "month_year": absolute.month_year,
+    "season": narrative.season,
+    "quarter": narrative.quarter,
+    "decade": absolute.decade,
+    "century": absolute.century,
+    "ago": narrative.ago,
+    "deictic": relative.deictic,
+    "anaphor": narrative.anaphor,
+    "relative": relative.relative,
+    "clock": relative.clock,
+    "weekday": relative.weekday_expr,
+    "duration": amounts.duration,
+    "set": amounts.every,
+    "generic": amounts.generic,
+    "holiday": absolute.holiday,
+    "month": absolute.month,
+    "year": absolute.year,
+}
+_LOOKS_BACK = re.compile(r"(?i)\b(?:earlier|before|previously)$|year-(?:ago|earlier)")
+assert set(INTERPRETERS) == set(KINDS), "every scanner kind needs its interpreter"
+
+
+def find_expressions(
+    text: str, published: dt.date, *, day_first: bool = False
+) -> list[TimeExpression]:
+    """Every temporal expression of ``text`` in text order, resolved against ``published``.
+
+    Relative expressions resolve against ``published`` (the document creation time) or, for
+    narrative ones such as "the next day", against the latest date the text established.
+    ``day_first`` reads ``7/10/2023`` as 7 October instead of July 10.
+    """
+    ctx = Context(text, published, day_first)
+    found: list[TimeExpression] = []
+    position = 0
+    for start in _candidate_starts(text):
+        if start < position:
+            continue  # inside an expression already found
+        match = SCANNER.match(text, start)
+        if match is None:
+            continue
+        kind = match.lastgroup
+        assert kind is not None  # every alternative is a named group
+        expressions = INTERPRETERS[kind](match, ctx)
+        if not expressions:
+            continue  # refused: a shorter reading may start at a later word
+        found.extend(expressions)
+        if not _LOOKS_BACK.search(match.group()):
+            # A comparison ("a year earlier") does not move the story's time along.
+            for expression in expressions:
+                ctx = ctx.remember(expression)
+        position = match.end()
+    return found
+
+
+def _candidate_starts(text: str) -> list[int]:
+    """Offsets of the words an expression may begin with: a set lookup per word, in C-speed
+    tokenization, instead of trying every scanner alternative at every word."""
+    return [
+        token.start()
+        for token in TOKEN.finditer(text)
+        if token.group() in STARTERS or token.group().isdigit()
+    ]

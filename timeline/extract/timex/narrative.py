@@ -1,0 +1,265 @@
+"""Interpreters for shifted and partial periods: "three days later", "the following week",
+"two weeks ago", "mid-January", "the first quarter", "the summer of 2014"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dateutil.relativedelta import relativedelta, weekday
+
+from timeline.extract.timex import calendar as cal
+from timeline.extract.timex.absolute import RELATIVE_STEP
+from timeline.extract.timex.context import Context, expression, unresolved
+from timeline.extract.timex.lexicon import (
+    HEDGES,
+    MONTHS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    POSITIONS,
+    SEASONS,
+)
+from timeline.extract.timex.relative import weekday_of, words_of
+from timeline.extract.timex.words import amount, choose
+from timeline.model import Basis, DateValue, Precision, TimeExpression
+
+Found = list[TimeExpression]
+_UNIT = re.compile(r"(?i)(second|minute|hour|day|night|week|fortnight|month|quarter|year|"
+                   r"decade|centur)")  # fmt: skip
+_AGO = re.compile(r"(?i)(?P<number>.+?)[-\s]+(?P<unit>[a-z]+)\s+(?P<dir>[a-z]+(?:\s+now)?)$")
+_BACKWARD = frozenset({"ago", "earlier", "before", "previously"})
+_DCT_ANCHORED = frozenset({"ago", "from now", "hence"})
+_POSITION = re.compile(r"(?i)(early|mid|late|the\s+\w+\s+of|the\s+\w+\s+half\s+of)[-\s]+")
+_YEAR = re.compile(r"\d{4}")
+
+
+def ago(m: re.Match[str], ctx: Context) -> Found:
+    """``two weeks ago`` (from publication), ``three days later`` (from the narrative time)."""
+    text, start = m.group(), m.start()
+    hedged, mod = _strip_hedge(text)
+    parts = _AGO.match(hedged)
+    if parts is None:
+        return []
+    unit = _unit(parts.group("unit"))
+    direction = parts.group("dir").lower()
+    number = amount(parts.group("number"))
+    if number is None:
+        vague = "PAST_REF" if direction in _BACKWARD else "FUTURE_REF"
+        return [expression(start, text, "DATE", vague, mod=mod)]
+    if unit not in cal.UNIT_PRECISION or number != int(number):
+        return [unresolved(start, text)]  # "two hours later": not a calendar day we can name
+    sign = -1 if direction in _BACKWARD else 1
+    if direction in _DCT_ANCHORED:
+        anchor: DateValue | None = _comparison_base(ctx) if unit == "year" else ctx.today
+    else:
+        anchor = ctx.reference(cal.UNIT_PRECISION[unit])
+    if anchor is None:
+        return [unresolved(start, text)]
+    value = cal.shift(anchor, sign * int(number), unit, _precision(anchor, unit))
+    if value is None:
+        return [unresolved(start, text)]
+    return [expression(start, text, "DATE", value, mod="APPROX" if mod else None)]
+
+
+def anaphor(m: re.Match[str], ctx: Context) -> Found:
+    """``the next day``, ``the following week``, ``that month``, ``the day before``."""
+    text, start = m.group(), m.start()
+    words = words_of(text)
+    number = weekday_of(words)
+    if number is not None:
+        return _weekday_from_reference(m, ctx, number, words)
+    unit = next(w for w in reversed(words) if w in cal.UNIT_PRECISION or w in PARTS_OF_DAY)
+    precision = cal.UNIT_PRECISION.get(unit, Precision.DAY)
+    ref = ctx.reference(precision)
+    if ref is None:
+        return [unresolved(start, text)]
+    step = _anaphor_step(words)
+    base = cal.value_at(precision, ref.start)
+    value = base if step == 0 else cal.step(base, step)
+    if value is None:
+        return [unresolved(start, text)]
+    if unit == "weekend":
+        value = cal.weekend_value(value.start)
+    if unit in PARTS_OF_DAY:
+        clock = PARTS_OF_DAY[unit]
+        return [expression(start, text, "TIME", cal.time_value(value.start, clock))]
+    return [expression(start, text, "DATE", value)]
+
+
+def position(m: re.Match[str], ctx: Context) -> Found:
+    """``early 2024``, ``mid-January``, ``late last year``, ``the end of the month``."""
+    text, start = m.group(), m.start()
+    lead = _POSITION.match(text)
+    assert lead is not None  # the scanner matched the same words
+    mod = POSITIONS[re.sub(r"\s+", " ", lead.group(1).lower())]
+    rest = text[lead.end() :]
+    value, basis = _period(rest, ctx, start + lead.end())
+    if value is None:
+        return [unresolved(start, text)]
+    return [expression(start, text, "DATE", value, basis=basis, mod=mod)]
+
+
+def quarter(m: re.Match[str], ctx: Context) -> Found:
+    """``the first quarter``, ``third-quarter``, ``Q3 of 2024``'s kin, ``the latest quarter``."""
+    text, start = m.group(), m.start()
+    words = words_of(text.replace("-", " "))
+    number = next((ORDINALS[w] for w in words if w in ORDINALS), None)
+    years = _YEAR.findall(text)
+    if number is None:
+        return _named_quarter(m, ctx, words)
+    if "half" in words:
+        year = int(years[0]) if years else _relative_year(words, ctx)
+        return [expression(start, text, "DATE", cal.half_value(year, number))]
+    if years:
+        value = cal.quarter_value(int(years[0]), number)
+        return [expression(start, text, "DATE", value, basis=Basis.EXPLICIT)]
+    year = _relative_year(words, ctx)
+    if not any(w in RELATIVE_STEP for w in words):
+        day = choose(ctx, start, m.end(), lambda y: dt.date(y, 3 * number - 2, 1), year, 91)
+        year = day.year if day else year
+    return [expression(start, text, "DATE", cal.quarter_value(year, number))]
+
+
+def season(m: re.Match[str], ctx: Context) -> Found:
+    """``the summer of 2014`` (``2014-SU``), ``last winter``, ``this spring``."""
+    text, start = m.group(), m.start()
+    words = words_of(text)
+    code = next(SEASONS[w] for w in words if w in SEASONS)
+    mod = next((POSITIONS[w] for w in words if w in ("early", "late", "mid")), None)
+    years = _YEAR.findall(text)
+    if years:
+        value = cal.season_value(int(years[0]), code, mod)
+        return [expression(start, text, "DATE", value, basis=Basis.EXPLICIT)]
+    step = -1 if "past" in words else next((RELATIVE_STEP[w] for w in words
+                                            if w in RELATIVE_STEP), 0)  # fmt: skip
+    if "that" in words:
+        ref = ctx.reference(Precision.YEAR)
+        if ref is None:
+            return [unresolved(start, text, value=f"XXXX-{code}")]
+        return [expression(start, text, "DATE", cal.season_value(ref.start.year, code, mod))]
+    return [expression(start, text, "DATE", _season_near(ctx, code, step, mod))]
+
+
+def _strip_hedge(text: str) -> tuple[str, str | None]:
+    words = text.split(None, 2)
+    for size in (2, 1):
+        head = " ".join(words[:size]).lower()
+        if head in HEDGES and len(words) > size:
+            return text.split(None, size)[size], HEDGES[head]
+    return text, None
+
+
+def _unit(word: str) -> str:
+    match = _UNIT.match(word)
+    unit = match.group(1).lower() if match else word.lower()
+    return "century" if unit == "centur" else unit
+
+
+def _precision(anchor: DateValue, unit: str) -> Precision:
+    """The unit's precision, or the anchor's when it lies between a day and the unit.
+
+    "a year earlier" after "the third quarter" is the same quarter a year before.
+    """
+    wanted = cal.UNIT_PRECISION[unit]
+    if Precision.DAY.rank < anchor.precision.rank < wanted.rank:
+        return anchor.precision
+    return wanted
+
+
+def _anaphor_step(words: list[str]) -> int:
+    if any(w in ("following", "next", "after") for w in words):
+        return 1
+    if any(w in ("previous", "preceding", "prior", "before") for w in words):
+        return -1
+    return 0
+
+
+def _weekday_from_reference(m: re.Match[str], ctx: Context, number: int,
+                            words: list[str]) -> Found:  # fmt: skip
+    """ "the previous Friday": the Friday before the narrative day."""
+    ref = ctx.reference(Precision.DAY)
+    if ref is None:
+        return [unresolved(m.start(), m.group())]
+    sign = -1 if "previous" in words else 1
+    day = ref.start + relativedelta(days=sign, weekday=weekday(number)(sign))
+    return [expression(m.start(), m.group(), "DATE", cal.day_value(day))]
+
+
+def _period(rest: str, ctx: Context, start: int) -> tuple[DateValue | None, Basis]:
+    """The period a position word applies to: a month, a year, "last year", "the month"."""
+    words = words_of(rest)
+    years = _YEAR.findall(rest)
+    month = next((MONTHS[w] for w in words if w in MONTHS), None)
+    if month is not None and years:
+        return cal.month_value(int(years[0]), month), Basis.EXPLICIT
+    if years:
+        return cal.year_value(int(years[0])), Basis.EXPLICIT
+    year = _relative_year(words, ctx)
+    if month is not None:
+        if any(w in RELATIVE_STEP for w in words):
+            return cal.month_value(year, month), Basis.RELATIVE
+        day = choose(ctx, start, start + len(rest), lambda y: dt.date(y, month, 1), year)
+        return (cal.month_value(day.year, month) if day else None), Basis.RELATIVE
+    unit = words[-1]
+    if words[0] in ("the", "that"):
+        ref = ctx.reference(cal.UNIT_PRECISION[unit])
+        return (cal.value_at(cal.UNIT_PRECISION[unit], ref.start) if ref else None), Basis.RELATIVE
+    return cal.shift(ctx.today, RELATIVE_STEP[words[0]], unit, cal.UNIT_PRECISION[unit]), (
+        Basis.RELATIVE
+    )
+
+
+def _relative_year(words: list[str], ctx: Context) -> int:
+    step = next((RELATIVE_STEP[w] for w in words if w in RELATIVE_STEP), 0)
+    return ctx.published.year + step
+
+
+def _named_quarter(m: re.Match[str], ctx: Context, words: list[str]) -> Found:
+    """ "the latest quarter" is the last one completed; "the year-ago quarter" a year before
+    the quarter being reported; "the quarter" the one the text is about."""
+    current = cal.value_at(Precision.QUARTER, ctx.published)
+    value: DateValue | None
+    if "year" in words:
+        value = cal.shift(_comparison_base(ctx), -1, "year", _comparison_precision(ctx))
+    elif any(w in ("latest", "last", "previous") for w in words):
+        value = cal.step(current, -1)
+    elif "next" in words:
+        value = cal.step(current, 1)
+    elif "this" in words or "current" in words:
+        value = current
+    else:
+        ref = ctx.reference(Precision.QUARTER)
+        value = ref if ref is not None and ref.precision is Precision.QUARTER else None
+        value = value or cal.step(current, -1)
+    if value is None:
+        return [unresolved(m.start(), m.group())]
+    return [expression(m.start(), m.group(), "DATE", value)]
+
+
+def _comparison_base(ctx: Context) -> DateValue:
+    """What "a year ago" compares with: the quarter being reported on, else publication.
+
+    Business news reports a period ("third-quarter profit rose") and compares it with the same
+    period "a year ago"; that is the quarter a year before, not the publication day.
+    """
+    if ctx.refs and ctx.refs[0].precision is Precision.QUARTER:
+        return ctx.refs[0]
+    return ctx.today
+
+
+def _comparison_precision(ctx: Context) -> Precision:
+    base = _comparison_base(ctx)
+    return Precision.QUARTER if base.precision is Precision.QUARTER else Precision.YEAR
+
+
+def _season_near(ctx: Context, code: str, step: int, mod: str | None) -> DateValue:
+    """ "last summer" is the latest summer already begun before this season; "next" the first
+    not yet begun; "this summer" the one of the publication year."""
+    year = ctx.published.year
+    if step < 0:
+        begun = cal.season_value(year, code).start <= ctx.published
+        current = cal.value_at(Precision.SEASON, ctx.published)
+        year = year if begun and current.value != f"{year:04d}-{code}" else year - 1
+    elif step > 0 and cal.season_value(year, code).start <= ctx.published:
+        year += 1
+    return cal.season_value(year, code, mod)

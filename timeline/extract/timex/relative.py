@@ -1,0 +1,162 @@
+"""Interpreters for dates relative to publication: "yesterday", "last week", "on Monday"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dateutil.relativedelta import relativedelta, weekday
+
+from timeline.extract.timex import calendar as cal
+from timeline.extract.timex.context import FUTURE, PAST, Context, expression, unresolved
+from timeline.extract.timex.lexicon import MONTHS, PARTS_OF_DAY, WEEKDAYS
+from timeline.model import DateValue, Precision, TimeExpression
+
+Found = list[TimeExpression]
+_WORD = re.compile(r"[A-Za-z]+(?:'s)?|\d+(?::\d+)?")
+_STEPS = {"last": -1, "this": 0, "the": 0, "next": 1, "coming": 1}
+_EDGE_MODS = {"early": "START", "late": "END", "mid": "MID"}
+_DEICTIC_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+_CLOCK = re.compile(
+    r"(?P<hour>\d{1,2})(?::(?P<minute>\d\d))?\s*(?P<half>[ap])?|(?P<word>noon|midnight|midday)",
+    re.IGNORECASE,
+)
+
+
+def words_of(text: str) -> list[str]:
+    """The lower-cased words of a matched span."""
+    return [w.lower().removesuffix("'s") for w in _WORD.findall(text)]
+
+
+def weekday_of(words: list[str]) -> int | None:
+    """The weekday number (Monday 0) a span names, if any."""
+    return next((WEEKDAYS[w] for w in words if w in WEEKDAYS), None)
+
+
+def deictic(m: re.Match[str], ctx: Context) -> Found:
+    """``today``, ``yesterday morning``, ``tonight``, ``last night``, ``late yesterday``."""
+    words = words_of(m.group())
+    if "before" in words or "after" in words:  # the day before yesterday / after tomorrow
+        offset = -2 if "before" in words else 2
+    elif words[-2:-1] == ["last"] or words[0] == "last":
+        offset = -1  # last night
+    else:
+        offset = next((_DEICTIC_DAYS[w] for w in words if w in _DEICTIC_DAYS), 0)
+    day = ctx.published + relativedelta(days=offset)
+    part = _part_of_day(words) or ("NI" if "tonight" in words else None)
+    return [_on_day(m, day, part, _edge(words))]
+
+
+def relative(m: re.Match[str], ctx: Context) -> Found:
+    """``last week``, ``this month``, ``next year``, ``last Tuesday``, ``earlier this month``."""
+    words = words_of(m.group())
+    step = -1 if "past" in words else next(_STEPS[w] for w in words if w in _STEPS)
+    unit, mod = words[-1], _edge(words)
+    if unit in WEEKDAYS:
+        return [_on_day(m, _relative_weekday(ctx, m, WEEKDAYS[unit], step), None, mod)]
+    if unit in MONTHS:
+        return [
+            expression(m.start(), m.group(), "DATE", _relative_month(ctx, MONTHS[unit], step, mod))
+        ]
+    if unit == "weekend":
+        return [expression(m.start(), m.group(), "DATE", _weekend(ctx, m, step), mod=mod)]
+    value = cal.shift(ctx.today, step, unit, cal.UNIT_PRECISION[unit])
+    return [expression(m.start(), m.group(), "DATE", value, mod=mod)] if value else []
+
+
+def weekday_expr(m: re.Match[str], ctx: Context) -> Found:
+    """``Monday``, ``Monday night``, ``early Tuesday``, ``Friday at 6 a.m.``: tense decides."""
+    words = words_of(m.group())
+    number = weekday_of(words)
+    assert number is not None  # the scanner matched a weekday name
+    day = _tensed_weekday(ctx, m, number)
+    clock = _clock(m.group())
+    return [_on_day(m, day, clock or _part_of_day(words), _edge(words))]
+
+
+def clock(m: re.Match[str], ctx: Context) -> Found:
+    """``6 a.m.``, ``10:30 p.m. Wednesday``, ``noon``: on the day named, or the reference day."""
+    words = words_of(m.group())
+    number = weekday_of(words)
+    if number is not None:
+        day: dt.date | None = _tensed_weekday(ctx, m, number)
+    elif any(w in _DEICTIC_DAYS for w in words):
+        day = ctx.published + relativedelta(days=sum(_DEICTIC_DAYS.get(w, 0) for w in words))
+    else:
+        ref = ctx.reference(Precision.DAY)
+        day = ref.start if ref is not None else None
+    time = _clock(m.group())
+    if day is None or time is None:
+        return [unresolved(m.start(), m.group(), "TIME", "XXXX-XX-XXT" + (time or "XX:XX"))]
+    return [expression(m.start(), m.group(), "TIME", cal.time_value(day, time))]
+
+
+def _on_day(m: re.Match[str], day: dt.date, clock: str | None, mod: str | None) -> (
+    TimeExpression
+):  # fmt: skip
+    """A DATE for a day, or a TIME when a clock time or a part of day comes with it."""
+    if clock:
+        return expression(m.start(), m.group(), "TIME", cal.time_value(day, clock), mod=mod)
+    return expression(m.start(), m.group(), "DATE", cal.day_value(day), mod=mod)
+
+
+def _tensed_weekday(ctx: Context, m: re.Match[str], number: int) -> dt.date:
+    """The latest such weekday not after publication; in a future clause, the next one after."""
+    possessive = m.group().endswith("'s")  # "Friday's vote" happened
+    if not possessive and ctx.tense(m.start(), m.end()) == FUTURE:
+        return ctx.published + relativedelta(days=1, weekday=weekday(number)(+1))
+    return ctx.published + relativedelta(weekday=weekday(number)(-1))
+
+
+def _relative_weekday(ctx: Context, m: re.Match[str], number: int, step: int) -> dt.date:
+    """ "last Tuesday" is strictly before publication, "next Tuesday" strictly after."""
+    if step < 0:
+        return ctx.published - relativedelta(days=1, weekday=weekday(number)(-1))
+    if step > 0:
+        return ctx.published + relativedelta(days=1, weekday=weekday(number)(+1))
+    return _tensed_weekday(ctx, m, number)
+
+
+def _relative_month(ctx: Context, number: int, step: int, mod: str | None) -> DateValue:
+    """ "last May" is the latest May before this month; "next May" the first one after it."""
+    this = ctx.published.replace(day=1)
+    year = this.year
+    if step < 0 and number >= this.month:
+        year -= 1
+    elif step > 0 and number <= this.month:
+        year += 1
+    return cal.month_value(year, number, mod)
+
+
+def _weekend(ctx: Context, m: re.Match[str], step: int) -> DateValue:
+    """ "this weekend" is the coming one, or in a past clause the one just gone."""
+    weekday_now = ctx.published.weekday()
+    if step == 0 and weekday_now < 5 and ctx.tense(m.start(), m.end()) == PAST:
+        step = -1
+    return cal.weekend_value(ctx.published + relativedelta(weeks=step))
+
+
+def _part_of_day(words: list[str]) -> str | None:
+    return next((PARTS_OF_DAY[w] for w in words if w in PARTS_OF_DAY), None)
+
+
+def _edge(words: list[str]) -> str | None:
+    return next((_EDGE_MODS[w] for w in words if w in _EDGE_MODS), None)
+
+
+def _clock(text: str) -> str | None:
+    """``06:00`` from "6 a.m.", ``18:30`` from "6:30 p.m.", ``12:00`` from "noon"."""
+    if not any(c.isdigit() for c in text) and not re.search(r"(?i)noon|midnight|midday", text):
+        return None
+    match = _CLOCK.search(text)
+    if match is None:
+        return None
+    if match.group("word"):
+        return "24:00" if match.group("word").lower() == "midnight" else "12:00"
+    hour, minute = int(match.group("hour")), int(match.group("minute") or 0)
+    half = (match.group("half") or "").lower()
+    if half == "p" and hour < 12:
+        hour += 12
+    elif half == "a" and hour == 12:
+        hour = 0
+    return f"{hour:02d}:{minute:02d}"

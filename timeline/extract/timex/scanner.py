@@ -1,0 +1,180 @@
+"""The one scanning pattern: every kind of expression as a named alternative.
+
+The whole text is scanned once by a single compiled regex, so the per-character work runs in
+the regex engine, not in Python. Alternatives are tried in order at each position, so the
+longer and more specific kinds come first ("Monday, Oct. 26, 1998" before "Monday"). Each
+alternative uses only non-capturing groups: ``match.lastgroup`` names the kind, and the kind's
+interpreter parses the few characters matched with its own small pattern.
+
+Case is significant on purpose: month and weekday names must be capitalized ("May" the month,
+not "may" the verb; "a march on Jerusalem" is no date); the other words are matched in any case
+with inline ``(?i:...)`` groups.
+"""
+
+from __future__ import annotations
+
+import re
+
+from timeline.extract.timex.lexicon import (
+    HEDGES,
+    MONTHS,
+    NUMBERS,
+    PARTS_OF_DAY,
+    SEASONS,
+    VAGUE_NUMBERS,
+    WEEKDAYS,
+    alternation,
+    capitalized,
+)
+
+_FULL_MONTHS = [name for name in MONTHS if len(name) > 3 and name != "sept"]
+_ABBREVIATIONS = [name for name in MONTHS if len(name) <= 4 and name not in _FULL_MONTHS]
+MONTH = rf"(?:{capitalized(_FULL_MONTHS)}|{capitalized(_ABBREVIATIONS)}\.?)(?![A-Za-z])"
+FULL_MONTH = rf"{capitalized(_FULL_MONTHS)}(?![A-Za-z])"
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|,\d\d\d|:\d|\.\d|%)"
+YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d%])(?!,\d)"
+WEEKDAY = rf"{capitalized(WEEKDAYS)}(?:'s)?(?![A-Za-z])"
+SEASON = rf"(?i:{alternation(SEASONS)})(?![A-Za-z])"
+PART = rf"(?i:{alternation(PARTS_OF_DAY)})(?![A-Za-z])"
+_WORD_NUMBER = (
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|"
+    r"five|six|seven|eight|nine))?"
+)
+NUMBER = (
+    rf"(?:\d+(?:\.\d+)?(?:\s+\d/\d)?|(?i:{_WORD_NUMBER}|{alternation(NUMBERS)}|"
+    rf"{alternation(VAGUE_NUMBERS)}))"
+)
+UNIT = (
+    r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|"
+    r"decades?|century|centuries)(?![A-Za-z])"
+)
+HEDGE = rf"(?i:{alternation(HEDGES)})"
+_ZONE = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|BST|CET|local\s+time))?"
+CLOCK = (
+    r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?i:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?![A-Za-z])"
+    r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])|(?:[01]?\d|1[0-2])\s+o'clock"
+    rf"|(?i:noon|midnight|midday)(?![A-Za-z])){_ZONE}"
+)
+_RANGE = r"(?:\s*(?:-|–|—|to|through|until|till)\s*)"
+_RELATIVE_YEAR = r"(?i:(?:this|last|next)\s+year)"
+_EARLY = r"(?i:(?:early|late|earlier|later|mid)[-\s]+)"
+
+_KINDS: dict[str, str] = {
+    "iso": r"(?<![\d-])\d{4}-[01]\d-[0-3]\d(?:T[0-2]\d:[0-5]\d(?::[0-5]\d)?)?(?![\d-])",
+    "slash": r"(?<![\d/.])\d{1,2}/\d{1,2}/(?:\d{4}|\d\d)(?![\d/])",
+    "month_day": (
+        rf"(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:{_RANGE}{DAY})?"
+        rf"(?:,?\s+{YEAR}|\s+{_RELATIVE_YEAR})?"
+    ),
+    "day_month": (
+        rf"(?:{WEEKDAY},?\s+)?{DAY}(?:{_RANGE}{DAY})?\s+(?:(?i:of)\s+)?{MONTH}"
+        rf"(?:,?\s+{YEAR})?"
+    ),
+    "position": (
+        rf"(?i:early|mid|late|the\s+(?:beginning|start|middle|end|close)\s+of|the\s+(?:first|"
+        rf"second)\s+half\s+of)[-\s]+(?:{MONTH}(?:,?\s+{YEAR}|\s+{_RELATIVE_YEAR})?|{YEAR}(?!s)|"
+        rf"(?i:(?:this|last|next|that|the)\s+(?:year|month|week|decade|century))(?![A-Za-z]))"
+    ),
+    "month_year": rf"{MONTH},?\s+(?:(?i:of)\s+)?(?:{YEAR}|{_RELATIVE_YEAR})",
+    "season": (
+        rf"(?:(?:(?i:the)\s+)?(?:{_EARLY})?{SEASON}(?:\s+(?i:of))?\s+{YEAR}|"
+        rf"(?:{_EARLY})?(?i:this\s+past|this|last|next|that|the\s+coming)\s+{SEASON})"
+    ),
+    "quarter": (
+        rf"(?:(?i:the|this|last|next|its|their)\s+)?(?:(?:{YEAR}|(?i:this|last|next)\s+year's)"
+        r"\s+)?(?:(?i:fiscal)\s+)?(?i:first|second|third|fourth|1st|2nd|3rd|4th)[-\s](?i:quarter"
+        rf"|half)(?![A-Za-z])(?:\s+(?i:of)\s+(?:(?i:fiscal\s+)?{YEAR}|{_RELATIVE_YEAR}))?"
+        r"|(?i:(?:the\s+)?(?:latest|last|previous|current|same|year-ago|year-earlier|"
+        r"this|next)\s+quarter|(?:the\s+)?year-(?:ago|earlier)(?:\s+(?:quarter|period))?|"
+        r"the\s+quarter)(?![A-Za-z])"
+    ),
+    "decade": (
+        r"(?:(?i:the)\s+)?(?:(?i:early|mid|late)[-\s]+)?(?:(?:1[5-9]|20)\d0|'\d0)s(?![A-Za-z])"
+    ),
+    "century": (
+        r"(?:(?i:the)\s+)?(?:\d{1,2}(?:st|nd|rd|th)|(?i:eighteenth|nineteenth|twentieth|"
+        r"twenty-first))[-\s](?i:century)(?![A-Za-z])|(?i:this|last|next)\s+(?i:century)"
+    ),
+    "ago": (
+        rf"(?:{HEDGE}\s+)?{NUMBER}[-\s]+{UNIT}\s+(?:(?i:ago|earlier|later|from\s+now|hence|"
+        r"previously)(?![A-Za-z])|(?i:before|after)(?=\s*[,.;:)]|$))"
+    ),
+    "deictic": (
+        rf"(?i:(?:the\s+)?day\s+(?:before\s+yesterday|after\s+tomorrow)|"
+        rf"(?:(?:early|late|earlier|later)\s+)?(?:today|yesterday|tomorrow|tonight)"
+        rf"(?:\s+{PART})?|(?:(?:early|late|earlier|later)\s+)?this\s+{PART}|last\s+night)"
+        r"(?![A-Za-z])"
+    ),
+    "anaphor": (
+        rf"(?i:the\s+(?:following|next|previous|preceding|same|prior)\s+(?:day|morning|"
+        rf"afternoon|evening|night|week|weekend|month|year)|(?:earlier\s+|later\s+)?that\s+"
+        rf"(?:same\s+)?(?:day|morning|afternoon|evening|night|week|weekend|month|year)|"
+        rf"the\s+(?:day|week|month|year)\s+(?:before|after)(?=\s*[,.;:)]))(?![A-Za-z])|"
+        rf"(?i:the\s+(?:previous|following|next)\s+){WEEKDAY}"
+    ),
+    "relative": (
+        rf"(?:{_EARLY})?(?i:this\s+past|this|last|next|coming)\s+(?:(?i:week(?:end)?|month|"
+        rf"year)(?![A-Za-z'])|{WEEKDAY}|{FULL_MONTH})|(?i:the\s+weekend)(?![A-Za-z])"
+    ),
+    "clock": (
+        rf"{CLOCK}(?:\s+(?:(?i:on)\s+)?{WEEKDAY}|\s+(?i:today|yesterday|tomorrow)(?![A-Za-z]))?"
+    ),
+    "weekday": (rf"(?:(?i:early|late)\s+)?{WEEKDAY}(?:\s+{PART}|,?\s+(?i:at\s+)?{CLOCK})?"),
+    "duration": (
+        rf"(?:{HEDGE}\s+(?!(?i:the)\s))?(?:(?i:(?:the\s+)?(?:past|last|next|coming)|the\s+(?:first|final|"
+        rf"previous|following))\s+)?{NUMBER}[-\s]+(?:(?i:more|additional|full|straight|long)\s+)?"
+        rf"{UNIT}(?!-(?i:old|earlier|ago|end))(?:-(?i:long))?"
+        rf"|(?i:the\s+)?(?i:past|coming|recent)\s+(?i:week|month|year|decade)s?(?![A-Za-z])"
+        r"|(?<=\bfor\s)(?i:years|months|weeks|decades|days|hours)(?![A-Za-z])"
+    ),
+    "set": (
+        rf"(?i:every|each)\s+(?:(?i:other)\s+)?(?:(?i:day|week|month|year|morning|night|evening|"
+        rf"weekend)(?![A-Za-z])|{WEEKDAY}|{FULL_MONTH})"
+        r"|(?i:daily|weekly|monthly|annually|yearly|hourly|nightly)(?![A-Za-z])"
+        rf"|{capitalized(WEEKDAYS)}s(?![A-Za-z])"
+    ),
+    "generic": (
+        r"(?i:current)(?=\s+[a-z])|(?i:now|currently|nowadays|at\s+present|presently|recently|lately|formerly|"
+        r"the\s+(?:near\s+|distant\s+)?future|the\s+past|these\s+days)"
+        r"(?![A-Za-z])"
+    ),
+    "holiday": (
+        r"(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?"
+        r"|Easter(?:\s+Sunday)?|Halloween|Independence\s+Day|Election\s+Day)(?![A-Za-z])"
+        rf"(?:,?\s+{YEAR})?"
+    ),
+    "month": FULL_MONTH,
+    "year": rf"(?<![\d,.$£€#/-])(?:(?i:fiscal)\s+(?:(?i:year)\s+)?)?{YEAR}(?![-/]\d|\.\d|s)",
+}
+
+SCANNER = re.compile(
+    r"\b(?:" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS.items()) + ")"
+)
+KINDS = tuple(_KINDS)
+
+# The words an expression can begin with. The engine tries the scanner only where one of these
+# (or a number) starts, which is what makes a pass cheap: most words of a text are skipped by a
+# set lookup instead of 22 regex alternatives. Every alternative above must start with one.
+_STARTER_WORDS = (
+    set(MONTHS)
+    | set(WEEKDAYS)
+    | {f"{day}s" for day in WEEKDAYS}
+    | set(NUMBERS)
+    | set(SEASONS)
+    | {word.split()[0] for word in HEDGES}
+    | {w.split()[0] for w in VAGUE_NUMBERS}
+    | set(
+        "the this last next coming past early late earlier later mid day today yesterday "
+        "tomorrow tonight that following previous preceding same prior fiscal its their first "
+        "second third fourth latest current year eighteenth nineteenth twentieth twenty years "
+        "months weeks decades days hours recent every each daily weekly monthly annually yearly "
+        "hourly nightly now currently nowadays at presently recently lately formerly these new "
+        "christmas thanksgiving easter halloween independence election noon midnight midday "
+        "one two three four five six seven eight nine ten eleven twelve thirty forty fifty "
+        "sixty seventy eighty ninety hundred st nd rd th".split()
+    )
+)
+STARTERS = frozenset(
+    form for word in _STARTER_WORDS for form in (word, word.capitalize(), word.upper())
+)
+TOKEN = re.compile(r"[A-Za-z]+|\d+")

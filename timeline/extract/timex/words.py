@@ -1,0 +1,115 @@
+"""Small readers shared by the interpreters: numbers, years, neighbouring words, tense choice."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from timeline.extract.timex.context import PAST, UNKNOWN, Context
+from timeline.extract.timex.lexicon import MONTHS, NUMBERS, VAGUE_NUMBERS
+
+_PREVIOUS_WORD = re.compile(r"([A-Za-z][\w.'-]*)[\s,]*$")
+_NEXT_WORD = re.compile(r"^[\s,]*([A-Za-z][\w'-]*)")
+_NEAR, _FAR = 45, 200
+_FRACTION = re.compile(r"(\d+)\s+(\d)/(\d)")
+
+
+def previous_word(text: str, start: int) -> str:
+    """The word just before ``start`` (empty at a sentence or text start)."""
+    before = text[max(0, start - 24) : start]
+    if before.rstrip().endswith((".", "!", "?", ":", ";", "\n")) or not before.strip():
+        return ""
+    match = _PREVIOUS_WORD.search(before)
+    return match.group(1) if match else ""
+
+
+def next_word(text: str, end: int) -> str:
+    """The word just after ``end`` (empty when punctuation other than a comma comes first)."""
+    match = _NEXT_WORD.match(text[end : end + 24])
+    return match.group(1) if match else ""
+
+
+def amount(words: str) -> float | None:
+    """The number a phrase gives ("two", "42", "5 1/2", "twenty-one"); None when vague."""
+    words = words.lower().strip()
+    if words in VAGUE_NUMBERS:
+        return None
+    fraction = _FRACTION.fullmatch(words)
+    if fraction:
+        whole, top, bottom = (int(g) for g in fraction.groups())
+        return whole + top / bottom
+    try:
+        return float(words)
+    except ValueError:
+        pass
+    if words in NUMBERS:
+        return float(NUMBERS[words])
+    parts = re.split(r"[-\s]+", words)
+    if len(parts) == 2 and parts[0] in NUMBERS and parts[1] in NUMBERS:
+        return float(NUMBERS[parts[0]] + NUMBERS[parts[1]])  # "twenty-one"
+    return None
+
+
+def number_text(value: float) -> str:
+    """A number as TIMEX3 writes it: ``2`` and ``1.5``, never ``2.0``."""
+    return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+def month_number(name: str) -> int:
+    """The month a written name or abbreviation stands for."""
+    return MONTHS[name.rstrip(".").lower()]
+
+
+def full_year(digits: str) -> int:
+    """A written year; two digits are 19xx or 20xx, whichever is within fifty years of 2000."""
+    year = int(digits)
+    if len(digits) == 2:
+        return 2000 + year if year < 50 else 1900 + year
+    return year
+
+
+def choose(ctx: Context, start: int, end: int, make: Callable[[int], dt.date | None],
+           year: int, days: int = 1) -> dt.date | None:  # fmt: skip
+    """Pick the year for a year-less date (or period of ``days``) from tense and distance.
+
+    ``make(year)`` builds the candidate's first day in a year. In a past-tense clause the
+    latest candidate begun by publication wins, in a future-tense one the first not yet over;
+    with no tense marker, the nearest. Reporters do not leave out the year of a date almost a
+    year away, though: in a past clause an upcoming date within six weeks beats one more than
+    half a year back ("the deadline was set for Jan. 14", published January 6); in a future
+    clause a date of the last three weeks beats one almost a year ahead.
+    """
+    options = [day for day in (make(year - 1), make(year), make(year + 1)) if day is not None]
+    if not options:
+        return None
+    published = ctx.published
+    distance = {day: _distance(day, days, published) for day in options}
+    nearest = min(options, key=distance.__getitem__)
+    tense = ctx.tense(start, end)
+    if tense == UNKNOWN:
+        return nearest
+    if tense == PAST:
+        side = [day for day in options if day <= published]
+    else:
+        side = [day for day in options if day + dt.timedelta(days=days) > published]
+    best = (side[-1] if tense == PAST else side[0]) if side else nearest
+    near = _NEAR if tense == PAST else _NEAR // 2
+    if distance[best] > _FAR and distance[nearest] <= near:
+        return nearest
+    return best
+
+
+def _distance(first: dt.date, days: int, published: dt.date) -> int:
+    """Days between publication and a period (zero inside it)."""
+    if first > published:
+        return (first - published).days
+    return max(0, (published - first).days - days + 1)
+
+
+def safe_date(year: int, month: int, day: int) -> dt.date | None:
+    """The calendar day, or None for "February 30"."""
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None

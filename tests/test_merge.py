@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from timeline.extract.timex import day_value
-from timeline.merge import content_words, merge_events
+from timeline.merge import merge_events
+from timeline.merge.similarity import content_words
 from timeline.model import ArticleRef, Basis, DateValue, Event, Precision
 
 
@@ -30,6 +31,26 @@ def test_same_happening_from_two_outlets_is_one_entry_with_both_sources() -> Non
     (entry,) = merge_events([b, a])
     assert [s.article.slug for s in entry.sources] == ["wire", "daily"]
     assert entry.id == a.id and entry.text == a.text
+
+
+def test_different_happenings_in_the_same_place_on_the_same_day_stay_apart() -> None:
+    a = event(
+        "wire", "Hamas freed three hostages in Gaza City on Sunday.", DAY, dt.date(2025, 1, 19)
+    )
+    b = event(
+        "daily",
+        "An Israeli airstrike hit a school in Gaza City, killing twelve people.",
+        DAY,
+        dt.date(2025, 1, 19),
+    )
+    c = event(
+        "post", "Crowds gathered in Gaza City as hostages were freed.", DAY, dt.date(2025, 1, 20)
+    )
+    entries = merge_events([a, b, c])
+    assert sorted([s.article.slug for s in e.sources] for e in entries) == [
+        ["daily"],
+        ["wire", "post"],
+    ]
 
 
 def test_different_happenings_on_the_same_day_stay_apart() -> None:
@@ -100,3 +121,4 @@ def test_content_words_keep_numbers_and_drop_stop_words() -> None:
     assert content_words("The army said 1,200 people fled on Monday.") == frozenset(
         {"army", "1,200", "people", "fled"}
     )
+    assert content_words("Releases released") == frozenset({"releas"})

@@ -163,7 +163,7 @@ def doubtful_dates(extractions: tuple[Extraction, ...]) -> tuple[Doubt, ...]:
                     )
                 )
         for event in extraction.events:
-            if event.basis is Basis.RELATIVE and event.date.start > article.published_date:
+            if event.expression is not None and event.date.start > article.published_date:
                 warnings.append(
                     Doubt(
                         SourceLocation(article.path, event.line),

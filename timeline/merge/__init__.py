@@ -2,7 +2,8 @@
 
 Events are compared only within a blocking key (the same date value at the same precision),
 never all pairs across the timeline. Within a block, two events of different articles join
-when their sentences share enough content words, names and numbers. The earliest report
+when their sentences share enough rare words: names, places, numbers (``similarity.py``).
+The earliest report
 gives the entry its id and its text; every source stays listed with its own sentence.
 
 A coarser mention ("in January") joins an entry known to the day only when its text is
@@ -13,27 +14,17 @@ compared with it.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
+from timeline.merge.similarity import Weights, alike, content_words, corpus_weights
 from timeline.model import ArticleRef, DateValue, Entry, Event, Precision, Source
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+|\d[\d,.]*")
-_STOPWORDS = frozenset(
-    """the and for that with from this were was are has have had its into over after before
-    their they them than then there said says say about also been being which who will would
-    could should while when where what more most some such other under between during
-    against since until upon both each very just only not but all any can did does one two
-    three new first last week month year day today yesterday tomorrow monday tuesday
-    wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december on in at of to by as an a is it""".split()
-)
-_MIN_SHARED = 3
-_MIN_OVERLAP = 0.4
-_COARSE_MIN_SHARED = 4
-_COARSE_MIN_OVERLAP = 0.6
+_MIN_SHARED = 2
+_MIN_OVERLAP = 0.3
+_COARSE_MIN_SHARED = 3
+_COARSE_MIN_OVERLAP = 0.5
 _JOINABLE = frozenset(
     {Precision.WEEK, Precision.MONTH, Precision.SEASON, Precision.QUARTER, Precision.YEAR}
 )
@@ -47,10 +38,13 @@ def merge_events(
     Events whose ids are in ``apart`` (split by a correction) never join another event.
     """
     blocks: dict[tuple[str, str, str | None], list[Event]] = defaultdict(list)
+    words: dict[str, frozenset[str]] = {}
     for event in events:
         blocks[_block_key(event.date)].append(event)
-    entries = [entry for block in blocks.values() for entry in _merge_block(block, apart)]
-    return order_entries(_join_coarse_mentions(entries, apart))
+        words[event.id] = content_words(event.text)
+    comparer = _Comparer(words, corpus_weights(words.values()), apart)
+    entries = [entry for block in blocks.values() for entry in _merge_block(block, comparer)]
+    return order_entries(_join_coarse_mentions(entries, comparer))
 
 
 def order_entries(entries: Iterable[Entry]) -> tuple[Entry, ...]:
@@ -73,56 +67,58 @@ def published_key(published: dt.datetime | dt.date) -> str:
     return dt.datetime.combine(published, dt.time()).isoformat()
 
 
-def content_words(text: str) -> frozenset[str]:
-    """The words of a sentence that say what happened: no stop words, numbers kept."""
-    words = (w.lower().strip(".,'-") for w in _WORD.findall(text))
-    return frozenset(w for w in words if (len(w) > 2 and w not in _STOPWORDS) or w.isdigit())
-
-
 def _block_key(date: DateValue) -> tuple[str, str, str | None]:
     return (date.value, date.precision.value, date.mod)
 
 
-def _merge_block(block: list[Event], apart: frozenset[str]) -> list[Entry]:
-    clusters: list[list[tuple[Event, frozenset[str]]]] = []
+@dataclass(frozen=True, slots=True)
+class _Comparer:
+    """Everything a comparison needs: each event's words, the corpus weights, the splits."""
+
+    words: dict[str, frozenset[str]]
+    weights: Weights
+    apart: frozenset[str]
+
+    def same_block(self, event: Event, cluster: list[Event]) -> bool:
+        """Whether an event joins a cluster of its own date block."""
+        if event.id in self.apart or any(member.id in self.apart for member in cluster):
+            return False
+        if any(member.article.slug == event.article.slug for member in cluster):
+            return False  # one article never reports the same happening twice
+        mine = self.words[event.id]
+        return any(
+            alike(mine, self.words[m.id], self.weights, _MIN_SHARED, _MIN_OVERLAP) for m in cluster
+        )
+
+    def coarse_into_fine(self, coarse: Entry, fine: Entry) -> int:
+        """How many words a coarse entry shares with a finer one it clearly retells, or 0."""
+        if {s.article.slug for s in coarse.sources} & {s.article.slug for s in fine.sources}:
+            return 0
+        a, b = self.words_of(coarse), self.words_of(fine)
+        strong = alike(a, b, self.weights, _COARSE_MIN_SHARED, _COARSE_MIN_OVERLAP)
+        return len(a & b) if strong else 0
+
+    def words_of(self, entry: Entry) -> frozenset[str]:
+        """The words of an entry's text (its first report's sentence)."""
+        return self.words.get(entry.sources[0].event_id) or content_words(entry.text)
+
+
+def _merge_block(block: list[Event], comparer: _Comparer) -> list[Entry]:
+    clusters: list[list[Event]] = []
     for event in sorted(block, key=_report_order):
-        words = content_words(event.text)
-        home = None
-        if event.id not in apart:
-            home = next((c for c in clusters if _joins(event, words, c, apart)), None)
+        home = next((c for c in clusters if comparer.same_block(event, c)), None)
         if home is None:
-            clusters.append([(event, words)])
+            clusters.append([event])
         else:
-            home.append((event, words))
-    return [_entry([event for event, _ in cluster]) for cluster in clusters]
+            home.append(event)
+    return [_entry(cluster) for cluster in clusters]
 
 
 def _report_order(event: Event) -> tuple[str, str, int]:
     return (published_key(event.article.published), event.article.slug, event.start)
 
 
-def _joins(
-    event: Event,
-    words: frozenset[str],
-    cluster: list[tuple[Event, frozenset[str]]],
-    apart: frozenset[str],
-) -> bool:
-    if any(member.id in apart for member, _ in cluster):
-        return False
-    if any(member.article.slug == event.article.slug for member, _ in cluster):
-        return False  # one article never reports the same happening twice
-    return any(_similar(words, other) for _, other in cluster)
-
-
-def _similar(
-    a: frozenset[str], b: frozenset[str], least: int = _MIN_SHARED, overlap: float = _MIN_OVERLAP
-) -> bool:
-    shared = len(a & b)
-    smaller = min(len(a), len(b)) or 1
-    return shared >= least and shared / smaller >= overlap
-
-
-def _join_coarse_mentions(entries: list[Entry], apart: frozenset[str]) -> list[Entry]:
+def _join_coarse_mentions(entries: list[Entry], comparer: _Comparer) -> list[Entry]:
     """Fold a coarse entry into the finer entry inside its period that tells the same thing."""
     by_month: dict[tuple[int, int], list[int]] = defaultdict(list)
     for index, entry in enumerate(entries):
@@ -131,9 +127,9 @@ def _join_coarse_mentions(entries: list[Entry], apart: frozenset[str]) -> list[E
     joined: dict[int, list[Source]] = defaultdict(list)
     absorbed = set()
     for index, entry in enumerate(entries):
-        if entry.date.precision not in _JOINABLE or entry.id in apart:
+        if entry.date.precision not in _JOINABLE or entry.id in comparer.apart:
             continue
-        target = _best_finer_entry(entry, entries, by_month)
+        target = _best_finer_entry(entry, entries, by_month, comparer)
         if target is not None:
             joined[target].extend(entry.sources)
             absorbed.add(index)
@@ -145,21 +141,18 @@ def _join_coarse_mentions(entries: list[Entry], apart: frozenset[str]) -> list[E
 
 
 def _best_finer_entry(
-    coarse: Entry, entries: list[Entry], by_month: dict[tuple[int, int], list[int]]
+    coarse: Entry,
+    entries: list[Entry],
+    by_month: dict[tuple[int, int], list[int]],
+    comparer: _Comparer,
 ) -> int | None:
-    words = content_words(coarse.text)
-    slugs = {s.article.slug for s in coarse.sources}
     best, best_shared = None, 0
     for index in _indexes_within(coarse.date, by_month):
         fine = entries[index]
         if not coarse.date.start <= fine.date.start < coarse.date.end:
             continue
-        if slugs & {s.article.slug for s in fine.sources}:
-            continue
-        other = content_words(fine.text)
-        shared = len(words & other)
-        strong = _similar(words, other, _COARSE_MIN_SHARED, _COARSE_MIN_OVERLAP)
-        if strong and shared > best_shared:
+        shared = comparer.coarse_into_fine(coarse, fine)
+        if shared > best_shared:
             best, best_shared = index, shared
     return best
 

@@ -1,0 +1,80 @@
+"""How alike two reports are: content words weighted by how rare they are in the corpus.
+
+Words that every report of a war shares ("Gaza", "Israel") say little about which
+happening a sentence tells; rare ones (names, numbers, "Netzarim", "handover") say a lot.
+So each word weighs its inverse document frequency over all events of the build, and two
+sentences are alike when the weight of their shared words is a large enough part of the
+lighter sentence's weight.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+|\d[\d,.]*")
+_STOPWORDS = frozenset(
+    """the and for that with from this were was are has have had its into over after before
+    their they them than then there said says say about also been being which who will would
+    could should while when where what more most some such other under between during
+    against since until upon both each very just only not but all any can did does one two
+    three new first last week month year day today yesterday tomorrow monday tuesday
+    wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december on in at of to by as an a is it""".split()
+)
+_SUFFIXES = ("ing", "ed", "es", "s")
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """The inverse document frequency of every word of a corpus of sentences."""
+
+    idf: dict[str, float]
+    unseen: float
+
+    def of(self, words: Iterable[str]) -> float:
+        """The summed weight of some words."""
+        return sum(self.idf.get(word, self.unseen) for word in words)
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The stemmed words of a sentence that say what happened: no stop words, numbers kept."""
+    words = (w.lower().strip(".,'-") for w in _WORD.findall(text))
+    return frozenset(
+        w if w[0].isdigit() else _stem(w)
+        for w in words
+        if w and ((len(w) > 2 and w not in _STOPWORDS) or w[0].isdigit())
+    )
+
+
+def corpus_weights(sentences: Iterable[frozenset[str]]) -> Weights:
+    """Smoothed inverse document frequencies, so even a tiny corpus weighs words sensibly."""
+    frequency: Counter[str] = Counter()
+    count = 0
+    for words in sentences:
+        frequency.update(words)
+        count += 1
+    idf = {word: math.log((count + 1) / (df + 0.5)) for word, df in frequency.items()}
+    return Weights(idf, math.log((count + 1) / 0.5))
+
+
+def alike(
+    a: frozenset[str], b: frozenset[str], weights: Weights, least: int, overlap: float
+) -> bool:
+    """At least ``least`` shared words, weighing ``overlap`` of the lighter sentence."""
+    shared = a & b
+    if len(shared) < least:
+        return False
+    lighter = min(weights.of(a), weights.of(b))
+    return lighter > 0 and weights.of(shared) / lighter >= overlap
+
+
+def _stem(word: str) -> str:
+    """A crude stem: 'strikes', 'struck' stay apart, but 'releases' and 'released' meet."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word

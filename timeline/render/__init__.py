@@ -1,4 +1,4 @@
-"""The render stage: the page plan, the Jinja2 environment, pages and exports.
+"""The render stage: the page plan, the Jinja2 environment, pages, feeds and exports.
 
 Rendering is pure apart from reading templates: it returns every output file as bytes by
 its path in the site, and ``build`` writes them.
@@ -6,30 +6,26 @@ its path in the site, and ``build`` writes them.
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
 from timeline.config import Config
-from timeline.model import Entry, Extraction, Timeline
-from timeline.render.article import article_html
+from timeline.model import Timeline
+from timeline.render import plan as plan_module
 from timeline.render.dates import format_date, format_published, html_datetime
-from timeline.render.exports import timeline_json
-from timeline.render.groups import group_entries
+from timeline.render.entries import curation, outlets
+from timeline.render.exports import events_csv, timeline_json
+from timeline.render.feeds import atom_feed, sitemap
+from timeline.render.links import SiteLinks, article_path, site_links
+from timeline.render.pages import NOT_FOUND, Page, plan_pages
+from timeline.render.plan import PageLimits, PagePlan, plan_timeline
+from timeline.render.search import INDEX_PATH, search_index, search_index_js
+from timeline.render.timelinejs import timelinejs_json
+from timeline.render.urls import Linker, linker_for
 
 BUILTIN_THEME = Path(__file__).resolve().parent.parent / "themes" / "default"
-
-
-@dataclass(frozen=True, slots=True)
-class Page:
-    """One HTML page of the site: where it goes, its template and what it shows."""
-
-    path: str
-    template: str
-    context: dict[str, Any]
 
 
 def theme_dirs(config: Config) -> list[Path]:
@@ -44,13 +40,11 @@ def theme_dirs(config: Config) -> list[Path]:
 def make_environment(config: Config) -> jinja2.Environment:
     """Jinja2 with autoescape, strict undefined names and the theme's template folders."""
     folders = [str(d / "templates") for d in theme_dirs(config)]
+    builtin = jinja2.FileSystemLoader(str(BUILTIN_THEME / "templates"))
     loader = jinja2.ChoiceLoader(
         [
             jinja2.FileSystemLoader(folders),
-            jinja2.PrefixLoader(
-                {"default": jinja2.FileSystemLoader(str(BUILTIN_THEME / "templates"))},
-                delimiter="!",
-            ),
+            jinja2.PrefixLoader({"default": builtin}, delimiter="!"),
         ]
     )
     env = jinja2.Environment(
@@ -64,54 +58,55 @@ def make_environment(config: Config) -> jinja2.Environment:
     env.filters["human_date"] = format_date
     env.filters["html_datetime"] = html_datetime
     env.filters["published_date"] = format_published
+    env.globals["curation"] = curation
+    env.globals["outlets"] = outlets
     return env
 
 
-def render_site(timeline: Timeline, config: Config) -> dict[str, bytes]:
-    """Every generated file of the site (pages and exports), by its path in the output."""
+def render_site(
+    timeline: Timeline, config: Config, limits: PageLimits | None = None
+) -> dict[str, bytes]:
+    """Every generated file of the site (pages, feeds and exports), by its output path."""
+    limits = limits or plan_module.DEFAULT_LIMITS
+    links = site_links(timeline, plan_timeline(timeline.entries, limits))
+    pages = plan_pages(timeline, links, limits)
     env = make_environment(config)
     site = _site_context(config)
-    files = {page.path: _render_page(env, page, site) for page in plan_pages(timeline)}
-    files["timeline.json"] = timeline_json(timeline)
+    files = {page.path: _render_page(env, page, site, links, config) for page in pages}
+    files.update(_exports(timeline, config, links))
+    sitemap_xml = sitemap([_sitemap_path(p.path) for p in pages if p.path != NOT_FOUND], config)
+    if sitemap_xml is not None:
+        files["sitemap.xml"] = sitemap_xml
     return files
 
 
-def plan_pages(timeline: Timeline) -> list[Page]:
-    """Which pages exist: the timeline and one page per article."""
-    entry_of_event = {s.event_id: e for e in timeline.entries for s in e.sources}
-    pages = [
-        Page(
-            "index.html",
-            "index.html",
-            {"years": group_entries(timeline.entries), "entry_count": len(timeline.entries)},
-        )
-    ]
-    pages.extend(_article_page(x, entry_of_event) for x in timeline.extractions)
-    return pages
+def _exports(timeline: Timeline, config: Config, links: SiteLinks) -> dict[str, bytes]:
+    return {
+        "timeline.json": timeline_json(timeline),
+        "timelinejs.json": timelinejs_json(timeline, config.description),
+        "events.csv": events_csv(timeline),
+        "feed.xml": atom_feed(timeline, config, links.entry),
+        INDEX_PATH: search_index_js(search_index(timeline, links.entry)),
+    }
 
 
-def article_path(slug: str) -> str:
-    """Where an article's page lives in the output."""
-    return f"articles/{slug}.html"
-
-
-def _article_page(extraction: Extraction, entry_of_event: dict[str, Entry]) -> Page:
-    article = extraction.article
-    return Page(
-        article_path(article.slug),
-        "article.html",
-        {
-            "article": article,
-            "body": article_html(extraction, entry_of_event, root="../"),
-            "events": extraction.events,
-        },
-    )
-
-
-def _render_page(env: jinja2.Environment, page: Page, site: dict[str, Any]) -> bytes:
-    depth = page.path.count("/")
-    context = {"site": site, "root": "../" * depth, "page_path": page.path, **page.context}
+def _render_page(
+    env: jinja2.Environment, page: Page, site: dict[str, Any], links: SiteLinks, config: Config
+) -> bytes:
+    href = Linker(page.path, config.base_path) if page.path == NOT_FOUND else linker_for(page.path)
+    context = {
+        "site": site,
+        "root": href.root,
+        "href": href,
+        "links": links,
+        "page_path": page.path,
+        **page.context,
+    }
     return env.get_template(page.template).render(context).encode("utf-8")
+
+
+def _sitemap_path(path: str) -> str:
+    return path.removesuffix("index.html")
 
 
 def _site_context(config: Config) -> dict[str, Any]:
@@ -124,4 +119,15 @@ def _site_context(config: Config) -> dict[str, Any]:
     }
 
 
-__all__ = ["Page", "article_path", "json", "plan_pages", "render_site", "theme_dirs"]
+__all__ = [
+    "BUILTIN_THEME",
+    "Page",
+    "PageLimits",
+    "PagePlan",
+    "article_path",
+    "make_environment",
+    "plan_pages",
+    "plan_timeline",
+    "render_site",
+    "theme_dirs",
+]

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import markdown
 from markupsafe import Markup, escape
 
-from timeline.model import Entry, Extraction, TimeExpression
+from timeline.model import Basis, Entry, Extraction, TimeExpression
 from timeline.render.dates import format_date, html_datetime
 
 # Private-use characters survive Markdown untouched and never occur in articles' text.
@@ -24,8 +25,22 @@ def markdown_html(source: str) -> str:
     return converter.convert(source)
 
 
-def article_html(extraction: Extraction, entry_of_event: dict[str, Entry], root: str) -> Markup:
-    """The body of an article with each expression wrapped in a link to its entry."""
+_BASIS = {
+    Basis.EXPLICIT: "written out in full",
+    Basis.RELATIVE: "resolved against the publication date and the narrative",
+    Basis.PUBLICATION: "the publication date",
+    Basis.CURATED: "set by an editor",
+}
+
+
+def article_html(
+    extraction: Extraction, entry_of_event: dict[str, Entry], href: Callable[[Entry], str]
+) -> Markup:
+    """The body of an article with each expression wrapped in a link to its entry.
+
+    ``href`` gives the link to an entry from the article's page. Every mark can take the
+    keyboard focus and is described by a note that hovering or focusing it shows.
+    """
     article = extraction.article
     expressions = [e for e in extraction.expressions if e.start >= article.body_start]
     source = _with_placeholders(article.text, article.body_start, expressions)
@@ -33,7 +48,7 @@ def article_html(extraction: Extraction, entry_of_event: dict[str, Entry], root:
     for start in _inside_links(article.text, expressions):
         links.pop(start, None)  # a link inside the article's own link would be invalid HTML
     html = markdown_html(source)
-    return Markup(_MARK.sub(lambda m: _mark(m, expressions, links, root), html))
+    return Markup(_MARK.sub(lambda m: _mark(m, expressions, links, href), html))
 
 
 def _with_placeholders(text: str, body_start: int, expressions: list[TimeExpression]) -> str:
@@ -67,26 +82,37 @@ def _mark(
     match: re.Match[str],
     expressions: list[TimeExpression],
     links: dict[int, Entry],
-    root: str,
+    href: Callable[[Entry], str],
 ) -> str:
-    expression = expressions[int(match.group(2))]
+    index = int(match.group(2))
+    expression = expressions[index]
     entry = links.get(expression.start)
-    element = "a" if entry else "span"
-    time = f'<time datetime="{html_datetime(expression.date)}">' if expression.date else ""
     if match.group(1) == _CLOSE:
-        return ("</time>" if time else "") + f"</{element}>"
-    href = f' href="{root}index.html#{entry.anchor}"' if entry else ""
+        return _closing(expression, index, "a" if entry else "span")
+    time = f'<time datetime="{html_datetime(expression.date)}">' if expression.date else ""
     classes = "timex" if expression.resolved else "timex timex-unresolved"
-    title = escape(_explain(expression))
-    return f'<{element} class="{classes}"{href} title="{title}">{time}'
+    target = f' href="{escape(href(entry))}"' if entry else ' tabindex="0"'
+    element = "a" if entry else "span"
+    return (
+        f'<span class="timex-wrap"><{element} class="{classes}"{target}'
+        f' aria-describedby="x-{index}">{time}'
+    )
 
 
-def _explain(expression: TimeExpression) -> str:
+def _closing(expression: TimeExpression, index: int, element: str) -> str:
+    time = "</time>" if expression.date else ""
+    note = escape(explain(expression))
+    return (
+        f'{time}</{element}><span class="timex-tip" role="tooltip" id="x-{index}">'
+        f" ({note})</span></span>"
+    )
+
+
+def explain(expression: TimeExpression) -> str:
+    """How an expression was read, in words: 'read as 21 January 2025 (DATE 2025-01-21, ...)'."""
     if not expression.resolved:
-        return f"{expression.type}: could not be resolved safely"
-    if expression.date is not None:
-        return (
-            f"{expression.type} {expression.value}: {format_date(expression.date)} "
-            f"({expression.basis.value})"
-        )
-    return f"{expression.type} {expression.value}"
+        return f"{expression.type}: not resolved safely, so it dates nothing"
+    if expression.date is None:
+        return f"{expression.type} {expression.value}: not a calendar date"
+    basis = _BASIS.get(expression.basis, expression.basis.value)
+    return f"read as {format_date(expression.date)}: {expression.type} {expression.value}, {basis}"

@@ -22,7 +22,7 @@ _SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "AU": "autumn", "WI"
 
 
 def format_date(date: DateValue) -> str:
-    """'7 October 2023', 'October 2023', 'early January 2025', 'the 2020s'..."""
+    """'7 October 2023', '19–21 January 2025', 'October 2023', 'early January 2025'..."""
     text = _format_unmodified(date)
     modifier = _MODIFIERS.get(date.mod or "")
     if modifier is None:
@@ -66,7 +66,7 @@ def _format_unmodified(date: DateValue) -> str:
             day = f"{start.day} {month_name(start.month)} {start.year}"
             return f"{day}, {clock}" if clock else day
         case Precision.DAY:
-            return f"{start.day} {month_name(start.month)} {start.year}"
+            return format_day_range(start, date.end - dt.timedelta(days=1))
         case Precision.WEEK:
             return f"the week of {start.day} {month_name(start.month)} {start.year}"
         case Precision.MONTH:
@@ -82,6 +82,24 @@ def _format_unmodified(date: DateValue) -> str:
             return f"the {start.year}s"
         case Precision.CENTURY:
             return f"the {start.year // 100 + 1}th century"
+
+
+def format_day_range(first: dt.date, last: dt.date) -> str:
+    """'7 October 2023', '19–21 January 2025', '30 January – 2 February 2025'..."""
+    last = max(first, last)
+    end = f"{last.day} {month_name(last.month)} {last.year}"
+    if first == last:
+        return end
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{end}"
+    if first.year == last.year:
+        return f"{first.day} {month_name(first.month)} – {end}"
+    return f"{first.day} {month_name(first.month)} {first.year} – {end}"
+
+
+def is_range(date: DateValue) -> bool:
+    """True for a value of day precision that spans several days."""
+    return date.precision is Precision.DAY and (date.end - date.start).days > 1
 
 
 def format_published(published: dt.datetime | dt.date) -> str:

@@ -1,12 +1,16 @@
-"""Machine-readable exports of the timeline."""
+"""Machine-readable exports of the timeline: ``timeline.json`` and ``events.csv``."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 from typing import Any
 
-from timeline.model import DateValue, Entry, Source, Timeline
+from timeline.model import DateValue, Entry, Precision, Source, Timeline
+from timeline.render.dates import is_range
+from timeline.render.entries import outlets, source_urls
 
 
 def timeline_json(timeline: Timeline) -> bytes:
@@ -59,3 +63,41 @@ def _source(source: Source) -> dict[str, Any]:
             {"text": expression.text, "value": expression.value} if expression else None
         ),
     }
+
+
+CSV_COLUMNS = ("event_id", "event_date", "time_precision", "notes", "source", "source_url", "tags")
+_COARSE = {Precision.SEASON, Precision.QUARTER, Precision.YEAR, Precision.DECADE, Precision.CENTURY}
+
+
+def events_csv(timeline: Timeline) -> bytes:
+    """``events.csv`` with ACLED-like columns, one row per entry in timeline order.
+
+    ``event_date`` is the first day the date covers; ``time_precision`` follows ACLED's
+    codes: 1 for a known day, 2 for a week, a month or a span of days, 3 for anything coarser.
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for entry in timeline.entries:
+        writer.writerow(_csv_row(entry))
+    return out.getvalue().encode("utf-8")
+
+
+def time_precision(date: DateValue) -> int:
+    """ACLED's code: 1 a day, 2 a week or month (or days, or a modified day), 3 coarser."""
+    if date.precision in _COARSE:
+        return 3
+    exact_day = date.precision in (Precision.DAY, Precision.TIME) and not is_range(date)
+    return 1 if exact_day and not date.mod else 2
+
+
+def _csv_row(entry: Entry) -> list[str]:
+    return [
+        entry.id,
+        entry.date.start.isoformat(),
+        str(time_precision(entry.date)),
+        entry.text,
+        "; ".join(outlets(entry)),
+        "; ".join(source_urls(entry)),
+        "; ".join(entry.tags),
+    ]

@@ -1,0 +1,122 @@
+"""Every HTML page of the site: its path, its template and what it shows.
+
+``plan_pages`` is pure: it turns the timeline and its page plan into ``Page`` values; the
+templates decide how they look.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from timeline.model import Entry, Extraction, Timeline
+from timeline.render.article import article_html
+from timeline.render.chart import density_chart
+from timeline.render.links import SiteLinks, article_path
+from timeline.render.listings import outlet_counts, outlet_listings, tag_counts, tag_listings
+from timeline.render.plan import FRONT_PAGE, PageLimits, PagePlan
+from timeline.render.urls import linker_for
+
+NOT_FOUND = "404.html"
+SEARCH = "search.html"
+TAGS = "tags/index.html"
+SOURCES = "sources/index.html"
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One HTML page of the site: where it goes, its template and what it shows."""
+
+    path: str
+    template: str
+    context: dict[str, Any]
+
+
+def plan_pages(timeline: Timeline, links: SiteLinks, limits: PageLimits) -> list[Page]:
+    """Which pages exist: timeline pages, articles, tags, outlets, search and 404."""
+    pages = [front_page(timeline, links, limits)]
+    pages.extend(timeline_pages(links.plan))
+    pages.extend(article_pages(timeline, links))
+    pages.extend(listing_pages(timeline, links, limits.per_listing))
+    pages.append(
+        Page(
+            SEARCH,
+            "search.html",
+            {"tags": tag_counts(timeline, links), "outlets": outlet_counts(timeline, links)},
+        )
+    )
+    pages.append(Page(NOT_FOUND, "404.html", {}))
+    return pages
+
+
+def front_page(timeline: Timeline, links: SiteLinks, limits: PageLimits) -> Page:
+    """The front page: the chart and outline, then the whole timeline or the latest entries."""
+    plan = links.plan
+    whole = plan.pages[0] if not plan.split else None
+    return Page(
+        FRONT_PAGE,
+        "index.html",
+        {
+            "chart": density_chart(timeline.entries, plan),
+            "outline": plan.outline,
+            "years": list(whole.years) if whole else [],
+            "latest": plan.latest(limits.latest) if plan.split else [],
+            "split": plan.split,
+            "entry_count": len(timeline.entries),
+        },
+    )
+
+
+def timeline_pages(plan: PagePlan) -> Iterator[Page]:
+    """One page per year or month when the timeline is split; none otherwise."""
+    if not plan.split:
+        return
+    for page in plan.pages:
+        before, after = plan.neighbours(page)
+        yield Page(
+            page.path,
+            "period.html",
+            {
+                "period": page,
+                "years": list(page.years),
+                "previous": before,
+                "next": after,
+                "outline": plan.outline,
+            },
+        )
+
+
+def article_pages(timeline: Timeline, links: SiteLinks) -> Iterator[Page]:
+    """One page per article, its dates marked and linked to their entries."""
+    entry_of_event = {s.event_id: e for e in timeline.entries for s in e.sources}
+    for extraction in timeline.extractions:
+        yield _article_page(extraction, entry_of_event, links)
+
+
+def listing_pages(timeline: Timeline, links: SiteLinks, size: int) -> Iterator[Page]:
+    """The tag and outlet indexes, and a page (or several) per tag and per outlet."""
+    yield Page(TAGS, "tags.html", {"tags": tag_counts(timeline, links)})
+    yield Page(SOURCES, "sources.html", {"outlets": outlet_counts(timeline, links)})
+    for listing in tag_listings(timeline, links, size):
+        yield Page(listing.path, "tag.html", {"listing": listing})
+    for listing in outlet_listings(timeline, links, size):
+        yield Page(listing.path, "source.html", {"listing": listing})
+
+
+def _article_page(
+    extraction: Extraction, entry_of_event: dict[str, Entry], links: SiteLinks
+) -> Page:
+    article = extraction.article
+    path = article_path(article.slug)
+    link = linker_for(path)
+    events = [(event, entry_of_event.get(event.id)) for event in extraction.events]
+    return Page(
+        path,
+        "article.html",
+        {
+            "article": article,
+            "body": article_html(extraction, entry_of_event, lambda e: link(links.entry(e))),
+            "events": events,
+        },
+    )

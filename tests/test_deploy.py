@@ -436,7 +436,7 @@ def new_site(tmp_path: Path, remote: Path) -> Path:
 
 
 def test_command_builds_and_publishes(new_site: Path, remote: Path) -> None:
-    before = snapshot(new_site, skip=(".git", "output"))
+    before = snapshot(new_site, skip=(".git", "output", ".timeline-cache"))
     result = run_cli("deploy", str(new_site), "--cname", "news.example.org")
     assert result.exit_code == 0, result.output
     output = new_site / "output"
@@ -446,7 +446,7 @@ def test_command_builds_and_publishes(new_site: Path, remote: Path) -> None:
     assert git(remote, "show", "gh-pages:index.html") == (output / "index.html").read_text()
     assert "Pushed to origin" in result.output
     assert "https://news.example.org/" in result.output
-    assert snapshot(new_site, skip=(".git", "output")) == before
+    assert snapshot(new_site, skip=(".git", "output", ".timeline-cache")) == before
 
 
 def test_command_dry_run_and_errors(new_site: Path, remote: Path) -> None:

@@ -18,8 +18,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from timeline.cache import (
+    CACHE_DIR,
+    ArticleFile,
+    Failure,
+    Progress,
+    article_file,
+    code_fingerprint,
+    extract_files,
+    load_cache,
+    save_cache,
+)
 from timeline.config import Config, load_config
-from timeline.content import MissingPublicationDate, discover_articles, load_article
+from timeline.content import MissingPublicationDate, discover_articles
 from timeline.curate import (
     curated_entries,
     hide_entries,
@@ -33,7 +44,7 @@ from timeline.curated_content import (
     load_curated_event,
 )
 from timeline.errors import BuildFailed, ContentError, UsageError
-from timeline.extract import extract_article, find_expressions
+from timeline.extract import find_expressions
 from timeline.merge import merge_events, order_entries
 from timeline.model import (
     Article,
@@ -69,6 +80,8 @@ class BuildReport:
     events: int
     entries: int
     files: int
+    changed: int
+    """How many files differ from the previous build (the others kept their bytes and times)."""
     timings: Mapping[str, float]
     warnings: tuple[Doubt, ...] = field(default=())
 
@@ -89,16 +102,23 @@ def build_site(
     output: Path | None = None,
     drafts: bool = False,
     strict: bool = False,
+    jobs: int | None = None,
+    use_cache: bool = True,
+    progress: Progress | None = None,
     overrides: dict[str, Any] | None = None,
 ) -> BuildReport:
     """Build the site at ``root`` into its output folder (or ``output``).
 
     With ``strict`` (or ``strict = true`` in the config) doubtful dates fail the build.
+    ``jobs`` worker processes extract the articles that the cache does not hold.
     """
     timings: dict[str, float] = {}
     config = load_config(root, overrides)
+    target = (output or config.output_path).resolve()
+    _check_output_folder(target, config)
     with _timed(timings, "load+extract"):
-        loaded = load_site(config, drafts=drafts)
+        loaded = load_site(config, drafts=drafts, jobs=jobs or os.cpu_count() or 1,
+                           use_cache=use_cache, progress=progress)  # fmt: skip
     doubts = doubtful_dates(loaded.extractions)
     if doubts and (strict or config.strict):
         raise BuildFailed(ContentError(d.location, d.message) for d in doubts)
@@ -106,31 +126,53 @@ def build_site(
         timeline = make_timeline(loaded)
     with _timed(timings, "render"):
         files = render_site(timeline, config)
-    target = (output or config.output_path).resolve()
-    _check_output_folder(target, config)
     with _timed(timings, "write"):
-        count = write_output(target, files, static_files(config))
+        written = write_output(target, files, static_files(config))
     return BuildReport(
         output=target,
         articles=len(loaded.extractions),
         events=sum(len(x.events) for x in loaded.extractions),
         entries=len(timeline.entries),
-        files=count,
+        files=written.files,
+        changed=written.changed,
         timings=timings,
         warnings=doubts,
     )
 
 
-def load_site(config: Config, *, drafts: bool = False) -> Loaded:
-    """Read and extract every article, collecting all content errors before failing."""
-    articles, errors = _load_articles(config)
-    errors.extend(_duplicate_slugs(articles))
+def load_site(
+    config: Config,
+    *,
+    drafts: bool = False,
+    jobs: int = 1,
+    use_cache: bool = True,
+    progress: Progress | None = None,
+) -> Loaded:
+    """Read and extract every article, collecting all content errors before failing.
+
+    Unchanged articles come from the cache in ``.timeline-cache/``; the others are extracted
+    in ``jobs`` worker processes.
+    """
+    if not config.content_path.is_dir():
+        raise UsageError(f"{config.content_path}: no content folder")
+    salt = f"{code_fingerprint()}:day_first={config.day_first}"
+    files, errors = _read_article_files(config, salt)
+    folder = config.root / CACHE_DIR if use_cache else None
+    cached = load_cache(folder, salt)
+    results = extract_files(files, cached, day_first=config.day_first, jobs=jobs,
+                            progress=progress)  # fmt: skip
+    extractions = [r for r in results if isinstance(r, Extraction)]
+    errors.extend(_failure_error(r, f) for r, f in zip(results, files, strict=True)
+                  if isinstance(r, Failure))  # fmt: skip
+    fresh = {f.key: r for f, r in zip(files, results, strict=True) if isinstance(r, Extraction)}
+    if fresh.keys() != cached.keys():
+        save_cache(folder, salt, fresh)
+    errors.extend(_duplicate_slugs([x.article for x in extractions]))
     curated, corrections = _load_curation(config, errors)
     if errors:
         raise BuildFailed(errors)
-    published = [a for a in articles if drafts or not a.draft]
-    extractions = tuple(extract_article(a, day_first=config.day_first) for a in published)
-    return Loaded(config, extractions, curated, corrections)
+    published = tuple(x for x in extractions if drafts or not x.article.draft)
+    return Loaded(config, published, curated, corrections)
 
 
 def make_timeline(loaded: Loaded) -> Timeline:
@@ -186,38 +228,54 @@ def static_files(config: Config) -> dict[str, Path]:
     return files
 
 
-def write_output(target: Path, files: Mapping[str, bytes], static: Mapping[str, Path]) -> int:
-    """Write the whole site into a fresh folder, then swap it in for ``target`` at once."""
+@dataclass(frozen=True, slots=True)
+class Written:
+    """What ``write_output`` did."""
+
+    files: int
+    changed: int
+
+
+def write_output(target: Path, files: Mapping[str, bytes], static: Mapping[str, Path]) -> Written:
+    """Write the whole site into a fresh folder, then swap it in for ``target`` at once.
+
+    A file whose bytes did not change is linked to the previous one rather than written
+    again, so it keeps its modification time (and a deploy's diff stays small).
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+    changed = 0
     try:
         for relative, data in sorted(files.items()):
-            _write_file(fresh / relative, data)
+            changed += _place(fresh / relative, data, target / relative)
         for relative, source in sorted(static.items()):
             if relative not in files:
-                _write_file(fresh / relative, source.read_bytes())
+                changed += _place(fresh / relative, source.read_bytes(), target / relative)
         _swap_in(fresh, target)
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
-    return len(files) + len(static.keys() - files.keys())
+    return Written(len(files) + len(static.keys() - files.keys()), changed)
 
 
-def _load_articles(config: Config) -> tuple[list[Article], list[ContentError]]:
-    if not config.content_path.is_dir():
-        raise UsageError(f"{config.content_path}: no content folder")
-    articles: list[Article] = []
+def _read_article_files(config: Config, salt: str) -> tuple[list[ArticleFile], list[ContentError]]:
+    files: list[ArticleFile] = []
     errors: list[ContentError] = []
     for path in discover_articles(config.content_path):
+        relative = path.relative_to(config.root).as_posix()
         try:
-            articles.append(load_article(path, config.root))
-        except MissingPublicationDate as error:
-            errors.append(_with_date_suggestion(error, path))
-        except ContentError as error:
-            errors.append(error)
+            files.append(article_file(relative, path.read_bytes(), salt))
         except OSError as error:
-            errors.append(ContentError(SourceLocation(str(path), 1), f"cannot read: {error}"))
-    return articles, errors
+            reason = error.strerror or str(error)
+            errors.append(ContentError(SourceLocation(relative, 1), f"cannot read: {reason}"))
+    return files, errors
+
+
+def _failure_error(failure: Failure, file: ArticleFile) -> ContentError:
+    error = failure.error()
+    if isinstance(error, MissingPublicationDate):
+        return _with_date_suggestion(error, file.data.decode("utf-8", errors="replace"))
+    return error
 
 
 def _load_curation(
@@ -237,8 +295,7 @@ def _load_curation(
     return tuple(curated), corrections
 
 
-def _with_date_suggestion(error: MissingPublicationDate, path: Path) -> ContentError:
-    text = path.read_text(encoding="utf-8", errors="replace")
+def _with_date_suggestion(error: MissingPublicationDate, text: str) -> ContentError:
     dates = [
         e.date.start
         for e in find_expressions(text, dt.date.today())
@@ -273,9 +330,24 @@ def _check_output_folder(target: Path, config: Config) -> None:
         raise UsageError(f"{target}: the output folder must not hold the site or its content")
 
 
-def _write_file(path: Path, data: bytes) -> None:
+def _place(path: Path, data: bytes, previous: Path) -> bool:
+    """Put ``data`` at ``path``; False when the previous build's file could be kept."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    if _same_bytes(previous, data):
+        try:
+            os.link(previous, path)
+            return False
+        except OSError:
+            pass  # a file system without hard links: write the bytes instead
     path.write_bytes(data)
+    return True
+
+
+def _same_bytes(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
 
 
 def _swap_in(fresh: Path, target: Path) -> None:

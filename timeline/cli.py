@@ -22,6 +22,7 @@ from timeline.errors import BuildFailed, TimelineError, UsageError
 from timeline.extract import extract_article, find_expressions
 from timeline.model import Article, Event, TimeExpression
 from timeline.render.exports import date_json, iso
+from timeline.serve import ServeOptions, serve_site
 from timeline.skeleton import create_site
 
 P = ParamSpec("P")
@@ -72,13 +73,45 @@ def main(verbose: bool, quiet: bool) -> None:
 )
 @click.option("--drafts", is_flag=True, help="Include articles marked draft: true.")
 @click.option("--strict", is_flag=True, help="Fail on doubtful dates, not just warn.")
-@click.option("--clean", is_flag=True, help="Accepted for habit: every build replaces output/.")
+@click.option("--clean", is_flag=True, help="Ignore the build cache and extract everything anew.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Worker processes for extraction (default: the number of cores).",
+)
 @reports_errors
-def build(directory: Path, output: Path | None, drafts: bool, strict: bool, clean: bool) -> None:
+def build(
+    directory: Path,
+    output: Path | None,
+    drafts: bool,
+    strict: bool,
+    clean: bool,
+    jobs: int | None,
+) -> None:
     """Build the site in DIRECTORY (default: here) into its output folder."""
-    del clean  # every build swaps in a complete new output folder already
-    report = build_site(directory.resolve(), output=output, drafts=drafts, strict=strict)
+    report = build_site(
+        directory.resolve(),
+        output=output,
+        drafts=drafts,
+        strict=strict,
+        jobs=jobs,
+        use_cache=not clean,
+        progress=_progress_bar(),
+    )
     _print_report(report)
+
+
+def _progress_bar() -> Callable[[int, int], None] | None:
+    """A one-line count on a terminal for builds that take more than a moment."""
+    if not sys.stderr.isatty() or not logging.getLogger().isEnabledFor(logging.INFO):
+        return None
+
+    def show(done: int, total: int) -> None:
+        if total >= 200 and (done % 50 == 0 or done == total):
+            click.echo(f"\rExtracting articles: {done}/{total}", err=True, nl=done == total)
+
+    return show
 
 
 @main.command()
@@ -147,6 +180,39 @@ def deploy(
     report = build_site(root)
     _print_report(report)
     _print_deploy(publish(plan, report.output))
+
+
+@main.command()
+@SITE_DIR
+@click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on.")
+@click.option(
+    "--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="0: any free."
+)
+@click.option("--open", "open_browser", is_flag=True, help="Open the site in a web browser.")
+@click.option("--poll", is_flag=True, help="Poll for changes (network mounts, containers).")
+@click.option("--drafts", is_flag=True, help="Include articles marked draft: true.")
+@click.option("--full-render", is_flag=True, help="Render every page on every change.")
+@reports_errors
+def serve(
+    directory: Path,
+    host: str,
+    port: int,
+    open_browser: bool,
+    poll: bool,
+    drafts: bool,
+    full_render: bool,
+) -> None:
+    """Serve the site from memory, rebuild on every change and reload open pages."""
+    options = ServeOptions(
+        root=directory,
+        host=host,
+        port=port,
+        open_browser=open_browser,
+        poll=poll,
+        drafts=drafts,
+        full_render=full_render,
+    )
+    serve_site(options)
 
 
 @main.command()
@@ -277,11 +343,12 @@ def _print_report(report: BuildReport) -> None:
         count = len(report.warnings)
         log.warning("%d doubtful date%s: see `timeline check`", count, "s" if count != 1 else "")
     log.info(
-        "Built %d entries from %d events in %d articles: %d files in %s",
+        "Built %d entries from %d events in %d articles: %d files (%d changed) in %s",
         report.entries,
         report.events,
         report.articles,
         report.files,
+        report.changed,
         report.output,
     )
     for stage, seconds in report.timings.items():

@@ -1,0 +1,94 @@
+"""The build cache, parallel extraction and unchanged files: faster, never different."""
+
+from __future__ import annotations
+
+import datetime as dt
+import pickle
+from pathlib import Path
+
+from tests.helpers import tree, write_article
+from timeline.build import build_site
+from timeline.cache import CACHE_DIR, article_file, load_cache, save_cache
+from timeline.content import parse_article
+from timeline.extract import extract_article
+
+
+def many_articles(site: Path, count: int) -> None:
+    for number in range(count):
+        day = dt.date(2024, 1, 1) + dt.timedelta(days=number * 3)
+        write_article(
+            site,
+            f"report-{number:03d}.md",
+            f"---\ntitle: Report {number}\npublished: {day.isoformat()}\n"
+            f"source: Wire {number % 4}\n---\n\n"
+            f"Shelling hit sector {number} on {day.strftime('%d %B %Y')}, officials said."
+            f" Talks resumed on Monday.\n",
+        )
+
+
+def test_parallel_cached_build_is_byte_identical_to_serial_uncached(
+    sample_site: Path, tmp_path: Path
+) -> None:
+    many_articles(sample_site, 40)
+    build_site(sample_site, output=tmp_path / "serial", jobs=1, use_cache=False)
+    assert not (sample_site / CACHE_DIR).exists()
+    build_site(sample_site, output=tmp_path / "parallel", jobs=2)
+    assert (sample_site / CACHE_DIR).is_dir()
+    build_site(sample_site, output=tmp_path / "cached", jobs=2)
+    serial = tree(tmp_path / "serial")
+    assert tree(tmp_path / "parallel") == serial
+    assert tree(tmp_path / "cached") == serial
+
+
+def test_changed_article_is_extracted_again(sample_site: Path) -> None:
+    build_site(sample_site)
+    path = sample_site / "content" / "articles" / "talks-open.md"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("December 12, 2024", "December 14, 2024"),
+        encoding="utf-8",
+    )
+    build_site(sample_site)
+    index = (sample_site / "output" / "index.html").read_text(encoding="utf-8")
+    assert "14 December 2024" in index and "12 December 2024" not in index
+
+
+def test_a_damaged_cache_is_rebuilt_not_trusted(sample_site: Path) -> None:
+    build_site(sample_site)
+    before = tree(sample_site / "output")
+    cache = sample_site / CACHE_DIR / "extractions.pickle"
+    cache.write_bytes(b"not a pickle at all")
+    build_site(sample_site)
+    assert tree(sample_site / "output") == before
+    assert pickle.loads(cache.read_bytes())[0] == 1
+
+
+def test_cache_of_another_program_or_setting_is_ignored(tmp_path: Path) -> None:
+    text = "---\ntitle: T\npublished: 2025-02-03\n---\n\nTalks began on 3 February 2025.\n"
+    extraction = extract_article(parse_article(text, "a.md"))
+    key = article_file("a.md", text.encode(), "salt-1").key
+    save_cache(tmp_path, "salt-1", {key: extraction})
+    assert load_cache(tmp_path, "salt-1") == {key: extraction}
+    assert load_cache(tmp_path, "salt-2") == {}
+    assert article_file("a.md", text.encode(), "salt-2").key != key
+    assert article_file("b.md", text.encode(), "salt-1").key != key
+
+
+def test_unchanged_pages_keep_their_files_and_times(sample_site: Path) -> None:
+    first = build_site(sample_site)
+    output = sample_site / "output"
+    stats = {p: p.stat() for p in output.rglob("*") if p.is_file()}
+    path = sample_site / "content" / "articles" / "ceasefire-agreed.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    second = build_site(sample_site)
+    changed = {
+        p.relative_to(output).as_posix()
+        for p, stat in stats.items()
+        if p.stat().st_ino != stat.st_ino or p.stat().st_mtime_ns != stat.st_mtime_ns
+    }
+    assert first.changed == first.files
+    assert "articles/ceasefire-agreed.html" in changed
+    assert "articles/talks-open.html" not in changed
+    assert "static/style.css" not in changed
+    assert second.changed == len(changed)
+    third = build_site(sample_site)
+    assert third.changed == 0

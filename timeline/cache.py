@@ -1,0 +1,147 @@
+"""Reading and extracting articles with a content-hash cache and parallel workers.
+
+The cache (``.timeline-cache/extractions.pickle``) maps a key made of an article's bytes,
+its path, the ``day_first`` setting and a fingerprint of the package's own code to what
+extraction made of it. A changed file, setting or program misses; a cache that cannot be
+read for any reason is rebuilt, never trusted. Extraction of the misses runs in worker
+processes, and the result is the same, in the same order, as a serial run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import tempfile
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from timeline.content import MissingPublicationDate, decode_text, parse_article
+from timeline.errors import ContentError
+from timeline.extract import extract_article
+from timeline.model import Extraction, SourceLocation
+
+log = logging.getLogger(__name__)
+
+CACHE_DIR = ".timeline-cache"
+_CACHE_FILE = "extractions.pickle"
+_FORMAT = 1
+_PARALLEL_FROM = 24
+"""Below this many articles to extract, starting worker processes costs more than it saves."""
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFile:
+    """An article's bytes as read, its path relative to the site and its cache key."""
+
+    relative: str
+    data: bytes
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """A content error from a worker, in a form that crosses process boundaries."""
+
+    path: str
+    line: int
+    message: str
+    missing_date: bool
+
+    def error(self) -> ContentError:
+        """The error as the rest of the program knows it."""
+        kind = MissingPublicationDate if self.missing_date else ContentError
+        return kind(SourceLocation(self.path, self.line), self.message)
+
+
+def code_fingerprint() -> str:
+    """A digest of the package's own source: any change to the program invalidates the cache."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.blake2b(digest_size=16)
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def article_file(relative: str, data: bytes, salt: str) -> ArticleFile:
+    """An article file with its cache key."""
+    digest = hashlib.blake2b(data, digest_size=20, key=salt.encode()[:64])
+    digest.update(relative.encode())
+    return ArticleFile(relative, data, digest.hexdigest())
+
+
+def load_cache(folder: Path | None, salt: str) -> dict[str, Extraction]:
+    """The cached extractions, or nothing when there is no usable cache."""
+    if folder is None:
+        return {}
+    path = folder / _CACHE_FILE
+    try:
+        with path.open("rb") as stream:
+            form, stored_salt, entries = pickle.load(stream)
+    except FileNotFoundError:
+        return {}
+    except Exception as error:  # any damage at all means: rebuild
+        log.info("ignoring an unreadable build cache (%s)", error.__class__.__name__)
+        return {}
+    if form != _FORMAT or stored_salt != salt or not isinstance(entries, dict):
+        return {}
+    return entries
+
+
+def save_cache(folder: Path | None, salt: str, entries: dict[str, Extraction]) -> None:
+    """Replace the cache at once with exactly these entries (a crash leaves the old one)."""
+    if folder is None:
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".extractions-", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump((_FORMAT, salt, entries), stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, folder / _CACHE_FILE)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def extract_files(
+    files: Sequence[ArticleFile],
+    cached: dict[str, Extraction],
+    *,
+    day_first: bool,
+    jobs: int,
+    progress: Progress | None = None,
+) -> list[Extraction | Failure]:
+    """Each file's extraction (from the cache where it hits) or its failure, in file order."""
+    results: list[Extraction | Failure | None] = [cached.get(f.key) for f in files]
+    misses = [i for i, result in enumerate(results) if result is None]
+    log.debug("extraction cache: %d hits, %d misses", len(files) - len(misses), len(misses))
+    work = [(files[i].relative, files[i].data, day_first) for i in misses]
+    for done, (index, result) in enumerate(zip(misses, _run(work, jobs), strict=True), 1):
+        results[index] = result
+        if progress is not None:
+            progress(done, len(misses))
+    return [r for r in results if r is not None]
+
+
+def _run(work: list[tuple[str, bytes, bool]], jobs: int) -> list[Extraction | Failure]:
+    if jobs <= 1 or len(work) < _PARALLEL_FROM:
+        return [_extract_one(item) for item in work]
+    chunk = max(1, len(work) // (jobs * 8))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(_extract_one, work, chunksize=chunk))
+
+
+def _extract_one(item: tuple[str, bytes, bool]) -> Extraction | Failure:
+    relative, data, day_first = item
+    try:
+        article = parse_article(decode_text(data, relative), relative)
+    except ContentError as error:
+        missing = isinstance(error, MissingPublicationDate)
+        return Failure(error.location.path, error.location.line, error.message, missing)
+    return extract_article(article, day_first=day_first)

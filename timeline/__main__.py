@@ -1,0 +1,5 @@
+"""``python -m timeline`` runs the ``timeline`` command."""
+
+from timeline.cli import main
+
+main()

@@ -66,3 +66,17 @@ def test_format_date(date: DateValue, human: str, machine: str) -> None:
 
 def test_format_published() -> None:
     assert format_published(dt.datetime(2025, 2, 3, 23, 0)) == "3 February 2025"
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "human"),
+    [
+        (D(2025, 1, 19), D(2025, 1, 22), "19–21 January 2025"),
+        (D(2025, 1, 30), D(2025, 2, 3), "30 January – 2 February 2025"),
+        (D(2024, 12, 30), D(2025, 1, 3), "30 December 2024 – 2 January 2025"),
+    ],
+)
+def test_a_day_value_spanning_days_is_a_range(start: D, end: D, human: str) -> None:
+    date = DateValue(start.isoformat(), start, end, Precision.DAY)
+    assert format_date(date) == human
+    assert html_datetime(date) == start.isoformat()

@@ -104,15 +104,15 @@ def _closing(expression: TimeExpression, index: int, element: str) -> str:
     note = escape(explain(expression))
     return (
         f'{time}</{element}><span class="timex-tip" role="tooltip" id="x-{index}">'
-        f" ({note})</span></span>"
+        f'<span class="paren"> (</span>{note}<span class="paren">)</span></span></span>'
     )
 
 
 def explain(expression: TimeExpression) -> str:
-    """How an expression was read, in words: 'read as 21 January 2025 (DATE 2025-01-21, ...)'."""
+    """How an expression was read, in words: 'Read as 21 January 2025 (DATE 2025-01-21, ...)'."""
     if not expression.resolved:
         return f"{expression.type}: not resolved safely, so it dates nothing"
     if expression.date is None:
         return f"{expression.type} {expression.value}: not a calendar date"
     basis = _BASIS.get(expression.basis, expression.basis.value)
-    return f"read as {format_date(expression.date)}: {expression.type} {expression.value}, {basis}"
+    return f"Read as {format_date(expression.date)}: {expression.type} {expression.value}, {basis}"

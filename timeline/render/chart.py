@@ -94,7 +94,7 @@ def _ticks(months: list[tuple[int, int]], slot: float) -> tuple[Tick, ...]:
     """A label at each January (and the first month), thinned out so labels never touch."""
     starts = [(i * slot, y) for i, (y, m) in enumerate(months) if m == 1 or i == 0]
     ticks: list[Tick] = []
-    last = -LABEL_ROOM
+    last = 0.0
     for x, year in reversed(starts):  # from the right, so the first month's label yields
         if last - x >= LABEL_ROOM or not ticks:
             ticks.append(Tick(_num(x), str(year)))

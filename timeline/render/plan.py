@@ -91,8 +91,8 @@ class PagePlan:
         return before, after
 
     def latest(self, count: int) -> list[Entry]:
-        """The last ``count`` entries of the timeline, newest last."""
-        return entries_in_order(self.outline)[-count:] if count else []
+        """The last ``count`` entries of the timeline, newest first."""
+        return entries_in_order(self.outline)[::-1][:count]
 
 
 def plan_timeline(entries: tuple[Entry, ...], limits: PageLimits = DEFAULT_LIMITS) -> PagePlan:

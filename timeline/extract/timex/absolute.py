@@ -11,7 +11,7 @@ from dateutil.relativedelta import TH, TU, relativedelta
 
 from timeline.extract.timex import calendar as cal
 from timeline.extract.timex.context import Context, expression, unresolved
-from timeline.extract.timex.scanner import DAY, MONTH, WEEKDAY, YEAR
+from timeline.extract.timex.scanner import ANY_YEAR, DAY, MONTH, WEEKDAY, YEAR
 from timeline.extract.timex.words import (
     choose,
     full_year,
@@ -19,6 +19,7 @@ from timeline.extract.timex.words import (
     next_word,
     previous_word,
     safe_date,
+    year_number,
 )
 from timeline.model import Basis, TimeExpression
 
@@ -33,7 +34,7 @@ _DAY_MONTH = re.compile(
     rf"(?:{WEEKDAY},?\s+)?(?P<day>{DAY})(?:(?P<range>{_RANGE})(?P<day2>{DAY}))?"
     rf"\s+(?:(?i:of)\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?"
 )
-_MONTH_YEAR = re.compile(rf"(?P<month>{MONTH}),?\s+(?:(?i:of)\s+)?(?:(?P<year>{YEAR})|{_REL})")
+_MONTH_YEAR = re.compile(rf"(?P<month>{MONTH}),?\s+(?:(?i:of)\s+)?(?:(?P<year>{ANY_YEAR})|{_REL})")
 _DIGITS = re.compile(r"\d+")
 # A bare "May" or "March" is a month only after a word that introduces a date.
 _DATE_INTRO = frozenset(
@@ -155,8 +156,8 @@ def month(m: re.Match[str], ctx: Context) -> Found:
         return []  # "Mayor March", "May God help us"
     if before and before[0].isupper() and before not in _DATE_INTRO:
         return []
-    if next_word(ctx.text, m.end())[:1].isupper():
-        return []  # a name: "April Smith", "August Wilson"
+    if ctx.text[m.end() : m.end() + 1] != "," and next_word(ctx.text, m.end())[:1].isupper():
+        return []  # a name: "April Smith", "August Wilson"; "In January, Congress" is a date
     number = month_number(text)
     first = choose(ctx, start, m.end(), lambda y: dt.date(y, number, 1), ctx.published.year,
                    days=30)  # fmt: skip
@@ -179,9 +180,10 @@ def year(m: re.Match[str], ctx: Context) -> Found:
 
 
 def decade(m: re.Match[str], ctx: Context) -> Found:
-    """``the 1990s`` (value ``199``), ``the early '90s``."""
+    """``the 1990s`` (value ``199``), ``the early '90s``, ``the nineties``."""
     text = m.group()
-    digits = _DIGITS.findall(text)[-1]
+    found = _DIGITS.findall(text)
+    digits = found[-1] if found else str(_DECADE_WORDS[text.lower().split()[-1][:3]])
     first = int(digits) if len(digits) == 4 else _century_for(int(digits), ctx) + int(digits)
     mod = _early_late(text)
     return [expression(m.start(), text, "DATE", cal.decade_value(first, mod),
@@ -216,6 +218,21 @@ def holiday(m: re.Match[str], ctx: Context) -> Found:
     return [expression(start, text, "DATE", cal.day_value(day), basis=basis)]
 
 
+def spelled_year(m: re.Match[str], ctx: Context) -> Found:
+    """A year in words, ``nineteen ninety-six``, ``the year two thousand``: counts are refused."""
+    text, start = m.group(), m.start()
+    number = year_number(text)
+    after = next_word(ctx.text, m.end())
+    if number is None or _looks_counted(after):
+        return []  # "nineteen twenty-dollar bills"
+    if text.lower().startswith("two") and previous_word(ctx.text, start).lower() not in _YEAR_INTRO:
+        return []  # "two thousand" is a number unless a date word introduces it
+    return [expression(start, text, "DATE", cal.year_value(number), basis=Basis.EXPLICIT)]
+
+
+_DECADE_WORDS = {
+    "twe": 20, "thi": 30, "for": 40, "fif": 50, "six": 60, "sev": 70, "eig": 80, "nin": 90,
+}  # fmt: skip
 _WORD_CENTURIES = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}
 
 
@@ -260,7 +277,9 @@ def _range(parts: re.Match[str], start: int, first: dt.date, basis: Basis) -> Fo
 
 def _year_of(parts: re.Match[str], ctx: Context) -> tuple[int, Basis]:
     if parts.group("year"):
-        return int(parts.group("year")), Basis.EXPLICIT
+        number = year_number(parts.group("year"))
+        assert number is not None  # the scanner matched a year
+        return number, Basis.EXPLICIT
     step = RELATIVE_STEP[parts.group("rel").lower()]
     return ctx.published.year + step, Basis.RELATIVE
 

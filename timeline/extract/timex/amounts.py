@@ -24,6 +24,12 @@ _SMALLER = {
     "year": ("month", 12), "month": ("day", 30), "week": ("day", 7), "day": ("hour", 24),
     "hour": ("minute", 60), "minute": ("second", 60),
 }  # fmt: skip
+# What comes before "a year" in a rate: an amount ("$1.76", "500 million") or what is counted.
+_RATE_BEFORE = re.compile(
+    r"(?:\d|%|\b(?:million|billion|thousand|hundred|cents|percent|dollars|[a-z]{3,}[^s\W]s))"
+    r"\s+$"
+)
+_FRACTION_OF = re.compile(r"\s+of\b")
 _FREQUENCY = frozenset({"once", "twice", "thrice", "times", "per"})
 _SETS = {
     "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
@@ -50,8 +56,8 @@ def duration(m: re.Match[str], ctx: Context) -> Found:
         number: float | None = 1.0 if _singular(unit_match.group(1)) else None
     else:
         number = amount(head)
-    if head.lower() == "a" and unit == "second":
-        return []  # "a second phase" is an ordinal
+    if _not_an_amount_of_time(ctx, m, head, unit_match.group(1), number):
+        return []
     if number == 1 and head.lower() in ("a", "an") and _is_frequency(ctx, start):
         return [expression(start, text, "SET", _period(1.0, unit))]  # "twice a day"
     return [expression(start, text, "DURATION", _period(number, unit), mod=mod)]
@@ -127,6 +133,22 @@ def _mixed_period(number: float, unit: str) -> str:
     head = f"{whole}{UNITS[unit]}" if whole else ""
     tail_time = "T" if smaller in TIME_UNITS and not time else ""
     return f"P{time}{head}{tail_time}{rest}{UNITS[smaller]}"
+
+
+def _not_an_amount_of_time(ctx: Context, m: re.Match[str], head: str, unit_word: str,
+                           number: float | None) -> bool:  # fmt: skip
+    """Numbers and units that are no duration: "a second phase" (an ordinal), "$1.76 a year"
+    and "700 seats a week" (rates), "three-quarters of its food" (a fraction), "the 1988
+    quarter" (a number before a singular unit is a label, not an amount)."""
+    article = head.lower() in ("a", "an")
+    if article and unit_word.lower() == "second":
+        return True
+    if article and _RATE_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
+        return True
+    if unit_word.lower().startswith("quarter") and _FRACTION_OF.match(ctx.text, m.end()):
+        return True
+    spaced = not re.search(r"-\s*$", m.group()[: m.group().lower().rfind(unit_word.lower())])
+    return number not in (None, 1.0) and spaced and _singular(unit_word) and not article
 
 
 def _is_frequency(ctx: Context, start: int) -> bool:

@@ -4,28 +4,12 @@ narrative reference time, and the tense of the clause around the expression."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field, replace
 
+from timeline.extract.timex import tense as tenses
 from timeline.extract.timex.calendar import day_value
 from timeline.model import Basis, DateValue, Precision, TimeExpression
 
-PAST, UNKNOWN, FUTURE = -1, 0, 1
-
-_FUTURE = (
-    r"(?:will|would)\s+(?:not\s+)?be\s+[a-z]+|"
-    r"will|won't|wo\s+n't|shall|'ll|going\s+to|plans?\s+to|planned|planning|scheduled|"
-    r"expected|expects?|due|to\s+be|would|next|upcoming|coming|is\s+to|are\s+to|until|"
-    r"aims?\s+to|hopes?\s+to|intends?\s+to|set\s+to|wants?\s+to|later\s+this|must|should"
-)
-_PAST = (
-    r"said|says|told|was|were|had|did|been|ago|last|earlier|began|came|went|took|made|"
-    r"gave|held|met|left|fled|struck|hit|fell|rose|won|lost|saw|became|sent|brought|"
-    r"began|killed|wounded|arrived|(?-i:[a-z]{2,}ed)"
-)
-# The nearest tense marker around an expression decides; ten words each side at most.
-_MARKER = re.compile(rf"(?i)\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}))\b")
-_WINDOW = 70
 _MAX_REFS = 8
 
 
@@ -65,25 +49,12 @@ class Context:
         return replace(self, refs=(expression.date, *self.refs[: _MAX_REFS - 1]))
 
     def tense(self, start: int, end: int) -> int:
-        """PAST, FUTURE or UNKNOWN: the tense marker nearest to the span, within its sentence."""
-        left = self.text.rfind(".", max(0, start - _WINDOW), start - 2)
-        before = self.text[max(left + 1, start - _WINDOW) : start]
-        after = self.text[end : end + _WINDOW].split(". ", 1)[0]
-        nearest: tuple[int, int] = (_WINDOW + 1, UNKNOWN)
-        for match in _MARKER.finditer(before):
-            nearest = min(nearest, (len(before) - match.end(), _kind(match)))
-        for match in _MARKER.finditer(after):
-            nearest = min(nearest, (match.start(), _kind(match)))
-            break
-        return nearest[1]
+        """PAST, FUTURE or UNKNOWN: what the clause around the span tells (see ``tense``)."""
+        return tenses.tense(self.text, start, end)
 
 
 def _inside(value: DateValue, periods: list[DateValue]) -> bool:
     return all(p.start <= value.start and value.end <= p.end for p in periods)
-
-
-def _kind(match: re.Match[str]) -> int:
-    return FUTURE if match.group("future") else PAST
 
 
 def expression(

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from timeline.extract.timex import absolute, amounts, narrative, relative
 from timeline.extract.timex.context import Context
-from timeline.extract.timex.scanner import KINDS, SCANNER, STARTERS, TOKEN
+from timeline.extract.timex.scanner import GATES, KINDS, SCANNER, STARTERS, TOKEN
 from timeline.model import TimeExpression
 
 Interpreter = Callable[[re.Match[str], Context], list[TimeExpression]]
@@ -27,6 +27,8 @@ INTERPRETERS: dict[str, Interpreter] = {
     "ago": narrative.ago,
     "deictic": relative.deictic,
     "anaphor": narrative.anaphor,
+    "spelled_year": absolute.spelled_year,
+    "the_year": narrative.the_year,
     "relative": relative.relative,
     "clock": relative.clock,
     "weekday": relative.weekday_expr,
@@ -37,7 +39,9 @@ INTERPRETERS: dict[str, Interpreter] = {
     "month": absolute.month,
     "year": absolute.year,
 }
-_LOOKS_BACK = re.compile(r"(?i)\b(?:earlier|before|previously)$|year-(?:ago|earlier)")
+_LOOKS_BACK = re.compile(
+    r"(?i)\b(?:earlier|before|previously)$|year-(?:ago|earlier)|^(?:a|one)\s+year\s+ago$"
+)
 assert set(INTERPRETERS) == set(KINDS), "every scanner kind needs its interpreter"
 
 
@@ -79,5 +83,9 @@ def _candidate_starts(text: str) -> list[int]:
     return [
         token.start()
         for token in TOKEN.finditer(text)
-        if token.group() in STARTERS or token.group().isdigit()
+        if (
+            (word := token.group()) in STARTERS
+            and (word not in GATES or GATES[word].match(text, token.start()))
+        )
+        or word.isdigit()
     ]

@@ -20,7 +20,7 @@ from timeline.extract.timex.lexicon import (
     SEASONS,
 )
 from timeline.extract.timex.relative import weekday_of, words_of
-from timeline.extract.timex.words import amount, choose
+from timeline.extract.timex.words import amount, choose, previous_word, year_number
 from timeline.model import Basis, DateValue, Precision, TimeExpression
 
 Found = list[TimeExpression]
@@ -31,6 +31,8 @@ _BACKWARD = frozenset({"ago", "earlier", "before", "previously"})
 _DCT_ANCHORED = frozenset({"ago", "from now", "hence"})
 _POSITION = re.compile(r"(?i)(early|mid|late|the\s+\w+\s+of|the\s+\w+\s+half\s+of)[-\s]+")
 _YEAR = re.compile(r"\d{4}")
+_ENDED = re.compile(r"(?i)\s+(?:ended|ending|that\s+ended|to)\b")
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
 def ago(m: re.Match[str], ctx: Context) -> Found:
@@ -117,6 +119,8 @@ def quarter(m: re.Match[str], ctx: Context) -> Found:
     if not any(w in RELATIVE_STEP for w in words):
         day = choose(ctx, start, m.end(), lambda y: dt.date(y, 3 * number - 2, 1), year, 91)
         year = day.year if day else year
+    if "ago" in words or "earlier" in words:  # "the year-ago third quarter"
+        year -= 1
     return [expression(start, text, "DATE", cal.quarter_value(year, number))]
 
 
@@ -126,10 +130,16 @@ def season(m: re.Match[str], ctx: Context) -> Found:
     words = words_of(text)
     code = next(SEASONS[w] for w in words if w in SEASONS)
     mod = next((POSITIONS[w] for w in words if w in ("early", "late", "mid")), None)
-    years = _YEAR.findall(text)
-    if years:
-        value = cal.season_value(int(years[0]), code, mod)
+    year = year_number(text)
+    if year is not None:
+        value = cal.season_value(year, code, mod)
         return [expression(start, text, "DATE", value, basis=Basis.EXPLICIT)]
+    if words[0] == "the" and "coming" not in words:  # "the summer": as the tense says
+        month = _SEASON_START[code]
+        day = choose(ctx, start, m.end(), lambda y: dt.date(y, month, 1), ctx.published.year, 91)
+        if day is None:
+            return [unresolved(start, text, value=f"XXXX-{code}")]
+        return [expression(start, text, "DATE", cal.season_value(day.year, code, mod))]
     step = -1 if "past" in words else next((RELATIVE_STEP[w] for w in words
                                             if w in RELATIVE_STEP), 0)  # fmt: skip
     if "that" in words:
@@ -138,6 +148,24 @@ def season(m: re.Match[str], ctx: Context) -> Found:
             return [unresolved(start, text, value=f"XXXX-{code}")]
         return [expression(start, text, "DATE", cal.season_value(ref.start.year, code, mod))]
     return [expression(start, text, "DATE", _season_near(ctx, code, step, mod))]
+
+
+def the_year(m: re.Match[str], ctx: Context) -> Found:
+    """``the year`` (the year the story is in), ``the current fiscal year``, ``year-end``;
+    ``the year ended March 31`` is a year-long period, a DURATION."""
+    text, start = m.group(), m.start()
+    words = words_of(text.replace("-", " "))
+    if "end" in words:  # "by year-end"; "since year-end" is the end of the year before
+        step = -1 if previous_word(ctx.text, start).lower() == "since" else 0
+        value = cal.year_value(ctx.published.year + step, "END")
+        return [expression(start, text, "DATE", value)]
+    if _ENDED.match(ctx.text, m.end()):
+        return [expression(start, text, "DURATION", "P1Y")]
+    current = any(w in ("current", "full", "fiscal") for w in words)  # the business year
+    ref = ctx.today if current else ctx.reference(Precision.YEAR)
+    if ref is None:
+        return [unresolved(start, text, value="XXXX")]
+    return [expression(start, text, "DATE", cal.year_value(ref.start.year))]
 
 
 def _strip_hedge(text: str) -> tuple[str, str | None]:
@@ -219,8 +247,22 @@ def _named_quarter(m: re.Match[str], ctx: Context, words: list[str]) -> Found:
     the quarter being reported; "the quarter" the one the text is about."""
     current = cal.value_at(Precision.QUARTER, ctx.published)
     value: DateValue | None
-    if "year" in words:
+    years = _YEAR.findall(m.group())
+    if years:  # "the 1988 quarter": the quarter being reported, in that year
+        base = _comparison_base(ctx)
+        if base.precision is not Precision.QUARTER:
+            return [expression(m.start(), m.group(), "DATE", cal.year_value(int(years[0])))]
+        value = cal.quarter_value(int(years[0]), (base.start.month - 1) // 3 + 1)
+    elif "year" in words and ("quarter" in words or "period" in words):
+        # "the year-ago quarter": the quarter being reported, a year before
+        base = _comparison_base(ctx)
+        reported = base if base.precision is Precision.QUARTER else cal.step(current, -1)
+        value = cal.shift(reported, -1, "year", Precision.QUARTER) if reported else None
+    elif "year" in words:
         value = cal.shift(_comparison_base(ctx), -1, "year", _comparison_precision(ctx))
+    elif "that" in words:
+        value = ctx.reference(Precision.QUARTER)
+        value = value if value is not None and value.precision is Precision.QUARTER else None
     elif any(w in ("latest", "last", "previous") for w in words):
         value = cal.step(current, -1)
     elif "next" in words:
@@ -240,11 +282,11 @@ def _comparison_base(ctx: Context) -> DateValue:
     """What "a year ago" compares with: the quarter being reported on, else publication.
 
     Business news reports a period ("third-quarter profit rose") and compares it with the same
-    period "a year ago"; that is the quarter a year before, not the publication day.
+    period "a year ago"; that is the quarter a year before, not the publication day. A quarter
+    not yet begun ("losses through the third quarter of 1990") is a forecast, not the report.
     """
-    if ctx.refs and ctx.refs[0].precision is Precision.QUARTER:
-        return ctx.refs[0]
-    return ctx.today
+    reported = (r for r in ctx.refs if r.precision is Precision.QUARTER)
+    return next((r for r in reported if r.start <= ctx.published), ctx.today)
 
 
 def _comparison_precision(ctx: Context) -> Precision:

@@ -8,8 +8,11 @@ import re
 from dateutil.relativedelta import relativedelta, weekday
 
 from timeline.extract.timex import calendar as cal
-from timeline.extract.timex.context import FUTURE, PAST, Context, expression, unresolved
+from timeline.extract.timex.context import Context, expression, unresolved
 from timeline.extract.timex.lexicon import MONTHS, PARTS_OF_DAY, WEEKDAYS
+from timeline.extract.timex.scanner import MONTH
+from timeline.extract.timex.tense import FUTURE, PAST
+from timeline.extract.timex.words import choose, month_number, safe_date
 from timeline.model import DateValue, Precision, TimeExpression
 
 Found = list[TimeExpression]
@@ -17,6 +20,9 @@ _WORD = re.compile(r"[A-Za-z]+(?:'s)?|\d+(?::\d+)?")
 _STEPS = {"last": -1, "this": 0, "the": 0, "next": 1, "coming": 1}
 _EDGE_MODS = {"early": "START", "late": "END", "mid": "MID"}
 _DEICTIC_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+_CLOCK_DATE = re.compile(
+    rf"(?P<month>{MONTH})\s+(?P<day>\d+)(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?$"
+)
 _CLOCK = re.compile(
     r"(?P<hour>\d{1,2})(?::(?P<minute>\d\d))?\s*(?P<half>[ap])?|(?P<word>noon|midnight|midday)",
     re.IGNORECASE,
@@ -52,6 +58,8 @@ def relative(m: re.Match[str], ctx: Context) -> Found:
     words = words_of(m.group())
     step = -1 if "past" in words else next(_STEPS[w] for w in words if w in _STEPS)
     unit, mod = words[-1], _edge(words)
+    if unit in cal.UNIT_PRECISION and m.group()[-len(unit)].isupper():
+        return []  # a title: ABC's "This Week"
     if unit in WEEKDAYS:
         return [_on_day(m, _relative_weekday(ctx, m, WEEKDAYS[unit], step), None, mod)]
     if unit in MONTHS:
@@ -78,8 +86,10 @@ def clock(m: re.Match[str], ctx: Context) -> Found:
     """``6 a.m.``, ``10:30 p.m. Wednesday``, ``noon``: on the day named, or the reference day."""
     words = words_of(m.group())
     number = weekday_of(words)
-    if number is not None:
-        day: dt.date | None = _tensed_weekday(ctx, m, number)
+    if any(w in MONTHS for w in words):  # "5 p.m. EST, Nov. 6": the date says the day
+        day: dt.date | None = _dated(ctx, m)
+    elif number is not None:
+        day = _tensed_weekday(ctx, m, number)
     elif any(w in _DEICTIC_DAYS for w in words):
         day = ctx.published + relativedelta(days=sum(_DEICTIC_DAYS.get(w, 0) for w in words))
     else:
@@ -89,6 +99,20 @@ def clock(m: re.Match[str], ctx: Context) -> Found:
     if day is None or time is None:
         return [unresolved(m.start(), m.group(), "TIME", "XXXX-XX-XXT" + (time or "XX:XX"))]
     return [expression(m.start(), m.group(), "TIME", cal.time_value(day, time))]
+
+
+def _dated(ctx: Context, m: re.Match[str]) -> dt.date | None:
+    """The day of a clock time followed by a date, its year from the text or the tense."""
+    parts = _CLOCK_DATE.search(m.group())
+    assert parts is not None  # the scanner matched a month and a day
+    month, day = month_number(parts.group("month")), int(parts.group("day"))
+    if parts.group("year"):
+        return safe_date(int(parts.group("year")), month, day)
+
+    def make(year: int) -> dt.date | None:
+        return safe_date(year, month, day)
+
+    return choose(ctx, m.start(), m.end(), make, ctx.published.year)
 
 
 def _on_day(m: re.Match[str], day: dt.date, clock: str | None, mod: str | None) -> (

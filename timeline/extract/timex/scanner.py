@@ -30,9 +30,19 @@ from timeline.extract.timex.lexicon import (
 _FULL_MONTHS = [name for name in MONTHS if len(name) > 3 and name != "sept"]
 _ABBREVIATIONS = [name for name in MONTHS if len(name) <= 4 and name not in _FULL_MONTHS]
 MONTH = rf"(?:{capitalized(_FULL_MONTHS)}|{capitalized(_ABBREVIATIONS)}\.?)(?![A-Za-z])"
-FULL_MONTH = rf"{capitalized(_FULL_MONTHS)}(?![A-Za-z])"
+FULL_MONTH = rf"{capitalized([*_FULL_MONTHS, 'may'])}(?![A-Za-z])"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|,\d\d\d|:\d|\.\d|%)"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d%])(?!,\d)"
+_UNITS_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+# A year said in words, as broadcast transcripts write it: "nineteen ninety-six", "two thousand".
+SPELLED_YEAR = (
+    rf"(?i:(?:eighteen|nineteen|twenty)[-\s]+(?:{_TENS}(?:[-\s]{_UNITS_WORDS})?|{_TEENS}|hundred|"
+    rf"oh[-\s]{_UNITS_WORDS})|two\s+thousand(?:(?:\s+and)?[-\s]+(?:{_TEENS}|{_UNITS_WORDS}))?)"
+    r"(?![A-Za-z-])"
+)
+ANY_YEAR = rf"(?:{YEAR}|{SPELLED_YEAR})"
 WEEKDAY = rf"{capitalized(WEEKDAYS)}(?:'s)?(?![A-Za-z])"
 SEASON = rf"(?i:{alternation(SEASONS)})(?![A-Za-z])"
 PART = rf"(?i:{alternation(PARTS_OF_DAY)})(?![A-Za-z])"
@@ -75,21 +85,25 @@ _KINDS: dict[str, str] = {
         rf"second)\s+half\s+of)[-\s]+(?:{MONTH}(?:,?\s+{YEAR}|\s+{_RELATIVE_YEAR})?|{YEAR}(?!s)|"
         rf"(?i:(?:this|last|next|that|the)\s+(?:year|month|week|decade|century))(?![A-Za-z]))"
     ),
-    "month_year": rf"{MONTH},?\s+(?:(?i:of)\s+)?(?:{YEAR}|{_RELATIVE_YEAR})",
+    "month_year": rf"{MONTH},?\s+(?:(?i:of)\s+)?(?:{ANY_YEAR}|{_RELATIVE_YEAR})",
     "season": (
-        rf"(?:(?:(?i:the)\s+)?(?:{_EARLY})?{SEASON}(?:\s+(?i:of))?\s+{YEAR}|"
-        rf"(?:{_EARLY})?(?i:this\s+past|this|last|next|that|the\s+coming)\s+{SEASON})"
+        rf"(?:(?:(?i:the)\s+)?(?:{_EARLY})?{SEASON}(?:\s+(?i:of))?\s+{ANY_YEAR}|"
+        rf"(?:{_EARLY})?(?i:this\s+past|this|last|next|that|the\s+coming)\s+{SEASON}|"
+        rf"(?i:the)\s+(?:{_EARLY})?(?i:summer|winter|spring|autumn)(?![A-Za-z])(?!\s+(?i:of)\b))"
     ),
     "quarter": (
-        rf"(?:(?i:the|this|last|next|its|their)\s+)?(?:(?:{YEAR}|(?i:this|last|next)\s+year's)"
-        r"\s+)?(?:(?i:fiscal)\s+)?(?i:first|second|third|fourth|1st|2nd|3rd|4th)[-\s](?i:quarter"
+        rf"(?:(?i:the|this|last|next|its|their)\s+)?(?:(?:{YEAR}|(?i:this|last|next)\s+year's|"
+        r"(?i:year-ago|year-earlier))\s+)?(?:(?i:fiscal)\s+)?(?i:first|second|third|fourth|1st|2nd|3rd|4th)[-\s](?i:quarter"
         rf"|half)(?![A-Za-z])(?:\s+(?i:of)\s+(?:(?i:fiscal\s+)?{YEAR}|{_RELATIVE_YEAR}))?"
         r"|(?i:(?:the\s+)?(?:latest|last|previous|current|same|year-ago|year-earlier|"
         r"this|next)\s+quarter|(?:the\s+)?year-(?:ago|earlier)(?:\s+(?:quarter|period))?|"
-        r"the\s+quarter)(?![A-Za-z])"
+        r"the\s+(?:latest\s+period|quarter)|that\s+quarter)(?![A-Za-z-])"
+        rf"|(?i:the)\s+{YEAR}\s+(?i:quarter|period)(?![A-Za-z-])"
     ),
     "decade": (
         r"(?:(?i:the)\s+)?(?:(?i:early|mid|late)[-\s]+)?(?:(?:1[5-9]|20)\d0|'\d0)s(?![A-Za-z])"
+        r"|(?i:the\s+(?:(?:early|mid|late)[-\s]+)?(?:twenties|thirties|forties|fifties|sixties|"
+        r"seventies|eighties|nineties))(?![A-Za-z])"
     ),
     "century": (
         r"(?:(?i:the)\s+)?(?:\d{1,2}(?:st|nd|rd|th)|(?i:eighteenth|nineteenth|twentieth|"
@@ -112,20 +126,27 @@ _KINDS: dict[str, str] = {
         rf"the\s+(?:day|week|month|year)\s+(?:before|after)(?=\s*[,.;:)]))(?![A-Za-z])|"
         rf"(?i:the\s+(?:previous|following|next)\s+){WEEKDAY}"
     ),
+    "spelled_year": rf"(?:(?i:the\s+year)\s+)?{SPELLED_YEAR}",
+    "the_year": (
+        r"(?i:the\s+(?:current\s+|full\s+)?(?:fiscal\s+)?year|(?:the\s+)?year[-\s]end|"
+        r"year's\s+end)(?![A-Za-z'-])"
+    ),
     "relative": (
         rf"(?:{_EARLY})?(?i:this\s+past|this|last|next|coming)\s+(?:(?i:week(?:end)?|month|"
-        rf"year)(?![A-Za-z'])|{WEEKDAY}|{FULL_MONTH})|(?i:the\s+weekend)(?![A-Za-z])"
+        rf"year)(?![A-Za-z])|{WEEKDAY}|{FULL_MONTH})|(?i:the\s+weekend)(?![A-Za-z])"
     ),
     "clock": (
-        rf"{CLOCK}(?:\s+(?:(?i:on)\s+)?{WEEKDAY}|\s+(?i:today|yesterday|tomorrow)(?![A-Za-z]))?"
+        rf"{CLOCK}(?:,?\s+(?:(?i:on)\s+)?(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:,?\s+{YEAR})?"
+        rf"|\s+(?:(?i:on)\s+)?{WEEKDAY}|\s+(?i:today|yesterday|tomorrow)(?![A-Za-z]))?"
     ),
     "weekday": (rf"(?:(?i:early|late)\s+)?{WEEKDAY}(?:\s+{PART}|,?\s+(?i:at\s+)?{CLOCK})?"),
     "duration": (
         rf"(?:{HEDGE}\s+(?!(?i:the)\s))?(?:(?i:(?:the\s+)?(?:past|last|next|coming)|the\s+(?:first|final|"
         rf"previous|following))\s+)?{NUMBER}[-\s]+(?:(?i:more|additional|full|straight|long)\s+)?"
-        rf"{UNIT}(?!-(?i:old|earlier|ago|end))(?:-(?i:long))?"
+        rf"{UNIT}(?!-(?i:old|earlier|ago|end))(?!\s+(?i:old)(?![A-Za-z]))(?:-(?i:long))?"
         rf"|(?i:the\s+)?(?i:past|coming|recent)\s+(?i:week|month|year|decade)s?(?![A-Za-z])"
-        r"|(?<=\bfor\s)(?i:years|months|weeks|decades|days|hours)(?![A-Za-z])"
+        r"|(?:(?<=\b[Ff]or\s)|(?<=\bwithin\s))(?i:years|months|weeks|decades|centuries|days|"
+        r"hours)(?![A-Za-z])"
     ),
     "set": (
         rf"(?i:every|each)\s+(?:(?i:other)\s+)?(?:(?i:day|week|month|year|morning|night|evening|"
@@ -167,8 +188,9 @@ _STARTER_WORDS = (
         "the this last next coming past early late earlier later mid day today yesterday "
         "tomorrow tonight that following previous preceding same prior fiscal its their first "
         "second third fourth latest current year eighteenth nineteenth twentieth twenty years "
-        "months weeks decades days hours recent every each daily weekly monthly annually yearly "
-        "hourly nightly now currently nowadays at presently recently lately formerly these new "
+        "months weeks decades centuries days hours recent every each daily weekly monthly "
+        "annually yearly hourly nightly now currently nowadays at presently recently lately "
+        "formerly these new "
         "christmas thanksgiving easter halloween independence election noon midnight midday "
         "one two three four five six seven eight nine ten eleven twelve thirty forty fifty "
         "sixty seventy eighty ninety hundred st nd rd th".split()
@@ -178,3 +200,20 @@ STARTERS = frozenset(
     form for word in _STARTER_WORDS for form in (word, word.capitalize(), word.upper())
 )
 TOKEN = re.compile(r"[A-Za-z]+|\d+")
+
+# The commonest starters begin an expression only before a few words ("the first quarter", "that
+# day"): one small pattern checks the next word before the whole scanner is tried there.
+_AFTER_THE = (
+    "past last next coming first second third fourth final previous following preceding prior "
+    "same latest current this fiscal full day week weekend month year decade century quarter "
+    "period summer winter spring autumn fall early mid late earlier later beginning start middle "
+    "end close near distant future eighteenth nineteenth twentieth twenty twenties thirties "
+    "forties fifties sixties seventies eighties nineties recent year-ago year-earlier"
+)
+_AFTER_THAT = "day morning afternoon evening night week weekend month year same summer winter "
+_AFTER_THAT += "spring autumn fall quarter"
+GATES = {
+    form: re.compile(rf"{form}\s+(?:(?i:{'|'.join(words.split())})(?![A-Za-z])|['\d])")
+    for word, words in (("the", _AFTER_THE), ("that", _AFTER_THAT))
+    for form in (word, word.capitalize(), word.upper())
+}

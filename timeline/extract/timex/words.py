@@ -6,13 +6,18 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from timeline.extract.timex.context import PAST, UNKNOWN, Context
+from timeline.extract.timex.context import Context
 from timeline.extract.timex.lexicon import MONTHS, NUMBERS, VAGUE_NUMBERS
+from timeline.extract.timex.scanner import SPELLED_YEAR
+from timeline.extract.timex.tense import PAST, UNKNOWN
 
 _PREVIOUS_WORD = re.compile(r"([A-Za-z][\w.'-]*)[\s,]*$")
 _NEXT_WORD = re.compile(r"^[\s,]*([A-Za-z][\w'-]*)")
 _NEAR, _FAR = 45, 200
+_MONTH_DAYS = 31
 _FRACTION = re.compile(r"(\d+)\s+(\d)/(\d)")
+_YEAR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_SPELLED = re.compile(SPELLED_YEAR)
 
 
 def previous_word(text: str, start: int) -> str:
@@ -56,6 +61,32 @@ def number_text(value: float) -> str:
     return str(int(value)) if value == int(value) else f"{value:g}"
 
 
+def spelled_year(words: str) -> int | None:
+    """A year said in words: "nineteen ninety-six" 1996, "nineteen oh five" 1905, "two thousand
+    and one" 2001; None for anything else."""
+    parts = [w for w in re.split(r"[-\s]+", words.lower()) if w and w != "and"]
+    if parts[:2] == ["two", "thousand"]:
+        rest = amount(" ".join(parts[2:])) if parts[2:] else 0.0
+        return None if rest is None else 2000 + int(rest)
+    if len(parts) < 2 or parts[0] not in NUMBERS or not 10 < NUMBERS[parts[0]] < 30:
+        return None
+    hundreds = NUMBERS[parts[0]] * 100
+    if parts[1:] == ["hundred"]:
+        return hundreds
+    tail = parts[2:] if parts[1] == "oh" else parts[1:]
+    rest = amount(" ".join(tail))
+    return None if rest is None or rest >= 100 else hundreds + int(rest)
+
+
+def year_number(text: str) -> int | None:
+    """The year a span writes in digits ("1996") or in words ("nineteen ninety-six")."""
+    digits = _YEAR_DIGITS.search(text)
+    if digits:
+        return int(digits.group())
+    spelled = _SPELLED.search(text)
+    return spelled_year(spelled.group()) if spelled else None
+
+
 def month_number(name: str) -> int:
     """The month a written name or abbreviation stands for."""
     return MONTHS[name.rstrip(".").lower()]
@@ -78,7 +109,8 @@ def choose(ctx: Context, start: int, end: int, make: Callable[[int], dt.date | N
     with no tense marker, the nearest. Reporters do not leave out the year of a date almost a
     year away, though: in a past clause an upcoming date within six weeks beats one more than
     half a year back ("the deadline was set for Jan. 14", published January 6); in a future
-    clause a date of the last three weeks beats one almost a year ahead.
+    clause a date of the last three weeks (six weeks for a quarter or a season: its results are
+    reported after it ends) beats one almost a year ahead.
     """
     options = [day for day in (make(year - 1), make(year), make(year + 1)) if day is not None]
     if not options:
@@ -94,7 +126,7 @@ def choose(ctx: Context, start: int, end: int, make: Callable[[int], dt.date | N
     else:
         side = [day for day in options if day + dt.timedelta(days=days) > published]
     best = (side[-1] if tense == PAST else side[0]) if side else nearest
-    near = _NEAR if tense == PAST else _NEAR // 2
+    near = _NEAR if tense == PAST or days > _MONTH_DAYS else _NEAR // 2
     if distance[best] > _FAR and distance[nearest] <= near:
         return nearest
     return best

@@ -1,0 +1,186 @@
+"""Live-preview latency of ``timeline serve``: from a file write until the open page shows it.
+
+Generates news-like sites of 100 and 5,000 articles into ``bench/scratch/`` (git-ignored),
+measures a cold ``timeline build`` of each, then starts ``timeline serve``, opens the front
+page in headless Chromium, edits one article 20 times and measures the time from the write
+until the page shows the new text. Prints the median and the worst per size.
+
+    .venv/bin/python bench/serve.py [--sizes 100,5000] [--edits 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+SCRATCH = BENCH / "scratch"
+TIMELINE = Path(sys.executable).with_name("timeline")
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+_OUTLETS = ["Example Courier", "Sample Wire", "Harbour Post", "Northern Ledger", "Daily Signal"]
+_PLACES = ["the capital", "Cairo", "Doha", "the northern border", "the coastal city", "Geneva"]
+_ACTORS = ["negotiators", "the army", "aid agencies", "the foreign minister", "mediators"]
+_VERBS = ["met", "announced a pause", "reported shelling", "opened a crossing", "held talks"]
+_FILLER = (
+    "Officials declined to give details. Residents described long queues for water and "
+    "bread. Several families said they had moved twice in a month. A spokesperson said the "
+    "situation remained fragile and that further meetings were expected. Observers noted "
+    "that previous agreements had collapsed within days."
+).split(". ")
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def generate_site(folder: Path, count: int, seed: int = 7) -> Path:
+    """A site of ``count`` news-like articles of about 300 words with varied dates."""
+    if (folder / "timeline.toml").is_file() and _article_count(folder) == count:
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    articles = folder / "content" / "articles"
+    articles.mkdir(parents=True)
+    (folder / "timeline.toml").write_text(f'title = "Bench {count}"\n', encoding="utf-8")
+    rng = random.Random(seed)
+    for number in range(count):
+        text = _article(rng, number)
+        (articles / f"article-{number:05d}.md").write_text(text, encoding="utf-8")
+    return folder
+
+
+def _article_count(folder: Path) -> int:
+    return sum(1 for _ in (folder / "content" / "articles").glob("*.md"))
+
+
+def _article(rng: random.Random, number: int) -> str:
+    published = dt.date(2023, 10, 7) + dt.timedelta(days=rng.randrange(500))
+    head = (
+        f"---\ntitle: Report {number} from {rng.choice(_PLACES)}\n"
+        f"published: {published.isoformat()}\nsource: {rng.choice(_OUTLETS)}\n"
+        f"tags: [report, {rng.choice(['talks', 'aid', 'fighting'])}]\n---\n\n"
+    )
+    paragraphs = [_paragraph(rng, published) for _ in range(6)]
+    return head + "\n\n".join(paragraphs) + "\n"
+
+
+def _paragraph(rng: random.Random, published: dt.date) -> str:
+    sentences = [_dated_sentence(rng, published)]
+    sentences += rng.sample(_FILLER, 3)
+    sentences.append(f"At least {rng.randrange(3, 400)} people were affected, officials said")
+    return ". ".join(s.strip().rstrip(".") for s in sentences) + "."
+
+
+def _dated_sentence(rng: random.Random, published: dt.date) -> str:
+    actor, verb, place = rng.choice(_ACTORS), rng.choice(_VERBS), rng.choice(_PLACES)
+    earlier = published - dt.timedelta(days=rng.randrange(1, 40))
+    when = rng.choice(
+        [
+            f"on {earlier.strftime('%B')} {earlier.day}, {earlier.year}",
+            f"on {earlier.strftime('%B')} {earlier.day}",
+            f"on {_WEEKDAYS[earlier.weekday()]}",
+            "yesterday",
+            "last week",
+            f"in {earlier.strftime('%B %Y')}",
+        ]
+    )
+    return f"The {actor} {verb} in {place} {when}".replace("The the", "The")
+
+
+def cold_build(site: Path) -> float:
+    """Seconds of a full ``timeline build`` with no cache."""
+    shutil.rmtree(site / ".timeline-cache", ignore_errors=True)
+    shutil.rmtree(site / "output", ignore_errors=True)
+    started = time.perf_counter()
+    subprocess.run([str(TIMELINE), "-q", "build", str(site)], check=True)
+    return time.perf_counter() - started
+
+
+def measure_edits(site: Path, edits: int) -> list[float]:
+    """Seconds from each write of one article until the open page shows the new text."""
+    from playwright.sync_api import sync_playwright
+
+    server = subprocess.Popen(
+        [str(TIMELINE), "serve", str(site), "--port", "0"],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        url = _wait_for_url(server)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.goto(url + "articles/article-00000.html")
+            return [_one_edit(page, site, number) for number in range(edits)]
+    finally:
+        server.send_signal(2)
+        server.wait(timeout=30)
+
+
+def _wait_for_url(server: subprocess.Popen[str]) -> str:
+    assert server.stderr is not None
+    for line in server.stderr:
+        match = re.search(r"http://[\d.]+:\d+/", line)
+        if match:
+            return match.group(0)
+    raise RuntimeError(f"timeline serve exited with {server.wait()}")
+
+
+def _one_edit(page: object, site: Path, number: int) -> float:
+    path = site / "content" / "articles" / "article-00000.md"
+    marker = f"Benchmark marker {number} {time.time_ns()}"
+    text = re.sub(r"\n\nBenchmark marker[^\n]*\n", "\n", path.read_text(encoding="utf-8"))
+    started = time.perf_counter()
+    path.write_text(text + f"\n{marker}\n", encoding="utf-8")
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "m => document.body && document.body.innerText.includes(m)", arg=marker, timeout=60_000
+    )
+    return time.perf_counter() - started
+
+
+def machine() -> str:
+    """The machine the figures were taken on."""
+    model = "unknown CPU"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.is_file():
+        found = re.search(r"model name\s*:\s*(.+)", cpuinfo.read_text())
+        model = found.group(1).strip() if found else model
+    return f"{os.cpu_count()} CPUs ({model}), Python {platform.python_version()}"
+
+
+def main() -> None:
+    """Run the benchmark for each size and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="100,5000")
+    parser.add_argument("--edits", type=int, default=20)
+    options = parser.parse_args()
+    print(machine())
+    for count in (int(s) for s in options.sizes.split(",")):
+        site = generate_site(SCRATCH / f"site-{count}", count)
+        cold = cold_build(site)
+        times = measure_edits(site, options.edits)
+        print(
+            f"{count:>6} articles: cold build {cold:6.2f} s; edit → page "
+            f"median {statistics.median(times) * 1000:5.0f} ms, worst {max(times) * 1000:5.0f} ms"
+        )
+
+
+if __name__ == "__main__":
+    main()

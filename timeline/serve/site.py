@@ -1,0 +1,197 @@
+"""One complete version of the site in memory, as ``timeline build`` would write it.
+
+A :class:`SiteVersion` is immutable in what it serves: every page comes from one timeline and
+one theme. Pages are rendered on first request and kept (like Hugo's fast render mode): an
+edit of one article re-renders only what is looked at, and an article page whose inputs did
+not change is taken over from the previous version without rendering. With ``full`` every page
+is rendered before the version is published, exactly as ``render_site`` renders them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from timeline.config import Config
+from timeline.model import Entry, Extraction, Timeline
+from timeline.render import article_path, render_site, theme_dirs
+
+log = logging.getLogger(__name__)
+
+MISSING = "missing"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticlePage:
+    """The inputs of one article page and its rendered bytes."""
+
+    extraction: Extraction
+    entries: tuple[Entry, ...]
+    html: bytes
+
+
+class PageMemo:
+    """Rendered pages kept across versions while their inputs stay the same."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._theme: object = None
+        self._articles: dict[str, ArticlePage] = {}
+        self._whole: tuple[Timeline, dict[str, bytes]] | None = None
+
+    def reset_if_theme_changed(self, theme: object) -> bool:
+        """Forget every page when the config or a theme file changed; True if it did."""
+        with self._lock:
+            if theme == self._theme:
+                return False
+            self._theme, self._articles, self._whole = theme, {}, None
+            return True
+
+    def article(self, extraction: Extraction, entries: tuple[Entry, ...]) -> bytes | None:
+        """The page rendered earlier from the same extraction and entries, if any."""
+        with self._lock:
+            page = self._articles.get(extraction.article.slug)
+        if page is not None and page.extraction is extraction and page.entries == entries:
+            return page.html
+        return None
+
+    def keep_article(self, page: ArticlePage) -> None:
+        """Remember an article page."""
+        with self._lock:
+            self._articles[page.extraction.article.slug] = page
+
+    def whole(self, timeline: Timeline) -> dict[str, bytes] | None:
+        """The whole site rendered earlier from the same timeline, if any."""
+        with self._lock:
+            kept = self._whole
+        return kept[1] if kept is not None and kept[0] == timeline else None
+
+    def keep_whole(self, timeline: Timeline, files: dict[str, bytes]) -> None:
+        """Remember the whole rendered site."""
+        with self._lock:
+            self._whole = (timeline, files)
+
+
+class SiteVersion:
+    """Every file of one build, by its path in the site; pages render on first request.
+
+    An article page is rendered alone from its extraction and the entries its events belong
+    to; every other file (the timeline, tag and source pages, feeds, exports) comes from one
+    ``render_site`` of the whole timeline, run the first time any of them is asked for.
+    """
+
+    def __init__(
+        self,
+        timeline: Timeline,
+        config: Config,
+        static: Mapping[str, bytes],
+        memo: PageMemo,
+        *,
+        full: bool = False,
+    ) -> None:
+        self.timeline = timeline
+        self.base_path = config.base_path
+        self._config = config
+        self._static = static
+        self._memo = memo
+        self._articles_lock = threading.Lock()
+        self._whole_lock = threading.Lock()
+        self._rendered: dict[str, bytes] = {}
+        self._digests: dict[str, str] = {}
+        self._articles = {article_path(x.article.slug): x for x in timeline.extractions}
+        self._entry_of_event = {s.event_id: e for e in timeline.entries for s in e.sources}
+        self._whole: dict[str, bytes] | None = None
+        self._assets = _digest(b"".join(_digest(v).encode() for _, v in sorted(static.items())))
+        if full:
+            self._whole = render_site(timeline, config)
+            self._articles = {}
+
+    def get(self, key: str) -> bytes | None:
+        """The bytes of the file at ``key`` (``articles/x.html``), or None if there is none."""
+        if key in self._articles:
+            return self._article(key)
+        if key in self._static:
+            return self._static[key]
+        return self._whole_site().get(key)
+
+    def digest(self, key: str) -> str:
+        """A short hash of a page and the site's static files: it changes when either does."""
+        found = self._digests.get(key)
+        if found is None:
+            data = self.get(key)
+            found = MISSING if data is None else _digest(data) + self._assets
+            self._digests[key] = found
+        return found
+
+    def check(self) -> None:
+        """Render everything now, so that template errors show at once (after a theme change)."""
+        self._whole_site()
+        for key in list(self._articles)[:1]:
+            self._article(key)
+
+    def all_files(self) -> dict[str, bytes]:
+        """Every file of the version, as ``timeline build`` would write it (for tests)."""
+        files = dict(self._static)
+        files.update(self._whole_site())
+        files.update({key: self._article(key) for key in self._articles})
+        return files
+
+    def _article(self, key: str) -> bytes:
+        with self._articles_lock:
+            if key not in self._rendered:
+                self._rendered[key] = self._render_article(self._articles[key])
+            return self._rendered[key]
+
+    def _render_article(self, extraction: Extraction) -> bytes:
+        entries = self._linked_entries(extraction)
+        html = self._memo.article(extraction, entries)
+        if html is None:
+            part = Timeline(self.timeline.title, entries, (extraction,))
+            html = render_site(part, self._config)[article_path(extraction.article.slug)]
+            self._memo.keep_article(ArticlePage(extraction, entries, html))
+        return html
+
+    def _linked_entries(self, extraction: Extraction) -> tuple[Entry, ...]:
+        found = (self._entry_of_event.get(event.id) for event in extraction.events)
+        return tuple(dict.fromkeys(e for e in found if e is not None))
+
+    def _whole_site(self) -> dict[str, bytes]:
+        with self._whole_lock:
+            if self._whole is None:
+                self._whole = self._memo.whole(self.timeline)
+            if self._whole is None:
+                self._whole = render_site(self.timeline, self._config)
+                self._memo.keep_whole(self.timeline, self._whole)
+            return self._whole
+
+
+def theme_signature(config: Config) -> object:
+    """What the pages depend on besides the timeline: the config and every theme file's stat."""
+    stats = []
+    for folder in theme_dirs(config):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                stat = path.stat()
+                stats.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return (config, tuple(stats))
+
+
+def read_static(files: Mapping[str, Path], folders: list[Path]) -> dict[str, bytes]:
+    """The bytes of the static files; a file resolving outside ``folders`` is left out."""
+    roots = [folder.resolve() for folder in folders]
+    kept = {}
+    for key, path in files.items():
+        real = path.resolve()
+        if any(real.is_relative_to(root) for root in roots):
+            kept[key] = real.read_bytes()
+        else:
+            log.warning("%s: points outside the theme; not served", path)
+    return kept
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=8).hexdigest()

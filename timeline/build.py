@@ -258,6 +258,22 @@ def write_output(target: Path, files: Mapping[str, bytes], static: Mapping[str, 
     return Written(len(files) + len(static.keys() - files.keys()), changed)
 
 
+def load_curation(
+    config: Config,
+) -> tuple[tuple[CuratedEvent, ...], tuple[Correction, ...], list[ContentError]]:
+    """The hand-written events and corrections, and their content errors (for ``serve``)."""
+    errors: list[ContentError] = []
+    curated, corrections = _load_curation(config, errors)
+    return curated, corrections, errors
+
+
+def explain_content_error(error: ContentError, text: str) -> ContentError:
+    """The error as ``load_site`` reports it: a missing date suggests one (for ``serve``)."""
+    if isinstance(error, MissingPublicationDate):
+        return _with_date_suggestion(error, text)
+    return error
+
+
 def _read_article_files(config: Config, salt: str) -> tuple[list[ArticleFile], list[ContentError]]:
     files: list[ArticleFile] = []
     errors: list[ContentError] = []

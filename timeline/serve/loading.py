@@ -10,10 +10,10 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from timeline.build import Loaded
+from timeline.build import Loaded, explain_content_error, load_curation
 from timeline.config import Config
 from timeline.content import decode_text, discover_articles, parse_article
 from timeline.errors import BuildFailed, ContentError, UsageError
@@ -87,9 +87,11 @@ class ArticleCache:
         errors = [r.error for r in self._results.values() if r.error is not None]
         extractions = [r.extraction for r in self._results.values() if r.extraction is not None]
         errors.extend(duplicate_slugs([x.article for x in extractions]))
+        curated, corrections, curation_errors = load_curation(config)
+        errors.extend(curation_errors)
         if errors:
             raise BuildFailed(errors)
-        return Loaded(config, tuple(extractions))
+        return Loaded(config, tuple(extractions), curated, corrections)
 
 
 def published_only(loaded: Loaded, drafts: bool) -> Loaded:
@@ -97,7 +99,7 @@ def published_only(loaded: Loaded, drafts: bool) -> Loaded:
     if drafts:
         return loaded
     kept = tuple(x for x in loaded.extractions if not x.article.draft)
-    return Loaded(loaded.config, kept)
+    return replace(loaded, extractions=kept)
 
 
 def duplicate_slugs(articles: list[Article]) -> list[ContentError]:
@@ -120,9 +122,11 @@ def _parsed(
 ) -> ArticleResult:
     relative = _relative(path, config.root)
     try:
-        article = parse_article(decode_text(data, relative), relative)
+        text = decode_text(data, relative)
+        article = parse_article(text, relative)
     except ContentError as error:
-        return ArticleResult(signature, digest, None, error)
+        text = data.decode("utf-8", errors="replace")
+        return ArticleResult(signature, digest, None, explain_content_error(error, text))
     log.debug("extracting %s", relative)
     extraction = extract_article(article, day_first=config.day_first)
     return ArticleResult(signature, digest, extraction, None)

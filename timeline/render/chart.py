@@ -11,8 +11,8 @@ from timeline.render.groups import month_label, month_of
 from timeline.render.plan import PagePlan
 
 WIDTH = 720
-HEIGHT = 150
-AXIS = 18
+HEIGHT = 160
+AXIS = 28
 """Room below the bars for the year labels."""
 LABEL_ROOM = 40
 """Horizontal room a year label needs."""

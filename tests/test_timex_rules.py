@@ -189,3 +189,13 @@ def test_the_year(text: str, expected: list[Row]) -> None:
 )  # fmt: skip
 def test_amounts_that_are_and_are_not_durations(text: str, expected: list[Row]) -> None:
     assert found(text) == expected
+
+
+def test_a_year_ago_outside_business_news_still_moves_the_story() -> None:
+    """Only a quarter's "a year ago" is a comparison; a plain one sets the story's time, so
+    "the next day" after it is refused rather than hung on a day of the publication year."""
+    expressions = find_expressions("A year ago the town fell. The next day, troops left.", MONDAY)
+    assert [(e.text, e.value, e.resolved) for e in expressions] == [
+        ("A year ago", "2024", True),
+        ("The next day", "XXXX-XX-XX", False),
+    ]

@@ -39,9 +39,7 @@ INTERPRETERS: dict[str, Interpreter] = {
     "month": absolute.month,
     "year": absolute.year,
 }
-_LOOKS_BACK = re.compile(
-    r"(?i)\b(?:earlier|before|previously)$|year-(?:ago|earlier)|^(?:a|one)\s+year\s+ago$"
-)
+_LOOKS_BACK = re.compile(r"(?i)\b(?:earlier|before|previously)$|year-(?:ago|earlier)")
 assert set(INTERPRETERS) == set(KINDS), "every scanner kind needs its interpreter"
 
 
@@ -69,12 +67,20 @@ def find_expressions(
         if not expressions:
             continue  # refused: a shorter reading may start at a later word
         found.extend(expressions)
-        if not _LOOKS_BACK.search(match.group()):
-            # A comparison ("a year earlier") does not move the story's time along.
+        if not _compares(match.group(), expressions):
             for expression in expressions:
                 ctx = ctx.remember(expression)
         position = match.end()
     return found
+
+
+def _compares(text: str, expressions: list[TimeExpression]) -> bool:
+    """A comparison ("a year earlier", and "a year ago" when it names a quarter of business
+    results) looks back without moving the story's time along."""
+    if _LOOKS_BACK.search(text):
+        return True
+    dated = expressions[0].date
+    return text.lower().endswith("ago") and dated is not None and dated.value[5:6] == "Q"
 
 
 def _candidate_starts(text: str) -> list[int]:

@@ -41,6 +41,9 @@ def found(text: str, published: dt.date = MONDAY) -> list[Row]:
         # A reporting verb with an object is the main verb of its clause.
         ("In December, the ministry announced plans to rebuild the port.", MONDAY,
          [("December", "DATE", "2024-12")]),
+        # Nor does an appositive after a comma.
+        ("Hamas freed three women in Gaza City on Sunday, the first hostages to be released.",
+         dt.date(2025, 1, 19), [("Sunday", "DATE", "2025-01-19")]),
         # A subordinate clause after the expression tells nothing of it.
         ("Officials sent a message Sunday that the army wants to withdraw.", MONDAY,
          [("Sunday", "DATE", "2025-02-02")]),

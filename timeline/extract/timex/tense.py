@@ -7,8 +7,9 @@ refinements that read the whole clause rather than the next word:
 - A reporting verb ("officials said", "according to") dates the telling, not the event told:
   it counts only next to the expression ("said Monday", "said on Monday") or when the sentence
   has no other marker. "Hamas will free three hostages on Thursday, officials said" is future.
-- After the expression, the clause ends at a subordinating word, a quotation mark or a bracket:
-  in "sent signals Sunday that Israel wants to withdraw", "wants to" tells nothing of Sunday.
+- After the expression, the clause ends at a subordinating word, a quotation mark, a bracket
+  or an appositive: in "sent signals Sunday that Israel wants to withdraw", "wants to" tells
+  nothing of Sunday, nor does "to be freed" in "freed women on Sunday, the first to be freed".
 - The past of a future ("had been due to expire Friday") is past; a participle after an article
   ("a still unspecified date") is an adjective, not a past-tense verb.
 """
@@ -50,7 +51,9 @@ _MARKER = re.compile(
 # Where the clause of the expression ends, looking forward: a subordinate clause, a quotation.
 _CLAUSE_END = re.compile(
     r"(?i)\b(?:that|which|who|whom|whose|because|although|though|while|whereas|but|when|"
-    r"where|if|unless)\b|[;:()\"“”]|''|``"
+    r"where|if|unless)\b|[;:()\"“”]|''|``|"
+    # An appositive after a comma ("on Sunday, the first hostages to be freed") is not the verb.
+    r",\s+(?:the|a|an|its|their|his|her)\s"
 )
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“'`(])|\n\s*\n")
 # Where the clause of the expression begins, looking back: the end of a quotation.

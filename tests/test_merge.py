@@ -122,3 +122,29 @@ def test_content_words_keep_numbers_and_drop_stop_words() -> None:
         {"army", "1,200", "people", "fled"}
     )
     assert content_words("Releases released") == frozenset({"releas"})
+
+
+def test_modified_periods_sort_into_their_part() -> None:
+    late = DateValue("2025-01", dt.date(2025, 1, 1), dt.date(2025, 2, 1), Precision.MONTH, "END")
+    mid = DateValue("2025-01", dt.date(2025, 1, 1), dt.date(2025, 2, 1), Precision.MONTH, "MID")
+    early = DateValue("2025-01", dt.date(2025, 1, 1), dt.date(2025, 2, 1), Precision.MONTH, "START")
+    entries = merge_events(
+        [
+            event("late", "Shelling resumed along the border.", late, dt.date(2025, 2, 2)),
+            event(
+                "d13",
+                "A convoy reached the northern city.",
+                day_value(dt.date(2025, 1, 13)),
+                dt.date(2025, 1, 14),
+            ),
+            event("mid", "Mediators drafted a proposal text.", mid, dt.date(2025, 2, 2)),
+            event(
+                "d25",
+                "Talks collapsed over the prisoner list.",
+                day_value(dt.date(2025, 1, 25)),
+                dt.date(2025, 1, 26),
+            ),
+            event("early", "Fuel shortages closed two hospitals.", early, dt.date(2025, 2, 2)),
+        ]
+    )
+    assert [e.sources[0].article.slug for e in entries] == ["early", "mid", "d13", "late", "d25"]

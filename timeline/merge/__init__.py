@@ -53,9 +53,19 @@ def order_entries(entries: Iterable[Entry]) -> tuple[Entry, ...]:
 
 
 def entry_order(entry: Entry) -> tuple[dt.date, int, str, str]:
-    """Interval start, then coarser precision first, then first publication, then id."""
+    """Interval start, then coarser precision first, then first publication, then id.
+
+    A modified period starts where its part does: "mid-January" sorts after 10 January and
+    "late January" after 20 January, though neither is shown more precisely than it is known.
+    """
     first = entry.sources[0].article.published
-    return (entry.date.start, -entry.date.precision.rank, published_key(first), entry.id)
+    return (sort_start(entry.date), -entry.date.precision.rank, published_key(first), entry.id)
+
+
+def sort_start(date: DateValue) -> dt.date:
+    """Where a date sorts: its interval's start, moved into the third its modifier names."""
+    thirds = {"MID": 1, "END": 2}.get(date.mod or "", 0)
+    return date.start + (date.end - date.start) * thirds // 3
 
 
 def published_key(published: dt.datetime | dt.date) -> str:

@@ -137,7 +137,7 @@ def measure_edits(site: Path, edits: int) -> list[float]:
 def _wait_for_url(server: subprocess.Popen[str]) -> str:
     assert server.stderr is not None
     for line in server.stderr:
-        match = re.search(r"http://[\d.]+:\d+/", line)
+        match = re.search(r"http://\S+/", line)
         if match:
             return match.group(0)
     raise RuntimeError(f"timeline serve exited with {server.wait()}")

@@ -85,6 +85,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
     server: PreviewServer
     server_version = "timeline-serve"
     timeout = 30
+    disable_nagle_algorithm = True  # small writes (events, headers) go out at once
 
     def setup(self) -> None:
         """Track the connection so that shutting down can end it."""

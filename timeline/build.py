@@ -162,13 +162,17 @@ def load_site(
     results = extract_files(files, cached, day_first=config.day_first, jobs=jobs,
                             progress=progress)  # fmt: skip
     extractions = [r for r in results if isinstance(r, Extraction)]
-    errors.extend(_failure_error(r, f) for r, f in zip(results, files, strict=True)
-                  if isinstance(r, Failure))  # fmt: skip
+    errors.extend(
+        explain_content_error(r.error(), f.data.decode("utf-8", errors="replace"))
+        for r, f in zip(results, files, strict=True)
+        if isinstance(r, Failure)
+    )
     fresh = {f.key: r for f, r in zip(files, results, strict=True) if isinstance(r, Extraction)}
     if fresh.keys() != cached.keys():
         save_cache(folder, salt, fresh)
-    errors.extend(_duplicate_slugs([x.article for x in extractions]))
-    curated, corrections = _load_curation(config, errors)
+    errors.extend(duplicate_slugs([x.article for x in extractions]))
+    curated, corrections, curation_errors = load_curation(config)
+    errors.extend(curation_errors)
     if errors:
         raise BuildFailed(errors)
     published = tuple(x for x in extractions if drafts or not x.article.draft)
@@ -261,14 +265,24 @@ def write_output(target: Path, files: Mapping[str, bytes], static: Mapping[str, 
 def load_curation(
     config: Config,
 ) -> tuple[tuple[CuratedEvent, ...], tuple[Correction, ...], list[ContentError]]:
-    """The hand-written events and corrections, and their content errors (for ``serve``)."""
+    """The hand-written events and corrections, and the content errors met reading them."""
     errors: list[ContentError] = []
-    curated, corrections = _load_curation(config, errors)
-    return curated, corrections, errors
+    curated = []
+    for path in discover_curated_events(config.content_path):
+        try:
+            curated.append(load_curated_event(path, config.root))
+        except ContentError as error:
+            errors.append(error)
+    try:
+        corrections = load_corrections(config.content_path, config.root)
+    except ContentError as error:
+        errors.append(error)
+        corrections = ()
+    return tuple(curated), corrections, errors
 
 
 def explain_content_error(error: ContentError, text: str) -> ContentError:
-    """The error as ``load_site`` reports it: a missing date suggests one (for ``serve``)."""
+    """The error as users see it: a missing publication date suggests the text's latest."""
     if isinstance(error, MissingPublicationDate):
         return _with_date_suggestion(error, text)
     return error
@@ -287,30 +301,6 @@ def _read_article_files(config: Config, salt: str) -> tuple[list[ArticleFile], l
     return files, errors
 
 
-def _failure_error(failure: Failure, file: ArticleFile) -> ContentError:
-    error = failure.error()
-    if isinstance(error, MissingPublicationDate):
-        return _with_date_suggestion(error, file.data.decode("utf-8", errors="replace"))
-    return error
-
-
-def _load_curation(
-    config: Config, errors: list[ContentError]
-) -> tuple[tuple[CuratedEvent, ...], tuple[Correction, ...]]:
-    curated = []
-    for path in discover_curated_events(config.content_path):
-        try:
-            curated.append(load_curated_event(path, config.root))
-        except ContentError as error:
-            errors.append(error)
-    try:
-        corrections = load_corrections(config.content_path, config.root)
-    except ContentError as error:
-        errors.append(error)
-        corrections = ()
-    return tuple(curated), corrections
-
-
 def _with_date_suggestion(error: MissingPublicationDate, text: str) -> ContentError:
     dates = [
         e.date.start
@@ -323,7 +313,8 @@ def _with_date_suggestion(error: MissingPublicationDate, text: str) -> ContentEr
     return ContentError(error.location, hint)
 
 
-def _duplicate_slugs(articles: list[Article]) -> list[ContentError]:
+def duplicate_slugs(articles: list[Article]) -> list[ContentError]:
+    """An error for every article whose page name another article already has."""
     first: dict[str, Article] = {}
     errors = []
     for article in articles:

@@ -13,12 +13,12 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from timeline.build import Loaded, explain_content_error, load_curation
+from timeline.build import Loaded, duplicate_slugs, explain_content_error, load_curation
+from timeline.cache import ArticleFile, Failure, extract_files
 from timeline.config import Config
-from timeline.content import decode_text, discover_articles, parse_article
+from timeline.content import discover_articles
 from timeline.errors import BuildFailed, ContentError, UsageError
-from timeline.extract import extract_article
-from timeline.model import Article, Extraction, SourceLocation
+from timeline.model import Extraction, SourceLocation
 
 log = logging.getLogger(__name__)
 
@@ -51,13 +51,18 @@ class ArticleCache:
         self._settings: tuple[Path, bool] | None = None
 
     def load(self, config: Config) -> LoadOutcome:
-        """Every article of the site, re-reading only what changed; content errors all at once."""
+        """Every article of the site, re-reading only what changed; content errors all at once.
+
+        The articles to extract (all of them on the first load) are extracted in worker
+        processes, as ``timeline build`` does.
+        """
         self._forget_if_settings_changed(config)
         if not config.content_path.is_dir():
             raise UsageError(f"{config.content_path}: no content folder")
         paths = discover_articles(config.content_path)
         before = dict(self._results)
-        self._results = {path: self._result(path, config, before.get(path)) for path in paths}
+        known = {path: self._result(path, config, before.get(path)) for path in paths}
+        self._results = _with_extractions(known, config)
         reread = sum(1 for p, r in self._results.items() if before.get(p) is not r)
         return LoadOutcome(self._loaded(config), reread)
 
@@ -67,7 +72,9 @@ class ArticleCache:
             self._results.clear()
             self._settings = settings
 
-    def _result(self, path: Path, config: Config, old: ArticleResult | None) -> ArticleResult:
+    def _result(
+        self, path: Path, config: Config, old: ArticleResult | None
+    ) -> ArticleResult | _Pending:
         try:
             signature = _signature(path)
             if old is not None and old.signature == signature:
@@ -81,7 +88,7 @@ class ArticleCache:
         digest = hashlib.blake2b(data, digest_size=16).digest()
         if old is not None and old.digest == digest:
             return ArticleResult(signature, digest, old.extraction, old.error)
-        return _parsed(path, config, signature, digest, data)
+        return _Pending(_relative(path, config.root), signature, digest, data)
 
     def _loaded(self, config: Config) -> Loaded:
         errors = [r.error for r in self._results.values() if r.error is not None]
@@ -102,34 +109,36 @@ def published_only(loaded: Loaded, drafts: bool) -> Loaded:
     return replace(loaded, extractions=kept)
 
 
-def duplicate_slugs(articles: list[Article]) -> list[ContentError]:
-    """An error for every article whose page name another article already has."""
-    first: dict[str, Article] = {}
-    errors = []
-    for article in articles:
-        if article.slug in first:
-            message = (
-                f"same page name '{article.slug}' as {first[article.slug].path}; "
-                "rename one of the files"
-            )
-            errors.append(ContentError(SourceLocation(article.path, 1), message))
-        first.setdefault(article.slug, article)
-    return errors
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    """An article file read anew, waiting for extraction."""
+
+    relative: str
+    signature: Signature
+    digest: bytes
+    data: bytes
 
 
-def _parsed(
-    path: Path, config: Config, signature: Signature, digest: bytes, data: bytes
-) -> ArticleResult:
-    relative = _relative(path, config.root)
-    try:
-        text = decode_text(data, relative)
-        article = parse_article(text, relative)
-    except ContentError as error:
-        text = data.decode("utf-8", errors="replace")
-        return ArticleResult(signature, digest, None, explain_content_error(error, text))
-    log.debug("extracting %s", relative)
-    extraction = extract_article(article, day_first=config.day_first)
-    return ArticleResult(signature, digest, extraction, None)
+def _with_extractions(
+    known: dict[Path, ArticleResult | _Pending], config: Config
+) -> dict[Path, ArticleResult]:
+    pending = [(path, item) for path, item in known.items() if isinstance(item, _Pending)]
+    files = [ArticleFile(item.relative, item.data, item.relative) for _, item in pending]
+    log.debug("extracting %d articles", len(files))
+    jobs = os.cpu_count() or 1
+    done = extract_files(files, {}, day_first=config.day_first, jobs=jobs)
+    results = {path: item for path, item in known.items() if isinstance(item, ArticleResult)}
+    for (path, item), outcome in zip(pending, done, strict=True):
+        results[path] = _result_of(item, outcome)
+    return {path: results[path] for path in known}
+
+
+def _result_of(item: _Pending, outcome: Extraction | Failure) -> ArticleResult:
+    if isinstance(outcome, Extraction):
+        return ArticleResult(item.signature, item.digest, outcome, None)
+    text = item.data.decode("utf-8", errors="replace")
+    error = explain_content_error(outcome.error(), text)
+    return ArticleResult(item.signature, item.digest, None, error)
 
 
 def _signature(path: Path) -> Signature:

@@ -9,13 +9,14 @@ lighter sentence's weight.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+|\d[\d,.]*")
+_WORD = re.compile(r"[a-z][a-z'-]*[a-z]|\d+(?:[.,]\d+)*")
 _STOPWORDS = frozenset(
     """the and for that with from this were was are has have had its into over after before
     their they them than then there said says say about also been being which who will would
@@ -42,11 +43,10 @@ class Weights:
 
 def content_words(text: str) -> frozenset[str]:
     """The stemmed words of a sentence that say what happened: no stop words, numbers kept."""
-    words = (w.lower().strip(".,'-") for w in _WORD.findall(text))
+    words = set(_WORD.findall(text.lower()))
+    words -= _STOPWORDS
     return frozenset(
-        w if w[0].isdigit() else _stem(w)
-        for w in words
-        if w and ((len(w) > 2 and w not in _STOPWORDS) or w[0].isdigit())
+        w if w[0].isdigit() else _stem(w) for w in words if len(w) > 2 or w[0].isdigit()
     )
 
 
@@ -72,8 +72,10 @@ def alike(
     return lighter > 0 and weights.of(shared) / lighter >= overlap
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
     """A crude stem: 'strikes', 'struck' stay apart, but 'releases' and 'released' meet."""
+    word = word.removesuffix("'s")
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]

@@ -8,7 +8,6 @@ gets an ``end_date`` at the same granularity.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Any
 
 from markupsafe import escape
@@ -16,6 +15,7 @@ from markupsafe import escape
 from timeline.model import DateValue, Entry, Precision, Source, Timeline
 from timeline.render.dates import format_date
 from timeline.render.entries import headline
+from timeline.render.exports import json_lines_document
 
 _GRANULARITY = {
     Precision.TIME: 3,
@@ -30,11 +30,8 @@ _GRANULARITY = {
 
 def timelinejs_json(timeline: Timeline, description: str = "") -> bytes:
     """The TimelineJS document: a title slide and one event per entry, in timeline order."""
-    document = {
-        "title": {"text": {"headline": str(escape(timeline.title)), "text": _p(description)}},
-        "events": [_event(entry) for entry in timeline.entries],
-    }
-    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    title = {"text": {"headline": str(escape(timeline.title)), "text": _p(description)}}
+    return json_lines_document({"title": title}, "events", map(_event, timeline.entries))
 
 
 def date_parts(date: DateValue) -> tuple[dict[str, str], dict[str, str] | None]:

@@ -60,6 +60,7 @@ def _source(source: Source) -> dict[str, Any]:
     article = source.article
     expression = source.expression
     return {
+        "event": source.event_id,
         "article": article.slug,
         "title": article.title,
         "source": article.source,

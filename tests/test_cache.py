@@ -56,8 +56,9 @@ def test_a_damaged_cache_is_rebuilt_not_trusted(sample_site: Path) -> None:
     build_site(sample_site)
     before = tree(sample_site / "output")
     cache = sample_site / CACHE_DIR / "extractions.pickle"
-    cache.write_bytes(b"not a pickle at all")
-    build_site(sample_site)
+    for damaged in (sample_site / CACHE_DIR).iterdir():
+        damaged.write_bytes(b"not a pickle at all")
+    assert "render" in build_site(sample_site).timings
     assert tree(sample_site / "output") == before
     assert pickle.loads(cache.read_bytes())[0] == 1
 
@@ -92,3 +93,35 @@ def test_unchanged_pages_keep_their_files_and_times(sample_site: Path) -> None:
     assert second.changed == len(changed)
     third = build_site(sample_site)
     assert third.changed == 0
+
+
+def test_a_build_with_nothing_changed_renders_nothing(sample_site: Path) -> None:
+    build_site(sample_site)
+    again = build_site(sample_site)
+    assert "render" not in again.timings and again.changed == 0
+    assert again.entries > 0 and again.articles == 2
+
+
+def test_any_changed_input_or_damaged_output_builds_again(
+    sample_site: Path, tmp_path: Path
+) -> None:
+    build_site(sample_site)
+    (sample_site / "output" / "index.html").unlink()
+    assert "render" in build_site(sample_site).timings
+    assert (sample_site / "output" / "index.html").is_file()
+    theme = sample_site / "themes" / "default" / "static"
+    theme.mkdir(parents=True)
+    (theme / "extra.css").write_text("p { color: red; }\n", encoding="utf-8")
+    assert "render" in build_site(sample_site).timings
+    assert (sample_site / "output" / "static" / "extra.css").is_file()
+    config = sample_site / "timeline.toml"
+    config.write_text(config.read_text(encoding="utf-8") + 'language = "fr"\n', encoding="utf-8")
+    assert "render" in build_site(sample_site).timings
+    assert "render" in build_site(sample_site, drafts=True).timings
+    assert "render" in build_site(sample_site, output=tmp_path / "elsewhere").timings
+    (sample_site / "content" / "events").mkdir()
+    (sample_site / "content" / "events" / "note.md").write_text(
+        "---\ndate: 2024-11\n---\nA note.\n", encoding="utf-8"
+    )
+    assert "render" in build_site(sample_site, output=tmp_path / "elsewhere").timings
+    assert "render" not in build_site(sample_site, output=tmp_path / "elsewhere").timings

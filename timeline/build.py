@@ -9,8 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import shutil
-import tempfile
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -22,14 +20,19 @@ from timeline.cache import (
     CACHE_DIR,
     ArticleFile,
     Failure,
+    LastBuild,
     Progress,
     article_file,
     code_fingerprint,
     extract_files,
+    folder_state,
+    input_signature,
     load_cache,
+    load_last_build,
     save_cache,
+    save_last_build,
 )
-from timeline.config import Config, load_config
+from timeline.config import CONFIG_NAME, Config, load_config
 from timeline.content import MissingPublicationDate, discover_articles
 from timeline.curate import (
     curated_entries,
@@ -37,6 +40,9 @@ from timeline.curate import (
     invalid_redates,
     redate_and_split,
     stale_corrections,
+)
+from timeline.curated_content import (
+    CORRECTIONS_NAME as CORRECTIONS,
 )
 from timeline.curated_content import (
     discover_curated_events,
@@ -55,6 +61,7 @@ from timeline.model import (
     SourceLocation,
     Timeline,
 )
+from timeline.output import static_files, write_output
 from timeline.render import render_site, theme_dirs
 
 log = logging.getLogger(__name__)
@@ -116,9 +123,17 @@ def build_site(
     config = load_config(root, overrides)
     target = (output or config.output_path).resolve()
     _check_output_folder(target, config)
-    with _timed(timings, "load+extract"):
+    folder = config.root / CACHE_DIR if use_cache else None
+    with _timed(timings, "read"):
+        articles = read_articles(config)
+        options = repr((drafts, strict, str(target), sorted((overrides or {}).items())))
+        signature = _input_signature(config, articles, options)
+        previous = load_last_build(folder)
+    if previous and previous.signature == signature and previous.manifest == folder_state(target):
+        return _unchanged(previous, target, timings)
+    with _timed(timings, "extract"):
         loaded = load_site(config, drafts=drafts, jobs=jobs or os.cpu_count() or 1,
-                           use_cache=use_cache, progress=progress)  # fmt: skip
+                           use_cache=use_cache, progress=progress, articles=articles)  # fmt: skip
     doubts = doubtful_dates(loaded.extractions)
     if doubts and (strict or config.strict):
         raise BuildFailed(ContentError(d.location, d.message) for d in doubts)
@@ -128,16 +143,30 @@ def build_site(
         files = render_site(timeline, config)
     with _timed(timings, "write"):
         written = write_output(target, files, static_files(config))
-    return BuildReport(
-        output=target,
-        articles=len(loaded.extractions),
-        events=sum(len(x.events) for x in loaded.extractions),
-        entries=len(timeline.entries),
-        files=written.files,
-        changed=written.changed,
-        timings=timings,
-        warnings=doubts,
-    )
+    events = sum(len(x.events) for x in loaded.extractions)
+    counts = (len(loaded.extractions), events, len(timeline.entries), written.files)
+    kept = tuple((d.location.path, d.location.line, d.message) for d in doubts)
+    save_last_build(folder, LastBuild(signature, folder_state(target), counts, kept))
+    return BuildReport(target, *counts, written.changed, timings, doubts)
+
+
+@dataclass(frozen=True, slots=True)
+class ReadArticles:
+    """The article files of a site as read, before anything is parsed."""
+
+    files: list[ArticleFile]
+    errors: list[ContentError]
+    salt: str
+    """What else the cache key depends on: the program and the settings that change output."""
+
+
+def read_articles(config: Config) -> ReadArticles:
+    """Read every article file's bytes (the only stage that always touches every file)."""
+    if not config.content_path.is_dir():
+        raise UsageError(f"{config.content_path}: no content folder")
+    salt = f"{code_fingerprint()}:day_first={config.day_first}"
+    files, errors = _read_article_files(config, salt)
+    return ReadArticles(files, errors, salt)
 
 
 def load_site(
@@ -147,16 +176,15 @@ def load_site(
     jobs: int = 1,
     use_cache: bool = True,
     progress: Progress | None = None,
+    articles: ReadArticles | None = None,
 ) -> Loaded:
     """Read and extract every article, collecting all content errors before failing.
 
     Unchanged articles come from the cache in ``.timeline-cache/``; the others are extracted
     in ``jobs`` worker processes.
     """
-    if not config.content_path.is_dir():
-        raise UsageError(f"{config.content_path}: no content folder")
-    salt = f"{code_fingerprint()}:day_first={config.day_first}"
-    files, errors = _read_article_files(config, salt)
+    read = articles or read_articles(config)
+    files, errors, salt = read.files, list(read.errors), read.salt
     folder = config.root / CACHE_DIR if use_cache else None
     cached = load_cache(folder, salt)
     results = extract_files(files, cached, day_first=config.day_first, jobs=jobs,
@@ -218,48 +246,6 @@ def doubtful_dates(extractions: tuple[Extraction, ...]) -> tuple[Doubt, ...]:
                     )
                 )
     return tuple(warnings)
-
-
-def static_files(config: Config) -> dict[str, Path]:
-    """The theme's static files by output path; the site's own theme files win."""
-    files: dict[str, Path] = {}
-    for theme in reversed(theme_dirs(config)):
-        folder = theme / "static"
-        if folder.is_dir():
-            for path in sorted(folder.rglob("*")):
-                if path.is_file():
-                    files["static/" + path.relative_to(folder).as_posix()] = path
-    return files
-
-
-@dataclass(frozen=True, slots=True)
-class Written:
-    """What ``write_output`` did."""
-
-    files: int
-    changed: int
-
-
-def write_output(target: Path, files: Mapping[str, bytes], static: Mapping[str, Path]) -> Written:
-    """Write the whole site into a fresh folder, then swap it in for ``target`` at once.
-
-    A file whose bytes did not change is linked to the previous one rather than written
-    again, so it keeps its modification time (and a deploy's diff stays small).
-    """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
-    changed = 0
-    try:
-        for relative, data in sorted(files.items()):
-            changed += _place(fresh / relative, data, target / relative)
-        for relative, source in sorted(static.items()):
-            if relative not in files:
-                changed += _place(fresh / relative, source.read_bytes(), target / relative)
-        _swap_in(fresh, target)
-    except BaseException:
-        shutil.rmtree(fresh, ignore_errors=True)
-        raise
-    return Written(len(files) + len(static.keys() - files.keys()), changed)
 
 
 def load_curation(
@@ -330,42 +316,32 @@ def duplicate_slugs(articles: list[Article]) -> list[ContentError]:
     return errors
 
 
+def _input_signature(config: Config, articles: ReadArticles, options: str) -> str:
+    pieces = [articles.salt.encode(), options.encode(), (config.root / CONFIG_NAME).read_bytes()]
+    pieces += [f.key.encode() for f in articles.files]
+    pieces += [str(error).encode() for error in articles.errors]
+    curation = [*discover_curated_events(config.content_path), config.content_path / CORRECTIONS]
+    pieces += [p.read_bytes() for p in curation if p.is_file()]
+    for theme in theme_dirs(config):
+        state = sorted(folder_state(theme).items())
+        pieces.append(f"{theme}{state}".encode())
+    return input_signature(pieces)
+
+
+def _unchanged(previous: LastBuild, target: Path, timings: dict[str, float]) -> BuildReport:
+    """The report of a build that found every input and output as the last one left them."""
+    log.debug("nothing changed since the last build")
+    doubts = tuple(
+        Doubt(SourceLocation(path, line), message) for path, line, message in previous.doubts
+    )
+    return BuildReport(target, *previous.counts, 0, timings, doubts)
+
+
 def _check_output_folder(target: Path, config: Config) -> None:
     """Refuse an output folder that would replace the site itself or its content."""
     protected = [config.root.resolve(), config.content_path.resolve()]
     if any(target == p or target in p.parents for p in protected):
         raise UsageError(f"{target}: the output folder must not hold the site or its content")
-
-
-def _place(path: Path, data: bytes, previous: Path) -> bool:
-    """Put ``data`` at ``path``; False when the previous build's file could be kept."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if _same_bytes(previous, data):
-        try:
-            os.link(previous, path)
-            return False
-        except OSError:
-            pass  # a file system without hard links: write the bytes instead
-    path.write_bytes(data)
-    return True
-
-
-def _same_bytes(path: Path, data: bytes) -> bool:
-    try:
-        return path.stat().st_size == len(data) and path.read_bytes() == data
-    except OSError:
-        return False
-
-
-def _swap_in(fresh: Path, target: Path) -> None:
-    os.chmod(fresh, 0o755)
-    if not target.exists():
-        os.rename(fresh, target)
-        return
-    old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
-    os.rename(target, old / target.name)
-    os.rename(fresh, target)
-    shutil.rmtree(old, ignore_errors=True)
 
 
 @contextmanager

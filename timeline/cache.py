@@ -145,3 +145,62 @@ def _extract_one(item: tuple[str, bytes, bool]) -> Extraction | Failure:
         missing = isinstance(error, MissingPublicationDate)
         return Failure(error.location.path, error.location.line, error.message, missing)
     return extract_article(article, day_first=day_first)
+
+
+@dataclass(frozen=True, slots=True)
+class LastBuild:
+    """What the last successful build read and wrote, to skip a build that would change nothing."""
+
+    signature: str
+    """A digest of every input: program, config, articles, curation, theme, options."""
+    manifest: dict[str, tuple[int, int]]
+    """Size and modification time of every file the build left in the output folder."""
+    counts: tuple[int, int, int, int]
+    """Articles, events, entries and files."""
+    doubts: tuple[tuple[str, int, str], ...]
+
+
+_LAST_BUILD_FILE = "last-build.pickle"
+
+
+def input_signature(pieces: Sequence[bytes]) -> str:
+    """One digest of a build's inputs, each piece kept apart from the next."""
+    digest = hashlib.blake2b(digest_size=20)
+    for piece in pieces:
+        digest.update(len(piece).to_bytes(8, "little"))
+        digest.update(piece)
+    return digest.hexdigest()
+
+
+def folder_state(folder: Path) -> dict[str, tuple[int, int]]:
+    """Size and modification time of every file below ``folder`` (nothing if it is missing)."""
+    state = {}
+    for directory, _, names in os.walk(folder):
+        for name in names:
+            stat = os.stat(os.path.join(directory, name))
+            relative = os.path.relpath(os.path.join(directory, name), folder)
+            state[relative] = (stat.st_size, stat.st_mtime_ns)
+    return state
+
+
+def load_last_build(folder: Path | None) -> LastBuild | None:
+    """The record of the last successful build, if there is a readable one."""
+    if folder is None:
+        return None
+    try:
+        with (folder / _LAST_BUILD_FILE).open("rb") as stream:
+            record = pickle.load(stream)
+    except Exception:  # missing or damaged: build, and write a new record
+        return None
+    return record if isinstance(record, LastBuild) else None
+
+
+def save_last_build(folder: Path | None, record: LastBuild) -> None:
+    """Keep the record of a successful build (replaced at once)."""
+    if folder is None:
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".last-build-", dir=folder)
+    with os.fdopen(handle, "wb") as stream:
+        pickle.dump(record, stream, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(temporary, folder / _LAST_BUILD_FILE)

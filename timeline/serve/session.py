@@ -9,9 +9,10 @@ from pathlib import Path
 
 import jinja2
 
-from timeline.build import make_timeline, static_files
+from timeline.build import make_timeline
 from timeline.config import Config, load_config
 from timeline.errors import BuildFailed, TimelineError, UsageError
+from timeline.output import static_files
 from timeline.render import theme_dirs
 from timeline.serve.live import Live
 from timeline.serve.loading import ArticleCache, published_only

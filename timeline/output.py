@@ -1,0 +1,92 @@
+"""Writing the built site: all of it or nothing, and unchanged files kept as they were.
+
+The new site is written into a fresh folder beside the output folder and swapped in when
+complete, so no reader ever sees a half-written site and a failed build leaves the
+previous one intact. A file whose bytes did not change is hard-linked from the previous
+build: it keeps its modification time, which keeps deploy diffs and rsync runs small.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from timeline.config import Config
+from timeline.render import theme_dirs
+
+
+def static_files(config: Config) -> dict[str, Path]:
+    """The theme's static files by output path; the site's own theme files win."""
+    files: dict[str, Path] = {}
+    for theme in reversed(theme_dirs(config)):
+        folder = theme / "static"
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                if path.is_file():
+                    files["static/" + path.relative_to(folder).as_posix()] = path
+    return files
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """What ``write_output`` did."""
+
+    files: int
+    changed: int
+
+
+def write_output(target: Path, files: Mapping[str, bytes], static: Mapping[str, Path]) -> Written:
+    """Write the whole site into a fresh folder, then swap it in for ``target`` at once.
+
+    A file whose bytes did not change is linked to the previous one rather than written
+    again, so it keeps its modification time (and a deploy's diff stays small).
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+    changed = 0
+    try:
+        for relative, data in sorted(files.items()):
+            changed += _place(fresh / relative, data, target / relative)
+        for relative, source in sorted(static.items()):
+            if relative not in files:
+                changed += _place(fresh / relative, source.read_bytes(), target / relative)
+        _swap_in(fresh, target)
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    return Written(len(files) + len(static.keys() - files.keys()), changed)
+
+
+def _place(path: Path, data: bytes, previous: Path) -> bool:
+    """Put ``data`` at ``path``; False when the previous build's file could be kept."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if _same_bytes(previous, data):
+        try:
+            os.link(previous, path)
+            return False
+        except OSError:
+            pass  # a file system without hard links: write the bytes instead
+    path.write_bytes(data)
+    return True
+
+
+def _same_bytes(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _swap_in(fresh: Path, target: Path) -> None:
+    os.chmod(fresh, 0o755)
+    if not target.exists():
+        os.rename(fresh, target)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
+    os.rename(target, old / target.name)
+    os.rename(fresh, target)
+    shutil.rmtree(old, ignore_errors=True)

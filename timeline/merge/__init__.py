@@ -14,6 +14,7 @@ compared with it.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -42,7 +43,9 @@ def merge_events(
     for event in events:
         blocks[_block_key(event.date)].append(event)
         words[event.id] = content_words(event.text)
-    comparer = _Comparer(words, corpus_weights(words.values()), apart)
+    weights = corpus_weights(words.values())
+    totals = {event_id: weights.of(these) for event_id, these in words.items()}
+    comparer = _Comparer(words, weights, apart, totals)
     entries = [entry for block in blocks.values() for entry in _merge_block(block, comparer)]
     return order_entries(_join_coarse_mentions(entries, comparer))
 
@@ -88,23 +91,56 @@ class _Comparer:
     words: dict[str, frozenset[str]]
     weights: Weights
     apart: frozenset[str]
+    totals: dict[str, float]
+    """The weight of each event's words, by event id."""
 
-    def same_block(self, event: Event, cluster: list[Event]) -> bool:
+    def joins(self, event: Event, cluster: _Cluster) -> bool:
         """Whether an event joins a cluster of its own date block."""
-        if event.id in self.apart or any(member.id in self.apart for member in cluster):
+        if cluster.closed or event.article.slug in cluster.slugs:
+            return False  # split by a correction; or one article telling one thing twice
+        mine, weight = self.words[event.id], self.totals[event.id]
+        if not self._may_join(mine, weight, cluster):
             return False
-        if any(member.article.slug == event.article.slug for member in cluster):
-            return False  # one article never reports the same happening twice
-        mine = self.words[event.id]
         return any(
-            alike(mine, self.words[m.id], self.weights, _MIN_SHARED, _MIN_OVERLAP) for m in cluster
+            alike(mine, self.words[m.id], self.weights, _MIN_SHARED, _MIN_OVERLAP, lighter)
+            for m in cluster.events
+            for lighter in (min(weight, self.totals[m.id]),)
         )
 
-    def coarse_into_fine(self, coarse: Entry, fine: Entry) -> int:
-        """How many words a coarse entry shares with a finer one it clearly retells, or 0."""
-        if {s.article.slug for s in coarse.sources} & {s.article.slug for s in fine.sources}:
-            return 0
+    def _may_join(self, mine: frozenset[str], weight: float, cluster: _Cluster) -> bool:
+        """A test on the whole cluster that every member would fail too: words shared with
+        any member are among those shared with all of them together."""
+        shared = mine & cluster.words
+        needed = _MIN_OVERLAP * min(weight, cluster.lightest)
+        return len(shared) >= _MIN_SHARED and self.weights.of(shared) >= needed
+
+    def keys(self, event: Event) -> list[str]:
+        """The heaviest words of an event: any word set alike enough must hold one of them.
+
+        Words are taken, heaviest first, until the rest weighs less than the overlap needed.
+        """
+        weight = self.weights.weight
+        words = sorted(self.words[event.id], key=lambda w: (-weight(w), w))
+        rest = self.totals[event.id]
+        needed = _MIN_OVERLAP * rest
+        keys = []
+        for word in words:
+            if rest < needed:
+                break
+            keys.append(word)
+            rest -= weight(word)
+        return keys
+
+    def coarse_into_fine(
+        self, coarse: Entry, fine: Entry, slugs: tuple[frozenset[str], frozenset[str]]
+    ) -> int:
+        """How many words a coarse entry shares with a finer one it clearly retells, or 0.
+
+        ``slugs`` are the articles of each: an article never retells its own sentence.
+        """
         a, b = self.words_of(coarse), self.words_of(fine)
+        if len(a & b) < _COARSE_MIN_SHARED or slugs[0] & slugs[1]:
+            return 0
         strong = alike(a, b, self.weights, _COARSE_MIN_SHARED, _COARSE_MIN_OVERLAP)
         return len(a & b) if strong else 0
 
@@ -113,15 +149,51 @@ class _Comparer:
         return self.words.get(entry.sources[0].event_id) or content_words(entry.text)
 
 
+@dataclass(slots=True)
+class _Cluster:
+    """Events of one block found to tell the same happening, while the block is merged."""
+
+    events: list[Event]
+    slugs: set[str]
+    closed: bool
+    """Holds an event that a correction split off: nothing joins it."""
+    words: set[str]
+    """Every word of every member."""
+    lightest: float
+    """The smallest weight of a member's words."""
+
+
 def _merge_block(block: list[Event], comparer: _Comparer) -> list[Entry]:
-    clusters: list[list[Event]] = []
+    """First fit, in report order, over the clusters that share a heavy word with the event.
+
+    Only clusters that could pass the similarity test are looked at: those with a member
+    holding one of the event's heaviest words, or holding among its own heaviest words one
+    of the event's words. The result is that of comparing with every cluster, found faster.
+    """
+    clusters: list[_Cluster] = []
+    by_word: dict[str, set[int]] = defaultdict(set)
+    by_key: dict[str, set[int]] = defaultdict(set)
     for event in sorted(block, key=_report_order):
-        home = next((c for c in clusters if comparer.same_block(event, c)), None)
+        keys = comparer.keys(event)
+        words = comparer.words[event.id]
+        candidates: set[int] = set()
+        if event.id not in comparer.apart:
+            candidates.update(i for key in keys for i in by_word.get(key, ()))
+            candidates.update(i for word in words for i in by_key.get(word, ()))
+        home = next((i for i in sorted(candidates) if comparer.joins(event, clusters[i])), None)
         if home is None:
-            clusters.append([event])
-        else:
-            home.append(event)
-    return [_entry(cluster) for cluster in clusters]
+            home = len(clusters)
+            clusters.append(_Cluster([], set(), event.id in comparer.apart, set(), math.inf))
+        cluster = clusters[home]
+        cluster.events.append(event)
+        cluster.slugs.add(event.article.slug)
+        cluster.words.update(words)
+        cluster.lightest = min(cluster.lightest, comparer.totals[event.id])
+        for word in words:
+            by_word[word].add(home)
+        for key in keys:
+            by_key[key].add(home)
+    return [_entry(cluster.events) for cluster in clusters]
 
 
 def _report_order(event: Event) -> tuple[str, str, int]:
@@ -136,10 +208,11 @@ def _join_coarse_mentions(entries: list[Entry], comparer: _Comparer) -> list[Ent
             by_month[(entry.date.start.year, entry.date.start.month)].append(index)
     joined: dict[int, list[Source]] = defaultdict(list)
     absorbed = set()
+    slugs = [frozenset(s.article.slug for s in entry.sources) for entry in entries]
     for index, entry in enumerate(entries):
         if entry.date.precision not in _JOINABLE or entry.id in comparer.apart:
             continue
-        target = _best_finer_entry(entry, entries, by_month, comparer)
+        target = _best_finer_entry(index, entries, by_month, comparer, slugs)
         if target is not None:
             joined[target].extend(entry.sources)
             absorbed.add(index)
@@ -151,17 +224,20 @@ def _join_coarse_mentions(entries: list[Entry], comparer: _Comparer) -> list[Ent
 
 
 def _best_finer_entry(
-    coarse: Entry,
+    coarse_index: int,
     entries: list[Entry],
     by_month: dict[tuple[int, int], list[int]],
     comparer: _Comparer,
+    slugs: list[frozenset[str]],
 ) -> int | None:
+    coarse = entries[coarse_index]
     best, best_shared = None, 0
     for index in _indexes_within(coarse.date, by_month):
         fine = entries[index]
         if not coarse.date.start <= fine.date.start < coarse.date.end:
             continue
-        shared = comparer.coarse_into_fine(coarse, fine)
+        pair = (slugs[coarse_index], slugs[index])
+        shared = comparer.coarse_into_fine(coarse, fine, pair)
         if shared > best_shared:
             best, best_shared = index, shared
     return best

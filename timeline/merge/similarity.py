@@ -40,6 +40,10 @@ class Weights:
         """The summed weight of some words."""
         return sum(self.idf.get(word, self.unseen) for word in words)
 
+    def weight(self, word: str) -> float:
+        """The weight of one word."""
+        return self.idf.get(word, self.unseen)
+
 
 def content_words(text: str) -> frozenset[str]:
     """The stemmed words of a sentence that say what happened: no stop words, numbers kept."""
@@ -62,13 +66,22 @@ def corpus_weights(sentences: Iterable[frozenset[str]]) -> Weights:
 
 
 def alike(
-    a: frozenset[str], b: frozenset[str], weights: Weights, least: int, overlap: float
+    a: frozenset[str],
+    b: frozenset[str],
+    weights: Weights,
+    least: int,
+    overlap: float,
+    lighter: float | None = None,
 ) -> bool:
-    """At least ``least`` shared words, weighing ``overlap`` of the lighter sentence."""
+    """At least ``least`` shared words, weighing ``overlap`` of the lighter sentence.
+
+    ``lighter`` is the lighter sentence's weight when the caller knows it already.
+    """
     shared = a & b
     if len(shared) < least:
         return False
-    lighter = min(weights.of(a), weights.of(b))
+    if lighter is None:
+        lighter = min(weights.of(a), weights.of(b))
     return lighter > 0 and weights.of(shared) / lighter >= overlap
 
 

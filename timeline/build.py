@@ -317,7 +317,8 @@ def duplicate_slugs(articles: list[Article]) -> list[ContentError]:
 
 
 def _input_signature(config: Config, articles: ReadArticles, options: str) -> str:
-    pieces = [articles.salt.encode(), options.encode(), (config.root / CONFIG_NAME).read_bytes()]
+    pieces = [articles.salt.encode(), code_fingerprint(("",)).encode(), options.encode()]
+    pieces.append((config.root / CONFIG_NAME).read_bytes())
     pieces += [f.key.encode() for f in articles.files]
     pieces += [str(error).encode() for error in articles.errors]
     curation = [*discover_curated_events(config.content_path), config.content_path / CORRECTIONS]

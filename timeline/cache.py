@@ -16,13 +16,14 @@ import pickle
 import tempfile
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from timeline.content import MissingPublicationDate, decode_text, parse_article
 from timeline.errors import ContentError
 from timeline.extract import extract_article
 from timeline.model import Extraction, SourceLocation
+from timeline.render.article import prepare_body
 
 log = logging.getLogger(__name__)
 
@@ -59,8 +60,8 @@ class Failure:
         return kind(SourceLocation(self.path, self.line), self.message)
 
 
-_EXTRACTION_CODE = ("model.py", "content.py", "cache.py", "extract")
-"""The parts of the package whose code decides what extraction makes of an article."""
+_EXTRACTION_CODE = ("model.py", "content.py", "cache.py", "extract", "render/article.py")
+"""The code that decides what the cache holds for an article: extraction, and its body HTML."""
 
 
 def code_fingerprint(parts: tuple[str, ...] = _EXTRACTION_CODE) -> str:
@@ -154,7 +155,8 @@ def _extract_one(item: tuple[str, bytes, bool]) -> Extraction | Failure:
     except ContentError as error:
         missing = isinstance(error, MissingPublicationDate)
         return Failure(error.location.path, error.location.line, error.message, missing)
-    return extract_article(article, day_first=day_first)
+    extraction = extract_article(article, day_first=day_first)
+    return replace(extraction, body_html=prepare_body(extraction))
 
 
 @dataclass(frozen=True, slots=True)

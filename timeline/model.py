@@ -231,6 +231,9 @@ class Extraction:
     expressions: tuple[TimeExpression, ...]
     """Every temporal expression of the article file, in text order."""
     events: tuple[Event, ...]
+    body_html: str = ""
+    """The body as HTML with a placeholder around each expression, prepared (and cached) with
+    the extraction because it depends on nothing else; rendering fills in the links."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,13 +42,28 @@ def article_html(
     keyboard focus and is described by a note that hovering or focusing it shows.
     """
     article = extraction.article
-    expressions = [e for e in extraction.expressions if e.start >= article.body_start]
-    source = _with_placeholders(article.text, article.body_start, expressions)
+    expressions = _body_expressions(extraction)
     links = _expression_entries(extraction, entry_of_event)
     for start in _inside_links(article.text, expressions):
         links.pop(start, None)  # a link inside the article's own link would be invalid HTML
-    html = markdown_html(source)
+    html = extraction.body_html or prepare_body(extraction)
     return Markup(_MARK.sub(lambda m: _mark(m, expressions, links, href), html))
+
+
+def prepare_body(extraction: Extraction) -> str:
+    """The body as HTML with placeholders where ``article_html`` puts each expression's mark.
+
+    This is the costly part of an article page and depends only on the extraction, so the
+    build prepares it in its worker processes and keeps it in the cache.
+    """
+    article = extraction.article
+    expressions = _body_expressions(extraction)
+    return markdown_html(_with_placeholders(article.text, article.body_start, expressions))
+
+
+def _body_expressions(extraction: Extraction) -> list[TimeExpression]:
+    body_start = extraction.article.body_start
+    return [e for e in extraction.expressions if e.start >= body_start]
 
 
 def _with_placeholders(text: str, body_start: int, expressions: list[TimeExpression]) -> str:

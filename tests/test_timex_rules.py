@@ -58,6 +58,9 @@ def found(text: str, published: dt.date = MONDAY) -> list[Row]:
          [("Tuesday", "DATE", "2025-02-04")]),
         ("It was not until Tuesday that the names were published.", dt.date(2025, 2, 6),
          [("Tuesday", "DATE", "2025-02-04")]),
+        # "as planned" tells of a plan, not of the future.
+        ("The cabinet did not convene as planned on Thursday.", dt.date(2025, 1, 16),
+         [("Thursday", "DATE", "2025-01-16")]),
         # "next to" and "as expected" are no future markers.
         ("A shell landed next to the school Friday morning.", MONDAY,
          [("Friday morning", "TIME", "2025-01-31TMO")]),

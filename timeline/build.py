@@ -51,6 +51,7 @@ from timeline.curated_content import (
 )
 from timeline.errors import BuildFailed, ContentError, UsageError
 from timeline.extract import find_expressions
+from timeline.extract.doubts import unclear_weekdays
 from timeline.merge import merge_events, order_entries
 from timeline.model import (
     Article,
@@ -224,28 +225,31 @@ def make_timeline(loaded: Loaded) -> Timeline:
 
 
 def doubtful_dates(extractions: tuple[Extraction, ...]) -> tuple[Doubt, ...]:
-    """Expressions that could not be resolved, and events dated after their article."""
-    warnings = []
-    for extraction in extractions:
-        article = extraction.article
-        for expression in extraction.expressions:
-            if not expression.resolved:
-                warnings.append(
-                    Doubt(
-                        SourceLocation(article.path, article.line_of(expression.start)),
-                        f"'{expression.text}' could not be resolved to a date",
-                    )
-                )
-        for event in extraction.events:
-            if event.expression is not None and event.date.start > article.published_date:
-                warnings.append(
-                    Doubt(
-                        SourceLocation(article.path, event.line),
-                        f"'{event.expression.text if event.expression else ''}' dates an event "
-                        f"after the article was published ({event.date.value})",
-                    )
-                )
-    return tuple(warnings)
+    """Unresolved expressions, weekdays without a clear tense, events dated after their article."""
+    return tuple(doubt for extraction in extractions for doubt in _doubts_of(extraction))
+
+
+def _doubts_of(extraction: Extraction) -> Iterator[Doubt]:
+    article = extraction.article
+
+    def at(offset: int) -> SourceLocation:
+        return SourceLocation(article.path, article.line_of(offset))
+
+    for expression in extraction.expressions:
+        if not expression.resolved:
+            yield Doubt(at(expression.start), f"'{expression.text}' could not be resolved")
+    for expression in unclear_weekdays(extraction):
+        yield Doubt(
+            at(expression.start),
+            f"'{expression.text}' has no clear tense around it: read as {expression.value}",
+        )
+    for event in extraction.events:
+        if event.expression is not None and event.date.start > article.published_date:
+            yield Doubt(
+                SourceLocation(article.path, event.line),
+                f"'{event.expression.text}' dates an event after the article was published "
+                f"({event.date.value})",
+            )
 
 
 def load_curation(

@@ -24,7 +24,8 @@ _FUTURE = (
     r"(?:will|would)\s+(?:not\s+|still\s+|also\s+|now\s+|then\s+|[a-z]+ly\s+)?be\s+[a-z]+|"
     # A deadline ("postponed until Tuesday"), but not "not until", "up until", "Until then,".
     r"(?<!\bnot\s)(?<!\bup\s)(?-i:until)|"
-    r"will|won't|wo\s+n't|shall|'ll|going\s+to|plans?\s+to|planned|planning|scheduled|"
+    r"will|won't|wo\s+n't|shall|'ll|going\s+to|plans?\s+to|(?<!\bas\s)planned|planning|"
+    r"(?<!\bas\s)scheduled|"
     r"expected\s+to|(?:is|are|be)\s+expected|expects?|due|to\s+be|would|upcoming|is\s+to|"
     r"are\s+to|(?:next|coming)\s+(?:week|month|year|weekend|[a-z]+day)|"
     r"aims?\s+to|hopes?\s+to|intends?\s+to|set\s+to|wants?\s+to|later\s+this|must|should|"

@@ -1,0 +1,35 @@
+"""Doubtful dates: what `timeline check` lists for an editor to look at."""
+
+from __future__ import annotations
+
+from timeline.build import doubtful_dates
+from timeline.content import parse_article
+from timeline.extract import extract_article
+from timeline.extract.doubts import unclear_weekdays
+
+FRONT = "---\ntitle: T\npublished: 2025-02-05\n---\n\n"
+
+
+def doubts_of(body: str) -> list[str]:
+    extraction = extract_article(parse_article(FRONT + body, "content/articles/a.md"))
+    return [str(doubt) for doubt in doubtful_dates((extraction,))]
+
+
+def test_weekday_without_tense_is_doubtful_but_a_told_one_is_not() -> None:
+    text = FRONT + "Talks in Cairo on Monday. Officials said on Tuesday that aid was blocked.\n"
+    extraction = extract_article(parse_article(text, "a.md"))
+    assert [e.text for e in unclear_weekdays(extraction)] == ["Monday"]
+    assert doubts_of("Talks in Cairo on Monday.\n") == [
+        "content/articles/a.md:6: 'Monday' has no clear tense around it: read as 2025-02-03"
+    ]
+
+
+def test_event_dated_after_publication_is_doubtful() -> None:
+    assert doubts_of("The next exchange will take place on 8 February 2025.\n") == [
+        "content/articles/a.md:6: '8 February 2025' dates an event after the article was "
+        "published (2025-02-08)"
+    ]
+
+
+def test_clear_past_dates_are_not_doubtful() -> None:
+    assert doubts_of("The army said on Monday that it had withdrawn on 1 February 2025.\n") == []

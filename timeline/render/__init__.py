@@ -60,6 +60,7 @@ def make_environment(config: Config) -> jinja2.Environment:
     env.filters["published_date"] = format_published
     env.globals["curation"] = curation
     env.globals["outlets"] = outlets
+    env.globals["sources_shown"] = plan_module.SOURCES_SHOWN
     return env
 
 

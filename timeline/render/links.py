@@ -26,6 +26,10 @@ class SiteLinks:
         """The page holding the entry, with its anchor."""
         return self.plan.entry_href(entry)
 
+    def entry_sources(self, entry: Entry, part: int = 1) -> str:
+        """The page listing every source of a widely reported entry (or a later part)."""
+        return f"entries/{entry.id}{_part(part)}.html"
+
     def anchor(self, anchor: str) -> str:
         """The page holding a date, month or year anchor, with the anchor."""
         return self.plan.anchor_href(anchor)

@@ -15,7 +15,13 @@ from timeline.render.article import article_html
 from timeline.render.chart import density_chart
 from timeline.render.links import SiteLinks, article_path
 from timeline.render.listings import outlet_counts, outlet_listings, tag_counts, tag_listings
-from timeline.render.plan import FRONT_PAGE, PageLimits, PagePlan
+from timeline.render.plan import (
+    FRONT_PAGE,
+    SOURCES_PER_PAGE,
+    SOURCES_SHOWN,
+    PageLimits,
+    PagePlan,
+)
 from timeline.render.urls import linker_for
 
 NOT_FOUND = "404.html"
@@ -38,6 +44,7 @@ def plan_pages(timeline: Timeline, links: SiteLinks, limits: PageLimits) -> list
     pages = [front_page(timeline, links, limits)]
     pages.extend(timeline_pages(links.plan))
     pages.extend(article_pages(timeline, links))
+    pages.extend(source_pages(timeline, links))
     pages.extend(listing_pages(timeline, links, limits.per_listing))
     pages.append(
         Page(
@@ -92,6 +99,21 @@ def article_pages(timeline: Timeline, links: SiteLinks) -> Iterator[Page]:
     entry_of_event = {s.event_id: e for e in timeline.entries for s in e.sources}
     for extraction in timeline.extractions:
         yield _article_page(extraction, entry_of_event, links)
+
+
+def source_pages(timeline: Timeline, links: SiteLinks) -> Iterator[Page]:
+    """For an entry with more sources than a timeline page shows, pages listing them all."""
+    for entry in timeline.entries:
+        if len(entry.sources) <= SOURCES_SHOWN:
+            continue
+        chunks = [
+            entry.sources[i : i + SOURCES_PER_PAGE]
+            for i in range(0, len(entry.sources), SOURCES_PER_PAGE)
+        ]
+        parts = [links.entry_sources(entry, n) for n in range(1, len(chunks) + 1)]
+        for number, chunk in enumerate(chunks, start=1):
+            context = {"entry": entry, "sources": chunk, "parts": parts, "part": number}
+            yield Page(parts[number - 1], "entry.html", context)
 
 
 def listing_pages(timeline: Timeline, links: SiteLinks, size: int) -> Iterator[Page]:

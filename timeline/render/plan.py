@@ -109,9 +109,15 @@ def plan_timeline(entries: tuple[Entry, ...], limits: PageLimits = DEFAULT_LIMIT
     return plan
 
 
+SOURCES_SHOWN = 10
+"""A timeline page lists this many of an entry's sources; the entry's own pages list all."""
+SOURCES_PER_PAGE = 300
+"""An entry reported by more sources than this lists them over several pages."""
+
+
 def weight(entry: Entry) -> int:
-    """What an entry costs on a page: its text and each of its sources."""
-    return 1 + len(entry.sources)
+    """What an entry costs on a timeline page: its text and the sources shown there."""
+    return 1 + min(len(entry.sources), SOURCES_SHOWN)
 
 
 def timeline_path(year: int, month: int | None = None, part: int = 1) -> str:

@@ -65,13 +65,20 @@ def make_environment(config: Config) -> jinja2.Environment:
 
 
 def render_site(
-    timeline: Timeline, config: Config, limits: PageLimits | None = None
+    timeline: Timeline,
+    config: Config,
+    limits: PageLimits | None = None,
+    env: jinja2.Environment | None = None,
 ) -> dict[str, bytes]:
-    """Every generated file of the site (pages, feeds and exports), by its output path."""
+    """Every generated file of the site (pages, feeds and exports), by its output path.
+
+    ``env`` is an environment from ``make_environment(config)`` to reuse: it keeps the
+    compiled templates, which a long-lived caller (``serve``) need not compile again.
+    """
     limits = limits or plan_module.DEFAULT_LIMITS
     links = site_links(timeline, plan_timeline(timeline.entries, limits))
     pages = plan_pages(timeline, links, limits)
-    env = make_environment(config)
+    env = env or make_environment(config)
     site = _site_context(config)
     files = {page.path: _render_page(env, page, site, links, config) for page in pages}
     files.update(_exports(timeline, config, links))

@@ -16,9 +16,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
+
 from timeline.config import Config
 from timeline.model import Entry, Extraction, Timeline
-from timeline.render import article_path, render_site, theme_dirs
+from timeline.render import article_path, make_environment, render_site, theme_dirs
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +44,7 @@ class PageMemo:
         self._theme: object = None
         self._articles: dict[str, ArticlePage] = {}
         self._whole: tuple[Timeline, dict[str, bytes]] | None = None
+        self._environment: tuple[Config, jinja2.Environment] | None = None
 
     def reset_if_theme_changed(self, theme: object) -> bool:
         """Forget every page when the config or a theme file changed; True if it did."""
@@ -49,7 +52,15 @@ class PageMemo:
             if theme == self._theme:
                 return False
             self._theme, self._articles, self._whole = theme, {}, None
+            self._environment = None
             return True
+
+    def environment(self, config: Config) -> jinja2.Environment:
+        """The template environment of the theme, its compiled templates kept across versions."""
+        with self._lock:
+            if self._environment is None or self._environment[0] != config:
+                self._environment = (config, make_environment(config))
+            return self._environment[1]
 
     def article(self, extraction: Extraction, entries: tuple[Entry, ...]) -> bytes | None:
         """The page rendered earlier from the same extraction and entries, if any."""
@@ -107,7 +118,7 @@ class SiteVersion:
         self._whole: dict[str, bytes] | None = None
         self._assets = _digest(b"".join(_digest(v).encode() for _, v in sorted(static.items())))
         if full:
-            self._whole = render_site(timeline, config)
+            self._whole = render_site(timeline, config, env=memo.environment(config))
             self._articles = {}
 
     def get(self, key: str) -> bytes | None:
@@ -151,7 +162,8 @@ class SiteVersion:
         html = self._memo.article(extraction, entries)
         if html is None:
             part = Timeline(self.timeline.title, entries, (extraction,))
-            html = render_site(part, self._config)[article_path(extraction.article.slug)]
+            env = self._memo.environment(self._config)
+            html = render_site(part, self._config, env=env)[article_path(extraction.article.slug)]
             self._memo.keep_article(ArticlePage(extraction, entries, html))
         return html
 
@@ -164,7 +176,8 @@ class SiteVersion:
             if self._whole is None:
                 self._whole = self._memo.whole(self.timeline)
             if self._whole is None:
-                self._whole = render_site(self.timeline, self._config)
+                env = self._memo.environment(self._config)
+                self._whole = render_site(self.timeline, self._config, env=env)
                 self._memo.keep_whole(self.timeline, self._whole)
             return self._whole
 

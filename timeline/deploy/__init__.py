@@ -12,28 +12,52 @@ remote) before anything is built or written; :func:`publish` then writes the com
 from __future__ import annotations
 
 import logging
-import os
 import re
-import subprocess
-import tempfile
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
-from urllib.parse import urlsplit
 
+from timeline.deploy.git import (
+    MARKER,
+    commit_tree,
+    git,
+    is_dirty,
+    is_ours,
+    last_line,
+    list_files,
+    remote_tip,
+    remote_url,
+    resolve_commit,
+    run,
+    update_branch,
+    write_tree,
+)
+from timeline.deploy.urls import (
+    check_base_url,
+    cname_url,
+    github_repository,
+    normalize_cname,
+    pages_url,
+)
 from timeline.errors import DeployError, UsageError
 
+__all__ = [
+    "MARKER",
+    "DeployOptions",
+    "DeployPlan",
+    "DeployResult",
+    "check_base_url",
+    "commit_message",
+    "deploy_output",
+    "github_repository",
+    "normalize_cname",
+    "pages_url",
+    "plan_deploy",
+    "publish",
+    "workflow_text",
+]
+
 logger = logging.getLogger(__name__)
-
-MARKER = "Published-by: timeline"
-"""The trailer every commit that deploy writes carries; a branch whose tip lacks it is foreign."""
-
-FILE_MODE = "100644"
-_HASH_BATCH = 200
-_FALLBACK_IDENTITY = {"name": "timeline", "email": "timeline@localhost"}
-_GITHUB_PATH = re.compile(r"^/*(?P<owner>[^/]+)/(?P<repo>[^/]+?)(?:\.git)?/*$")
-_DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +134,7 @@ def plan_deploy(repo: Path, options: DeployOptions) -> DeployPlan:
     _require_branch_name(repo, options.branch)
     _require_not_checked_out(repo, options.branch)
     remote_url = _remote_url_or_fail(repo, options)
-    url = pages_url(remote_url, options.cname) if remote_url else _cname_url(options.cname)
+    url = pages_url(remote_url, options.cname) if remote_url else cname_url(options.cname)
     _check_base_url_or_fail(options, url)
     local_tip = resolve_commit(repo, f"refs/heads/{options.branch}")
     parent = local_tip or _remote_parent(repo, remote_url, options)
@@ -160,56 +184,6 @@ def _result(
 # --- pure parts ------------------------------------------------------------------------------
 
 
-def github_repository(remote_url: str) -> tuple[str, str] | None:
-    """``(owner, repo)`` of a github.com remote URL (https, ssh or scp-like), else ``None``."""
-    scp = re.match(r"^(?:[^@/]+@)?(?P<host>[^:/]+):(?P<path>(?!//).*)$", remote_url)
-    if scp and "://" not in remote_url:
-        host, path = scp["host"], scp["path"]
-    else:
-        parts = urlsplit(remote_url)
-        host, path = parts.hostname or "", parts.path
-    match = _GITHUB_PATH.match(path)
-    if host.lower() not in {"github.com", "www.github.com"} or not match:
-        return None
-    return match["owner"], match["repo"]
-
-
-def pages_url(remote_url: str, cname: str | None) -> str | None:
-    """Where GitHub Pages serves the site of ``remote_url``; ``None`` when it is not GitHub."""
-    if cname:
-        return _cname_url(cname)
-    found = github_repository(remote_url)
-    if found is None:
-        return None
-    owner, repo = found
-    host = f"{owner.lower()}.github.io"
-    return f"https://{host}/" if repo.lower() == host else f"https://{host}/{repo}/"
-
-
-def check_base_url(base_url: str, site_url: str) -> str | None:
-    """``None`` when ``base_url`` fits a site served at ``site_url``, else what is wrong."""
-    given = urlsplit(base_url.strip())
-    expected = urlsplit(site_url)
-    path_fits = _slashed(given.path) == _slashed(expected.path)
-    host_fits = not given.netloc or given.netloc.lower() == expected.netloc.lower()
-    if path_fits and host_fits:
-        return None
-    return (
-        f"base_url is {base_url!r} but the site will be served at {site_url}; "
-        f'set base_url = "{site_url}" in timeline.toml (or deploy with --force)'
-    )
-
-
-def normalize_cname(cname: str | None) -> str | None:
-    """The bare lower-case domain of ``--cname``; a URL or path is a usage error."""
-    if cname is None or not cname.strip():
-        return None
-    domain = cname.strip().lower().rstrip(".")
-    if not _DOMAIN.match(domain):
-        raise UsageError(f"--cname takes a bare domain like timeline.example.org, not {cname!r}")
-    return domain
-
-
 def commit_message(message: str | None, source: str | None, dirty: bool) -> str:
     """The commit message: a subject naming the source commit, then the marker trailer.
 
@@ -231,19 +205,11 @@ def extra_files(cname: str | None) -> dict[str, bytes]:
     return extras
 
 
-def _slashed(path: str) -> str:
-    return "/" + path.strip("/") + "/" if path.strip("/") else "/"
-
-
-def _cname_url(cname: str | None) -> str | None:
-    return f"https://{cname}/" if cname else None
-
-
 # --- checks that refuse ----------------------------------------------------------------------
 
 
 def _require_repository(repo: Path) -> None:
-    if not repo.is_dir() or _run(repo, "rev-parse", "--git-dir").returncode != 0:
+    if not repo.is_dir() or run(repo, "rev-parse", "--git-dir").returncode != 0:
         raise DeployError(
             f"{repo} is not in a git repository; deploy publishes to a branch of one "
             "(run `git init` and `git remote add origin URL` first)"
@@ -251,12 +217,12 @@ def _require_repository(repo: Path) -> None:
 
 
 def _require_branch_name(repo: Path, branch: str) -> None:
-    if _run(repo, "check-ref-format", f"refs/heads/{branch}").returncode != 0:
+    if run(repo, "check-ref-format", f"refs/heads/{branch}").returncode != 0:
         raise UsageError(f"--branch: {branch!r} is not a valid git branch name")
 
 
 def _require_not_checked_out(repo: Path, branch: str) -> None:
-    head = _run(repo, "symbolic-ref", "-q", "HEAD").stdout.strip()
+    head = run(repo, "symbolic-ref", "-q", "HEAD").stdout.strip()
     if head == f"refs/heads/{branch}":
         raise DeployError(
             f"{branch} is the branch checked out here; switch to the branch with your site's "
@@ -267,7 +233,7 @@ def _require_not_checked_out(repo: Path, branch: str) -> None:
 def _remote_url_or_fail(repo: Path, options: DeployOptions) -> str | None:
     url = remote_url(repo, options.remote)
     if url is None and options.push:
-        known = ", ".join(_git(repo, "remote").split()) or "none"
+        known = ", ".join(git(repo, "remote").split()) or "none"
         raise DeployError(
             f"no such remote {options.remote!r} (remotes: {known}); add it with "
             f"`git remote add {options.remote} URL`, choose one with --remote, or use --no-push"
@@ -302,70 +268,20 @@ def _check_ownership_or_fail(repo: Path, parent: str | None, options: DeployOpti
     logger.warning("warning: publishing on top of a branch timeline did not write (--force)")
 
 
-# --- git: reading ----------------------------------------------------------------------------
-
-
-def remote_url(repo: Path, remote: str) -> str | None:
-    """The URL configured for ``remote`` (insteadOf not applied), ``None`` when it is missing."""
-    result = _run(repo, "config", "--get", f"remote.{remote}.url")
-    return result.stdout.strip() or None if result.returncode == 0 else None
-
-
-def resolve_commit(repo: Path, rev: str) -> str | None:
-    """The full sha of the commit ``rev`` names, ``None`` when there is none."""
-    result = _run(repo, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
-    return result.stdout.strip() or None if result.returncode == 0 else None
-
-
-def remote_tip(repo: Path, remote: str, branch: str) -> str | None:
-    """The sha the remote's branch points at, ``None`` when the remote has no such branch."""
-    result = _run(repo, "ls-remote", "--exit-code", remote, f"refs/heads/{branch}")
-    if result.returncode == 2:
-        return None
-    if result.returncode != 0:
-        raise DeployError(f"cannot read remote {remote!r}: {_last_line(result.stderr)}")
-    return result.stdout.split()[0]
-
-
-def is_dirty(repo: Path) -> bool:
-    """Whether the working tree or index differ from HEAD (without refreshing the index)."""
-    return bool(_git(repo, "--no-optional-locks", "status", "--porcelain", "-z").strip("\0"))
-
-
-def is_ours(repo: Path, commit: str) -> bool:
-    """Whether ``commit`` was written by deploy: its message carries the marker trailer."""
-    body = _git(repo, "log", "-1", "--format=%B", commit)
-    return any(line.strip() == MARKER for line in body.splitlines())
-
-
-def list_files(output: Path) -> tuple[str, ...]:
-    """The files under ``output`` as sorted POSIX paths relative to it."""
-    if not output.is_dir():
-        raise DeployError(f"{output} does not exist; build the site first")
-    found: list[str] = []
-    for folder, dirs, names in os.walk(output):
-        dirs.sort()
-        base = Path(folder).relative_to(output)
-        found.extend((base / name).as_posix() for name in names)
-    if not found:
-        raise DeployError(f"{output} is empty; nothing to publish")
-    return tuple(sorted(found))
-
-
 def _remote_parent(repo: Path, url: str | None, options: DeployOptions) -> str | None:
     if url is None:
         return None
     tip = remote_tip(repo, options.remote, options.branch)
     if tip and not options.dry_run and resolve_commit(repo, tip) is None:
         logger.info("fetching %s from %s", options.branch, options.remote)
-        _git(repo, "fetch", "--quiet", "--no-tags", options.remote, f"refs/heads/{options.branch}")
+        git(repo, "fetch", "--quiet", "--no-tags", options.remote, f"refs/heads/{options.branch}")
     return tip
 
 
 def _warn_if_domain_dropped(plan: DeployPlan, names: tuple[str, ...]) -> None:
     if "CNAME" in names or plan.parent is None:
         return
-    found = _run(plan.repo, "cat-file", "blob", f"{plan.parent}:CNAME")
+    found = run(plan.repo, "cat-file", "blob", f"{plan.parent}:CNAME")
     if found.returncode == 0 and found.stdout.strip():
         logger.warning(
             "warning: the published site had the custom domain %s; this deploy removes it "
@@ -376,43 +292,17 @@ def _warn_if_domain_dropped(plan: DeployPlan, names: tuple[str, ...]) -> None:
 
 
 def _short(repo: Path, sha: str | None) -> str | None:
-    return _git(repo, "rev-parse", "--short", sha).strip() if sha else None
-
-
-# --- git: writing ----------------------------------------------------------------------------
-
-
-def write_tree(repo: Path, output: Path, paths: Sequence[str], extras: Mapping[str, bytes]) -> str:
-    """Hash every file into the object store and return the tree of them, all mode 100644."""
-    blobs = dict(zip(paths, _hash_files(repo, [output / p for p in paths]), strict=True))
-    blobs.update({name: _hash_bytes(repo, data) for name, data in extras.items()})
-    entries = "".join(f"{FILE_MODE} {blobs[p]}\t{p}\0" for p in sorted(blobs))
-    with tempfile.TemporaryDirectory(prefix="timeline-deploy-") as scratch:
-        env = {"GIT_INDEX_FILE": str(Path(scratch) / "index")}
-        _git(repo, "update-index", "--add", "-z", "--index-info", stdin=entries, env=env)
-        return _git(repo, "write-tree", env=env).strip()
-
-
-def commit_tree(repo: Path, tree: str, parent: str | None, message: str) -> str:
-    """Write a commit of ``tree`` on top of ``parent`` and return its sha."""
-    parents = ["-p", parent] if parent else []
-    env = _identity_env(repo)
-    return _git(repo, "commit-tree", tree, *parents, "-F", "-", stdin=message, env=env).strip()
+    return git(repo, "rev-parse", "--short", sha).strip() if sha else None
 
 
 def push_commit(repo: Path, commit: str, options: DeployOptions) -> None:
     """Push ``commit`` to the remote's branch; a rejection becomes a :class:`DeployError`."""
     force = ["--force"] if options.force else []
     refspec = f"{commit}:refs/heads/{options.branch}"
-    result = _run(repo, "push", "--porcelain", *force, options.remote, refspec)
+    result = run(repo, "push", "--porcelain", *force, options.remote, refspec)
     if result.returncode != 0:
         raise DeployError(_push_failure(result.stdout + result.stderr, options))
     logger.debug("pushed %s to %s/%s", commit[:12], options.remote, options.branch)
-
-
-def update_branch(repo: Path, branch: str, commit: str, old: str | None) -> None:
-    """Point the local branch at ``commit``, provided it still points at ``old``."""
-    _git(repo, "update-ref", "-m", "timeline deploy", f"refs/heads/{branch}", commit, old or "")
 
 
 def _push_failure(output: str, options: DeployOptions) -> str:
@@ -427,65 +317,7 @@ def _push_failure(output: str, options: DeployOptions) -> str:
         reason = re.search(r"\[remote rejected\] \((.*)\)", output)
         why = reason[1] if reason else "refused by the server"
         return f"push rejected by {options.remote}: {why}; check the branch protection of {where}"
-    return f"push to {options.remote} failed: {_last_line(output)}"
-
-
-def _hash_files(repo: Path, paths: Sequence[Path]) -> list[str]:
-    shas: list[str] = []
-    for start in range(0, len(paths), _HASH_BATCH):
-        batch = [str(p) for p in paths[start : start + _HASH_BATCH]]
-        shas.extend(_git(repo, "hash-object", "-w", "--no-filters", "--", *batch).split())
-    return shas
-
-
-def _hash_bytes(repo: Path, data: bytes) -> str:
-    return _git(repo, "hash-object", "-w", "--stdin", stdin=data.decode()).strip()
-
-
-def _identity_env(repo: Path) -> dict[str, str]:
-    env: dict[str, str] = {}
-    for key, fallback in _FALLBACK_IDENTITY.items():
-        if _run(repo, "config", f"user.{key}").stdout.strip():
-            continue
-        for role in ("AUTHOR", "COMMITTER"):
-            env[f"GIT_{role}_{key.upper()}"] = os.environ.get(f"GIT_{role}_{key.upper()}", fallback)
-    return env
-
-
-# --- the subprocess edge ---------------------------------------------------------------------
-
-
-def _git(
-    repo: Path, *args: str, stdin: str | None = None, env: Mapping[str, str] | None = None
-) -> str:
-    result = _run(repo, *args, stdin=stdin, env=env)
-    if result.returncode != 0:
-        raise DeployError(f"git {args[0]} failed: {_last_line(result.stderr)}")
-    return result.stdout
-
-
-def _run(
-    repo: Path, *args: str, stdin: str | None = None, env: Mapping[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    full_env = {k: v for k, v in os.environ.items() if k != "GIT_INDEX_FILE"}
-    full_env.update({"LC_ALL": "C", **(env or {})})
-    try:
-        return subprocess.run(
-            ["git", "-C", str(repo), *args],
-            input=stdin,
-            capture_output=True,
-            env=full_env,
-            encoding="utf-8",
-            errors="surrogateescape",
-            check=False,
-        )
-    except FileNotFoundError as error:
-        raise DeployError("git is not installed or not on PATH") from error
-
-
-def _last_line(text: str) -> str:
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return lines[-1] if lines else "no message"
+    return f"push to {options.remote} failed: {last_line(output)}"
 
 
 # --- GitHub Actions --------------------------------------------------------------------------

@@ -148,6 +148,8 @@ def test_new_site_builds_outside_the_repository(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     site = tmp_path / "mysite"
     assert (site / "themes" / "default" / "templates" / "base.html").is_file()
+    requirements = (site / "requirements.txt").read_text(encoding="utf-8")
+    assert "\ntimeline" in requirements
     result = run("build", cwd=site)
     assert result.returncode == 0, result.stderr
     index = (site / "output" / "index.html").read_text(encoding="utf-8")

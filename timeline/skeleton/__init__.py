@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+from importlib.metadata import PackageNotFoundError, distribution, version
 from importlib.resources import files
 from pathlib import Path
 
@@ -47,6 +49,43 @@ def create_site(directory: Path) -> None:
     (directory / ".gitignore").write_text(_GITIGNORE, encoding="utf-8")
     _copy_theme(directory / "themes" / "default")
     _copy_workflow(directory / ".github" / "workflows" / "pages.yml")
+    (directory / "requirements.txt").write_text(requirements_text(), encoding="utf-8")
+
+
+def requirements_text() -> str:
+    """What the site's GitHub Actions workflow installs: this very timeline, where it can.
+
+    A timeline installed from a git repository is pinned to its commit; one installed from
+    a folder can only be named by version, with a note to point it at its repository.
+    """
+    origin = _install_origin()
+    header = "# What GitHub Actions installs to build this site (.github/workflows/pages.yml).\n"
+    if origin is not None:
+        return header + origin + "\n"
+    return (
+        header + "# timeline was installed from a local folder when this site was made: point\n"
+        "# the line below at your copy, e.g. timeline @ git+https://github.com/OWNER/timeline\n"
+        f"timeline=={_version()}\n"
+    )
+
+
+def _install_origin() -> str | None:
+    try:
+        raw = distribution("timeline").read_text("direct_url.json")
+    except PackageNotFoundError:
+        return None
+    data = json.loads(raw or "{}")
+    vcs, url = data.get("vcs_info"), data.get("url")
+    if not isinstance(vcs, dict) or not url:
+        return None
+    return f"timeline @ {vcs.get('vcs', 'git')}+{url}@{vcs.get('commit_id', '')}".rstrip("@")
+
+
+def _version() -> str:
+    try:
+        return version("timeline")
+    except PackageNotFoundError:
+        return "0"
 
 
 def _copy_theme(target: Path) -> None:

@@ -63,7 +63,7 @@ from timeline.model import (
     Timeline,
 )
 from timeline.output import static_files, write_output
-from timeline.render import render_site, theme_dirs
+from timeline.render import render_files, theme_dirs
 
 log = logging.getLogger(__name__)
 
@@ -140,10 +140,8 @@ def build_site(
         raise BuildFailed(ContentError(d.location, d.message) for d in doubts)
     with _timed(timings, "merge"):
         timeline = make_timeline(loaded)
-    with _timed(timings, "render"):
-        files = render_site(timeline, config)
-    with _timed(timings, "write"):
-        written = write_output(target, files, static_files(config))
+    with _timed(timings, "render"):  # pages are written as they are rendered
+        written = write_output(target, render_files(timeline, config), static_files(config))
     events = sum(len(x.events) for x in loaded.extractions)
     counts = (len(loaded.extractions), events, len(timeline.entries), written.files)
     kept = tuple((d.location.path, d.location.line, d.message) for d in doubts)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,26 +39,36 @@ class Written:
     changed: int
 
 
-def write_output(target: Path, files: Mapping[str, bytes], static: Mapping[str, Path]) -> Written:
+def write_output(
+    target: Path,
+    files: Mapping[str, bytes] | Iterable[tuple[str, bytes]],
+    static: Mapping[str, Path],
+) -> Written:
     """Write the whole site into a fresh folder, then swap it in for ``target`` at once.
 
-    A file whose bytes did not change is linked to the previous one rather than written
-    again, so it keeps its modification time (and a deploy's diff stays small).
+    ``files`` may be a stream of ``(path, bytes)``: each is written as it comes, so the
+    site is never held in memory whole. The theme's ``static`` files fill in what the
+    generated files do not provide. A file whose bytes did not change is linked to the
+    previous one rather than written again, so it keeps its modification time (and a
+    deploy's diff stays small).
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+    pairs = files.items() if isinstance(files, Mapping) else files
+    written: set[str] = set()
     changed = 0
     try:
-        for relative, data in sorted(files.items()):
+        for relative, data in pairs:
             changed += _place(fresh / relative, data, target / relative)
+            written.add(relative)
         for relative, source in sorted(static.items()):
-            if relative not in files:
+            if relative not in written:
                 changed += _place(fresh / relative, source.read_bytes(), target / relative)
         _swap_in(fresh, target)
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
-    return Written(len(files) + len(static.keys() - files.keys()), changed)
+    return Written(len(written | static.keys()), changed)
 
 
 def _place(path: Path, data: bytes, previous: Path) -> bool:

@@ -6,6 +6,7 @@ its path in the site, and ``build`` writes them.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -75,17 +76,27 @@ def render_site(
     ``env`` is an environment from ``make_environment(config)`` to reuse: it keeps the
     compiled templates, which a long-lived caller (``serve``) need not compile again.
     """
+    return dict(render_files(timeline, config, limits, env))
+
+
+def render_files(
+    timeline: Timeline,
+    config: Config,
+    limits: PageLimits | None = None,
+    env: jinja2.Environment | None = None,
+) -> Iterator[tuple[str, bytes]]:
+    """The files of ``render_site`` one at a time, so a writer need not hold them all."""
     limits = limits or plan_module.DEFAULT_LIMITS
     links = site_links(timeline, plan_timeline(timeline.entries, limits))
     pages = plan_pages(timeline, links, limits)
     env = env or make_environment(config)
     site = _site_context(config)
-    files = {page.path: _render_page(env, page, site, links, config) for page in pages}
-    files.update(_exports(timeline, config, links))
+    for page in pages:
+        yield page.path, _render_page(env, page, site, links, config)
+    yield from _exports(timeline, config, links).items()
     sitemap_xml = sitemap([_sitemap_path(p.path) for p in pages if p.path != NOT_FOUND], config)
     if sitemap_xml is not None:
-        files["sitemap.xml"] = sitemap_xml
-    return files
+        yield "sitemap.xml", sitemap_xml
 
 
 def _exports(timeline: Timeline, config: Config, links: SiteLinks) -> dict[str, bytes]:
@@ -136,6 +147,7 @@ __all__ = [
     "make_environment",
     "plan_pages",
     "plan_timeline",
+    "render_files",
     "render_site",
     "theme_dirs",
 ]

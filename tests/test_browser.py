@@ -17,20 +17,9 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import REPO
+from tests.helpers import CHROMIUM, CHROMIUM_ARGS, REPO
 from timeline.build import build_site
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ARTICLE = "articles/three-women-freed-as-gaza-truce-begins.html"
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}

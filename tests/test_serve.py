@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import tree, write_article
+from tests.helpers import CHROMIUM, CHROMIUM_ARGS, tree, write_article
 from timeline.build import build_site
 from timeline.serve.client import inject, reload_script
 from timeline.serve.paths import BadPath, site_key
@@ -24,17 +24,6 @@ from timeline.serve.session import Session
 from timeline.serve.watch import is_editor_noise
 
 TIMELINE = Path(sys.executable).with_name("timeline")
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 WAIT_MS = 15_000
 NEW_ARTICLE = """---
 title: Harbour reopens to aid ships

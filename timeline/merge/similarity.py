@@ -27,6 +27,23 @@ _STOPWORDS = frozenset(
     august september october november december on in at of to by as an a is it""".split()
 )
 _SUFFIXES = ("ing", "ed", "es", "s")
+_SAME_MEANING = {
+    word: meaning
+    for meaning, words in {
+        "free": "free freed frees freeing release released releases releasing",
+        "kill": "kill killed killing killings dead death deaths died die",
+        "strike": "strike strikes struck airstrike airstrikes air-strike bombing bombed bombs",
+        "hostage": "hostage hostages captive captives abductee abductees",
+        "prisoner": "prisoner prisoners detainee detainees inmate inmates",
+        "ceasefire": "ceasefire ceasefires cease-fire truce truces",
+        "operation": "operation operations offensive raid raids incursion",
+        "israel": "israel israeli israelis",
+        "palestinian": "palestinian palestinians",
+        "gaza": "gaza gazan gazans",
+    }.items()
+    for word in words.split()
+}
+"""Words news uses for the same thing; one of them stands for all, before stemming."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,8 +104,10 @@ def alike(
 
 @functools.lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
-    """A crude stem: 'strikes', 'struck' stay apart, but 'releases' and 'released' meet."""
+    """A crude stem ('releases' and 'released' meet), after folding words of one meaning."""
     word = word.removesuffix("'s")
+    if word in _SAME_MEANING:
+        return _SAME_MEANING[word]
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]

@@ -44,6 +44,9 @@ def found(text: str, published: dt.date = MONDAY) -> list[Row]:
         # Nor does an appositive after a comma.
         ("Hamas freed three women in Gaza City on Sunday, the first hostages to be released.",
          dt.date(2025, 1, 19), [("Sunday", "DATE", "2025-01-19")]),
+        # Nor does a participle clause.
+        ("Israel held back prisoners after Hamas freed six hostages on Saturday, saying it "
+         "would not proceed.", dt.date(2025, 2, 23), [("Saturday", "DATE", "2025-02-22")]),
         # A subordinate clause after the expression tells nothing of it.
         ("Officials sent a message Sunday that the army wants to withdraw.", MONDAY,
          [("Sunday", "DATE", "2025-02-02")]),

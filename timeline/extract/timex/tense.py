@@ -53,8 +53,9 @@ _MARKER = re.compile(
 _CLAUSE_END = re.compile(
     r"(?i)\b(?:that|which|who|whom|whose|because|although|though|while|whereas|but|when|"
     r"where|if|unless)\b|[;:()\"“”]|''|``|"
-    # An appositive after a comma ("on Sunday, the first hostages to be freed") is not the verb.
-    r",\s+(?:the|a|an|its|their|his|her)\s"
+    # An appositive after a comma ("on Sunday, the first hostages to be freed") is not the verb,
+    # nor is a participle clause ("on Saturday, saying it would not proceed").
+    r",\s+(?:the|a|an|its|their|his|her)\s|,\s+[a-z]+ing\b"
 )
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“'`(])|\n\s*\n")
 # Where the clause of the expression begins, looking back: the end of a quotation.

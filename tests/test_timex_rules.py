@@ -44,6 +44,12 @@ def found(text: str, published: dt.date = MONDAY) -> list[Row]:
         # Nor does an appositive after a comma.
         ("Hamas freed three women in Gaza City on Sunday, the first hostages to be released.",
          dt.date(2025, 1, 19), [("Sunday", "DATE", "2025-01-19")]),
+        # A weekday the text describes is not the one nearest publication.
+        ("Releases came on a Thursday and on the Sunday the truce began.", dt.date(2025, 2, 23),
+         [("Thursday", "DATE", "XXXX-WXX-4"), ("Sunday", "DATE", "XXXX-WXX-7")]),
+        # Before a noun it modifies, the weekday is the nearest one.
+        ("The Friday explosions shook the city.", dt.date(2025, 2, 23),
+         [("Friday", "DATE", "2025-02-21")]),
         # Nor does a participle clause.
         ("Israel held back prisoners after Hamas freed six hostages on Saturday, saying it "
          "would not proceed.", dt.date(2025, 2, 23), [("Saturday", "DATE", "2025-02-22")]),

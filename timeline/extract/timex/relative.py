@@ -29,6 +29,14 @@ _CLOCK = re.compile(
 )
 
 
+_INDEFINITE = re.compile(r"(?i)\b(?:a|an|one|any)\s+$")
+_DEFINITE = re.compile(r"(?i)\bthe\s+$")
+_MODIFIED_NOUN = re.compile(
+    r"\s+(?!(?:the|a|an|that|when|which|before|after|of|in|on|at|and|or|he|she|it|we|they|"
+    r"his|her|its|their|this|these|those)\b)[a-z]"
+)
+
+
 def words_of(text: str) -> list[str]:
     """The lower-cased words of a matched span."""
     return [w.lower().removesuffix("'s") for w in _WORD.findall(text)]
@@ -77,9 +85,21 @@ def weekday_expr(m: re.Match[str], ctx: Context) -> Found:
     words = words_of(m.group())
     number = weekday_of(words)
     assert number is not None  # the scanner matched a weekday name
+    before, after = ctx.text[max(0, m.start() - 8) : m.start()], ctx.text[m.end() : m.end() + 16]
+    if _described(before, m.group(), after):
+        return [unresolved(m.start(), m.group(), "DATE", f"XXXX-WXX-{number + 1}")]
     day = _tensed_weekday(ctx, m, number)
     clock = _clock(m.group())
     return [_on_day(m, day, clock or _part_of_day(words), _edge(words))]
+
+
+def _described(before: str, text: str, after: str) -> bool:
+    """ "on a Thursday" is any Thursday, and "the Sunday the truce began" one the text
+    describes: neither is the weekday nearest publication, so neither is resolved. Before a
+    noun the weekday is the usual one: "the Friday explosions", "a Sunday night service"."""
+    if text.endswith(("'s", "’s")) or _MODIFIED_NOUN.match(after):
+        return False
+    return bool(_INDEFINITE.search(before) or _DEFINITE.search(before))
 
 
 def clock(m: re.Match[str], ctx: Context) -> Found:

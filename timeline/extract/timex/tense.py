@@ -58,6 +58,8 @@ _CLAUSE_END = re.compile(
     r",\s+(?:the|a|an|its|their|his|her)\s|,\s+[a-z]+ing\b"
 )
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“'`(])|\n\s*\n")
+# A relative clause set off by commas ends at the next comma.
+_RELATIVE_CLAUSE = re.compile(r"(?i),\s+(?:who|which|whose|where)\b[^,]*$")
 # Where the clause of the expression begins, looking back: the end of a quotation.
 _QUOTE_END = re.compile(r"''|[\"”]\s|[,.!?]\"")
 _WINDOW = 160
@@ -69,6 +71,8 @@ def tense(text: str, start: int, end: int) -> int:
     """PAST, FUTURE or UNKNOWN for the span ``text[start:end]`` (see the module docstring)."""
     before = _sentence_before(text, start)
     after = _clause_after(text, end)
+    if _RELATIVE_CLAUSE.search(before):
+        after = after.split(",", 1)[0]  # ", who is due to be sworn in on Monday, claimed..."
     best: tuple[int, int] = (_REMOTE * 2, UNKNOWN)
     for match in _MARKER.finditer(before):
         best = min(best, _weigh(match, before[match.end() :]))

@@ -33,3 +33,13 @@ def test_event_dated_after_publication_is_doubtful() -> None:
 
 def test_clear_past_dates_are_not_doubtful() -> None:
     assert doubts_of("The army said on Monday that it had withdrawn on 1 February 2025.\n") == []
+
+
+def test_a_yearless_date_months_from_publication_is_doubtful() -> None:
+    doubts = doubts_of(
+        "Victims of the attack on October 7 were buried. Talks began on 3 February.\n"
+    )
+    assert doubts == [
+        "content/articles/a.md:6: 'October 7' gives no year and is months from publication: "
+        "read as 2024-10-07; write the year, or re-date it in content/corrections.toml"
+    ]

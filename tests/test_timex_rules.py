@@ -50,6 +50,9 @@ def found(text: str, published: dt.date = MONDAY) -> list[Row]:
         # Before a noun it modifies, the weekday is the nearest one.
         ("The Friday explosions shook the city.", dt.date(2025, 2, 23),
          [("Friday", "DATE", "2025-02-21")]),
+        # A day and month without a year, day first.
+        ("Talks began on 3 February.", dt.date(2025, 2, 23),
+         [("3 February", "DATE", "2025-02-03")]),
         # A relative clause between commas is a clause of its own.
         ("Trump, who is due to be sworn in on Monday, claimed credit for the deal.",
          dt.date(2025, 1, 15), [("Monday", "DATE", "2025-01-20")]),

@@ -51,7 +51,7 @@ from timeline.curated_content import (
 )
 from timeline.errors import BuildFailed, ContentError, UsageError
 from timeline.extract import find_expressions
-from timeline.extract.doubts import unclear_weekdays
+from timeline.extract.doubts import distant_yearless, unclear_weekdays
 from timeline.merge import merge_events, order_entries
 from timeline.model import (
     Article,
@@ -236,6 +236,12 @@ def _doubts_of(extraction: Extraction) -> Iterator[Doubt]:
     for expression in extraction.expressions:
         if not expression.resolved:
             yield Doubt(at(expression.start), f"'{expression.text}' could not be resolved")
+    for expression in distant_yearless(extraction):
+        yield Doubt(
+            at(expression.start),
+            f"'{expression.text}' gives no year and is months from publication: read as "
+            f"{expression.value}; write the year, or re-date it in content/corrections.toml",
+        )
     for expression in unclear_weekdays(extraction):
         yield Doubt(
             at(expression.start),

@@ -241,7 +241,7 @@ def _day_and_month(parts: re.Match[str] | None, start: int, ctx: Context) -> Fou
     number = month_number(parts.group("month"))
     day = int(_DIGITS.findall(parts.group("day"))[0])
     text = parts.group()
-    if parts.group("year") or parts.group("rel"):
+    if parts.group("year") or parts.groupdict().get("rel"):
         year, basis = _year_of(parts, ctx)
         date = safe_date(year, number, day)
     else:

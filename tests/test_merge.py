@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from timeline.extract.timex import day_value
-from timeline.merge import merge_events
+from timeline.merge import MergeMemo, merge_events
 from timeline.merge.similarity import content_words
 from timeline.model import ArticleRef, Basis, DateValue, Event, Precision
 
@@ -150,3 +151,23 @@ def test_modified_periods_sort_into_their_part() -> None:
         ]
     )
     assert [e.sources[0].article.slug for e in entries] == ["early", "mid", "d13", "late", "d25"]
+
+
+def test_a_memo_keeps_untouched_blocks_and_changes_nothing() -> None:
+    days = [day_value(dt.date(2025, 1, d)) for d in range(1, 29)]
+    events = [
+        event(f"a{n}", f"Shelling hit district {n} of Khan Younis, medics said.", days[n % 28],
+              dt.date(2025, 2, 1), f"e{n:03d}")
+        for n in range(120)
+    ] + [
+        event(f"b{n}", f"Medics said shelling hit district {n} of Khan Younis.", days[n % 28],
+              dt.date(2025, 2, 2), f"f{n:03d}")
+        for n in range(120)
+    ]  # fmt: skip
+    memo = MergeMemo()
+    first = merge_events(events, memo=memo)
+    assert first == merge_events(events) and memo.merged == 28
+    assert merge_events(events, memo=memo) == first and memo.merged == 0
+    edited = [*events[:-1], replace(events[-1], text="Medics said a convoy reached Rafah.")]
+    assert merge_events(edited, memo=memo) == merge_events(edited)
+    assert 0 < memo.merged < 5

@@ -52,7 +52,7 @@ from timeline.curated_content import (
 from timeline.errors import BuildFailed, ContentError, UsageError
 from timeline.extract import find_expressions
 from timeline.extract.doubts import distant_yearless, unclear_weekdays
-from timeline.merge import merge_events, order_entries
+from timeline.merge import MergeMemo, merge_events, order_entries
 from timeline.model import (
     Article,
     Basis,
@@ -206,15 +206,19 @@ def load_site(
     return Loaded(config, published, curated, corrections)
 
 
-def make_timeline(loaded: Loaded) -> Timeline:
-    """Apply corrections, merge every article's events and add the hand-written entries."""
+def make_timeline(loaded: Loaded, memo: MergeMemo | None = None) -> Timeline:
+    """Apply corrections, merge every article's events and add the hand-written entries.
+
+    A caller that merges again and again (``serve``) passes a ``memo`` to keep what did
+    not change.
+    """
     events = [event for x in loaded.extractions for event in x.events]
     handwritten, errors = curated_entries(loaded.curated)
     errors += invalid_redates(loaded.corrections)
     if errors:
         raise BuildFailed(errors)
     corrected, apart = redate_and_split(events, loaded.corrections)
-    merged = merge_events(corrected, apart=apart)
+    merged = merge_events(corrected, apart=apart, memo=memo)
     stale = stale_corrections(loaded.corrections, events, merged)
     if stale:
         raise BuildFailed(stale)

@@ -17,7 +17,7 @@ import datetime as dt
 import math
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from timeline.merge.similarity import Weights, alike, content_words, corpus_weights
 from timeline.model import ArticleRef, DateValue, Entry, Event, Precision, Source
@@ -31,23 +31,85 @@ _JOINABLE = frozenset(
 )
 
 
+BlockKey = tuple[str, str, str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class _MergedBlock:
+    """A block's events, everything its merge depended on, and the entries it gave."""
+
+    events: tuple[Event, ...]
+    weights: tuple[float, ...]
+    apart: frozenset[str]
+    entries: tuple[Entry, ...]
+
+
+@dataclass(slots=True)
+class MergeMemo:
+    """What a long-lived caller (``serve``) keeps between merges of nearly the same events.
+
+    A block is merged again only when its events or the weights of their words changed:
+    the result is the same as merging from scratch, found without redoing the rest.
+    """
+
+    words: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
+    """Each event's sentence and its content words, by event id."""
+    blocks: dict[BlockKey, _MergedBlock] = field(default_factory=dict)
+    merged: int = 0
+    """How many blocks the last merge had to merge again (the others were kept)."""
+
+
 def merge_events(
-    events: Iterable[Event], *, apart: frozenset[str] = frozenset()
+    events: Iterable[Event],
+    *,
+    apart: frozenset[str] = frozenset(),
+    memo: MergeMemo | None = None,
 ) -> tuple[Entry, ...]:
     """One entry per happening, in timeline order (design.md §4).
 
     Events whose ids are in ``apart`` (split by a correction) never join another event.
     """
-    blocks: dict[tuple[str, str, str | None], list[Event]] = defaultdict(list)
+    memo = memo if memo is not None else MergeMemo()
+    memo.merged = 0
+    blocks: dict[BlockKey, list[Event]] = defaultdict(list)
     words: dict[str, frozenset[str]] = {}
     for event in events:
         blocks[_block_key(event.date)].append(event)
-        words[event.id] = content_words(event.text)
+        found = memo.words.get(event.id)
+        words[event.id] = (
+            found[1] if found and found[0] == event.text else content_words(event.text)
+        )
+    memo.words = {e.id: (e.text, words[e.id]) for b in blocks.values() for e in b}
     weights = corpus_weights(words.values())
     totals = {event_id: weights.of(these) for event_id, these in words.items()}
     comparer = _Comparer(words, weights, apart, totals)
-    entries = [entry for block in blocks.values() for entry in _merge_block(block, comparer)]
+    entries = [
+        entry for key, block in blocks.items() for entry in _block(key, block, comparer, memo)
+    ]
+    memo.blocks = {key: memo.blocks[key] for key in blocks}
     return order_entries(_join_coarse_mentions(entries, comparer))
+
+
+def _block(
+    key: BlockKey, block: list[Event], comparer: _Comparer, memo: MergeMemo
+) -> tuple[Entry, ...]:
+    """The entries of a block: kept from the memo when nothing they depend on changed."""
+    ordered = tuple(sorted(block, key=_report_order))
+    used = sorted({word for event in ordered for word in comparer.words[event.id]})
+    weights = tuple(comparer.weights.weight(word) for word in used)
+    apart = frozenset(e.id for e in ordered if e.id in comparer.apart)
+    kept = memo.blocks.get(key)
+    if (
+        kept is not None
+        and kept.weights == weights
+        and kept.apart == apart
+        and (kept.events == ordered)
+    ):
+        return kept.entries
+    memo.merged += 1
+    entries = tuple(_merge_block(list(ordered), comparer))
+    memo.blocks[key] = _MergedBlock(ordered, weights, apart, entries)
+    return entries
 
 
 def order_entries(entries: Iterable[Entry]) -> tuple[Entry, ...]:

@@ -12,6 +12,7 @@ import jinja2
 from timeline.build import make_timeline
 from timeline.config import Config, load_config
 from timeline.errors import BuildFailed, TimelineError, UsageError
+from timeline.merge import MergeMemo
 from timeline.output import static_files
 from timeline.render import theme_dirs
 from timeline.serve.live import Live
@@ -32,6 +33,7 @@ class Session:
         self._full = full
         self._articles = ArticleCache()
         self._pages = PageMemo()
+        self._merges = MergeMemo()
         self._lock = threading.Lock()
 
     def first_build(self) -> None:
@@ -72,7 +74,7 @@ class Session:
         config = load_config(self.root)
         self.config = config
         outcome = self._articles.load(config)
-        timeline = make_timeline(published_only(outcome.loaded, self._drafts))
+        timeline = make_timeline(published_only(outcome.loaded, self._drafts), self._merges)
         theme_changed = self._pages.reset_if_theme_changed(theme_signature(config))
         folders = [folder / "static" for folder in theme_dirs(config)]
         static = read_static(static_files(config), folders)

@@ -28,7 +28,10 @@ class Precision(StrEnum):
     @property
     def rank(self) -> int:
         """0 for the finest precision, growing as the precision gets coarser."""
-        return list(Precision).index(self)
+        return _PRECISION_RANKS[self]
+
+
+_PRECISION_RANKS = {precision: rank for rank, precision in enumerate(Precision)}
 
 
 class Basis(StrEnum):

@@ -31,8 +31,9 @@ from timeline.config import CONFIG_NAME, Config
 
 log = logging.getLogger(__name__)
 
-QUIET_SECONDS = 0.1
-"""How long no event must arrive before a burst of events counts as over."""
+QUIET_SECONDS = 0.05
+"""How long no event must arrive before a burst of events counts as over: editors write
+a swap file and rename it within a few milliseconds."""
 
 _EVENTS: list[type[FileSystemEvent]] = [
     FileCreatedEvent,

@@ -53,6 +53,11 @@ def found(text: str, published: dt.date = MONDAY) -> list[Row]:
         # A day and month without a year, day first.
         ("Talks began on 3 February.", dt.date(2025, 2, 23),
          [("3 February", "DATE", "2025-02-03")]),
+        # A condition whose consequence lies ahead.
+        ("Trump said that if the hostages were not returned by noon on Saturday, he would act.",
+         dt.date(2025, 2, 11), [("noon on Saturday", "TIME", "2025-02-15T12:00")]),
+        ("If the talks had failed on Monday, he would have resigned.", dt.date(2025, 2, 11),
+         [("Monday", "DATE", "2025-02-10")]),
         # A relative clause between commas is a clause of its own.
         ("Trump, who is due to be sworn in on Monday, claimed credit for the deal.",
          dt.date(2025, 1, 15), [("Monday", "DATE", "2025-01-20")]),

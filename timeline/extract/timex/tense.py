@@ -58,6 +58,9 @@ _CLAUSE_END = re.compile(
     r",\s+(?:the|a|an|its|their|his|her)\s|,\s+[a-z]+ing\b"
 )
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“'`(])|\n\s*\n")
+# A condition whose consequence lies ahead: its dates lie ahead too, whatever its verb's tense.
+_CONDITIONAL = re.compile(r"(?i)\b(?:if|unless)\b")
+_CONSEQUENCE = re.compile(r"(?i),\s+\w+\s+(?:will|would|'ll)\b(?!\s+have\b)")
 # A relative clause set off by commas ends at the next comma.
 _RELATIVE_CLAUSE = re.compile(r"(?i),\s+(?:who|which|whose|where)\b[^,]*$")
 # Where the clause of the expression begins, looking back: the end of a quotation.
@@ -73,6 +76,8 @@ def tense(text: str, start: int, end: int) -> int:
     after = _clause_after(text, end)
     if _RELATIVE_CLAUSE.search(before):
         after = after.split(",", 1)[0]  # ", who is due to be sworn in on Monday, claimed..."
+    if _CONDITIONAL.search(before) and _CONSEQUENCE.search(after):
+        return FUTURE  # "if they were not returned by noon on Saturday, he would..."
     best: tuple[int, int] = (_REMOTE * 2, UNKNOWN)
     for match in _MARKER.finditer(before):
         best = min(best, _weigh(match, before[match.end() :]))

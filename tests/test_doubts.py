@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from timeline.build import doubtful_dates
 from timeline.content import parse_article
+from timeline.curated_content import parse_corrections
 from timeline.extract import extract_article
 from timeline.extract.doubts import unclear_weekdays
 
@@ -43,3 +44,12 @@ def test_a_yearless_date_months_from_publication_is_doubtful() -> None:
         "content/articles/a.md:6: 'October 7' gives no year and is months from publication: "
         "read as 2024-10-07; write the year, or re-date it in content/corrections.toml"
     ]
+
+
+def test_a_corrected_event_is_no_longer_doubtful() -> None:
+    text = FRONT + "Victims of the attack on October 7 were buried.\n"
+    extraction = extract_article(parse_article(text, "content/articles/a.md"))
+    (event,) = extraction.events
+    corrections = parse_corrections(f'[redate."{event.id}"]\ndate = "2023-10-07"\n', "c.toml")
+    assert len(doubtful_dates((extraction,))) == 1
+    assert doubtful_dates((extraction,), corrections) == ()

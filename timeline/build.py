@@ -135,7 +135,7 @@ def build_site(
     with _timed(timings, "extract"):
         loaded = load_site(config, drafts=drafts, jobs=jobs or os.cpu_count() or 1,
                            use_cache=use_cache, progress=progress, articles=articles)  # fmt: skip
-    doubts = doubtful_dates(loaded.extractions)
+    doubts = doubtful_dates(loaded.extractions, loaded.corrections)
     if doubts and (strict or config.strict):
         raise BuildFailed(ContentError(d.location, d.message) for d in doubts)
     with _timed(timings, "merge"):
@@ -226,13 +226,19 @@ def make_timeline(loaded: Loaded, memo: MergeMemo | None = None) -> Timeline:
     return Timeline(loaded.config.title, entries, loaded.extractions)
 
 
-def doubtful_dates(extractions: tuple[Extraction, ...]) -> tuple[Doubt, ...]:
-    """Unresolved expressions, weekdays without a clear tense, events dated after their article."""
-    return tuple(doubt for extraction in extractions for doubt in _doubts_of(extraction))
+def doubtful_dates(
+    extractions: tuple[Extraction, ...], corrections: tuple[Correction, ...] = ()
+) -> tuple[Doubt, ...]:
+    """Unresolved expressions, weekdays without a clear tense, year-less dates far from
+    publication and events dated after their article: all but those an editor settled
+    (an event that ``corrections`` re-date or hide)."""
+    settled = {c.id for c in corrections if c.action in ("redate", "hide")}
+    return tuple(doubt for extraction in extractions for doubt in _doubts_of(extraction, settled))
 
 
-def _doubts_of(extraction: Extraction) -> Iterator[Doubt]:
+def _doubts_of(extraction: Extraction, settled: set[str]) -> Iterator[Doubt]:
     article = extraction.article
+    decided = {e.expression.start for e in extraction.events if e.id in settled and e.expression}
 
     def at(offset: int) -> SourceLocation:
         return SourceLocation(article.path, article.line_of(offset))
@@ -241,18 +247,24 @@ def _doubts_of(extraction: Extraction) -> Iterator[Doubt]:
         if not expression.resolved:
             yield Doubt(at(expression.start), f"'{expression.text}' could not be resolved")
     for expression in distant_yearless(extraction):
+        if expression.start in decided:
+            continue
         yield Doubt(
             at(expression.start),
             f"'{expression.text}' gives no year and is months from publication: read as "
             f"{expression.value}; write the year, or re-date it in content/corrections.toml",
         )
     for expression in unclear_weekdays(extraction):
+        if expression.start in decided:
+            continue
         yield Doubt(
             at(expression.start),
             f"'{expression.text}' has no clear tense around it: read as {expression.value}",
         )
     for event in extraction.events:
-        if event.expression is not None and event.date.start > article.published_date:
+        if event.id in settled or event.expression is None:
+            continue
+        if event.date.start > article.published_date:
             yield Doubt(
                 SourceLocation(article.path, event.line),
                 f"'{event.expression.text}' dates an event after the article was published "

@@ -121,7 +121,8 @@ def _progress_bar() -> Callable[[int, int], None] | None:
 def check(directory: Path, drafts: bool) -> None:
     """Validate the content and list doubtful dates, without writing anything."""
     config = load_config(directory.resolve())
-    doubts = doubtful_dates(load_site(config, drafts=drafts).extractions)
+    loaded = load_site(config, drafts=drafts)
+    doubts = doubtful_dates(loaded.extractions, loaded.corrections)
     for doubt in doubts:
         click.echo(f"{doubt}")
     click.echo(f"{len(doubts)} doubtful date{'s' if len(doubts) != 1 else ''}", err=True)

@@ -159,6 +159,9 @@ class Event:
     expression: TimeExpression | None
     """The expression the date comes from; None when the publication date stands in."""
     basis: Basis
+    clause: str = ""
+    """The part of the sentence that its date governs (the whole sentence when it has one
+    clause): what the event reports, and what merging compares."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from timeline.extract.govern import dating_expressions
+from timeline.extract.govern import clause_around, dating_expressions
 from timeline.extract.sentences import (
     Span,
     mask_markup,
@@ -83,8 +83,10 @@ def _event(
     article: Article, ref: ArticleRef, sentence: Span, expression: TimeExpression | None
 ) -> Event:
     text = normalize_space(sentence.text)
+    clause = text
     if expression is not None and expression.date is not None:
         date, basis = expression.date, expression.basis
+        clause = normalize_space(clause_around(sentence.text, sentence.start, expression.start))
     else:
         date, basis = day_value(article.published_date), Basis.PUBLICATION
     return Event(
@@ -97,6 +99,7 @@ def _event(
         date=date,
         expression=expression,
         basis=basis,
+        clause=clause,
     )
 
 

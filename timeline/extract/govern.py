@@ -59,6 +59,14 @@ def is_background(expression: TimeExpression, sentence: str, offset: int) -> boo
     return bool(_MODIFIER_BEFORE.search(before)) and word not in _NOT_NOUNS
 
 
+def clause_around(sentence: str, offset: int, position: int) -> str:
+    """The clause of a sentence (starting at ``offset``) that holds ``position``."""
+    for start, end in _clauses(sentence, offset):
+        if start <= position < end:
+            return sentence[start - offset : end - offset]
+    return sentence
+
+
 def _clauses(sentence: str, offset: int) -> list[tuple[int, int]]:
     cuts = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
     bounds = [0, *cuts, len(sentence)]

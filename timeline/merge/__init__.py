@@ -52,8 +52,8 @@ class MergeMemo:
     the result is the same as merging from scratch, found without redoing the rest.
     """
 
-    words: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
-    """Each event's sentence and its content words, by event id."""
+    words: dict[str, tuple[tuple[str, str, str], frozenset[str]]] = field(default_factory=dict)
+    """Each event's words and what they were found in (see ``_said``), by event id."""
     blocks: dict[BlockKey, _MergedBlock] = field(default_factory=dict)
     merged: int = 0
     """How many blocks the last merge had to merge again (the others were kept)."""
@@ -76,10 +76,9 @@ def merge_events(
     for event in events:
         blocks[_block_key(event.date)].append(event)
         found = memo.words.get(event.id)
-        words[event.id] = (
-            found[1] if found and found[0] == event.text else content_words(event.text)
-        )
-    memo.words = {e.id: (e.text, words[e.id]) for b in blocks.values() for e in b}
+        said = _said(event)
+        words[event.id] = found[1] if found and found[0] == said else _event_words(event)
+    memo.words = {e.id: (_said(e), words[e.id]) for b in blocks.values() for e in b}
     weights = corpus_weights(words.values())
     totals = {event_id: weights.of(these) for event_id, these in words.items()}
     comparer = _Comparer(words, weights, apart, totals)
@@ -140,6 +139,21 @@ def published_key(published: dt.datetime | dt.date) -> str:
             published = published.astimezone(dt.UTC).replace(tzinfo=None)
         return published.isoformat()
     return dt.datetime.combine(published, dt.time()).isoformat()
+
+
+def _said(event: Event) -> tuple[str, str, str]:
+    """What an event's words are found in: its sentence, its clause and its date's text."""
+    return (event.text, event.clause, event.expression.text if event.expression else "")
+
+
+def _event_words(event: Event) -> frozenset[str]:
+    """The content words of what an event reports (the clause its date governs), without
+    the words of the date itself: every event of a block shares the date, so "Jan. 19"
+    says nothing about the happening."""
+    text = event.clause or event.text
+    if event.expression is not None:
+        text = text.replace(event.expression.text, " ", 1)
+    return content_words(text)
 
 
 def _block_key(date: DateValue) -> tuple[str, str, str | None]:

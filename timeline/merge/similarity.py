@@ -24,7 +24,11 @@ _STOPWORDS = frozenset(
     against since until upon both each very just only not but all any can did does one two
     three new first last week month year day today yesterday tomorrow monday tuesday
     wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december on in at of to by as an a is it""".split()
+    august september october november december on in at of to by as an a is it across amid
+    among around despite within without through toward towards near onto off out again
+    already still even another any every many much several some least most further early
+    late later earlier hours hour night morning evening afternoon day days weeks months years
+    his her him she he we our you your its their those these this that what""".split()
 )
 _SUFFIXES = ("ing", "ed", "es", "s")
 _SAME_MEANING = {

@@ -46,6 +46,15 @@ def test_sentence_with_two_clause_dates_gives_two_events() -> None:
     assert [e.date.value for e in events] == ["2025-01-21", "2025-01-27"]
     assert events[0].text == events[1].text
     assert events[0].id != events[1].id
+    assert [e.clause for e in events] == [
+        "The raid that began on 21 January 2025 went on",
+        ", and officials condemned it on 27 January 2025.",
+    ]
+
+
+def test_a_sentence_with_one_date_reports_as_a_whole() -> None:
+    (event,) = events_of("\nHamas freed three women, and the army said on 19 January 2025 so.\n")
+    assert event.clause == event.text
 
 
 def test_ids_are_stable_when_other_sentences_change() -> None:

@@ -160,8 +160,8 @@ class Event:
     """The expression the date comes from; None when the publication date stands in."""
     basis: Basis
     clause: str = ""
-    """The part of the sentence that its date governs (the whole sentence when it has one
-    clause): what the event reports, and what merging compares."""
+    """What the event reports, and what merging compares: the clause its date governs when
+    the sentence has several dated clauses, else the whole sentence."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,7 +48,8 @@ def extract_events(
         dating = dating_expressions(sentence.text, sentence.start, expressions[first:last])
         if not dating and number == 0:
             events.append(_event(article, ref, sentence, None))
-        events.extend(_event(article, ref, sentence, expression) for expression in dating)
+        several = len(dating) > 1
+        events.extend(_event(article, ref, sentence, e, several) for e in dating)
     return _with_unique_ids(events)
 
 
@@ -80,13 +81,20 @@ def _sentences(plain: str, body_start: int) -> list[Span]:
 
 
 def _event(
-    article: Article, ref: ArticleRef, sentence: Span, expression: TimeExpression | None
+    article: Article,
+    ref: ArticleRef,
+    sentence: Span,
+    expression: TimeExpression | None,
+    several: bool = False,
 ) -> Event:
+    """An event of a sentence; when the sentence has ``several`` dated clauses, the event
+    reports the clause of its own date, otherwise the whole sentence."""
     text = normalize_space(sentence.text)
     clause = text
     if expression is not None and expression.date is not None:
         date, basis = expression.date, expression.basis
-        clause = normalize_space(clause_around(sentence.text, sentence.start, expression.start))
+        if several:
+            clause = normalize_space(clause_around(sentence.text, sentence.start, expression.start))
     else:
         date, basis = day_value(article.published_date), Basis.PUBLICATION
     return Event(

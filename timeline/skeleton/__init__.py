@@ -11,7 +11,7 @@ from pathlib import Path
 from timeline.errors import UsageError
 
 _CONFIG = """\
-# The settings of this timeline site. Every key is documented in docs/config.md of timeline.
+# The settings of this timeline site; every key is described in timeline's docs/content.md.
 title = "My conflict timeline"
 description = "A dated, sourced record built from news reports."
 # Where the site will be served from; for GitHub project pages: https://USER.github.io/REPO/

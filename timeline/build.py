@@ -7,8 +7,6 @@ errors writes nothing, so the previous ``output/`` stays exactly as it was.
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import itertools
 import logging
 import os
 import time
@@ -64,13 +62,10 @@ from timeline.model import (
     SourceLocation,
     Timeline,
 )
-from timeline.output import Written, static_files, write_output
-from timeline.render import prepare_render, theme_dirs
+from timeline.output import static_files, write_output
+from timeline.render import render_files, theme_dirs
 
 log = logging.getLogger(__name__)
-
-_PAGES_PER_PROCESS = 250
-"""Below twice this many pages, forking render workers costs more than it saves."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +141,7 @@ def build_site(
     with _timed(timings, "merge"):
         timeline = make_timeline(loaded)
     with _timed(timings, "render"):  # pages are written as they are rendered
-        written = _render_and_write(timeline, config, target, jobs or os.cpu_count() or 1)
+        written = write_output(target, render_files(timeline, config), static_files(config))
     events = sum(len(x.events) for x in loaded.extractions)
     counts = (len(loaded.extractions), events, len(timeline.entries), written.files)
     kept = tuple((d.location.path, d.location.line, d.message) for d in doubts)
@@ -343,15 +338,6 @@ def duplicate_slugs(articles: list[Article]) -> list[ContentError]:
             )
         first.setdefault(article.slug, article)
     return errors
-
-
-def _render_and_write(timeline: Timeline, config: Config, target: Path, jobs: int) -> Written:
-    """Render the site into ``target``; a large site's pages in ``jobs`` processes at once."""
-    job = prepare_render(timeline, config)
-    parts = jobs if len(job.pages) >= _PAGES_PER_PROCESS * 2 else 1
-    here = itertools.chain(job.part(0, parts), job.extras())
-    elsewhere = [functools.partial(job.part, index, parts) for index in range(1, parts)]
-    return write_output(target, here, static_files(config), elsewhere=elsewhere)
 
 
 def _input_signature(config: Config, articles: ReadArticles, options: str) -> str:

@@ -7,7 +7,6 @@ its path in the site, and ``build`` writes them.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -87,50 +86,17 @@ def render_files(
     env: jinja2.Environment | None = None,
 ) -> Iterator[tuple[str, bytes]]:
     """The files of ``render_site`` one at a time, so a writer need not hold them all."""
-    job = prepare_render(timeline, config, limits, env)
-    yield from job.part(0, 1)
-    yield from job.extras()
-
-
-@dataclass(frozen=True, slots=True)
-class RenderJob:
-    """Everything rendering a site needs, planned once; pages can then be rendered in parts
-    (by several processes) and give exactly the bytes ``render_files`` gives."""
-
-    timeline: Timeline
-    config: Config
-    pages: list[Page]
-    links: SiteLinks
-    env: jinja2.Environment
-    site: dict[str, Any]
-
-    def part(self, index: int, parts: int) -> Iterator[tuple[str, bytes]]:
-        """Every ``parts``-th page, starting with page ``index``."""
-        for page in self.pages[index::parts]:
-            yield page.path, _render_page(self.env, page, self.site, self.links, self.config)
-
-    def extras(self) -> Iterator[tuple[str, bytes]]:
-        """The exports, the feed, the search index and the sitemap."""
-        yield from _exports(self.timeline, self.config, self.links).items()
-        paths = [_sitemap_path(p.path) for p in self.pages if p.path != NOT_FOUND]
-        sitemap_xml = sitemap(paths, self.config)
-        if sitemap_xml is not None:
-            yield "sitemap.xml", sitemap_xml
-
-
-def prepare_render(
-    timeline: Timeline,
-    config: Config,
-    limits: PageLimits | None = None,
-    env: jinja2.Environment | None = None,
-) -> RenderJob:
-    """The page plan and the template environment of a site, ready to render."""
     limits = limits or plan_module.DEFAULT_LIMITS
     links = site_links(timeline, plan_timeline(timeline.entries, limits))
     pages = plan_pages(timeline, links, limits)
-    return RenderJob(
-        timeline, config, pages, links, env or make_environment(config), _site_context(config)
-    )
+    env = env or make_environment(config)
+    site = _site_context(config)
+    for page in pages:
+        yield page.path, _render_page(env, page, site, links, config)
+    yield from _exports(timeline, config, links).items()
+    sitemap_xml = sitemap([_sitemap_path(p.path) for p in pages if p.path != NOT_FOUND], config)
+    if sitemap_xml is not None:
+        yield "sitemap.xml", sitemap_xml
 
 
 def _exports(timeline: Timeline, config: Config, links: SiteLinks) -> dict[str, bytes]:
@@ -177,12 +143,10 @@ __all__ = [
     "Page",
     "PageLimits",
     "PagePlan",
-    "RenderJob",
     "article_path",
     "make_environment",
     "plan_pages",
     "plan_timeline",
-    "prepare_render",
     "render_files",
     "render_site",
     "theme_dirs",

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from timeline.merge.similarity import Weights, alike, content_words, corpus_weights
-from timeline.model import ArticleRef, DateValue, Entry, Event, Precision, Source
+from timeline.model import DateValue, Entry, Event, Precision, Source
 
 _MIN_SHARED = 2
 _MIN_OVERLAP = 0.3
@@ -348,9 +348,3 @@ def _source(event: Event) -> Source:
         expression=event.expression,
         basis=event.basis,
     )
-
-
-def article_refs(entries: Iterable[Entry]) -> tuple[ArticleRef, ...]:
-    """Every article that reported at least one entry, by slug."""
-    refs = {source.article.slug: source.article for e in entries for source in e.sources}
-    return tuple(refs[slug] for slug in sorted(refs))

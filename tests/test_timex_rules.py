@@ -131,6 +131,21 @@ def test_tense_reads_the_whole_clause(text: str, published: dt.date, expected: l
           ("the year-earlier period", "DATE", "2024-Q3")]),
         ("Revenue in the latest period rose.", dt.date(2025, 10, 27),
          [("the latest period", "DATE", "2025-Q3")]),
+        # The reported quarter is the newest one over by publication: an older quarter named
+        # after it is background, and so is one long past named before it.
+        ("Third-quarter profit rose. After a weak second quarter, the miner said costs were "
+         "lower than a year ago.", dt.date(2025, 10, 27),
+         [("Third-quarter", "DATE", "2025-Q3"), ("second quarter", "DATE", "2025-Q2"),
+          ("a year ago", "DATE", "2024-Q3")]),
+        ("The bank stopped its dividend in the second quarter of 2019. Third-quarter profit "
+         "rose from a year ago.", dt.date(2025, 10, 27),
+         [("the second quarter of 2019", "DATE", "2019-Q2"), ("Third-quarter", "DATE", "2025-Q3"),
+          ("a year ago", "DATE", "2024-Q3")]),
+        # The quarter under way is forecast, not reported.
+        ("Third-quarter sales fell and the slump will go on into the fourth quarter, "
+         "compared with a year ago.", dt.date(2025, 10, 27),
+         [("Third-quarter", "DATE", "2025-Q3"), ("the fourth quarter", "DATE", "2025-Q4"),
+          ("a year ago", "DATE", "2024-Q3")]),
     ],
 )  # fmt: skip
 def test_business_quarters(text: str, published: dt.date, expected: list[Row]) -> None:

@@ -11,6 +11,7 @@ from timeline.extract.timex.calendar import day_value
 from timeline.model import Basis, DateValue, Precision, TimeExpression
 
 _MAX_REFS = 8
+_YEAR = dt.timedelta(days=366)
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +23,9 @@ class Context:
     day_first: bool = False
     refs: tuple[DateValue, ...] = field(default=())
     """The dates the text established so far, the latest first (the narrative time)."""
+    reported: DateValue | None = None
+    """The quarter the text reports on: the newest it named that was over by publication and
+    had ended within the year before it (an older one is history, a later one a forecast)."""
 
     @property
     def today(self) -> DateValue:
@@ -46,11 +50,21 @@ class Context:
         """The context after ``expression``: a resolved date becomes the reference time."""
         if expression.date is None or expression.type == "DURATION":
             return self
-        return replace(self, refs=(expression.date, *self.refs[: _MAX_REFS - 1]))
+        date = expression.date
+        reported = self.reported
+        if _reportable(date, self.published):
+            reported = date if reported is None or date.start > reported.start else reported
+        return replace(self, refs=(date, *self.refs[: _MAX_REFS - 1]), reported=reported)
 
     def tense(self, start: int, end: int) -> int:
         """PAST, FUTURE or UNKNOWN: what the clause around the span tells (see ``tense``)."""
         return tenses.tense(self.text, start, end)
+
+
+def _reportable(value: DateValue, published: dt.date) -> bool:
+    """A quarter whose results can be news on ``published``: over, and within the last year."""
+    ended = value.end - dt.timedelta(days=1)
+    return value.precision is Precision.QUARTER and published - _YEAR < ended < published
 
 
 def _inside(value: DateValue, periods: list[DateValue]) -> bool:

@@ -282,11 +282,12 @@ def _comparison_base(ctx: Context) -> DateValue:
     """What "a year ago" compares with: the quarter being reported on, else publication.
 
     Business news reports a period ("third-quarter profit rose") and compares it with the same
-    period "a year ago"; that is the quarter a year before, not the publication day. A quarter
-    not yet begun ("losses through the third quarter of 1990") is a forecast, not the report.
+    period "a year ago"; that is the quarter a year before, not the publication day. The
+    report is on the newest quarter over by publication: one not yet over ("losses through the
+    third quarter of 1990") is a forecast, an older one named after it ("after a flat second
+    quarter") background, one more than a year back history (see ``Context.reported``).
     """
-    reported = (r for r in ctx.refs if r.precision is Precision.QUARTER)
-    return next((r for r in reported if r.start <= ctx.published), ctx.today)
+    return ctx.reported or ctx.today
 
 
 def _comparison_precision(ctx: Context) -> Precision:

@@ -226,6 +226,9 @@ def test_the_year(text: str, expected: list[Row]) -> None:
         ("Troops will arrive within weeks.", [("weeks", "DURATION", "PXW")]),
         ("The city was ruled from abroad for centuries.", [("centuries", "DURATION", "PXY")]),
         ("The siege lasted a year.", [("a year", "DURATION", "P1Y")]),
+        # A number in words before a singular unit: a compound with its hyphen dropped.
+        ("Farmers began a three day strike.", [("three day", "DURATION", "P3D")]),
+        ("The currency fell to a twelve year low.", [("twelve year", "DURATION", "P12Y")]),
     ],
 )  # fmt: skip
 def test_amounts_that_are_and_are_not_durations(text: str, expected: list[Row]) -> None:

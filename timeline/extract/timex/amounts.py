@@ -139,7 +139,8 @@ def _not_an_amount_of_time(ctx: Context, m: re.Match[str], head: str, unit_word:
                            number: float | None) -> bool:  # fmt: skip
     """Numbers and units that are no duration: "a second phase" (an ordinal), "$1.76 a year"
     and "700 seats a week" (rates), "three-quarters of its food" (a fraction), "the 1988
-    quarter" (a number before a singular unit is a label, not an amount)."""
+    quarter" (digits before a singular unit are a label, not an amount; a number in words
+    before one is a compound whose hyphen a transcript dropped: "a five year low")."""
     article = head.lower() in ("a", "an")
     if article and unit_word.lower() == "second":
         return True
@@ -148,7 +149,8 @@ def _not_an_amount_of_time(ctx: Context, m: re.Match[str], head: str, unit_word:
     if unit_word.lower().startswith("quarter") and _FRACTION_OF.match(ctx.text, m.end()):
         return True
     spaced = not re.search(r"-\s*$", m.group()[: m.group().lower().rfind(unit_word.lower())])
-    return number not in (None, 1.0) and spaced and _singular(unit_word) and not article
+    digits = head[:1].isdigit()  # "a two day rally" is a transcript's "two-day"
+    return number not in (None, 1.0) and spaced and digits and _singular(unit_word)
 
 
 def _is_frequency(ctx: Context, start: int) -> bool:

@@ -64,6 +64,11 @@ def found(text: str, published: dt.date = MONDAY) -> list[Row]:
         # Nor does a participle clause.
         ("Israel held back prisoners after Hamas freed six hostages on Saturday, saying it "
          "would not proceed.", dt.date(2025, 2, 23), [("Saturday", "DATE", "2025-02-22")]),
+        # A date that opens the sentence belongs to the main clause after its comma.
+        ("On Thursday, the union plans to march on the ministry.", MONDAY,
+         [("Thursday", "DATE", "2025-02-06")]),
+        ("Also on Friday, the rebels will hand over their weapons.", MONDAY,
+         [("Friday", "DATE", "2025-02-07")]),
         # A subordinate clause after the expression tells nothing of it.
         ("Officials sent a message Sunday that the army wants to withdraw.", MONDAY,
          [("Sunday", "DATE", "2025-02-02")]),

@@ -52,11 +52,14 @@ _MARKER = re.compile(
 # Where the clause of the expression ends, looking forward: a subordinate clause, a quotation.
 _CLAUSE_END = re.compile(
     r"(?i)\b(?:that|which|who|whom|whose|because|although|though|while|whereas|but|when|"
-    r"where|if|unless)\b|[;:()\"“”]|''|``|"
-    # An appositive after a comma ("on Sunday, the first hostages to be freed") is not the verb,
-    # nor is a participle clause ("on Saturday, saying it would not proceed").
-    r",\s+(?:the|a|an|its|their|his|her)\s|,\s+[a-z]+ing\b"
+    r"where|if|unless)\b|[;:()\"“”]|''|``"
 )
+# An appositive after a comma ("on Sunday, the first hostages to be freed") is not the verb,
+# nor is a participle clause ("on Saturday, saying it would not proceed"); but after a date
+# that opens the sentence the comma ends the date, and the main clause follows it ("On
+# Tuesday, the league plans to...").
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an|its|their|his|her)\s|,\s+[a-z]+ing\b")
+_OPENING = re.compile(r"(?i)\s*(?:(?:and|but|also|then|on|by|late|early|until|since|as\s+of)\s+)*$")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“'`(])|\n\s*\n")
 # A condition whose consequence lies ahead: its dates lie ahead too, whatever its verb's tense.
 _CONDITIONAL = re.compile(r"(?i)\b(?:if|unless)\b")
@@ -73,7 +76,7 @@ _REMOTE = 1000  # what a reporting verb away from the expression adds to its dis
 def tense(text: str, start: int, end: int) -> int:
     """PAST, FUTURE or UNKNOWN for the span ``text[start:end]`` (see the module docstring)."""
     before = _sentence_before(text, start)
-    after = _clause_after(text, end)
+    after = _clause_after(text, end, opening=_OPENING.fullmatch(before) is not None)
     if _RELATIVE_CLAUSE.search(before):
         after = after.split(",", 1)[0]  # ", who is due to be sworn in on Monday, claimed..."
     if _CONDITIONAL.search(before) and _CONSEQUENCE.search(after):
@@ -94,12 +97,14 @@ def _sentence_before(text: str, start: int) -> str:
     return window[quotes[-1].end() :] if quotes else window
 
 
-def _clause_after(text: str, end: int) -> str:
+def _clause_after(text: str, end: int, *, opening: bool) -> str:
     window = text[end : end + _WINDOW]
     stop = _SENTENCE_END.search(window)
     window = window[: stop.start()] if stop else window
     clause = _CLAUSE_END.search(window)
-    return window[: clause.start()] if clause else window
+    window = window[: clause.start()] if clause else window
+    aside = None if opening else _APPOSITIVE.search(window)
+    return window[: aside.start()] if aside else window
 
 
 def _weigh(match: re.Match[str], gap: str) -> tuple[int, int]:

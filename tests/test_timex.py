@@ -104,8 +104,14 @@ def test_ranges_give_both_ends(text: str, expected: list[Row]) -> None:
         ("Sirens sounded at 10:30 p.m. Sunday.",
          [("10:30 p.m. Sunday", "TIME", "2025-02-02T22:30")]),
         ("Shots rang out last night.", [("last night", "TIME", "2025-02-02TNI")]),
+        # Half of a year is a half year (TIMEX3 ``H1``/``H2``); half of a month stays a position.
         ("Talks went on in the second half of 2024.",
-         [("the second half of 2024", "DATE", "2024", "END")]),
+         [("the second half of 2024", "DATE", "2024-H2")]),
+        ("Prices fell in the last half of 2023.", [("the last half of 2023", "DATE", "2023-H2")]),
+        ("The slump may last through the first two quarters of 2026.",
+         [("the first two quarters of 2026", "DATE", "2026-H1")]),
+        ("Rain fell in the second half of March.",
+         [("the second half of March", "DATE", "2025-03", "END")]),
     ],
 )  # fmt: skip
 def test_relative_to_publication(text: str, expected: list[Row]) -> None:

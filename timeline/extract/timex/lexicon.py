@@ -85,6 +85,8 @@ POSITIONS: dict[str, str] = {
     "early": "START", "the beginning of": "START", "the start of": "START",
     "the first half of": "START", "mid": "MID", "the middle of": "MID", "late": "END",
     "the end of": "END", "the second half of": "END", "the close of": "END",
+    "the last half of": "END", "the first two quarters of": "START",
+    "the last two quarters of": "END",
 }  # fmt: skip
 
 

@@ -29,7 +29,10 @@ _UNIT = re.compile(r"(?i)(second|minute|hour|day|night|week|fortnight|month|quar
 _AGO = re.compile(r"(?i)(?P<number>.+?)[-\s]+(?P<unit>[a-z]+)\s+(?P<dir>[a-z]+(?:\s+now)?)$")
 _BACKWARD = frozenset({"ago", "earlier", "before", "previously"})
 _DCT_ANCHORED = frozenset({"ago", "from now", "hence"})
-_POSITION = re.compile(r"(?i)(early|mid|late|the\s+\w+\s+of|the\s+\w+\s+half\s+of)[-\s]+")
+_POSITION = re.compile(
+    r"(?i)(early|mid|late|the\s+\w+\s+of|the\s+\w+\s+(?:half|two\s+quarters)\s+of)[-\s]+"
+)
+_HALVES = {"START": 1, "END": 2}
 _YEAR = re.compile(r"\d{4}")
 _ENDED = re.compile(r"(?i)\s+(?:ended|ending|that\s+ended|to)\b")
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -98,6 +101,10 @@ def position(m: re.Match[str], ctx: Context) -> Found:
     value, basis = _period(rest, ctx, start + lead.end())
     if value is None:
         return [unresolved(start, text)]
+    if value.precision is Precision.YEAR and re.search(r"(?i)half|quarters", lead.group(1)):
+        # "the second half of 2024", "the first two quarters of 2025": a half year
+        half = cal.half_value(value.start.year, _HALVES[mod])
+        return [expression(start, text, "DATE", half, basis=basis)]
     return [expression(start, text, "DATE", value, basis=basis, mod=mod)]
 
 

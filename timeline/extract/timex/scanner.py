@@ -82,7 +82,7 @@ _KINDS: dict[str, str] = {
     ),
     "position": (
         rf"(?i:early|mid|late|the\s+(?:beginning|start|middle|end|close)\s+of|the\s+(?:first|"
-        rf"second)\s+half\s+of)[-\s]+(?:{MONTH}(?:,?\s+{YEAR}|\s+{_RELATIVE_YEAR})?|{YEAR}(?!s)|"
+        rf"second|last)\s+half\s+of|the\s+(?:first|last)\s+two\s+quarters\s+of)[-\s]+(?:{MONTH}(?:,?\s+{YEAR}|\s+{_RELATIVE_YEAR})?|{YEAR}(?!s)|"
         rf"(?i:(?:this|last|next|that|the)\s+(?:year|month|week|decade|century))(?![A-Za-z]))"
     ),
     "month_year": rf"{MONTH},?\s+(?:(?i:of)\s+)?(?:{ANY_YEAR}|{_RELATIVE_YEAR})",

@@ -231,6 +231,11 @@ def test_the_year(text: str, expected: list[Row]) -> None:
         ("Troops will arrive within weeks.", [("weeks", "DURATION", "PXW")]),
         ("The city was ruled from abroad for centuries.", [("centuries", "DURATION", "PXY")]),
         ("The siege lasted a year.", [("a year", "DURATION", "P1Y")]),
+        # Vague amounts of time: "-long" compounds, "the weeks ahead", "recent days".
+        ("The talks were a day-long affair.", [("day-long", "DURATION", "P1D")]),
+        ("The decades-long dispute is over.", [("decades-long", "DURATION", "PXY")]),
+        ("Prices may rise in the months ahead.", [("the months ahead", "DURATION", "PXM")]),
+        ("Clashes spread in recent days.", [("recent days", "DURATION", "PXD")]),
         # A number in words before a singular unit: a compound with its hyphen dropped.
         ("Farmers began a three day strike.", [("three day", "DURATION", "P3D")]),
         ("The currency fell to a twelve year low.", [("twelve year", "DURATION", "P12Y")]),

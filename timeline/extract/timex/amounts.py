@@ -18,6 +18,7 @@ _UNIT_WORD = re.compile(
 _QUALIFIER = re.compile(
     r"(?i)^(?:the\s+)?(?:past|last|next|coming|first|final|previous|following|recent)\s+"
 )
+_AHEAD = re.compile(r"(?i)\s+ahead$")
 _EXTRA = re.compile(r"(?i)[-\s]+(?:more|additional|full|straight|long)$")
 _MULTIPLIER = {"DE": 10, "CE": 100}
 _SMALLER = {
@@ -48,6 +49,7 @@ def duration(m: re.Match[str], ctx: Context) -> Found:
     """``15 months``, ``a 42-day ceasefire``, ``over two weeks`` (MORE_THAN), ``for years``."""
     text, start = m.group(), m.start()
     body, mod = _hedge(text)
+    body = _AHEAD.sub("", body)  # "the weeks ahead"
     unit_match = _UNIT_WORD.search(body)
     assert unit_match is not None  # every duration alternative ends in a unit
     unit = _unit_name(unit_match.group(1))
@@ -60,6 +62,10 @@ def duration(m: re.Match[str], ctx: Context) -> Found:
         return []
     if number == 1 and head.lower() in ("a", "an") and _is_frequency(ctx, start):
         return [expression(start, text, "SET", _period(1.0, unit))]  # "twice a day"
+    if head.lower() in ("a", "an") and text.lower().endswith("-long"):
+        # "a day-long meeting": the article belongs to the noun, as in "a 42-day ceasefire"
+        cut = len(text) - len(unit_match.group())
+        return [expression(start + cut, text[cut:], "DURATION", _period(number, unit), mod=mod)]
     return [expression(start, text, "DURATION", _period(number, unit), mod=mod)]
 
 

@@ -144,7 +144,9 @@ _KINDS: dict[str, str] = {
         rf"(?:{HEDGE}\s+(?!(?i:the)\s))?(?:(?i:(?:the\s+)?(?:past|last|next|coming)|the\s+(?:first|final|"
         rf"previous|following))\s+)?{NUMBER}[-\s]+(?:(?i:more|additional|full|straight|long)\s+)?"
         rf"{UNIT}(?!-(?i:old|earlier|ago|end))(?!\s+(?i:old)(?![A-Za-z]))(?:-(?i:long))?"
-        rf"|(?i:the\s+)?(?i:past|coming|recent)\s+(?i:week|month|year|decade)s?(?![A-Za-z])"
+        rf"|(?i:the\s+)?(?i:past|coming|recent)\s+(?i:day|week|month|quarter|year|decade)s?"
+        r"(?![A-Za-z])|(?i:the\s+(?:days|weeks|months|years)\s+ahead)(?![A-Za-z])"
+        r"|(?i:(?:hour|day|week|month|year|decade)s?-long)(?![A-Za-z])"
         r"|(?:(?<=\b[Ff]or\s)|(?<=\bwithin\s))(?i:years|months|weeks|decades|centuries|days|"
         r"hours)(?![A-Za-z])"
     ),
@@ -189,6 +191,7 @@ _STARTER_WORDS = (
         "tomorrow tonight that following previous preceding same prior fiscal its their first "
         "second third fourth latest current year eighteenth nineteenth twentieth twenty years "
         "months weeks decades centuries days hours recent every each daily weekly monthly "
+        "hour week month decade "
         "annually yearly hourly nightly now currently nowadays at presently recently lately "
         "formerly these new "
         "christmas thanksgiving easter halloween independence election noon midnight midday "
@@ -208,7 +211,8 @@ _AFTER_THE = (
     "same latest current this fiscal full day week weekend month year decade century quarter "
     "period summer winter spring autumn fall early mid late earlier later beginning start middle "
     "end close near distant future eighteenth nineteenth twentieth twenty twenties thirties "
-    "forties fifties sixties seventies eighties nineties recent year-ago year-earlier"
+    "forties fifties sixties seventies eighties nineties recent year-ago year-earlier days weeks "
+    "months years"
 )
 _AFTER_THAT = "day morning afternoon evening night week weekend month year same summer winter "
 _AFTER_THAT += "spring autumn fall quarter"

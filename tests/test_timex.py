@@ -101,6 +101,13 @@ def test_ranges_give_both_ends(text: str, expected: list[Row]) -> None:
         ("Rallies were held this past weekend.", [("this past weekend", "DATE", "2025-W05-WE")]),
         ("Drones struck Monday night.", [("Monday night", "TIME", "2025-02-03TNI")]),
         ("Sirens sounded at 6 a.m.", [("6 a.m.", "TIME", "2025-02-03T06:00")]),
+        # A part of day with "mid" is on the story's day, or the day named.
+        ("By mid-afternoon the shelling had stopped.",
+         [("mid-afternoon", "TIME", "2025-02-03TAF", "MID")]),
+        ("Shares fell at mid morning yesterday.",
+         [("mid morning yesterday", "TIME", "2025-02-02TMO", "MID")]),
+        # "high noon" is a showdown.
+        ("It was high noon for the coalition.", []),
         ("Sirens sounded at 10:30 p.m. Sunday.",
          [("10:30 p.m. Sunday", "TIME", "2025-02-02T22:30")]),
         ("Shots rang out last night.", [("last night", "TIME", "2025-02-02TNI")]),
@@ -163,6 +170,11 @@ def test_narrative_time_refuses_when_the_story_moved_to_a_coarser_period() -> No
         ("The border is currently closed.", [("currently", "DATE", "PRESENT_REF")]),
         ("The envoy recently left.", [("recently", "DATE", "PAST_REF")]),
         ("Talks may resume in the future.", [("the future", "DATE", "FUTURE_REF")]),
+        # A weekday with a part of day in the plural recurs.
+        ("Buses run on Sunday mornings.", [("Sunday mornings", "SET", "XXXX-WXX-7TMO")]),
+        # "one day" after a modal is some day ahead, not a day long.
+        ("The port could one day reopen.", [("one day", "DATE", "FUTURE_REF")]),
+        ("The strike lasted one day.", [("one day", "DURATION", "P1D")]),
     ],
 )  # fmt: skip
 def test_durations_sets_and_generic_references(text: str, expected: list[Row]) -> None:

@@ -31,6 +31,7 @@ _RATE_BEFORE = re.compile(
     r"\s+$"
 )
 _FRACTION_OF = re.compile(r"\s+of\b")
+_MODALS = frozenset({"will", "would", "could", "may", "might", "can", "shall", "should"})
 _FREQUENCY = frozenset({"once", "twice", "thrice", "times", "per"})
 _SETS = {
     "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
@@ -60,6 +61,8 @@ def duration(m: re.Match[str], ctx: Context) -> Found:
         number = amount(head)
     if _not_an_amount_of_time(ctx, m, head, unit_match.group(1), number):
         return []
+    if text.lower() == "one day" and previous_word(ctx.text, start).lower() in _MODALS:
+        return [expression(start, text, "DATE", "FUTURE_REF")]  # "will one day be"
     if number == 1 and head.lower() in ("a", "an") and _is_frequency(ctx, start):
         return [expression(start, text, "SET", _period(1.0, unit))]  # "twice a day"
     if head.lower() in ("a", "an") and text.lower().endswith("-long"):

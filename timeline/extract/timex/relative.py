@@ -12,7 +12,7 @@ from timeline.extract.timex.context import Context, expression, unresolved
 from timeline.extract.timex.lexicon import MONTHS, PARTS_OF_DAY, WEEKDAYS
 from timeline.extract.timex.scanner import MONTH
 from timeline.extract.timex.tense import FUTURE, PAST
-from timeline.extract.timex.words import choose, month_number, safe_date
+from timeline.extract.timex.words import choose, month_number, previous_word, safe_date
 from timeline.model import DateValue, Precision, TimeExpression
 
 Found = list[TimeExpression]
@@ -48,14 +48,21 @@ def weekday_of(words: list[str]) -> int | None:
 
 
 def deictic(m: re.Match[str], ctx: Context) -> Found:
-    """``today``, ``yesterday morning``, ``tonight``, ``last night``, ``late yesterday``."""
+    """``today``, ``yesterday morning``, ``tonight``, ``last night``, ``late yesterday``,
+    ``mid-afternoon`` (on the story's day)."""
     words = words_of(m.group())
     if "before" in words or "after" in words:  # the day before yesterday / after tomorrow
         offset = -2 if "before" in words else 2
     elif words[-2:-1] == ["last"] or words[0] == "last":
         offset = -1  # last night
+    elif not any(w in _DEICTIC_DAYS for w in words):  # "by mid-afternoon": the story's day
+        ref = ctx.reference(Precision.DAY)
+        part = _part_of_day(words)
+        if ref is None or part is None:
+            return [unresolved(m.start(), m.group(), "TIME", f"XXXX-XX-XXT{part or 'XX:XX'}")]
+        return [_on_day(m, ref.start, part, _edge(words))]
     else:
-        offset = next((_DEICTIC_DAYS[w] for w in words if w in _DEICTIC_DAYS), 0)
+        offset = next(_DEICTIC_DAYS[w] for w in words if w in _DEICTIC_DAYS)
     day = ctx.published + relativedelta(days=offset)
     part = _part_of_day(words) or ("NI" if "tonight" in words else None)
     return [_on_day(m, day, part, _edge(words))]
@@ -81,10 +88,14 @@ def relative(m: re.Match[str], ctx: Context) -> Found:
 
 
 def weekday_expr(m: re.Match[str], ctx: Context) -> Found:
-    """``Monday``, ``Monday night``, ``early Tuesday``, ``Friday at 6 a.m.``: tense decides."""
+    """``Monday``, ``Monday night``, ``early Tuesday``, ``Friday at 6 a.m.``: tense decides.
+    ``Tuesday nights`` is a set."""
     words = words_of(m.group())
     number = weekday_of(words)
     assert number is not None  # the scanner matched a weekday name
+    if m.group().endswith("s") and words[-1].removesuffix("s") in PARTS_OF_DAY:
+        part = PARTS_OF_DAY[words[-1].removesuffix("s")]  # "Tuesday nights": every one
+        return [expression(m.start(), m.group(), "SET", f"XXXX-WXX-{number + 1}T{part}")]
     before, after = ctx.text[max(0, m.start() - 8) : m.start()], ctx.text[m.end() : m.end() + 16]
     if _described(before, m.group(), after):
         return [unresolved(m.start(), m.group(), "DATE", f"XXXX-WXX-{number + 1}")]
@@ -103,8 +114,11 @@ def _described(before: str, text: str, after: str) -> bool:
 
 
 def clock(m: re.Match[str], ctx: Context) -> Found:
-    """``6 a.m.``, ``10:30 p.m. Wednesday``, ``noon``: on the day named, or the reference day."""
+    """``6 a.m.``, ``10:30 p.m. Wednesday``, ``noon``: on the day named, or the reference day.
+    "high noon" is a showdown, not a time."""
     words = words_of(m.group())
+    if words[0] == "noon" and previous_word(ctx.text, m.start()).lower() == "high":
+        return []
     number = weekday_of(words)
     if any(w in MONTHS for w in words):  # "5 p.m. EST, Nov. 6": the date says the day
         day: dt.date | None = _dated(ctx, m)

@@ -116,7 +116,8 @@ _KINDS: dict[str, str] = {
     "deictic": (
         rf"(?i:(?:the\s+)?day\s+(?:before\s+yesterday|after\s+tomorrow)|"
         rf"(?:(?:early|late|earlier|later)\s+)?(?:today|yesterday|tomorrow|tonight)"
-        rf"(?:\s+{PART})?|(?:(?:early|late|earlier|later)\s+)?this\s+{PART}|last\s+night)"
+        rf"(?:\s+{PART})?|(?:(?:early|late|earlier|later)\s+)?this\s+{PART}|last\s+night|"
+        r"mid[-\s]?(?:morning|afternoon|evening)(?:\s+(?:today|yesterday|tomorrow))?)"
         r"(?![A-Za-z])"
     ),
     "anaphor": (
@@ -139,7 +140,10 @@ _KINDS: dict[str, str] = {
         rf"{CLOCK}(?:,?\s+(?:(?i:on)\s+)?(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:,?\s+{YEAR})?"
         rf"|\s+(?:(?i:on)\s+)?{WEEKDAY}|\s+(?i:today|yesterday|tomorrow)(?![A-Za-z]))?"
     ),
-    "weekday": (rf"(?:(?i:early|late)\s+)?{WEEKDAY}(?:\s+{PART}|,?\s+(?i:at\s+)?{CLOCK})?"),
+    "weekday": (
+        rf"(?:(?i:early|late)\s+)?{WEEKDAY}(?:\s+{PART}|,?\s+(?i:at\s+)?{CLOCK}"
+        r"|\s+(?i:mornings|afternoons|evenings|nights)(?![A-Za-z]))?"
+    ),
     "duration": (
         rf"(?:{HEDGE}\s+(?!(?i:the)\s))?(?:(?i:(?:the\s+)?(?:past|last|next|coming)|the\s+(?:first|final|"
         rf"previous|following))\s+)?{NUMBER}[-\s]+(?:(?i:more|additional|full|straight|long)\s+)?"

@@ -146,6 +146,10 @@ def test_tense_reads_the_whole_clause(text: str, published: dt.date, expected: l
          "rose from a year ago.", dt.date(2025, 10, 27),
          [("the second quarter of 2019", "DATE", "2019-Q2"), ("Third-quarter", "DATE", "2025-Q3"),
           ("a year ago", "DATE", "2024-Q3")]),
+        # "the quarter a year ago" is one expression: the reported quarter a year before.
+        ("Third-quarter sales rose. For the quarter a year ago, the airline lost money.",
+         dt.date(2025, 10, 27),
+         [("Third-quarter", "DATE", "2025-Q3"), ("the quarter a year ago", "DATE", "2024-Q3")]),
         # The quarter under way is forecast, not reported.
         ("Third-quarter sales fell and the slump will go on into the fourth quarter, "
          "compared with a year ago.", dt.date(2025, 10, 27),

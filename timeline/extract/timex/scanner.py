@@ -97,6 +97,7 @@ _KINDS: dict[str, str] = {
         rf"|half)(?![A-Za-z])(?:\s+(?i:of)\s+(?:(?i:fiscal\s+)?{YEAR}|{_RELATIVE_YEAR}))?"
         r"|(?i:(?:the\s+)?(?:latest|last|previous|current|same|year-ago|year-earlier|"
         r"this|next)\s+quarter|(?:the\s+)?year-(?:ago|earlier)(?:\s+(?:quarter|period))?|"
+        r"the\s+(?:same\s+)?(?:quarter|period)\s+a\s+year\s+(?:ago|earlier)|"
         r"the\s+(?:latest\s+period|quarter)|that\s+quarter)(?![A-Za-z-])"
         rf"|(?i:the)\s+{YEAR}\s+(?i:quarter|period)(?![A-Za-z-])"
     ),

@@ -106,6 +106,9 @@ def test_ranges_give_both_ends(text: str, expected: list[Row]) -> None:
          [("mid-afternoon", "TIME", "2025-02-03TAF", "MID")]),
         ("Shares fell at mid morning yesterday.",
          [("mid morning yesterday", "TIME", "2025-02-02TMO", "MID")]),
+        # Without "mid", a part of day with "this" is on publication day, whatever came before.
+        ("The vote was held on Jan. 2. Results come out this morning.",
+         [("Jan. 2", "DATE", "2025-01-02"), ("this morning", "TIME", "2025-02-03TMO")]),
         # "high noon" is a showdown.
         ("It was high noon for the coalition.", []),
         ("Sirens sounded at 10:30 p.m. Sunday.",

@@ -55,14 +55,15 @@ def deictic(m: re.Match[str], ctx: Context) -> Found:
         offset = -2 if "before" in words else 2
     elif words[-2:-1] == ["last"] or words[0] == "last":
         offset = -1  # last night
-    elif not any(w in _DEICTIC_DAYS for w in words):  # "by mid-afternoon": the story's day
+    elif words[0] == "mid" and not any(w in _DEICTIC_DAYS for w in words):
+        # "by mid-afternoon": on the story's day
         ref = ctx.reference(Precision.DAY)
         part = _part_of_day(words)
         if ref is None or part is None:
             return [unresolved(m.start(), m.group(), "TIME", f"XXXX-XX-XXT{part or 'XX:XX'}")]
         return [_on_day(m, ref.start, part, _edge(words))]
     else:
-        offset = next(_DEICTIC_DAYS[w] for w in words if w in _DEICTIC_DAYS)
+        offset = next((_DEICTIC_DAYS[w] for w in words if w in _DEICTIC_DAYS), 0)
     day = ctx.published + relativedelta(days=offset)
     part = _part_of_day(words) or ("NI" if "tonight" in words else None)
     return [_on_day(m, day, part, _edge(words))]

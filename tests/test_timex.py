@@ -106,6 +106,13 @@ def test_ranges_give_both_ends(text: str, expected: list[Row]) -> None:
          [("mid-afternoon", "TIME", "2025-02-03TAF", "MID")]),
         ("Shares fell at mid morning yesterday.",
          [("mid morning yesterday", "TIME", "2025-02-02TMO", "MID")]),
+        ("Shares fell on Friday. Buyers returned in the afternoon.",
+         [("Friday", "DATE", "2025-01-31"), ("the afternoon", "TIME", "2025-01-31TAF")]),
+        ("The convoy left at 4 in the morning.",
+         [("4 in the morning", "TIME", "2025-02-03T04:00")]),
+        ("Talks resumed at 3:30 in the afternoon.",
+         [("3:30 in the afternoon", "TIME", "2025-02-03T15:30")]),
+        ("The evening was quiet.", []),
         # Without "mid", a part of day with "this" is on publication day, whatever came before.
         ("The vote was held on Jan. 2. Results come out this morning.",
          [("Jan. 2", "DATE", "2025-01-02"), ("this morning", "TIME", "2025-02-03TMO")]),

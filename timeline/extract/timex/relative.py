@@ -49,14 +49,14 @@ def weekday_of(words: list[str]) -> int | None:
 
 def deictic(m: re.Match[str], ctx: Context) -> Found:
     """``today``, ``yesterday morning``, ``tonight``, ``last night``, ``late yesterday``,
-    ``mid-afternoon`` (on the story's day)."""
+    ``mid-afternoon`` and ``in the morning`` (on the story's day)."""
     words = words_of(m.group())
     if "before" in words or "after" in words:  # the day before yesterday / after tomorrow
         offset = -2 if "before" in words else 2
     elif words[-2:-1] == ["last"] or words[0] == "last":
         offset = -1  # last night
-    elif words[0] == "mid" and not any(w in _DEICTIC_DAYS for w in words):
-        # "by mid-afternoon": on the story's day
+    elif words[0] in ("mid", "the") and not any(w in _DEICTIC_DAYS for w in words):
+        # "by mid-afternoon", "in the morning": on the story's day
         ref = ctx.reference(Precision.DAY)
         part = _part_of_day(words)
         if ref is None or part is None:
@@ -214,6 +214,8 @@ def _clock(text: str) -> str | None:
         return "24:00" if match.group("word").lower() == "midnight" else "12:00"
     hour, minute = int(match.group("hour")), int(match.group("minute") or 0)
     half = (match.group("half") or "").lower()
+    if re.search(r"(?i)afternoon|evening", text):  # "3 in the afternoon"
+        half = "p"
     if half == "p" and hour < 12:
         hour += 12
     elif half == "a" and hour == 12:

@@ -62,6 +62,7 @@ HEDGE = rf"(?i:{alternation(HEDGES)})"
 _ZONE = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|BST|CET|local\s+time))?"
 CLOCK = (
     r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?i:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?![A-Za-z])"
+    r"|(?:[01]?\d|1[0-2])(?::[0-5]\d)?\s+(?i:in\s+the\s+(?:morning|afternoon|evening))"
     r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])|(?:[01]?\d|1[0-2])\s+o'clock"
     rf"|(?i:noon|midnight|midday)(?![A-Za-z])){_ZONE}"
 )
@@ -118,7 +119,8 @@ _KINDS: dict[str, str] = {
         rf"(?i:(?:the\s+)?day\s+(?:before\s+yesterday|after\s+tomorrow)|"
         rf"(?:(?:early|late|earlier|later)\s+)?(?:today|yesterday|tomorrow|tonight)"
         rf"(?:\s+{PART})?|(?:(?:early|late|earlier|later)\s+)?this\s+{PART}|last\s+night|"
-        r"mid[-\s]?(?:morning|afternoon|evening)(?:\s+(?:today|yesterday|tomorrow))?)"
+        r"mid[-\s]?(?:morning|afternoon|evening)(?:\s+(?:today|yesterday|tomorrow))?|"
+        r"(?:(?<=\bin\s)|(?<=\bduring\s))the\s+(?:morning|afternoon|evening))"
         r"(?![A-Za-z])"
     ),
     "anaphor": (
@@ -216,6 +218,7 @@ _AFTER_THE = (
     "same latest current this fiscal full day week weekend month year decade century quarter "
     "period summer winter spring autumn fall early mid late earlier later beginning start middle "
     "end close near distant future eighteenth nineteenth twentieth twenty twenties thirties "
+    "morning afternoon evening "
     "forties fifties sixties seventies eighties nineties recent year-ago year-earlier days weeks "
     "months years"
 )

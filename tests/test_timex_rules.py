@@ -240,6 +240,10 @@ def test_the_year(text: str, expected: list[Row]) -> None:
         ("The decades-long dispute is over.", [("decades-long", "DURATION", "PXY")]),
         ("Prices may rise in the months ahead.", [("the months ahead", "DURATION", "PXM")]),
         ("Clashes spread in recent days.", [("recent days", "DURATION", "PXD")]),
+        # "and a half", after the number or after the unit.
+        ("The siege lasted two and a half years.",
+         [("two and a half years", "DURATION", "P2Y6M")]),
+        ("The vote took an hour and a half.", [("an hour and a half", "DURATION", "PT1H30M")]),
         # A number in words before a singular unit: a compound with its hyphen dropped.
         ("Farmers began a three day strike.", [("three day", "DURATION", "P3D")]),
         ("The currency fell to a twelve year low.", [("twelve year", "DURATION", "P12Y")]),

@@ -19,6 +19,7 @@ _QUALIFIER = re.compile(
     r"(?i)^(?:the\s+)?(?:past|last|next|coming|first|final|previous|following|recent)\s+"
 )
 _AHEAD = re.compile(r"(?i)\s+ahead$")
+_AND_A_HALF = re.compile(r"(?i)\s+and\s+a\s+half$")
 _EXTRA = re.compile(r"(?i)[-\s]+(?:more|additional|full|straight|long)$")
 _MULTIPLIER = {"DE": 10, "CE": 100}
 _SMALLER = {
@@ -51,6 +52,8 @@ def duration(m: re.Match[str], ctx: Context) -> Found:
     text, start = m.group(), m.start()
     body, mod = _hedge(text)
     body = _AHEAD.sub("", body)  # "the weeks ahead"
+    half = _AND_A_HALF.search(body)  # "a minute and a half"
+    body = body[: half.start()] if half else body
     unit_match = _UNIT_WORD.search(body)
     assert unit_match is not None  # every duration alternative ends in a unit
     unit = _unit_name(unit_match.group(1))
@@ -59,6 +62,8 @@ def duration(m: re.Match[str], ctx: Context) -> Found:
         number: float | None = 1.0 if _singular(unit_match.group(1)) else None
     else:
         number = amount(head)
+    if half and number is not None:
+        number += 0.5
     if _not_an_amount_of_time(ctx, m, head, unit_match.group(1), number):
         return []
     if text.lower() == "one day" and previous_word(ctx.text, start).lower() in _MODALS:

@@ -51,8 +51,8 @@ _WORD_NUMBER = (
     r"five|six|seven|eight|nine))?"
 )
 NUMBER = (
-    rf"(?:\d+(?:\.\d+)?(?:\s+\d/\d)?|(?i:{_WORD_NUMBER}|{alternation(NUMBERS)}|"
-    rf"{alternation(VAGUE_NUMBERS)}))"
+    rf"(?:(?:\d+(?:\.\d+)?(?:\s+\d/\d)?|(?i:{_WORD_NUMBER}|{alternation(NUMBERS)}))"
+    rf"(?:\s+(?i:and\s+a\s+half))?|(?i:{alternation(VAGUE_NUMBERS)}))"
 )
 UNIT = (
     r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|"
@@ -151,6 +151,7 @@ _KINDS: dict[str, str] = {
         rf"(?:{HEDGE}\s+(?!(?i:the)\s))?(?:(?i:(?:the\s+)?(?:past|last|next|coming)|the\s+(?:first|final|"
         rf"previous|following))\s+)?{NUMBER}[-\s]+(?:(?i:more|additional|full|straight|long)\s+)?"
         rf"{UNIT}(?!-(?i:old|earlier|ago|end))(?!\s+(?i:old)(?![A-Za-z]))(?:-(?i:long))?"
+        r"(?:\s+(?i:and\s+a\s+half)(?![A-Za-z]))?"
         rf"|(?i:the\s+)?(?i:past|coming|recent)\s+(?i:day|week|month|quarter|year|decade)s?"
         r"(?![A-Za-z])|(?i:the\s+(?:days|weeks|months|years)\s+ahead)(?![A-Za-z])"
         r"|(?i:(?:hour|day|week|month|year|decade)s?-long)(?![A-Za-z])"

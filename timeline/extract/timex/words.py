@@ -36,10 +36,14 @@ def next_word(text: str, end: int) -> str:
 
 
 def amount(words: str) -> float | None:
-    """The number a phrase gives ("two", "42", "5 1/2", "twenty-one"); None when vague."""
+    """The number a phrase gives ("two", "42", "5 1/2", "twenty-one", "two and a half"); None
+    when vague."""
     words = words.lower().strip()
     if words in VAGUE_NUMBERS:
         return None
+    if words.endswith(" and a half"):  # "two and a half"
+        whole = amount(words.removesuffix(" and a half"))
+        return None if whole is None else whole + 0.5
     fraction = _FRACTION.fullmatch(words)
     if fraction:
         whole, top, bottom = (int(g) for g in fraction.groups())

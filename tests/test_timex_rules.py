@@ -240,6 +240,13 @@ def test_the_year(text: str, expected: list[Row]) -> None:
         ("The decades-long dispute is over.", [("decades-long", "DURATION", "PXY")]),
         ("Prices may rise in the months ahead.", [("the months ahead", "DURATION", "PXM")]),
         ("Clashes spread in recent days.", [("recent days", "DURATION", "PXD")]),
+        # A bare plural unit before "of", or after "in": an unknown number of them.
+        ("The deal ended months of talks.", [("months", "DURATION", "PXM")]),
+        ("Exports rose for the first time in years.", [("years", "DURATION", "PXY")]),
+        ("Aid may come within weeks or months of the vote.", [("weeks", "DURATION", "PXW")]),
+        # A vague number of quarters is no fraction.
+        ("The firm lost money for several quarters of the decade.",
+         [("several quarters", "DURATION", "PXQ")]),
         # "and a half", after the number or after the unit.
         ("The siege lasted two and a half years.",
          [("two and a half years", "DURATION", "P2Y6M")]),

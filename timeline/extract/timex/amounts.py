@@ -152,7 +152,8 @@ def _mixed_period(number: float, unit: str) -> str:
 def _not_an_amount_of_time(ctx: Context, m: re.Match[str], head: str, unit_word: str,
                            number: float | None) -> bool:  # fmt: skip
     """Numbers and units that are no duration: "a second phase" (an ordinal), "$1.76 a year"
-    and "700 seats a week" (rates), "three-quarters of its food" (a fraction), "the 1988
+    and "700 seats a week" (rates), "three-quarters of its food" (a fraction; "several
+    quarters of losses" is none: a vague number counts no fraction), "the 1988
     quarter" (digits before a singular unit are a label, not an amount; a number in words
     before one is a compound whose hyphen a transcript dropped: "a five year low")."""
     article = head.lower() in ("a", "an")
@@ -161,7 +162,7 @@ def _not_an_amount_of_time(ctx: Context, m: re.Match[str], head: str, unit_word:
     if article and _RATE_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
         return True
     if unit_word.lower().startswith("quarter") and _FRACTION_OF.match(ctx.text, m.end()):
-        return True
+        return number is not None  # "several quarters of losses" is no fraction
     spaced = not re.search(r"-\s*$", m.group()[: m.group().lower().rfind(unit_word.lower())])
     digits = head[:1].isdigit()  # "a two day rally" is a transcript's "two-day"
     return number not in (None, 1.0) and spaced and digits and _singular(unit_word)

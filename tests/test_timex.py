@@ -180,6 +180,8 @@ def test_narrative_time_refuses_when_the_story_moved_to_a_coarser_period() -> No
         ("The border is currently closed.", [("currently", "DATE", "PRESENT_REF")]),
         ("The envoy recently left.", [("recently", "DATE", "PAST_REF")]),
         ("Talks may resume in the future.", [("the future", "DATE", "FUTURE_REF")]),
+        ("Dividends are paid every quarter.", [("every quarter", "SET", "P1Q")]),
+        ("The river floods each spring.", [("each spring", "SET", "XXXX-SP")]),
         # A weekday with a part of day in the plural recurs.
         ("Buses run on Sunday mornings.", [("Sunday mornings", "SET", "XXXX-WXX-7TMO")]),
         # "one day" after a modal is some day ahead, not a day long.

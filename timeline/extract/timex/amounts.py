@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 
 from timeline.extract.timex.context import Context, expression
-from timeline.extract.timex.lexicon import HEDGES, MONTHS, PARTS_OF_DAY, TIME_UNITS, UNITS
+from timeline.extract.timex.lexicon import (
+    HEDGES,
+    MONTHS,
+    PARTS_OF_DAY,
+    SEASONS,
+    TIME_UNITS,
+    UNITS,
+)
 from timeline.extract.timex.relative import weekday_of, words_of
 from timeline.extract.timex.words import amount, number_text, previous_word
 from timeline.model import TimeExpression
@@ -78,7 +85,8 @@ def duration(m: re.Match[str], ctx: Context) -> Found:
 
 
 def every(m: re.Match[str], ctx: Context) -> Found:
-    """``every Friday`` (``XXXX-WXX-5``), ``each month``, ``daily``, ``on Fridays``."""
+    """``every Friday`` (``XXXX-WXX-5``), ``each month``, ``every quarter``, ``each spring``
+    (``XXXX-SP``), ``daily``, ``on Fridays``."""
     text = m.group()
     words = words_of(text)
     number = weekday_of([w.removesuffix("s") for w in words])
@@ -89,6 +97,8 @@ def every(m: re.Match[str], ctx: Context) -> Found:
     last = words[-1]
     if last in MONTHS:
         return [expression(m.start(), text, "SET", f"XXXX-{MONTHS[last]:02d}")]
+    if last in SEASONS:
+        return [expression(m.start(), text, "SET", f"XXXX-{SEASONS[last]}")]
     if (last in PARTS_OF_DAY and last != "night") or last == "evening":
         return [expression(m.start(), text, "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[last]}")]
     size = 2 if "other" in words else 1

@@ -161,8 +161,8 @@ _KINDS: dict[str, str] = {
         r"|(?<!\bor\s)(?<!\band\s)(?i:years|months|weeks|decades|days)(?=\s+of\s)"
     ),
     "set": (
-        rf"(?i:every|each)\s+(?:(?i:other)\s+)?(?:(?i:day|week|month|year|morning|night|evening|"
-        rf"weekend)(?![A-Za-z])|{WEEKDAY}|{FULL_MONTH})"
+        rf"(?i:every|each)\s+(?:(?i:other)\s+)?(?:(?i:hour|day|week|month|quarter|year|morning|"
+        rf"night|evening|weekend|summer|winter|spring|autumn)(?![A-Za-z])|{WEEKDAY}|{FULL_MONTH})"
         r"|(?i:daily|weekly|monthly|annually|yearly|hourly|nightly)(?![A-Za-z])"
         rf"|{capitalized(WEEKDAYS)}s(?![A-Za-z])"
     ),

@@ -150,6 +150,13 @@ def test_tense_reads_the_whole_clause(text: str, published: dt.date, expected: l
         ("Third-quarter sales rose. For the quarter a year ago, the airline lost money.",
          dt.date(2025, 10, 27),
          [("Third-quarter", "DATE", "2025-Q3"), ("the quarter a year ago", "DATE", "2024-Q3")]),
+        ("Third-quarter profit fell from $2 million in the corresponding period last year.",
+         dt.date(2025, 10, 27),
+         [("Third-quarter", "DATE", "2025-Q3"),
+          ("the corresponding period last year", "DATE", "2024-Q3")]),
+        ("Third-quarter sales rose; sales for last year's quarter were lower.",
+         dt.date(2025, 10, 27),
+         [("Third-quarter", "DATE", "2025-Q3"), ("last year's quarter", "DATE", "2024-Q3")]),
         # The quarter under way is forecast, not reported.
         ("Third-quarter sales fell and the slump will go on into the fourth quarter, "
          "compared with a year ago.", dt.date(2025, 10, 27),

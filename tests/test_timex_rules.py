@@ -222,6 +222,12 @@ def test_years_in_words(text: str, expected: list[Row]) -> None:
          [("the current fiscal year", "DATE", "2025")]),
         ("The deal should close by year-end.", [("year-end", "DATE", "2025", "END")]),
         ("The index has risen 3% since year-end.", [("year-end", "DATE", "2024", "END")]),
+        # A unit word starts an expression only in its compounds (the scanner's gates).
+        ("Year-end bonuses were cut.", [("Year-end", "DATE", "2025", "END")]),
+        ("It rained the day before yesterday.",
+         [("the day before yesterday", "DATE", "2025-02-01")]),
+        ("A week-long strike began.", [("week-long", "DURATION", "P1W")]),
+        ("Its hour hand and day rate are fixed.", []),
     ],
 )  # fmt: skip
 def test_the_year(text: str, expected: list[Row]) -> None:

@@ -235,3 +235,16 @@ GATES = {
     for word, words in (("the", _AFTER_THE), ("that", _AFTER_THAT))
     for form in (word, word.capitalize(), word.upper())
 }
+# A singular unit begins an expression only in a few compounds: "a week-long strike",
+# "year-end", "the year-ago quarter", "the day before yesterday".
+_UNIT_GATES = {
+    "hour": "-long", "week": "-long", "month": "-long", "decade": "-long",
+    "day": r"-long|\s+(?:before|after)\s", "year": r"-long|[-\s](?:end|ago|earlier)|'s\s+end",
+}  # fmt: skip
+GATES.update(
+    {
+        form: re.compile(rf"{form}(?i:{after})")
+        for word, after in _UNIT_GATES.items()
+        for form in (word, word.capitalize(), word.upper())
+    }
+)

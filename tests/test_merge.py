@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 from dataclasses import replace
 
 from timeline.extract.timex import day_value
@@ -171,3 +172,88 @@ def test_a_memo_keeps_untouched_blocks_and_changes_nothing() -> None:
     edited = [*events[:-1], replace(events[-1], text="Medics said a convoy reached Rafah.")]
     assert merge_events(edited, memo=memo) == merge_events(edited)
     assert 0 < memo.merged < 5
+
+
+def test_a_memo_gives_a_fresh_merge_through_any_sequence_of_edits() -> None:
+    rng = random.Random(5)
+    subjects = ["Shelling hit", "Aid trucks reached", "Talks resumed in", "Medics evacuated"]
+    places = ["Khan Younis", "Rafah", "Jabalia", "Deir al-Balah", "Nuseirat", "Beit Hanoun"]
+    dates = [day_value(dt.date(2025, 1, d)) for d in (3, 4, 5, 17, 18)] + [JANUARY]
+
+    def made(number: int) -> Event:
+        text = f"{rng.choice(subjects)} {rng.choice(places)} near {rng.choice(places)}."
+        slug = f"s{number % 9}"
+        return event(slug, text, rng.choice(dates), dt.date(2025, 1, 20 + number % 9), f"x{number}")
+
+    events = [made(n) for n in range(160)]
+    memo = MergeMemo()
+    assert merge_events(events, memo=memo) == merge_events(events)
+    for step in range(40):
+        at = rng.randrange(len(events))
+        change = step % 4
+        if change == 0:  # a sentence rewritten
+            events[at] = replace(events[at], text=made(at).text, clause="")
+        elif change == 1:  # re-dated
+            events[at] = replace(events[at], date=rng.choice(dates))
+        elif change == 2:  # an article gains an event
+            events.append(made(1000 + step))
+        else:  # and loses one
+            events.pop(at)
+        apart = frozenset(e.id for e in events[:: 37 + step])
+        assert merge_events(events, apart=apart, memo=memo) == merge_events(events, apart=apart)
+    assert memo.merged < len(memo.blocks)
+
+
+def test_a_memo_merges_again_what_a_change_of_word_weights_elsewhere_decides() -> None:
+    day = day_value(dt.date(2025, 1, 3))
+    told = [
+        event("a", "Drones hit a bakery in Rafah, killing nine.", day, dt.date(2025, 1, 4)),
+        event("b", "Nine were hurt as shells struck a Rafah bakery.", day, dt.date(2025, 1, 5)),
+        event("c", "A strike on a Rafah bakery killed nine in January.", JANUARY,
+              dt.date(2025, 2, 1)),
+    ]  # fmt: skip
+    february = [day_value(dt.date(2025, 2, d)) for d in range(1, 29)]
+    elsewhere = [
+        event(f"o{n}", f"Nine were wounded near a Rafah bakery, report {n} said.", february[n % 28],
+              dt.date(2025, 3, 1), f"o{n}")
+        for n in range(200)
+    ]  # fmt: skip
+    background = [
+        event(f"g{n}", f"Convoy {n} waited at the Kerem Shalom crossing.", february[n % 28],
+              dt.date(2025, 3, 1), f"g{n}")
+        for n in range(20)
+    ]  # fmt: skip
+    memo = MergeMemo()
+    before = merge_events(told + background, memo=memo)
+    after = merge_events(told + background + elsewhere, memo=memo)
+    assert after == merge_events(told + background + elsewhere)
+    january = [e for e in after if e.date.value.startswith("2025-01")]
+    assert len(before) == 21 and len(january) > 1
+
+
+def test_a_memo_compares_a_coarse_mention_again_when_the_weights_of_its_day_change() -> None:
+    day = day_value(dt.date(2025, 1, 10))
+    told = [
+        event("d", "Fuel ran out at Nasser hospital, halting dialysis, incubators, oxygen "
+              "and surgery.", day, dt.date(2025, 1, 11)),
+        event("e", "Nasser hospital ran out of fuel in January, doctors and nurses warned "
+              "repeatedly in statements.", JANUARY, dt.date(2025, 2, 1)),
+    ]  # fmt: skip
+    february = [day_value(dt.date(2025, 2, d)) for d in range(1, 29)]
+    background = [
+        event(f"o{n}", f"Convoy {n} waited at the Kerem Shalom crossing.", february[n % 28],
+              dt.date(2025, 3, 1), f"o{n}")
+        for n in range(200)
+    ]  # fmt: skip
+    elsewhere = [
+        event(f"o{n}", f"Dialysis, incubators, oxygen and surgery halted at clinic {n}.",
+              february[n % 28], dt.date(2025, 3, 1), f"o{n}")
+        for n in range(200)
+    ]  # fmt: skip
+    memo = MergeMemo()
+    before = merge_events(told + background, memo=memo)
+    after = merge_events(told + elsewhere, memo=memo)  # the same count of events, other words
+    assert after == merge_events(told + elsewhere)
+    january = [e for e in after if e.date.value.startswith("2025-01")]
+    assert len([e for e in before if e.date.value.startswith("2025-01")]) == 2
+    assert len(january) == 1 and memo.merged < 30

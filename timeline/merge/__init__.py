@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from timeline.merge.similarity import Weights, alike, content_words, corpus_weights
+from timeline.merge.similarity import Weights, alike, content_words, frequency_weights
 from timeline.model import DateValue, Entry, Event, Precision, Source
 
 _MIN_SHARED = 2
@@ -32,6 +32,17 @@ _JOINABLE = frozenset(
 
 
 BlockKey = tuple[str, str, str | None]
+_NONE: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class _Known:
+    """One event as the last merge saw it: its words and its date block."""
+
+    event: Event
+    said: tuple[str, str, str]
+    words: frozenset[str]
+    key: BlockKey
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,22 +50,47 @@ class _MergedBlock:
     """A block's events, everything its merge depended on, and the entries it gave."""
 
     events: tuple[Event, ...]
-    weights: tuple[float, ...]
+    words: frozenset[str]
     apart: frozenset[str]
     entries: tuple[Entry, ...]
+
+
+Month = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class _Folded:
+    """Where a coarse entry went last time, and the finer entries of its months then."""
+
+    coarse: Entry
+    months: tuple[tuple[Entry, ...], ...]
+    target: tuple[int, int] | None
+    """Where the entry it joined is in ``months`` (an entry equal to that of a later merge
+    may be another object)."""
 
 
 @dataclass(slots=True)
 class MergeMemo:
     """What a long-lived caller (``serve``) keeps between merges of nearly the same events.
 
-    A block is merged again only when its events or the weights of their words changed:
-    the result is the same as merging from scratch, found without redoing the rest.
+    Word counts are updated for the events that changed, a block is merged again only when
+    its events or the weights of their words changed, and a coarse mention is compared again
+    only when it or the finer entries of its period did: the result is the same as merging
+    from scratch, found without redoing the rest.
     """
 
-    words: dict[str, tuple[tuple[str, str, str], frozenset[str]]] = field(default_factory=dict)
-    """Each event's words and what they were found in (see ``_said``), by event id."""
+    known: dict[str, _Known] = field(default_factory=dict)
+    """Each event's words and block, by event id."""
+    frequency: Counter[str] = field(default_factory=Counter)
+    """How many events hold each word."""
+    weights: Weights | None = None
+    totals: dict[str, float] = field(default_factory=dict)
+    """The weight of each event's words, by event id."""
     blocks: dict[BlockKey, _MergedBlock] = field(default_factory=dict)
+    folded: dict[str, _Folded] = field(default_factory=dict)
+    """The coarse-mention pass, by coarse entry id."""
+    order: dict[int, tuple[Entry, tuple[dt.date, int, str, str]]] = field(default_factory=dict)
+    """Each entry's place in timeline order, by the entry object's identity."""
     merged: int = 0
     """How many blocks the last merge had to merge again (the others were kept)."""
 
@@ -71,43 +107,99 @@ def merge_events(
     """
     memo = memo if memo is not None else MergeMemo()
     memo.merged = 0
+    known = _know(events, memo.known)
+    changed = _update_weights(memo, known)
+    words = {event_id: k.words for event_id, k in known.items()}
+    assert memo.weights is not None
+    comparer = _Comparer(words, memo.weights, apart, memo.totals)
     blocks: dict[BlockKey, list[Event]] = defaultdict(list)
-    words: dict[str, frozenset[str]] = {}
-    for event in events:
-        blocks[_block_key(event.date)].append(event)
-        found = memo.words.get(event.id)
-        said = _said(event)
-        words[event.id] = found[1] if found and found[0] == said else _event_words(event)
-    memo.words = {e.id: (_said(e), words[e.id]) for b in blocks.values() for e in b}
-    weights = corpus_weights(words.values())
-    totals = {event_id: weights.of(these) for event_id, these in words.items()}
-    comparer = _Comparer(words, weights, apart, totals)
+    for k in known.values():
+        blocks[k.key].append(k.event)
     entries = [
-        entry for key, block in blocks.items() for entry in _block(key, block, comparer, memo)
+        entry
+        for key, block in blocks.items()
+        for entry in _block(key, block, comparer, memo, changed)
     ]
     memo.blocks = {key: memo.blocks[key] for key in blocks}
-    return order_entries(_join_coarse_mentions(entries, comparer))
+    return _ordered(_join_coarse_mentions(entries, comparer, memo, changed), memo)
+
+
+def _know(events: Iterable[Event], before: dict[str, _Known]) -> dict[str, _Known]:
+    """Every event's words and block key, taken from ``before`` for events seen already."""
+    known: dict[str, _Known] = {}
+    for event in events:
+        old = before.get(event.id)
+        if old is not None and old.event is event:
+            known[event.id] = old
+            continue
+        said = _said(event)
+        words = old.words if old is not None and old.said == said else _event_words(event)
+        known[event.id] = _Known(event, said, words, _block_key(event.date))
+    return known
+
+
+def _update_weights(memo: MergeMemo, known: dict[str, _Known]) -> frozenset[str]:
+    """Bring the word counts, weights and event totals up to date with ``known``.
+
+    Returns the words whose weight changed (every word, the first time).
+    """
+    before, totals = memo.known, memo.totals
+    gone = [i for i, k in before.items() if (n := known.get(i)) is None or n.words is not k.words]
+    new = [i for i, k in known.items() if (o := before.get(i)) is None or o.words is not k.words]
+    touched: set[str] = set()
+    for event_id in gone:
+        memo.frequency.subtract(before[event_id].words)
+        touched.update(before[event_id].words)
+        del totals[event_id]
+    for event_id in new:
+        memo.frequency.update(known[event_id].words)
+        touched.update(known[event_id].words)
+    for word in touched:
+        if memo.frequency[word] <= 0:
+            del memo.frequency[word]
+    old, memo.known = memo.weights, known
+    if old is None or len(before) != len(known):
+        memo.weights = frequency_weights(memo.frequency, len(known))
+        maybe = set(memo.weights.idf) | set(old.idf if old else ())
+    else:  # the same count: only the weights of words counted again can change
+        idf = dict(old.idf)
+        idf.update(frequency_weights({w: memo.frequency[w] for w in touched}, len(known)).idf)
+        for word in touched.difference(memo.frequency):
+            del idf[word]
+        memo.weights, maybe = Weights(idf, old.unseen), touched
+    weights = memo.weights
+    if old is not None and old.unseen != weights.unseen:
+        changed = frozenset(maybe)
+    else:
+        changed = frozenset(w for w in maybe if old is None or old.idf.get(w) != weights.idf.get(w))
+    stale = [i for i, k in known.items() if not k.words.isdisjoint(changed)] if changed else []
+    for event_id in [*new, *stale]:
+        totals[event_id] = weights.of(known[event_id].words)
+    return changed
 
 
 def _block(
-    key: BlockKey, block: list[Event], comparer: _Comparer, memo: MergeMemo
+    key: BlockKey,
+    block: list[Event],
+    comparer: _Comparer,
+    memo: MergeMemo,
+    changed: frozenset[str],
 ) -> tuple[Entry, ...]:
     """The entries of a block: kept from the memo when nothing they depend on changed."""
-    ordered = tuple(sorted(block, key=_report_order))
-    used = sorted({word for event in ordered for word in comparer.words[event.id]})
-    weights = tuple(comparer.weights.weight(word) for word in used)
-    apart = frozenset(e.id for e in ordered if e.id in comparer.apart)
+    events = tuple(block)
+    apart = frozenset(e.id for e in events if e.id in comparer.apart) if comparer.apart else _NONE
     kept = memo.blocks.get(key)
     if (
         kept is not None
-        and kept.weights == weights
+        and kept.events == events
         and kept.apart == apart
-        and (kept.events == ordered)
+        and kept.words.isdisjoint(changed)
     ):
         return kept.entries
     memo.merged += 1
-    entries = tuple(_merge_block(list(ordered), comparer))
-    memo.blocks[key] = _MergedBlock(ordered, weights, apart, entries)
+    entries = tuple(_merge_block(list(events), comparer))
+    words = frozenset().union(*(comparer.words[e.id] for e in events))
+    memo.blocks[key] = _MergedBlock(events, words, apart, entries)
     return entries
 
 
@@ -276,56 +368,106 @@ def _report_order(event: Event) -> tuple[str, str, int]:
     return (published_key(event.article.published), event.article.slug, event.start)
 
 
-def _join_coarse_mentions(entries: list[Entry], comparer: _Comparer) -> list[Entry]:
+def _join_coarse_mentions(
+    entries: list[Entry], comparer: _Comparer, memo: MergeMemo, changed: frozenset[str]
+) -> list[Entry]:
     """Fold a coarse entry into the finer entry inside its period that tells the same thing."""
-    by_month: dict[tuple[int, int], list[int]] = defaultdict(list)
-    for index, entry in enumerate(entries):
-        if entry.date.precision.rank <= Precision.DAY.rank:
-            by_month[(entry.date.start.year, entry.date.start.month)].append(index)
+    months, dirty = _fine_entries_by_month(entries, comparer, memo, changed)
     joined: dict[int, list[Source]] = defaultdict(list)
     absorbed = set()
-    slugs = [frozenset(s.article.slug for s in entry.sources) for entry in entries]
-    for index, entry in enumerate(entries):
+    folded: dict[str, _Folded] = {}
+    for entry in entries:
         if entry.date.precision not in _JOINABLE or entry.id in comparer.apart:
             continue
-        target = _best_finer_entry(index, entries, by_month, comparer, slugs)
-        if target is not None:
-            joined[target].extend(entry.sources)
-            absorbed.add(index)
+        keys = _months_of(entry.date)
+        these = tuple(months.get(key, ()) for key in keys)
+        kept = memo.folded.get(entry.id)
+        fresh = (
+            kept is not None
+            and kept.coarse is entry
+            and kept.months == these
+            and dirty.isdisjoint(keys)  # (its own words: its block would be new)
+        )
+        if not fresh:
+            kept = _Folded(entry, these, _best_finer_entry(entry, these, comparer))
+        assert kept is not None
+        folded[entry.id] = kept
+        if kept.target is not None:
+            month, index = kept.target
+            joined[id(these[month][index])].extend(entry.sources)
+            absorbed.add(id(entry))
+    memo.folded = folded
     return [
-        replace(entry, sources=entry.sources + tuple(joined[i])) if i in joined else entry
-        for i, entry in enumerate(entries)
-        if i not in absorbed
+        replace(entry, sources=entry.sources + tuple(joined[id(entry)]))
+        if id(entry) in joined
+        else entry
+        for entry in entries
+        if id(entry) not in absorbed
     ]
 
 
+def _fine_entries_by_month(
+    entries: list[Entry], comparer: _Comparer, memo: MergeMemo, changed: frozenset[str]
+) -> tuple[dict[Month, tuple[Entry, ...]], set[Month]]:
+    """The entries known to the day or finer by month, and the months holding an entry
+    whose words changed weight."""
+    found: dict[Month, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        if entry.date.precision.rank <= Precision.DAY.rank:
+            found[(entry.date.start.year, entry.date.start.month)].append(entry)
+    months = {key: tuple(listed) for key, listed in found.items()}
+    dirty = set()
+    if changed:
+        dirty = {
+            key
+            for key, these in months.items()
+            if any(not comparer.words_of(e).isdisjoint(changed) for e in these)
+        }
+    return months, dirty
+
+
 def _best_finer_entry(
-    coarse_index: int,
-    entries: list[Entry],
-    by_month: dict[tuple[int, int], list[int]],
-    comparer: _Comparer,
-    slugs: list[frozenset[str]],
-) -> int | None:
-    coarse = entries[coarse_index]
+    coarse: Entry, months: tuple[tuple[Entry, ...], ...], comparer: _Comparer
+) -> tuple[int, int] | None:
+    """Where, in ``months``, the finer entry inside the coarse one's period is that shares
+    the most words with it and clearly retells it; None if there is none."""
     best, best_shared = None, 0
-    for index in _indexes_within(coarse.date, by_month):
-        fine = entries[index]
-        if not coarse.date.start <= fine.date.start < coarse.date.end:
-            continue
-        pair = (slugs[coarse_index], slugs[index])
-        shared = comparer.coarse_into_fine(coarse, fine, pair)
-        if shared > best_shared:
-            best, best_shared = index, shared
+    coarse_slugs = _slugs(coarse)
+    start, end = coarse.date.start, coarse.date.end
+    for month, entries in enumerate(months):
+        for index, fine in enumerate(entries):
+            if not start <= fine.date.start < end:
+                continue
+            shared = comparer.coarse_into_fine(coarse, fine, (coarse_slugs, _slugs(fine)))
+            if shared > best_shared:
+                best, best_shared = (month, index), shared
     return best
 
 
-def _indexes_within(date: DateValue, by_month: dict[tuple[int, int], list[int]]) -> list[int]:
-    indexes: list[int] = []
+def _slugs(entry: Entry) -> frozenset[str]:
+    return frozenset(source.article.slug for source in entry.sources)
+
+
+def _months_of(date: DateValue) -> tuple[Month, ...]:
+    """The months a period starts in or spans."""
+    months = []
     month = dt.date(date.start.year, date.start.month, 1)
     while month < date.end:
-        indexes.extend(by_month.get((month.year, month.month), ()))
+        months.append((month.year, month.month))
         month = (month + dt.timedelta(days=32)).replace(day=1)
-    return indexes
+    return tuple(months)
+
+
+def _ordered(entries: Iterable[Entry], memo: MergeMemo) -> tuple[Entry, ...]:
+    """``order_entries``, with each entry's sort key kept in the memo while the entry lives."""
+    order = {}
+    for entry in entries:
+        found = memo.order.get(id(entry))
+        order[id(entry)] = (
+            found if found is not None and found[0] is entry else (entry, entry_order(entry))
+        )
+    memo.order = order
+    return tuple(entry for entry, _ in sorted(order.values(), key=lambda pair: pair[1]))
 
 
 def _entry(events: list[Event]) -> Entry:

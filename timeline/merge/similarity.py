@@ -13,7 +13,7 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 _WORD = re.compile(r"[a-z][a-z'-]*[a-z]|\d+(?:[.,]\d+)*")
@@ -82,6 +82,11 @@ def corpus_weights(sentences: Iterable[frozenset[str]]) -> Weights:
     for words in sentences:
         frequency.update(words)
         count += 1
+    return frequency_weights(frequency, count)
+
+
+def frequency_weights(frequency: Mapping[str, int], count: int) -> Weights:
+    """The weights of ``corpus_weights`` from how many of ``count`` sentences hold each word."""
     idf = {word: _rounded(math.log((count + 1) / (df + 0.5))) for word, df in frequency.items()}
     return Weights(idf, _rounded(math.log((count + 1) / 0.5)))
 

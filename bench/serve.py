@@ -130,7 +130,7 @@ def measure_edits(site: Path, edits: int) -> list[float]:
             page.goto(url + "articles/article-00000.html")
             return [_one_edit(page, site, number) for number in range(edits)]
     finally:
-        server.send_signal(2)
+        server.terminate()  # SIGTERM: SIGINT is ignored when the bench runs in the background
         server.wait(timeout=30)
 
 

@@ -63,7 +63,7 @@ from timeline.model import (
     Timeline,
 )
 from timeline.output import static_files, write_output
-from timeline.render import render_files, theme_dirs
+from timeline.render import Reuse, render_changed, theme_dirs
 
 log = logging.getLogger(__name__)
 
@@ -130,7 +130,8 @@ def build_site(
         options = repr((drafts, strict, str(target), sorted((overrides or {}).items())))
         signature = _input_signature(config, articles, options)
         previous = load_last_build(folder)
-    if previous and previous.signature == signature and previous.manifest == folder_state(target):
+        state = folder_state(target) if previous else {}
+    if previous and previous.signature == signature and previous.manifest == state:
         return _unchanged(previous, target, timings)
     with _timed(timings, "extract"):
         loaded = load_site(config, drafts=drafts, jobs=jobs or os.cpu_count() or 1,
@@ -140,12 +141,20 @@ def build_site(
         raise BuildFailed(ContentError(d.location, d.message) for d in doubts)
     with _timed(timings, "merge"):
         timeline = make_timeline(loaded)
+    reuse = None
+    if folder is not None:
+        pages = previous.reusable_pages(state) if previous else {}
+        reuse = Reuse(_render_salt(config, articles, options), pages)
     with _timed(timings, "render"):  # pages are written as they are rendered
-        written = write_output(target, render_files(timeline, config), static_files(config))
+        files = render_changed(timeline, config, reuse=reuse)
+        written = write_output(target, files, static_files(config))
+    if reuse is not None:
+        log.debug("%d pages kept unrendered, their inputs unchanged", reuse.kept)
     events = sum(len(x.events) for x in loaded.extractions)
     counts = (len(loaded.extractions), events, len(timeline.entries), written.files)
     kept = tuple((d.location.path, d.location.line, d.message) for d in doubts)
-    save_last_build(folder, LastBuild(signature, folder_state(target), counts, kept))
+    pages = reuse.digests if reuse is not None else {}
+    save_last_build(folder, LastBuild(signature, folder_state(target), counts, kept, pages))
     return BuildReport(target, *counts, written.changed, timings, doubts)
 
 
@@ -219,6 +228,8 @@ def make_timeline(loaded: Loaded, memo: MergeMemo | None = None) -> Timeline:
         raise BuildFailed(errors)
     corrected, apart = redate_and_split(events, loaded.corrections)
     merged = merge_events(corrected, apart=apart, memo=memo)
+    if not loaded.corrections and not handwritten:
+        return Timeline(loaded.config.title, merged, loaded.extractions)
     stale = stale_corrections(loaded.corrections, events, merged)
     if stale:
         raise BuildFailed(stale)
@@ -350,6 +361,21 @@ def _input_signature(config: Config, articles: ReadArticles, options: str) -> st
     for theme in theme_dirs(config):
         state = sorted(folder_state(theme).items())
         pieces.append(f"{theme}{state}".encode())
+    return input_signature(pieces)
+
+
+def _render_salt(config: Config, articles: ReadArticles, options: str) -> str:
+    """What every page depends on besides its own data: the program, the config, the
+    theme's templates, the curation and the build options (never the articles)."""
+    pieces = [articles.salt.encode(), code_fingerprint(("",)).encode(), options.encode()]
+    pieces.append((config.root / CONFIG_NAME).read_bytes())
+    curation = [*discover_curated_events(config.content_path), config.content_path / CORRECTIONS]
+    pieces += [p.as_posix().encode() + b"\0" + p.read_bytes() for p in curation if p.is_file()]
+    for theme in theme_dirs(config):
+        for path in sorted((theme / "templates").rglob("*")):
+            if path.is_file():
+                pieces.append(path.relative_to(theme).as_posix().encode() + b"\0")
+                pieces.append(path.read_bytes())
     return input_signature(pieces)
 
 

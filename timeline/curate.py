@@ -30,6 +30,8 @@ def redate_and_split(
     """Events with their corrected dates, and the ids of events that must stay apart."""
     redates = {c.id: c for c in corrections if c.action == "redate"}
     apart = frozenset(c.id for c in corrections if c.action == "split")
+    if not redates:
+        return tuple(events), apart
     return tuple(_redated(e, redates[e.id]) if e.id in redates else e for e in events), apart
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from timeline.build import Loaded, duplicate_slugs, explain_content_error, load_curation
 from timeline.cache import ArticleFile, Failure, extract_files
 from timeline.config import Config
-from timeline.content import discover_articles
+from timeline.content import article_paths
 from timeline.errors import BuildFailed, ContentError, UsageError
 from timeline.model import Extraction, SourceLocation
 
@@ -47,7 +47,7 @@ class ArticleCache:
     """Per-article results of one serve session, by file path."""
 
     def __init__(self) -> None:
-        self._results: dict[Path, ArticleResult] = {}
+        self._results: dict[str, ArticleResult] = {}
         self._settings: tuple[Path, bool] | None = None
 
     def load(self, config: Config) -> LoadOutcome:
@@ -59,7 +59,7 @@ class ArticleCache:
         self._forget_if_settings_changed(config)
         if not config.content_path.is_dir():
             raise UsageError(f"{config.content_path}: no content folder")
-        paths = discover_articles(config.content_path)
+        paths = article_paths(config.content_path)
         before = dict(self._results)
         known = {path: self._result(path, config, before.get(path)) for path in paths}
         self._results = _with_extractions(known, config)
@@ -73,22 +73,22 @@ class ArticleCache:
             self._settings = settings
 
     def _result(
-        self, path: Path, config: Config, old: ArticleResult | None
+        self, path: str, config: Config, old: ArticleResult | None
     ) -> ArticleResult | _Pending:
         try:
             signature = _signature(path)
             if old is not None and old.signature == signature:
                 return old
-            data = path.read_bytes()
+            data = Path(path).read_bytes()
         except OSError as error:
-            location = SourceLocation(_relative(path, config.root), 1)
+            location = SourceLocation(_relative(Path(path), config.root), 1)
             return ArticleResult(
                 (0, 0, 0), b"", None, ContentError(location, f"cannot read: {error}")
             )
         digest = hashlib.blake2b(data, digest_size=16).digest()
         if old is not None and old.digest == digest:
             return ArticleResult(signature, digest, old.extraction, old.error)
-        return _Pending(_relative(path, config.root), signature, digest, data)
+        return _Pending(_relative(Path(path), config.root), signature, digest, data)
 
     def _loaded(self, config: Config) -> Loaded:
         errors = [r.error for r in self._results.values() if r.error is not None]
@@ -120,8 +120,8 @@ class _Pending:
 
 
 def _with_extractions(
-    known: dict[Path, ArticleResult | _Pending], config: Config
-) -> dict[Path, ArticleResult]:
+    known: dict[str, ArticleResult | _Pending], config: Config
+) -> dict[str, ArticleResult]:
     pending = [(path, item) for path, item in known.items() if isinstance(item, _Pending)]
     files = [ArticleFile(item.relative, item.data, item.relative) for _, item in pending]
     log.debug("extracting %d articles", len(files))
@@ -141,7 +141,7 @@ def _result_of(item: _Pending, outcome: Extraction | Failure) -> ArticleResult:
     return ArticleResult(item.signature, item.digest, None, error)
 
 
-def _signature(path: Path) -> Signature:
+def _signature(path: str) -> Signature:
     stat = os.stat(path)
     return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
 

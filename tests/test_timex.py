@@ -97,6 +97,7 @@ def test_ranges_give_both_ends(text: str, expected: list[Row]) -> None:
          [("earlier this month", "DATE", "2025-02")]),
         ("The bridge reopened a year ago.", [("a year ago", "DATE", "2024")]),
         ("He spoke last Tuesday.", [("last Tuesday", "DATE", "2025-01-28")]),
+        ("The trial opens the week of March 10.", [("the week of March 10", "DATE", "2025-W11")]),
         ("Rallies will be held this weekend.", [("this weekend", "DATE", "2025-W06-WE")]),
         ("Rallies were held this past weekend.", [("this past weekend", "DATE", "2025-W05-WE")]),
         ("Drones struck Monday night.", [("Monday night", "TIME", "2025-02-03TNI")]),

@@ -133,6 +133,18 @@ def month_day(m: re.Match[str], ctx: Context) -> Found:
     return _day_and_month(_MONTH_DAY.fullmatch(m.group()), m.start(), ctx)
 
 
+def week_of(m: re.Match[str], ctx: Context) -> Found:
+    """``the week of March 6``: the (ISO) week that holds the day."""
+    text, start = m.group(), m.start()
+    cut = re.match(r"(?i)the\s+week\s+of\s+", text)
+    assert cut is not None  # the scanner matched the same words
+    day = _day_and_month(_MONTH_DAY.fullmatch(text[cut.end() :]), start + cut.end(), ctx)
+    dated = day[0].date if day else None
+    if dated is None:
+        return [unresolved(start, text)]
+    return [expression(start, text, "DATE", cal.week_value(dated.start), basis=day[0].basis)]
+
+
 def day_month(m: re.Match[str], ctx: Context) -> Found:
     """``7 October 2023``, ``the 7th of October``, ``19-21 January``."""
     return _day_and_month(_DAY_MONTH.fullmatch(m.group()), m.start(), ctx)

@@ -16,6 +16,7 @@ Interpreter = Callable[[re.Match[str], Context], list[TimeExpression]]
 INTERPRETERS: dict[str, Interpreter] = {
     "iso": absolute.iso,
     "slash": absolute.slash,
+    "week_of": absolute.week_of,
     "month_day": absolute.month_day,
     "day_month": absolute.day_month,
     "position": narrative.position,

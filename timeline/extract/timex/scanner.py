@@ -73,6 +73,7 @@ _EARLY = r"(?i:(?:early|late|earlier|later|mid)[-\s]+)"
 _KINDS: dict[str, str] = {
     "iso": r"(?<![\d-])\d{4}-[01]\d-[0-3]\d(?:T[0-2]\d:[0-5]\d(?::[0-5]\d)?)?(?![\d-])",
     "slash": r"(?<![\d/.])\d{1,2}/\d{1,2}/(?:\d{4}|\d\d)(?![\d/])",
+    "week_of": rf"(?i:the\s+week\s+of)\s+{MONTH}\s+{DAY}(?:,?\s+{YEAR})?",
     "month_day": (
         rf"(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:{_RANGE}{DAY})?"
         rf"(?:,?\s+{YEAR}|\s+{_RELATIVE_YEAR})?"

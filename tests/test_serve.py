@@ -18,6 +18,7 @@ import pytest
 
 from tests.helpers import CHROMIUM, CHROMIUM_ARGS, tree, write_article
 from timeline.build import build_site
+from timeline.render import BUILTIN_THEME
 from timeline.serve.client import inject, reload_script
 from timeline.serve.paths import BadPath, site_key
 from timeline.serve.session import Session
@@ -274,10 +275,35 @@ def test_an_edit_appears_in_the_open_page(server: Server, page: Any, sample_site
     page.goto(server.url + "articles/talks-open.html")
     page.evaluate("window.scrollTo(0, 200)")
     page.wait_for_function("window.scrollY >= 150", timeout=WAIT_MS)
+    page.evaluate("window.notReloaded = true")
     article = sample_site / "content" / "articles" / "talks-open.md"
     edit(article, lambda text: text + "\nA quokka parade was held on January 9, 2025.\n")
     page.wait_for_function("document.body.innerText.includes('quokka parade')", timeout=WAIT_MS)
-    page.wait_for_function("window.scrollY >= 150", timeout=WAIT_MS)
+    assert page.evaluate("window.notReloaded === true")  # the body was swapped in place
+    assert page.evaluate("window.scrollY") >= 150
+    edit(article, lambda text: text.replace("quokka parade", "wombat parade"))
+    page.wait_for_function("document.body.innerText.includes('wombat parade')", timeout=WAIT_MS)
+    assert "quokka" not in page.inner_text("body")
+    assert page.locator("script[data-timeline-serve]").count() == 1
+
+
+def test_a_changed_stylesheet_reloads_the_page(sample_site: Path, page: Any) -> None:
+    own = sample_site / "themes" / "default" / "static"
+    own.mkdir(parents=True)
+    stylesheet = (BUILTIN_THEME / "static" / "style.css").read_text(encoding="utf-8")
+    (own / "style.css").write_text(stylesheet, encoding="utf-8")
+    running = Server(sample_site)
+    try:
+        page.goto(running.url + "articles/talks-open.html")
+        page.evaluate("window.notReloaded = true")
+        marked = stylesheet + "\nbody { outline: 3px solid rgb(1, 2, 3); }\n"
+        (own / "style.css").write_text(marked, encoding="utf-8")
+        page.wait_for_function(
+            "getComputedStyle(document.body).outlineColor === 'rgb(1, 2, 3)'", timeout=WAIT_MS
+        )
+        assert page.evaluate("window.notReloaded === undefined")
+    finally:
+        running.stop()
 
 
 def test_broken_front_matter_shows_an_overlay_until_fixed(

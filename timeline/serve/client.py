@@ -1,9 +1,12 @@
 """The live-reload script, added to HTML responses in serve mode only (never to built files).
 
 The page listens on Server-Sent Events. Each message carries the session's epoch, the digest
-of the page as the server has it now, and the errors of the last build. The page reloads when
-its digest changed (keeping its scroll position) and shows the errors as an overlay of plain
-text; the next good build removes the overlay.
+of the page as the server has it now, the digest of the theme's static files and the errors
+of the last build. When the page's digest changed, the page fetches itself again and swaps
+in the new body (title and meta tags too), so it keeps its scroll position and shows the
+change without a reload; it reloads in full when the static files changed, when the new page
+brings its own scripts or stylesheets, or when it is not a page it can swap. Errors show as
+an overlay of plain text; the next good build removes it.
 """
 
 from __future__ import annotations
@@ -36,24 +39,57 @@ _SCRIPT = """<script data-timeline-serve>
     }
     box.textContent = "The build failed; this is the last good version.\\n\\n" + errors.join("\\n");
   };
-  const source = new EventSource(%(events)s + "?page=" + encodeURIComponent(page.key));
-  source.onmessage = (message) => {
-    const state = JSON.parse(message.data);
-    showErrors(state.errors);
-    if (state.errors.length === 0 && state.digest !== page.digest) {
-      sessionStorage.setItem(scrollKey, String(window.scrollY));
-      source.close();
-      location.reload();
-    }
+  const reload = () => {
+    sessionStorage.setItem(scrollKey, String(window.scrollY));
+    source.close();
+    location.reload();
   };
+  const resources = (root) => Array.from(
+    root.querySelectorAll("link[rel~=stylesheet], script:not([data-timeline-serve]), style"),
+    (node) => node.outerHTML).join("\\n");
+  const swappable = (next) => next.body !== null &&
+    resources(next.head) === resources(document.head) &&
+    next.body.querySelector("script:not([data-timeline-serve])") === null &&
+    document.body.querySelector("script:not([data-timeline-serve])") === null;
+  const update = async () => {
+    const response = await fetch(location.href, { cache: "no-store" });
+    const digest = response.headers.get("X-Timeline-Digest");
+    const next = new DOMParser().parseFromString(await response.text(), "text/html");
+    if (!response.ok || digest === null || !swappable(next)) { reload(); return; }
+    document.title = next.title;
+    const meta = "meta[name], meta[property], link:not([rel~=stylesheet])";
+    document.head.querySelectorAll(meta).forEach((node) => node.remove());
+    next.head.querySelectorAll(meta).forEach((node) => {
+      document.head.appendChild(document.adoptNode(node));
+    });
+    document.body.replaceWith(document.adoptNode(next.body));
+    page.digest = digest;
+  };
+  let fetching = null;
+  let latest = null;
+  const follow = (state) => {
+    latest = state;
+    if (fetching !== null) return;
+    showErrors(state.errors);
+    if (state.errors.length > 0 || state.digest === page.digest) return;
+    if (state.assets !== page.assets || page.digest === "missing" ||
+        state.digest === "missing") { reload(); return; }
+    fetching = update().catch(reload).finally(() => {
+      fetching = null;
+      if (latest !== state) follow(latest);
+    });
+  };
+  const source = new EventSource(%(events)s + "?page=" + encodeURIComponent(page.key));
+  source.onmessage = (message) => follow(JSON.parse(message.data));
 })();
 </script>
 """
 
 
-def reload_script(key: str, digest: str) -> bytes:
-    """The script for the page at ``key`` whose content has ``digest``."""
-    page = _script_json({"key": key, "digest": digest})
+def reload_script(key: str, digest: str, assets: str = "") -> bytes:
+    """The script for the page at ``key`` whose content has ``digest``, in a site whose
+    static files have the digest ``assets``."""
+    page = _script_json({"key": key, "digest": digest, "assets": assets})
     return (_SCRIPT % {"page": page, "events": _script_json(EVENTS_PATH)}).encode("utf-8")
 
 

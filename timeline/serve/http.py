@@ -24,6 +24,8 @@ from timeline.serve.site import MISSING, SiteVersion
 log = logging.getLogger(__name__)
 
 HEARTBEAT_SECONDS = 15.0
+DIGEST_HEADER = "X-Timeline-Digest"
+"""Sent with every page: what the page's script compares with the digests of later versions."""
 _NOT_FOUND = b"<!DOCTYPE html><html><body><h1>Not found</h1></body></html>\n"
 
 
@@ -151,9 +153,12 @@ class PreviewHandler(BaseHTTPRequestHandler):
 
     def _send_file(self, site: SiteVersion, key: str, data: bytes, head: bool) -> None:
         content_type = _content_type(key)
+        headers = {}
         if content_type == "text/html":
-            data = inject(data, reload_script(key, site.digest(key)))
-        self._send(HTTPStatus.OK, data, content_type, head)
+            digest = site.digest(key)
+            data = inject(data, reload_script(key, digest, site.assets))
+            headers[DIGEST_HEADER] = digest
+        self._send(HTTPStatus.OK, data, content_type, head, headers)
 
     def _redirect(self, location: str) -> None:
         self.send_response(HTTPStatus.MOVED_PERMANENTLY)
@@ -161,13 +166,22 @@ class PreviewHandler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", "0")
         self.end_headers()
 
-    def _send(self, status: HTTPStatus, data: bytes, content_type: str, head: bool) -> None:
+    def _send(
+        self,
+        status: HTTPStatus,
+        data: bytes,
+        content_type: str,
+        head: bool,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         charset = "; charset=utf-8" if content_type.startswith("text/") else ""
         self.send_response(status)
         self.send_header("Content-Type", content_type + charset)
         self.send_header("Content-Length", str(len(data)))
         self.send_header("Cache-Control", "no-store")
         self.send_header("X-Content-Type-Options", "nosniff")
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
         self.end_headers()
         if not head:
             self.wfile.write(data)
@@ -196,15 +210,16 @@ class PreviewHandler(BaseHTTPRequestHandler):
 
 
 def _message(state: LiveState, key: str) -> bytes:
-    digest = MISSING
+    digest, assets = MISSING, ""
     if state.site is not None:
+        assets = state.site.assets
         try:
             digest = state.site.digest(key)
         except Exception as error:  # a page that cannot render shows as an error
-            return json.dumps(
-                {"epoch": state.epoch, "digest": MISSING, "errors": [f"{key}: {error}"]}
-            ).encode()
-    body = {"epoch": state.epoch, "digest": digest, "errors": list(state.errors)}
+            body = {"epoch": state.epoch, "digest": MISSING, "assets": assets,
+                    "errors": [f"{key}: {error}"]}  # fmt: skip
+            return json.dumps(body).encode()
+    body = {"epoch": state.epoch, "digest": digest, "assets": assets, "errors": list(state.errors)}
     return json.dumps(body).encode()
 
 

@@ -129,6 +129,11 @@ class SiteVersion:
             return self._static[key]
         return self._whole_site().get(key)
 
+    @property
+    def assets(self) -> str:
+        """A short hash of the theme's static files: a page reloads in full when it changes."""
+        return self._assets
+
     def digest(self, key: str) -> str:
         """A short hash of a page and the site's static files: it changes when either does."""
         found = self._digests.get(key)

@@ -72,6 +72,10 @@ def test_day_first_reads_day_before_month() -> None:
          [("March 1", "DATE", "2025-03-01"), ("15", "DATE", "2025-03-15")]),
         ("Strikes went on 19-21 January 2024.",
          [("19", "DATE", "2024-01-19"), ("21 January 2024", "DATE", "2024-01-21")]),
+        # Two days joined by "and"; not when the second number counts a noun.
+        ("Envoys met on Jan. 14 and 15 in Doha.",
+         [("Jan. 14", "DATE", "2025-01-14"), ("15", "DATE", "2025-01-15")]),
+        ("Raids on Jan. 14 and 15 villages followed.", [("Jan. 14", "DATE", "2025-01-14")]),
     ],
 )  # fmt: skip
 def test_ranges_give_both_ends(text: str, expected: list[Row]) -> None:

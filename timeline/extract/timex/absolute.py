@@ -24,7 +24,7 @@ from timeline.extract.timex.words import (
 from timeline.model import Basis, TimeExpression
 
 Found = list[TimeExpression]
-_RANGE = r"\s*(?:-|–|—|to|through|until|till)\s*"
+_RANGE = r"\s*(?:-|–|—|to|through|until|till)\s*|\s+and\s+"
 _REL = r"(?P<rel>(?i:this|last|next))\s+(?i:year)"
 _MONTH_DAY = re.compile(
     rf"(?:{WEEKDAY},?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY})"

@@ -67,6 +67,11 @@ CLOCK = (
     rf"|(?i:noon|midnight|midday)(?![A-Za-z])){_ZONE}"
 )
 _RANGE = r"(?:\s*(?:-|–|—|to|through|until|till)\s*)"
+# "April 24 and 25": a second day, unless a noun follows the number ("on May 3 and 4 others").
+_AND_DAY = (
+    rf"\s+and\s+{DAY}(?!\s+(?!(?:in|at|on|and|or|to|for|with|when|as|during|after|before|"
+    r"but|while|from|by|the)\b)[a-z])"
+)
 _RELATIVE_YEAR = r"(?i:(?:this|last|next)\s+year)"
 _EARLY = r"(?i:(?:early|late|earlier|later|mid)[-\s]+)"
 
@@ -75,11 +80,11 @@ _KINDS: dict[str, str] = {
     "slash": r"(?<![\d/.])\d{1,2}/\d{1,2}/(?:\d{4}|\d\d)(?![\d/])",
     "week_of": rf"(?i:the\s+week\s+of)\s+{MONTH}\s+{DAY}(?:,?\s+{YEAR})?",
     "month_day": (
-        rf"(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:{_RANGE}{DAY})?"
+        rf"(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:{_RANGE}{DAY}|{_AND_DAY})?"
         rf"(?:,?\s+{YEAR}|\s+{_RELATIVE_YEAR})?"
     ),
     "day_month": (
-        rf"(?:{WEEKDAY},?\s+)?{DAY}(?:{_RANGE}{DAY})?\s+(?:(?i:of)\s+)?{MONTH}"
+        rf"(?:{WEEKDAY},?\s+)?{DAY}(?:{_RANGE}{DAY}|\s+and\s+{DAY})?\s+(?:(?i:of)\s+)?{MONTH}"
         rf"(?:,?\s+{YEAR})?"
     ),
     "position": (

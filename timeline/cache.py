@@ -16,7 +16,7 @@ import pickle
 import tempfile
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from timeline.content import MissingPublicationDate, decode_text, parse_article
@@ -170,9 +170,23 @@ class LastBuild:
     counts: tuple[int, int, int, int]
     """Articles, events, entries and files."""
     doubts: tuple[tuple[str, int, str], ...]
+    pages: dict[str, str] = field(default_factory=dict)
+    """The digest of what each page was rendered from (``render.Reuse``); a page whose
+    digest and output file are both unchanged is kept rather than rendered again."""
+
+    def reusable_pages(self, state: dict[str, tuple[int, int]]) -> dict[str, str]:
+        """The page digests still true of the output folder: those of the files whose size
+        and time ``state`` (``folder_state`` of the output) shows as this build left them."""
+        manifest = self.manifest
+        return {
+            path: digest
+            for path, digest in self.pages.items()
+            if path in state and state[path] == manifest.get(path)
+        }
 
 
 _LAST_BUILD_FILE = "last-build.pickle"
+_LAST_BUILD_FORMAT = 2
 
 
 def input_signature(pieces: Sequence[bytes]) -> str:
@@ -201,10 +215,10 @@ def load_last_build(folder: Path | None) -> LastBuild | None:
         return None
     try:
         with (folder / _LAST_BUILD_FILE).open("rb") as stream:
-            record = pickle.load(stream)
-    except Exception:  # missing or damaged: build, and write a new record
+            form, record = pickle.load(stream)
+    except Exception:  # missing, damaged or of an older shape: build, and write a new record
         return None
-    return record if isinstance(record, LastBuild) else None
+    return record if form == _LAST_BUILD_FORMAT and isinstance(record, LastBuild) else None
 
 
 def save_last_build(folder: Path | None, record: LastBuild) -> None:
@@ -214,5 +228,5 @@ def save_last_build(folder: Path | None, record: LastBuild) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=".last-build-", dir=folder)
     with os.fdopen(handle, "wb") as stream:
-        pickle.dump(record, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump((_LAST_BUILD_FORMAT, record), stream, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(temporary, folder / _LAST_BUILD_FILE)

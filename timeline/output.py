@@ -41,16 +41,17 @@ class Written:
 
 def write_output(
     target: Path,
-    files: Mapping[str, bytes] | Iterable[tuple[str, bytes]],
+    files: Mapping[str, bytes] | Iterable[tuple[str, bytes | None]],
     static: Mapping[str, Path],
 ) -> Written:
     """Write the whole site into a fresh folder, then swap it in for ``target`` at once.
 
     ``files`` may be a stream of ``(path, bytes)``: each is written as it comes, so the
-    site is never held in memory whole. The theme's ``static`` files fill in what the
-    generated files do not provide. A file whose bytes did not change is linked to the
-    previous one rather than written again, so it keeps its modification time (and a
-    deploy's diff stays small).
+    site is never held in memory whole. None instead of the bytes keeps the previous
+    build's file as it is (the caller knows it would render the same bytes). The theme's
+    ``static`` files fill in what the generated files do not provide. A file whose bytes
+    did not change is linked to the previous one rather than written again, so it keeps
+    its modification time (and a deploy's diff stays small).
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
@@ -59,7 +60,10 @@ def write_output(
     changed = 0
     try:
         for relative, data in pairs:
-            changed += _place(fresh / relative, data, target / relative)
+            if data is None:
+                _keep(fresh / relative, target / relative)
+            else:
+                changed += _place(fresh / relative, data, target / relative)
             written.add(relative)
         for relative, source in sorted(static.items()):
             if relative not in written:
@@ -82,6 +86,17 @@ def _place(path: Path, data: bytes, previous: Path) -> bool:
             pass  # a file system without hard links: write the bytes instead
     path.write_bytes(data)
     return True
+
+
+def _keep(path: Path, previous: Path) -> None:
+    """Put the previous build's file at ``path`` as it is (a hard link, else a copy)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(previous, path)
+    except FileNotFoundError:
+        raise
+    except OSError:
+        shutil.copy2(previous, path)  # a file system without hard links
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:

@@ -6,7 +6,8 @@ its path in the site, and ``build`` writes them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from timeline.config import Config
 from timeline.model import Timeline
 from timeline.render import plan as plan_module
 from timeline.render.dates import format_date, format_published, html_datetime
+from timeline.render.digests import PageDigests, builtin_templates_only
 from timeline.render.entries import curation, outlets
 from timeline.render.exports import events_csv, timeline_json
 from timeline.render.feeds import atom_feed, sitemap
@@ -86,12 +88,51 @@ def render_files(
     env: jinja2.Environment | None = None,
 ) -> Iterator[tuple[str, bytes]]:
     """The files of ``render_site`` one at a time, so a writer need not hold them all."""
+    for path, data in render_changed(timeline, config, limits, env):
+        assert data is not None  # without a Reuse, every page is rendered
+        yield path, data
+
+
+@dataclass(slots=True)
+class Reuse:
+    """What a build knows of the last one's pages, and what it learns of its own."""
+
+    salt: str
+    """A digest of everything global that pages are rendered from: the program, the
+    config, the theme, the curation and the build options."""
+    previous: Mapping[str, str]
+    """The digest of each page the output folder still holds as the last build wrote it."""
+    digests: dict[str, str] = field(default_factory=dict)
+    """Filled in while rendering: the digest of each page of this build."""
+    kept: int = 0
+    """How many pages were not rendered because their digest had not changed."""
+
+
+def render_changed(
+    timeline: Timeline,
+    config: Config,
+    limits: PageLimits | None = None,
+    env: jinja2.Environment | None = None,
+    reuse: Reuse | None = None,
+) -> Iterator[tuple[str, bytes | None]]:
+    """The files of ``render_site``, but None for a page whose digest is the one in
+    ``reuse.previous``: the page the output folder holds is the one it would render."""
     limits = limits or plan_module.DEFAULT_LIMITS
     links = site_links(timeline, plan_timeline(timeline.entries, limits))
-    pages = plan_pages(timeline, links, limits)
+    track = reuse is not None and builtin_templates_only(
+        [d / "templates" for d in theme_dirs(config)], BUILTIN_THEME / "templates"
+    )
+    digests = PageDigests(reuse.salt, links) if reuse is not None and track else None
+    pages = plan_pages(timeline, links, limits, digests)
     env = env or make_environment(config)
     site = _site_context(config)
     for page in pages:
+        if reuse is not None and page.digest is not None:
+            reuse.digests[page.path] = page.digest
+            if reuse.previous.get(page.path) == page.digest:
+                reuse.kept += 1
+                yield page.path, None
+                continue
         yield page.path, _render_page(env, page, site, links, config)
     yield from _exports(timeline, config, links).items()
     sitemap_xml = sitemap([_sitemap_path(p.path) for p in pages if p.path != NOT_FOUND], config)
@@ -119,7 +160,7 @@ def _render_page(
         "href": href,
         "links": links,
         "page_path": page.path,
-        **page.context,
+        **page.full_context(),
     }
     return env.get_template(page.template).render(context).encode("utf-8")
 
@@ -143,10 +184,12 @@ __all__ = [
     "Page",
     "PageLimits",
     "PagePlan",
+    "Reuse",
     "article_path",
     "make_environment",
     "plan_pages",
     "plan_timeline",
+    "render_changed",
     "render_files",
     "render_site",
     "theme_dirs",

@@ -6,13 +6,14 @@ templates decide how they look.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from timeline.model import Entry, Extraction, Timeline
 from timeline.render.article import article_html
 from timeline.render.chart import density_chart
+from timeline.render.digests import PageDigests
 from timeline.render.links import SiteLinks, article_path
 from timeline.render.listings import outlet_counts, outlet_listings, tag_counts, tag_listings
 from timeline.render.plan import (
@@ -37,15 +38,29 @@ class Page:
     path: str
     template: str
     context: dict[str, Any]
+    digest: str | None = None
+    """A digest of everything the page is rendered from; None when it is not known."""
+    prepare: Callable[[], dict[str, Any]] | None = None
+    """The part of the context that is costly to make, made only if the page is rendered."""
+
+    def full_context(self) -> dict[str, Any]:
+        """The context with its costly part made."""
+        return {**self.context, **self.prepare()} if self.prepare else self.context
 
 
-def plan_pages(timeline: Timeline, links: SiteLinks, limits: PageLimits) -> list[Page]:
-    """Which pages exist: timeline pages, articles, tags, outlets, search and 404."""
+def plan_pages(
+    timeline: Timeline, links: SiteLinks, limits: PageLimits, digests: PageDigests | None = None
+) -> list[Page]:
+    """Which pages exist: timeline pages, articles, tags, outlets, search and 404.
+
+    With ``digests`` each page but the few that show the whole site (front page, indexes,
+    search, 404) carries the digest of what it is rendered from.
+    """
     pages = [front_page(timeline, links, limits)]
-    pages.extend(timeline_pages(links.plan))
-    pages.extend(article_pages(timeline, links))
-    pages.extend(source_pages(timeline, links))
-    pages.extend(listing_pages(timeline, links, limits.per_listing))
+    pages.extend(timeline_pages(links.plan, digests))
+    pages.extend(article_pages(timeline, links, digests))
+    pages.extend(source_pages(timeline, links, digests))
+    pages.extend(listing_pages(timeline, links, limits.per_listing, digests))
     pages.append(
         Page(
             SEARCH,
@@ -75,12 +90,13 @@ def front_page(timeline: Timeline, links: SiteLinks, limits: PageLimits) -> Page
     )
 
 
-def timeline_pages(plan: PagePlan) -> Iterator[Page]:
+def timeline_pages(plan: PagePlan, digests: PageDigests | None = None) -> Iterator[Page]:
     """One page per year or month when the timeline is split; none otherwise."""
     if not plan.split:
         return
-    for page in plan.pages:
-        before, after = plan.neighbours(page)
+    for index, page in enumerate(plan.pages):
+        before = plan.pages[index - 1] if index > 0 else None
+        after = plan.pages[index + 1] if index + 1 < len(plan.pages) else None
         yield Page(
             page.path,
             "period.html",
@@ -91,17 +107,22 @@ def timeline_pages(plan: PagePlan) -> Iterator[Page]:
                 "next": after,
                 "outline": plan.outline,
             },
+            digests.period(page, before, after) if digests else None,
         )
 
 
-def article_pages(timeline: Timeline, links: SiteLinks) -> Iterator[Page]:
+def article_pages(
+    timeline: Timeline, links: SiteLinks, digests: PageDigests | None = None
+) -> Iterator[Page]:
     """One page per article, its dates marked and linked to their entries."""
     entry_of_event = {s.event_id: e for e in timeline.entries for s in e.sources}
     for extraction in timeline.extractions:
-        yield _article_page(extraction, entry_of_event, links)
+        yield _article_page(extraction, entry_of_event, links, digests)
 
 
-def source_pages(timeline: Timeline, links: SiteLinks) -> Iterator[Page]:
+def source_pages(
+    timeline: Timeline, links: SiteLinks, digests: PageDigests | None = None
+) -> Iterator[Page]:
     """For an entry with more sources than a timeline page shows, pages listing them all."""
     for entry in timeline.entries:
         if len(entry.sources) <= SOURCES_SHOWN:
@@ -112,33 +133,39 @@ def source_pages(timeline: Timeline, links: SiteLinks) -> Iterator[Page]:
         ]
         parts = [links.entry_sources(entry, n) for n in range(1, len(chunks) + 1)]
         for number, chunk in enumerate(chunks, start=1):
+            path = parts[number - 1]
             context = {"entry": entry, "sources": chunk, "parts": parts, "part": number}
-            yield Page(parts[number - 1], "entry.html", context)
+            digest = digests.sources(path, entry, number, parts) if digests else None
+            yield Page(path, "entry.html", context, digest)
 
 
-def listing_pages(timeline: Timeline, links: SiteLinks, size: int) -> Iterator[Page]:
+def listing_pages(
+    timeline: Timeline, links: SiteLinks, size: int, digests: PageDigests | None = None
+) -> Iterator[Page]:
     """The tag and outlet indexes, and a page (or several) per tag and per outlet."""
     yield Page(TAGS, "tags.html", {"tags": tag_counts(timeline, links)})
     yield Page(SOURCES, "sources.html", {"outlets": outlet_counts(timeline, links)})
     for listing in tag_listings(timeline, links, size):
-        yield Page(listing.path, "tag.html", {"listing": listing})
+        digest = digests.tag(listing) if digests else None
+        yield Page(listing.path, "tag.html", {"listing": listing}, digest)
     for listing in outlet_listings(timeline, links, size):
-        yield Page(listing.path, "source.html", {"listing": listing})
+        digest = digests.outlet(listing) if digests else None
+        yield Page(listing.path, "source.html", {"listing": listing}, digest)
 
 
 def _article_page(
-    extraction: Extraction, entry_of_event: dict[str, Entry], links: SiteLinks
+    extraction: Extraction,
+    entry_of_event: dict[str, Entry],
+    links: SiteLinks,
+    digests: PageDigests | None,
 ) -> Page:
     article = extraction.article
     path = article_path(article.slug)
     link = linker_for(path)
     events = [(event, entry_of_event.get(event.id)) for event in extraction.events]
-    return Page(
-        path,
-        "article.html",
-        {
-            "article": article,
-            "body": article_html(extraction, entry_of_event, lambda e: link(links.entry(e))),
-            "events": events,
-        },
-    )
+
+    def body() -> dict[str, Any]:
+        return {"body": article_html(extraction, entry_of_event, lambda e: link(links.entry(e)))}
+
+    digest = digests.article(extraction, [entry for _, entry in events]) if digests else None
+    return Page(path, "article.html", {"article": article, "events": events}, digest, body)

@@ -1,0 +1,168 @@
+"""Rebuilds render only the pages whose inputs changed, and never differ from a full build."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import pickle
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import tree, write_article
+from timeline.build import build_site
+from timeline.cache import CACHE_DIR, LastBuild
+from timeline.config import load_config
+from timeline.model import Timeline
+from timeline.render import Reuse, render_changed
+
+OUTLETS = ("Harbor Wire", "Atlas Observer", "Northline Press")
+TAGS = ("aid", "talks", "strikes")
+
+
+def split_site(site: Path, count: int = 220) -> None:
+    """Enough articles over two years that the timeline is split into month pages."""
+    for number in range(count):
+        day = dt.date(2024, 1, 3) + dt.timedelta(days=number * 3)
+        other = day - dt.timedelta(days=2)
+        third = day - dt.timedelta(days=40)
+        write_article(
+            site,
+            f"report-{number:03d}.md",
+            f"---\ntitle: Report {number}\npublished: {day.isoformat()}\n"
+            f"source: {OUTLETS[number % 3]}\ntags: [{TAGS[number % 3]}]\n---\n\n"
+            f"Convoy {number} reached sector {number % 7} on {day:%d %B %Y}, officials said."
+            f" Shelling of district {number * 3} began on {other:%d %B %Y}.\n"
+            f"Talks on crossing {number % 5} resumed on Monday.\n\n"
+            f"Aid group {number} said on {third:%d %B %Y} that {number + 9} wells had failed.\n",
+        )
+
+
+def kept_pages(caplog: pytest.LogCaptureFixture) -> int:
+    """How many pages the last build kept unrendered, from its debug log."""
+    found = [re.match(r"(\d+) pages kept", r.getMessage()) for r in caplog.records]
+    numbers = [int(m.group(1)) for m in found if m]
+    assert numbers, "the build logged no page reuse"
+    return numbers[-1]
+
+
+def inodes(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in folder.rglob("*.html")}
+
+
+@pytest.fixture
+def built(sample_site: Path) -> Path:
+    split_site(sample_site)
+    build_site(sample_site)
+    assert len(list((sample_site / "output" / "timeline").glob("*-*.html"))) > 12
+    return sample_site
+
+
+def edit(site: Path, name: str, extra: str) -> None:
+    path = site / "content" / "articles" / name
+    path.write_text(path.read_text(encoding="utf-8") + extra, encoding="utf-8")
+
+
+def test_one_changed_article_renders_few_pages_and_equals_a_full_build(
+    built: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="timeline.build")
+    output = built / "output"
+    before = inodes(output)
+    edit(built, "report-040.md", "\nA new strike hit the port on 12 November 2024.\n")
+    report = build_site(built)
+    after = inodes(output)
+    kept = kept_pages(caplog)
+    assert kept > len(before) * 0.8
+    assert before["articles/report-041.html"] == after["articles/report-041.html"]
+    assert before["articles/report-040.html"] != after["articles/report-040.html"]
+    assert "12 November 2024" in (output / "articles" / "report-040.html").read_text("utf-8")
+    assert report.changed < len(before) - kept + 10
+    build_site(built, output=tmp_path / "full", use_cache=False)
+    assert tree(output) == tree(tmp_path / "full")
+
+
+def test_new_entries_move_links_and_every_page_stays_identical_to_a_full_build(
+    built: Path, tmp_path: Path
+) -> None:
+    for number, extra in enumerate(
+        [
+            "\nOn 2 January 2024 the first convoy of the war crossed.\n",  # a new first entry
+            "\nTalks collapsed on 30 December 2025.\n",  # a new last page
+            "\nConvoy 10 reached sector 3 on 23 April 2024, officials said.\n",
+        ]
+    ):
+        edit(built, f"report-0{number}5.md", extra)
+        build_site(built)
+        build_site(built, output=tmp_path / f"full-{number}", use_cache=False)
+        assert tree(built / "output") == tree(tmp_path / f"full-{number}")
+    (built / "content" / "articles" / "report-050.md").unlink()
+    build_site(built)
+    build_site(built, output=tmp_path / "full-removed", use_cache=False)
+    assert tree(built / "output") == tree(tmp_path / "full-removed")
+
+
+def test_a_page_changed_in_the_output_folder_is_rendered_again(built: Path, tmp_path: Path) -> None:
+    page = built / "output" / "articles" / "report-041.html"
+    page.write_text("tampered", encoding="utf-8")
+    edit(built, "report-040.md", "\nA new strike hit the port on 12 November 2024.\n")
+    build_site(built)
+    build_site(built, output=tmp_path / "full", use_cache=False)
+    assert tree(built / "output") == tree(tmp_path / "full")
+
+
+@pytest.mark.parametrize("damage", ["garbage", "old-shape", "wrong-format"])
+def test_a_damaged_or_old_build_record_renders_every_page(
+    built: Path, tmp_path: Path, damage: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="timeline.build")
+    record = built / CACHE_DIR / "last-build.pickle"
+    if damage == "garbage":
+        record.write_bytes(b"\x80\x05not a pickle")
+    elif damage == "old-shape":  # the record as builds before page digests wrote it
+        record.write_bytes(pickle.dumps(LastBuild("x", {}, (0, 0, 0, 0), ())))
+    else:
+        record.write_bytes(pickle.dumps((1, LastBuild("x", {}, (0, 0, 0, 0), ()))))
+    edit(built, "report-040.md", "\nA new strike hit the port on 12 November 2024.\n")
+    build_site(built)
+    assert kept_pages(caplog) == 0
+    build_site(built, output=tmp_path / "full", use_cache=False)
+    assert tree(built / "output") == tree(tmp_path / "full")
+
+
+def test_an_overridden_template_renders_every_page(
+    built: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="timeline.build")
+    templates = built / "themes" / "default" / "templates"
+    templates.mkdir(parents=True)
+    (templates / "article.html").write_text(
+        '{% extends "default!article.html" %}{% block title %}'
+        "{{ links.plan.pages | length }} pages{% endblock %}",
+        encoding="utf-8",
+    )
+    build_site(built)
+    edit(built, "report-040.md", "\nA new strike hit the port on 12 November 2024.\n")
+    build_site(built)
+    assert kept_pages(caplog) == 0
+
+
+def test_pages_are_kept_only_under_the_same_salt(built: Path) -> None:
+    """The salt stands for the program, config, theme and curation: any change renders all."""
+    from timeline.build import load_site, make_timeline
+
+    config = load_config(built)
+    timeline: Timeline = make_timeline(load_site(config))
+    first = Reuse("program-1", {})
+    rendered = dict(render_changed(timeline, config, reuse=first))
+    assert all(data is not None for data in rendered.values())
+    assert len(first.digests) > 0.9 * sum(p.endswith(".html") for p in rendered)
+    same = Reuse("program-1", first.digests)
+    again = dict(render_changed(timeline, config, reuse=same))
+    assert {p for p, data in again.items() if data is None} == set(first.digests)
+    assert same.digests == first.digests
+    other = Reuse("program-2", first.digests)
+    assert all(data is not None for _, data in render_changed(timeline, config, reuse=other))
+    assert set(other.digests) == set(first.digests)
+    assert not set(other.digests.values()) & set(first.digests.values())

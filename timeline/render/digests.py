@@ -1,0 +1,189 @@
+"""Digests of what each page is rendered from, so a rebuild renders only the pages that changed.
+
+A page's digest covers every value its template reads: the entries it shows (all their
+fields), the site paths its links point at, its neighbours and the outline, plus a ``salt``
+that the build makes of everything global (the program, the config, the theme, the
+curation and the build options). Two builds that give a page the same digest render the
+same bytes, so the second keeps the first's file.
+
+The digests know what the built-in templates read; a site that overrides a template may
+read anything, so its pages are always rendered (``builtin_templates_only``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from pathlib import Path
+
+from timeline.model import ArticleRef, DateValue, Entry, Extraction, Source, TimeExpression
+from timeline.render.links import SiteLinks
+from timeline.render.listings import Listing, Report
+from timeline.render.plan import SOURCES_SHOWN, TimelinePage
+
+_SEP = "\x1f"
+"""Between the fields of one value: a character no text of the site holds."""
+
+
+def _digest(pieces: Iterable[str]) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    for piece in pieces:
+        data = piece.encode("utf-8", "surrogatepass")
+        digest.update(len(data).to_bytes(8, "little"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def builtin_templates_only(template_folders: Iterable[Path], builtin: Path) -> bool:
+    """True when every template the site renders with is one of the built-in theme."""
+    own = builtin.resolve()
+    for folder in template_folders:
+        if folder.resolve() == own or not folder.is_dir():
+            continue
+        if any(path.is_file() for path in folder.rglob("*")):
+            return False
+    return True
+
+
+class PageDigests:
+    """The digest of every page of one build, each entry's digest worked out once."""
+
+    def __init__(self, salt: str, links: SiteLinks) -> None:
+        self._links = links
+        # By identity, each value kept beside its digest so that its id is never reused.
+        self._entries: dict[int, tuple[Entry, str]] = {}
+        self._refs: dict[int, tuple[ArticleRef, str]] = {}
+        self._salt = _digest(
+            [
+                salt,
+                str(SOURCES_SHOWN),
+                repr(sorted(links.tag_slugs.items())),
+                repr(sorted(links.outlet_slugs.items())),
+                repr(sorted(links.article_slugs)),
+            ]
+        )
+        self._outline = self._outline_digest()
+
+    # ------------------------------------------------------------------ the pages
+
+    def period(
+        self, page: TimelinePage, before: TimelinePage | None, after: TimelinePage | None
+    ) -> str:
+        """A year or month page: its entries by date, its neighbours and the outline."""
+        pieces = [self._salt, "period", page.path, page.title, self._outline]
+        for neighbour in (before, after):
+            pieces += [neighbour.path, neighbour.title] if neighbour else ["", ""]
+        for year in page.years:
+            pieces.append(f"y{year.year}")
+            for month in year.months:
+                pieces.append(f"m{month.month}")
+                for group in month.dates:
+                    pieces.append(_date(group.date))
+                    pieces += [self.entry(e) for e in group.entries]
+        return _digest(pieces)
+
+    def article(self, extraction: Extraction, entries: list[Entry | None]) -> str:
+        """An article page: the file it was read from, and where each of its events' entries is.
+
+        The extraction is a function of the file's text and path, the program and the
+        ``day_first`` setting (the same key as the extraction cache), all in the digest.
+        """
+        article = extraction.article
+        pieces = [self._salt, "article", article.path, article.text]
+        for event, entry in zip(extraction.events, entries, strict=True):
+            pieces.append(event.id)
+            pieces.append(self._links.entry(entry) if entry else "")
+        return _digest(pieces)
+
+    def sources(self, path: str, entry: Entry, part: int, parts: list[str]) -> str:
+        """A page listing every source of an entry (or a part of them)."""
+        pieces = [self._salt, "sources", path, self.entry(entry), self._links.entry(entry)]
+        pieces += [str(part), *parts]
+        return _digest(pieces)
+
+    def tag(self, listing: Listing) -> str:
+        """A page of a tag's entries."""
+        pieces = [self._salt, "tag", *_listing(listing)]
+        for entry in listing.items:
+            pieces += [self.entry(entry), self._links.entry(entry)]
+        return _digest(pieces)
+
+    def outlet(self, listing: Listing) -> str:
+        """A page of an outlet's reports."""
+        pieces = [self._salt, "outlet", *_listing(listing)]
+        for report in listing.items:
+            assert isinstance(report, Report)
+            pieces += [self._ref(report.ref), report.page or "", str(report.entries)]
+        return _digest(pieces)
+
+    # ------------------------------------------------------------------ the parts
+
+    def entry(self, entry: Entry) -> str:
+        """Every field of an entry and of each of its sources."""
+        known = self._entries.get(id(entry))
+        if known is not None:
+            return known[1]
+        head = [entry.id, _date(entry.date), entry.text, _SEP.join(entry.tags)]
+        head.append(f"{entry.curated}{entry.corrected}")
+        digest = _digest(head + [self._source(s) for s in entry.sources])
+        self._entries[id(entry)] = (entry, digest)
+        return digest
+
+    def _source(self, source: Source) -> str:
+        return _SEP.join(
+            (
+                source.event_id,
+                self._ref(source.article),
+                source.sentence,
+                str(source.line),
+                _expression(source.expression),
+                source.basis.value,
+            )
+        )
+
+    def _ref(self, ref: ArticleRef) -> str:
+        known = self._refs.get(id(ref))
+        if known is not None:
+            return known[1]
+        fields = (ref.slug, ref.path, ref.title, ref.source, ref.published.isoformat())
+        text = _SEP.join((*fields, ref.url or "\0", "\x1e".join(ref.tags)))
+        self._refs[id(ref)] = (ref, text)
+        return text
+
+    def _outline_digest(self) -> str:
+        pieces = []
+        for year in self._links.plan.outline:
+            pieces += [f"y{year.year}", str(year.count), self._links.anchor(year.anchor)]
+            for month in year.months:
+                pieces += [f"m{month.month}", str(month.count), self._links.anchor(month.anchor)]
+        return _digest(pieces)
+
+
+def _listing(listing: Listing) -> list[str]:
+    return [listing.path, listing.name, str(listing.total), str(listing.part), *listing.parts]
+
+
+def _date(date: DateValue) -> str:
+    return _SEP.join(
+        (date.value, date.start.isoformat(), date.end.isoformat(), date.precision, date.mod or "\0")
+    )
+
+
+def _expression(expression: TimeExpression | None) -> str:
+    if expression is None:
+        return "\0"
+    x = expression
+    date = _date(x.date) if x.date else "\0"
+    return "\x1e".join(
+        (
+            str(x.start),
+            str(x.end),
+            x.text,
+            x.type,
+            x.value,
+            x.mod or "\0",
+            date,
+            x.basis,
+            str(x.resolved),
+        )
+    )

@@ -185,6 +185,9 @@ def test_narrative_time_refuses_when_the_story_moved_to_a_coarser_period() -> No
         ("The border is currently closed.", [("currently", "DATE", "PRESENT_REF")]),
         ("The envoy recently left.", [("recently", "DATE", "PAST_REF")]),
         ("Talks may resume in the future.", [("the future", "DATE", "FUTURE_REF")]),
+        ("In the past, the port was open.", [("the past", "DATE", "PAST_REF")]),
+        # "the past" before the periods it counts is no PAST_REF.
+        ("Riots broke out in the past three summers.", []),
         ("Dividends are paid every quarter.", [("every quarter", "SET", "P1Q")]),
         ("The river floods each spring.", [("each spring", "SET", "XXXX-SP")]),
         # A weekday with a part of day in the plural recurs.

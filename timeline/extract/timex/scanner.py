@@ -178,7 +178,8 @@ _KINDS: dict[str, str] = {
     "generic": (
         r"(?i:current)(?=\s+[a-z])|(?i:now|currently|nowadays|at\s+present|presently|recently|lately|formerly|"
         r"the\s+(?:near\s+|distant\s+)?future|the\s+past|these\s+days)"
-        r"(?![A-Za-z])"
+        # "the past century", "the past three summers" count periods: no "the past" in them
+        rf"(?![A-Za-z])(?!\s+(?:[\w-]+\s+)?(?i:{UNIT}|(?:summer|winter|spring|autumn)s?\b))"
     ),
     "holiday": (
         r"(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?"

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from timeline.merge.similarity import Weights, alike, content_words, frequency_weights
@@ -73,19 +73,21 @@ class _Folded:
 class MergeMemo:
     """What a long-lived caller (``serve``) keeps between merges of nearly the same events.
 
-    Word counts are updated for the events that changed, a block is merged again only when
-    its events or the weights of their words changed, and a coarse mention is compared again
-    only when it or the finer entries of its period did: the result is the same as merging
-    from scratch, found without redoing the rest.
+    Only the events that changed are looked at again: their words are counted in and out,
+    they move between date blocks, and a block is merged again only when its events or the
+    weights of their words changed; a coarse mention is compared again only when it or the
+    finer entries of its months changed. The result is the same as merging from scratch.
     """
 
     known: dict[str, _Known] = field(default_factory=dict)
     """Each event's words and block, by event id."""
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Each event's words, by event id."""
     frequency: Counter[str] = field(default_factory=Counter)
     """How many events hold each word."""
     weights: Weights | None = None
-    totals: dict[str, float] = field(default_factory=dict)
-    """The weight of each event's words, by event id."""
+    members: dict[BlockKey, dict[str, Event]] = field(default_factory=dict)
+    """The events of each date block, by event id."""
     blocks: dict[BlockKey, _MergedBlock] = field(default_factory=dict)
     folded: dict[str, _Folded] = field(default_factory=dict)
     """The coarse-mention pass, by coarse entry id."""
@@ -107,26 +109,30 @@ def merge_events(
     """
     memo = memo if memo is not None else MergeMemo()
     memo.merged = 0
-    known = _know(events, memo.known)
-    changed = _update_weights(memo, known)
-    words = {event_id: k.words for event_id, k in known.items()}
+    before = memo.known
+    known, fresh = _know(events, before)
+    gone = before.keys() - known.keys()
+    moved = _regroup(memo, before, known, fresh, gone)
+    changed = _reweigh(memo, before, known, fresh, gone)
+    memo.known = known
     assert memo.weights is not None
-    comparer = _Comparer(words, memo.weights, apart, memo.totals)
-    blocks: dict[BlockKey, list[Event]] = defaultdict(list)
-    for k in known.values():
-        blocks[k.key].append(k.event)
+    comparer = _Comparer(memo.words, memo.weights, apart, {})
     entries = [
         entry
-        for key, block in blocks.items()
-        for entry in _block(key, block, comparer, memo, changed)
+        for key, members in memo.members.items()
+        for entry in _block(key, members, comparer, memo, changed, key in moved)
     ]
-    memo.blocks = {key: memo.blocks[key] for key in blocks}
-    return _ordered(_join_coarse_mentions(entries, comparer, memo, changed), memo)
+    memo.blocks = {key: memo.blocks[key] for key in memo.members}
+    return tuple(_join_coarse_mentions(_ordered(entries, memo), comparer, memo, changed))
 
 
-def _know(events: Iterable[Event], before: dict[str, _Known]) -> dict[str, _Known]:
-    """Every event's words and block key, taken from ``before`` for events seen already."""
+def _know(
+    events: Iterable[Event], before: dict[str, _Known]
+) -> tuple[dict[str, _Known], list[str]]:
+    """Every event's words and block key, taken from ``before`` for events seen already;
+    and the ids of the events not seen before (new, or another object than last time)."""
     known: dict[str, _Known] = {}
+    fresh = []
     for event in events:
         old = before.get(event.id)
         if old is not None and old.event is event:
@@ -135,68 +141,101 @@ def _know(events: Iterable[Event], before: dict[str, _Known]) -> dict[str, _Know
         said = _said(event)
         words = old.words if old is not None and old.said == said else _event_words(event)
         known[event.id] = _Known(event, said, words, _block_key(event.date))
-    return known
+        fresh.append(event.id)
+    return known, fresh
 
 
-def _update_weights(memo: MergeMemo, known: dict[str, _Known]) -> frozenset[str]:
-    """Bring the word counts, weights and event totals up to date with ``known``.
+def _regroup(
+    memo: MergeMemo,
+    before: dict[str, _Known],
+    known: dict[str, _Known],
+    fresh: list[str],
+    gone: Iterable[str],
+) -> set[BlockKey]:
+    """Move the events that changed between the blocks; returns the blocks they touched."""
+    moved: set[BlockKey] = set()
+    for event_id in [*gone, *(i for i in fresh if i in before)]:
+        key = before[event_id].key
+        del memo.members[key][event_id]
+        moved.add(key)
+        if not memo.members[key]:
+            del memo.members[key]
+    for event_id in fresh:
+        new = known[event_id]
+        memo.members.setdefault(new.key, {})[event_id] = new.event
+        moved.add(new.key)
+    return moved
 
-    Returns the words whose weight changed (every word, the first time).
-    """
-    before, totals = memo.known, memo.totals
-    gone = [i for i, k in before.items() if (n := known.get(i)) is None or n.words is not k.words]
-    new = [i for i, k in known.items() if (o := before.get(i)) is None or o.words is not k.words]
-    touched: set[str] = set()
+
+def _reweigh(
+    memo: MergeMemo,
+    before: dict[str, _Known],
+    known: dict[str, _Known],
+    fresh: list[str],
+    gone: Iterable[str],
+) -> frozenset[str]:
+    """Bring the word counts and weights up to date; returns the words whose weight changed
+    (every word, the first time)."""
+    counted: set[str] = set()
     for event_id in gone:
-        memo.frequency.subtract(before[event_id].words)
-        touched.update(before[event_id].words)
-        del totals[event_id]
-    for event_id in new:
-        memo.frequency.update(known[event_id].words)
-        touched.update(known[event_id].words)
-    for word in touched:
-        if memo.frequency[word] <= 0:
-            del memo.frequency[word]
-    old, memo.known = memo.weights, known
-    if old is None or len(before) != len(known):
-        memo.weights = frequency_weights(memo.frequency, len(known))
-        maybe = set(memo.weights.idf) | set(old.idf if old else ())
+        _count(memo, before[event_id].words, -1, counted)
+        del memo.words[event_id]
+    for event_id in fresh:
+        old, new = before.get(event_id), known[event_id]
+        if old is not None and old.words is new.words:
+            continue
+        if old is not None:
+            _count(memo, old.words, -1, counted)
+        _count(memo, new.words, 1, counted)
+        memo.words[event_id] = new.words
+    old_weights, count = memo.weights, len(known)
+    if old_weights is None or len(before) != count:
+        memo.weights = frequency_weights(memo.frequency, count)
+        maybe = set(memo.weights.idf) | set(old_weights.idf if old_weights else ())
     else:  # the same count: only the weights of words counted again can change
-        idf = dict(old.idf)
-        idf.update(frequency_weights({w: memo.frequency[w] for w in touched}, len(known)).idf)
-        for word in touched.difference(memo.frequency):
+        idf = dict(old_weights.idf)
+        idf.update(frequency_weights({w: memo.frequency[w] for w in counted}, count).idf)
+        for word in counted.difference(memo.frequency):
             del idf[word]
-        memo.weights, maybe = Weights(idf, old.unseen), touched
-    weights = memo.weights
-    if old is not None and old.unseen != weights.unseen:
-        changed = frozenset(maybe)
-    else:
-        changed = frozenset(w for w in maybe if old is None or old.idf.get(w) != weights.idf.get(w))
-    stale = [i for i, k in known.items() if not k.words.isdisjoint(changed)] if changed else []
-    for event_id in [*new, *stale]:
-        totals[event_id] = weights.of(known[event_id].words)
-    return changed
+        memo.weights, maybe = Weights(idf, old_weights.unseen), counted
+    if old_weights is None or old_weights.unseen != memo.weights.unseen:
+        return frozenset(maybe)
+    new_idf, old_idf = memo.weights.idf, old_weights.idf
+    return frozenset(word for word in maybe if old_idf.get(word) != new_idf.get(word))
+
+
+def _count(memo: MergeMemo, words: frozenset[str], step: int, counted: set[str]) -> None:
+    """Count an event's words in (``step`` 1) or out (-1)."""
+    frequency = memo.frequency
+    for word in words:
+        left = frequency[word] + step
+        if left > 0:
+            frequency[word] = left
+        else:
+            del frequency[word]
+    counted.update(words)
 
 
 def _block(
     key: BlockKey,
-    block: list[Event],
+    members: dict[str, Event],
     comparer: _Comparer,
     memo: MergeMemo,
     changed: frozenset[str],
+    moved: bool,
 ) -> tuple[Entry, ...]:
     """The entries of a block: kept from the memo when nothing they depend on changed."""
-    events = tuple(block)
-    apart = frozenset(e.id for e in events if e.id in comparer.apart) if comparer.apart else _NONE
+    apart = frozenset(comparer.apart.intersection(members)) if comparer.apart else _NONE
     kept = memo.blocks.get(key)
     if (
         kept is not None
-        and kept.events == events
         and kept.apart == apart
         and kept.words.isdisjoint(changed)
+        and (not moved or kept.events == tuple(members.values()))
     ):
         return kept.entries
     memo.merged += 1
+    events = tuple(members.values())
     entries = tuple(_merge_block(list(events), comparer))
     words = frozenset().union(*(comparer.words[e.id] for e in events))
     memo.blocks[key] = _MergedBlock(events, words, apart, entries)
@@ -260,19 +299,26 @@ class _Comparer:
     weights: Weights
     apart: frozenset[str]
     totals: dict[str, float]
-    """The weight of each event's words, by event id."""
+    """The weight of each event's words, by event id, as far as ``total`` computed it."""
+
+    def total(self, event_id: str) -> float:
+        """The weight of an event's words."""
+        found = self.totals.get(event_id)
+        if found is None:
+            found = self.totals[event_id] = self.weights.of(self.words[event_id])
+        return found
 
     def joins(self, event: Event, cluster: _Cluster) -> bool:
         """Whether an event joins a cluster of its own date block."""
         if cluster.closed or event.article.slug in cluster.slugs:
             return False  # split by a correction; or one article telling one thing twice
-        mine, weight = self.words[event.id], self.totals[event.id]
+        mine, weight = self.words[event.id], self.total(event.id)
         if not self._may_join(mine, weight, cluster):
             return False
         return any(
             alike(mine, self.words[m.id], self.weights, _MIN_SHARED, _MIN_OVERLAP, lighter)
             for m in cluster.events
-            for lighter in (min(weight, self.totals[m.id]),)
+            for lighter in (min(weight, self.total(m.id)),)
         )
 
     def _may_join(self, mine: frozenset[str], weight: float, cluster: _Cluster) -> bool:
@@ -289,7 +335,7 @@ class _Comparer:
         """
         weight = self.weights.weight
         words = sorted(self.words[event.id], key=lambda w: (-weight(w), w))
-        rest = self.totals[event.id]
+        rest = self.total(event.id)
         needed = _MIN_OVERLAP * rest
         keys = []
         for word in words:
@@ -356,7 +402,7 @@ def _merge_block(block: list[Event], comparer: _Comparer) -> list[Entry]:
         cluster.events.append(event)
         cluster.slugs.add(event.article.slug)
         cluster.words.update(words)
-        cluster.lightest = min(cluster.lightest, comparer.totals[event.id])
+        cluster.lightest = min(cluster.lightest, comparer.total(event.id))
         for word in words:
             by_word[word].add(home)
         for key in keys:
@@ -364,12 +410,17 @@ def _merge_block(block: list[Event], comparer: _Comparer) -> list[Entry]:
     return [_entry(cluster.events) for cluster in clusters]
 
 
-def _report_order(event: Event) -> tuple[str, str, int]:
-    return (published_key(event.article.published), event.article.slug, event.start)
+def _report_order(event: Event) -> tuple[str, str, int, int, str]:
+    """First report first; within a sentence, the clauses in the order they are written
+    (the id only settles what nothing else does, so that the order never depends on the
+    order the events came in)."""
+    at = event.expression.start if event.expression is not None else -1
+    published = published_key(event.article.published)
+    return (published, event.article.slug, event.start, at, event.id)
 
 
 def _join_coarse_mentions(
-    entries: list[Entry], comparer: _Comparer, memo: MergeMemo, changed: frozenset[str]
+    entries: Sequence[Entry], comparer: _Comparer, memo: MergeMemo, changed: frozenset[str]
 ) -> list[Entry]:
     """Fold a coarse entry into the finer entry inside its period that tells the same thing."""
     months, dirty = _fine_entries_by_month(entries, comparer, memo, changed)
@@ -407,7 +458,7 @@ def _join_coarse_mentions(
 
 
 def _fine_entries_by_month(
-    entries: list[Entry], comparer: _Comparer, memo: MergeMemo, changed: frozenset[str]
+    entries: Sequence[Entry], comparer: _Comparer, memo: MergeMemo, changed: frozenset[str]
 ) -> tuple[dict[Month, tuple[Entry, ...]], set[Month]]:
     """The entries known to the day or finer by month, and the months holding an entry
     whose words changed weight."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import time
@@ -42,6 +43,11 @@ class Session:
         if not self.config.content_path.is_dir():
             raise UsageError(f"{self.config.content_path}: no content folder")
         self.rebuild()
+        # The first build made most of what the session will hold (every article's events):
+        # leave it out of later collections, which would otherwise walk all of it, now and
+        # then, in the middle of a rebuild.
+        gc.collect()
+        gc.freeze()
 
     def rebuild(self) -> None:
         """Build the site again and publish it, or keep the last good one and show the errors."""

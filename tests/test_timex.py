@@ -39,6 +39,8 @@ def found(text: str, published: dt.date = MONDAY, *, day_first: bool = False) ->
         ("The wall was finished in 2023.", [("2023", "DATE", "2023")]),
         ("Most of them fled in January.", [("January", "DATE", "2025-01")]),
         ("The camp grew in the 1990s.", [("the 1990s", "DATE", "199")]),
+        # Hundreds are centuries: the 1800s are the nineteenth century.
+        ("The port was built in the late 1800s.", [("the late 1800s", "DATE", "18", "END")]),
         ("By mid-January the road was shut.", [("mid-January", "DATE", "2025-01", "MID")]),
         ("A vote is due in early 2024.", [("early 2024", "DATE", "2024", "START")]),
         ("The port closed late last year.", [("late last year", "DATE", "2024", "END")]),

@@ -253,6 +253,11 @@ def test_the_year(text: str, expected: list[Row]) -> None:
         ("The decades-long dispute is over.", [("decades-long", "DURATION", "PXY")]),
         ("Prices may rise in the months ahead.", [("the months ahead", "DURATION", "PXM")]),
         ("Clashes spread in recent days.", [("recent days", "DURATION", "PXD")]),
+        ("Within hours, rescuers arrived.", [("hours", "DURATION", "PTXH")]),
+        # A vague amount after the story's time: the tense says on which side of publication.
+        ("A few weeks later, the envoy resigned.", [("A few weeks later", "DATE", "PAST_REF")]),
+        ("A few weeks later, the envoy will resign.",
+         [("A few weeks later", "DATE", "FUTURE_REF")]),
         # A bare plural unit before "of", or after "in": an unknown number of them.
         ("The deal ended months of talks.", [("months", "DURATION", "PXM")]),
         ("Exports rose for the first time in years.", [("years", "DURATION", "PXY")]),

@@ -192,14 +192,18 @@ def year(m: re.Match[str], ctx: Context) -> Found:
 
 
 def decade(m: re.Match[str], ctx: Context) -> Found:
-    """``the 1990s`` (value ``199``), ``the early '90s``, ``the nineties``."""
+    """``the 1990s`` (value ``199``), ``the early '90s``, ``the nineties``; ``the 1800s`` is a
+    century (``18``), as is ``the 1900s`` (the 2000s are the decade people mean by them)."""
     text = m.group()
     found = _DIGITS.findall(text)
     digits = found[-1] if found else str(_DECADE_WORDS[text.lower().split()[-1][:3]])
     first = int(digits) if len(digits) == 4 else _century_for(int(digits), ctx) + int(digits)
     mod = _early_late(text)
-    return [expression(m.start(), text, "DATE", cal.decade_value(first, mod),
-                       basis=Basis.EXPLICIT)]  # fmt: skip
+    if len(digits) == 4 and first % 100 == 0 and first < 2000:
+        value = cal.century_value(first, mod)
+    else:
+        value = cal.decade_value(first, mod)
+    return [expression(m.start(), text, "DATE", value, basis=Basis.EXPLICIT)]
 
 
 def century(m: re.Match[str], ctx: Context) -> Found:

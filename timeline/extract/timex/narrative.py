@@ -20,6 +20,7 @@ from timeline.extract.timex.lexicon import (
     SEASONS,
 )
 from timeline.extract.timex.relative import weekday_of, words_of
+from timeline.extract.timex.tense import FUTURE, PAST
 from timeline.extract.timex.words import amount, choose, previous_word, year_number
 from timeline.model import Basis, DateValue, Precision, TimeExpression
 
@@ -49,8 +50,7 @@ def ago(m: re.Match[str], ctx: Context) -> Found:
     direction = parts.group("dir").lower()
     number = amount(parts.group("number"))
     if number is None:
-        vague = "PAST_REF" if direction in _BACKWARD else "FUTURE_REF"
-        return [expression(start, text, "DATE", vague, mod=mod)]
+        return [_vague_shift(m, ctx, direction, mod)]
     if unit not in cal.UNIT_PRECISION or number != int(number):
         return [unresolved(start, text)]  # "two hours later": not a calendar day we can name
     sign = -1 if direction in _BACKWARD else 1
@@ -64,6 +64,24 @@ def ago(m: re.Match[str], ctx: Context) -> Found:
     if value is None:
         return [unresolved(start, text)]
     return [expression(start, text, "DATE", value, mod="APPROX" if mod else None)]
+
+
+def _vague_shift(m: re.Match[str], ctx: Context, direction: str, mod: str | None) -> (
+    TimeExpression
+):  # fmt: skip
+    """ "a few years ago" is PAST_REF. "A few days later" is after the story's time, which may
+    lie behind publication: the clause's tense says which side of it ("A few days later, the
+    firm announced..." is past), and without one the expression is kept unresolved."""
+    if direction in _BACKWARD:
+        return expression(m.start(), m.group(), "DATE", "PAST_REF", mod=mod)
+    if direction in _DCT_ANCHORED:
+        return expression(m.start(), m.group(), "DATE", "FUTURE_REF", mod=mod)
+    side = ctx.tense(m.start(), m.end())
+    if side == PAST:
+        return expression(m.start(), m.group(), "DATE", "PAST_REF", mod=mod)
+    if side == FUTURE:
+        return expression(m.start(), m.group(), "DATE", "FUTURE_REF", mod=mod)
+    return unresolved(m.start(), m.group())
 
 
 def anaphor(m: re.Match[str], ctx: Context) -> Found:

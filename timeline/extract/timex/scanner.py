@@ -164,7 +164,7 @@ _KINDS: dict[str, str] = {
         rf"|(?i:the\s+)?(?i:past|coming|recent)\s+(?i:day|week|month|quarter|year|decade)s?"
         r"(?![A-Za-z])|(?i:the\s+(?:days|weeks|months|years)\s+ahead)(?![A-Za-z])"
         r"|(?i:(?:hour|day|week|month|year|decade)s?-long)(?![A-Za-z])"
-        r"|(?:(?<=\b[Ff]or\s)|(?<=\bwithin\s)|(?<=\bin\s))(?i:years|months|weeks|decades|"
+        r"|(?:(?<=\b[Ff]or\s)|(?<=\b[Ww]ithin\s)|(?<=\bin\s))(?i:years|months|weeks|decades|"
         r"centuries|days|hours)(?![A-Za-z])"
         # "after weeks of talks", "the heady days of growth"
         r"|(?<!\bor\s)(?<!\band\s)(?i:years|months|weeks|decades|days)(?=\s+of\s)"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tests.helpers import tree, write_article
 from timeline.build import build_site
-from timeline.cache import CACHE_DIR, article_file, load_cache, save_cache
+from timeline.cache import CACHE_DIR, ShardedStore, article_file, load_cache, save_cache
 from timeline.content import parse_article
 from timeline.extract import extract_article
 
@@ -55,12 +55,78 @@ def test_changed_article_is_extracted_again(sample_site: Path) -> None:
 def test_a_damaged_cache_is_rebuilt_not_trusted(sample_site: Path) -> None:
     build_site(sample_site)
     before = tree(sample_site / "output")
-    cache = sample_site / CACHE_DIR / "extractions.pickle"
-    for damaged in (sample_site / CACHE_DIR).iterdir():
+    files = [p for p in (sample_site / CACHE_DIR).rglob("*") if p.is_file()]
+    assert {p.parent.name for p in files} >= {"extractions", "doubts"}
+    for damaged in files:
         damaged.write_bytes(b"not a pickle at all")
     assert "render" in build_site(sample_site).timings
     assert tree(sample_site / "output") == before
-    assert pickle.loads(cache.read_bytes())[0] == 1
+    for path in files:
+        assert pickle.loads(path.read_bytes())[0] in (1, 2)
+
+
+def test_every_kind_of_damaged_shard_is_a_miss(tmp_path: Path) -> None:
+    store: ShardedStore[str] = ShardedStore("things", 3)
+    keys = [f"{prefix}{n}" for prefix in ("0a", "0b", "ff") for n in range(3)]
+    values = {key: f"value of {key}" for key in keys}
+    store.save(tmp_path, "salt", values)
+    assert store.load(tmp_path, "salt") == values
+    shards = tmp_path / "things"
+    assert sorted(p.name for p in shards.iterdir()) == ["0a.pickle", "0b.pickle", "ff.pickle"]
+    (shards / "0a.pickle").write_bytes(b"\x80\x05damaged")
+    (shards / "0b.pickle").write_bytes(pickle.dumps((2, "salt", {"0b0": "x"})))  # old format
+    (shards / "ff.pickle").write_bytes(pickle.dumps((3, "salt", {"0a9": "misfiled"})))
+    assert store.load(tmp_path, "salt") == {}
+    store.save(tmp_path, "salt", values)
+    assert store.load(tmp_path, "salt") == values
+    assert store.load(tmp_path, "other salt") == {}
+    (shards / "ff.pickle").unlink()
+    assert store.load(tmp_path, "salt") == {k: v for k, v in values.items() if k[:2] != "ff"}
+
+
+def test_a_save_rewrites_only_the_shards_whose_keys_changed(tmp_path: Path) -> None:
+    store: ShardedStore[str] = ShardedStore("things", 1)
+    values = {"0a1": "a", "0b1": "b", "0c1": "c"}
+    store.save(tmp_path, "salt", values)
+    shards = tmp_path / "things"
+    inodes = {p.name: p.stat().st_ino for p in shards.iterdir()}
+    loaded = store.load(tmp_path, "salt")
+    changed = {"0a1": "a", "0b2": "new", "0d1": "d"}
+    store.save(tmp_path, "salt", changed, loaded)
+    assert store.load(tmp_path, "salt") == changed
+    assert sorted(p.name for p in shards.iterdir()) == ["0a.pickle", "0b.pickle", "0d.pickle"]
+    assert (shards / "0a.pickle").stat().st_ino == inodes["0a.pickle"]
+    assert (shards / "0b.pickle").stat().st_ino != inodes["0b.pickle"]
+
+
+def test_the_cache_of_one_big_file_is_replaced(sample_site: Path) -> None:
+    old = sample_site / CACHE_DIR / "extractions.pickle"
+    old.parent.mkdir()
+    old.write_bytes(pickle.dumps((1, "salt", {})))
+    build_site(sample_site)
+    assert not old.exists()
+    assert any((sample_site / CACHE_DIR / "extractions").iterdir())
+
+
+def test_cached_doubts_are_those_of_an_uncached_build(sample_site: Path) -> None:
+    write_article(
+        sample_site,
+        "doubtful.md",
+        "---\ntitle: D\npublished: 2025-03-10\n---\n\nThe convoy left on Friday."
+        " Talks are due on 14 April 2025. It happened on June 3.\n",
+    )
+    uncached = build_site(sample_site, output=sample_site / "one", use_cache=False).warnings
+    assert len(uncached) >= 2
+    assert build_site(sample_site, output=sample_site / "two").warnings == uncached
+    path = sample_site / "content" / "articles" / "talks-open.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nMore on Friday.\n", encoding="utf-8")
+    cached = build_site(sample_site, output=sample_site / "two").warnings
+    assert cached == build_site(sample_site, output=sample_site / "one", use_cache=False).warnings
+    assert len(cached) > len(uncached)
+    for shard in (sample_site / CACHE_DIR / "doubts").iterdir():
+        shard.write_bytes(pickle.dumps((1, "another program", {})))
+    path.write_text(path.read_text(encoding="utf-8") + "\nAgain.\n", encoding="utf-8")
+    assert build_site(sample_site, output=sample_site / "two").warnings == cached
 
 
 def test_cache_of_another_program_or_setting_is_ignored(tmp_path: Path) -> None:

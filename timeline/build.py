@@ -10,7 +10,7 @@ import datetime as dt
 import logging
 import os
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +22,7 @@ from timeline.cache import (
     Failure,
     LastBuild,
     Progress,
+    ShardedStore,
     article_file,
     code_fingerprint,
     extract_files,
@@ -102,6 +103,8 @@ class Loaded:
     extractions: tuple[Extraction, ...]
     curated: tuple[CuratedEvent, ...] = ()
     corrections: tuple[Correction, ...] = ()
+    doubts: tuple[tuple[ArticleDoubt, ...], ...] | None = None
+    """``article_doubts`` of each extraction, when the build cache gave them."""
 
 
 def build_site(
@@ -136,7 +139,10 @@ def build_site(
     with _timed(timings, "extract"):
         loaded = load_site(config, drafts=drafts, jobs=jobs or os.cpu_count() or 1,
                            use_cache=use_cache, progress=progress, articles=articles)  # fmt: skip
-    doubts = doubtful_dates(loaded.extractions, loaded.corrections)
+    if loaded.doubts is not None:
+        doubts = settle_doubts(loaded.doubts, loaded.corrections)
+    else:
+        doubts = doubtful_dates(loaded.extractions, loaded.corrections)
     if doubts and (strict or config.strict):
         raise BuildFailed(ContentError(d.location, d.message) for d in doubts)
     with _timed(timings, "merge"):
@@ -205,14 +211,39 @@ def load_site(
     )
     fresh = {f.key: r for f, r in zip(files, results, strict=True) if isinstance(r, Extraction)}
     if fresh.keys() != cached.keys():
-        save_cache(folder, salt, fresh)
+        save_cache(folder, salt, fresh, cached)
     errors.extend(duplicate_slugs([x.article for x in extractions]))
     curated, corrections, curation_errors = load_curation(config)
     errors.extend(curation_errors)
     if errors:
         raise BuildFailed(errors)
-    published = tuple(x for x in extractions if drafts or not x.article.draft)
-    return Loaded(config, published, curated, corrections)
+    published = [(key, x) for key, x in fresh.items() if drafts or not x.article.draft]
+    doubts = _cached_doubts(folder, salt, fresh) if folder else None
+    return Loaded(
+        config,
+        tuple(x for _, x in published),
+        curated,
+        corrections,
+        tuple(doubts[key] for key, _ in published) if doubts is not None else None,
+    )
+
+
+_DOUBTS: ShardedStore[tuple[ArticleDoubt, ...]] = ShardedStore("doubts", 1)
+"""Each article's doubts (``article_doubts``) by the key of its file, beside its extraction."""
+
+
+def _cached_doubts(
+    folder: Path, salt: str, extractions: dict[str, Extraction]
+) -> dict[str, tuple[ArticleDoubt, ...]]:
+    """``article_doubts`` of every extraction, from the cache where it holds them."""
+    salt = f"{salt}:{code_fingerprint(('build.py',))}"  # the doubts' wording is here
+    cached = _DOUBTS.load(folder, salt)
+    doubts = {
+        key: cached[key] if key in cached else article_doubts(x) for key, x in extractions.items()
+    }
+    if doubts.keys() != cached.keys():
+        _DOUBTS.save(folder, salt, doubts, cached)
+    return doubts
 
 
 def make_timeline(loaded: Loaded, memo: MergeMemo | None = None) -> Timeline:
@@ -243,43 +274,68 @@ def doubtful_dates(
     """Unresolved expressions, weekdays without a clear tense, year-less dates far from
     publication and events dated after their article: all but those an editor settled
     (an event that ``corrections`` re-date or hide)."""
+    return settle_doubts([article_doubts(x) for x in extractions], corrections)
+
+
+ArticleDoubt = tuple[Doubt, tuple[str, ...]]
+"""A doubt about an article, and the ids of the events whose correction settles it."""
+
+
+def settle_doubts(
+    doubts: Iterable[Iterable[ArticleDoubt]], corrections: tuple[Correction, ...]
+) -> tuple[Doubt, ...]:
+    """The doubts of every article (``article_doubts``) that no correction settled."""
     settled = {c.id for c in corrections if c.action in ("redate", "hide")}
-    return tuple(doubt for extraction in extractions for doubt in _doubts_of(extraction, settled))
+    return tuple(doubt for each in doubts for doubt, ids in each if not settled.intersection(ids))
 
 
-def _doubts_of(extraction: Extraction, settled: set[str]) -> Iterator[Doubt]:
+def article_doubts(extraction: Extraction) -> tuple[ArticleDoubt, ...]:
+    """Every doubt about one article, before corrections: a function of its extraction
+    alone, so the build keeps it in the cache beside the extraction."""
+    return tuple(_doubts_of(extraction))
+
+
+def _doubts_of(extraction: Extraction) -> Iterator[ArticleDoubt]:
     article = extraction.article
-    decided = {e.expression.start for e in extraction.events if e.id in settled and e.expression}
+    settling: dict[int, list[str]] = {}
+    for event in extraction.events:
+        if event.expression:
+            settling.setdefault(event.expression.start, []).append(event.id)
 
     def at(offset: int) -> SourceLocation:
         return SourceLocation(article.path, article.line_of(offset))
 
     for expression in extraction.expressions:
         if not expression.resolved:
-            yield Doubt(at(expression.start), f"'{expression.text}' could not be resolved")
+            yield Doubt(at(expression.start), f"'{expression.text}' could not be resolved"), ()
     for expression in distant_yearless(extraction):
-        if expression.start in decided:
-            continue
-        yield Doubt(
-            at(expression.start),
-            f"'{expression.text}' gives no year and is months from publication: read as "
-            f"{expression.value}; write the year, or re-date it in content/corrections.toml",
+        yield (
+            Doubt(
+                at(expression.start),
+                f"'{expression.text}' gives no year and is months from publication: read as "
+                f"{expression.value}; write the year, or re-date it in content/corrections.toml",
+            ),
+            tuple(settling.get(expression.start, ())),
         )
     for expression in unclear_weekdays(extraction):
-        if expression.start in decided:
-            continue
-        yield Doubt(
-            at(expression.start),
-            f"'{expression.text}' has no clear tense around it: read as {expression.value}",
+        yield (
+            Doubt(
+                at(expression.start),
+                f"'{expression.text}' has no clear tense around it: read as {expression.value}",
+            ),
+            tuple(settling.get(expression.start, ())),
         )
     for event in extraction.events:
-        if event.id in settled or event.expression is None:
+        if event.expression is None:
             continue
         if event.date.start > article.published_date:
-            yield Doubt(
-                SourceLocation(article.path, event.line),
-                f"'{event.expression.text}' dates an event after the article was published "
-                f"({event.date.value})",
+            yield (
+                Doubt(
+                    SourceLocation(article.path, event.line),
+                    f"'{event.expression.text}' dates an event after the article was "
+                    f"published ({event.date.value})",
+                ),
+                (event.id,),
             )
 
 

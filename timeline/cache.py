@@ -1,6 +1,6 @@
 """Reading and extracting articles with a content-hash cache and parallel workers.
 
-The cache (``.timeline-cache/extractions.pickle``) maps a key made of an article's bytes,
+The cache (``.timeline-cache/extractions/``) maps a key made of an article's bytes,
 its path, the ``day_first`` setting and a fingerprint of the package's own code to what
 extraction made of it. A changed file, setting or program misses; a cache that cannot be
 read for any reason is rebuilt, never trusted. Extraction of the misses runs in worker
@@ -14,10 +14,11 @@ import logging
 import os
 import pickle
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from timeline.content import MissingPublicationDate, decode_text, parse_article
 from timeline.errors import ContentError
@@ -28,8 +29,9 @@ from timeline.render.article import prepare_body
 log = logging.getLogger(__name__)
 
 CACHE_DIR = ".timeline-cache"
-_CACHE_FILE = "extractions.pickle"
-_FORMAT = 1
+_OLD_CACHE_FILE = "extractions.pickle"
+"""Where the cache was one file; removed when the sharded store is written."""
+_FORMAT = 2
 _PARALLEL_FROM = 24
 """Below this many articles to extract, starting worker processes costs more than it saves."""
 
@@ -89,35 +91,97 @@ def article_file(relative: str, data: bytes, salt: str) -> ArticleFile:
 
 def load_cache(folder: Path | None, salt: str) -> dict[str, Extraction]:
     """The cached extractions, or nothing when there is no usable cache."""
-    if folder is None:
-        return {}
-    path = folder / _CACHE_FILE
-    try:
-        with path.open("rb") as stream:
-            form, stored_salt, entries = pickle.load(stream)
-    except FileNotFoundError:
-        return {}
-    except Exception as error:  # any damage at all means: rebuild
-        log.info("ignoring an unreadable build cache (%s)", error.__class__.__name__)
-        return {}
-    if form != _FORMAT or stored_salt != salt or not isinstance(entries, dict):
-        return {}
-    return entries
+    return EXTRACTIONS.load(folder, salt)
 
 
-def save_cache(folder: Path | None, salt: str, entries: dict[str, Extraction]) -> None:
-    """Replace the cache at once with exactly these entries (a crash leaves the old one)."""
-    if folder is None:
-        return
-    folder.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".extractions-", dir=folder)
+def save_cache(
+    folder: Path | None,
+    salt: str,
+    entries: dict[str, Extraction],
+    loaded: Mapping[str, object] | None = None,
+) -> None:
+    """Make the cache hold exactly these entries; ``loaded`` is what ``load_cache`` gave."""
+    EXTRACTIONS.save(folder, salt, entries, loaded)
+
+
+_T = TypeVar("_T")
+
+
+class ShardedStore(Generic[_T]):
+    """A cache of values by hexadecimal key, kept in one pickle per two-digit key prefix.
+
+    A build that changes a few articles rewrites only their shards, not the whole cache.
+    Each shard holds the store's format and the salt it was made with; a shard that is
+    unreadable, of another format or of another salt is a miss for all its keys (and is
+    written again on save). Every shard is replaced at once, so a crash leaves the old one.
+    """
+
+    def __init__(self, name: str, form: int) -> None:
+        self.name = name
+        self.form = form
+
+    def load(self, folder: Path | None, salt: str) -> dict[str, _T]:
+        """Every value of every usable shard."""
+        if folder is None or not (folder / self.name).is_dir():
+            return {}
+        values: dict[str, _T] = {}
+        for path in sorted((folder / self.name).glob("*.pickle")):
+            try:
+                with path.open("rb") as stream:
+                    form, stored_salt, entries = pickle.load(stream)
+            except Exception as error:  # any damage at all means: rebuild
+                log.info("ignoring an unreadable cache shard %s (%s)", path.name, error)
+                continue
+            usable = form == self.form and stored_salt == salt and isinstance(entries, dict)
+            if usable and all(key[:2] == path.stem for key in entries):
+                values.update(entries)
+        return values
+
+    def save(
+        self,
+        folder: Path | None,
+        salt: str,
+        entries: Mapping[str, _T],
+        loaded: Mapping[str, object] | None = None,
+    ) -> None:
+        """Make the store hold exactly ``entries``, rewriting only the shards whose keys
+        differ from ``loaded`` (what ``load`` returned: what the shards hold)."""
+        if folder is None:
+            return
+        store = folder / self.name
+        store.mkdir(parents=True, exist_ok=True)
+        old = _shards(loaded or {})
+        new = _shards(entries)
+        for prefix, keys in new.items():
+            if old.get(prefix) != keys:
+                shard = {key: entries[key] for key in sorted(keys)}
+                _replace(store / f"{prefix}.pickle", (self.form, salt, shard))
+        for path in store.glob("*.pickle"):
+            if path.stem not in new:
+                path.unlink(missing_ok=True)
+        (folder / _OLD_CACHE_FILE).unlink(missing_ok=True)
+
+
+def _shards(entries: Mapping[str, object]) -> dict[str, set[str]]:
+    shards: dict[str, set[str]] = {}
+    for key in entries:
+        shards.setdefault(key[:2], set()).add(key)
+    return shards
+
+
+def _replace(path: Path, value: object) -> None:
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
-            pickle.dump((_FORMAT, salt, entries), stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, folder / _CACHE_FILE)
+            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+EXTRACTIONS: ShardedStore[Extraction] = ShardedStore("extractions", _FORMAT)
+"""Each article's extraction by the key of its file (``article_file``)."""
 
 
 def extract_files(

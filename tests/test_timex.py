@@ -115,6 +115,8 @@ def test_ranges_give_both_ends(text: str, expected: list[Row]) -> None:
          [("mid morning yesterday", "TIME", "2025-02-02TMO", "MID")]),
         ("Shares fell on Friday. Buyers returned in the afternoon.",
          [("Friday", "DATE", "2025-01-31"), ("the afternoon", "TIME", "2025-01-31TAF")]),
+        ("The talks ended in the early morning.",
+         [("the early morning", "TIME", "2025-02-03TMO", "START")]),
         ("The convoy left at 4 in the morning.",
          [("4 in the morning", "TIME", "2025-02-03T04:00")]),
         ("Talks resumed at 3:30 in the afternoon.",

@@ -182,6 +182,8 @@ def test_business_quarters(text: str, published: dt.date, expected: list[Row]) -
         # Clock time with a date.
         ("The offer runs until 5 p.m. EST, Nov. 6, 2024.",
          [("5 p.m. EST, Nov. 6, 2024", "TIME", "2024-11-06T17:00")]),
+        ("Prices peaked in the summer of last year.",
+         [("the summer of last year", "DATE", "2024-SU")]),
         # Seasons with the article: the tense picks the year.
         ("Demand was weak over the summer.", [("the summer", "DATE", "2024-SU")]),
         ("Prices rose in the early summer.", [("the early summer", "DATE", "2024-SU", "START")]),

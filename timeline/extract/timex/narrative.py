@@ -150,7 +150,8 @@ def quarter(m: re.Match[str], ctx: Context) -> Found:
 
 
 def season(m: re.Match[str], ctx: Context) -> Found:
-    """``the summer of 2014`` (``2014-SU``), ``last winter``, ``this spring``."""
+    """``the summer of 2014`` (``2014-SU``), ``the spring of last year``, ``last winter``,
+    ``this spring``."""
     text, start = m.group(), m.start()
     words = words_of(text)
     code = next(SEASONS[w] for w in words if w in SEASONS)
@@ -159,6 +160,9 @@ def season(m: re.Match[str], ctx: Context) -> Found:
     if year is not None:
         value = cal.season_value(year, code, mod)
         return [expression(start, text, "DATE", value, basis=Basis.EXPLICIT)]
+    if words[-1] == "year":  # "the summer of last year"
+        value = cal.season_value(_relative_year(words, ctx), code, mod)
+        return [expression(start, text, "DATE", value)]
     if words[0] == "the" and "coming" not in words:  # "the summer": as the tense says
         month = _SEASON_START[code]
         day = choose(ctx, start, m.end(), lambda y: dt.date(y, month, 1), ctx.published.year, 91)

@@ -94,7 +94,7 @@ _KINDS: dict[str, str] = {
     ),
     "month_year": rf"{MONTH},?\s+(?:(?i:of)\s+)?(?:{ANY_YEAR}|{_RELATIVE_YEAR})",
     "season": (
-        rf"(?:(?:(?i:the)\s+)?(?:{_EARLY})?{SEASON}(?:\s+(?i:of))?\s+{ANY_YEAR}|"
+        rf"(?:(?:(?i:the)\s+)?(?:{_EARLY})?{SEASON}(?:\s+(?i:of))?\s+(?:{ANY_YEAR}|{_RELATIVE_YEAR})|"
         rf"(?:{_EARLY})?(?i:this\s+past|this|last|next|that|the\s+coming)\s+{SEASON}|"
         rf"(?i:the)\s+(?:{_EARLY})?(?i:summer|winter|spring|autumn)(?![A-Za-z])(?!\s+(?i:of)\b))"
     ),
@@ -129,7 +129,7 @@ _KINDS: dict[str, str] = {
         rf"(?:(?:early|late|earlier|later)\s+)?(?:today|yesterday|tomorrow|tonight)"
         rf"(?:\s+{PART})?|(?:(?:early|late|earlier|later)\s+)?this\s+{PART}|last\s+night|"
         r"mid[-\s]?(?:morning|afternoon|evening)(?:\s+(?:today|yesterday|tomorrow))?|"
-        r"(?:(?<=\bin\s)|(?<=\bduring\s))the\s+(?:morning|afternoon|evening))"
+        r"(?:(?<=\bin\s)|(?<=\bduring\s))the\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening))"
         r"(?![A-Za-z])"
     ),
     "anaphor": (

@@ -230,6 +230,10 @@ def test_years_in_words(text: str, expected: list[Row]) -> None:
          [("the day before yesterday", "DATE", "2025-02-01")]),
         ("A week-long strike began.", [("week-long", "DURATION", "P1W")]),
         ("Its hour hand and day rate are fixed.", []),
+        # "a", "an" and "at" start an expression only before an amount or "least"/"present".
+        ("A full year passed; it took a couple of days at least.",
+         [("A full year", "DURATION", "P1Y"), ("a couple of days", "DURATION", "P2D")]),
+        ("At present an annual fee applies.", [("At present", "DATE", "PRESENT_REF")]),
     ],
 )  # fmt: skip
 def test_the_year(text: str, expected: list[Row]) -> None:

@@ -63,8 +63,9 @@ class Context:
 
 def _reportable(value: DateValue, published: dt.date) -> bool:
     """A quarter whose results can be news on ``published``: over, and within the last year."""
-    ended = value.end - dt.timedelta(days=1)
-    return value.precision is Precision.QUARTER and published - _YEAR < ended < published
+    if value.precision is not Precision.QUARTER:
+        return False
+    return published - _YEAR < value.end - dt.timedelta(days=1) < published
 
 
 def _inside(value: DateValue, periods: list[DateValue]) -> bool:

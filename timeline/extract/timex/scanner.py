@@ -248,10 +248,14 @@ _UNIT_GATES = {
     "hour": "-long", "week": "-long", "month": "-long", "decade": "-long",
     "day": r"-long|\s+(?:before|after)\s", "year": r"-long|[-\s](?:end|ago|earlier)|'s\s+end",
 }  # fmt: skip
+# "a" and "an" begin an amount ("a year ago", "a few days", "a full week"); "at" only "at
+# least" and "at present": the commonest words of a text are kept from the whole scanner.
+_A_NEXT = rf"\s+(?:(?:more|additional|full|straight|long)\s+)?(?:{UNIT}|few|couple|number|hundred)"
+_WORD_GATES = {**_UNIT_GATES, "a": _A_NEXT, "an": _A_NEXT, "at": r"\s+(?:least|present)\b"}
 GATES.update(
     {
         form: re.compile(rf"{form}(?i:{after})")
-        for word, after in _UNIT_GATES.items()
+        for word, after in _WORD_GATES.items()
         for form in (word, word.capitalize(), word.upper())
     }
 )

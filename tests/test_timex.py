@@ -188,6 +188,8 @@ def test_narrative_time_refuses_when_the_story_moved_to_a_coarser_period() -> No
         ("The border is now closed.", [("now", "DATE", "PRESENT_REF")]),
         ("The border is currently closed.", [("currently", "DATE", "PRESENT_REF")]),
         ("The envoy recently left.", [("recently", "DATE", "PAST_REF")]),
+        # "then current" is current at a time gone by.
+        ("Shares were bought at the then current price.", [("then current", "DATE", "PAST_REF")]),
         ("Talks may resume in the future.", [("the future", "DATE", "FUTURE_REF")]),
         ("In the past, the port was open.", [("the past", "DATE", "PAST_REF")]),
         # "the past" before the periods it counts is no PAST_REF.

@@ -222,6 +222,7 @@ def test_years_in_words(text: str, expected: list[Row]) -> None:
          [("the year", "DURATION", "P1Y"), ("March 31", "DATE", "2024-03-31")]),
         ("Sales should rise in the current fiscal year.",
          [("the current fiscal year", "DATE", "2025")]),
+        ("Sales fell in the latest fiscal year.", [("the latest fiscal year", "DATE", "2024")]),
         ("The deal should close by year-end.", [("year-end", "DATE", "2025", "END")]),
         ("The index has risen 3% since year-end.", [("year-end", "DATE", "2024", "END")]),
         # A unit word starts an expression only in its compounds (the scanner's gates).
@@ -260,6 +261,7 @@ def test_the_year(text: str, expected: list[Row]) -> None:
         ("Prices may rise in the months ahead.", [("the months ahead", "DURATION", "PXM")]),
         ("Clashes spread in recent days.", [("recent days", "DURATION", "PXD")]),
         ("Within hours, rescuers arrived.", [("hours", "DURATION", "PTXH")]),
+        ("Over the years, the waits grew.", [("the years", "DURATION", "PXY")]),
         # A vague amount after the story's time: the tense says on which side of publication.
         ("A few weeks later, the envoy resigned.", [("A few weeks later", "DATE", "PAST_REF")]),
         ("A few weeks later, the envoy will resign.",

@@ -51,6 +51,7 @@ _GENERIC = {
     "at present": "PRESENT_REF", "presently": "PRESENT_REF", "these days": "PRESENT_REF",
     "recently": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF",
     "formerly": "PAST_REF", "the past": "PAST_REF", "soon": "FUTURE_REF",
+    "then current": "PAST_REF", "then-current": "PAST_REF",
 }  # fmt: skip
 
 

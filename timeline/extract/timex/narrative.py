@@ -190,6 +190,9 @@ def the_year(m: re.Match[str], ctx: Context) -> Found:
         return [expression(start, text, "DATE", value)]
     if _ENDED.match(ctx.text, m.end()):
         return [expression(start, text, "DURATION", "P1Y")]
+    if any(w in ("latest", "last", "previous", "prior") for w in words):
+        # "the latest fiscal year": the last one closed, the year before publication's
+        return [expression(start, text, "DATE", cal.year_value(ctx.published.year - 1))]
     current = any(w in ("current", "full", "fiscal") for w in words)  # the business year
     ref = ctx.today if current else ctx.reference(Precision.YEAR)
     if ref is None:

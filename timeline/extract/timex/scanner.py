@@ -141,7 +141,8 @@ _KINDS: dict[str, str] = {
     ),
     "spelled_year": rf"(?:(?i:the\s+year)\s+)?{SPELLED_YEAR}",
     "the_year": (
-        r"(?i:the\s+(?:current\s+|full\s+)?(?:fiscal\s+)?year|(?:the\s+)?year[-\s]end|"
+        r"(?i:the\s+(?:current\s+|full\s+|(?:latest|last|previous|prior)\s+(?=fiscal))?"
+        r"(?:fiscal\s+)?year|(?:the\s+)?year[-\s]end|"
         r"year's\s+end)(?![A-Za-z'-])"
     ),
     "relative": (
@@ -164,6 +165,7 @@ _KINDS: dict[str, str] = {
         rf"|(?i:the\s+)?(?i:past|coming|recent)\s+(?i:day|week|month|quarter|year|decade)s?"
         r"(?![A-Za-z])|(?i:the\s+(?:days|weeks|months|years)\s+ahead)(?![A-Za-z])"
         r"|(?i:(?:hour|day|week|month|year|decade)s?-long)(?![A-Za-z])"
+        r"|(?<=\b[Oo]ver\s)(?i:the\s+years)(?![A-Za-z])"
         r"|(?:(?<=\b[Ff]or\s)|(?<=\b[Ww]ithin\s)|(?<=\bin\s))(?i:years|months|weeks|decades|"
         r"centuries|days|hours)(?![A-Za-z])"
         # "after weeks of talks", "the heady days of growth"
@@ -176,7 +178,7 @@ _KINDS: dict[str, str] = {
         rf"|{capitalized(WEEKDAYS)}s(?![A-Za-z])"
     ),
     "generic": (
-        r"(?i:current)(?=\s+[a-z])|(?i:now|currently|nowadays|at\s+present|presently|recently|lately|formerly|"
+        r"(?i:then[-\s]current)(?![A-Za-z])|(?i:current)(?=\s+[a-z])|(?i:now|currently|nowadays|at\s+present|presently|recently|lately|formerly|"
         r"the\s+(?:near\s+|distant\s+)?future|the\s+past|these\s+days)"
         # "the past century", "the past three summers" count periods: no "the past" in them
         rf"(?![A-Za-z])(?!\s+(?:[\w-]+\s+)?(?i:{UNIT}|(?:summer|winter|spring|autumn)s?\b))"
@@ -213,7 +215,7 @@ _STARTER_WORDS = (
         "months weeks decades centuries days hours recent every each daily weekly monthly "
         "hour week month decade "
         "annually yearly hourly nightly now currently nowadays at presently recently lately "
-        "formerly these new "
+        "formerly these new then "
         "christmas thanksgiving easter halloween independence election noon midnight midday "
         "one two three four five six seven eight nine ten eleven twelve thirty forty fifty "
         "sixty seventy eighty ninety hundred st nd rd th".split()
@@ -251,7 +253,10 @@ _UNIT_GATES = {
 # "a" and "an" begin an amount ("a year ago", "a few days", "a full week"); "at" only "at
 # least" and "at present": the commonest words of a text are kept from the whole scanner.
 _A_NEXT = rf"\s+(?:(?:more|additional|full|straight|long)\s+)?(?:{UNIT}|few|couple|number|hundred)"
-_WORD_GATES = {**_UNIT_GATES, "a": _A_NEXT, "an": _A_NEXT, "at": r"\s+(?:least|present)\b"}
+_WORD_GATES = {
+    **_UNIT_GATES, "a": _A_NEXT, "an": _A_NEXT, "at": r"\s+(?:least|present)\b",
+    "then": r"[-\s]current\b",
+}  # fmt: skip
 GATES.update(
     {
         form: re.compile(rf"{form}(?i:{after})")

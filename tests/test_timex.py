@@ -39,6 +39,9 @@ def found(text: str, published: dt.date = MONDAY, *, day_first: bool = False) ->
         ("The wall was finished in 2023.", [("2023", "DATE", "2023")]),
         ("Most of them fled in January.", [("January", "DATE", "2025-01")]),
         ("The camp grew in the 1990s.", [("the 1990s", "DATE", "199")]),
+        # A year with "post-" or "pre-" is the year, with the side of it meant.
+        ("The post-2011 order collapsed.", [("post-2011", "DATE", "2011", "AFTER")]),
+        ("Output is back at pre-2020 levels.", [("pre-2020", "DATE", "2020", "BEFORE")]),
         # Hundreds are centuries: the 1800s are the nineteenth century.
         ("The port was built in the late 1800s.", [("the late 1800s", "DATE", "18", "END")]),
         ("By mid-January the road was shut.", [("mid-January", "DATE", "2025-01", "MID")]),

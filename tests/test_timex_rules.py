@@ -262,6 +262,7 @@ def test_the_year(text: str, expected: list[Row]) -> None:
         ("Clashes spread in recent days.", [("recent days", "DURATION", "PXD")]),
         ("Within hours, rescuers arrived.", [("hours", "DURATION", "PTXH")]),
         ("Over the years, the waits grew.", [("the years", "DURATION", "PXY")]),
+        ("Shares fell for eight trading days.", [("eight trading days", "DURATION", "P8D")]),
         # A vague amount after the story's time: the tense says on which side of publication.
         ("A few weeks later, the envoy resigned.", [("A few weeks later", "DATE", "PAST_REF")]),
         ("A few weeks later, the envoy will resign.",

@@ -104,6 +104,7 @@ _HOLIDAYS: dict[str, tuple[int, int]] = {
     "halloween": (10, 31), "independence day": (7, 4),
 }  # fmt: skip
 RELATIVE_STEP = {"last": -1, "this": 0, "next": 1}
+_SIDES = {"pos": "AFTER", "pre": "BEFORE"}
 
 
 def iso(m: re.Match[str], ctx: Context) -> Found:
@@ -185,10 +186,13 @@ def year(m: re.Match[str], ctx: Context) -> Found:
     if before in _NOT_A_YEAR_AFTER:
         return []
     after = next_word(ctx.text, m.end())
-    if before not in _YEAR_INTRO and _looks_counted(after):
-        return []  # "2000 people", "1948 refugees"
+    sided = text[:3].lower() in _SIDES  # "pre-1990 levels" is no count
+    if before not in _YEAR_INTRO and not sided and _looks_counted(after):
+        return []  # "2000 votes", "1948 refugees"
     number = int(_DIGITS.findall(text)[-1])
-    return [expression(start, text, "DATE", cal.year_value(number), basis=Basis.EXPLICIT)]
+    mod = _SIDES.get(text[:3].lower())  # "post-1959": after it; "pre-1990": before it
+    return [expression(start, text, "DATE", cal.year_value(number), basis=Basis.EXPLICIT,
+                       mod=mod)]  # fmt: skip
 
 
 def decade(m: re.Match[str], ctx: Context) -> Found:

@@ -14,6 +14,7 @@ from timeline.extract.timex.lexicon import (
     UNITS,
 )
 from timeline.extract.timex.relative import weekday_of, words_of
+from timeline.extract.timex.scanner import EXTRA
 from timeline.extract.timex.words import amount, number_text, previous_word
 from timeline.model import TimeExpression
 
@@ -27,7 +28,7 @@ _QUALIFIER = re.compile(
 )
 _AHEAD = re.compile(r"(?i)\s+ahead$")
 _AND_A_HALF = re.compile(r"(?i)\s+and\s+a\s+half$")
-_EXTRA = re.compile(r"(?i)[-\s]+(?:more|additional|full|straight|long)$")
+_EXTRA = re.compile(rf"(?i)[-\s]+(?:{EXTRA})$")
 _MULTIPLIER = {"DE": 10, "CE": 100}
 _SMALLER = {
     "year": ("month", 12), "month": ("day", 30), "week": ("day", 7), "day": ("hour", 24),

@@ -67,6 +67,8 @@ CLOCK = (
     rf"|(?i:noon|midnight|midday)(?![A-Za-z])){_ZONE}"
 )
 _RANGE = r"(?:\s*(?:-|–|—|to|through|until|till)\s*)"
+# Words between an amount and its unit: "two more weeks", "eight trading days".
+EXTRA = "more|additional|full|straight|long|trading|business|working"
 # "April 24 and 25": a second day, unless a noun follows the number ("on May 3 and 4 others").
 _AND_DAY = (
     rf"\s+and\s+{DAY}(?!\s+(?!(?:in|at|on|and|or|to|for|with|when|as|during|after|before|"
@@ -159,7 +161,7 @@ _KINDS: dict[str, str] = {
     ),
     "duration": (
         rf"(?:{HEDGE}\s+(?!(?i:the)\s))?(?:(?i:(?:the\s+)?(?:past|last|next|coming)|the\s+(?:first|final|"
-        rf"previous|following))\s+)?{NUMBER}[-\s]+(?:(?i:more|additional|full|straight|long)\s+)?"
+        rf"previous|following))\s+)?{NUMBER}[-\s]+(?:(?i:{EXTRA})\s+)?"
         rf"{UNIT}(?!-(?i:old|earlier|ago|end))(?!\s+(?i:old)(?![A-Za-z]))(?:-(?i:long))?"
         r"(?:\s+(?i:and\s+a\s+half)(?![A-Za-z]))?"
         rf"|(?i:the\s+)?(?i:past|coming|recent)\s+(?i:day|week|month|quarter|year|decade)s?"
@@ -189,7 +191,10 @@ _KINDS: dict[str, str] = {
         rf"(?:,?\s+{YEAR})?"
     ),
     "month": FULL_MONTH,
-    "year": rf"(?<![\d,.$£€#/-])(?:(?i:fiscal)\s+(?:(?i:year)\s+)?)?{YEAR}(?![-/]\d|\.\d|s)",
+    "year": (
+        rf"(?:(?<![\d,.$£€#/-])(?:(?i:fiscal)\s+(?:(?i:year)\s+)?)?|(?i:post|pre)-){YEAR}"
+        r"(?![-/]\d|\.\d|s)"
+    ),
 }
 
 SCANNER = re.compile(
@@ -215,7 +220,7 @@ _STARTER_WORDS = (
         "months weeks decades centuries days hours recent every each daily weekly monthly "
         "hour week month decade "
         "annually yearly hourly nightly now currently nowadays at presently recently lately "
-        "formerly these new then "
+        "formerly these new then post pre "
         "christmas thanksgiving easter halloween independence election noon midnight midday "
         "one two three four five six seven eight nine ten eleven twelve thirty forty fifty "
         "sixty seventy eighty ninety hundred st nd rd th".split()
@@ -252,10 +257,10 @@ _UNIT_GATES = {
 }  # fmt: skip
 # "a" and "an" begin an amount ("a year ago", "a few days", "a full week"); "at" only "at
 # least" and "at present": the commonest words of a text are kept from the whole scanner.
-_A_NEXT = rf"\s+(?:(?:more|additional|full|straight|long)\s+)?(?:{UNIT}|few|couple|number|hundred)"
+_A_NEXT = rf"\s+(?:(?:{EXTRA})\s+)?(?:{UNIT}|few|couple|number|hundred)"
 _WORD_GATES = {
     **_UNIT_GATES, "a": _A_NEXT, "an": _A_NEXT, "at": r"\s+(?:least|present)\b",
-    "then": r"[-\s]current\b",
+    "then": r"[-\s]current\b", "post": r"-\d", "pre": r"-\d",
 }  # fmt: skip
 GATES.update(
     {

@@ -61,8 +61,8 @@ def test_a_damaged_cache_is_rebuilt_not_trusted(sample_site: Path) -> None:
         damaged.write_bytes(b"not a pickle at all")
     assert "render" in build_site(sample_site).timings
     assert tree(sample_site / "output") == before
-    for path in files:
-        assert pickle.loads(path.read_bytes())[0] in (1, 2)
+    for path in files:  # each written again, readable
+        assert isinstance(pickle.loads(path.read_bytes())[0], int)
 
 
 def test_every_kind_of_damaged_shard_is_a_miss(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import pickle
 import re
@@ -15,7 +16,8 @@ from timeline.build import build_site
 from timeline.cache import CACHE_DIR, LastBuild
 from timeline.config import load_config
 from timeline.model import Timeline
-from timeline.render import Reuse, render_changed
+from timeline.render import LINE_EXPORTS, Reuse, render_changed
+from timeline.render.exports import json_lines_items, json_lines_text
 
 OUTLETS = ("Harbor Wire", "Atlas Observer", "Northline Press")
 TAGS = ("aid", "talks", "strikes")
@@ -166,3 +168,66 @@ def test_pages_are_kept_only_under_the_same_salt(built: Path) -> None:
     assert all(data is not None for _, data in render_changed(timeline, config, reuse=other))
     assert set(other.digests) == set(first.digests)
     assert not set(other.digests.values()) & set(first.digests.values())
+
+
+def test_json_lines_items_reads_back_only_a_document_of_that_shape() -> None:
+    lines = ['{"id": "a"}', '{"id": "b", "text": "line\\nbreak, and \u2028"}', "[1]"]
+    document = json_lines_text({"title": "T"}, "entries", lines)
+    assert json.loads(document)["entries"][1]["text"] == "line\nbreak, and \u2028"
+    assert json_lines_items(document, 3) == lines
+    assert json_lines_items(document, 2) is None
+    assert json_lines_items(document, 4) is None
+    assert json_lines_items(document[:-1], 3) is None
+    assert json_lines_items(document.replace(b"},\n", b"}\n", 1), 3) is None
+    assert json_lines_items(b"\xff" + document, 3) is None
+    assert json_lines_items(json_lines_text({}, "entries", []), 0) is None
+
+
+def test_an_export_line_is_taken_over_by_the_digest_of_its_entry(built: Path) -> None:
+    from timeline.build import load_site, make_timeline
+
+    config = load_config(built)
+    timeline = make_timeline(load_site(config))
+    first = Reuse("program-1", {})
+    files = dict(render_changed(timeline, config, reuse=first))
+    assert len(first.entries) == len(timeline.entries)
+    for name in LINE_EXPORTS:
+        data = files[name]
+        assert data is not None
+        items = json_lines_items(data, len(first.entries))
+        assert items is not None
+        known = dict(zip(first.entries, items, strict=True))
+        known[first.entries[3]] = '{"taken": "over"}'
+        again = Reuse("program-1", {}, {name: known})
+        rendered = dict(render_changed(timeline, config, reuse=again))[name]
+        assert rendered is not None
+        assert rendered == data.replace(items[3].encode(), b'{"taken": "over"}')
+        other = Reuse("program-2", {}, {name: known})
+        assert dict(render_changed(timeline, config, reuse=other))[name] == data
+
+
+def test_a_changed_export_in_the_output_folder_is_written_again(
+    built: Path, tmp_path: Path
+) -> None:
+    export = built / "output" / "timeline.json"
+    export.write_bytes(export.read_bytes().replace(b"Convoy", b"Lorry"))
+    edit(built, "report-040.md", "\nA new strike hit the port on 12 November 2024.\n")
+    build_site(built)
+    build_site(built, output=tmp_path / "full", use_cache=False)
+    assert tree(built / "output") == tree(tmp_path / "full")
+
+
+def test_a_new_article_keeps_most_pages(
+    built: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="timeline.build")
+    write_article(
+        built,
+        "late-report.md",
+        "---\ntitle: Late report\npublished: 2025-06-01\nsource: Harbor Wire\n---\n\n"
+        "Convoy 7 reached sector 0 on 27 January 2024, officials said.\n",
+    )
+    build_site(built)
+    assert kept_pages(caplog) > 0.8 * len(inodes(built / "output"))
+    build_site(built, output=tmp_path / "full", use_cache=False)
+    assert tree(built / "output") == tree(tmp_path / "full")

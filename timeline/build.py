@@ -64,7 +64,8 @@ from timeline.model import (
     Timeline,
 )
 from timeline.output import static_files, write_output
-from timeline.render import Reuse, render_changed, theme_dirs
+from timeline.render import LINE_EXPORTS, Reuse, render_changed, theme_dirs
+from timeline.render.exports import json_lines_items
 
 log = logging.getLogger(__name__)
 
@@ -149,8 +150,10 @@ def build_site(
         timeline = make_timeline(loaded)
     reuse = None
     if folder is not None:
-        pages = previous.reusable_pages(state) if previous else {}
-        reuse = Reuse(_render_salt(config, articles, options), pages)
+        reuse = Reuse(_render_salt(config, articles, options), {})
+        if previous:
+            reuse.previous = previous.reusable_pages(state)
+            reuse.lines = _previous_lines(previous, state, target)
     with _timed(timings, "render"):  # pages are written as they are rendered
         files = render_changed(timeline, config, reuse=reuse)
         written = write_output(target, files, static_files(config))
@@ -159,8 +162,9 @@ def build_site(
     events = sum(len(x.events) for x in loaded.extractions)
     counts = (len(loaded.extractions), events, len(timeline.entries), written.files)
     kept = tuple((d.location.path, d.location.line, d.message) for d in doubts)
-    pages = reuse.digests if reuse is not None else {}
-    save_last_build(folder, LastBuild(signature, folder_state(target), counts, kept, pages))
+    pages, entries = (reuse.digests, tuple(reuse.entries)) if reuse else ({}, ())
+    record = LastBuild(signature, folder_state(target), counts, kept, pages, entries)
+    save_last_build(folder, record)
     return BuildReport(target, *counts, written.changed, timings, doubts)
 
 
@@ -418,6 +422,20 @@ def _input_signature(config: Config, articles: ReadArticles, options: str) -> st
         state = sorted(folder_state(theme).items())
         pieces.append(f"{theme}{state}".encode())
     return input_signature(pieces)
+
+
+def _previous_lines(
+    previous: LastBuild, state: dict[str, tuple[int, int]], target: Path
+) -> dict[str, dict[str, str]]:
+    """The lines of the last build's line exports that the output folder still holds as
+    it wrote them, each by the digest of its entry."""
+    lines = {}
+    for name in LINE_EXPORTS:
+        if previous.entries and previous.kept(name, state):
+            items = json_lines_items((target / name).read_bytes(), len(previous.entries))
+            if items is not None:
+                lines[name] = dict(zip(previous.entries, items, strict=True))
+    return lines
 
 
 def _render_salt(config: Config, articles: ReadArticles, options: str) -> str:

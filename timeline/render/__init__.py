@@ -6,7 +6,7 @@ its path in the site, and ``build`` writes them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,17 +14,18 @@ from typing import Any
 import jinja2
 
 from timeline.config import Config
-from timeline.model import Timeline
+from timeline.model import Entry, Timeline
 from timeline.render import plan as plan_module
 from timeline.render.dates import format_date, format_published, html_datetime
 from timeline.render.digests import PageDigests, builtin_templates_only
 from timeline.render.entries import curation, outlets
-from timeline.render.exports import events_csv, timeline_json
+from timeline.render.exports import entry_line, events_csv, timeline_json
 from timeline.render.feeds import atom_feed, sitemap
 from timeline.render.links import SiteLinks, article_path, site_links
 from timeline.render.pages import NOT_FOUND, Page, plan_pages
 from timeline.render.plan import PageLimits, PagePlan, plan_timeline
 from timeline.render.search import INDEX_PATH, search_index, search_index_js
+from timeline.render.timelinejs import event_line as timelinejs_line
 from timeline.render.timelinejs import timelinejs_json
 from timeline.render.urls import Linker, linker_for
 
@@ -102,10 +103,20 @@ class Reuse:
     config, the theme, the curation and the build options."""
     previous: Mapping[str, str]
     """The digest of each page the output folder still holds as the last build wrote it."""
+    lines: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """For each of ``LINE_EXPORTS`` the output folder holds as the last build wrote it:
+    the line of each of the last build's entries, by the entry's digest."""
     digests: dict[str, str] = field(default_factory=dict)
     """Filled in while rendering: the digest of each page of this build."""
+    entries: list[str] = field(default_factory=list)
+    """Filled in while rendering: the digest of each entry, in timeline order (which is
+    the order of the lines of ``LINE_EXPORTS``)."""
     kept: int = 0
     """How many pages were not rendered because their digest had not changed."""
+
+
+LINE_EXPORTS = ("timeline.json", "timelinejs.json")
+"""The exports written an entry a line, whose lines a build takes over from the last."""
 
 
 def render_changed(
@@ -122,8 +133,8 @@ def render_changed(
     track = reuse is not None and builtin_templates_only(
         [d / "templates" for d in theme_dirs(config)], BUILTIN_THEME / "templates"
     )
-    digests = PageDigests(reuse.salt, links) if reuse is not None and track else None
-    pages = plan_pages(timeline, links, limits, digests)
+    digests = PageDigests(reuse.salt, links) if reuse is not None else None
+    pages = plan_pages(timeline, links, limits, digests if track else None)
     env = env or make_environment(config)
     site = _site_context(config)
     for page in pages:
@@ -134,20 +145,46 @@ def render_changed(
                 yield page.path, None
                 continue
         yield page.path, _render_page(env, page, site, links, config)
-    yield from _exports(timeline, config, links).items()
+    yield from _exports(timeline, config, links, reuse, digests).items()
     sitemap_xml = sitemap([_sitemap_path(p.path) for p in pages if p.path != NOT_FOUND], config)
     if sitemap_xml is not None:
         yield "sitemap.xml", sitemap_xml
 
 
-def _exports(timeline: Timeline, config: Config, links: SiteLinks) -> dict[str, bytes]:
+def _exports(
+    timeline: Timeline,
+    config: Config,
+    links: SiteLinks,
+    reuse: Reuse | None = None,
+    digests: PageDigests | None = None,
+) -> dict[str, bytes]:
+    json_line: Callable[[Entry], str] = entry_line
+    event_line: Callable[[Entry], str] = timelinejs_line
+    if reuse is not None and digests is not None:
+        reuse.entries = [digests.entry(entry) for entry in timeline.entries]
+        json_line = _known_lines(reuse.lines.get("timeline.json"), digests, entry_line)
+        event_line = _known_lines(reuse.lines.get("timelinejs.json"), digests, timelinejs_line)
     return {
-        "timeline.json": timeline_json(timeline),
-        "timelinejs.json": timelinejs_json(timeline, config.description),
+        "timeline.json": timeline_json(timeline, json_line),
+        "timelinejs.json": timelinejs_json(timeline, config.description, event_line),
         "events.csv": events_csv(timeline),
         "feed.xml": atom_feed(timeline, config, links.entry),
         INDEX_PATH: search_index_js(search_index(timeline, links.entry)),
     }
+
+
+def _known_lines(
+    known: Mapping[str, str] | None, digests: PageDigests, line: Callable[[Entry], str]
+) -> Callable[[Entry], str]:
+    """``line``, but an entry's line from ``known`` when its digest is there."""
+    if not known:
+        return line
+
+    def known_or_new(entry: Entry) -> str:
+        found = known.get(digests.entry(entry))
+        return line(entry) if found is None else found
+
+    return known_or_new
 
 
 def _render_page(
@@ -181,6 +218,7 @@ def _site_context(config: Config) -> dict[str, Any]:
 
 __all__ = [
     "BUILTIN_THEME",
+    "LINE_EXPORTS",
     "Page",
     "PageLimits",
     "PagePlan",

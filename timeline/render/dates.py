@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from timeline.model import DateValue, Precision
 
@@ -21,6 +22,27 @@ _MODIFIERS = {
 _SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "AU": "autumn", "WI": "winter"}
 
 
+_MONTH_NAMES = (
+    "",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+_MEMO = 1 << 16
+"""Dates formatted and kept: a site shows the same few thousand dates again and again."""
+
+
+@lru_cache(maxsize=_MEMO)
 def format_date(date: DateValue) -> str:
     """'7 October 2023', '19–21 January 2025', 'October 2023', 'early January 2025'..."""
     text = _format_unmodified(date)
@@ -32,6 +54,7 @@ def format_date(date: DateValue) -> str:
     return f"{modifier} {text}"
 
 
+@lru_cache(maxsize=_MEMO)
 def html_datetime(date: DateValue) -> str:
     """A valid value for ``<time datetime>``: a date, month, week or year string."""
     start = date.start
@@ -55,7 +78,9 @@ def html_datetime(date: DateValue) -> str:
 
 def month_name(month: int) -> str:
     """The English name of a month number."""
-    return dt.date(2000, month, 1).strftime("%B")
+    if not 1 <= month <= 12:
+        raise ValueError(f"month must be in 1..12, not {month}")
+    return _MONTH_NAMES[month]
 
 
 def _format_unmodified(date: DateValue) -> str:

@@ -59,7 +59,6 @@ class PageDigests:
                 str(SOURCES_SHOWN),
                 repr(sorted(links.tag_slugs.items())),
                 repr(sorted(links.outlet_slugs.items())),
-                repr(sorted(links.article_slugs)),
             ]
         )
         self._outline = self._outline_digest()
@@ -119,11 +118,11 @@ class PageDigests:
     # ------------------------------------------------------------------ the parts
 
     def entry(self, entry: Entry) -> str:
-        """Every field of an entry and of each of its sources."""
+        """Every field of an entry and of each of its sources, and the salt."""
         known = self._entries.get(id(entry))
         if known is not None:
             return known[1]
-        head = [entry.id, _date(entry.date), entry.text, _SEP.join(entry.tags)]
+        head = [self._salt, entry.id, _date(entry.date), entry.text, _SEP.join(entry.tags)]
         head.append(f"{entry.curated}{entry.corrected}")
         digest = _digest(head + [self._source(s) for s in entry.sources])
         self._entries[id(entry)] = (entry, digest)
@@ -146,7 +145,8 @@ class PageDigests:
         if known is not None:
             return known[1]
         fields = (ref.slug, ref.path, ref.title, ref.source, ref.published.isoformat())
-        text = _SEP.join((*fields, ref.url or "\0", "\x1e".join(ref.tags)))
+        page = "page" if ref.slug in self._links.article_slugs else "none"  # links to it?
+        text = _SEP.join((*fields, ref.url or "\0", "\x1e".join(ref.tags), page))
         self._refs[id(ref)] = (ref, text)
         return text
 

@@ -6,7 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from timeline.model import DateValue, Entry, Precision, Source, Timeline
@@ -14,9 +14,18 @@ from timeline.render.dates import is_range
 from timeline.render.entries import outlets, source_urls
 
 
-def timeline_json(timeline: Timeline) -> bytes:
-    """``timeline.json`` as design.md §5 specifies: every entry with all its sources."""
-    return json_lines_document({"title": timeline.title}, "entries", map(_entry, timeline.entries))
+def timeline_json(timeline: Timeline, line: Callable[[Entry], str] | None = None) -> bytes:
+    """``timeline.json`` as design.md §5 specifies: every entry with all its sources.
+
+    ``line`` gives an entry's line (``entry_line``), perhaps from an earlier build's file.
+    """
+    lines = map(line or entry_line, timeline.entries)
+    return json_lines_text({"title": timeline.title}, "entries", lines)
+
+
+def entry_line(entry: Entry) -> str:
+    """An entry's line in ``timeline.json``."""
+    return json.dumps(_entry(entry), ensure_ascii=False)
 
 
 def json_lines_document(head: dict[str, Any], key: str, items: Iterable[Any]) -> bytes:
@@ -25,10 +34,33 @@ def json_lines_document(head: dict[str, Any], key: str, items: Iterable[Any]) ->
     Python's fast JSON encoder only writes compact JSON; an item a line keeps the file
     readable and its diffs small without the slow indenting encoder.
     """
+    return json_lines_text(head, key, (json.dumps(item, ensure_ascii=False) for item in items))
+
+
+def json_lines_text(head: dict[str, Any], key: str, lines: Iterable[str]) -> bytes:
+    """``json_lines_document`` of items already written as JSON, one a line."""
     opening = json.dumps(head, ensure_ascii=False)[:-1]
-    lines = ",\n".join(json.dumps(item, ensure_ascii=False) for item in items)
     separator = ", " if head else ""
-    return f'{opening}{separator}"{key}": [\n{lines}\n]}}\n'.encode()
+    items = ",\n".join(lines)
+    return f'{opening}{separator}"{key}": [\n{items}\n]}}\n'.encode()
+
+
+def json_lines_items(document: bytes, count: int) -> list[str] | None:
+    """The ``count`` item lines of a ``json_lines_document``, or None if it has not that shape.
+
+    JSON escapes every line break inside a string, so a document of ``count`` items has
+    exactly ``count + 3`` pieces between its line breaks: head, items, ``]}``, nothing.
+    """
+    try:
+        pieces = document.decode("utf-8").split("\n")
+    except UnicodeDecodeError:
+        return None
+    if count == 0 or len(pieces) != count + 3 or pieces[-2:] != ["]}", ""]:
+        return None
+    items = pieces[1:-2]
+    if not all(item.endswith(",") for item in items[:-1]):
+        return None
+    return [item[:-1] for item in items[:-1]] + [items[-1]]
 
 
 def iso(published: dt.datetime | dt.date) -> str:

@@ -8,6 +8,8 @@ gets an ``end_date`` at the same granularity.
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Callable
 from typing import Any
 
 from markupsafe import escape
@@ -15,7 +17,7 @@ from markupsafe import escape
 from timeline.model import DateValue, Entry, Precision, Source, Timeline
 from timeline.render.dates import format_date
 from timeline.render.entries import headline
-from timeline.render.exports import json_lines_document
+from timeline.render.exports import json_lines_text
 
 _GRANULARITY = {
     Precision.TIME: 3,
@@ -28,10 +30,21 @@ _GRANULARITY = {
 """How many of year, month, day a precision knows; coarser precisions know the year only."""
 
 
-def timelinejs_json(timeline: Timeline, description: str = "") -> bytes:
-    """The TimelineJS document: a title slide and one event per entry, in timeline order."""
+def timelinejs_json(
+    timeline: Timeline, description: str = "", line: Callable[[Entry], str] | None = None
+) -> bytes:
+    """The TimelineJS document: a title slide and one event per entry, in timeline order.
+
+    ``line`` gives an entry's line (``event_line``), perhaps from an earlier build's file.
+    """
     title = {"text": {"headline": str(escape(timeline.title)), "text": _p(description)}}
-    return json_lines_document({"title": title}, "events", map(_event, timeline.entries))
+    lines = map(line or event_line, timeline.entries)
+    return json_lines_text({"title": title}, "events", lines)
+
+
+def event_line(entry: Entry) -> str:
+    """An entry's line in ``timelinejs.json``."""
+    return json.dumps(_event(entry), ensure_ascii=False)
 
 
 def date_parts(date: DateValue) -> tuple[dict[str, str], dict[str, str] | None]:

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import quote
 
 _NOT_WORD = re.compile(r"[^\w]+")
@@ -52,7 +53,13 @@ class Linker:
         path, hash_mark, fragment = target.partition("#")
         if hash_mark and path == self.page_path:
             return "#" + fragment
-        return self.root + quote(path) + hash_mark + fragment
+        return self.root + _quoted(path) + hash_mark + fragment
+
+
+@lru_cache(maxsize=1 << 16)
+def _quoted(path: str) -> str:
+    """A site path as a URL path: the few thousand paths of a site are quoted once each."""
+    return quote(path)
 
 
 def linker_for(page_path: str) -> Linker:

@@ -304,8 +304,17 @@ def _year_of(parts: re.Match[str], ctx: Context) -> tuple[int, Basis]:
     return ctx.published.year + step, Basis.RELATIVE
 
 
+_COUNTED_WITHOUT_S = frozenset(
+    "people children men women police personnel staff troops dead wounded injured "
+    "cattle livestock sheep feet".split()
+)
+"""Words that count what a number before them numbers, though no ``s`` ends them."""
+
+
 def _looks_counted(word: str) -> bool:
-    """A plural noun right after a number makes it a count: "2000 people"."""
+    """A plural noun right after a number makes it a count: "2000 votes", "2000 people"."""
+    if word in _COUNTED_WITHOUT_S:
+        return True
     return len(word) > 3 and word.islower() and word.endswith("s") and not word.endswith("ss")
 
 

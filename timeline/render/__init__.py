@@ -14,7 +14,7 @@ from typing import Any
 import jinja2
 
 from timeline.config import Config
-from timeline.model import Entry, Timeline
+from timeline.model import Entry, Extraction, Timeline
 from timeline.render import plan as plan_module
 from timeline.render.dates import format_date, format_published, html_datetime
 from timeline.render.digests import PageDigests, builtin_templates_only
@@ -22,7 +22,7 @@ from timeline.render.entries import curation, outlets
 from timeline.render.exports import entry_line, events_csv, timeline_json
 from timeline.render.feeds import atom_feed, sitemap
 from timeline.render.links import SiteLinks, article_path, site_links
-from timeline.render.pages import NOT_FOUND, Page, plan_pages
+from timeline.render.pages import NOT_FOUND, Page, article_page, plan_pages
 from timeline.render.plan import PageLimits, PagePlan, plan_timeline
 from timeline.render.search import INDEX_PATH, search_index, search_index_js
 from timeline.render.timelinejs import event_line as timelinejs_line
@@ -185,6 +185,27 @@ def _known_lines(
         return line(entry) if found is None else found
 
     return known_or_new
+
+
+def whole_site_links(timeline: Timeline, limits: PageLimits | None = None) -> SiteLinks:
+    """Where every entry, article, tag and outlet of the site is linked, as the pages of
+    ``render_site`` link them."""
+    return site_links(
+        timeline, plan_timeline(timeline.entries, limits or plan_module.DEFAULT_LIMITS)
+    )
+
+
+def render_article(
+    extraction: Extraction,
+    entry_of_event: dict[str, Entry],
+    links: SiteLinks,
+    config: Config,
+    env: jinja2.Environment,
+) -> bytes:
+    """One article's page alone, byte for byte as ``render_site`` renders it, given the
+    ``whole_site_links`` of its site and (at least) the entries of the article's events."""
+    page = article_page(extraction, entry_of_event, links)
+    return _render_page(env, page, _site_context(config), links, config)
 
 
 def _render_page(

@@ -117,7 +117,7 @@ def article_pages(
     """One page per article, its dates marked and linked to their entries."""
     entry_of_event = {s.event_id: e for e in timeline.entries for s in e.sources}
     for extraction in timeline.extractions:
-        yield _article_page(extraction, entry_of_event, links, digests)
+        yield article_page(extraction, entry_of_event, links, digests)
 
 
 def source_pages(
@@ -153,12 +153,13 @@ def listing_pages(
         yield Page(listing.path, "source.html", {"listing": listing}, digest)
 
 
-def _article_page(
+def article_page(
     extraction: Extraction,
     entry_of_event: dict[str, Entry],
     links: SiteLinks,
-    digests: PageDigests | None,
+    digests: PageDigests | None = None,
 ) -> Page:
+    """The page of one article; ``entry_of_event`` holds at least the entries of its events."""
     article = extraction.article
     path = article_path(article.slug)
     link = linker_for(path)

@@ -114,6 +114,42 @@ def test_memory_site_equals_the_built_site_after_edits(sample_site: Path, tmp_pa
     assert not (sample_site / "output").exists()
 
 
+def test_memory_site_equals_the_built_site_when_the_timeline_spans_many_pages(
+    tmp_path: Path,
+) -> None:
+    site = tmp_path / "big"
+    (site / "content" / "articles").mkdir(parents=True)
+    (site / "timeline.toml").write_text('title = "Big"\n', encoding="utf-8")
+    months = ["January", "February", "March", "April", "May", "June", "July", "August"]
+    for number in range(90):
+        lines = [
+            f"Convoy {number}-{part} reached checkpoint {number * 7 + part} on "
+            f"{months[(number + part) % 8]} {1 + part * 6}, 2024."
+            for part in range(4)
+        ]
+        write_article(site, f"report-{number:03d}.md", "\n".join([
+            "---", f"title: Report {number}", "published: 2024-09-01",
+            f"source: Outlet {number % 5}", f"tags: [convoys, area-{number % 3}]", "---",
+            "", " ".join(lines), "",
+        ]))  # fmt: skip
+    session = Session(site)
+    session.first_build()
+    assert session.live.state.site is not None
+    session.live.state.site.all_files()  # every page rendered once, and kept for the next
+    write_article(site, "report-200.md", "\n".join([
+        "---", "title: Late report", "published: 2024-09-02", "source: Outlet 9",
+        "tags: [convoys, Area 1]", "---", "", "Convoy 9-9 reached checkpoint 999 on May 3, 2024.",
+        "",
+    ]))  # fmt: skip
+    session.rebuild()
+    state = session.live.state
+    assert state.site is not None and not state.errors
+    build_site(site, output=tmp_path / "out")
+    built = tree(tmp_path / "out")
+    assert len([path for path in built if path.startswith("timeline/")]) > 4  # split pages
+    assert state.site.all_files() == built
+
+
 # A real server -----------------------------------------------------------------------------
 
 

@@ -20,7 +20,15 @@ import jinja2
 
 from timeline.config import Config
 from timeline.model import Entry, Extraction, Timeline
-from timeline.render import article_path, make_environment, render_site, theme_dirs
+from timeline.render import (
+    article_path,
+    make_environment,
+    render_article,
+    render_site,
+    theme_dirs,
+    whole_site_links,
+)
+from timeline.render.links import SiteLinks, outlet_name
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +41,8 @@ class ArticlePage:
 
     extraction: Extraction
     entries: tuple[Entry, ...]
+    targets: tuple[str, ...]
+    """Where the page links: each of ``entries``, the outlet, the tags."""
     html: bytes
 
 
@@ -62,11 +72,19 @@ class PageMemo:
                 self._environment = (config, make_environment(config))
             return self._environment[1]
 
-    def article(self, extraction: Extraction, entries: tuple[Entry, ...]) -> bytes | None:
-        """The page rendered earlier from the same extraction and entries, if any."""
+    def article(
+        self, extraction: Extraction, entries: tuple[Entry, ...], targets: tuple[str, ...]
+    ) -> bytes | None:
+        """The page rendered earlier from the same extraction and entries, linking them to
+        the same places, if any."""
         with self._lock:
             page = self._articles.get(extraction.article.slug)
-        if page is not None and page.extraction is extraction and page.entries == entries:
+        if (
+            page is not None
+            and page.extraction is extraction
+            and page.entries == entries
+            and page.targets == targets
+        ):
             return page.html
         return None
 
@@ -115,6 +133,8 @@ class SiteVersion:
         self._digests: dict[str, str] = {}
         self._articles = {article_path(x.article.slug): x for x in timeline.extractions}
         self._entry_of_event = {s.event_id: e for e in timeline.entries for s in e.sources}
+        self._links_lock = threading.Lock()
+        self._links: SiteLinks | None = None
         self._whole: dict[str, bytes] | None = None
         self._assets = _digest(b"".join(_digest(v).encode() for _, v in sorted(static.items())))
         if full:
@@ -164,17 +184,26 @@ class SiteVersion:
 
     def _render_article(self, extraction: Extraction) -> bytes:
         entries = self._linked_entries(extraction)
-        html = self._memo.article(extraction, entries)
+        links = self._site_links()
+        targets = _targets(extraction, entries, links)
+        html = self._memo.article(extraction, entries, targets)
         if html is None:
-            part = Timeline(self.timeline.title, entries, (extraction,))
             env = self._memo.environment(self._config)
-            html = render_site(part, self._config, env=env)[article_path(extraction.article.slug)]
-            self._memo.keep_article(ArticlePage(extraction, entries, html))
+            html = render_article(extraction, self._entry_of_event, links, self._config, env)
+            self._memo.keep_article(ArticlePage(extraction, entries, targets, html))
         return html
 
     def _linked_entries(self, extraction: Extraction) -> tuple[Entry, ...]:
         found = (self._entry_of_event.get(event.id) for event in extraction.events)
         return tuple(dict.fromkeys(e for e in found if e is not None))
+
+    def _site_links(self) -> SiteLinks:
+        """Where the pages of this version link to: an article page links its dates to the
+        timeline page each entry is on, which the whole timeline decides."""
+        with self._links_lock:
+            if self._links is None:
+                self._links = whole_site_links(self.timeline)
+            return self._links
 
     def _whole_site(self) -> dict[str, bytes]:
         with self._whole_lock:
@@ -185,6 +214,19 @@ class SiteVersion:
                 self._whole = render_site(self.timeline, self._config, env=env)
                 self._memo.keep_whole(self.timeline, self._whole)
             return self._whole
+
+
+def _targets(
+    extraction: Extraction, entries: tuple[Entry, ...], links: SiteLinks
+) -> tuple[str, ...]:
+    """Where an article page links: its entries, its outlet and its tags (a new tag or outlet
+    elsewhere can change the file names of those of this article)."""
+    article = extraction.article
+    return (
+        *(links.entry(entry) for entry in entries),
+        links.outlet(outlet_name(article.source)),
+        *(links.tag(tag) for tag in article.tags),
+    )
 
 
 def theme_signature(config: Config) -> object:

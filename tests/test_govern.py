@@ -18,6 +18,12 @@ VALUES = {
     "October 7": DateValue("2023-10-07", dt.date(2023, 10, 7), dt.date(2023, 10, 8), Precision.DAY),
     "January": DateValue("2025-01", dt.date(2025, 1, 1), dt.date(2025, 2, 1), Precision.MONTH),
     "Sunday": DateValue("2025-01-26", dt.date(2025, 1, 26), dt.date(2025, 1, 27), Precision.DAY),
+    "mid-morning": DateValue(
+        "2025-01-19TMO", dt.date(2025, 1, 19), dt.date(2025, 1, 20), Precision.TIME, "MID"
+    ),
+    "11:15 a.m.": DateValue(
+        "2025-01-19T11:15", dt.date(2025, 1, 19), dt.date(2025, 1, 20), Precision.TIME
+    ),
 }
 
 
@@ -56,6 +62,9 @@ def marked(sentence: str) -> tuple[str, list[TimeExpression]]:
         ("Fighting has raged since [October 7].", ["October 7"]),
         ("Talks ended on [Monday]; they resume on [Monday].", ["Monday"]),
         ("Aid entered on [Sunday] and on [Monday].", ["Sunday"]),
+        # A clock time is finer than a part of the same day.
+        ("The list came in [mid-morning] and the truce began at [11:15 a.m.].", ["11:15 a.m."]),
+        ("The truce began at [11:15 a.m.] and the list came in [mid-morning].", ["11:15 a.m."]),
     ],
 )
 def test_dating_expressions(sentence: str, dates: list[str]) -> None:

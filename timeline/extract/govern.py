@@ -15,8 +15,9 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from timeline.model import TimeExpression
+from timeline.model import DateValue, TimeExpression
 
+_PART_OF_DAY = re.compile(r"T(?:MO|MI|AF|EV|NI|DT)$")
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s")
 _ANCHOR_BEFORE = re.compile(
     r"\b(?:since|until|till|before|after|following|by|from|prior\s+to|as\s+of|ahead\s+of)"
@@ -87,6 +88,13 @@ def _clause_date(inside: list[TimeExpression], sentence: str, offset: int) -> Ti
 
 def _finer_inside(candidate: TimeExpression, first: TimeExpression) -> bool:
     assert candidate.date is not None and first.date is not None
-    finer = candidate.date.precision.rank < first.date.precision.rank
+    finer = _fineness(candidate.date) < _fineness(first.date)
     within = first.date.start <= candidate.date.start and candidate.date.end <= first.date.end
     return finer and within
+
+
+def _fineness(date: DateValue) -> float:
+    """The precision's rank; a part of the day ("morning", T MO) is coarser than a clock time
+    of the same day, though both are TIMEs."""
+    rank = float(date.precision.rank)
+    return rank + 0.5 if _PART_OF_DAY.search(date.value) else rank

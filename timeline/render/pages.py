@@ -49,16 +49,23 @@ class Page:
 
 
 def plan_pages(
-    timeline: Timeline, links: SiteLinks, limits: PageLimits, digests: PageDigests | None = None
+    timeline: Timeline,
+    links: SiteLinks,
+    limits: PageLimits,
+    digests: PageDigests | None = None,
+    *,
+    articles: bool = True,
 ) -> list[Page]:
     """Which pages exist: timeline pages, articles, tags, outlets, search and 404.
 
     With ``digests`` each page but the few that show the whole site (front page, indexes,
-    search, 404) carries the digest of what it is rendered from.
+    search, 404) carries the digest of what it is rendered from. Without ``articles`` the
+    article pages are left out (``serve`` renders those one by one).
     """
     pages = [front_page(timeline, links, limits)]
     pages.extend(timeline_pages(links.plan, digests))
-    pages.extend(article_pages(timeline, links, digests))
+    if articles:
+        pages.extend(article_pages(timeline, links, digests))
     pages.extend(source_pages(timeline, links, digests))
     pages.extend(listing_pages(timeline, links, limits.per_listing, digests))
     pages.append(

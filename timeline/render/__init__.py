@@ -208,6 +208,12 @@ def render_article(
     return _render_page(env, page, _site_context(config), links, config)
 
 
+def render_page(page: Page, links: SiteLinks, config: Config, env: jinja2.Environment) -> bytes:
+    """One planned page alone (``plan_pages``), byte for byte as ``render_site`` renders it,
+    given the ``whole_site_links`` of its site."""
+    return _render_page(env, page, _site_context(config), links, config)
+
+
 def _render_page(
     env: jinja2.Environment, page: Page, site: dict[str, Any], links: SiteLinks, config: Config
 ) -> bytes:

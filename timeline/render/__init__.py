@@ -16,6 +16,7 @@ import jinja2
 from timeline.config import Config
 from timeline.model import Entry, Extraction, Timeline
 from timeline.render import plan as plan_module
+from timeline.render.context import FastCallContext
 from timeline.render.dates import format_date, format_published, html_datetime
 from timeline.render.digests import PageDigests, builtin_templates_only
 from timeline.render.entries import curation, outlets
@@ -59,6 +60,7 @@ def make_environment(config: Config) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.context_class = FastCallContext
     env.filters["human_date"] = format_date
     env.filters["html_datetime"] = html_datetime
     env.filters["published_date"] = format_published

@@ -24,11 +24,14 @@ from timeline.render import (
     article_path,
     make_environment,
     render_article,
+    render_page,
     render_site,
     theme_dirs,
     whole_site_links,
 )
 from timeline.render.links import SiteLinks, outlet_name
+from timeline.render.pages import Page, plan_pages
+from timeline.render.plan import DEFAULT_LIMITS
 
 log = logging.getLogger(__name__)
 
@@ -108,9 +111,11 @@ class PageMemo:
 class SiteVersion:
     """Every file of one build, by its path in the site; pages render on first request.
 
-    An article page is rendered alone from its extraction and the entries its events belong
-    to; every other file (the timeline, tag and source pages, feeds, exports) comes from one
-    ``render_site`` of the whole timeline, run the first time any of them is asked for.
+    Every page is rendered alone, with the links of the whole site: an article page from its
+    extraction and the entries its events belong to, every other page (timeline, tag and
+    source pages, search, 404) from the page plan of the whole timeline, made the first time
+    one of them is asked for. The exports and feeds come from one ``render_site`` of the
+    whole timeline, run the first time one of them is asked for.
     """
 
     def __init__(
@@ -135,6 +140,9 @@ class SiteVersion:
         self._entry_of_event = {s.event_id: e for e in timeline.entries for s in e.sources}
         self._links_lock = threading.Lock()
         self._links: SiteLinks | None = None
+        self._pages_lock = threading.Lock()
+        self._pages: dict[str, Page] | None = None
+        self._pages_rendered: dict[str, bytes] = {}
         self._whole: dict[str, bytes] | None = None
         self._assets = _digest(b"".join(_digest(v).encode() for _, v in sorted(static.items())))
         if full:
@@ -147,6 +155,8 @@ class SiteVersion:
             return self._article(key)
         if key in self._static:
             return self._static[key]
+        if self._whole is None and key.endswith(".html"):
+            return self._page(key)
         return self._whole_site().get(key)
 
     @property
@@ -169,10 +179,11 @@ class SiteVersion:
         for key in list(self._articles)[:1]:
             self._article(key)
 
-    def all_files(self) -> dict[str, bytes]:
-        """Every file of the version, as ``timeline build`` would write it (for tests)."""
-        files = dict(self._static)
-        files.update(self._whole_site())
+    def all_files(self) -> dict[str, bytes | None]:
+        """Every file of the version, as ``timeline build`` would write it, each page taken
+        the way a request gets it (for tests)."""
+        files: dict[str, bytes | None] = dict(self._static)
+        files.update({key: self.get(key) for key in self._whole_site()})
         files.update({key: self._article(key) for key in self._articles})
         return files
 
@@ -192,6 +203,22 @@ class SiteVersion:
             html = render_article(extraction, self._entry_of_event, links, self._config, env)
             self._memo.keep_article(ArticlePage(extraction, entries, targets, html))
         return html
+
+    def _page(self, key: str) -> bytes | None:
+        """A page other than an article's, rendered alone the first time it is asked for."""
+        with self._pages_lock:
+            if key not in self._pages_rendered:
+                if self._pages is None:
+                    links = self._site_links()
+                    planned = plan_pages(self.timeline, links, DEFAULT_LIMITS, articles=False)
+                    self._pages = {page.path: page for page in planned}
+                page = self._pages.get(key)
+                if page is None:
+                    return None
+                env = self._memo.environment(self._config)
+                links = self._site_links()
+                self._pages_rendered[key] = render_page(page, links, self._config, env)
+            return self._pages_rendered[key]
 
     def _linked_entries(self, extraction: Extraction) -> tuple[Entry, ...]:
         found = (self._entry_of_event.get(event.id) for event in extraction.events)

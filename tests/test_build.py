@@ -88,3 +88,22 @@ def test_a_missing_content_folder_is_a_usage_error(tmp_path: Path) -> None:
     (tmp_path / "timeline.toml").write_text('title = "Empty"\n', encoding="utf-8")
     with pytest.raises(UsageError, match="no content folder"):
         build_site(tmp_path)
+
+
+def test_the_cycle_collector_is_left_as_the_build_found_it(sample_site: Path) -> None:
+    import gc
+
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    build_site(sample_site, use_cache=False)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    write_article(sample_site, "broken.md", "---\ntitle: [oops\n---\n")
+    with pytest.raises(BuildFailed):
+        build_site(sample_site, use_cache=False)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    gc.disable()
+    try:
+        (sample_site / "content" / "articles" / "broken.md").unlink()
+        build_site(sample_site, use_cache=False)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -7,6 +7,7 @@ errors writes nothing, so the previous ``output/`` stays exactly as it was.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 import os
 import time
@@ -137,35 +138,46 @@ def build_site(
         state = folder_state(target) if previous else {}
     if previous and previous.signature == signature and previous.manifest == state:
         return _unchanged(previous, target, timings)
-    with _timed(timings, "extract"):
-        loaded = load_site(config, drafts=drafts, jobs=jobs or os.cpu_count() or 1,
-                           use_cache=use_cache, progress=progress, articles=articles)  # fmt: skip
-    if loaded.doubts is not None:
-        doubts = settle_doubts(loaded.doubts, loaded.corrections)
-    else:
-        doubts = doubtful_dates(loaded.extractions, loaded.corrections)
-    if doubts and (strict or config.strict):
-        raise BuildFailed(ContentError(d.location, d.message) for d in doubts)
-    with _timed(timings, "merge"):
-        timeline = make_timeline(loaded)
-    reuse = None
-    if folder is not None:
-        reuse = Reuse(_render_salt(config, articles, options), {})
-        if previous:
-            reuse.previous = previous.reusable_pages(state)
-            reuse.lines = _previous_lines(previous, state, target)
-    with _timed(timings, "render"):  # pages are written as they are rendered
-        files = render_changed(timeline, config, reuse=reuse)
-        written = write_output(target, files, static_files(config))
-    if reuse is not None:
-        log.debug("%d pages kept unrendered, their inputs unchanged", reuse.kept)
-    events = sum(len(x.events) for x in loaded.extractions)
-    counts = (len(loaded.extractions), events, len(timeline.entries), written.files)
-    kept = tuple((d.location.path, d.location.line, d.message) for d in doubts)
-    pages, entries = (reuse.digests, tuple(reuse.entries)) if reuse else ({}, ())
-    record = LastBuild(signature, folder_state(target), counts, kept, pages, entries)
-    save_last_build(folder, record)
-    return BuildReport(target, *counts, written.changed, timings, doubts)
+    collecting = gc.isenabled()
+    gc.disable()  # loading and merging make millions of lasting objects and no cycles
+    try:
+        with _timed(timings, "extract"):
+            jobs = jobs or os.cpu_count() or 1
+            loaded = load_site(config, drafts=drafts, jobs=jobs, use_cache=use_cache,
+                               progress=progress, articles=articles)  # fmt: skip
+        if loaded.doubts is not None:
+            doubts = settle_doubts(loaded.doubts, loaded.corrections)
+        else:
+            doubts = doubtful_dates(loaded.extractions, loaded.corrections)
+        if doubts and (strict or config.strict):
+            raise BuildFailed(ContentError(d.location, d.message) for d in doubts)
+        with _timed(timings, "merge"):
+            timeline = make_timeline(loaded)
+        gc.freeze()  # they last the whole build: later collections need not scan them
+        if collecting:
+            gc.enable()
+        reuse = None
+        if folder is not None:
+            reuse = Reuse(_render_salt(config, articles, options), {})
+            if previous:
+                reuse.previous = previous.reusable_pages(state)
+                reuse.lines = _previous_lines(previous, state, target)
+        with _timed(timings, "render"):  # pages are written as they are rendered
+            files = render_changed(timeline, config, reuse=reuse)
+            written = write_output(target, files, static_files(config))
+        if reuse is not None:
+            log.debug("%d pages kept unrendered, their inputs unchanged", reuse.kept)
+        events = sum(len(x.events) for x in loaded.extractions)
+        counts = (len(loaded.extractions), events, len(timeline.entries), written.files)
+        kept = tuple((d.location.path, d.location.line, d.message) for d in doubts)
+        pages, entries = (reuse.digests, tuple(reuse.entries)) if reuse else ({}, ())
+        record = LastBuild(signature, folder_state(target), counts, kept, pages, entries)
+        save_last_build(folder, record)
+        return BuildReport(target, *counts, written.changed, timings, doubts)
+    finally:
+        gc.unfreeze()
+        if collecting:
+            gc.enable()
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,17 +57,20 @@ def write_output(
     fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
     pairs = files.items() if isinstance(files, Mapping) else files
     written: set[str] = set()
+    folders = _Folders()
     changed = 0
     try:
         for relative, data in pairs:
+            path = folders.made(fresh / relative)
             if data is None:
-                _keep(fresh / relative, target / relative)
+                _keep(path, target / relative)
             else:
-                changed += _place(fresh / relative, data, target / relative)
+                changed += _place(path, data, target / relative)
             written.add(relative)
         for relative, source in sorted(static.items()):
             if relative not in written:
-                changed += _place(fresh / relative, source.read_bytes(), target / relative)
+                path = folders.made(fresh / relative)
+                changed += _place(path, source.read_bytes(), target / relative)
         _swap_in(fresh, target)
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
@@ -75,9 +78,22 @@ def write_output(
     return Written(len(written | static.keys()), changed)
 
 
+class _Folders:
+    """The folders of the new site, each made once."""
+
+    def __init__(self) -> None:
+        self._made: set[Path] = set()
+
+    def made(self, path: Path) -> Path:
+        """``path``, its folder made if it was not."""
+        if path.parent not in self._made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._made.add(path.parent)
+        return path
+
+
 def _place(path: Path, data: bytes, previous: Path) -> bool:
     """Put ``data`` at ``path``; False when the previous build's file could be kept."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     if _same_bytes(previous, data):
         try:
             os.link(previous, path)
@@ -90,7 +106,6 @@ def _place(path: Path, data: bytes, previous: Path) -> bool:
 
 def _keep(path: Path, previous: Path) -> None:
     """Put the previous build's file at ``path`` as it is (a hard link, else a copy)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     try:
         os.link(previous, path)
     except FileNotFoundError:

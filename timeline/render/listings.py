@@ -48,31 +48,46 @@ class Counted:
     count: int
 
 
-def tag_listings(timeline: Timeline, links: SiteLinks, size: int) -> Iterator[Listing]:
-    """One listing per tag: its entries in timeline order."""
-    for tag, entries in sorted(_entries_by_tag(timeline).items()):
+def tag_listings(
+    timeline: Timeline,
+    links: SiteLinks,
+    size: int,
+    by_tag: dict[str, list[Entry]] | None = None,
+) -> Iterator[Listing]:
+    """One listing per tag: its entries in timeline order (``by_tag``, if worked out)."""
+    for tag, entries in sorted((by_tag or entries_by_tag(timeline)).items()):
         yield from _paged(tag, entries, size, partial(links.tag, tag))
 
 
-def outlet_listings(timeline: Timeline, links: SiteLinks, size: int) -> Iterator[Listing]:
-    """One listing per outlet: its reports, newest first."""
-    for outlet, reports in sorted(reports_by_outlet(timeline, links).items()):
+def outlet_listings(
+    timeline: Timeline,
+    links: SiteLinks,
+    size: int,
+    by_outlet: dict[str, list[Report]] | None = None,
+) -> Iterator[Listing]:
+    """One listing per outlet: its reports, newest first (``by_outlet``, if worked out)."""
+    for outlet, reports in sorted((by_outlet or reports_by_outlet(timeline, links)).items()):
         yield from _paged(outlet, reports, size, partial(links.outlet, outlet))
 
 
-def tag_counts(timeline: Timeline, links: SiteLinks) -> list[Counted]:
+def tag_counts(
+    timeline: Timeline, links: SiteLinks, by_tag: dict[str, list[Entry]] | None = None
+) -> list[Counted]:
     """Every tag with its page and its number of entries, by name."""
-    by_tag = _entries_by_tag(timeline)
+    by_tag = by_tag or entries_by_tag(timeline)
     return [Counted(tag, links.tag(tag), len(by_tag[tag])) for tag in sorted(by_tag)]
 
 
-def outlet_counts(timeline: Timeline, links: SiteLinks) -> list[Counted]:
+def outlet_counts(
+    timeline: Timeline, links: SiteLinks, by_outlet: dict[str, list[Report]] | None = None
+) -> list[Counted]:
     """Every outlet with its page and its number of reports, by name."""
-    by_outlet = reports_by_outlet(timeline, links)
+    by_outlet = by_outlet or reports_by_outlet(timeline, links)
     return [Counted(o, links.outlet(o), len(by_outlet[o])) for o in sorted(by_outlet)]
 
 
-def _entries_by_tag(timeline: Timeline) -> dict[str, list[Entry]]:
+def entries_by_tag(timeline: Timeline) -> dict[str, list[Entry]]:
+    """Every tag's entries, in timeline order."""
     by_tag: dict[str, list[Entry]] = {}
     for entry in timeline.entries:
         for tag in entry.tags:

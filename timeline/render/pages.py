@@ -15,7 +15,15 @@ from timeline.render.article import article_html
 from timeline.render.chart import density_chart
 from timeline.render.digests import PageDigests
 from timeline.render.links import SiteLinks, article_path
-from timeline.render.listings import outlet_counts, outlet_listings, tag_counts, tag_listings
+from timeline.render.listings import (
+    Report,
+    entries_by_tag,
+    outlet_counts,
+    outlet_listings,
+    reports_by_outlet,
+    tag_counts,
+    tag_listings,
+)
 from timeline.render.plan import (
     FRONT_PAGE,
     SOURCES_PER_PAGE,
@@ -67,12 +75,18 @@ def plan_pages(
     if articles:
         pages.extend(article_pages(timeline, links, digests))
     pages.extend(source_pages(timeline, links, digests))
-    pages.extend(listing_pages(timeline, links, limits.per_listing, digests))
+    by_tag = entries_by_tag(timeline)
+    by_outlet = reports_by_outlet(timeline, links)
+    listings = listing_pages(timeline, links, limits.per_listing, digests, by_tag, by_outlet)
+    pages.extend(listings)
     pages.append(
         Page(
             SEARCH,
             "search.html",
-            {"tags": tag_counts(timeline, links), "outlets": outlet_counts(timeline, links)},
+            {
+                "tags": tag_counts(timeline, links, by_tag),
+                "outlets": outlet_counts(timeline, links, by_outlet),
+            },
         )
     )
     pages.append(Page(NOT_FOUND, "404.html", {}))
@@ -147,15 +161,23 @@ def source_pages(
 
 
 def listing_pages(
-    timeline: Timeline, links: SiteLinks, size: int, digests: PageDigests | None = None
+    timeline: Timeline,
+    links: SiteLinks,
+    size: int,
+    digests: PageDigests | None = None,
+    by_tag: dict[str, list[Entry]] | None = None,
+    by_outlet: dict[str, list[Report]] | None = None,
 ) -> Iterator[Page]:
-    """The tag and outlet indexes, and a page (or several) per tag and per outlet."""
-    yield Page(TAGS, "tags.html", {"tags": tag_counts(timeline, links)})
-    yield Page(SOURCES, "sources.html", {"outlets": outlet_counts(timeline, links)})
-    for listing in tag_listings(timeline, links, size):
+    """The tag and outlet indexes, and a page (or several) per tag and per outlet
+    (``by_tag`` and ``by_outlet``: ``entries_by_tag`` and ``reports_by_outlet``, if known)."""
+    by_tag = by_tag or entries_by_tag(timeline)
+    by_outlet = by_outlet or reports_by_outlet(timeline, links)
+    yield Page(TAGS, "tags.html", {"tags": tag_counts(timeline, links, by_tag)})
+    yield Page(SOURCES, "sources.html", {"outlets": outlet_counts(timeline, links, by_outlet)})
+    for listing in tag_listings(timeline, links, size, by_tag):
         digest = digests.tag(listing) if digests else None
         yield Page(listing.path, "tag.html", {"listing": listing}, digest)
-    for listing in outlet_listings(timeline, links, size):
+    for listing in outlet_listings(timeline, links, size, by_outlet):
         digest = digests.outlet(listing) if digests else None
         yield Page(listing.path, "source.html", {"listing": listing}, digest)
 

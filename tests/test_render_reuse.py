@@ -231,3 +231,22 @@ def test_a_new_article_keeps_most_pages(
     assert kept_pages(caplog) > 0.8 * len(inodes(built / "output"))
     build_site(built, output=tmp_path / "full", use_cache=False)
     assert tree(built / "output") == tree(tmp_path / "full")
+
+
+@pytest.mark.parametrize("change", ["config", "corrections", "drafts"])
+def test_a_global_change_renders_every_page(
+    built: Path, tmp_path: Path, change: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="timeline.build")
+    drafts = False
+    if change == "config":
+        config = built / "timeline.toml"
+        config.write_text(config.read_text("utf-8").replace("A tiny", "A small"), "utf-8")
+    elif change == "corrections":
+        (built / "content" / "corrections.toml").write_text("# nothing yet\n", "utf-8")
+    else:
+        drafts = True
+    build_site(built, drafts=drafts)
+    assert kept_pages(caplog) == 0
+    build_site(built, drafts=drafts, output=tmp_path / "full", use_cache=False)
+    assert tree(built / "output") == tree(tmp_path / "full")

@@ -19,7 +19,7 @@ from timeline.render import plan as plan_module
 from timeline.render.context import FastCallContext
 from timeline.render.dates import format_date, format_published, html_datetime
 from timeline.render.digests import PageDigests, builtin_templates_only
-from timeline.render.entries import curation, outlets
+from timeline.render.entries import EntryFacts, curation, outlets
 from timeline.render.exports import entry_line, events_csv, timeline_json
 from timeline.render.feeds import atom_feed, sitemap
 from timeline.render.links import SiteLinks, article_path, site_links
@@ -139,6 +139,7 @@ def render_changed(
     pages = plan_pages(timeline, links, limits, digests if track else None)
     env = env or make_environment(config)
     site = _site_context(config)
+    facts = EntryFacts()
     for page in pages:
         if reuse is not None and page.digest is not None:
             reuse.digests[page.path] = page.digest
@@ -146,7 +147,7 @@ def render_changed(
                 reuse.kept += 1
                 yield page.path, None
                 continue
-        yield page.path, _render_page(env, page, site, links, config)
+        yield page.path, _render_page(env, page, site, links, config, facts)
     yield from _exports(timeline, config, links, reuse, digests).items()
     sitemap_xml = sitemap([_sitemap_path(p.path) for p in pages if p.path != NOT_FOUND], config)
     if sitemap_xml is not None:
@@ -217,7 +218,12 @@ def render_page(page: Page, links: SiteLinks, config: Config, env: jinja2.Enviro
 
 
 def _render_page(
-    env: jinja2.Environment, page: Page, site: dict[str, Any], links: SiteLinks, config: Config
+    env: jinja2.Environment,
+    page: Page,
+    site: dict[str, Any],
+    links: SiteLinks,
+    config: Config,
+    facts: EntryFacts | None = None,
 ) -> bytes:
     href = Linker(page.path, config.base_path) if page.path == NOT_FOUND else linker_for(page.path)
     context = {
@@ -226,8 +232,10 @@ def _render_page(
         "href": href,
         "links": links,
         "page_path": page.path,
-        **page.full_context(),
     }
+    if facts is not None:  # the globals of the same names, worked out once per entry
+        context["curation"], context["outlets"] = facts.curation, facts.outlets
+    context.update(page.full_context())
     return env.get_template(page.template).render(context).encode("utf-8")
 
 

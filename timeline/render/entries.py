@@ -39,3 +39,27 @@ def headline(text: str, limit: int = 100) -> str:
 def latest_published(entry: Entry) -> str:
     """The ISO date of the newest article that reports the entry."""
     return max(s.article.published.isoformat()[:10] for s in entry.sources)
+
+
+class EntryFacts:
+    """``curation`` and ``outlets`` as the templates ask for them: each entry's worked out
+    once in a render, however many pages show the entry (keyed by identity, each entry
+    kept beside its facts so that its id is not reused)."""
+
+    def __init__(self) -> None:
+        self._curation: dict[int, tuple[Entry, str | None]] = {}
+        self._outlets: dict[int, tuple[Entry, list[str]]] = {}
+
+    def curation(self, entry: Entry) -> str | None:
+        """``curation(entry)``."""
+        known = self._curation.get(id(entry))
+        if known is None:
+            known = self._curation[id(entry)] = (entry, curation(entry))
+        return known[1]
+
+    def outlets(self, entry: Entry) -> list[str]:
+        """``outlets(entry)`` (the same list each time: not to be changed)."""
+        known = self._outlets.get(id(entry))
+        if known is None:
+            known = self._outlets[id(entry)] = (entry, outlets(entry))
+        return known[1]

@@ -945,8 +945,17 @@ def write_docs(results: list[Measurement], machine_lines: list[str], argv: list[
         table=table(results),
         targets="\n".join(targets(results)),
     )
-    DOCS.write_text(text, encoding="utf-8")
+    DOCS.write_text(text + _kept_notes(), encoding="utf-8")
     print(f"wrote {DOCS.relative_to(ROOT)}")
+
+
+KEPT_FROM = "\n## Where the time goes"
+"""The written part of ``docs/performance.md``, from this heading on, survives a rewrite."""
+
+
+def _kept_notes() -> str:
+    old = DOCS.read_text(encoding="utf-8") if DOCS.is_file() else ""
+    return old[old.index(KEPT_FROM) :] if KEPT_FROM in old else ""
 
 
 DOCS_TEMPLATE = """\

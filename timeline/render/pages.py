@@ -6,7 +6,8 @@ templates decide how they look.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import functools
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -70,27 +71,66 @@ def plan_pages(
     search, 404) carries the digest of what it is rendered from. Without ``articles`` the
     article pages are left out (``serve`` renders those one by one).
     """
-    pages = [front_page(timeline, links, limits)]
-    pages.extend(timeline_pages(links.plan, digests))
+    groups = _page_groups(timeline, links, limits, digests, articles=articles)
+    return [page for group in groups for page in group()]
+
+
+class PagePlanner:
+    """The pages of ``plan_pages`` but the articles', by path, each group of pages planned
+    the first time a page is looked for in it: ``serve`` renders one page at a time, and
+    most pages need not plan the tag and outlet listings."""
+
+    def __init__(self, timeline: Timeline, links: SiteLinks, limits: PageLimits) -> None:
+        self._groups = iter(_page_groups(timeline, links, limits, None, articles=False))
+        self._found: dict[str, Page] = {}
+
+    def page(self, path: str) -> Page | None:
+        """The page at ``path``, or None if the site has no such page."""
+        while path not in self._found:
+            group = next(self._groups, None)
+            if group is None:
+                return None
+            self._found.update((page.path, page) for page in group())
+        return self._found[path]
+
+
+def _page_groups(
+    timeline: Timeline,
+    links: SiteLinks,
+    limits: PageLimits,
+    digests: PageDigests | None,
+    *,
+    articles: bool,
+) -> list[Callable[[], Iterable[Page]]]:
+    """The pages of ``plan_pages`` in order, in groups that are planned when called."""
+
+    @functools.cache
+    def by_tag() -> dict[str, list[Entry]]:
+        return entries_by_tag(timeline)
+
+    @functools.cache
+    def by_outlet() -> dict[str, list[Report]]:
+        return reports_by_outlet(timeline, links)
+
+    def search_and_not_found() -> list[Page]:
+        counts = {
+            "tags": tag_counts(timeline, links, by_tag()),
+            "outlets": outlet_counts(timeline, links, by_outlet()),
+        }
+        return [Page(SEARCH, "search.html", counts), Page(NOT_FOUND, "404.html", {})]
+
+    groups: list[Callable[[], Iterable[Page]]] = [
+        lambda: [front_page(timeline, links, limits)],
+        lambda: timeline_pages(links.plan, digests),
+    ]
     if articles:
-        pages.extend(article_pages(timeline, links, digests))
-    pages.extend(source_pages(timeline, links, digests))
-    by_tag = entries_by_tag(timeline)
-    by_outlet = reports_by_outlet(timeline, links)
-    listings = listing_pages(timeline, links, limits.per_listing, digests, by_tag, by_outlet)
-    pages.extend(listings)
-    pages.append(
-        Page(
-            SEARCH,
-            "search.html",
-            {
-                "tags": tag_counts(timeline, links, by_tag),
-                "outlets": outlet_counts(timeline, links, by_outlet),
-            },
-        )
-    )
-    pages.append(Page(NOT_FOUND, "404.html", {}))
-    return pages
+        groups.append(lambda: article_pages(timeline, links, digests))
+    groups += [
+        lambda: source_pages(timeline, links, digests),
+        lambda: listing_pages(timeline, links, limits.per_listing, digests, by_tag(), by_outlet()),
+        search_and_not_found,
+    ]
+    return groups
 
 
 def front_page(timeline: Timeline, links: SiteLinks, limits: PageLimits) -> Page:

@@ -30,7 +30,7 @@ from timeline.render import (
     whole_site_links,
 )
 from timeline.render.links import SiteLinks, outlet_name
-from timeline.render.pages import Page, plan_pages
+from timeline.render.pages import PagePlanner
 from timeline.render.plan import DEFAULT_LIMITS
 
 log = logging.getLogger(__name__)
@@ -113,9 +113,9 @@ class SiteVersion:
 
     Every page is rendered alone, with the links of the whole site: an article page from its
     extraction and the entries its events belong to, every other page (timeline, tag and
-    source pages, search, 404) from the page plan of the whole timeline, made the first time
-    one of them is asked for. The exports and feeds come from one ``render_site`` of the
-    whole timeline, run the first time one of them is asked for.
+    source pages, search, 404) from the page plan of the whole timeline, each part of the
+    plan made the first time a page of it is asked for. The exports and feeds come from one
+    ``render_site`` of the whole timeline, run the first time one of them is asked for.
     """
 
     def __init__(
@@ -141,7 +141,7 @@ class SiteVersion:
         self._links_lock = threading.Lock()
         self._links: SiteLinks | None = None
         self._pages_lock = threading.Lock()
-        self._pages: dict[str, Page] | None = None
+        self._pages: PagePlanner | None = None
         self._pages_rendered: dict[str, bytes] = {}
         self._whole: dict[str, bytes] | None = None
         self._assets = _digest(b"".join(_digest(v).encode() for _, v in sorted(static.items())))
@@ -210,9 +210,8 @@ class SiteVersion:
             if key not in self._pages_rendered:
                 if self._pages is None:
                     links = self._site_links()
-                    planned = plan_pages(self.timeline, links, DEFAULT_LIMITS, articles=False)
-                    self._pages = {page.path: page for page in planned}
-                page = self._pages.get(key)
+                    self._pages = PagePlanner(self.timeline, links, DEFAULT_LIMITS)
+                page = self._pages.page(key)
                 if page is None:
                     return None
                 env = self._memo.environment(self._config)

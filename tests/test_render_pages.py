@@ -7,16 +7,18 @@ import datetime as dt
 import io
 import json
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from timeline.config import Config
 from timeline.model import ArticleRef, Basis, DateValue, Entry, Precision, Source, Timeline
-from timeline.render import render_site
+from timeline.render import render_site, whole_site_links
 from timeline.render.chart import density_chart
 from timeline.render.exports import events_csv, time_precision
 from timeline.render.feeds import atom_feed, rfc3339
+from timeline.render.pages import PagePlanner, plan_pages
 from timeline.render.plan import PageLimits, plan_timeline
 from timeline.render.timelinejs import date_parts
 from timeline.render.urls import Linker, linker_for, slugify, unique_slugs
@@ -239,3 +241,21 @@ def test_a_widely_reported_entry_lists_its_sources_on_pages_of_its_own(tmp_path:
     assert first.count('<li class="source">') == 300
     assert 'href="../index.html#e-wide"' in first and 'href="../entries/wide.3.html"' in first
     assert files["entries/wide.3.html"].decode().count('<li class="source">') == 50
+
+
+def test_the_page_planner_finds_every_page_of_the_plan_but_the_articles() -> None:
+    limits = PageLimits(single_page=10, per_page=12, per_listing=5)
+    entries = tuple(
+        replace(e, tags=("aid",) if n % 2 else ("talks", "aid"))
+        for n, e in enumerate(entries_per_day(D(2025, 1, 25), 14, 2))
+    )
+    timeline = Timeline("T", entries, ())
+    links = whole_site_links(timeline, limits)
+    planned = plan_pages(timeline, links, limits, articles=False)
+    planner = PagePlanner(timeline, links, limits)
+    for page in planned:  # each group planned when its first page is looked for
+        found = planner.page(page.path)
+        assert found is not None and found.template == page.template
+        assert found.full_context() == page.full_context()
+    assert len({p.path for p in planned}) == len(planned) > 8
+    assert planner.page("articles/a.html") is None and planner.page("nowhere.html") is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import signal
@@ -114,24 +115,29 @@ def test_memory_site_equals_the_built_site_after_edits(sample_site: Path, tmp_pa
     assert not (sample_site / "output").exists()
 
 
-def test_memory_site_equals_the_built_site_when_the_timeline_spans_many_pages(
-    tmp_path: Path,
-) -> None:
-    site = tmp_path / "big"
-    (site / "content" / "articles").mkdir(parents=True)
-    (site / "timeline.toml").write_text('title = "Big"\n', encoding="utf-8")
+def many_page_site(folder: Path, articles: int = 90) -> Path:
+    """A site whose timeline spans year and month pages."""
+    (folder / "content" / "articles").mkdir(parents=True)
+    (folder / "timeline.toml").write_text('title = "Big"\n', encoding="utf-8")
     months = ["January", "February", "March", "April", "May", "June", "July", "August"]
-    for number in range(90):
+    for number in range(articles):
         lines = [
             f"Convoy {number}-{part} reached checkpoint {number * 7 + part} on "
             f"{months[(number + part) % 8]} {1 + part * 6}, 2024."
             for part in range(4)
         ]
-        write_article(site, f"report-{number:03d}.md", "\n".join([
+        write_article(folder, f"report-{number:03d}.md", "\n".join([
             "---", f"title: Report {number}", "published: 2024-09-01",
             f"source: Outlet {number % 5}", f"tags: [convoys, area-{number % 3}]", "---",
             "", " ".join(lines), "",
         ]))  # fmt: skip
+    return folder
+
+
+def test_memory_site_equals_the_built_site_when_the_timeline_spans_many_pages(
+    tmp_path: Path,
+) -> None:
+    site = many_page_site(tmp_path / "big")
     session = Session(site)
     session.first_build()
     assert session.live.state.site is not None
@@ -148,6 +154,21 @@ def test_memory_site_equals_the_built_site_when_the_timeline_spans_many_pages(
     built = tree(tmp_path / "out")
     assert len([path for path in built if path.startswith("timeline/")]) > 4  # split pages
     assert state.site.all_files() == built
+
+
+def test_serve_starts_from_what_a_build_cached_and_never_writes_it(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    site = many_page_site(tmp_path / "big", articles=70)
+    build_site(site, output=tmp_path / "out")
+    cache = tree(site / ".timeline-cache")
+    caplog.set_level(logging.DEBUG, logger="timeline.serve.loading")
+    session = Session(site)
+    session.first_build()
+    assert "extracting 70 articles (70 cached by a build)" in caplog.text
+    assert session.live.state.site is not None
+    assert session.live.state.site.all_files() == tree(tmp_path / "out")
+    assert tree(site / ".timeline-cache") == cache
 
 
 # A real server -----------------------------------------------------------------------------

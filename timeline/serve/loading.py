@@ -14,7 +14,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from timeline.build import Loaded, duplicate_slugs, explain_content_error, load_curation
-from timeline.cache import ArticleFile, Failure, extract_files
+from timeline.cache import (
+    CACHE_DIR,
+    Failure,
+    article_file,
+    code_fingerprint,
+    extract_files,
+    load_cache,
+)
 from timeline.config import Config
 from timeline.content import article_paths
 from timeline.errors import BuildFailed, ContentError, UsageError
@@ -123,14 +130,27 @@ def _with_extractions(
     known: dict[str, ArticleResult | _Pending], config: Config
 ) -> dict[str, ArticleResult]:
     pending = [(path, item) for path, item in known.items() if isinstance(item, _Pending)]
-    files = [ArticleFile(item.relative, item.data, item.relative) for _, item in pending]
-    log.debug("extracting %d articles", len(files))
+    salt = f"{code_fingerprint()}:day_first={config.day_first}"  # as timeline build keys it
+    files = [article_file(item.relative, item.data, salt) for _, item in pending]
+    cached = _build_cache(config, salt) if len(files) >= _CACHE_FROM else {}
+    hits = sum(1 for f in files if f.key in cached)
+    log.debug("extracting %d articles (%d cached by a build)", len(files), hits)
     jobs = os.cpu_count() or 1
-    done = extract_files(files, {}, day_first=config.day_first, jobs=jobs)
+    done = extract_files(files, cached, day_first=config.day_first, jobs=jobs)
     results = {path: item for path, item in known.items() if isinstance(item, ArticleResult)}
     for (path, item), outcome in zip(pending, done, strict=True):
         results[path] = _result_of(item, outcome)
     return {path: results[path] for path in known}
+
+
+_CACHE_FROM = 64
+"""From how many articles to extract on one load (the first, usually) serve reads the
+extractions that ``timeline build`` cached, instead of extracting again."""
+
+
+def _build_cache(config: Config, salt: str) -> dict[str, Extraction]:
+    """What ``timeline build`` cached for this site, read only: serve never writes it."""
+    return load_cache(config.root / CACHE_DIR, salt)
 
 
 def _result_of(item: _Pending, outcome: Extraction | Failure) -> ArticleResult:

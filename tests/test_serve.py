@@ -406,3 +406,22 @@ def test_a_deleted_content_folder_is_shown_not_fatal(
     moved.rename(content)
     page.locator("#timeline-serve-errors").wait_for(state="detached", timeout=WAIT_MS)
     assert server.process.poll() is None
+
+
+def test_a_broken_template_fails_the_build_at_once(sample_site: Path) -> None:
+    templates = sample_site / "themes" / "default" / "templates"
+    templates.mkdir(parents=True)
+    source = (BUILTIN_THEME / "templates" / "tag.html").read_text(encoding="utf-8")
+    at = source.rindex("{% endblock %}")
+    broken = source[:at] + "{{ no_such_name.x }}" + source[at:]  # inside the content block
+    (templates / "tag.html").write_text(broken, encoding="utf-8")
+    session = Session(sample_site)
+    session.first_build()
+    assert session.live.state.site is None
+    assert any("no_such_name" in error for error in session.live.state.errors)
+    (templates / "tag.html").write_text(source + "\n{% if %}\n", encoding="utf-8")
+    session.rebuild()
+    assert any(re.search(r"tag\.html:\d+: ", error) for error in session.live.state.errors)
+    (templates / "tag.html").write_text(source, encoding="utf-8")
+    session.rebuild()
+    assert session.live.state.site is not None and not session.live.state.errors

@@ -93,6 +93,12 @@ class PagePlanner:
             self._found.update((page.path, page) for page in group())
         return self._found[path]
 
+    def pages(self) -> list[Page]:
+        """Every page, all groups planned."""
+        for group in self._groups:
+            self._found.update((page.path, page) for page in group())
+        return list(self._found.values())
+
 
 def _page_groups(
     timeline: Timeline,

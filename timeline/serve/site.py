@@ -141,6 +141,7 @@ class SiteVersion:
         self._links_lock = threading.Lock()
         self._links: SiteLinks | None = None
         self._pages_lock = threading.Lock()
+        self._planner_lock = threading.Lock()
         self._pages: PagePlanner | None = None
         self._pages_rendered: dict[str, bytes] = {}
         self._whole: dict[str, bytes] | None = None
@@ -174,8 +175,15 @@ class SiteVersion:
         return found
 
     def check(self) -> None:
-        """Render everything now, so that template errors show at once (after a theme change)."""
-        self._whole_site()
+        """Render a page of every template now, so that template errors show at once (after
+        a theme change), without waiting for the whole site."""
+        if self._whole is not None:
+            return  # rendered already
+        seen = set()
+        for page in self._planner().pages():
+            if page.template not in seen:
+                seen.add(page.template)
+                self._page(page.path)
         for key in list(self._articles)[:1]:
             self._article(key)
 
@@ -208,16 +216,19 @@ class SiteVersion:
         """A page other than an article's, rendered alone the first time it is asked for."""
         with self._pages_lock:
             if key not in self._pages_rendered:
-                if self._pages is None:
-                    links = self._site_links()
-                    self._pages = PagePlanner(self.timeline, links, DEFAULT_LIMITS)
-                page = self._pages.page(key)
+                page = self._planner().page(key)
                 if page is None:
                     return None
                 env = self._memo.environment(self._config)
                 links = self._site_links()
                 self._pages_rendered[key] = render_page(page, links, self._config, env)
             return self._pages_rendered[key]
+
+    def _planner(self) -> PagePlanner:
+        with self._planner_lock:
+            if self._pages is None:
+                self._pages = PagePlanner(self.timeline, self._site_links(), DEFAULT_LIMITS)
+            return self._pages
 
     def _linked_entries(self, extraction: Extraction) -> tuple[Entry, ...]:
         found = (self._entry_of_event.get(event.id) for event in extraction.events)

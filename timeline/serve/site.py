@@ -36,6 +36,8 @@ from timeline.render.plan import DEFAULT_LIMITS
 log = logging.getLogger(__name__)
 
 MISSING = "missing"
+_EXPORT_SUFFIXES = (".json", ".csv", ".xml", ".js")
+"""What the files of a render that are not pages end with (exports, feeds, the search index)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +160,8 @@ class SiteVersion:
             return self._static[key]
         if self._whole is None and key.endswith(".html"):
             return self._page(key)
+        if self._whole is None and not key.endswith(_EXPORT_SUFFIXES):
+            return None  # what no render could give: no need to render the whole site
         return self._whole_site().get(key)
 
     @property

@@ -204,6 +204,15 @@ def test_a_memo_gives_a_fresh_merge_through_any_sequence_of_edits() -> None:
     assert memo.merged < len(memo.blocks)
 
 
+def february_reports(prefix: str, text: str, count: int) -> list[Event]:
+    """``count`` reports spread over February's days, ``{n}`` in ``text`` numbering them."""
+    days = [day_value(dt.date(2025, 2, d)) for d in range(1, 29)]
+    return [
+        event(f"{prefix}{n}", text.format(n=n), days[n % 28], dt.date(2025, 3, 1), f"{prefix}{n}")
+        for n in range(count)
+    ]
+
+
 def test_a_memo_merges_again_what_a_change_of_word_weights_elsewhere_decides() -> None:
     day = day_value(dt.date(2025, 1, 3))
     told = [
@@ -212,17 +221,10 @@ def test_a_memo_merges_again_what_a_change_of_word_weights_elsewhere_decides() -
         event("c", "A strike on a Rafah bakery killed nine in January.", JANUARY,
               dt.date(2025, 2, 1)),
     ]  # fmt: skip
-    february = [day_value(dt.date(2025, 2, d)) for d in range(1, 29)]
-    elsewhere = [
-        event(f"o{n}", f"Nine were wounded near a Rafah bakery, report {n} said.", february[n % 28],
-              dt.date(2025, 3, 1), f"o{n}")
-        for n in range(200)
-    ]  # fmt: skip
-    background = [
-        event(f"g{n}", f"Convoy {n} waited at the Kerem Shalom crossing.", february[n % 28],
-              dt.date(2025, 3, 1), f"g{n}")
-        for n in range(20)
-    ]  # fmt: skip
+    elsewhere = february_reports(
+        "o", "Nine were wounded near a Rafah bakery, report {n} said.", 200
+    )
+    background = february_reports("g", "Convoy {n} waited at the Kerem Shalom crossing.", 20)
     memo = MergeMemo()
     before = merge_events(told + background, memo=memo)
     after = merge_events(told + background + elsewhere, memo=memo)
@@ -239,17 +241,10 @@ def test_a_memo_compares_a_coarse_mention_again_when_the_weights_of_its_day_chan
         event("e", "Nasser hospital ran out of fuel in January, doctors and nurses warned "
               "repeatedly in statements.", JANUARY, dt.date(2025, 2, 1)),
     ]  # fmt: skip
-    february = [day_value(dt.date(2025, 2, d)) for d in range(1, 29)]
-    background = [
-        event(f"o{n}", f"Convoy {n} waited at the Kerem Shalom crossing.", february[n % 28],
-              dt.date(2025, 3, 1), f"o{n}")
-        for n in range(200)
-    ]  # fmt: skip
-    elsewhere = [
-        event(f"o{n}", f"Dialysis, incubators, oxygen and surgery halted at clinic {n}.",
-              february[n % 28], dt.date(2025, 3, 1), f"o{n}")
-        for n in range(200)
-    ]  # fmt: skip
+    background = february_reports("o", "Convoy {n} waited at the Kerem Shalom crossing.", 200)
+    elsewhere = february_reports(
+        "o", "Dialysis, incubators, oxygen and surgery halted at {n}.", 200
+    )
     memo = MergeMemo()
     before = merge_events(told + background, memo=memo)
     after = merge_events(told + elsewhere, memo=memo)  # the same count of events, other words

@@ -38,6 +38,15 @@ def test_parallel_cached_build_is_byte_identical_to_serial_uncached(
     serial = tree(tmp_path / "serial")
     assert tree(tmp_path / "parallel") == serial
     assert tree(tmp_path / "cached") == serial
+    write_article(  # one article changed: an incremental, parallel build
+        sample_site,
+        "report-007.md",
+        "---\ntitle: Report 7\npublished: 2024-01-22\nsource: Wire 3\n---\n\n"
+        "Shelling hit sector 7 on 22 January 2024, officials said. Aid arrived on Sunday.\n",
+    )
+    build_site(sample_site, output=tmp_path / "cached", jobs=2)
+    build_site(sample_site, output=tmp_path / "serial-2", jobs=1, use_cache=False)
+    assert tree(tmp_path / "cached") == tree(tmp_path / "serial-2") != serial
 
 
 def test_changed_article_is_extracted_again(sample_site: Path) -> None:

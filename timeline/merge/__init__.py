@@ -484,11 +484,14 @@ def _best_finer_entry(
     the most words with it and clearly retells it; None if there is none."""
     best, best_shared = None, 0
     coarse_slugs = _slugs(coarse)
+    words = comparer.words_of(coarse)
     start, end = coarse.date.start, coarse.date.end
     for month, entries in enumerate(months):
         for index, fine in enumerate(entries):
             if not start <= fine.date.start < end:
                 continue
+            if len(words & comparer.words_of(fine)) < _COARSE_MIN_SHARED:
+                continue  # what coarse_into_fine tests first, without the slugs
             shared = comparer.coarse_into_fine(coarse, fine, (coarse_slugs, _slugs(fine)))
             if shared > best_shared:
                 best, best_shared = (month, index), shared

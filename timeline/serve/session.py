@@ -80,7 +80,13 @@ class Session:
         config = load_config(self.root)
         self.config = config
         outcome = self._articles.load(config)
-        timeline = make_timeline(published_only(outcome.loaded, self._drafts), self._merges)
+        try:
+            timeline = make_timeline(published_only(outcome.loaded, self._drafts), self._merges)
+        except BuildFailed:
+            raise  # the merge, if it ran, ran to its end
+        except Exception:
+            self._merges = MergeMemo()  # a merge cut short may have left the memo half updated
+            raise
         theme_changed = self._pages.reset_if_theme_changed(theme_signature(config))
         folders = [folder / "static" for folder in theme_dirs(config)]
         static = read_static(static_files(config), folders)

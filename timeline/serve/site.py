@@ -144,7 +144,7 @@ class SiteVersion:
         self._links: SiteLinks | None = None
         self._pages_lock = threading.Lock()
         self._planner_lock = threading.Lock()
-        self._pages: PagePlanner | None = None
+        self._plan: PagePlanner | None = None
         self._pages_rendered: dict[str, bytes] = {}
         self._whole: dict[str, bytes] | None = None
         self._assets = _digest(b"".join(_digest(v).encode() for _, v in sorted(static.items())))
@@ -230,9 +230,9 @@ class SiteVersion:
 
     def _planner(self) -> PagePlanner:
         with self._planner_lock:
-            if self._pages is None:
-                self._pages = PagePlanner(self.timeline, self._site_links(), DEFAULT_LIMITS)
-            return self._pages
+            if self._plan is None:
+                self._plan = PagePlanner(self.timeline, self._site_links(), DEFAULT_LIMITS)
+            return self._plan
 
     def _linked_entries(self, extraction: Extraction) -> tuple[Entry, ...]:
         found = (self._entry_of_event.get(event.id) for event in extraction.events)

@@ -425,3 +425,20 @@ def test_a_broken_template_fails_the_build_at_once(sample_site: Path) -> None:
     (templates / "tag.html").write_text(source, encoding="utf-8")
     session.rebuild()
     assert session.live.state.site is not None and not session.live.state.errors
+
+
+def test_the_search_page_follows_its_index_and_exports_come_alone(sample_site: Path) -> None:
+    session = Session(sample_site)
+    session.first_build()
+    before = session.live.state.site
+    assert before is not None
+    page, digest = before.get("search.html"), before.digest("search.html")
+    index = before.get("search-index.js")
+    assert index is not None and b"harbour" not in index
+    write_article(sample_site, "harbour.md", NEW_ARTICLE)
+    session.rebuild()
+    after = session.live.state.site
+    assert after is not None and after.get("search.html") == page  # the page is the same...
+    assert after.digest("search.html") != digest  # ...but the index its script loads is not
+    assert b"harbour" in (after.get("search-index.js") or b"")
+    assert after.get("favicon.ico") is None

@@ -167,12 +167,30 @@ def _exports(
         reuse.entries = [digests.entry(entry) for entry in timeline.entries]
         json_line = _known_lines(reuse.lines.get("timeline.json"), digests, entry_line)
         event_line = _known_lines(reuse.lines.get("timelinejs.json"), digests, timelinejs_line)
+    makers = _export_makers(timeline, config, links, json_line, event_line)
+    return {path: make() for path, make in makers.items()}
+
+
+def render_export(timeline: Timeline, config: Config, links: SiteLinks, path: str) -> bytes | None:
+    """One export or feed of ``render_site`` alone (``timeline.json``, ``feed.xml``...),
+    given the ``whole_site_links`` of the site; None for a path that is not one of them."""
+    make = _export_makers(timeline, config, links, entry_line, timelinejs_line).get(path)
+    return make() if make is not None else None
+
+
+def _export_makers(
+    timeline: Timeline,
+    config: Config,
+    links: SiteLinks,
+    json_line: Callable[[Entry], str],
+    event_line: Callable[[Entry], str],
+) -> dict[str, Callable[[], bytes]]:
     return {
-        "timeline.json": timeline_json(timeline, json_line),
-        "timelinejs.json": timelinejs_json(timeline, config.description, event_line),
-        "events.csv": events_csv(timeline),
-        "feed.xml": atom_feed(timeline, config, links.entry),
-        INDEX_PATH: search_index_js(search_index(timeline, links.entry)),
+        "timeline.json": lambda: timeline_json(timeline, json_line),
+        "timelinejs.json": lambda: timelinejs_json(timeline, config.description, event_line),
+        "events.csv": lambda: events_csv(timeline),
+        "feed.xml": lambda: atom_feed(timeline, config, links.entry),
+        INDEX_PATH: lambda: search_index_js(search_index(timeline, links.entry)),
     }
 
 

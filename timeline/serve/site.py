@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import posixpath
+import re
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -24,6 +26,7 @@ from timeline.render import (
     article_path,
     make_environment,
     render_article,
+    render_export,
     render_page,
     render_site,
     theme_dirs,
@@ -37,6 +40,7 @@ log = logging.getLogger(__name__)
 
 MISSING = "missing"
 _EXPORT_SUFFIXES = (".json", ".csv", ".xml", ".js")
+_SCRIPT_SRC = re.compile(rb"<script\b[^>]*\bsrc=\"([^\"]+)\"")
 """What the files of a render that are not pages end with (exports, feeds, the search index)."""
 
 
@@ -116,8 +120,9 @@ class SiteVersion:
     Every page is rendered alone, with the links of the whole site: an article page from its
     extraction and the entries its events belong to, every other page (timeline, tag and
     source pages, search, 404) from the page plan of the whole timeline, each part of the
-    plan made the first time a page of it is asked for. The exports and feeds come from one
-    ``render_site`` of the whole timeline, run the first time one of them is asked for.
+    plan made the first time a page of it is asked for. Each export and feed is made alone
+    when it is asked for; only a file that none of these gives (the sitemap) takes a
+    ``render_site`` of the whole timeline.
     """
 
     def __init__(
@@ -146,6 +151,8 @@ class SiteVersion:
         self._planner_lock = threading.Lock()
         self._plan: PagePlanner | None = None
         self._pages_rendered: dict[str, bytes] = {}
+        self._exports_lock = threading.Lock()
+        self._exports: dict[str, bytes] = {}
         self._whole: dict[str, bytes] | None = None
         self._assets = _digest(b"".join(_digest(v).encode() for _, v in sorted(static.items())))
         if full:
@@ -160,8 +167,10 @@ class SiteVersion:
             return self._static[key]
         if self._whole is None and key.endswith(".html"):
             return self._page(key)
-        if self._whole is None and not key.endswith(_EXPORT_SUFFIXES):
-            return None  # what no render could give: no need to render the whole site
+        if self._whole is None:
+            found = self._export(key)
+            if found is not None or not key.endswith(_EXPORT_SUFFIXES):
+                return found  # no need to render the whole site for what it could not give
         return self._whole_site().get(key)
 
     @property
@@ -170,13 +179,25 @@ class SiteVersion:
         return self._assets
 
     def digest(self, key: str) -> str:
-        """A short hash of a page and the site's static files: it changes when either does."""
+        """A short hash of a page, the site's static files and the site files its scripts
+        load (the search page's index): it changes when any of them does."""
         found = self._digests.get(key)
         if found is None:
             data = self.get(key)
             found = MISSING if data is None else _digest(data) + self._assets
+            if data is not None and b"<script" in data:
+                found += _digest(self._scripts_of(key, data).encode())
             self._digests[key] = found
         return found
+
+    def _scripts_of(self, key: str, page: bytes) -> str:
+        """The digests of the site files that the scripts of a page load."""
+        digests = []
+        for src in _SCRIPT_SRC.findall(page):
+            target = _site_file(key, src.decode("utf-8", "replace"))
+            data = self.get(target) if target is not None else None
+            digests.append(MISSING if data is None else _digest(data))
+        return " ".join(digests)
 
     def check(self) -> None:
         """Render a page of every template now, so that template errors show at once (after
@@ -228,6 +249,16 @@ class SiteVersion:
                 self._pages_rendered[key] = render_page(page, links, self._config, env)
             return self._pages_rendered[key]
 
+    def _export(self, key: str) -> bytes | None:
+        """An export or feed (``timeline.json``...), made alone the first time it is asked for."""
+        with self._exports_lock:
+            if key not in self._exports:
+                made = render_export(self.timeline, self._config, self._site_links(), key)
+                if made is None:
+                    return None
+                self._exports[key] = made
+            return self._exports[key]
+
     def _planner(self) -> PagePlanner:
         with self._planner_lock:
             if self._plan is None:
@@ -268,6 +299,15 @@ def _targets(
         links.outlet(outlet_name(article.source)),
         *(links.tag(tag) for tag in article.tags),
     )
+
+
+def _site_file(page: str, src: str) -> str | None:
+    """The site file a relative ``src`` in the page at ``page`` names; None for another site."""
+    src = src.split("#", 1)[0].split("?", 1)[0]
+    if not src or ":" in src or src.startswith("/"):
+        return None
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), src))
+    return None if target.startswith("../") or target == ".." else target
 
 
 def theme_signature(config: Config) -> object:

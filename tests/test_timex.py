@@ -105,6 +105,9 @@ def test_ranges_give_both_ends(text: str, expected: list[Row]) -> None:
         ("The plan was announced earlier this month.",
          [("earlier this month", "DATE", "2025-02")]),
         ("The bridge reopened a year ago.", [("a year ago", "DATE", "2024")]),
+        # Decades and centuries back are about so many years, not a calendar decade.
+        ("The border was open a decade ago.", [("a decade ago", "DATE", "2015", "APPROX")]),
+        ("The town fell a century ago.", [("a century ago", "DATE", "1925", "APPROX")]),
         ("He spoke last Tuesday.", [("last Tuesday", "DATE", "2025-01-28")]),
         ("The trial opens the week of March 10.", [("the week of March 10", "DATE", "2025-W11")]),
         ("Rallies will be held this weekend.", [("this weekend", "DATE", "2025-W06-WE")]),

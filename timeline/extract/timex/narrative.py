@@ -30,6 +30,8 @@ _UNIT = re.compile(r"(?i)(second|minute|hour|day|night|week|fortnight|month|quar
 _AGO = re.compile(r"(?i)(?P<number>.+?)[-\s]+(?P<unit>[a-z]+)\s+(?P<dir>[a-z]+(?:\s+now)?)$")
 _BACKWARD = frozenset({"ago", "earlier", "before", "previously"})
 _DCT_ANCHORED = frozenset({"ago", "from now", "hence"})
+_ROUGH_UNITS = frozenset({"decade", "century"})
+"""Units counted back or forward to an approximate year, not to a calendar period."""
 _POSITION = re.compile(
     r"(?i)(early|mid|late|the\s+\w+\s+of|the\s+\w+\s+(?:half|two\s+quarters)\s+of)[-\s]+"
 )
@@ -60,7 +62,12 @@ def ago(m: re.Match[str], ctx: Context) -> Found:
         anchor = ctx.reference(cal.UNIT_PRECISION[unit])
     if anchor is None:
         return [unresolved(start, text)]
-    value = cal.shift(anchor, sign * int(number), unit, _precision(anchor, unit))
+    if unit in _ROUGH_UNITS:
+        # "a decade ago" is about ten years back, not the calendar decade holding that year
+        value = cal.shift(anchor, sign * int(number), unit, Precision.YEAR)
+        mod = mod or "APPROX"
+    else:
+        value = cal.shift(anchor, sign * int(number), unit, _precision(anchor, unit))
     if value is None:
         return [unresolved(start, text)]
     return [expression(start, text, "DATE", value, mod="APPROX" if mod else None)]

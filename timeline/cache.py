@@ -10,14 +10,16 @@ processes, and the result is the same, in the same order, as a serial run.
 from __future__ import annotations
 
 import copyreg
+import gc
 import hashlib
 import logging
 import operator
 import os
 import pickle
 import tempfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -233,10 +235,25 @@ def extract_files(
 
 def _run(work: list[tuple[str, bytes, bool]], jobs: int) -> list[Extraction | Failure]:
     if jobs <= 1 or len(work) < _PARALLEL_FROM:
-        return [_extract_one(item) for item in work]
+        with _collecting():
+            return [_extract_one(item) for item in work]
     chunk = max(1, len(work) // (jobs * 8))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    # The workers collect garbage though the build may have paused collection (they are
+    # forked from it): Python-Markdown leaves a cycle of objects behind for every article.
+    with ProcessPoolExecutor(max_workers=jobs, initializer=gc.enable) as pool:
         return list(pool.map(_extract_one, work, chunksize=chunk))
+
+
+@contextmanager
+def _collecting() -> Iterator[None]:
+    """Cycle collection on while articles are extracted here, as it was before after."""
+    was = gc.isenabled()
+    gc.enable()
+    try:
+        yield
+    finally:
+        if not was:
+            gc.disable()
 
 
 def _extract_one(item: tuple[str, bytes, bool]) -> Extraction | Failure:

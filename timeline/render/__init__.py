@@ -148,7 +148,8 @@ def render_changed(
                 yield page.path, None
                 continue
         yield page.path, _render_page(env, page, site, links, config, facts)
-    yield from _exports(timeline, config, links, reuse, digests).items()
+    for path, make in _exports(timeline, config, links, reuse, digests).items():
+        yield path, make()  # one at a time: on a large site each is tens of MB
     sitemap_xml = sitemap([_sitemap_path(p.path) for p in pages if p.path != NOT_FOUND], config)
     if sitemap_xml is not None:
         yield "sitemap.xml", sitemap_xml
@@ -160,15 +161,15 @@ def _exports(
     links: SiteLinks,
     reuse: Reuse | None = None,
     digests: PageDigests | None = None,
-) -> dict[str, bytes]:
+) -> dict[str, Callable[[], bytes]]:
+    """How to make each export, lines of unchanged entries taken from the last build."""
     json_line: Callable[[Entry], str] = entry_line
     event_line: Callable[[Entry], str] = timelinejs_line
     if reuse is not None and digests is not None:
         reuse.entries = [digests.entry(entry) for entry in timeline.entries]
         json_line = _known_lines(reuse.lines.get("timeline.json"), digests, entry_line)
         event_line = _known_lines(reuse.lines.get("timelinejs.json"), digests, timelinejs_line)
-    makers = _export_makers(timeline, config, links, json_line, event_line)
-    return {path: make() for path, make in makers.items()}
+    return _export_makers(timeline, config, links, json_line, event_line)
 
 
 def render_export(timeline: Timeline, config: Config, links: SiteLinks, path: str) -> bytes | None:

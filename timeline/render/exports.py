@@ -41,8 +41,14 @@ def json_lines_text(head: dict[str, Any], key: str, lines: Iterable[str]) -> byt
     """``json_lines_document`` of items already written as JSON, one a line."""
     opening = json.dumps(head, ensure_ascii=False)[:-1]
     separator = ", " if head else ""
-    items = ",\n".join(lines)
-    return f'{opening}{separator}"{key}": [\n{items}\n]}}\n'.encode()
+    # Written line by line into one buffer: on a large site the document is tens of MB, and
+    # joining the lines, then formatting, then encoding held three copies of it at once.
+    out = io.BytesIO()
+    out.write(f'{opening}{separator}"{key}": [\n'.encode())
+    for number, line in enumerate(lines):
+        out.write(line.encode() if number == 0 else b",\n" + line.encode())
+    out.write(b"\n]}\n")
+    return out.getvalue()
 
 
 def json_lines_items(document: bytes, count: int) -> list[str] | None:

@@ -27,6 +27,7 @@ from timeline.cache import (
     article_file,
     code_fingerprint,
     extract_files,
+    extraction_salt,
     folder_state,
     input_signature,
     load_cache,
@@ -194,7 +195,7 @@ def read_articles(config: Config) -> ReadArticles:
     """Read every article file's bytes (the only stage that always touches every file)."""
     if not config.content_path.is_dir():
         raise UsageError(f"{config.content_path}: no content folder")
-    salt = f"{code_fingerprint()}:day_first={config.day_first}"
+    salt = extraction_salt(config.day_first)
     files, errors = _read_article_files(config, salt)
     return ReadArticles(files, errors, salt)
 

@@ -94,6 +94,12 @@ def code_fingerprint(parts: tuple[str, ...] = _EXTRACTION_CODE) -> str:
     return digest.hexdigest()
 
 
+def extraction_salt(day_first: bool) -> str:
+    """What an article's cache key depends on besides its path and bytes: the extraction
+    code and the settings that change what it extracts."""
+    return f"{code_fingerprint()}:day_first={day_first}"
+
+
 def article_file(relative: str, data: bytes, salt: str) -> ArticleFile:
     """An article file with its cache key."""
     digest = hashlib.blake2b(data, digest_size=20, key=salt.encode()[:64])

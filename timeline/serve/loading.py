@@ -18,8 +18,8 @@ from timeline.cache import (
     CACHE_DIR,
     Failure,
     article_file,
-    code_fingerprint,
     extract_files,
+    extraction_salt,
     load_cache,
 )
 from timeline.config import Config
@@ -130,7 +130,7 @@ def _with_extractions(
     known: dict[str, ArticleResult | _Pending], config: Config
 ) -> dict[str, ArticleResult]:
     pending = [(path, item) for path, item in known.items() if isinstance(item, _Pending)]
-    salt = f"{code_fingerprint()}:day_first={config.day_first}"  # as timeline build keys it
+    salt = extraction_salt(config.day_first)  # build's cache keys, to read what it cached
     files = [article_file(item.relative, item.data, salt) for _, item in pending]
     cached = _build_cache(config, salt) if len(files) >= _CACHE_FROM else {}
     hits = sum(1 for f in files if f.key in cached)

@@ -1,0 +1,36 @@
+"""The article body as HTML (timeline/render/article.py)."""
+
+from __future__ import annotations
+
+import threading
+
+from timeline.render.article import markdown_html
+
+
+def test_raw_html_is_shown_as_text() -> None:
+    html = markdown_html("A <b>bold</b> claim.\n\n<script>alert(1)</script>\n")
+    assert "<b>" not in html and "&lt;b&gt;" in html
+    assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_a_converter_forgets_one_document_before_the_next() -> None:
+    defined = "See [the report][r].\n\n[r]: https://example.org/report\n"
+    assert 'href="https://example.org/report"' in markdown_html(defined)
+    # the next document does not define the reference: it stays plain text
+    assert markdown_html("See [the report][r].\n") == "<p>See [the report][r].</p>"
+
+
+def test_each_thread_converts_with_its_own_converter() -> None:
+    texts = [f"Item {n}:\n\n* *one*\n* two {n}\n" for n in range(40)]
+    expected = [markdown_html(text) for text in texts]
+    results: dict[int, list[str]] = {}
+
+    def convert(worker: int) -> None:
+        results[worker] = [markdown_html(text) for text in texts]
+
+    threads = [threading.Thread(target=convert, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert all(found == expected for found in results.values())

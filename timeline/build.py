@@ -32,8 +32,10 @@ from timeline.cache import (
     input_signature,
     load_cache,
     load_last_build,
+    load_merge_record,
     save_cache,
     save_last_build,
+    save_merge_record,
 )
 from timeline.config import CONFIG_NAME, Config, load_config
 from timeline.content import MissingPublicationDate, discover_articles
@@ -56,6 +58,7 @@ from timeline.errors import BuildFailed, ContentError, UsageError
 from timeline.extract import find_expressions
 from timeline.extract.doubts import distant_yearless, unclear_weekdays
 from timeline.merge import MergeMemo, merge_events, order_entries
+from timeline.merge.record import memo_from, record_of
 from timeline.model import (
     Article,
     Basis,
@@ -108,6 +111,8 @@ class Loaded:
     corrections: tuple[Correction, ...] = ()
     doubts: tuple[tuple[ArticleDoubt, ...], ...] | None = None
     """``article_doubts`` of each extraction, when the build cache gave them."""
+    keys: tuple[str, ...] = ()
+    """The cache key of each extraction's file (``article_file``), when the cache is used."""
 
 
 def build_site(
@@ -153,7 +158,7 @@ def build_site(
         if doubts and (strict or config.strict):
             raise BuildFailed(ContentError(d.location, d.message) for d in doubts)
         with _timed(timings, "merge"):
-            timeline = make_timeline(loaded)
+            timeline = _merge_kept(loaded, folder)
         gc.freeze()  # they last the whole build: later collections need not scan them
         if collecting:
             gc.enable()
@@ -242,6 +247,7 @@ def load_site(
         curated,
         corrections,
         tuple(doubts[key] for key, _ in published) if doubts is not None else None,
+        tuple(key for key, _ in published) if folder else (),
     )
 
 
@@ -283,6 +289,22 @@ def make_timeline(loaded: Loaded, memo: MergeMemo | None = None) -> Timeline:
         raise BuildFailed(stale)
     entries = order_entries(hide_entries(merged, loaded.corrections) + handwritten)
     return Timeline(loaded.config.title, entries, loaded.extractions)
+
+
+def _merge_kept(loaded: Loaded, folder: Path | None) -> Timeline:
+    """``make_timeline``, starting from the last build's merge record in the cache when
+    there is a usable one, and leaving this build's there for the next."""
+    if folder is None or len(loaded.keys) != len(loaded.extractions):
+        return make_timeline(loaded)
+    articles = list(zip(loaded.keys, (x.events for x in loaded.extractions), strict=True))
+    # The corrections re-date events before the merge: another set of them is another merge.
+    salt = input_signature([code_fingerprint(("",)).encode(), repr(loaded.corrections).encode()])
+    record = load_merge_record(folder, salt)
+    memo = memo_from(record, articles) if record is not None else MergeMemo()
+    timeline = make_timeline(loaded, memo)
+    log.debug("merge: %d blocks merged, %d kept", memo.merged, len(memo.blocks) - memo.merged)
+    save_merge_record(folder, salt, record_of(memo, articles))
+    return timeline
 
 
 def doubtful_dates(

@@ -27,6 +27,7 @@ from typing import Any, Generic, TypeVar
 from timeline.content import MissingPublicationDate, decode_text, parse_article
 from timeline.errors import ContentError
 from timeline.extract import extract_article
+from timeline.merge.record import MergeRecord
 from timeline.model import (
     Article,
     ArticleRef,
@@ -345,3 +346,39 @@ def save_last_build(folder: Path | None, record: LastBuild) -> None:
     with os.fdopen(handle, "wb") as stream:
         pickle.dump((_LAST_BUILD_FORMAT, record), stream, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(temporary, folder / _LAST_BUILD_FILE)
+
+
+_MERGE_FILE = "merge.pickle"
+_MERGE_FORMAT = 1
+
+
+def load_merge_record(folder: Path | None, salt: str) -> MergeRecord | None:
+    """The last build's merge record, if there is one made with this ``salt`` (the program
+    and the curation) and its bytes are exactly those written: anything else is a miss."""
+    if folder is None:
+        return None
+    try:
+        with (folder / _MERGE_FILE).open("rb") as stream:
+            form, check, payload = pickle.load(stream)
+        if form != _MERGE_FORMAT or _check(payload) != check:
+            log.info("ignoring a merge record of another format, or damaged")
+            return None
+        stored_salt, record = pickle.loads(payload)
+    except Exception:  # missing or unreadable: merge everything, and write a new record
+        return None
+    return record if stored_salt == salt and isinstance(record, MergeRecord) else None
+
+
+def save_merge_record(folder: Path | None, salt: str, record: MergeRecord) -> None:
+    """Keep a build's merge record (replaced at once), with a digest that proves it whole."""
+    if folder is None:
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    payload = pickle.dumps((salt, record), protocol=pickle.HIGHEST_PROTOCOL)
+    # The record decides which blocks are merged again: a flipped bit must be a miss, not
+    # a wrong timeline, and not every damage makes unpickling fail.
+    _replace(folder / _MERGE_FILE, (_MERGE_FORMAT, _check(payload), payload))
+
+
+def _check(payload: bytes) -> bytes:
+    return hashlib.blake2b(payload, digest_size=16).digest()

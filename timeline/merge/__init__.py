@@ -39,8 +39,10 @@ _NONE: frozenset[str] = frozenset()
 class _Known:
     """One event as the last merge saw it: its words and its date block."""
 
-    event: Event
-    said: tuple[str, str, str]
+    event: Event | None
+    """None when a memo made from the record of an earlier build (``merge/record.py``)
+    knows the event's words and block but not the event: it is never the same event."""
+    said: tuple[str, str, str] | None
     words: frozenset[str]
     key: BlockKey
 
@@ -156,12 +158,16 @@ def _regroup(
     moved: set[BlockKey] = set()
     for event_id in [*gone, *(i for i in fresh if i in before)]:
         key = before[event_id].key
-        del memo.members[key][event_id]
+        members = memo.members.get(key)
         moved.add(key)
-        if not memo.members[key]:
+        if members is None:
+            continue  # a recorded block none of whose events stood in (merge/record.py)
+        members.pop(event_id, None)
+        if not members:
             del memo.members[key]
     for event_id in fresh:
         new = known[event_id]
+        assert new.event is not None  # _know made it of the event itself
         memo.members.setdefault(new.key, {})[event_id] = new.event
         moved.add(new.key)
     return moved

@@ -56,8 +56,29 @@ class ArticleFile:
     """An article's bytes as read, its path relative to the site and its cache key."""
 
     relative: str
-    data: bytes
+    data: bytes | None
+    """None when the key was taken from the last build's record of the file's size and
+    times instead of reading it (``FileStats``); read it if the cache misses the key."""
     key: str
+
+
+FileStat = tuple[int, int, int, int]
+"""Size, modification and change time (ns) and inode of a file: a file whose four are as
+they were when it was read has the bytes it had (what git and make trust)."""
+
+
+@dataclass(frozen=True, slots=True)
+class FileStats:
+    """The article files one build read: the stat of each and its cache key."""
+
+    salt: str
+    """The salt the keys were made with (``extraction_salt``)."""
+    read_at: int
+    """When that build began reading (ns since the epoch): a file changed after then, in
+    the same tick of the file system's clock, could keep its stat, so only files last
+    changed well before are trusted."""
+    files: dict[str, tuple[FileStat, str]]
+    """Each file's stat and key, by its path relative to the site."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,12 +253,17 @@ def extract_files(
     results: list[Extraction | Failure | None] = [cached.get(f.key) for f in files]
     misses = [i for i, result in enumerate(results) if result is None]
     log.debug("extraction cache: %d hits, %d misses", len(files) - len(misses), len(misses))
-    work = [(files[i].relative, files[i].data, day_first) for i in misses]
+    work = [(files[i].relative, _bytes(files[i]), day_first) for i in misses]
     for done, (index, result) in enumerate(zip(misses, _run(work, jobs), strict=True), 1):
         results[index] = result
         if progress is not None:
             progress(done, len(misses))
     return [r for r in results if r is not None]
+
+
+def _bytes(file: ArticleFile) -> bytes:
+    assert file.data is not None, "a file the cache misses is read before it is extracted"
+    return file.data
 
 
 def _run(work: list[tuple[str, bytes, bool]], jobs: int) -> list[Extraction | Failure]:
@@ -290,6 +316,8 @@ class LastBuild:
     digest and output file are both unchanged is kept rather than rendered again."""
     entries: tuple[str, ...] = ()
     """The digest of each entry in timeline order: the lines of ``render.LINE_EXPORTS``."""
+    articles: FileStats | None = None
+    """The article files as read, so that the next build need not read unchanged ones."""
 
     def reusable_pages(self, state: dict[str, tuple[int, int]]) -> dict[str, str]:
         """The page digests still true of the output folder: those of the files whose size
@@ -302,7 +330,7 @@ class LastBuild:
 
 
 _LAST_BUILD_FILE = "last-build.pickle"
-_LAST_BUILD_FORMAT = 3
+_LAST_BUILD_FORMAT = 4
 
 
 def input_signature(pieces: Sequence[bytes]) -> str:

@@ -43,6 +43,8 @@ class _Known:
     """None when a memo made from the record of an earlier build (``merge/record.py``)
     knows the event's words and block but not the event: it is never the same event."""
     said: tuple[str, str, str] | None
+    """What the event's words were found in (``_said``); None when not known: an event
+    that replaces this one has its words worked out again."""
     words: frozenset[str]
     key: BlockKey
 

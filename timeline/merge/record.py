@@ -22,11 +22,12 @@ from dataclasses import dataclass
 from timeline.merge import (
     BlockKey,
     MergeMemo,
+    Month,
     _entry,
     _Folded,
     _Known,
     _MergedBlock,
-    _said,
+    _months_of,
 )
 from timeline.merge.similarity import Weights
 from timeline.model import Event
@@ -62,9 +63,12 @@ class MergeRecord:
     """How many events hold each word."""
     weights: Weights
     blocks: dict[BlockKey, BlockRecord]
-    folded: dict[str, tuple[tuple[tuple[str, ...], ...], tuple[int, int] | None]]
-    """The coarse-mention pass, by coarse entry id: the ids of the finer entries of its
-    months then, and where (month, index) the entry it joined was among them."""
+    months: dict[Month, tuple[str, ...]]
+    """The ids of the entries known to the day or finer of each month a coarse mention
+    spans, as the coarse-mention pass saw them."""
+    folded: dict[str, tuple[tuple[Month, ...], tuple[int, int] | None]]
+    """The coarse-mention pass, by coarse entry id: the months it spans, and where (month,
+    index) the entry it joined was among their finer entries."""
 
 
 def record_of(memo: MergeMemo, articles: Iterable[ArticleEvents]) -> MergeRecord:
@@ -79,16 +83,21 @@ def record_of(memo: MergeMemo, articles: Iterable[ArticleEvents]) -> MergeRecord
         )
         for key, block in memo.blocks.items()
     }
-    folded = {
-        coarse: (tuple(tuple(e.id for e in month) for month in kept.months), kept.target)
-        for coarse, kept in memo.folded.items()
-    }
+    months: dict[Month, tuple[str, ...]] = {}
+    folded = {}
+    for coarse, kept in memo.folded.items():
+        spans = _months_of(kept.coarse.date)
+        for month, entries in zip(spans, kept.months, strict=True):
+            if month not in months:  # every coarse mention saw the same entries of a month
+                months[month] = tuple(e.id for e in entries)
+        folded[coarse] = (spans, kept.target)
     return MergeRecord(
         {key: tuple(e.id for e in events) for key, events in articles},
         dict(memo.words),
         Counter(memo.frequency),
         memo.weights,
         blocks,
+        months,
         folded,
     )
 
@@ -108,14 +117,15 @@ def memo_from(record: MergeRecord, articles: Iterable[ArticleEvents]) -> MergeMe
     memo = MergeMemo(
         words=dict(record.words), frequency=Counter(record.frequency), weights=record.weights
     )
+    known, words = memo.known, record.words
     for where, block in record.blocks.items():
         members: dict[str, Event] = {}
         for event_id in block.members:
             event = trusted.get(event_id)
-            if event is None:
-                memo.known[event_id] = _Known(None, None, record.words[event_id], where)
-            else:
-                memo.known[event_id] = _Known(event, _said(event), record.words[event_id], where)
+            # What the event said is left unknown: this memo stands for one merge, where an
+            # event that stood in is the same object (its words are not looked for again).
+            known[event_id] = _Known(event, None, words[event_id], where)
+            if event is not None:
                 members[event_id] = event
         if members:
             memo.members[where] = members
@@ -125,12 +135,15 @@ def memo_from(record: MergeRecord, articles: Iterable[ArticleEvents]) -> MergeMe
                 tuple(members.values()), block.words, block.apart, entries
             )
     made = {entry.id: entry for block in memo.blocks.values() for entry in block.entries}
-    for coarse_id, (months, target) in record.folded.items():
+    months = {}  # each month's entries made once, for every coarse mention that spans it
+    for month, ids in record.months.items():
+        if all(i in made for i in ids):  # else one of them is merged again
+            months[month] = tuple(made[i] for i in ids)
+    for coarse_id, (spans, target) in record.folded.items():
         coarse = made.get(coarse_id)
-        if coarse is None or any(i not in made for month in months for i in month):
-            continue  # its block or a finer entry of its months is merged again
-        these = tuple(tuple(made[i] for i in month) for month in months)
-        memo.folded[coarse_id] = _Folded(coarse, these, target)
+        if coarse is not None and all(month in months for month in spans):
+            these = tuple(months[month] for month in spans)
+            memo.folded[coarse_id] = _Folded(coarse, these, target)
     return memo
 
 

@@ -344,13 +344,26 @@ def input_signature(pieces: Sequence[bytes]) -> str:
 
 def folder_state(folder: Path) -> dict[str, tuple[int, int]]:
     """Size and modification time of every file below ``folder`` (nothing if it is missing)."""
-    state = {}
-    for directory, _, names in os.walk(folder):
-        for name in names:
-            stat = os.stat(os.path.join(directory, name))
-            relative = os.path.relpath(os.path.join(directory, name), folder)
-            state[relative] = (stat.st_size, stat.st_mtime_ns)
+    state: dict[str, tuple[int, int]] = {}
+    _scan(str(folder), "", state)
     return state
+
+
+def _scan(directory: str, prefix: str, state: dict[str, tuple[int, int]]) -> None:
+    """``folder_state`` of one folder, as ``os.walk`` sees it (unreadable folders and the
+    insides of linked folders left out), with paths made by joining strings: it runs over
+    the whole output folder (12,780 files at 10,000 articles) on every build."""
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.is_dir():
+            if not entry.is_symlink():
+                _scan(entry.path, f"{prefix}{entry.name}/", state)
+        else:
+            stat = entry.stat()
+            state[prefix + entry.name] = (stat.st_size, stat.st_mtime_ns)
 
 
 def load_last_build(folder: Path | None) -> LastBuild | None:

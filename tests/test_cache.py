@@ -3,12 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import pickle
+import shutil
+from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
+import timeline.build as build_module
 from tests.helpers import tree, write_article
 from timeline.build import build_site
-from timeline.cache import CACHE_DIR, ShardedStore, article_file, load_cache, save_cache
+from timeline.cache import (
+    CACHE_DIR,
+    ShardedStore,
+    article_file,
+    load_cache,
+    load_last_build,
+    save_cache,
+    save_last_build,
+)
 from timeline.content import parse_article
 from timeline.extract import extract_article
 
@@ -200,3 +214,75 @@ def test_any_changed_input_or_damaged_output_builds_again(
     )
     assert "render" in build_site(sample_site, output=tmp_path / "elsewhere").timings
     assert "render" not in build_site(sample_site, output=tmp_path / "elsewhere").timings
+
+
+def reads_of_articles(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The article files read from now on, by name."""
+    read: list[str] = []
+    original = Path.read_bytes
+
+    def counting(path: Path) -> bytes:
+        if path.parent.name == "articles":
+            read.append(path.name)
+        return original(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counting)
+    return read
+
+
+def test_an_article_file_whose_stat_is_unchanged_is_not_read_again(
+    sample_site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(build_module, "_RACY_NS", 0)  # the files were written just now
+    build_site(sample_site)
+    read = reads_of_articles(monkeypatch)
+    assert build_site(sample_site).changed == 0 and read == []
+    path = sample_site / "content" / "articles" / "talks-open.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nMore on 3 January 2025.\n", "utf-8")
+    build_site(sample_site)
+    assert read == ["talks-open.md"]
+
+
+def test_a_file_changed_under_the_same_size_and_time_is_read(
+    sample_site: Path, tmp_path: Path
+) -> None:
+    build_site(sample_site)
+    # As if the last build had read the files an hour from now: every file looks settled,
+    # and only its stat tells that it changed.
+    folder = sample_site / CACHE_DIR
+    record = load_last_build(folder)
+    assert record is not None and record.articles is not None
+    later = replace(record.articles, read_at=record.articles.read_at + 3600 * 10**9)
+    save_last_build(folder, replace(record, articles=later))
+    path = sample_site / "content" / "articles" / "talks-open.md"
+    text, stat = path.read_text(encoding="utf-8"), path.stat()
+    changed = text.replace("2025", "2024", 1)
+    assert changed != text and len(changed) == len(text)
+    path.write_text(changed, encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # only its change time moves
+    build_site(sample_site)
+    build_site(sample_site, output=tmp_path / "fresh", use_cache=False)
+    assert tree(sample_site / "output") == tree(tmp_path / "fresh")
+
+
+def test_a_file_changed_just_before_the_last_build_is_read_again(
+    sample_site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build_site(sample_site)  # the fixture wrote the files a moment ago: too recent to trust
+    read = reads_of_articles(monkeypatch)
+    build_site(sample_site)
+    assert sorted(read) == sorted(p.name for p in (sample_site / "content" / "articles").iterdir())
+
+
+def test_a_file_not_read_is_read_when_the_cache_misses_it(
+    sample_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(build_module, "_RACY_NS", 0)
+    build_site(sample_site)
+    shutil.rmtree(sample_site / CACHE_DIR / "extractions")
+    (sample_site / "output" / "index.html").unlink()
+    read = reads_of_articles(monkeypatch)
+    build_site(sample_site)
+    assert len(read) == len(list((sample_site / "content" / "articles").iterdir()))
+    build_site(sample_site, output=tmp_path / "fresh", use_cache=False)
+    assert tree(sample_site / "output") == tree(tmp_path / "fresh")

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from timeline.extract.timex import day_value
 from timeline.merge import MergeMemo, merge_events
-from timeline.merge.similarity import content_words
+from timeline.merge.similarity import Weights, content_words
 from timeline.model import ArticleRef, Basis, DateValue, Event, Precision
 
 
@@ -252,3 +252,11 @@ def test_a_memo_compares_a_coarse_mention_again_when_the_weights_of_its_day_chan
     january = [e for e in after if e.date.value.startswith("2025-01")]
     assert len([e for e in before if e.date.value.startswith("2025-01")]) == 2
     assert len(january) == 1 and memo.merged < 30
+
+
+def test_word_weights_sum_the_same_in_any_order() -> None:
+    # Tenths are not exact in binary: a plain sum of 0.1, 0.2 and 0.3 depends on the order,
+    # and a set's order depends on the process's hash seed. The merge compares these sums
+    # with thresholds, so every process (and a merge kept from an earlier build) must agree.
+    weights = Weights({"a": 0.1, "b": 0.2, "c": 0.3}, 1.0)
+    assert weights.of(["a", "b", "c"]) == weights.of(["c", "b", "a"]) == 0.6

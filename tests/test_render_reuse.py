@@ -85,6 +85,33 @@ def test_one_changed_article_renders_few_pages_and_equals_a_full_build(
     assert tree(output) == tree(tmp_path / "full")
 
 
+def test_a_new_entry_renders_its_own_period_page_not_every_one(
+    built: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="timeline.build")
+    output = built / "output"
+    periods = len(list((output / "timeline").glob("*.html")))
+    before = inodes(output)
+    edit(built, "report-040.md", "\nA new strike hit the port on 12 November 2024.\n")
+    build_site(built)
+    after = inodes(output)
+    changed = [p for p in after if after[p] != before.get(p)]
+    assert "timeline/2024-11.html" in changed and "timeline/2024-10.html" not in changed
+    # Rendered again: the five pages that are always rendered (front page, indexes, search,
+    # 404), the changed article, its period page, its tag's and its outlet's pages; not the
+    # other period pages (they would give the same bytes and keep their files anyway).
+    rendered = len(before) - kept_pages(caplog)
+    assert periods > 12 and rendered <= 9
+    # The outline of a period page names the years and months without their counts; the
+    # front page keeps them.
+    page = (output / "timeline" / "2024-11.html").read_text("utf-8")
+    outline = page[page.index('<nav class="outline"') :]
+    outline = outline[: outline.index("</nav>")]
+    assert "November 2024</a></li>" in outline and 'class="n"' not in outline
+    front = (output / "index.html").read_text("utf-8")
+    assert re.search(r"November 2024</a> <span class=\"n\">\(\d+\)</span>", front)
+
+
 def test_new_entries_move_links_and_every_page_stays_identical_to_a_full_build(
     built: Path, tmp_path: Path
 ) -> None:

@@ -1,5 +1,5 @@
 """``python -m timeline`` runs the ``timeline`` command."""
 
-from timeline.cli import main
+from timeline.cli import run
 
-main()
+run()

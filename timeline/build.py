@@ -21,6 +21,8 @@ from timeline.cache import (
     CACHE_DIR,
     ArticleFile,
     Failure,
+    FileStat,
+    FileStats,
     LastBuild,
     Progress,
     ShardedStore,
@@ -32,11 +34,13 @@ from timeline.cache import (
     input_signature,
     load_cache,
     load_last_build,
+    load_merge_record,
     save_cache,
     save_last_build,
+    save_merge_record,
 )
 from timeline.config import CONFIG_NAME, Config, load_config
-from timeline.content import MissingPublicationDate, discover_articles
+from timeline.content import MissingPublicationDate, article_paths
 from timeline.curate import (
     curated_entries,
     hide_entries,
@@ -56,6 +60,7 @@ from timeline.errors import BuildFailed, ContentError, UsageError
 from timeline.extract import find_expressions
 from timeline.extract.doubts import distant_yearless, unclear_weekdays
 from timeline.merge import MergeMemo, merge_events, order_entries
+from timeline.merge.record import memo_from, record_of
 from timeline.model import (
     Article,
     Basis,
@@ -108,6 +113,8 @@ class Loaded:
     corrections: tuple[Correction, ...] = ()
     doubts: tuple[tuple[ArticleDoubt, ...], ...] | None = None
     """``article_doubts`` of each extraction, when the build cache gave them."""
+    keys: tuple[str, ...] = ()
+    """The cache key of each extraction's file (``article_file``), when the cache is used."""
 
 
 def build_site(
@@ -132,10 +139,10 @@ def build_site(
     _check_output_folder(target, config)
     folder = config.root / CACHE_DIR if use_cache else None
     with _timed(timings, "read"):
-        articles = read_articles(config)
+        previous = load_last_build(folder)
+        articles = read_articles(config, previous.articles if previous else None)
         options = repr((drafts, strict, str(target), sorted((overrides or {}).items())))
         signature = _input_signature(config, articles, options)
-        previous = load_last_build(folder)
         state = folder_state(target) if previous else {}
     if previous and previous.signature == signature and previous.manifest == state:
         return _unchanged(previous, target, timings)
@@ -153,7 +160,7 @@ def build_site(
         if doubts and (strict or config.strict):
             raise BuildFailed(ContentError(d.location, d.message) for d in doubts)
         with _timed(timings, "merge"):
-            timeline = make_timeline(loaded)
+            timeline = _merge_kept(loaded, folder)
         gc.freeze()  # they last the whole build: later collections need not scan them
         if collecting:
             gc.enable()
@@ -172,7 +179,9 @@ def build_site(
         counts = (len(loaded.extractions), events, len(timeline.entries), written.files)
         kept = tuple((d.location.path, d.location.line, d.message) for d in doubts)
         pages, entries = (reuse.digests, tuple(reuse.entries)) if reuse else ({}, ())
-        record = LastBuild(signature, folder_state(target), counts, kept, pages, entries)
+        record = LastBuild(
+            signature, folder_state(target), counts, kept, pages, entries, articles.stats
+        )
         save_last_build(folder, record)
         return BuildReport(target, *counts, written.changed, timings, doubts)
     finally:
@@ -189,15 +198,24 @@ class ReadArticles:
     errors: list[ContentError]
     salt: str
     """What else the cache key depends on: the program and the settings that change output."""
+    stats: FileStats | None = None
+    """The stat and key of each file, for the next build's ``read_articles``."""
 
 
-def read_articles(config: Config) -> ReadArticles:
-    """Read every article file's bytes (the only stage that always touches every file)."""
+def read_articles(config: Config, known: FileStats | None = None) -> ReadArticles:
+    """Every article file with its cache key (the only stage that always touches every file).
+
+    A file is read and hashed unless ``known`` (the last build's record) has its key under
+    the same salt and the file's size, times and inode are as recorded then; such a file's
+    bytes are read only if the cache misses its key (``load_site``).
+    """
     if not config.content_path.is_dir():
         raise UsageError(f"{config.content_path}: no content folder")
     salt = extraction_salt(config.day_first)
-    files, errors = _read_article_files(config, salt)
-    return ReadArticles(files, errors, salt)
+    started = time.time_ns()
+    usable = known if known is not None and known.salt == salt else None
+    files, errors, stats = _read_article_files(config, salt, usable)
+    return ReadArticles(files, errors, salt, FileStats(salt, started, stats))
 
 
 def load_site(
@@ -215,14 +233,15 @@ def load_site(
     in ``jobs`` worker processes.
     """
     read = articles or read_articles(config)
-    files, errors, salt = read.files, list(read.errors), read.salt
+    errors, salt = list(read.errors), read.salt
     folder = config.root / CACHE_DIR if use_cache else None
     cached = load_cache(folder, salt)
+    files = _read_misses(config, read.files, cached, salt, errors)
     results = extract_files(files, cached, day_first=config.day_first, jobs=jobs,
                             progress=progress)  # fmt: skip
     extractions = [r for r in results if isinstance(r, Extraction)]
     errors.extend(
-        explain_content_error(r.error(), f.data.decode("utf-8", errors="replace"))
+        explain_content_error(r.error(), (f.data or b"").decode("utf-8", errors="replace"))
         for r, f in zip(results, files, strict=True)
         if isinstance(r, Failure)
     )
@@ -242,6 +261,7 @@ def load_site(
         curated,
         corrections,
         tuple(doubts[key] for key, _ in published) if doubts is not None else None,
+        tuple(key for key, _ in published) if folder else (),
     )
 
 
@@ -283,6 +303,22 @@ def make_timeline(loaded: Loaded, memo: MergeMemo | None = None) -> Timeline:
         raise BuildFailed(stale)
     entries = order_entries(hide_entries(merged, loaded.corrections) + handwritten)
     return Timeline(loaded.config.title, entries, loaded.extractions)
+
+
+def _merge_kept(loaded: Loaded, folder: Path | None) -> Timeline:
+    """``make_timeline``, starting from the last build's merge record in the cache when
+    there is a usable one, and leaving this build's there for the next."""
+    if folder is None or len(loaded.keys) != len(loaded.extractions):
+        return make_timeline(loaded)
+    articles = list(zip(loaded.keys, (x.events for x in loaded.extractions), strict=True))
+    # The corrections re-date events before the merge: another set of them is another merge.
+    salt = input_signature([code_fingerprint(("",)).encode(), repr(loaded.corrections).encode()])
+    record = load_merge_record(folder, salt)
+    memo = memo_from(record, articles) if record is not None else MergeMemo()
+    timeline = make_timeline(loaded, memo)
+    log.debug("merge: %d blocks merged, %d kept", memo.merged, len(memo.blocks) - memo.merged)
+    save_merge_record(folder, salt, record_of(memo, articles))
+    return timeline
 
 
 def doubtful_dates(
@@ -382,17 +418,65 @@ def explain_content_error(error: ContentError, text: str) -> ContentError:
     return error
 
 
-def _read_article_files(config: Config, salt: str) -> tuple[list[ArticleFile], list[ContentError]]:
+_RACY_NS = 2_000_000_000
+"""How long before the last build began reading a file must have last changed for its stat
+to be trusted: longer than the coarsest clock tick of common file systems' times."""
+
+
+def _read_article_files(
+    config: Config, salt: str, known: FileStats | None
+) -> tuple[list[ArticleFile], list[ContentError], dict[str, tuple[FileStat, str]]]:
     files: list[ArticleFile] = []
     errors: list[ContentError] = []
-    for path in discover_articles(config.content_path):
-        relative = path.relative_to(config.root).as_posix()
+    stats: dict[str, tuple[FileStat, str]] = {}
+    recorded = known.files if known is not None else {}
+    settled = known.read_at - _RACY_NS if known is not None else 0
+    root = f"{config.root}{os.sep}"
+    for path in article_paths(config.content_path):  # strings: 10,000 paths on every build
+        if path.startswith(root) and os.sep == "/":
+            relative = path[len(root) :]
+        else:
+            relative = Path(path).relative_to(config.root).as_posix()
         try:
-            files.append(article_file(relative, path.read_bytes(), salt))
+            stat = os.stat(path)  # before reading: a change while reading shows next time
+            now: FileStat = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+            seen = recorded.get(relative)
+            if seen is not None and seen[0] == now and max(now[1], now[2]) < settled:
+                file = ArticleFile(relative, None, seen[1])
+            else:
+                file = article_file(relative, Path(path).read_bytes(), salt)
         except OSError as error:
-            reason = error.strerror or str(error)
-            errors.append(ContentError(SourceLocation(relative, 1), f"cannot read: {reason}"))
-    return files, errors
+            errors.append(_unreadable(relative, error))
+            continue
+        files.append(file)
+        stats[relative] = (now, file.key)
+    return files, errors, stats
+
+
+def _read_misses(
+    config: Config,
+    files: list[ArticleFile],
+    cached: Mapping[str, Extraction],
+    salt: str,
+    errors: list[ContentError],
+) -> list[ArticleFile]:
+    """The files, each one not read (its stat unchanged) read now if the cache misses its key."""
+    found = []
+    for file in files:
+        if file.data is None and file.key not in cached:
+            try:
+                data = (config.root / file.relative).read_bytes()
+            except OSError as error:
+                errors.append(_unreadable(file.relative, error))
+                continue
+            file = article_file(file.relative, data, salt)
+        found.append(file)
+    return found
+
+
+def _unreadable(relative: str, error: OSError) -> ContentError:
+    reason = error.strerror or str(error)
+    return ContentError(SourceLocation(relative, 1), f"cannot read: {reason}")
 
 
 def _with_date_suggestion(error: MissingPublicationDate, text: str) -> ContentError:

@@ -27,6 +27,7 @@ from typing import Any, Generic, TypeVar
 from timeline.content import MissingPublicationDate, decode_text, parse_article
 from timeline.errors import ContentError
 from timeline.extract import extract_article
+from timeline.merge.record import MergeRecord
 from timeline.model import (
     Article,
     ArticleRef,
@@ -55,8 +56,29 @@ class ArticleFile:
     """An article's bytes as read, its path relative to the site and its cache key."""
 
     relative: str
-    data: bytes
+    data: bytes | None
+    """None when the key was taken from the last build's record of the file's size and
+    times instead of reading it (``FileStats``); read it if the cache misses the key."""
     key: str
+
+
+FileStat = tuple[int, int, int, int]
+"""Size, modification and change time (ns) and inode of a file: a file whose four are as
+they were when it was read has the bytes it had (what git and make trust)."""
+
+
+@dataclass(frozen=True, slots=True)
+class FileStats:
+    """The article files one build read: the stat of each and its cache key."""
+
+    salt: str
+    """The salt the keys were made with (``extraction_salt``)."""
+    read_at: int
+    """When that build began reading (ns since the epoch): a file changed after then, in
+    the same tick of the file system's clock, could keep its stat, so only files last
+    changed well before are trusted."""
+    files: dict[str, tuple[FileStat, str]]
+    """Each file's stat and key, by its path relative to the site."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,12 +253,17 @@ def extract_files(
     results: list[Extraction | Failure | None] = [cached.get(f.key) for f in files]
     misses = [i for i, result in enumerate(results) if result is None]
     log.debug("extraction cache: %d hits, %d misses", len(files) - len(misses), len(misses))
-    work = [(files[i].relative, files[i].data, day_first) for i in misses]
+    work = [(files[i].relative, _bytes(files[i]), day_first) for i in misses]
     for done, (index, result) in enumerate(zip(misses, _run(work, jobs), strict=True), 1):
         results[index] = result
         if progress is not None:
             progress(done, len(misses))
     return [r for r in results if r is not None]
+
+
+def _bytes(file: ArticleFile) -> bytes:
+    assert file.data is not None, "a file the cache misses is read before it is extracted"
+    return file.data
 
 
 def _run(work: list[tuple[str, bytes, bool]], jobs: int) -> list[Extraction | Failure]:
@@ -289,6 +316,8 @@ class LastBuild:
     digest and output file are both unchanged is kept rather than rendered again."""
     entries: tuple[str, ...] = ()
     """The digest of each entry in timeline order: the lines of ``render.LINE_EXPORTS``."""
+    articles: FileStats | None = None
+    """The article files as read, so that the next build need not read unchanged ones."""
 
     def reusable_pages(self, state: dict[str, tuple[int, int]]) -> dict[str, str]:
         """The page digests still true of the output folder: those of the files whose size
@@ -301,7 +330,7 @@ class LastBuild:
 
 
 _LAST_BUILD_FILE = "last-build.pickle"
-_LAST_BUILD_FORMAT = 3
+_LAST_BUILD_FORMAT = 4
 
 
 def input_signature(pieces: Sequence[bytes]) -> str:
@@ -315,13 +344,26 @@ def input_signature(pieces: Sequence[bytes]) -> str:
 
 def folder_state(folder: Path) -> dict[str, tuple[int, int]]:
     """Size and modification time of every file below ``folder`` (nothing if it is missing)."""
-    state = {}
-    for directory, _, names in os.walk(folder):
-        for name in names:
-            stat = os.stat(os.path.join(directory, name))
-            relative = os.path.relpath(os.path.join(directory, name), folder)
-            state[relative] = (stat.st_size, stat.st_mtime_ns)
+    state: dict[str, tuple[int, int]] = {}
+    _scan(str(folder), "", state)
     return state
+
+
+def _scan(directory: str, prefix: str, state: dict[str, tuple[int, int]]) -> None:
+    """``folder_state`` of one folder, as ``os.walk`` sees it (unreadable folders and the
+    insides of linked folders left out), with paths made by joining strings: it runs over
+    the whole output folder (12,780 files at 10,000 articles) on every build."""
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.is_dir():
+            if not entry.is_symlink():
+                _scan(entry.path, f"{prefix}{entry.name}/", state)
+        else:
+            stat = entry.stat()
+            state[prefix + entry.name] = (stat.st_size, stat.st_mtime_ns)
 
 
 def load_last_build(folder: Path | None) -> LastBuild | None:
@@ -345,3 +387,39 @@ def save_last_build(folder: Path | None, record: LastBuild) -> None:
     with os.fdopen(handle, "wb") as stream:
         pickle.dump((_LAST_BUILD_FORMAT, record), stream, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(temporary, folder / _LAST_BUILD_FILE)
+
+
+_MERGE_FILE = "merge.pickle"
+_MERGE_FORMAT = 1
+
+
+def load_merge_record(folder: Path | None, salt: str) -> MergeRecord | None:
+    """The last build's merge record, if there is one made with this ``salt`` (the program
+    and the curation) and its bytes are exactly those written: anything else is a miss."""
+    if folder is None:
+        return None
+    try:
+        with (folder / _MERGE_FILE).open("rb") as stream:
+            form, check, payload = pickle.load(stream)
+        if form != _MERGE_FORMAT or _check(payload) != check:
+            log.info("ignoring a merge record of another format, or damaged")
+            return None
+        stored_salt, record = pickle.loads(payload)
+    except Exception:  # missing or unreadable: merge everything, and write a new record
+        return None
+    return record if stored_salt == salt and isinstance(record, MergeRecord) else None
+
+
+def save_merge_record(folder: Path | None, salt: str, record: MergeRecord) -> None:
+    """Keep a build's merge record (replaced at once), with a digest that proves it whole."""
+    if folder is None:
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    payload = pickle.dumps((salt, record), protocol=pickle.HIGHEST_PROTOCOL)
+    # The record decides which blocks are merged again: a flipped bit must be a miss, not
+    # a wrong timeline, and not every damage makes unpickling fail.
+    _replace(folder / _MERGE_FILE, (_MERGE_FORMAT, _check(payload), payload))
+
+
+def _check(payload: bytes) -> bytes:
+    return hashlib.blake2b(payload, digest_size=16).digest()

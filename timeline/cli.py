@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -371,3 +372,25 @@ def _print_deploy(result: DeployResult) -> None:
         )
     if result.url:
         click.echo(f"The site {'would be' if result.dry_run else 'will be'} at {result.url}")
+
+
+def run() -> None:
+    """The ``timeline`` command as a program: ``main``, then an exit that frees nothing.
+
+    A build leaves hundreds of thousands of objects (the whole timeline) that only a cycle
+    collection frees; at exit Python's finalization collects them, 0.6 s of a one-changed
+    build at 10,000 articles, for memory the operating system takes back anyway. So once
+    the command is done and every stream is flushed, the process ends at once (what mypy
+    does too). Everything is written by then: files are replaced atomically and closed.
+    """
+    try:
+        main()  # standalone: ends with SystemExit
+        code: int = 0
+    except SystemExit as done:
+        code = done.code if isinstance(done.code, int) else 0 if done.code is None else 1
+        if isinstance(done.code, str):
+            print(done.code, file=sys.stderr)
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

@@ -39,8 +39,12 @@ _NONE: frozenset[str] = frozenset()
 class _Known:
     """One event as the last merge saw it: its words and its date block."""
 
-    event: Event
-    said: tuple[str, str, str]
+    event: Event | None
+    """None when a memo made from the record of an earlier build (``merge/record.py``)
+    knows the event's words and block but not the event: it is never the same event."""
+    said: tuple[str, str, str] | None
+    """What the event's words were found in (``_said``); None when not known: an event
+    that replaces this one has its words worked out again."""
     words: frozenset[str]
     key: BlockKey
 
@@ -156,12 +160,16 @@ def _regroup(
     moved: set[BlockKey] = set()
     for event_id in [*gone, *(i for i in fresh if i in before)]:
         key = before[event_id].key
-        del memo.members[key][event_id]
+        members = memo.members.get(key)
         moved.add(key)
-        if not memo.members[key]:
+        if members is None:
+            continue  # a recorded block none of whose events stood in (merge/record.py)
+        members.pop(event_id, None)
+        if not members:
             del memo.members[key]
     for event_id in fresh:
         new = known[event_id]
+        assert new.event is not None  # _know made it of the event itself
         memo.members.setdefault(new.key, {})[event_id] = new.event
         moved.add(new.key)
     return moved
@@ -424,6 +432,7 @@ def _join_coarse_mentions(
 ) -> list[Entry]:
     """Fold a coarse entry into the finer entry inside its period that tells the same thing."""
     months, dirty = _fine_entries_by_month(entries, comparer, memo, changed)
+    sharing = _MonthWords(months, comparer)
     joined: dict[int, list[Source]] = defaultdict(list)
     absorbed = set()
     folded: dict[str, _Folded] = {}
@@ -440,7 +449,7 @@ def _join_coarse_mentions(
             and dirty.isdisjoint(keys)  # (its own words: its block would be new)
         )
         if not fresh:
-            kept = _Folded(entry, these, _best_finer_entry(entry, these, comparer))
+            kept = _Folded(entry, these, _best_finer_entry(entry, keys, these, comparer, sharing))
         assert kept is not None
         folded[entry.id] = kept
         if kept.target is not None:
@@ -477,24 +486,54 @@ def _fine_entries_by_month(
     return months, dirty
 
 
+class _MonthWords:
+    """For each month, which of its finer entries hold each word: made the first time a
+    coarse mention spanning the month is compared, for all the mentions of one merge."""
+
+    def __init__(self, months: dict[Month, tuple[Entry, ...]], comparer: _Comparer) -> None:
+        self._months = months
+        self._comparer = comparer
+        self._index: dict[Month, dict[str, list[int]]] = {}
+
+    def sharing(self, month: Month, words: frozenset[str]) -> list[int]:
+        """The places, in order, of the month's entries that share at least
+        ``_COARSE_MIN_SHARED`` words with ``words``: those ``coarse_into_fine`` may accept."""
+        index = self._index.get(month)
+        if index is None:
+            index = self._index[month] = defaultdict(list)
+            for place, entry in enumerate(self._months.get(month, ())):
+                for word in self._comparer.words_of(entry):
+                    index[word].append(place)
+        hits: Counter[int] = Counter()
+        for word in words:
+            found = index.get(word)
+            if found:
+                hits.update(found)
+        return sorted(place for place, count in hits.items() if count >= _COARSE_MIN_SHARED)
+
+
 def _best_finer_entry(
-    coarse: Entry, months: tuple[tuple[Entry, ...], ...], comparer: _Comparer
+    coarse: Entry,
+    keys: tuple[Month, ...],
+    months: tuple[tuple[Entry, ...], ...],
+    comparer: _Comparer,
+    index: _MonthWords,
 ) -> tuple[int, int] | None:
-    """Where, in ``months``, the finer entry inside the coarse one's period is that shares
-    the most words with it and clearly retells it; None if there is none."""
+    """Where, in ``months`` (those of ``keys``), the finer entry inside the coarse one's
+    period is that shares the most words with it and clearly retells it; None if there is
+    none. Only the entries sharing enough words are looked at (``index``)."""
     best, best_shared = None, 0
     coarse_slugs = _slugs(coarse)
     words = comparer.words_of(coarse)
     start, end = coarse.date.start, coarse.date.end
-    for month, entries in enumerate(months):
-        for index, fine in enumerate(entries):
+    for month, (key, entries) in enumerate(zip(keys, months, strict=True)):
+        for place in index.sharing(key, words):
+            fine = entries[place]
             if not start <= fine.date.start < end:
                 continue
-            if len(words & comparer.words_of(fine)) < _COARSE_MIN_SHARED:
-                continue  # what coarse_into_fine tests first, without the slugs
             shared = comparer.coarse_into_fine(coarse, fine, (coarse_slugs, _slugs(fine)))
             if shared > best_shared:
-                best, best_shared = (month, index), shared
+                best, best_shared = (month, place), shared
     return best
 
 

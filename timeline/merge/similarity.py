@@ -58,8 +58,15 @@ class Weights:
     unseen: float
 
     def of(self, words: Iterable[str]) -> float:
-        """The summed weight of some words."""
-        return sum(self.idf.get(word, self.unseen) for word in words)
+        """The summed weight of some words.
+
+        Summed exactly (``math.fsum``): a set's order of iteration depends on the hash seed
+        of the process and on how the set was made, and a plain sum of the same weights in
+        another order can differ in its last bit, enough to tip a comparison that lands on
+        its threshold (weights are tenths, so ties are common). The merge must give the same
+        entries in every process, and a merge kept from an earlier build those of a fresh one.
+        """
+        return math.fsum(self.idf.get(word, self.unseen) for word in words)
 
     def weight(self, word: str) -> float:
         """The weight of one word."""

@@ -151,11 +151,13 @@ class PageDigests:
         return text
 
     def _outline_digest(self) -> str:
+        # Without the counts: period pages show the outline without them, so a new entry
+        # renders the pages it is on, not every period page.
         pieces = []
         for year in self._links.plan.outline:
-            pieces += [f"y{year.year}", str(year.count), self._links.anchor(year.anchor)]
+            pieces += [f"y{year.year}", self._links.anchor(year.anchor)]
             for month in year.months:
-                pieces += [f"m{month.month}", str(month.count), self._links.anchor(month.anchor)]
+                pieces += [f"m{month.month}", month.label, self._links.anchor(month.anchor)]
         return _digest(pieces)
 
 

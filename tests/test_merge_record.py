@@ -1,0 +1,155 @@
+"""The merge kept between builds on disk: never different from a fresh merge."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import pickle
+import random
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+from tests.helpers import tree, write_article
+from tests.test_merge import JANUARY, event
+from timeline.build import build_site
+from timeline.cache import CACHE_DIR, load_merge_record, save_merge_record
+from timeline.extract.timex import day_value
+from timeline.merge import MergeMemo, merge_events
+from timeline.merge.record import ArticleEvents, MergeRecord, memo_from, record_of
+from timeline.model import Event
+
+SUBJECTS = ["Shelling hit", "Aid trucks reached", "Talks resumed in", "Medics evacuated"]
+PLACES = ["Khan Younis", "Rafah", "Jabalia", "Deir al-Balah", "Nuseirat", "Beit Hanoun"]
+DATES = [day_value(dt.date(2025, 1, d)) for d in (3, 4, 5, 17, 18)] + [JANUARY]
+
+
+def key_of(events: list[Event]) -> str:
+    """A stand-in for an article file's cache key: it changes when its events do."""
+    return hashlib.sha1(repr(events).encode()).hexdigest()
+
+
+def through_disk(folder: Path, record: MergeRecord) -> MergeRecord:
+    save_merge_record(folder, "salt", record)
+    loaded = load_merge_record(folder, "salt")
+    assert loaded is not None
+    return loaded
+
+
+def test_a_merge_from_the_record_of_the_last_build_is_a_fresh_merge(tmp_path: Path) -> None:
+    rng = random.Random(11)
+    numbers = iter(range(10_000))
+
+    def made(slug: str) -> Event:
+        text = f"{rng.choice(SUBJECTS)} {rng.choice(PLACES)} near {rng.choice(PLACES)}."
+        published = dt.date(2025, 1, 20 + int(slug[1:]) % 9)
+        return event(slug, text, rng.choice(DATES), published, f"x{next(numbers)}")
+
+    articles = {f"s{n}": [made(f"s{n}") for _ in range(rng.randint(1, 12))] for n in range(30)}
+
+    def given() -> list[ArticleEvents]:
+        return [(key_of(events), events) for events in articles.values()]
+
+    def events() -> list[Event]:
+        return [e for listed in articles.values() for e in listed]
+
+    memo = MergeMemo()
+    assert merge_events(events(), memo=memo) == merge_events(events())
+    record = through_disk(tmp_path, record_of(memo, given()))
+    kept_some = False
+    for step in range(60):
+        slug = rng.choice(sorted(articles))
+        listed = articles[slug]
+        change = step % 6
+        if change == 0 and listed:  # a sentence rewritten
+            at = rng.randrange(len(listed))
+            listed[at] = replace(listed[at], text=made(slug).text, clause="")
+        elif change == 1 and listed:  # re-dated
+            at = rng.randrange(len(listed))
+            listed[at] = replace(listed[at], date=rng.choice(DATES))
+        elif change == 2:  # a sentence added
+            listed.append(made(slug))
+        elif change == 3 and listed:  # and one taken out
+            listed.pop(rng.randrange(len(listed)))
+        elif change == 4:  # an article removed
+            del articles[slug]
+        else:  # an article added
+            new = f"s{100 + step}"
+            articles[new] = [made(new) for _ in range(rng.randint(1, 6))]
+        apart = frozenset(e.id for e in events()[:: 29 + step])
+        memo = memo_from(record, given())
+        merged = merge_events(events(), apart=apart, memo=memo)
+        assert merged == merge_events(events(), apart=apart), f"step {step}"
+        kept_some = kept_some or memo.merged < len(memo.blocks)
+        record = through_disk(tmp_path, record_of(memo, given()))
+    assert kept_some
+
+
+def test_events_of_a_changed_article_never_stand_in_for_the_recorded_ones() -> None:
+    day = day_value(dt.date(2025, 1, 3))
+    a = event("a", "Drones hit a bakery in Rafah, killing nine.", day, dt.date(2025, 1, 4))
+    b = event("b", "Nine were killed as drones hit a Rafah bakery.", day, dt.date(2025, 1, 5))
+    memo = MergeMemo()
+    assert len(merge_events([a, b], memo=memo)) == 1
+    record = record_of(memo, [("ka", [a]), ("kb", [b])])
+    # The same id, other words, under another key: the block is merged again.
+    b2 = replace(b, text="Convoys waited at the Kerem Shalom crossing.", clause="")
+    memo = memo_from(record, [("ka", [a]), ("kb2", [b2])])
+    assert merge_events([a, b2], memo=memo) == merge_events([a, b2])
+    assert len(merge_events([a, b2], memo=memo_from(record, [("ka", [a]), ("kb2", [b2])]))) == 2
+
+
+def test_a_damaged_or_foreign_record_is_a_miss(tmp_path: Path) -> None:
+    a = event("a", "Drones hit a bakery in Rafah, killing nine.", JANUARY, dt.date(2025, 2, 4))
+    memo = MergeMemo()
+    merge_events([a], memo=memo)
+    save_merge_record(tmp_path, "salt", record_of(memo, [("ka", [a])]))
+    assert load_merge_record(tmp_path, "salt") is not None
+    assert load_merge_record(tmp_path, "another program") is None
+    path = tmp_path / "merge.pickle"
+    form, check, payload = pickle.loads(path.read_bytes())
+    flipped = bytearray(payload)
+    flipped[len(flipped) // 2] ^= 1
+    path.write_bytes(pickle.dumps((form, check, bytes(flipped))))
+    assert load_merge_record(tmp_path, "salt") is None
+    path.write_bytes(pickle.dumps((form + 1, check, payload)))
+    assert load_merge_record(tmp_path, "salt") is None
+    path.write_bytes(b"not a pickle")
+    assert load_merge_record(tmp_path, "salt") is None
+
+
+def test_a_build_after_edits_equals_a_build_without_cache(
+    sample_site: Path, tmp_path: Path
+) -> None:
+    for number in range(12):
+        day = dt.date(2024, 11, 1) + dt.timedelta(days=number)
+        write_article(
+            sample_site,
+            f"strike-{number:02d}.md",
+            f"---\ntitle: Strike {number}\npublished: {day.isoformat()}\n"
+            f"source: Wire {number % 3}\n---\n\n"
+            f"Shelling hit the Jabalia camp on {dt.date(2024, 11, 1).strftime('%d %B %Y')},"
+            f" medics said. Aid trucks reached Rafah sector {number} on {day.day} November"
+            f" 2024.\n",
+        )
+    build_site(sample_site)
+    assert (sample_site / CACHE_DIR / "merge.pickle").is_file()
+    articles = sample_site / "content" / "articles"
+    edits = [
+        ("strike-03.md", "\nOn 1 November 2024 shelling hit the Jabalia camp, officials said.\n"),
+        ("strike-07.md", "\nAid trucks reached Rafah sector 9 on 9 November 2024.\n"),
+    ]
+    for name, text in edits:
+        with (articles / name).open("a", encoding="utf-8") as stream:
+            stream.write(text)
+        build_site(sample_site)
+        fresh = tmp_path / f"fresh-{name}"
+        shutil.copytree(sample_site, fresh, ignore=shutil.ignore_patterns(CACHE_DIR, "output"))
+        build_site(fresh, use_cache=False)
+        assert tree(sample_site / "output") == tree(fresh / "output")
+    (articles / "strike-05.md").unlink()
+    build_site(sample_site)
+    fresh = tmp_path / "fresh-removed"
+    shutil.copytree(sample_site, fresh, ignore=shutil.ignore_patterns(CACHE_DIR, "output"))
+    build_site(fresh, use_cache=False)
+    assert tree(sample_site / "output") == tree(fresh / "output")

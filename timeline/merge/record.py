@@ -1,0 +1,150 @@
+"""The merge kept between builds: a compact record of a ``MergeMemo``.
+
+``serve`` keeps its ``MergeMemo`` in memory; a build is a new process, so it saves what its
+merge found as a ``MergeRecord`` (``cache.save_merge_record``) and the next build makes a
+memo of it again (``memo_from``). The record names events by id, never holds them: the
+events come from the build's own extractions. An article whose file has the same cache key
+as last time (its bytes, path, the extraction code and settings) gives the same events, so
+its events stand in for the recorded ones; a block that held an event of any other article
+is merged again, and the memo counts that article's recorded words out. The merge then does
+what it does for ``serve``: it merges again only the blocks whose events or word weights
+changed, and the result is that of a fresh merge.
+
+Pure functions: reading and writing the record is ``cache.py``'s.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from timeline.merge import (
+    BlockKey,
+    MergeMemo,
+    Month,
+    _entry,
+    _Folded,
+    _Known,
+    _MergedBlock,
+    _months_of,
+)
+from timeline.merge.similarity import Weights
+from timeline.model import Event
+
+ArticleEvents = tuple[str, Sequence[Event]]
+"""An article's cache key and its events, as the merge is given them."""
+
+
+@dataclass(frozen=True, slots=True)
+class BlockRecord:
+    """One date block as the last merge left it."""
+
+    members: tuple[str, ...]
+    """The ids of its events, in the memo's order."""
+    words: frozenset[str]
+    """Every word of every member: a change of weight of any of them merges it again."""
+    apart: frozenset[str]
+    """Its events that a correction split off."""
+    clusters: tuple[tuple[str, ...], ...]
+    """Its entries before the coarse mentions joined them: the ids of each one's events,
+    in the order of its sources."""
+
+
+@dataclass(frozen=True, slots=True)
+class MergeRecord:
+    """What the merge of one build found, by ids, for the next build to start from."""
+
+    articles: dict[str, tuple[str, ...]]
+    """Each article's cache key, and the ids of its events in order."""
+    words: dict[str, frozenset[str]]
+    """Each event's words, by id."""
+    frequency: Counter[str]
+    """How many events hold each word."""
+    weights: Weights
+    blocks: dict[BlockKey, BlockRecord]
+    months: dict[Month, tuple[str, ...]]
+    """The ids of the entries known to the day or finer of each month a coarse mention
+    spans, as the coarse-mention pass saw them."""
+    folded: dict[str, tuple[tuple[Month, ...], tuple[int, int] | None]]
+    """The coarse-mention pass, by coarse entry id: the months it spans, and where (month,
+    index) the entry it joined was among their finer entries."""
+
+
+def record_of(memo: MergeMemo, articles: Iterable[ArticleEvents]) -> MergeRecord:
+    """The record of a memo just used by ``merge_events`` for the events of ``articles``."""
+    assert memo.weights is not None, "the memo has merged"
+    blocks = {
+        key: BlockRecord(
+            tuple(memo.members[key]),
+            block.words,
+            block.apart,
+            tuple(tuple(s.event_id for s in entry.sources) for entry in block.entries),
+        )
+        for key, block in memo.blocks.items()
+    }
+    months: dict[Month, tuple[str, ...]] = {}
+    folded = {}
+    for coarse, kept in memo.folded.items():
+        spans = _months_of(kept.coarse.date)
+        for month, entries in zip(spans, kept.months, strict=True):
+            if month not in months:  # every coarse mention saw the same entries of a month
+                months[month] = tuple(e.id for e in entries)
+        folded[coarse] = (spans, kept.target)
+    return MergeRecord(
+        {key: tuple(e.id for e in events) for key, events in articles},
+        dict(memo.words),
+        Counter(memo.frequency),
+        memo.weights,
+        blocks,
+        months,
+        folded,
+    )
+
+
+def memo_from(record: MergeRecord, articles: Iterable[ArticleEvents]) -> MergeMemo:
+    """A memo as the recorded merge left it, the events of ``articles`` standing in for
+    the recorded ones where the article's key and its events' ids are the recorded ones.
+
+    Only a block all of whose events stand in keeps its entries (made again from those
+    events); any other is merged again.
+    """
+    trusted: dict[str, Event] = {}
+    for key, events in articles:
+        ids = record.articles.get(key)
+        if ids is not None and ids == tuple(e.id for e in events):
+            trusted.update((e.id, e) for e in events)
+    memo = MergeMemo(
+        words=dict(record.words), frequency=Counter(record.frequency), weights=record.weights
+    )
+    known, words = memo.known, record.words
+    for where, block in record.blocks.items():
+        members: dict[str, Event] = {}
+        for event_id in block.members:
+            event = trusted.get(event_id)
+            # What the event said is left unknown: this memo stands for one merge, where an
+            # event that stood in is the same object (its words are not looked for again).
+            known[event_id] = _Known(event, None, words[event_id], where)
+            if event is not None:
+                members[event_id] = event
+        if members:
+            memo.members[where] = members
+        if len(members) == len(block.members):
+            entries = tuple(_entry([members[i] for i in ids]) for ids in block.clusters)
+            memo.blocks[where] = _MergedBlock(
+                tuple(members.values()), block.words, block.apart, entries
+            )
+    made = {entry.id: entry for block in memo.blocks.values() for entry in block.entries}
+    months = {}  # each month's entries made once, for every coarse mention that spans it
+    for month, ids in record.months.items():
+        if all(i in made for i in ids):  # else one of them is merged again
+            months[month] = tuple(made[i] for i in ids)
+    for coarse_id, (spans, target) in record.folded.items():
+        coarse = made.get(coarse_id)
+        if coarse is not None and all(month in months for month in spans):
+            these = tuple(months[month] for month in spans)
+            memo.folded[coarse_id] = _Folded(coarse, these, target)
+    return memo
+
+
+__all__ = ["BlockRecord", "MergeRecord", "memo_from", "record_of"]

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from timeline.bodies import ArticleBodies
 from timeline.cache import (
     CACHE_DIR,
     ArticleFile,
@@ -139,13 +140,15 @@ def build_site(
         state = folder_state(target) if previous else {}
     if previous and previous.signature == signature and previous.manifest == state:
         return _unchanged(previous, target, timings)
+    bodies = ArticleBodies()  # the articles' text and body HTML wait on disk for their pages
     collecting = gc.isenabled()
     gc.disable()  # loading and merging make millions of lasting objects and no cycles
     try:
         with _timed(timings, "extract"):
             jobs = jobs or os.cpu_count() or 1
             loaded = load_site(config, drafts=drafts, jobs=jobs, use_cache=use_cache,
-                               progress=progress, articles=articles)  # fmt: skip
+                               progress=progress, articles=articles, bodies=bodies)  # fmt: skip
+            articles = ReadArticles([], articles.errors, articles.salt)  # the bytes are done with
         if loaded.doubts is not None:
             doubts = settle_doubts(loaded.doubts, loaded.corrections)
         else:
@@ -164,7 +167,7 @@ def build_site(
                 reuse.previous = previous.reusable_pages(state)
                 reuse.lines = _previous_lines(previous, state, target)
         with _timed(timings, "render"):  # pages are written as they are rendered
-            files = render_changed(timeline, config, reuse=reuse)
+            files = render_changed(timeline, config, reuse=reuse, bodies=bodies)
             written = write_output(target, files, static_files(config))
         if reuse is not None:
             log.debug("%d pages kept unrendered, their inputs unchanged", reuse.kept)
@@ -176,6 +179,7 @@ def build_site(
         save_last_build(folder, record)
         return BuildReport(target, *counts, written.changed, timings, doubts)
     finally:
+        bodies.close()
         gc.unfreeze()
         if collecting:
             gc.enable()
@@ -208,18 +212,22 @@ def load_site(
     use_cache: bool = True,
     progress: Progress | None = None,
     articles: ReadArticles | None = None,
+    bodies: ArticleBodies | None = None,
 ) -> Loaded:
     """Read and extract every article, collecting all content errors before failing.
 
     Unchanged articles come from the cache in ``.timeline-cache/``; the others are extracted
-    in ``jobs`` worker processes.
+    in ``jobs`` worker processes. With ``bodies`` the extractions loaded are lean ones, the
+    whole ones kept in ``bodies`` (``ArticleBodies.keep``).
     """
     read = articles or read_articles(config)
     files, errors, salt = read.files, list(read.errors), read.salt
     folder = config.root / CACHE_DIR if use_cache else None
     cached = load_cache(folder, salt)
     results = extract_files(files, cached, day_first=config.day_first, jobs=jobs,
-                            progress=progress)  # fmt: skip
+                            progress=progress, keep=bodies.keep if bodies else None)  # fmt: skip
+    stored: dict[str, object] = dict.fromkeys(cached)  # the keys: the extractions are kept
+    del cached
     extractions = [r for r in results if isinstance(r, Extraction)]
     errors.extend(
         explain_content_error(r.error(), f.data.decode("utf-8", errors="replace"))
@@ -227,15 +235,20 @@ def load_site(
         if isinstance(r, Failure)
     )
     fresh = {f.key: r for f, r in zip(files, results, strict=True) if isinstance(r, Extraction)}
-    if fresh.keys() != cached.keys():
-        save_cache(folder, salt, fresh, cached)
+    whole = bodies.wholes(fresh) if bodies is not None else fresh  # read back one at a time
+    if fresh.keys() != stored.keys():
+        save_cache(folder, salt, whole, stored)
     errors.extend(duplicate_slugs([x.article for x in extractions]))
     curated, corrections, curation_errors = load_curation(config)
     errors.extend(curation_errors)
     if errors:
         raise BuildFailed(errors)
     published = [(key, x) for key, x in fresh.items() if drafts or not x.article.draft]
-    doubts = _cached_doubts(folder, salt, fresh) if folder else None
+    doubts = None
+    if folder:
+        doubts = _cached_doubts(folder, salt, whole)
+    elif bodies is not None:  # lean extractions cannot tell them: from the whole ones now
+        doubts = {key: article_doubts(x) for key, x in whole.items()}
     return Loaded(
         config,
         tuple(x for _, x in published),
@@ -250,7 +263,7 @@ _DOUBTS: ShardedStore[tuple[ArticleDoubt, ...]] = ShardedStore("doubts", 1)
 
 
 def _cached_doubts(
-    folder: Path, salt: str, extractions: dict[str, Extraction]
+    folder: Path, salt: str, extractions: Mapping[str, Extraction]
 ) -> dict[str, tuple[ArticleDoubt, ...]]:
     """``article_doubts`` of every extraction, from the cache where it holds them."""
     salt = f"{salt}:{code_fingerprint(('build.py',))}"  # the doubts' wording is here

@@ -115,7 +115,7 @@ def load_cache(folder: Path | None, salt: str) -> dict[str, Extraction]:
 def save_cache(
     folder: Path | None,
     salt: str,
-    entries: dict[str, Extraction],
+    entries: Mapping[str, Extraction],
     loaded: Mapping[str, object] | None = None,
 ) -> None:
     """Make the cache hold exactly these entries; ``loaded`` is what ``load_cache`` gave."""
@@ -226,28 +226,42 @@ def extract_files(
     day_first: bool,
     jobs: int,
     progress: Progress | None = None,
+    keep: Callable[[str, Extraction], Extraction] | None = None,
 ) -> list[Extraction | Failure]:
-    """Each file's extraction (from the cache where it hits) or its failure, in file order."""
+    """Each file's extraction (from the cache where it hits) or its failure, in file order.
+
+    ``keep`` is given each extraction with its file's key as it comes (from the cache or
+    from a worker), and what it returns stands for the extraction: a caller that keeps a
+    smaller form of each never holds every whole extraction at once.
+    """
     results: list[Extraction | Failure | None] = [cached.get(f.key) for f in files]
     misses = [i for i, result in enumerate(results) if result is None]
     log.debug("extraction cache: %d hits, %d misses", len(files) - len(misses), len(misses))
+    if keep is not None:
+        for index, result in enumerate(results):
+            if isinstance(result, Extraction):
+                results[index] = keep(files[index].key, result)
     work = [(files[i].relative, files[i].data, day_first) for i in misses]
     for done, (index, result) in enumerate(zip(misses, _run(work, jobs), strict=True), 1):
+        if keep is not None and isinstance(result, Extraction):
+            result = keep(files[index].key, result)
         results[index] = result
         if progress is not None:
             progress(done, len(misses))
     return [r for r in results if r is not None]
 
 
-def _run(work: list[tuple[str, bytes, bool]], jobs: int) -> list[Extraction | Failure]:
+def _run(work: list[tuple[str, bytes, bool]], jobs: int) -> Iterator[Extraction | Failure]:
+    """Each item's extraction, in order, as it is done."""
     if jobs <= 1 or len(work) < _PARALLEL_FROM:
         with _collecting():
-            return [_extract_one(item) for item in work]
+            yield from (_extract_one(item) for item in work)
+        return
     chunk = max(1, len(work) // (jobs * 8))
     # The workers collect garbage though the build may have paused collection (they are
     # forked from it): Python-Markdown leaves a cycle of objects behind for every article.
     with ProcessPoolExecutor(max_workers=jobs, initializer=gc.enable) as pool:
-        return list(pool.map(_extract_one, work, chunksize=chunk))
+        yield from pool.map(_extract_one, work, chunksize=chunk)
 
 
 @contextmanager

@@ -13,6 +13,7 @@ from typing import Any
 
 import jinja2
 
+from timeline.bodies import ArticleBodies
 from timeline.config import Config
 from timeline.model import Entry, Extraction, Timeline
 from timeline.render import plan as plan_module
@@ -127,16 +128,20 @@ def render_changed(
     limits: PageLimits | None = None,
     env: jinja2.Environment | None = None,
     reuse: Reuse | None = None,
+    bodies: ArticleBodies | None = None,
 ) -> Iterator[tuple[str, bytes | None]]:
     """The files of ``render_site``, but None for a page whose digest is the one in
-    ``reuse.previous``: the page the output folder holds is the one it would render."""
+    ``reuse.previous``: the page the output folder holds is the one it would render.
+
+    ``bodies`` holds the whole extractions when the timeline's are lean (a build's).
+    """
     limits = limits or plan_module.DEFAULT_LIMITS
     links = site_links(timeline, plan_timeline(timeline.entries, limits))
     track = reuse is not None and builtin_templates_only(
         [d / "templates" for d in theme_dirs(config)], BUILTIN_THEME / "templates"
     )
     digests = PageDigests(reuse.salt, links) if reuse is not None else None
-    pages = plan_pages(timeline, links, limits, digests if track else None)
+    pages = plan_pages(timeline, links, limits, digests if track else None, bodies=bodies)
     env = env or make_environment(config)
     site = _site_context(config)
     facts = EntryFacts()

@@ -167,7 +167,7 @@ def build_site(
                 reuse.previous = previous.reusable_pages(state)
                 reuse.lines = _previous_lines(previous, state, target)
         with _timed(timings, "render"):  # pages are written as they are rendered
-            files = render_changed(timeline, config, reuse=reuse, bodies=bodies)
+            files = render_changed(timeline, config, reuse=reuse, bodies=bodies, pieces=True)
             written = write_output(target, files, static_files(config))
         if reuse is not None:
             log.debug("%d pages kept unrendered, their inputs unchanged", reuse.kept)

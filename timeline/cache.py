@@ -46,6 +46,9 @@ _OLD_CACHE_FILE = "extractions.pickle"
 _FORMAT = 2
 _PARALLEL_FROM = 24
 """Below this many articles to extract, starting worker processes costs more than it saves."""
+_CHUNK = 16
+"""At most this many articles go to a worker at a time: a worker holds the extractions of
+its chunk until it sends them all back, and the build holds them until it has taken each."""
 
 Progress = Callable[[int, int], None]
 
@@ -257,7 +260,7 @@ def _run(work: list[tuple[str, bytes, bool]], jobs: int) -> Iterator[Extraction 
         with _collecting():
             yield from (_extract_one(item) for item in work)
         return
-    chunk = max(1, len(work) // (jobs * 8))
+    chunk = max(1, min(len(work) // (jobs * 8), _CHUNK))
     # The workers collect garbage though the build may have paused collection (they are
     # forked from it): Python-Markdown leaves a cycle of objects behind for every article.
     with ProcessPoolExecutor(max_workers=jobs, initializer=gc.enable) as pool:

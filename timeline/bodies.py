@@ -103,8 +103,11 @@ class ArticleBodies:
         expression = event.expression
         if expression is not None:
             expression = self._lean_expression(expression)
+        strings = self._strings
         return replace(
             event,
+            text=self._same(strings, event.text),  # one sentence often gives several events
+            clause=self._same(strings, event.clause),
             start=self._same(self._numbers, event.start),
             end=self._same(self._numbers, event.end),
             date=self._same(self._dates, event.date),

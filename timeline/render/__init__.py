@@ -21,7 +21,13 @@ from timeline.render.context import FastCallContext
 from timeline.render.dates import format_date, format_published, html_datetime
 from timeline.render.digests import PageDigests, builtin_templates_only
 from timeline.render.entries import EntryFacts, curation, outlets
-from timeline.render.exports import entry_line, events_csv, timeline_json, timeline_json_pieces
+from timeline.render.exports import (
+    entry_line,
+    events_csv,
+    events_csv_pieces,
+    timeline_json,
+    timeline_json_pieces,
+)
 from timeline.render.feeds import atom_feed, sitemap
 from timeline.render.links import SiteLinks, article_path, site_links
 from timeline.render.pages import NOT_FOUND, Page, article_page, plan_pages
@@ -135,8 +141,8 @@ def render_changed(
     ``reuse.previous``: the page the output folder holds is the one it would render.
 
     ``bodies`` holds the whole extractions when the timeline's are lean (a build's). With
-    ``pieces`` the largest exports (``LINE_EXPORTS``) come as an iterator of pieces of
-    their bytes, made as they are asked for, rather than whole.
+    ``pieces`` the largest exports (``LINE_EXPORTS`` and ``events.csv``) come as an
+    iterator of pieces of their bytes, made as they are asked for, rather than whole.
     """
     limits = limits or plan_module.DEFAULT_LIMITS
     links = site_links(timeline, plan_timeline(timeline.entries, limits))
@@ -200,11 +206,12 @@ def _export_makers(
     pieces: bool = False,
 ) -> dict[str, Callable[[], bytes | Iterator[bytes]]]:
     description = config.description
-    if pieces:  # the same files in the same order, the two largest made piece by piece
+    if pieces:  # the same files in the same order, the largest made piece by piece
         return {
             **_export_makers(timeline, config, links, json_line, event_line),
             "timeline.json": lambda: timeline_json_pieces(timeline, json_line),
             "timelinejs.json": lambda: timelinejs_json_pieces(timeline, description, event_line),
+            "events.csv": lambda: events_csv_pieces(timeline),
         }
     return {
         "timeline.json": lambda: timeline_json(timeline, json_line),

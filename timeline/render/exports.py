@@ -144,12 +144,21 @@ def events_csv(timeline: Timeline) -> bytes:
     ``event_date`` is the first day the date covers; ``time_precision`` follows ACLED's
     codes: 1 for a known day, 2 for a week, a month or a span of days, 3 for anything coarser.
     """
+    return b"".join(events_csv_pieces(timeline))
+
+
+def events_csv_pieces(timeline: Timeline) -> Iterator[bytes]:
+    """``events_csv`` in pieces of about a MB, made as they are asked for."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for entry in timeline.entries:
         writer.writerow(_csv_row(entry))
-    return out.getvalue().encode("utf-8")
+        if out.tell() >= _PIECE:  # characters, not bytes: about a MB all the same
+            yield out.getvalue().encode("utf-8")
+            out = io.StringIO()
+            writer = csv.writer(out, lineterminator="\r\n")
+    yield out.getvalue().encode("utf-8")
 
 
 def time_precision(date: DateValue) -> int:

@@ -137,6 +137,7 @@ def _know(
     # words and one block key for each distinct value rather than one per event, which on
     # a large site is most of what merging holds.
     shared: dict[tuple[str, str, str], tuple[tuple[str, str, str], frozenset[str]]] = {}
+    sets: dict[frozenset[str], frozenset[str]] = {}
     keys: dict[DateValue, BlockKey] = {}
     for event in events:
         old = before.get(event.id)
@@ -149,7 +150,8 @@ def _know(
         else:
             found = shared.get(said)
             if found is None:
-                found = shared[said] = (said, _event_words(event))
+                words = _event_words(event)
+                found = shared[said] = (said, sets.setdefault(words, words))
             said, words = found
         key = keys.setdefault(event.date, _block_key(event.date))
         known[event.id] = _Known(event, said, words, key)

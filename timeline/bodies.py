@@ -14,10 +14,12 @@ page and export is the same, byte for byte.
 
 from __future__ import annotations
 
+import ctypes
+import functools
 import hashlib
 import pickle
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from typing import IO, TypeVar
 
@@ -130,6 +132,29 @@ class ArticleBodies:
     def _same(known: dict[_T, _T], value: _T) -> _T:
         """The first value equal to ``value`` that this store met: one object, not many."""
         return known.setdefault(value, value)
+
+
+def release_freed_memory() -> None:
+    """Give back to the system the memory that a stage freed but the C heap kept.
+
+    Objects of more than 512 bytes (the articles' bytes and text, the whole extractions on
+    their way to the temporary file) live in glibc's heap, which keeps what they leave
+    behind for itself, where Python's own small objects never go; at 10,000 articles that
+    is ~40 MB still resident after extraction. ``malloc_trim`` returns it. Elsewhere than
+    glibc this does nothing.
+    """
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@functools.cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    try:
+        trim: Callable[[int], int] = ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):  # not glibc
+        return None
+    return trim
 
 
 class _Wholes(Mapping[str, Extraction]):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from timeline.bodies import ArticleBodies
+from timeline.bodies import ArticleBodies, release_freed_memory
 from timeline.cache import (
     CACHE_DIR,
     ArticleFile,
@@ -149,6 +149,7 @@ def build_site(
             loaded = load_site(config, drafts=drafts, jobs=jobs, use_cache=use_cache,
                                progress=progress, articles=articles, bodies=bodies)  # fmt: skip
             articles = ReadArticles([], articles.errors, articles.salt)  # the bytes are done with
+            release_freed_memory()
         if loaded.doubts is not None:
             doubts = settle_doubts(loaded.doubts, loaded.corrections)
         else:
@@ -157,6 +158,7 @@ def build_site(
             raise BuildFailed(ContentError(d.location, d.message) for d in doubts)
         with _timed(timings, "merge"):
             timeline = make_timeline(loaded)
+            release_freed_memory()  # what merging worked with
         gc.freeze()  # they last the whole build: later collections need not scan them
         if collecting:
             gc.enable()

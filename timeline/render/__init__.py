@@ -32,7 +32,12 @@ from timeline.render.feeds import atom_feed, sitemap
 from timeline.render.links import SiteLinks, article_path, site_links
 from timeline.render.pages import NOT_FOUND, Page, article_page, plan_pages
 from timeline.render.plan import PageLimits, PagePlan, plan_timeline
-from timeline.render.search import INDEX_PATH, search_index, search_index_js
+from timeline.render.search import (
+    INDEX_PATH,
+    search_index,
+    search_index_js,
+    search_index_pieces,
+)
 from timeline.render.timelinejs import event_line as timelinejs_line
 from timeline.render.timelinejs import timelinejs_json, timelinejs_json_pieces
 from timeline.render.urls import Linker, linker_for
@@ -141,8 +146,8 @@ def render_changed(
     ``reuse.previous``: the page the output folder holds is the one it would render.
 
     ``bodies`` holds the whole extractions when the timeline's are lean (a build's). With
-    ``pieces`` the largest exports (``LINE_EXPORTS`` and ``events.csv``) come as an
-    iterator of pieces of their bytes, made as they are asked for, rather than whole.
+    ``pieces`` the largest exports (``LINE_EXPORTS``, ``events.csv``, the search index)
+    come as an iterator of pieces of their bytes, made as they are asked for, not whole.
     """
     limits = limits or plan_module.DEFAULT_LIMITS
     links = site_links(timeline, plan_timeline(timeline.entries, limits))
@@ -212,6 +217,7 @@ def _export_makers(
             "timeline.json": lambda: timeline_json_pieces(timeline, json_line),
             "timelinejs.json": lambda: timelinejs_json_pieces(timeline, description, event_line),
             "events.csv": lambda: events_csv_pieces(timeline),
+            INDEX_PATH: lambda: search_index_pieces(timeline, links.entry),
         }
     return {
         "timeline.json": lambda: timeline_json(timeline, json_line),

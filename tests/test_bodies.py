@@ -7,6 +7,7 @@ from dataclasses import replace
 from timeline.bodies import ArticleBodies, text_fingerprint
 from timeline.content import parse_article
 from timeline.extract import extract_article
+from timeline.model import Extraction
 
 TEXT = (
     "---\ntitle: Talks\npublished: 2025-02-03\n---\n\n"
@@ -36,3 +37,20 @@ def test_lean_events_share_equal_dates() -> None:
     for event in lean.events:
         assert dates.setdefault(event.date, event.date) is event.date
     assert len(dates) < len(lean.events)
+
+
+def test_cached_extractions_are_read_back_from_the_cache() -> None:
+    whole = extract_article(parse_article(TEXT, "a.md"))
+    reads = []
+
+    def shard(key: str) -> dict[str, Extraction]:
+        reads.append(key)
+        return {"k1": whole, "k2": whole}
+
+    with ArticleBodies() as bodies:
+        lean = bodies.keep_cached("k1", whole, shard)
+        assert lean.events == whole.events and lean.article.text == ""
+        assert bodies.whole(lean) == whole
+        assert bodies.by_key("k1") == whole
+        assert bodies.fingerprint(lean) == text_fingerprint(TEXT)
+    assert reads == ["k1"]  # the shard read once

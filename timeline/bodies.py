@@ -51,6 +51,11 @@ class ArticleBodies:
         """The key of each article file, by the article's path."""
         self._fingerprints: dict[str, str] = {}
         """``text_fingerprint`` of each article, by its path."""
+        self._cached: set[str] = set()
+        """The keys of the whole extractions that the build cache holds (``keep_cached``)."""
+        self._shard: Callable[[str], Mapping[str, Extraction]] | None = None
+        self._recent: tuple[str, Mapping[str, Extraction]] = ("", {})
+        """The last shard read from the cache, by key prefix."""
         self._dates: dict[DateValue, DateValue] = {}
         self._strings: dict[str, str] = {}
         self._numbers: dict[int, int] = {}
@@ -72,6 +77,19 @@ class ArticleBodies:
         self._file.write(data)
         self._where[key] = (self._end, len(data))
         self._end += len(data)
+        return self._lean_extraction(key, extraction)
+
+    def keep_cached(
+        self, key: str, extraction: Extraction, shard: Callable[[str], Mapping[str, Extraction]]
+    ) -> Extraction:
+        """The lean form of an extraction that the build cache holds under ``key``: the
+        whole one is read back from there (``shard`` gives the cached extractions of the
+        shard that holds a key), not written again."""
+        self._cached.add(key)
+        self._shard = shard
+        return self._lean_extraction(key, extraction)
+
+    def _lean_extraction(self, key: str, extraction: Extraction) -> Extraction:
         article = extraction.article
         self._keys[article.path] = key
         self._fingerprints[article.path] = text_fingerprint(article.text)
@@ -87,6 +105,15 @@ class ArticleBodies:
 
     def by_key(self, key: str) -> Extraction:
         """The whole extraction kept under ``key``."""
+        if key in self._cached and key not in self._where:
+            assert self._shard is not None
+            prefix, shard = self._recent
+            if prefix != key[:2] or key not in shard:  # pages and saves go shard by shard
+                shard = self._shard(key)
+                self._recent = (key[:2], shard)
+            if key not in shard:
+                raise RuntimeError(f"the build cache lost the extraction {key} during the build")
+            return shard[key]
         start, length = self._where[key]
         self._file.seek(start)
         extraction = pickle.loads(self._file.read(length))

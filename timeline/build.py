@@ -7,6 +7,7 @@ errors writes nothing, so the previous ``output/`` stays exactly as it was.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gc
 import logging
 import os
@@ -26,6 +27,7 @@ from timeline.cache import (
     Progress,
     ShardedStore,
     article_file,
+    cached_shard,
     code_fingerprint,
     extract_files,
     extraction_salt,
@@ -225,7 +227,11 @@ def load_site(
     read = articles or read_articles(config)
     files, errors, salt = read.files, list(read.errors), read.salt
     folder = config.root / CACHE_DIR if use_cache else None
-    cached = load_cache(folder, salt)
+    lean = None
+    if bodies is not None and folder is not None:
+        shard = functools.partial(cached_shard, folder, salt)
+        lean = functools.partial(bodies.keep_cached, shard=shard)
+    cached = load_cache(folder, salt, lean)
     results = extract_files(files, cached, day_first=config.day_first, jobs=jobs,
                             progress=progress, keep=bodies.keep if bodies else None)  # fmt: skip
     stored: dict[str, object] = dict.fromkeys(cached)  # the keys: the extractions are kept
@@ -271,7 +277,8 @@ def _cached_doubts(
     salt = f"{salt}:{code_fingerprint(('build.py',))}"  # the doubts' wording is here
     cached = _DOUBTS.load(folder, salt)
     doubts = {
-        key: cached[key] if key in cached else article_doubts(x) for key, x in extractions.items()
+        key: cached[key] if key in cached else article_doubts(extractions[key])
+        for key in extractions  # each extraction read only if need be: they may be on disk
     }
     if doubts.keys() != cached.keys():
         _DOUBTS.save(folder, salt, doubts, cached)

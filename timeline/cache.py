@@ -111,9 +111,20 @@ def article_file(relative: str, data: bytes, salt: str) -> ArticleFile:
     return ArticleFile(relative, data, digest.hexdigest())
 
 
-def load_cache(folder: Path | None, salt: str) -> dict[str, Extraction]:
-    """The cached extractions, or nothing when there is no usable cache."""
-    return EXTRACTIONS.load(folder, salt)
+def load_cache(
+    folder: Path | None, salt: str, each: Callable[[str, Extraction], Extraction] | None = None
+) -> dict[str, Extraction]:
+    """The cached extractions, or nothing when there is no usable cache.
+
+    ``each`` is given every extraction with its key as its shard is read, and what it
+    returns is kept instead: a caller that keeps a smaller form never holds them all.
+    """
+    return EXTRACTIONS.load(folder, salt, each)
+
+
+def cached_shard(folder: Path, salt: str, key: str) -> dict[str, Extraction]:
+    """The cached extractions of the shard that holds ``key`` (if it is usable)."""
+    return EXTRACTIONS.load_shard(folder / EXTRACTIONS.name / f"{key[:2]}.pickle", salt) or {}
 
 
 def save_cache(
@@ -142,22 +153,36 @@ class ShardedStore(Generic[_T]):
         self.name = name
         self.form = form
 
-    def load(self, folder: Path | None, salt: str) -> dict[str, _T]:
-        """Every value of every usable shard."""
+    def load(
+        self, folder: Path | None, salt: str, each: Callable[[str, _T], _T] | None = None
+    ) -> dict[str, _T]:
+        """Every value of every usable shard (or what ``each`` makes of it with its key)."""
         if folder is None or not (folder / self.name).is_dir():
             return {}
         values: dict[str, _T] = {}
         for path in sorted((folder / self.name).glob("*.pickle")):
-            try:
-                with path.open("rb") as stream:
-                    form, stored_salt, entries = pickle.load(stream)
-            except Exception as error:  # any damage at all means: rebuild
-                log.info("ignoring an unreadable cache shard %s (%s)", path.name, error)
-                continue
-            usable = form == self.form and stored_salt == salt and isinstance(entries, dict)
-            if usable and all(key[:2] == path.stem for key in entries):
+            entries = self.load_shard(path, salt)
+            if entries is not None and each is not None:
+                values.update((key, each(key, value)) for key, value in entries.items())
+            elif entries is not None:
                 values.update(entries)
         return values
+
+    def load_shard(self, path: Path, salt: str) -> dict[str, _T] | None:
+        """The values of one shard, or None if it is missing or unusable."""
+        try:
+            with path.open("rb") as stream:
+                form, stored_salt, entries = pickle.load(stream)
+        except FileNotFoundError:
+            return None
+        except Exception as error:  # any damage at all means: rebuild
+            log.info("ignoring an unreadable cache shard %s (%s)", path.name, error)
+            return None
+        usable = form == self.form and stored_salt == salt and isinstance(entries, dict)
+        if usable and all(key[:2] == path.stem for key in entries):
+            values: dict[str, _T] = entries
+            return values
+        return None
 
     def save(
         self,
@@ -234,17 +259,13 @@ def extract_files(
 ) -> list[Extraction | Failure]:
     """Each file's extraction (from the cache where it hits) or its failure, in file order.
 
-    ``keep`` is given each extraction with its file's key as it comes (from the cache or
-    from a worker), and what it returns stands for the extraction: a caller that keeps a
-    smaller form of each never holds every whole extraction at once.
+    ``keep`` is given each extraction a worker makes, with its file's key, as it comes, and
+    what it returns stands for the extraction: a caller that keeps a smaller form of each
+    never holds every whole extraction at once (and can do the same with ``load_cache``).
     """
     results: list[Extraction | Failure | None] = [cached.get(f.key) for f in files]
     misses = [i for i, result in enumerate(results) if result is None]
     log.debug("extraction cache: %d hits, %d misses", len(files) - len(misses), len(misses))
-    if keep is not None:
-        for index, result in enumerate(results):
-            if isinstance(result, Extraction):
-                results[index] = keep(files[index].key, result)
     work = [(files[i].relative, files[i].data, day_first) for i in misses]
     for done, (index, result) in enumerate(zip(misses, _run(work, jobs), strict=True), 1):
         if keep is not None and isinstance(result, Extraction):

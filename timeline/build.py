@@ -227,13 +227,20 @@ def load_site(
     read = articles or read_articles(config)
     files, errors, salt = read.files, list(read.errors), read.salt
     folder = config.root / CACHE_DIR if use_cache else None
-    lean = None
+    lean, keep = None, None
+    made: dict[str, tuple[ArticleDoubt, ...]] = {}
     if bodies is not None and folder is not None:
         shard = functools.partial(cached_shard, folder, salt)
         lean = functools.partial(bodies.keep_cached, shard=shard)
+    if bodies is not None:
+
+        def keep(key: str, extraction: Extraction) -> Extraction:
+            made[key] = article_doubts(extraction)  # while it is whole: a lean one cannot tell
+            return bodies.keep(key, extraction)
+
     cached = load_cache(folder, salt, lean)
     results = extract_files(files, cached, day_first=config.day_first, jobs=jobs,
-                            progress=progress, keep=bodies.keep if bodies else None)  # fmt: skip
+                            progress=progress, keep=keep)  # fmt: skip
     stored: dict[str, object] = dict.fromkeys(cached)  # the keys: the extractions are kept
     del cached
     extractions = [r for r in results if isinstance(r, Extraction)]
@@ -254,9 +261,9 @@ def load_site(
     published = [(key, x) for key, x in fresh.items() if drafts or not x.article.draft]
     doubts = None
     if folder:
-        doubts = _cached_doubts(folder, salt, whole)
-    elif bodies is not None:  # lean extractions cannot tell them: from the whole ones now
-        doubts = {key: article_doubts(x) for key, x in whole.items()}
+        doubts = _cached_doubts(folder, salt, whole, made)
+    elif bodies is not None:  # every extraction was new: its doubts were made with it
+        doubts = {key: made[key] for key in fresh}
     return Loaded(
         config,
         tuple(x for _, x in published),
@@ -271,15 +278,21 @@ _DOUBTS: ShardedStore[tuple[ArticleDoubt, ...]] = ShardedStore("doubts", 1)
 
 
 def _cached_doubts(
-    folder: Path, salt: str, extractions: Mapping[str, Extraction]
+    folder: Path,
+    salt: str,
+    extractions: Mapping[str, Extraction],
+    made: Mapping[str, tuple[ArticleDoubt, ...]] | None = None,
 ) -> dict[str, tuple[ArticleDoubt, ...]]:
-    """``article_doubts`` of every extraction, from the cache where it holds them."""
+    """``article_doubts`` of every extraction, from the cache where it holds them (or from
+    ``made``, those already worked out)."""
     salt = f"{salt}:{code_fingerprint(('build.py',))}"  # the doubts' wording is here
     cached = _DOUBTS.load(folder, salt)
-    doubts = {
-        key: cached[key] if key in cached else article_doubts(extractions[key])
-        for key in extractions  # each extraction read only if need be: they may be on disk
-    }
+    known = {**cached, **(made or {})}
+    # The others in key order: their whole extractions may be read back from the cache,
+    # whose shards hold keys by prefix.
+    for key in sorted(extractions.keys() - known.keys()):
+        known[key] = article_doubts(extractions[key])
+    doubts = {key: known[key] for key in extractions}
     if doubts.keys() != cached.keys():
         _DOUBTS.save(folder, salt, doubts, cached)
     return doubts

@@ -21,6 +21,7 @@ import pickle
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
+from pathlib import Path
 from typing import IO, TypeVar
 
 from timeline.model import DateValue, Event, Extraction, TimeExpression
@@ -41,9 +42,15 @@ class ArticleBodies:
     (doubts, the article page's body) but through ``whole``.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, directory: Path | None = None) -> None:
+        """A store whose file is in ``directory`` (made if need be), else in the system's
+        temporary folder (which may be in memory: a build gives its cache folder)."""
+        if directory is not None:
+            directory.mkdir(parents=True, exist_ok=True)
         # Open as long as the store: ``close`` (or the ``with`` block) removes it.
-        self._file: IO[bytes] = tempfile.TemporaryFile(prefix="timeline-bodies-")  # noqa: SIM115
+        self._file: IO[bytes] = tempfile.TemporaryFile(  # noqa: SIM115
+            prefix=".bodies-", dir=directory
+        )
         self._end = 0
         self._where: dict[str, tuple[int, int]] = {}
         """Where each whole extraction is in the file, by the key of its article file."""

@@ -142,7 +142,7 @@ def build_site(
         state = folder_state(target) if previous else {}
     if previous and previous.signature == signature and previous.manifest == state:
         return _unchanged(previous, target, timings)
-    bodies = ArticleBodies()  # the articles' text and body HTML wait on disk for their pages
+    bodies = ArticleBodies(folder)  # the articles' text and body HTML wait on disk for their pages
     collecting = gc.isenabled()
     gc.disable()  # loading and merging make millions of lasting objects and no cycles
     try:

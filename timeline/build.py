@@ -7,6 +7,7 @@ errors writes nothing, so the previous ``output/`` stays exactly as it was.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gc
 import logging
 import os
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from timeline.bodies import ArticleBodies, release_freed_memory
 from timeline.cache import (
     CACHE_DIR,
     ArticleFile,
@@ -27,6 +29,7 @@ from timeline.cache import (
     Progress,
     ShardedStore,
     article_file,
+    cached_shard,
     code_fingerprint,
     extract_files,
     extraction_salt,
@@ -146,13 +149,16 @@ def build_site(
         state = folder_state(target) if previous else {}
     if previous and previous.signature == signature and previous.manifest == state:
         return _unchanged(previous, target, timings)
+    bodies = ArticleBodies(folder)  # the articles' text and body HTML wait on disk for their pages
     collecting = gc.isenabled()
     gc.disable()  # loading and merging make millions of lasting objects and no cycles
     try:
         with _timed(timings, "extract"):
             jobs = jobs or os.cpu_count() or 1
             loaded = load_site(config, drafts=drafts, jobs=jobs, use_cache=use_cache,
-                               progress=progress, articles=articles)  # fmt: skip
+                               progress=progress, articles=articles, bodies=bodies)  # fmt: skip
+            articles = ReadArticles([], articles.errors, articles.salt)  # the bytes are done with
+            release_freed_memory()
         if loaded.doubts is not None:
             doubts = settle_doubts(loaded.doubts, loaded.corrections)
         else:
@@ -161,6 +167,7 @@ def build_site(
             raise BuildFailed(ContentError(d.location, d.message) for d in doubts)
         with _timed(timings, "merge"):
             timeline = _merge_kept(loaded, folder)
+            release_freed_memory()  # what merging worked with
         gc.freeze()  # they last the whole build: later collections need not scan them
         if collecting:
             gc.enable()
@@ -171,7 +178,7 @@ def build_site(
                 reuse.previous = previous.reusable_pages(state)
                 reuse.lines = _previous_lines(previous, state, target)
         with _timed(timings, "render"):  # pages are written as they are rendered
-            files = render_changed(timeline, config, reuse=reuse)
+            files = render_changed(timeline, config, reuse=reuse, bodies=bodies, pieces=True)
             written = write_output(target, files, static_files(config))
         if reuse is not None:
             log.debug("%d pages kept unrendered, their inputs unchanged", reuse.kept)
@@ -185,6 +192,7 @@ def build_site(
         save_last_build(folder, record)
         return BuildReport(target, *counts, written.changed, timings, doubts)
     finally:
+        bodies.close()
         gc.unfreeze()
         if collecting:
             gc.enable()
@@ -226,19 +234,34 @@ def load_site(
     use_cache: bool = True,
     progress: Progress | None = None,
     articles: ReadArticles | None = None,
+    bodies: ArticleBodies | None = None,
 ) -> Loaded:
     """Read and extract every article, collecting all content errors before failing.
 
     Unchanged articles come from the cache in ``.timeline-cache/``; the others are extracted
-    in ``jobs`` worker processes.
+    in ``jobs`` worker processes. With ``bodies`` the extractions loaded are lean ones, the
+    whole ones kept in ``bodies`` (``ArticleBodies.keep``).
     """
     read = articles or read_articles(config)
     errors, salt = list(read.errors), read.salt
     folder = config.root / CACHE_DIR if use_cache else None
-    cached = load_cache(folder, salt)
+    lean, keep = None, None
+    made: dict[str, tuple[ArticleDoubt, ...]] = {}
+    if bodies is not None and folder is not None:
+        shard = functools.partial(cached_shard, folder, salt)
+        lean = functools.partial(bodies.keep_cached, shard=shard)
+    if bodies is not None:
+
+        def keep(key: str, extraction: Extraction) -> Extraction:
+            made[key] = article_doubts(extraction)  # while it is whole: a lean one cannot tell
+            return bodies.keep(key, extraction)
+
+    cached = load_cache(folder, salt, lean)
     files = _read_misses(config, read.files, cached, salt, errors)
     results = extract_files(files, cached, day_first=config.day_first, jobs=jobs,
-                            progress=progress)  # fmt: skip
+                            progress=progress, keep=keep)  # fmt: skip
+    stored: dict[str, object] = dict.fromkeys(cached)  # the keys: the extractions are kept
+    del cached
     extractions = [r for r in results if isinstance(r, Extraction)]
     errors.extend(
         explain_content_error(r.error(), (f.data or b"").decode("utf-8", errors="replace"))
@@ -246,15 +269,20 @@ def load_site(
         if isinstance(r, Failure)
     )
     fresh = {f.key: r for f, r in zip(files, results, strict=True) if isinstance(r, Extraction)}
-    if fresh.keys() != cached.keys():
-        save_cache(folder, salt, fresh, cached)
+    whole = bodies.wholes(fresh) if bodies is not None else fresh  # read back one at a time
+    if fresh.keys() != stored.keys():
+        save_cache(folder, salt, whole, stored)
     errors.extend(duplicate_slugs([x.article for x in extractions]))
     curated, corrections, curation_errors = load_curation(config)
     errors.extend(curation_errors)
     if errors:
         raise BuildFailed(errors)
     published = [(key, x) for key, x in fresh.items() if drafts or not x.article.draft]
-    doubts = _cached_doubts(folder, salt, fresh) if folder else None
+    doubts = None
+    if folder:
+        doubts = _cached_doubts(folder, salt, whole, made)
+    elif bodies is not None:  # every extraction was new: its doubts were made with it
+        doubts = {key: made[key] for key in fresh}
     return Loaded(
         config,
         tuple(x for _, x in published),
@@ -270,14 +298,21 @@ _DOUBTS: ShardedStore[tuple[ArticleDoubt, ...]] = ShardedStore("doubts", 1)
 
 
 def _cached_doubts(
-    folder: Path, salt: str, extractions: dict[str, Extraction]
+    folder: Path,
+    salt: str,
+    extractions: Mapping[str, Extraction],
+    made: Mapping[str, tuple[ArticleDoubt, ...]] | None = None,
 ) -> dict[str, tuple[ArticleDoubt, ...]]:
-    """``article_doubts`` of every extraction, from the cache where it holds them."""
+    """``article_doubts`` of every extraction, from the cache where it holds them (or from
+    ``made``, those already worked out)."""
     salt = f"{salt}:{code_fingerprint(('build.py',))}"  # the doubts' wording is here
     cached = _DOUBTS.load(folder, salt)
-    doubts = {
-        key: cached[key] if key in cached else article_doubts(x) for key, x in extractions.items()
-    }
+    known = {**cached, **(made or {})}
+    # The others in key order: their whole extractions may be read back from the cache,
+    # whose shards hold keys by prefix.
+    for key in sorted(extractions.keys() - known.keys()):
+        known[key] = article_doubts(extractions[key])
+    doubts = {key: known[key] for key in extractions}
     if doubts.keys() != cached.keys():
         _DOUBTS.save(folder, salt, doubts, cached)
     return doubts

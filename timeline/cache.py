@@ -13,6 +13,7 @@ import copyreg
 import gc
 import hashlib
 import logging
+import multiprocessing
 import operator
 import os
 import pickle
@@ -47,6 +48,9 @@ _OLD_CACHE_FILE = "extractions.pickle"
 _FORMAT = 2
 _PARALLEL_FROM = 24
 """Below this many articles to extract, starting worker processes costs more than it saves."""
+_CHUNK = 16
+"""At most this many articles go to a worker at a time: a worker holds the extractions of
+its chunk until it sends them all back, and the build holds them until it has taken each."""
 
 Progress = Callable[[int, int], None]
 
@@ -129,15 +133,26 @@ def article_file(relative: str, data: bytes, salt: str) -> ArticleFile:
     return ArticleFile(relative, data, digest.hexdigest())
 
 
-def load_cache(folder: Path | None, salt: str) -> dict[str, Extraction]:
-    """The cached extractions, or nothing when there is no usable cache."""
-    return EXTRACTIONS.load(folder, salt)
+def load_cache(
+    folder: Path | None, salt: str, each: Callable[[str, Extraction], Extraction] | None = None
+) -> dict[str, Extraction]:
+    """The cached extractions, or nothing when there is no usable cache.
+
+    ``each`` is given every extraction with its key as its shard is read, and what it
+    returns is kept instead: a caller that keeps a smaller form never holds them all.
+    """
+    return EXTRACTIONS.load(folder, salt, each)
+
+
+def cached_shard(folder: Path, salt: str, key: str) -> dict[str, Extraction]:
+    """The cached extractions of the shard that holds ``key`` (if it is usable)."""
+    return EXTRACTIONS.load_shard(folder / EXTRACTIONS.name / f"{key[:2]}.pickle", salt) or {}
 
 
 def save_cache(
     folder: Path | None,
     salt: str,
-    entries: dict[str, Extraction],
+    entries: Mapping[str, Extraction],
     loaded: Mapping[str, object] | None = None,
 ) -> None:
     """Make the cache hold exactly these entries; ``loaded`` is what ``load_cache`` gave."""
@@ -160,22 +175,36 @@ class ShardedStore(Generic[_T]):
         self.name = name
         self.form = form
 
-    def load(self, folder: Path | None, salt: str) -> dict[str, _T]:
-        """Every value of every usable shard."""
+    def load(
+        self, folder: Path | None, salt: str, each: Callable[[str, _T], _T] | None = None
+    ) -> dict[str, _T]:
+        """Every value of every usable shard (or what ``each`` makes of it with its key)."""
         if folder is None or not (folder / self.name).is_dir():
             return {}
         values: dict[str, _T] = {}
         for path in sorted((folder / self.name).glob("*.pickle")):
-            try:
-                with path.open("rb") as stream:
-                    form, stored_salt, entries = pickle.load(stream)
-            except Exception as error:  # any damage at all means: rebuild
-                log.info("ignoring an unreadable cache shard %s (%s)", path.name, error)
-                continue
-            usable = form == self.form and stored_salt == salt and isinstance(entries, dict)
-            if usable and all(key[:2] == path.stem for key in entries):
+            entries = self.load_shard(path, salt)
+            if entries is not None and each is not None:
+                values.update((key, each(key, value)) for key, value in entries.items())
+            elif entries is not None:
                 values.update(entries)
         return values
+
+    def load_shard(self, path: Path, salt: str) -> dict[str, _T] | None:
+        """The values of one shard, or None if it is missing or unusable."""
+        try:
+            with path.open("rb") as stream:
+                form, stored_salt, entries = pickle.load(stream)
+        except FileNotFoundError:
+            return None
+        except Exception as error:  # any damage at all means: rebuild
+            log.info("ignoring an unreadable cache shard %s (%s)", path.name, error)
+            return None
+        usable = form == self.form and stored_salt == salt and isinstance(entries, dict)
+        if usable and all(key[:2] == path.stem for key in entries):
+            values: dict[str, _T] = entries
+            return values
+        return None
 
     def save(
         self,
@@ -248,13 +277,21 @@ def extract_files(
     day_first: bool,
     jobs: int,
     progress: Progress | None = None,
+    keep: Callable[[str, Extraction], Extraction] | None = None,
 ) -> list[Extraction | Failure]:
-    """Each file's extraction (from the cache where it hits) or its failure, in file order."""
+    """Each file's extraction (from the cache where it hits) or its failure, in file order.
+
+    ``keep`` is given each extraction a worker makes, with its file's key, as it comes, and
+    what it returns stands for the extraction: a caller that keeps a smaller form of each
+    never holds every whole extraction at once (and can do the same with ``load_cache``).
+    """
     results: list[Extraction | Failure | None] = [cached.get(f.key) for f in files]
     misses = [i for i, result in enumerate(results) if result is None]
     log.debug("extraction cache: %d hits, %d misses", len(files) - len(misses), len(misses))
     work = [(files[i].relative, _bytes(files[i]), day_first) for i in misses]
     for done, (index, result) in enumerate(zip(misses, _run(work, jobs), strict=True), 1):
+        if keep is not None and isinstance(result, Extraction):
+            result = keep(files[index].key, result)
         results[index] = result
         if progress is not None:
             progress(done, len(misses))
@@ -266,15 +303,21 @@ def _bytes(file: ArticleFile) -> bytes:
     return file.data
 
 
-def _run(work: list[tuple[str, bytes, bool]], jobs: int) -> list[Extraction | Failure]:
+def _run(work: list[tuple[str, bytes, bool]], jobs: int) -> Iterator[Extraction | Failure]:
+    """Each item's extraction, in order, as it is done."""
     if jobs <= 1 or len(work) < _PARALLEL_FROM:
         with _collecting():
-            return [_extract_one(item) for item in work]
-    chunk = max(1, len(work) // (jobs * 8))
-    # The workers collect garbage though the build may have paused collection (they are
-    # forked from it): Python-Markdown leaves a cycle of objects behind for every article.
-    with ProcessPoolExecutor(max_workers=jobs, initializer=gc.enable) as pool:
-        return list(pool.map(_extract_one, work, chunksize=chunk))
+            yield from (_extract_one(item) for item in work)
+        return
+    chunk = max(1, min(len(work) // (jobs * 8), _CHUNK))
+    # Python-Markdown leaves a cycle of objects behind for every article: the workers
+    # collect garbage whatever the build does.
+    # Workers start as new interpreters rather than forks of the build, which by then holds
+    # every article's bytes: a forked worker was resident with a copy of all of it (77 MiB
+    # each at 10,000 articles, against 35 for a new one).
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(jobs, spawn, initializer=gc.enable) as pool:
+        yield from pool.map(_extract_one, work, chunksize=chunk)
 
 
 @contextmanager

@@ -11,9 +11,11 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from timeline.config import Config
 from timeline.render import theme_dirs
@@ -41,13 +43,14 @@ class Written:
 
 def write_output(
     target: Path,
-    files: Mapping[str, bytes] | Iterable[tuple[str, bytes | None]],
+    files: Mapping[str, bytes] | Iterable[tuple[str, bytes | Iterator[bytes] | None]],
     static: Mapping[str, Path],
 ) -> Written:
     """Write the whole site into a fresh folder, then swap it in for ``target`` at once.
 
     ``files`` may be a stream of ``(path, bytes)``: each is written as it comes, so the
-    site is never held in memory whole. None instead of the bytes keeps the previous
+    site is never held in memory whole; a large file may come as an iterator of pieces of
+    its bytes, written as they come. None instead of the bytes keeps the previous
     build's file as it is (the caller knows it would render the same bytes). The theme's
     ``static`` files fill in what the generated files do not provide. A file whose bytes
     did not change is linked to the previous one rather than written again, so it keeps
@@ -64,8 +67,10 @@ def write_output(
             path = folders.made(fresh / relative)
             if data is None:
                 _keep(path, target / relative)
-            else:
+            elif isinstance(data, bytes):
                 changed += _place(path, data, target / relative)
+            else:
+                changed += _place_pieces(path, data, target / relative)
             written.add(relative)
         for relative, source in sorted(static.items()):
             if relative not in written:
@@ -102,6 +107,38 @@ def _place(path: Path, data: bytes, previous: Path) -> bool:
             pass  # a file system without hard links: write the bytes instead
     path.write_bytes(data)
     return True
+
+
+def _place_pieces(path: Path, pieces: Iterator[bytes], previous: Path) -> bool:
+    """``_place`` of a file that comes in pieces: each written as it comes and compared
+    with the previous build's file on the way, so that the file is never held whole."""
+    same = True
+    with path.open("wb") as out, _open_or_none(previous) as old:
+        for piece in pieces:
+            out.write(piece)
+            same = same and old is not None and old.read(len(piece)) == piece
+        same = same and old is not None and old.read(1) == b""
+    if same:
+        linked = path.with_name(f".{path.name}.link")
+        try:
+            os.link(previous, linked)
+            os.replace(linked, path)  # the bytes written are those of the previous file
+            return False
+        except OSError:
+            linked.unlink(missing_ok=True)  # no hard links here: keep the bytes written
+    return True
+
+
+@contextmanager
+def _open_or_none(path: Path) -> Iterator[BinaryIO | None]:
+    """``path`` open for reading, or None when it cannot be read."""
+    try:
+        stream = path.open("rb")
+    except OSError:
+        yield None
+        return
+    with stream:
+        yield stream
 
 
 def _keep(path: Path, previous: Path) -> None:

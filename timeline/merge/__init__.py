@@ -137,14 +137,28 @@ def _know(
     and the ids of the events not seen before (new, or another object than last time)."""
     known: dict[str, _Known] = {}
     fresh = []
+    # Many events say the same (one sentence retold, a date shared): one tuple, one set of
+    # words and one block key for each distinct value rather than one per event, which on
+    # a large site is most of what merging holds.
+    shared: dict[tuple[str, str, str], tuple[tuple[str, str, str], frozenset[str]]] = {}
+    sets: dict[frozenset[str], frozenset[str]] = {}
+    keys: dict[DateValue, BlockKey] = {}
     for event in events:
         old = before.get(event.id)
         if old is not None and old.event is event:
             known[event.id] = old
             continue
         said = _said(event)
-        words = old.words if old is not None and old.said == said else _event_words(event)
-        known[event.id] = _Known(event, said, words, _block_key(event.date))
+        if old is not None and old.said == said:
+            words = old.words
+        else:
+            found = shared.get(said)
+            if found is None:
+                words = _event_words(event)
+                found = shared[said] = (said, sets.setdefault(words, words))
+            said, words = found
+        key = keys.setdefault(event.date, _block_key(event.date))
+        known[event.id] = _Known(event, said, words, key)
         fresh.append(event.id)
     return known, fresh
 

@@ -13,6 +13,7 @@ from typing import Any
 
 import jinja2
 
+from timeline.bodies import ArticleBodies
 from timeline.config import Config
 from timeline.model import Entry, Extraction, Timeline
 from timeline.render import plan as plan_module
@@ -20,14 +21,25 @@ from timeline.render.context import FastCallContext
 from timeline.render.dates import format_date, format_published, html_datetime
 from timeline.render.digests import PageDigests, builtin_templates_only
 from timeline.render.entries import EntryFacts, curation, outlets
-from timeline.render.exports import entry_line, events_csv, timeline_json
+from timeline.render.exports import (
+    entry_line,
+    events_csv,
+    events_csv_pieces,
+    timeline_json,
+    timeline_json_pieces,
+)
 from timeline.render.feeds import atom_feed, sitemap
 from timeline.render.links import SiteLinks, article_path, site_links
 from timeline.render.pages import NOT_FOUND, Page, article_page, plan_pages
 from timeline.render.plan import PageLimits, PagePlan, plan_timeline
-from timeline.render.search import INDEX_PATH, search_index, search_index_js
+from timeline.render.search import (
+    INDEX_PATH,
+    search_index,
+    search_index_js,
+    search_index_pieces,
+)
 from timeline.render.timelinejs import event_line as timelinejs_line
-from timeline.render.timelinejs import timelinejs_json
+from timeline.render.timelinejs import timelinejs_json, timelinejs_json_pieces
 from timeline.render.urls import Linker, linker_for
 
 BUILTIN_THEME = Path(__file__).resolve().parent.parent / "themes" / "default"
@@ -92,7 +104,7 @@ def render_files(
 ) -> Iterator[tuple[str, bytes]]:
     """The files of ``render_site`` one at a time, so a writer need not hold them all."""
     for path, data in render_changed(timeline, config, limits, env):
-        assert data is not None  # without a Reuse, every page is rendered
+        assert isinstance(data, bytes)  # without a Reuse every page is rendered, whole
         yield path, data
 
 
@@ -127,16 +139,23 @@ def render_changed(
     limits: PageLimits | None = None,
     env: jinja2.Environment | None = None,
     reuse: Reuse | None = None,
-) -> Iterator[tuple[str, bytes | None]]:
+    bodies: ArticleBodies | None = None,
+    pieces: bool = False,
+) -> Iterator[tuple[str, bytes | Iterator[bytes] | None]]:
     """The files of ``render_site``, but None for a page whose digest is the one in
-    ``reuse.previous``: the page the output folder holds is the one it would render."""
+    ``reuse.previous``: the page the output folder holds is the one it would render.
+
+    ``bodies`` holds the whole extractions when the timeline's are lean (a build's). With
+    ``pieces`` the largest exports (``LINE_EXPORTS``, ``events.csv``, the search index)
+    come as an iterator of pieces of their bytes, made as they are asked for, not whole.
+    """
     limits = limits or plan_module.DEFAULT_LIMITS
     links = site_links(timeline, plan_timeline(timeline.entries, limits))
     track = reuse is not None and builtin_templates_only(
         [d / "templates" for d in theme_dirs(config)], BUILTIN_THEME / "templates"
     )
     digests = PageDigests(reuse.salt, links) if reuse is not None else None
-    pages = plan_pages(timeline, links, limits, digests if track else None)
+    pages = plan_pages(timeline, links, limits, digests if track else None, bodies=bodies)
     env = env or make_environment(config)
     site = _site_context(config)
     facts = EntryFacts()
@@ -148,7 +167,7 @@ def render_changed(
                 yield page.path, None
                 continue
         yield page.path, _render_page(env, page, site, links, config, facts)
-    for path, make in _exports(timeline, config, links, reuse, digests).items():
+    for path, make in _exports(timeline, config, links, reuse, digests, pieces).items():
         yield path, make()  # one at a time: on a large site each is tens of MB
     sitemap_xml = sitemap([_sitemap_path(p.path) for p in pages if p.path != NOT_FOUND], config)
     if sitemap_xml is not None:
@@ -161,7 +180,8 @@ def _exports(
     links: SiteLinks,
     reuse: Reuse | None = None,
     digests: PageDigests | None = None,
-) -> dict[str, Callable[[], bytes]]:
+    pieces: bool = False,
+) -> dict[str, Callable[[], bytes | Iterator[bytes]]]:
     """How to make each export, lines of unchanged entries taken from the last build."""
     json_line: Callable[[Entry], str] = entry_line
     event_line: Callable[[Entry], str] = timelinejs_line
@@ -169,14 +189,17 @@ def _exports(
         reuse.entries = [digests.entry(entry) for entry in timeline.entries]
         json_line = _known_lines(reuse.lines.get("timeline.json"), digests, entry_line)
         event_line = _known_lines(reuse.lines.get("timelinejs.json"), digests, timelinejs_line)
-    return _export_makers(timeline, config, links, json_line, event_line)
+    return _export_makers(timeline, config, links, json_line, event_line, pieces)
 
 
 def render_export(timeline: Timeline, config: Config, links: SiteLinks, path: str) -> bytes | None:
     """One export or feed of ``render_site`` alone (``timeline.json``, ``feed.xml``...),
     given the ``whole_site_links`` of the site; None for a path that is not one of them."""
     make = _export_makers(timeline, config, links, entry_line, timelinejs_line).get(path)
-    return make() if make is not None else None
+    if make is None:
+        return None
+    data = make()
+    return data if isinstance(data, bytes) else b"".join(data)
 
 
 def _export_makers(
@@ -185,10 +208,20 @@ def _export_makers(
     links: SiteLinks,
     json_line: Callable[[Entry], str],
     event_line: Callable[[Entry], str],
-) -> dict[str, Callable[[], bytes]]:
+    pieces: bool = False,
+) -> dict[str, Callable[[], bytes | Iterator[bytes]]]:
+    description = config.description
+    if pieces:  # the same files in the same order, the largest made piece by piece
+        return {
+            **_export_makers(timeline, config, links, json_line, event_line),
+            "timeline.json": lambda: timeline_json_pieces(timeline, json_line),
+            "timelinejs.json": lambda: timelinejs_json_pieces(timeline, description, event_line),
+            "events.csv": lambda: events_csv_pieces(timeline),
+            INDEX_PATH: lambda: search_index_pieces(timeline, links.entry),
+        }
     return {
         "timeline.json": lambda: timeline_json(timeline, json_line),
-        "timelinejs.json": lambda: timelinejs_json(timeline, config.description, event_line),
+        "timelinejs.json": lambda: timelinejs_json(timeline, description, event_line),
         "events.csv": lambda: events_csv(timeline),
         "feed.xml": lambda: atom_feed(timeline, config, links.entry),
         INDEX_PATH: lambda: search_index_js(search_index(timeline, links.entry)),

@@ -81,14 +81,16 @@ class PageDigests:
                     pieces += [self.entry(e) for e in group.entries]
         return _digest(pieces)
 
-    def article(self, extraction: Extraction, entries: list[Entry | None]) -> str:
+    def article(self, extraction: Extraction, entries: list[Entry | None], fingerprint: str) -> str:
         """An article page: the file it was read from, and where each of its events' entries is.
 
         The extraction is a function of the file's text and path, the program and the
-        ``day_first`` setting (the same key as the extraction cache), all in the digest.
+        ``day_first`` setting (the same key as the extraction cache), all in the digest;
+        the text by its ``fingerprint`` (``bodies.text_fingerprint``), which a build knows
+        without holding the text.
         """
         article = extraction.article
-        pieces = [self._salt, "article", article.path, article.text]
+        pieces = [self._salt, "article", article.path, fingerprint]
         for event, entry in zip(extraction.events, entries, strict=True):
             pieces.append(event.id)
             pieces.append(self._links.entry(entry) if entry else "")

@@ -6,7 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from timeline.model import DateValue, Entry, Precision, Source, Timeline
@@ -19,8 +19,15 @@ def timeline_json(timeline: Timeline, line: Callable[[Entry], str] | None = None
 
     ``line`` gives an entry's line (``entry_line``), perhaps from an earlier build's file.
     """
+    return b"".join(timeline_json_pieces(timeline, line))
+
+
+def timeline_json_pieces(
+    timeline: Timeline, line: Callable[[Entry], str] | None = None
+) -> Iterator[bytes]:
+    """``timeline_json`` in pieces of about a MB, made as they are asked for."""
     lines = map(line or entry_line, timeline.entries)
-    return json_lines_text({"title": timeline.title}, "entries", lines)
+    return json_lines_pieces({"title": timeline.title}, "entries", lines)
 
 
 def entry_line(entry: Entry) -> str:
@@ -39,16 +46,30 @@ def json_lines_document(head: dict[str, Any], key: str, items: Iterable[Any]) ->
 
 def json_lines_text(head: dict[str, Any], key: str, lines: Iterable[str]) -> bytes:
     """``json_lines_document`` of items already written as JSON, one a line."""
+    return b"".join(json_lines_pieces(head, key, lines))
+
+
+_PIECE = 1 << 20
+"""About how many bytes of a document ``json_lines_pieces`` gives at a time."""
+
+
+def json_lines_pieces(head: dict[str, Any], key: str, lines: Iterable[str]) -> Iterator[bytes]:
+    """``json_lines_text`` in pieces of about a MB, each made when it is asked for.
+
+    On a large site the document is tens of MB: a writer that takes it piece by piece
+    never holds it whole.
+    """
     opening = json.dumps(head, ensure_ascii=False)[:-1]
     separator = ", " if head else ""
-    # Written line by line into one buffer: on a large site the document is tens of MB, and
-    # joining the lines, then formatting, then encoding held three copies of it at once.
     out = io.BytesIO()
     out.write(f'{opening}{separator}"{key}": [\n'.encode())
     for number, line in enumerate(lines):
         out.write(line.encode() if number == 0 else b",\n" + line.encode())
+        if out.tell() >= _PIECE:
+            yield out.getvalue()
+            out = io.BytesIO()
     out.write(b"\n]}\n")
-    return out.getvalue()
+    yield out.getvalue()
 
 
 def json_lines_items(document: bytes, count: int) -> list[str] | None:
@@ -123,12 +144,21 @@ def events_csv(timeline: Timeline) -> bytes:
     ``event_date`` is the first day the date covers; ``time_precision`` follows ACLED's
     codes: 1 for a known day, 2 for a week, a month or a span of days, 3 for anything coarser.
     """
+    return b"".join(events_csv_pieces(timeline))
+
+
+def events_csv_pieces(timeline: Timeline) -> Iterator[bytes]:
+    """``events_csv`` in pieces of about a MB, made as they are asked for."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for entry in timeline.entries:
         writer.writerow(_csv_row(entry))
-    return out.getvalue().encode("utf-8")
+        if out.tell() >= _PIECE:  # characters, not bytes: about a MB all the same
+            yield out.getvalue().encode("utf-8")
+            out = io.StringIO()
+            writer = csv.writer(out, lineterminator="\r\n")
+    yield out.getvalue().encode("utf-8")
 
 
 def time_precision(date: DateValue) -> int:

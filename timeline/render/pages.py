@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from timeline.bodies import ArticleBodies, text_fingerprint
 from timeline.model import Entry, Extraction, Timeline
 from timeline.render.article import article_html
 from timeline.render.chart import density_chart
@@ -64,14 +65,16 @@ def plan_pages(
     digests: PageDigests | None = None,
     *,
     articles: bool = True,
+    bodies: ArticleBodies | None = None,
 ) -> list[Page]:
     """Which pages exist: timeline pages, articles, tags, outlets, search and 404.
 
     With ``digests`` each page but the few that show the whole site (front page, indexes,
     search, 404) carries the digest of what it is rendered from. Without ``articles`` the
-    article pages are left out (``serve`` renders those one by one).
+    article pages are left out (``serve`` renders those one by one). ``bodies`` holds the
+    whole extractions when the timeline's are lean (``ArticleBodies.keep``).
     """
-    groups = _page_groups(timeline, links, limits, digests, articles=articles)
+    groups = _page_groups(timeline, links, limits, digests, articles=articles, bodies=bodies)
     return [page for group in groups for page in group()]
 
 
@@ -107,6 +110,7 @@ def _page_groups(
     digests: PageDigests | None,
     *,
     articles: bool,
+    bodies: ArticleBodies | None = None,
 ) -> list[Callable[[], Iterable[Page]]]:
     """The pages of ``plan_pages`` in order, in groups that are planned when called."""
 
@@ -130,7 +134,7 @@ def _page_groups(
         lambda: timeline_pages(links.plan, digests),
     ]
     if articles:
-        groups.append(lambda: article_pages(timeline, links, digests))
+        groups.append(lambda: article_pages(timeline, links, digests, bodies))
     groups += [
         lambda: source_pages(timeline, links, digests),
         lambda: listing_pages(timeline, links, limits.per_listing, digests, by_tag(), by_outlet()),
@@ -179,12 +183,16 @@ def timeline_pages(plan: PagePlan, digests: PageDigests | None = None) -> Iterat
 
 
 def article_pages(
-    timeline: Timeline, links: SiteLinks, digests: PageDigests | None = None
+    timeline: Timeline,
+    links: SiteLinks,
+    digests: PageDigests | None = None,
+    bodies: ArticleBodies | None = None,
 ) -> Iterator[Page]:
-    """One page per article, its dates marked and linked to their entries."""
+    """One page per article, its dates marked and linked to their entries (``bodies``:
+    where the whole extractions are, when the timeline's are lean)."""
     entry_of_event = {s.event_id: e for e in timeline.entries for s in e.sources}
     for extraction in timeline.extractions:
-        yield article_page(extraction, entry_of_event, links, digests)
+        yield article_page(extraction, entry_of_event, links, digests, bodies)
 
 
 def source_pages(
@@ -233,15 +241,28 @@ def article_page(
     entry_of_event: dict[str, Entry],
     links: SiteLinks,
     digests: PageDigests | None = None,
+    bodies: ArticleBodies | None = None,
 ) -> Page:
-    """The page of one article; ``entry_of_event`` holds at least the entries of its events."""
+    """The page of one article; ``entry_of_event`` holds at least the entries of its events.
+
+    With ``bodies`` the extraction is a lean one: the whole one is read back only if the
+    page is rendered.
+    """
     article = extraction.article
     path = article_path(article.slug)
     link = linker_for(path)
-    events = [(event, entry_of_event.get(event.id)) for event in extraction.events]
 
-    def body() -> dict[str, Any]:
-        return {"body": article_html(extraction, entry_of_event, lambda e: link(links.entry(e)))}
+    def events_and_body() -> dict[str, Any]:
+        # Made only when the page is rendered: a build plans every page before it renders
+        # the first, and 10,000 articles have ~160,000 events.
+        events = [(event, entry_of_event.get(event.id)) for event in extraction.events]
+        whole = bodies.whole(extraction) if bodies is not None else extraction
+        body = article_html(whole, entry_of_event, lambda e: link(links.entry(e)))
+        return {"events": events, "body": body}
 
-    digest = digests.article(extraction, [entry for _, entry in events]) if digests else None
-    return Page(path, "article.html", {"article": article, "events": events}, digest, body)
+    digest = None
+    if digests is not None:
+        text = bodies.fingerprint(extraction) if bodies else text_fingerprint(article.text)
+        entries = [entry_of_event.get(event.id) for event in extraction.events]
+        digest = digests.article(extraction, entries, text)
+    return Page(path, "article.html", {"article": article}, digest, events_and_body)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from markupsafe import escape
@@ -17,7 +17,7 @@ from markupsafe import escape
 from timeline.model import DateValue, Entry, Precision, Source, Timeline
 from timeline.render.dates import format_date
 from timeline.render.entries import headline
-from timeline.render.exports import json_lines_text
+from timeline.render.exports import json_lines_pieces
 
 _GRANULARITY = {
     Precision.TIME: 3,
@@ -37,9 +37,16 @@ def timelinejs_json(
 
     ``line`` gives an entry's line (``event_line``), perhaps from an earlier build's file.
     """
+    return b"".join(timelinejs_json_pieces(timeline, description, line))
+
+
+def timelinejs_json_pieces(
+    timeline: Timeline, description: str = "", line: Callable[[Entry], str] | None = None
+) -> Iterator[bytes]:
+    """``timelinejs_json`` in pieces of about a MB, made as they are asked for."""
     title = {"text": {"headline": str(escape(timeline.title)), "text": _p(description)}}
     lines = map(line or event_line, timeline.entries)
-    return json_lines_text({"title": title}, "events", lines)
+    return json_lines_pieces({"title": title}, "events", lines)
 
 
 def event_line(entry: Entry) -> str:

@@ -1,0 +1,56 @@
+"""A build holds lean extractions and reads each whole one back for its article page."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from timeline.bodies import ArticleBodies, text_fingerprint
+from timeline.content import parse_article
+from timeline.extract import extract_article
+from timeline.model import Extraction
+
+TEXT = (
+    "---\ntitle: Talks\npublished: 2025-02-03\n---\n\n"
+    "Talks began on 3 February 2025 in Cairo. Aid arrived on 3 February 2025 and on "
+    "Monday.\n\nAn older strike on 7 October 2023 was recalled.\n"
+)
+
+
+def test_lean_extractions_keep_the_events_and_give_back_the_whole() -> None:
+    whole = replace(extract_article(parse_article(TEXT, "a.md")), body_html="<p>body</p>")
+    with ArticleBodies() as bodies:
+        lean = bodies.keep("k1", whole)
+        assert lean.events == whole.events
+        assert lean.article == replace(whole.article, text="")
+        assert lean.expressions == () and lean.body_html == ""
+        assert bodies.whole(lean) == whole
+        assert bodies.by_key("k1") == whole
+        assert dict(bodies.wholes({"k1": None})) == {"k1": whole}
+        assert bodies.fingerprint(lean) == text_fingerprint(TEXT)
+
+
+def test_lean_events_share_equal_dates() -> None:
+    whole = extract_article(parse_article(TEXT, "a.md"))
+    with ArticleBodies() as bodies:
+        lean = bodies.keep("k1", whole)
+    dates = {}
+    for event in lean.events:
+        assert dates.setdefault(event.date, event.date) is event.date
+    assert len(dates) < len(lean.events)
+
+
+def test_cached_extractions_are_read_back_from_the_cache() -> None:
+    whole = extract_article(parse_article(TEXT, "a.md"))
+    reads = []
+
+    def shard(key: str) -> dict[str, Extraction]:
+        reads.append(key)
+        return {"k1": whole, "k2": whole}
+
+    with ArticleBodies() as bodies:
+        lean = bodies.keep_cached("k1", whole, shard)
+        assert lean.events == whole.events and lean.article.text == ""
+        assert bodies.whole(lean) == whole
+        assert bodies.by_key("k1") == whole
+        assert bodies.fingerprint(lean) == text_fingerprint(TEXT)
+    assert reads == ["k1"]  # the shard read once

@@ -14,7 +14,7 @@ import os
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -157,7 +157,7 @@ def build_site(
             jobs = jobs or os.cpu_count() or 1
             loaded = load_site(config, drafts=drafts, jobs=jobs, use_cache=use_cache,
                                progress=progress, articles=articles, bodies=bodies)  # fmt: skip
-            articles = ReadArticles([], articles.errors, articles.salt)  # the bytes are done with
+            articles = replace(articles, files=[])  # the bytes are done with; the stats stay
             release_freed_memory()
         if loaded.doubts is not None:
             doubts = settle_doubts(loaded.doubts, loaded.corrections)

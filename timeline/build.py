@@ -62,6 +62,7 @@ from timeline.curated_content import (
 from timeline.errors import BuildFailed, ContentError, UsageError
 from timeline.extract import find_expressions
 from timeline.extract.doubts import distant_yearless, unclear_weekdays
+from timeline.kept_lines import KeptLines, kept_lines
 from timeline.merge import MergeMemo, merge_events, order_entries
 from timeline.merge.record import memo_from, record_of
 from timeline.model import (
@@ -75,7 +76,6 @@ from timeline.model import (
 )
 from timeline.output import static_files, write_output
 from timeline.render import LINE_EXPORTS, Reuse, render_changed, theme_dirs
-from timeline.render.exports import json_lines_items
 
 log = logging.getLogger(__name__)
 
@@ -150,6 +150,7 @@ def build_site(
     if previous and previous.signature == signature and previous.manifest == state:
         return _unchanged(previous, target, timings)
     bodies = ArticleBodies(folder)  # the articles' text and body HTML wait on disk for their pages
+    lines: dict[str, KeptLines] = {}  # the last build's line exports, open for reading
     collecting = gc.isenabled()
     gc.disable()  # loading and merging make millions of lasting objects and no cycles
     try:
@@ -176,7 +177,7 @@ def build_site(
             reuse = Reuse(_render_salt(config, articles, options), {})
             if previous:
                 reuse.previous = previous.reusable_pages(state)
-                reuse.lines = _previous_lines(previous, state, target)
+                reuse.lines = lines = _previous_lines(previous, state, target)
         with _timed(timings, "render"):  # pages are written as they are rendered
             files = render_changed(timeline, config, reuse=reuse, bodies=bodies, pieces=True)
             written = write_output(target, files, static_files(config))
@@ -193,6 +194,8 @@ def build_site(
         return BuildReport(target, *counts, written.changed, timings, doubts)
     finally:
         bodies.close()
+        for previous_lines in lines.values():
+            previous_lines.close()
         gc.unfreeze()
         if collecting:
             gc.enable()
@@ -558,15 +561,16 @@ def _input_signature(config: Config, articles: ReadArticles, options: str) -> st
 
 def _previous_lines(
     previous: LastBuild, state: dict[str, tuple[int, int]], target: Path
-) -> dict[str, dict[str, str]]:
+) -> dict[str, KeptLines]:
     """The lines of the last build's line exports that the output folder still holds as
-    it wrote them, each by the digest of its entry."""
+    it wrote them, each by the digest of its entry, read from the files when asked for
+    (they stay as they are until the new output is swapped in); close them after."""
     lines = {}
     for name in LINE_EXPORTS:
         if previous.entries and previous.kept(name, state):
-            items = json_lines_items((target / name).read_bytes(), len(previous.entries))
+            items = kept_lines(target / name, previous.entries)
             if items is not None:
-                lines[name] = dict(zip(previous.entries, items, strict=True))
+                lines[name] = items
     return lines
 
 

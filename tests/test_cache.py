@@ -240,7 +240,8 @@ def test_an_article_file_whose_stat_is_unchanged_is_not_read_again(
     path = sample_site / "content" / "articles" / "talks-open.md"
     path.write_text(path.read_text(encoding="utf-8") + "\nMore on 3 January 2025.\n", "utf-8")
     build_site(sample_site)
-    assert read == ["talks-open.md"]
+    # Read for its key, then again to be extracted (the build does not keep the bytes).
+    assert read == ["talks-open.md", "talks-open.md"]
 
 
 def test_a_file_changed_under_the_same_size_and_time_is_read(
@@ -286,3 +287,48 @@ def test_a_file_not_read_is_read_when_the_cache_misses_it(
     assert len(read) == len(list((sample_site / "content" / "articles").iterdir()))
     build_site(sample_site, output=tmp_path / "fresh", use_cache=False)
     assert tree(sample_site / "output") == tree(tmp_path / "fresh")
+
+
+@pytest.mark.parametrize("count", [3, 30])  # extracted here, and by worker processes
+def test_a_file_changed_after_its_key_was_made_is_filed_under_its_new_key(
+    tmp_path: Path, count: int
+) -> None:
+    from timeline.build import load_site, read_articles
+    from timeline.config import load_config
+
+    site = tmp_path / "site"
+    many_articles(site, count)
+    (site / "timeline.toml").write_text('title = "T"\n', encoding="utf-8")
+    config = load_config(site)
+    read = read_articles(config)
+    assert all(f.data is None for f in read.files)  # the build holds keys, not bytes
+    path = site / "content" / "articles" / "report-001.md"
+    old = article_file("content/articles/report-001.md", path.read_bytes(), read.salt).key
+    new_bytes = path.read_bytes().replace(b"Shelling hit", b"Drones hit")
+    path.write_bytes(new_bytes)  # after its key was made, before it is extracted
+    loaded = load_site(config, articles=read, jobs=2)
+    assert any("Drones hit" in x.article.text for x in loaded.extractions)
+    cached = load_cache(site / CACHE_DIR, read.salt)
+    new = article_file("content/articles/report-001.md", new_bytes, read.salt).key
+    assert old != new and old in {f.key for f in read.files}
+    assert new in cached and old not in cached
+    assert "Drones hit" in cached[new].article.text
+    assert len(cached) == count
+
+
+def test_a_file_gone_before_it_is_extracted_fails_the_build(tmp_path: Path) -> None:
+    from timeline.build import load_site, read_articles
+    from timeline.config import load_config
+    from timeline.errors import BuildFailed
+
+    site = tmp_path / "site"
+    many_articles(site, 3)
+    (site / "timeline.toml").write_text('title = "T"\n', encoding="utf-8")
+    config = load_config(site)
+    read = read_articles(config)
+    (site / "content" / "articles" / "report-002.md").unlink()
+    with pytest.raises(BuildFailed) as failed:
+        load_site(config, articles=read)
+    [error] = failed.value.errors
+    assert error.location.path.endswith("report-002.md") and error.location.line == 1
+    assert error.message.startswith("cannot read: ")

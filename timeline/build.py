@@ -31,7 +31,7 @@ from timeline.cache import (
     article_file,
     cached_shard,
     code_fingerprint,
-    extract_files,
+    extract_keyed,
     extraction_salt,
     folder_state,
     input_signature,
@@ -41,6 +41,7 @@ from timeline.cache import (
     save_cache,
     save_last_build,
     save_merge_record,
+    unreadable,
 )
 from timeline.config import CONFIG_NAME, Config, load_config
 from timeline.content import MissingPublicationDate, article_paths
@@ -260,18 +261,19 @@ def load_site(
             return bodies.keep(key, extraction)
 
     cached = load_cache(folder, salt, lean)
-    files = _read_misses(config, read.files, cached, salt, errors)
-    results = extract_files(files, cached, day_first=config.day_first, jobs=jobs,
-                            progress=progress, keep=keep)  # fmt: skip
+    files = read.files  # without their bytes: a worker reads each file the cache misses
+    keyed = extract_keyed(files, cached, day_first=config.day_first, jobs=jobs,
+                          progress=progress, keep=keep, root=config.root, salt=salt)  # fmt: skip
+    results = [result for _, result in keyed]
     stored: dict[str, object] = dict.fromkeys(cached)  # the keys: the extractions are kept
     del cached
     extractions = [r for r in results if isinstance(r, Extraction)]
     errors.extend(
-        explain_content_error(r.error(), (f.data or b"").decode("utf-8", errors="replace"))
+        explain_content_error(r.error(), _text_of(config, f))
         for r, f in zip(results, files, strict=True)
         if isinstance(r, Failure)
     )
-    fresh = {f.key: r for f, r in zip(files, results, strict=True) if isinstance(r, Extraction)}
+    fresh = {key: r for key, r in keyed if isinstance(r, Extraction)}
     whole = bodies.wholes(fresh) if bodies is not None else fresh  # read back one at a time
     if fresh.keys() != stored.keys():
         save_cache(folder, salt, whole, stored)
@@ -481,40 +483,25 @@ def _read_article_files(
             seen = recorded.get(relative)
             if seen is not None and seen[0] == now and max(now[1], now[2]) < settled:
                 file = ArticleFile(relative, None, seen[1])
-            else:
-                file = article_file(relative, Path(path).read_bytes(), salt)
+            else:  # the key alone: the bytes are read again if the cache misses it
+                file = ArticleFile(
+                    relative, None, article_file(relative, Path(path).read_bytes(), salt).key
+                )
         except OSError as error:
-            errors.append(_unreadable(relative, error))
+            errors.append(unreadable(relative, error))
             continue
         files.append(file)
         stats[relative] = (now, file.key)
     return files, errors, stats
 
 
-def _read_misses(
-    config: Config,
-    files: list[ArticleFile],
-    cached: Mapping[str, Extraction],
-    salt: str,
-    errors: list[ContentError],
-) -> list[ArticleFile]:
-    """The files, each one not read (its stat unchanged) read now if the cache misses its key."""
-    found = []
-    for file in files:
-        if file.data is None and file.key not in cached:
-            try:
-                data = (config.root / file.relative).read_bytes()
-            except OSError as error:
-                errors.append(_unreadable(file.relative, error))
-                continue
-            file = article_file(file.relative, data, salt)
-        found.append(file)
-    return found
-
-
-def _unreadable(relative: str, error: OSError) -> ContentError:
-    reason = error.strerror or str(error)
-    return ContentError(SourceLocation(relative, 1), f"cannot read: {reason}")
+def _text_of(config: Config, file: ArticleFile) -> str:
+    """The text of a file that failed, read again to explain its error (empty if it cannot)."""
+    try:
+        data = file.data if file.data is not None else (config.root / file.relative).read_bytes()
+    except OSError:
+        return ""
+    return data.decode("utf-8", errors="replace")
 
 
 def _with_date_suggestion(error: MissingPublicationDate, text: str) -> ContentError:

@@ -284,40 +284,101 @@ def extract_files(
     ``keep`` is given each extraction a worker makes, with its file's key, as it comes, and
     what it returns stands for the extraction: a caller that keeps a smaller form of each
     never holds every whole extraction at once (and can do the same with ``load_cache``).
+    Every file the cache misses must come with its bytes (``extract_keyed`` reads them).
     """
-    results: list[Extraction | Failure | None] = [cached.get(f.key) for f in files]
-    misses = [i for i, result in enumerate(results) if result is None]
+    for file in files:
+        assert file.data is not None or file.key in cached, "a missed file comes with its bytes"
+    keyed = extract_keyed(files, cached, day_first=day_first, jobs=jobs, progress=progress,
+                          keep=keep)  # fmt: skip
+    return [result for _, result in keyed]
+
+
+def extract_keyed(
+    files: Sequence[ArticleFile],
+    cached: dict[str, Extraction],
+    *,
+    day_first: bool,
+    jobs: int,
+    progress: Progress | None = None,
+    keep: Callable[[str, Extraction], Extraction] | None = None,
+    root: Path | None = None,
+    salt: str = "",
+) -> list[tuple[str, Extraction | Failure]]:
+    """``extract_files``, each result with the key of the bytes it was made from.
+
+    A file the cache misses that comes without its bytes (``data`` None) is read by the
+    worker that extracts it, from ``root``, and its key made again from what it read, with
+    ``salt``: the build never holds every article's bytes at once (44 MB at 10,000). A
+    file changed since its key was made is thus extracted and filed under the key of its
+    new bytes, never under the old key.
+    """
+    results: list[tuple[str, Extraction | Failure] | None] = [None] * len(files)
+    misses = []
+    for index, file in enumerate(files):
+        hit = cached.get(file.key)
+        if hit is None:
+            misses.append(index)
+        else:
+            results[index] = (file.key, hit)
     log.debug("extraction cache: %d hits, %d misses", len(files) - len(misses), len(misses))
-    work = [(files[i].relative, _bytes(files[i]), day_first) for i in misses]
-    for done, (index, result) in enumerate(zip(misses, _run(work, jobs), strict=True), 1):
+    work = [_work(files[i], day_first, root, salt) for i in misses]
+    for done, (index, (key, result)) in enumerate(zip(misses, _run(work, jobs), strict=True), 1):
+        if key != files[index].key:
+            log.debug("%s changed while it was read: extracted as it is now", files[index].relative)
         if keep is not None and isinstance(result, Extraction):
-            result = keep(files[index].key, result)
-        results[index] = result
+            result = keep(key, result)
+        results[index] = (key, result)
         if progress is not None:
             progress(done, len(misses))
     return [r for r in results if r is not None]
 
 
-def _bytes(file: ArticleFile) -> bytes:
-    assert file.data is not None, "a file the cache misses is read before it is extracted"
-    return file.data
+_Work = tuple[str, bytes | None, bool, str, str, str]
+"""An article to extract: its relative path, its bytes (None: to read from the path that
+follows), ``day_first``, the file's path, the salt of its key, its key."""
 
 
-def _run(work: list[tuple[str, bytes, bool]], jobs: int) -> Iterator[Extraction | Failure]:
-    """Each item's extraction, in order, as it is done."""
+def _work(file: ArticleFile, day_first: bool, root: Path | None, salt: str) -> _Work:
+    if file.data is None:
+        assert root is not None, "a file without its bytes is read from the site's root"
+        path = os.path.join(root, file.relative)
+        return (file.relative, None, day_first, path, salt, file.key)
+    return (file.relative, file.data, day_first, "", salt, file.key)
+
+
+def _run(work: list[_Work], jobs: int) -> Iterator[tuple[str, Extraction | Failure]]:
+    """Each item's key and extraction, in order, as it is done."""
     if jobs <= 1 or len(work) < _PARALLEL_FROM:
         with _collecting():
-            yield from (_extract_one(item) for item in work)
+            yield from (_extract_work(item) for item in work)
         return
     chunk = max(1, min(len(work) // (jobs * 8), _CHUNK))
     # Python-Markdown leaves a cycle of objects behind for every article: the workers
     # collect garbage whatever the build does.
     # Workers start as new interpreters rather than forks of the build, which by then holds
-    # every article's bytes: a forked worker was resident with a copy of all of it (77 MiB
-    # each at 10,000 articles, against 35 for a new one).
+    # the cached extractions and more: a forked worker was resident with a copy of all of it
+    # (77 MiB each at 10,000 articles, against 35 for a new one).
     spawn = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(jobs, spawn, initializer=gc.enable) as pool:
-        yield from pool.map(_extract_one, work, chunksize=chunk)
+        yield from pool.map(_extract_work, work, chunksize=chunk)
+
+
+def unreadable(relative: str, error: OSError) -> ContentError:
+    """The error of an article file that cannot be read."""
+    reason = error.strerror or str(error)
+    return ContentError(SourceLocation(relative, 1), f"cannot read: {reason}")
+
+
+def _extract_work(item: _Work) -> tuple[str, Extraction | Failure]:
+    relative, data, day_first, path, salt, key = item
+    if data is None:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as error:
+            failure = unreadable(relative, error)
+            return key, Failure(relative, 1, failure.message, False)
+        key = article_file(relative, data, salt).key  # of the bytes read: the file may have changed
+    return key, _extract_one((relative, data, day_first))
 
 
 @contextmanager

@@ -9,7 +9,6 @@ each line lies in the file instead, and reads a line when the export asks for it
 from __future__ import annotations
 
 import codecs
-import os
 from array import array
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -33,8 +32,8 @@ class KeptLines(Mapping[str, str]):
         number = self._index[key]
         start = self._breaks[number] + 1
         end = self._breaks[number + 1] - (number < self._count - 1)  # not the comma
-        data = os.pread(self._stream.fileno(), end - start, start)
-        return data.decode("utf-8")
+        self._stream.seek(start)  # not os.pread: Windows has none
+        return self._stream.read(end - start).decode("utf-8")
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._index)

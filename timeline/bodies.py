@@ -174,7 +174,6 @@ class ArticleBodies:
         )
 
 
-
 def release_freed_memory() -> None:
     """Give back to the system the memory that a stage freed but the C heap kept.
 

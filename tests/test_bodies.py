@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields, replace
 
 from timeline.bodies import ArticleBodies, text_fingerprint
 from timeline.content import parse_article
 from timeline.extract import extract_article
-from timeline.model import Extraction
+from timeline.model import Basis, Event, Extraction, TimeExpression
 
 TEXT = (
     "---\ntitle: Talks\npublished: 2025-02-03\n---\n\n"
@@ -54,3 +54,25 @@ def test_cached_extractions_are_read_back_from_the_cache() -> None:
         assert bodies.by_key("k1") == whole
         assert bodies.fingerprint(lean) == text_fingerprint(TEXT)
     assert reads == ["k1"]  # the shard read once
+
+
+def test_lean_events_carry_every_field_even_those_left_at_their_default() -> None:
+    # The lean form calls the classes with every field: a field it dropped (or took in
+    # another order) would come back at its default, or in the wrong place.
+    whole = extract_article(parse_article(TEXT, "a.md"))
+    event = whole.events[0]
+    assert event.expression is not None and event.expression.date is not None
+    expression = replace(
+        event.expression, mod="APPROX", basis=Basis.PUBLICATION, resolved=False, type="TIME"
+    )
+    odd = replace(event, expression=expression, basis=Basis.PUBLICATION, clause="a clause")
+    defaults = {(f.name, f.default) for cls in (Event, TimeExpression) for f in fields(cls)}
+    for value in (odd, expression):
+        for field in fields(value):
+            assert (field.name, getattr(value, field.name)) not in defaults
+    with ArticleBodies() as bodies:
+        lean = bodies.keep("k1", replace(whole, events=(odd,)))
+    assert lean.events == (odd,)
+    assert [getattr(lean.events[0], f.name) for f in fields(Event)] == [
+        getattr(odd, f.name) for f in fields(Event)
+    ]

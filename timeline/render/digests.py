@@ -26,12 +26,11 @@ _SEP = "\x1f"
 
 
 def _digest(pieces: Iterable[str]) -> str:
-    digest = hashlib.blake2b(digest_size=16)
-    for piece in pieces:
-        data = piece.encode("utf-8", "surrogatepass")
-        digest.update(len(data).to_bytes(8, "little"))
-        digest.update(data)
-    return digest.hexdigest()
+    # Each piece after its length in characters: one string encoded and hashed at once
+    # (an entry of 15 sources is 20 pieces; 164,000 sources at 10,000 articles).
+    text = "".join([f"{len(piece)}:{piece}" for piece in pieces])
+    data = text.encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def builtin_templates_only(template_folders: Iterable[Path], builtin: Path) -> bool:
@@ -53,6 +52,8 @@ class PageDigests:
         # By identity, each value kept beside its digest so that its id is never reused.
         self._entries: dict[int, tuple[Entry, str]] = {}
         self._refs: dict[int, tuple[ArticleRef, str]] = {}
+        self._dates: dict[int, tuple[DateValue, str]] = {}
+        """Lean events share their dates: each one's text once."""
         self._salt = _digest(
             [
                 salt,
@@ -77,7 +78,7 @@ class PageDigests:
             for month in year.months:
                 pieces.append(f"m{month.month}")
                 for group in month.dates:
-                    pieces.append(_date(group.date))
+                    pieces.append(self._date(group.date))
                     pieces += [self.entry(e) for e in group.entries]
         return _digest(pieces)
 
@@ -124,7 +125,7 @@ class PageDigests:
         known = self._entries.get(id(entry))
         if known is not None:
             return known[1]
-        head = [self._salt, entry.id, _date(entry.date), entry.text, _SEP.join(entry.tags)]
+        head = [self._salt, entry.id, self._date(entry.date), entry.text, _SEP.join(entry.tags)]
         head.append(f"{entry.curated}{entry.corrected}")
         digest = _digest(head + [self._source(s) for s in entry.sources])
         self._entries[id(entry)] = (entry, digest)
@@ -137,7 +138,7 @@ class PageDigests:
                 self._ref(source.article),
                 source.sentence,
                 str(source.line),
-                _expression(source.expression),
+                self._expression(source.expression),
                 source.basis.value,
             )
         )
@@ -152,6 +153,41 @@ class PageDigests:
         self._refs[id(ref)] = (ref, text)
         return text
 
+    def _date(self, date: DateValue) -> str:
+        known = self._dates.get(id(date))
+        if known is not None:
+            return known[1]
+        text = _SEP.join(
+            (
+                date.value,
+                date.start.isoformat(),
+                date.end.isoformat(),
+                date.precision,
+                date.mod or "\0",
+            )
+        )
+        self._dates[id(date)] = (date, text)
+        return text
+
+    def _expression(self, expression: TimeExpression | None) -> str:
+        if expression is None:
+            return "\0"
+        x = expression
+        date = self._date(x.date) if x.date else "\0"
+        return "\x1e".join(
+            (
+                str(x.start),
+                str(x.end),
+                x.text,
+                x.type,
+                x.value,
+                x.mod or "\0",
+                date,
+                x.basis,
+                str(x.resolved),
+            )
+        )
+
     def _outline_digest(self) -> str:
         # Without the counts: period pages show the outline without them, so a new entry
         # renders the pages it is on, not every period page.
@@ -165,29 +201,3 @@ class PageDigests:
 
 def _listing(listing: Listing) -> list[str]:
     return [listing.path, listing.name, str(listing.total), str(listing.part), *listing.parts]
-
-
-def _date(date: DateValue) -> str:
-    return _SEP.join(
-        (date.value, date.start.isoformat(), date.end.isoformat(), date.precision, date.mod or "\0")
-    )
-
-
-def _expression(expression: TimeExpression | None) -> str:
-    if expression is None:
-        return "\0"
-    x = expression
-    date = _date(x.date) if x.date else "\0"
-    return "\x1e".join(
-        (
-            str(x.start),
-            str(x.end),
-            x.text,
-            x.type,
-            x.value,
-            x.mod or "\0",
-            date,
-            x.basis,
-            str(x.resolved),
-        )
-    )

@@ -99,10 +99,14 @@ def reports_by_outlet(timeline: Timeline, links: SiteLinks) -> dict[str, list[Re
     """Every article and every curated source, by outlet, newest first."""
     refs = {_key(r): r for r in _article_refs(timeline)}
     cited: dict[tuple[str, str, str], set[str]] = {}
+    keys: dict[int, tuple[str, str, str]] = {}  # an article's sources share its ref
     for entry in timeline.entries:
         for source in entry.sources:
-            refs.setdefault(_key(source.article), source.article)
-            cited.setdefault(_key(source.article), set()).add(entry.id)
+            key = keys.get(id(source.article))
+            if key is None:  # the ref's first source: where a plain loop would meet it
+                key = keys[id(source.article)] = _key(source.article)
+                refs.setdefault(key, source.article)
+            cited.setdefault(key, set()).add(entry.id)
     by_outlet: dict[str, list[Report]] = {}
     for key, ref in refs.items():
         report = Report(ref, links.article_page(ref.slug), len(cited.get(key, ())))

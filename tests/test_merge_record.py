@@ -107,15 +107,35 @@ def test_a_damaged_or_foreign_record_is_a_miss(tmp_path: Path) -> None:
     assert load_merge_record(tmp_path, "salt") is not None
     assert load_merge_record(tmp_path, "another program") is None
     path = tmp_path / "merge.pickle"
-    form, check, payload = pickle.loads(path.read_bytes())
-    flipped = bytearray(payload)
-    flipped[len(flipped) // 2] ^= 1
-    path.write_bytes(pickle.dumps((form, check, bytes(flipped))))
-    assert load_merge_record(tmp_path, "salt") is None
-    path.write_bytes(pickle.dumps((form + 1, check, payload)))
+    whole = path.read_bytes()
+    header = b"timeline merge record 2\n"
+    assert whole.startswith(header)
+    # A flipped bit anywhere, in the pickle, the digest or the header, is a miss; so is a
+    # file cut short or with anything after the digest.
+    for place in (len(header), len(whole) // 2, len(whole) - 20, len(whole) - 1, 3):
+        flipped = bytearray(whole)
+        flipped[place] ^= 1
+        path.write_bytes(bytes(flipped))
+        assert load_merge_record(tmp_path, "salt") is None, place
+    for damaged in (whole[:-1], whole[: len(whole) // 2], whole + b"\0", header, b""):
+        path.write_bytes(damaged)
+        assert load_merge_record(tmp_path, "salt") is None
+    # A damage that still unpickles to a record is a miss too, by the digest alone: the
+    # salt within the pickle changed to another of the same length.
+    assert whole.count(b"salt") == 1
+    path.write_bytes(whole.replace(b"salt", b"SALT"))
+    assert load_merge_record(tmp_path, "SALT") is None
+    body = whole[len(header) : -16]
+    resealed = header + body.replace(b"salt", b"SALT")
+    resealed += hashlib.blake2b(resealed[len(header) :], digest_size=16).digest()
+    path.write_bytes(resealed)
+    assert load_merge_record(tmp_path, "SALT") is not None  # the digest is what refused it
+    path.write_bytes(pickle.dumps((1, b"0" * 16, body)))  # the format before this one
     assert load_merge_record(tmp_path, "salt") is None
     path.write_bytes(b"not a pickle")
     assert load_merge_record(tmp_path, "salt") is None
+    path.write_bytes(whole)
+    assert load_merge_record(tmp_path, "salt") is not None
 
 
 def test_a_build_after_edits_equals_a_build_without_cache(

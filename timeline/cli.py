@@ -21,6 +21,7 @@ from timeline.content import decode_text, parse_article, parse_published
 from timeline.deploy import DeployOptions, DeployResult, normalize_cname, plan_deploy, publish
 from timeline.errors import BuildFailed, TimelineError, UsageError
 from timeline.extract import extract_article, find_expressions
+from timeline.malloc import fix_mmap_threshold
 from timeline.model import Article, Event, TimeExpression
 from timeline.render.exports import date_json, iso
 from timeline.serve import ServeOptions, serve_site
@@ -383,6 +384,7 @@ def run() -> None:
     the command is done and every stream is flushed, the process ends at once (what mypy
     does too). Everything is written by then: files are replaced atomically and closed.
     """
+    fix_mmap_threshold()
     try:
         main()  # standalone: ends with SystemExit
         code: int = 0

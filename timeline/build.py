@@ -14,7 +14,7 @@ import os
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -159,7 +159,6 @@ def build_site(
             jobs = jobs or os.cpu_count() or 1
             loaded = load_site(config, drafts=drafts, jobs=jobs, use_cache=use_cache,
                                progress=progress, articles=articles, bodies=bodies)  # fmt: skip
-            articles = replace(articles, files=[])  # the bytes are done with; the stats stay
             release_freed_memory()
         if loaded.doubts is not None:
             doubts = settle_doubts(loaded.doubts, loaded.corrections)

@@ -434,6 +434,8 @@ def figures(
         "real_and_dated": share(sum(v.dated for v in verdicts), len(record)),
         "real_and_coarser": share(sum(v.coarse for v in verdicts), len(record)),
         "clean": share(sum(v.clean for v in verdicts), len(record)),
+        "mixed": share(sum(v.happening is not None and not v.real for v in verdicts), len(record)),
+        "not_happenings": not_happenings(record, verdicts),
         "entries_per_happening": mean(len(c) for c in by_happening.values()),
         "happenings_with_entries": len(by_happening),
         "biggest_entry_share": mean(max(c.values()) / sum(c.values()) for c in several),
@@ -442,6 +444,18 @@ def figures(
         "gold_happenings": len(published),
         "build_kinds": build_kinds(entries, extra_kinds),
         "gold_kinds": gold_kinds(entries, articles),
+    }
+
+
+def not_happenings(record: list[Entry], verdicts: list[Verdict]) -> dict[str, float]:
+    """The share of the record's entries that tell no happening, by what their sources are."""
+    kinds: Counter[str] = Counter()
+    for entry, verdict in zip(record, verdicts, strict=True):
+        if verdict.happening is None:
+            told = Counter(s.item.kind if s.item else "nothing recorded" for s in entry.sources)
+            kinds[told.most_common(1)[0][0]] += 1
+    return {
+        kind: share(kinds[kind], len(record)) for kind in (*SET_ASIDE_KINDS, "nothing recorded")
     }
 
 
@@ -518,6 +532,9 @@ def report(f: dict[str, Any], gold: str) -> str:
         f"{tick[ok_per]}  (over {f['happenings_with_entries']} happenings with an entry)",
         f"reports in the biggest entry         {f['biggest_entry_share']:6.1%}   target ≥ 80 %   "
         f"{tick[ok_big]}  (over {f['happenings_with_two_reports']} happenings with ≥ 2 reports)",
+        "entries that tell no happening       "
+        + ", ".join(f"{k} {v:.1%}" for k, v in f["not_happenings"].items())
+        + f"; mixed {f['mixed']:.1%}",
         f"coverage: happenings with an entry   {f['coverage']:6.1%}   "
         f"(of {f['gold_happenings']} published happenings)",
     ]

@@ -22,7 +22,8 @@ its date interval lies inside the gold date's (a day or a finer time on the gold
 of a gold month, ...); a gold date finer than a day is compared as its day, and an entry
 coarser than the gold date is wrong. Entries whose ``kind`` (or whose sources' kinds) is
 ``expected``, ``state`` or ``furniture`` are set aside by the build: they are counted apart,
-not in the record; a build without kinds is reported as "not classed".
+not in the record; a top-level ``set_aside`` list of sentences with a ``kind``, when a build
+writes one, counts among the build's classes; a build without kinds is "not classed".
 """
 
 from __future__ import annotations

@@ -23,8 +23,8 @@ from timeline.cache import (
     save_cache,
     save_last_build,
 )
-from timeline.content import parse_article
 from timeline.extract import extract_article
+from timeline.load import parse_article
 
 
 def many_articles(site: Path, count: int) -> None:

@@ -44,7 +44,6 @@ from timeline.cache import (
     unreadable,
 )
 from timeline.config import CONFIG_NAME, Config, load_config
-from timeline.content import MissingPublicationDate, article_paths
 from timeline.curate import (
     curated_entries,
     hide_entries,
@@ -52,18 +51,18 @@ from timeline.curate import (
     redate_and_split,
     stale_corrections,
 )
-from timeline.curated_content import (
-    CORRECTIONS_NAME as CORRECTIONS,
-)
-from timeline.curated_content import (
-    discover_curated_events,
-    load_corrections,
-    load_curated_event,
-)
 from timeline.errors import BuildFailed, ContentError, UsageError
 from timeline.extract import find_expressions
 from timeline.extract.doubts import distant_yearless, unclear_weekdays
 from timeline.kept_lines import KeptLines, kept_lines
+from timeline.load import (
+    CORRECTIONS_NAME,
+    MissingPublicationDate,
+    article_paths,
+    discover_curated_events,
+    load_corrections,
+    load_curated_event,
+)
 from timeline.merge import MergeMemo, merge_events, order_entries
 from timeline.merge.record import memo_from, record_of
 from timeline.model import (
@@ -537,7 +536,10 @@ def _input_signature(config: Config, articles: ReadArticles, options: str) -> st
     pieces.append((config.root / CONFIG_NAME).read_bytes())
     pieces += [f.key.encode() for f in articles.files]
     pieces += [str(error).encode() for error in articles.errors]
-    curation = [*discover_curated_events(config.content_path), config.content_path / CORRECTIONS]
+    curation = [
+        *discover_curated_events(config.content_path),
+        config.content_path / CORRECTIONS_NAME,
+    ]
     pieces += [p.read_bytes() for p in curation if p.is_file()]
     for theme in theme_dirs(config):
         state = sorted(folder_state(theme).items())
@@ -565,7 +567,10 @@ def _render_salt(config: Config, articles: ReadArticles, options: str) -> str:
     theme's templates, the curation and the build options (never the articles)."""
     pieces = [articles.salt.encode(), code_fingerprint(("",)).encode(), options.encode()]
     pieces.append((config.root / CONFIG_NAME).read_bytes())
-    curation = [*discover_curated_events(config.content_path), config.content_path / CORRECTIONS]
+    curation = [
+        *discover_curated_events(config.content_path),
+        config.content_path / CORRECTIONS_NAME,
+    ]
     pieces += [p.as_posix().encode() + b"\0" + p.read_bytes() for p in curation if p.is_file()]
     for theme in theme_dirs(config):
         for path in sorted((theme / "templates").rglob("*")):

@@ -23,9 +23,9 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, BinaryIO, Generic, TypeVar
 
-from timeline.content import MissingPublicationDate, decode_text, parse_article
 from timeline.errors import ContentError
 from timeline.extract import extract_article
+from timeline.load import MissingPublicationDate, decode_text, parse_article
 from timeline.merge.record import MergeRecord
 from timeline.model import (
     Article,
@@ -99,7 +99,7 @@ class Failure:
         return kind(SourceLocation(self.path, self.line), self.message)
 
 
-_EXTRACTION_CODE = ("model.py", "content.py", "cache.py", "extract", "render/article.py")
+_EXTRACTION_CODE = ("model.py", "load/articles.py", "cache.py", "extract", "render/article.py")
 """The code that decides what the cache holds for an article: extraction, and its body HTML."""
 
 

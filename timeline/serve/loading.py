@@ -23,8 +23,8 @@ from timeline.cache import (
     load_cache,
 )
 from timeline.config import Config
-from timeline.content import article_paths
 from timeline.errors import BuildFailed, ContentError, UsageError
+from timeline.load import article_paths
 from timeline.model import Extraction, SourceLocation
 
 log = logging.getLogger(__name__)

@@ -44,13 +44,6 @@ from timeline.cache import (
     unreadable,
 )
 from timeline.config import CONFIG_NAME, Config, load_config
-from timeline.curate import (
-    curated_entries,
-    hide_entries,
-    invalid_redates,
-    redate_and_split,
-    stale_corrections,
-)
 from timeline.errors import BuildFailed, ContentError, UsageError
 from timeline.extract import find_expressions
 from timeline.extract.doubts import distant_yearless, unclear_weekdays
@@ -64,6 +57,13 @@ from timeline.load import (
     load_curated_event,
 )
 from timeline.merge import MergeMemo, merge_events, order_entries
+from timeline.merge.corrections import (
+    curated_entries,
+    hide_entries,
+    invalid_redates,
+    redate_and_split,
+    stale_corrections,
+)
 from timeline.merge.record import memo_from, record_of
 from timeline.model import (
     Article,
@@ -74,8 +74,8 @@ from timeline.model import (
     SourceLocation,
     Timeline,
 )
-from timeline.output import static_files, write_output
 from timeline.render import LINE_EXPORTS, Reuse, render_changed, theme_dirs
+from timeline.write import static_files, write_output
 
 log = logging.getLogger(__name__)
 

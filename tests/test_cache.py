@@ -14,7 +14,7 @@ import pytest
 import timeline.build as build_module
 from tests.helpers import tree, write_article
 from timeline.build import build_site
-from timeline.cache import (
+from timeline.build.store import (
     CACHE_DIR,
     ShardedStore,
     article_file,

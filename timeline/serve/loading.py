@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from timeline.build import Loaded, duplicate_slugs, explain_content_error, load_curation
-from timeline.cache import (
+from timeline.build.store import (
     CACHE_DIR,
     Failure,
     article_file,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from timeline.build import doubtful_dates
+from timeline.build.doubts import doubtful_dates
 from timeline.extract import extract_article
 from timeline.extract.doubts import unclear_weekdays
 from timeline.load import parse_article, parse_corrections

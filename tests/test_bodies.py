@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import fields, replace
 
 from timeline.bodies import ArticleBodies, text_fingerprint
-from timeline.content import parse_article
 from timeline.extract import extract_article
+from timeline.load import parse_article
 from timeline.model import Basis, Event, Extraction, TimeExpression
 
 TEXT = (

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from timeline.content import parse_article
 from timeline.extract import extract_article
+from timeline.load import parse_article
 from timeline.model import Basis, Event
 
 FRONT = "---\ntitle: Talks\npublished: 2025-02-03T10:00:00+02:00\nsource: Wire\n---\n"

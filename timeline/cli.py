@@ -16,12 +16,12 @@ from typing import Any, ParamSpec, TypeVar
 import click
 
 from timeline.build import BuildReport, build_site, doubtful_dates, load_site
+from timeline.build.malloc import fix_mmap_threshold
 from timeline.config import load_config
-from timeline.content import decode_text, parse_article, parse_published
 from timeline.deploy import DeployOptions, DeployResult, normalize_cname, plan_deploy, publish
 from timeline.errors import BuildFailed, TimelineError, UsageError
 from timeline.extract import extract_article, find_expressions
-from timeline.malloc import fix_mmap_threshold
+from timeline.load import decode_text, parse_article, parse_published
 from timeline.model import Article, Event, TimeExpression
 from timeline.render.exports import date_json, iso
 from timeline.serve import ServeOptions, serve_site

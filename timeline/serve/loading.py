@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from timeline.build import Loaded, duplicate_slugs, explain_content_error, load_curation
-from timeline.cache import (
+from timeline.build.store import (
     CACHE_DIR,
     Failure,
     article_file,
@@ -23,8 +23,8 @@ from timeline.cache import (
     load_cache,
 )
 from timeline.config import Config
-from timeline.content import article_paths
 from timeline.errors import BuildFailed, ContentError, UsageError
+from timeline.load import article_paths
 from timeline.model import Extraction, SourceLocation
 
 log = logging.getLogger(__name__)

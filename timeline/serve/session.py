@@ -14,11 +14,11 @@ from timeline.build import make_timeline
 from timeline.config import Config, load_config
 from timeline.errors import BuildFailed, TimelineError, UsageError
 from timeline.merge import MergeMemo
-from timeline.output import static_files
 from timeline.render import theme_dirs
 from timeline.serve.live import Live
 from timeline.serve.loading import ArticleCache, published_only
 from timeline.serve.site import PageMemo, SiteVersion, read_static, theme_signature
+from timeline.write import static_files
 
 log = logging.getLogger(__name__)
 

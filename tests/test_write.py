@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from timeline.output import write_output
+from timeline.write import write_output
 
 
 def test_a_file_in_pieces_is_written_and_kept_when_unchanged(tmp_path: Path) -> None:

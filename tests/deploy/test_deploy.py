@@ -16,6 +16,7 @@ import pytest
 import yaml
 from click.testing import CliRunner, Result
 
+from tests.helpers import REPO
 from timeline.deploy import (
     MARKER,
     DeployOptions,
@@ -30,7 +31,6 @@ from timeline.deploy import (
 )
 from timeline.errors import DeployError, UsageError
 
-ROOT = Path(__file__).resolve().parent.parent
 IDENTITY = {
     "GIT_AUTHOR_NAME": "Test Author",
     "GIT_AUTHOR_EMAIL": "author@example.org",
@@ -553,7 +553,7 @@ def test_commit_message_variants() -> None:
 
 def load_workflow() -> dict[Any, Any]:
     """The repository's workflow, parsed."""
-    data = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text())
+    data = yaml.safe_load((REPO / ".github" / "workflows" / "pages.yml").read_text())
     assert isinstance(data, dict)
     return data
 
@@ -571,8 +571,8 @@ def uses(job: dict[str, Any]) -> list[str]:
 
 
 def test_workflow_is_shipped_identical() -> None:
-    repo_copy = (ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
-    package_copy = (ROOT / "timeline" / "skeleton" / "pages.yml").read_text(encoding="utf-8")
+    repo_copy = (REPO / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
+    package_copy = (REPO / "timeline" / "skeleton" / "pages.yml").read_text(encoding="utf-8")
     assert repo_copy == package_copy == workflow_text()
 
 

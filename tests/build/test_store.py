@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 
 import timeline.build as build_module
+import timeline.build.store as store_module
 from tests.helpers import tree, write_article
 from timeline.build import build_site
-from timeline.cache import (
+from timeline.build.store import (
     CACHE_DIR,
     ShardedStore,
     article_file,
@@ -23,8 +24,8 @@ from timeline.cache import (
     save_cache,
     save_last_build,
 )
-from timeline.content import parse_article
 from timeline.extract import extract_article
+from timeline.load import parse_article
 
 
 def many_articles(site: Path, count: int) -> None:
@@ -61,6 +62,14 @@ def test_parallel_cached_build_is_byte_identical_to_serial_uncached(
     build_site(sample_site, output=tmp_path / "cached", jobs=2)
     build_site(sample_site, output=tmp_path / "serial-2", jobs=1, use_cache=False)
     assert tree(tmp_path / "cached") == tree(tmp_path / "serial-2") != serial
+
+
+def test_the_code_fingerprint_covers_files_that_exist() -> None:
+    # A part that names no file would drop out of the extraction cache's key unnoticed
+    # (a folder that is gone hashes nothing), e.g. after a module moved.
+    package = Path(store_module.__file__).resolve().parents[1]
+    missing = [p for p in store_module._EXTRACTION_CODE if not (package / p).exists()]
+    assert missing == []
 
 
 def test_changed_article_is_extracted_again(sample_site: Path) -> None:

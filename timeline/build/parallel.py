@@ -23,7 +23,7 @@ from typing import IO, Any
 
 _BOOT = (
     "import sys, pickle; sys.path[:] = pickle.load(sys.stdin.buffer); "
-    "import timeline.workers; timeline.workers.serve()"
+    "import timeline.build.parallel; timeline.build.parallel.serve()"
 )
 """The worker's program: the parent's ``sys.path`` first, so that it imports the same code."""
 

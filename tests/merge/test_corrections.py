@@ -10,11 +10,16 @@ import pytest
 
 from tests.helpers import write_article
 from timeline.build import build_site
-from timeline.curate import curated_entries, hide_entries, redate_and_split, stale_corrections
-from timeline.curated_content import parse_corrections, parse_curated_event
 from timeline.errors import BuildFailed, ContentError
 from timeline.extract.timex import day_value
+from timeline.load import parse_corrections, parse_curated_event
 from timeline.merge import merge_events
+from timeline.merge.corrections import (
+    curated_entries,
+    hide_entries,
+    redate_and_split,
+    stale_corrections,
+)
 from timeline.model import ArticleRef, Basis, Event, Precision
 
 CORRECTIONS = """\

@@ -1,4 +1,4 @@
-"""The curate stage: editors' corrections and hand-written events, applied to the record.
+"""Editors' corrections and hand-written events, applied around merging.
 
 Pure functions around merging: ``redate_and_split`` before it, ``hide_entries`` after it,
 ``curated_entries`` beside it. A correction whose id no longer exists is an error, so an

@@ -13,7 +13,7 @@ import pytest
 
 from tests.helpers import tree, write_article
 from timeline.build import build_site
-from timeline.cache import CACHE_DIR, LastBuild
+from timeline.build.store import CACHE_DIR, LastBuild
 from timeline.config import load_config
 from timeline.model import Timeline
 from timeline.render import LINE_EXPORTS, Reuse, render_changed

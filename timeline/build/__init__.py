@@ -1,7 +1,9 @@
 """The one orchestrator: load, extract, merge, render, then write atomically.
 
 Every content error of every file is collected before anything is written; a build with
-errors writes nothing, so the previous ``output/`` stays exactly as it was.
+errors writes nothing, so the previous ``output/`` stays exactly as it was. Beside it:
+``store`` (what is kept between builds), ``parallel`` (extraction in worker processes) and
+``doubts`` (the doubtful dates a build reports).
 """
 
 from __future__ import annotations
@@ -12,14 +14,23 @@ import gc
 import logging
 import os
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from timeline.bodies import ArticleBodies, release_freed_memory
-from timeline.cache import (
+from timeline.build.doubts import (
+    ArticleDoubt,
+    Doubt,
+    article_doubts,
+    doubtful_dates,
+    settle_doubts,
+)
+from timeline.build.kept_lines import KeptLines
+from timeline.build.kept_lines import kept_lines as read_kept_lines  # the name is the module's
+from timeline.build.store import (
     CACHE_DIR,
     ArticleFile,
     Failure,
@@ -44,27 +55,24 @@ from timeline.cache import (
     unreadable,
 )
 from timeline.config import CONFIG_NAME, Config, load_config
-from timeline.content import MissingPublicationDate, article_paths
-from timeline.curate import (
+from timeline.errors import BuildFailed, ContentError, UsageError
+from timeline.extract import find_expressions
+from timeline.load import (
+    CORRECTIONS_NAME,
+    MissingPublicationDate,
+    article_paths,
+    discover_curated_events,
+    load_corrections,
+    load_curated_event,
+)
+from timeline.merge import MergeMemo, merge_events, order_entries
+from timeline.merge.corrections import (
     curated_entries,
     hide_entries,
     invalid_redates,
     redate_and_split,
     stale_corrections,
 )
-from timeline.curated_content import (
-    CORRECTIONS_NAME as CORRECTIONS,
-)
-from timeline.curated_content import (
-    discover_curated_events,
-    load_corrections,
-    load_curated_event,
-)
-from timeline.errors import BuildFailed, ContentError, UsageError
-from timeline.extract import find_expressions
-from timeline.extract.doubts import distant_yearless, unclear_weekdays
-from timeline.kept_lines import KeptLines, kept_lines
-from timeline.merge import MergeMemo, merge_events, order_entries
 from timeline.merge.record import memo_from, record_of
 from timeline.model import (
     Article,
@@ -75,21 +83,28 @@ from timeline.model import (
     SourceLocation,
     Timeline,
 )
-from timeline.output import static_files, write_output
 from timeline.render import LINE_EXPORTS, Reuse, render_changed, theme_dirs
+from timeline.write import static_files, write_output
+
+__all__ = [
+    "ArticleDoubt",
+    "BuildReport",
+    "Doubt",
+    "Loaded",
+    "ReadArticles",
+    "article_doubts",
+    "build_site",
+    "doubtful_dates",
+    "duplicate_slugs",
+    "explain_content_error",
+    "load_curation",
+    "load_site",
+    "make_timeline",
+    "read_articles",
+    "settle_doubts",
+]
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True, slots=True)
-class Doubt:
-    """A doubtful thing in the content that does not stop the build."""
-
-    location: SourceLocation
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.location}: {self.message}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,7 +324,7 @@ def _cached_doubts(
 ) -> dict[str, tuple[ArticleDoubt, ...]]:
     """``article_doubts`` of every extraction, from the cache where it holds them (or from
     ``made``, those already worked out)."""
-    salt = f"{salt}:{code_fingerprint(('build.py',))}"  # the doubts' wording is here
+    salt = f"{salt}:{code_fingerprint(('build/doubts.py',))}"  # the doubts' wording is there
     cached = _DOUBTS.load(folder, salt)
     known = {**cached, **(made or {})}
     # The others in key order: their whole extractions may be read back from the cache,
@@ -358,77 +373,6 @@ def _merge_kept(loaded: Loaded, folder: Path | None) -> Timeline:
     log.debug("merge: %d blocks merged, %d kept", memo.merged, len(memo.blocks) - memo.merged)
     save_merge_record(folder, salt, record_of(memo, articles))
     return timeline
-
-
-def doubtful_dates(
-    extractions: tuple[Extraction, ...], corrections: tuple[Correction, ...] = ()
-) -> tuple[Doubt, ...]:
-    """Unresolved expressions, weekdays without a clear tense, year-less dates far from
-    publication and events dated after their article: all but those an editor settled
-    (an event that ``corrections`` re-date or hide)."""
-    return settle_doubts([article_doubts(x) for x in extractions], corrections)
-
-
-ArticleDoubt = tuple[Doubt, tuple[str, ...]]
-"""A doubt about an article, and the ids of the events whose correction settles it."""
-
-
-def settle_doubts(
-    doubts: Iterable[Iterable[ArticleDoubt]], corrections: tuple[Correction, ...]
-) -> tuple[Doubt, ...]:
-    """The doubts of every article (``article_doubts``) that no correction settled."""
-    settled = {c.id for c in corrections if c.action in ("redate", "hide")}
-    return tuple(doubt for each in doubts for doubt, ids in each if not settled.intersection(ids))
-
-
-def article_doubts(extraction: Extraction) -> tuple[ArticleDoubt, ...]:
-    """Every doubt about one article, before corrections: a function of its extraction
-    alone, so the build keeps it in the cache beside the extraction."""
-    return tuple(_doubts_of(extraction))
-
-
-def _doubts_of(extraction: Extraction) -> Iterator[ArticleDoubt]:
-    article = extraction.article
-    settling: dict[int, list[str]] = {}
-    for event in extraction.events:
-        if event.expression:
-            settling.setdefault(event.expression.start, []).append(event.id)
-
-    def at(offset: int) -> SourceLocation:
-        return SourceLocation(article.path, article.line_of(offset))
-
-    for expression in extraction.expressions:
-        if not expression.resolved:
-            yield Doubt(at(expression.start), f"'{expression.text}' could not be resolved"), ()
-    for expression in distant_yearless(extraction):
-        yield (
-            Doubt(
-                at(expression.start),
-                f"'{expression.text}' gives no year and is months from publication: read as "
-                f"{expression.value}; write the year, or re-date it in content/corrections.toml",
-            ),
-            tuple(settling.get(expression.start, ())),
-        )
-    for expression in unclear_weekdays(extraction):
-        yield (
-            Doubt(
-                at(expression.start),
-                f"'{expression.text}' has no clear tense around it: read as {expression.value}",
-            ),
-            tuple(settling.get(expression.start, ())),
-        )
-    for event in extraction.events:
-        if event.expression is None:
-            continue
-        if event.date.start > article.published_date:
-            yield (
-                Doubt(
-                    SourceLocation(article.path, event.line),
-                    f"'{event.expression.text}' dates an event after the article was "
-                    f"published ({event.date.value})",
-                ),
-                (event.id,),
-            )
 
 
 def load_curation(
@@ -537,7 +481,10 @@ def _input_signature(config: Config, articles: ReadArticles, options: str) -> st
     pieces.append((config.root / CONFIG_NAME).read_bytes())
     pieces += [f.key.encode() for f in articles.files]
     pieces += [str(error).encode() for error in articles.errors]
-    curation = [*discover_curated_events(config.content_path), config.content_path / CORRECTIONS]
+    curation = [
+        *discover_curated_events(config.content_path),
+        config.content_path / CORRECTIONS_NAME,
+    ]
     pieces += [p.read_bytes() for p in curation if p.is_file()]
     for theme in theme_dirs(config):
         state = sorted(folder_state(theme).items())
@@ -554,7 +501,7 @@ def _previous_lines(
     lines = {}
     for name in LINE_EXPORTS:
         if previous.entries and previous.kept(name, state):
-            items = kept_lines(target / name, previous.entries)
+            items = read_kept_lines(target / name, previous.entries)
             if items is not None:
                 lines[name] = items
     return lines
@@ -565,7 +512,10 @@ def _render_salt(config: Config, articles: ReadArticles, options: str) -> str:
     theme's templates, the curation and the build options (never the articles)."""
     pieces = [articles.salt.encode(), code_fingerprint(("",)).encode(), options.encode()]
     pieces.append((config.root / CONFIG_NAME).read_bytes())
-    curation = [*discover_curated_events(config.content_path), config.content_path / CORRECTIONS]
+    curation = [
+        *discover_curated_events(config.content_path),
+        config.content_path / CORRECTIONS_NAME,
+    ]
     pieces += [p.as_posix().encode() + b"\0" + p.read_bytes() for p in curation if p.is_file()]
     for theme in theme_dirs(config):
         for path in sorted((theme / "templates").rglob("*")):

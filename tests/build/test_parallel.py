@@ -1,4 +1,4 @@
-"""Mapping in worker processes (``timeline.workers``) and the allocator's tuning."""
+"""Mapping in worker processes (``timeline.build.parallel``) and the allocator's tuning."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import time
 
 import pytest
 
-from timeline.malloc import fix_mmap_threshold
-from timeline.workers import WorkerError, map_in_order
+from timeline.build.malloc import fix_mmap_threshold
+from timeline.build.parallel import WorkerError, map_in_order
 
 
 def square_slowly(number: int) -> tuple[int, int]:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from timeline.build import doubtful_dates
-from timeline.content import parse_article
-from timeline.curated_content import parse_corrections
+from timeline.build.doubts import doubtful_dates
 from timeline.extract import extract_article
 from timeline.extract.doubts import unclear_weekdays
+from timeline.load import parse_article, parse_corrections
 
 FRONT = "---\ntitle: T\npublished: 2025-02-05\n---\n\n"
 

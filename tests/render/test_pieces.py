@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_render_reuse import split_site
+from tests.render.test_reuse import split_site
 from timeline.build import load_site, make_timeline
 from timeline.config import load_config
 from timeline.render import exports as exports_module

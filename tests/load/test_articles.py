@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from timeline.content import decode_text, discover_articles, load_article, parse_article, slug_of
 from timeline.errors import ContentError
+from timeline.load import decode_text, discover_articles, load_article, parse_article, slug_of
 
 GOOD = """---
 title: Talks resume

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-import timeline.kept_lines as kept_module
-from timeline.kept_lines import kept_lines
+import timeline.build.kept_lines as kept_module
+from timeline.build.kept_lines import kept_lines
 from timeline.render.exports import json_lines_items, json_lines_text
 
 LINES = ['{"id": "a", "t": "é"}', '{"id": "b", "text": "line\\nbreak, and \u2028"}', "[1],"]

@@ -11,9 +11,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from tests.helpers import tree, write_article
-from tests.test_merge import JANUARY, event
+from tests.merge.test_merge import JANUARY, event
 from timeline.build import build_site
-from timeline.cache import CACHE_DIR, load_merge_record, save_merge_record
+from timeline.build.store import CACHE_DIR, load_merge_record, save_merge_record
 from timeline.extract.timex import day_value
 from timeline.merge import MergeMemo, merge_events
 from timeline.merge.record import ArticleEvents, MergeRecord, memo_from, record_of

@@ -1,6 +1,6 @@
 """Reading what editors write by hand: ``content/events/*.md`` and ``content/corrections.toml``.
 
-Like ``content.py``, ``load_*`` reads the disk and ``parse_*`` is pure; every problem is a
+Like ``articles.py``, ``load_*`` reads the disk and ``parse_*`` is pure; every problem is a
 :class:`ContentError` with the file and line.
 """
 
@@ -11,8 +11,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from timeline.content import decode_text, parse_front_matter, parse_published, slug_of
 from timeline.errors import ContentError
+from timeline.load.articles import decode_text, parse_front_matter, parse_published, slug_of
 from timeline.model import ArticleRef, Correction, CuratedEvent, SourceLocation
 
 CORRECTIONS_NAME = "corrections.toml"

@@ -23,9 +23,10 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, BinaryIO, Generic, TypeVar
 
-from timeline.content import MissingPublicationDate, decode_text, parse_article
+from timeline.build.parallel import map_in_order
 from timeline.errors import ContentError
 from timeline.extract import extract_article
+from timeline.load import MissingPublicationDate, decode_text, parse_article
 from timeline.merge.record import MergeRecord
 from timeline.model import (
     Article,
@@ -37,7 +38,6 @@ from timeline.model import (
     TimeExpression,
 )
 from timeline.render.article import prepare_body
-from timeline.workers import map_in_order
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +99,13 @@ class Failure:
         return kind(SourceLocation(self.path, self.line), self.message)
 
 
-_EXTRACTION_CODE = ("model.py", "content.py", "cache.py", "extract", "render/article.py")
+_EXTRACTION_CODE = (
+    "model.py",
+    "load/articles.py",
+    "build/store.py",
+    "extract",
+    "render/article.py",
+)
 """The code that decides what the cache holds for an article: extraction, and its body HTML."""
 
 
@@ -109,7 +115,7 @@ def code_fingerprint(parts: tuple[str, ...] = _EXTRACTION_CODE) -> str:
     The extraction cache depends on the extraction code only, so a change to rendering
     keeps it; ``code_fingerprint(("",))`` covers the whole package.
     """
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent  # timeline/, this file is in build/
     digest = hashlib.blake2b(digest_size=16)
     for part in parts:
         paths = [package / part] if part.endswith(".py") else (package / part).rglob("*.py")
@@ -358,7 +364,7 @@ def _run(work: list[_Work], jobs: int) -> Iterator[tuple[str, Extraction | Failu
     # the cached extractions and more: a forked worker was resident with a copy of all of it
     # (77 MiB each at 10,000 articles, against 35 for a new one).
     # They are plain subprocesses, not multiprocessing's: its resource tracker would stay
-    # resident (12 MiB) until the build ends (``timeline.workers``).
+    # resident (12 MiB) until the build ends (``timeline.build.parallel``).
     yield from map_in_order(_extract_work, work, jobs, chunk)
 
 

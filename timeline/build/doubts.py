@@ -1,0 +1,96 @@
+"""Doubtful dates: what in an article's extraction an editor should look at.
+
+Nothing here stops a build unless it is strict; a correction that re-dates or hides an
+event settles the doubts about it. An article's doubts are a function of its extraction
+alone, so the build keeps them in its store beside the extraction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from timeline.extract.doubts import distant_yearless, unclear_weekdays
+from timeline.model import Correction, Extraction, SourceLocation
+
+
+@dataclass(frozen=True, slots=True)
+class Doubt:
+    """A doubtful thing in the content that does not stop the build."""
+
+    location: SourceLocation
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+def doubtful_dates(
+    extractions: tuple[Extraction, ...], corrections: tuple[Correction, ...] = ()
+) -> tuple[Doubt, ...]:
+    """Unresolved expressions, weekdays without a clear tense, year-less dates far from
+    publication and events dated after their article: all but those an editor settled
+    (an event that ``corrections`` re-date or hide)."""
+    return settle_doubts([article_doubts(x) for x in extractions], corrections)
+
+
+ArticleDoubt = tuple[Doubt, tuple[str, ...]]
+"""A doubt about an article, and the ids of the events whose correction settles it."""
+
+
+def settle_doubts(
+    doubts: Iterable[Iterable[ArticleDoubt]], corrections: tuple[Correction, ...]
+) -> tuple[Doubt, ...]:
+    """The doubts of every article (``article_doubts``) that no correction settled."""
+    settled = {c.id for c in corrections if c.action in ("redate", "hide")}
+    return tuple(doubt for each in doubts for doubt, ids in each if not settled.intersection(ids))
+
+
+def article_doubts(extraction: Extraction) -> tuple[ArticleDoubt, ...]:
+    """Every doubt about one article, before corrections: a function of its extraction
+    alone, so the build keeps it in the cache beside the extraction."""
+    return tuple(_doubts_of(extraction))
+
+
+def _doubts_of(extraction: Extraction) -> Iterator[ArticleDoubt]:
+    article = extraction.article
+    settling: dict[int, list[str]] = {}
+    for event in extraction.events:
+        if event.expression:
+            settling.setdefault(event.expression.start, []).append(event.id)
+
+    def at(offset: int) -> SourceLocation:
+        return SourceLocation(article.path, article.line_of(offset))
+
+    for expression in extraction.expressions:
+        if not expression.resolved:
+            yield Doubt(at(expression.start), f"'{expression.text}' could not be resolved"), ()
+    for expression in distant_yearless(extraction):
+        yield (
+            Doubt(
+                at(expression.start),
+                f"'{expression.text}' gives no year and is months from publication: read as "
+                f"{expression.value}; write the year, or re-date it in content/corrections.toml",
+            ),
+            tuple(settling.get(expression.start, ())),
+        )
+    for expression in unclear_weekdays(extraction):
+        yield (
+            Doubt(
+                at(expression.start),
+                f"'{expression.text}' has no clear tense around it: read as {expression.value}",
+            ),
+            tuple(settling.get(expression.start, ())),
+        )
+    for event in extraction.events:
+        if event.expression is None:
+            continue
+        if event.date.start > article.published_date:
+            yield (
+                Doubt(
+                    SourceLocation(article.path, event.line),
+                    f"'{event.expression.text}' dates an event after the article was "
+                    f"published ({event.date.value})",
+                ),
+                (event.id,),
+            )

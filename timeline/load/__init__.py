@@ -1,0 +1,48 @@
+"""The load stage: articles and what editors write by hand, read from a site's content.
+
+``articles`` reads news articles (front matter, publication date, slug, Markdown body);
+``curation`` reads hand-written events (``content/events/``) and ``corrections.toml``.
+``load_*`` functions read the disk and ``parse_*`` functions are pure.
+"""
+
+from __future__ import annotations
+
+from timeline.load.articles import (
+    FrontMatter,
+    MissingPublicationDate,
+    article_paths,
+    decode_text,
+    discover_articles,
+    load_article,
+    parse_article,
+    parse_front_matter,
+    parse_published,
+    slug_of,
+)
+from timeline.load.curation import (
+    CORRECTIONS_NAME,
+    discover_curated_events,
+    load_corrections,
+    load_curated_event,
+    parse_corrections,
+    parse_curated_event,
+)
+
+__all__ = [
+    "CORRECTIONS_NAME",
+    "FrontMatter",
+    "MissingPublicationDate",
+    "article_paths",
+    "decode_text",
+    "discover_articles",
+    "discover_curated_events",
+    "load_article",
+    "load_corrections",
+    "load_curated_event",
+    "parse_article",
+    "parse_corrections",
+    "parse_curated_event",
+    "parse_front_matter",
+    "parse_published",
+    "slug_of",
+]

@@ -7,7 +7,7 @@ from dataclasses import fields, replace
 from timeline.bodies import ArticleBodies, text_fingerprint
 from timeline.extract import extract_article
 from timeline.load import parse_article
-from timeline.model import Basis, Event, Extraction, TimeExpression
+from timeline.model import Basis, Event, EventKind, Extraction, TimeExpression
 
 TEXT = (
     "---\ntitle: Talks\npublished: 2025-02-03\n---\n\n"
@@ -65,7 +65,13 @@ def test_lean_events_carry_every_field_even_those_left_at_their_default() -> Non
     expression = replace(
         event.expression, mod="APPROX", basis=Basis.PUBLICATION, resolved=False, type="TIME"
     )
-    odd = replace(event, expression=expression, basis=Basis.PUBLICATION, clause="a clause")
+    odd = replace(
+        event,
+        expression=expression,
+        basis=Basis.PUBLICATION,
+        clause="a clause",
+        kind=EventKind.EXPECTED,
+    )
     defaults = {(f.name, f.default) for cls in (Event, TimeExpression) for f in fields(cls)}
     for value in (odd, expression):
         for field in fields(value):

@@ -155,6 +155,7 @@ class ArticleBodies:
             expression,
             event.basis,
             string(event.clause, event.clause),
+            event.kind,
         )
 
     def _lean_expression(self, expression: TimeExpression) -> TimeExpression:

@@ -47,6 +47,26 @@ class Basis(StrEnum):
     """An editor wrote the date by hand (``content/events``) or corrected it."""
 
 
+class EventKind(StrEnum):
+    """What a dated clause is: a reported happening, or something that must not be shown as one."""
+
+    HAPPENED = "happened"
+    """A reported occurrence: the record is made of these."""
+    EXPECTED = "expected"
+    """Future, planned, scheduled or conditional ("is due to", "is expected to"): shown as
+    expected, never as fact."""
+    STATE = "state"
+    """A tally, an ongoing condition or a recap ("more than 400 have been killed since
+    March"): dates nothing on the timeline."""
+    FURNITURE = "furniture"
+    """Not text of the report at all: bylines, datelines, captions, footers, link lists."""
+
+    @property
+    def recorded(self) -> bool:
+        """True for the kinds that become timeline entries (happened and expected)."""
+        return self in (EventKind.HAPPENED, EventKind.EXPECTED)
+
+
 @dataclass(frozen=True, slots=True)
 class SourceLocation:
     """A place in a file, printed the way editors and compilers print it: ``path:line``."""
@@ -162,6 +182,9 @@ class Event:
     clause: str = ""
     """What the event reports, and what merging compares: the clause its date governs when
     the sentence has several dated clauses, else the whole sentence."""
+    kind: EventKind = EventKind.HAPPENED
+    """Whether the clause reports a happening; only happened and expected events are merged
+    into entries, the others are set aside (``timeline check`` lists them)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +197,7 @@ class Source:
     line: int
     expression: TimeExpression | None
     basis: Basis
+    kind: EventKind = EventKind.HAPPENED
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +211,9 @@ class Entry:
     tags: tuple[str, ...] = ()
     curated: bool = False
     """Written by hand in ``content/events`` rather than extracted from articles."""
+    kind: EventKind = EventKind.HAPPENED
+    """``happened`` when any source reports the happening, ``expected`` when all only
+    expect it."""
 
     @property
     def corrected(self) -> bool:

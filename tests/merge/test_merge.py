@@ -9,7 +9,7 @@ from dataclasses import replace
 from timeline.extract.timex import day_value
 from timeline.merge import MergeMemo, merge_events
 from timeline.merge.similarity import Weights, content_words
-from timeline.model import ArticleRef, Basis, DateValue, Event, Precision
+from timeline.model import ArticleRef, Basis, DateValue, Event, EventKind, Precision
 
 
 def event(slug: str, text: str, date: DateValue, published: dt.date, eid: str = "") -> Event:
@@ -260,3 +260,28 @@ def test_word_weights_sum_the_same_in_any_order() -> None:
     # with thresholds, so every process (and a merge kept from an earlier build) must agree.
     weights = Weights({"a": 0.1, "b": 0.2, "c": 0.3}, 1.0)
     assert weights.of(["a", "b", "c"]) == weights.of(["c", "b", "a"]) == 0.6
+
+
+def test_only_happened_and_expected_events_become_entries() -> None:
+    text = "Hamas freed three hostages in Gaza City on Sunday."
+    kinds = [EventKind.HAPPENED, EventKind.EXPECTED, EventKind.STATE, EventKind.FURNITURE]
+    events = [
+        replace(event(kind.value, text, DAY, dt.date(2025, 1, 19)), kind=kind) for kind in kinds
+    ]
+    entries = merge_events(events)
+    assert sorted(s.kind for e in entries for s in e.sources) == sorted(
+        [EventKind.HAPPENED, EventKind.EXPECTED]
+    )
+
+
+def test_an_entry_is_expected_only_when_no_source_reports_it_happened() -> None:
+    text = "Hamas will free three hostages in Gaza City on Sunday."
+    expected = [
+        replace(event(slug, text, DAY, dt.date(2025, 1, 17)), kind=EventKind.EXPECTED)
+        for slug in ("wire", "daily")
+    ]
+    (entry,) = merge_events(expected)
+    assert entry.kind is EventKind.EXPECTED
+    happened = event("post", text.replace("will free", "freed"), DAY, dt.date(2025, 1, 19))
+    (entry,) = merge_events([*expected, happened])
+    assert entry.kind is EventKind.HAPPENED

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from timeline.merge.similarity import Weights, alike, content_words, frequency_weights
-from timeline.model import DateValue, Entry, Event, Precision, Source
+from timeline.model import DateValue, Entry, Event, EventKind, Precision, Source
 
 _MIN_SHARED = 2
 _MIN_OVERLAP = 0.3
@@ -110,7 +110,9 @@ def merge_events(
     """One entry per happening, in timeline order (design.md §4).
 
     Events whose ids are in ``apart`` (split by a correction) never join another event.
+    Only happened and expected events are merged; the others are set aside.
     """
+    events = (event for event in events if event.kind.recorded)
     memo = memo if memo is not None else MergeMemo()
     memo.merged = 0
     before = memo.known
@@ -585,7 +587,15 @@ def _entry(events: list[Event]) -> Entry:
         text=first.text,
         sources=tuple(_source(event) for event in events),
         tags=tuple(sorted({tag for event in events for tag in event.article.tags})),
+        kind=_kind_of(events),
     )
+
+
+def _kind_of(events: list[Event]) -> EventKind:
+    """Happened when any report says it happened; expected when all only expect it."""
+    if any(event.kind is EventKind.HAPPENED for event in events):
+        return EventKind.HAPPENED
+    return EventKind.EXPECTED
 
 
 def _source(event: Event) -> Source:
@@ -596,4 +606,5 @@ def _source(event: Event) -> Source:
         line=event.line,
         expression=event.expression,
         basis=event.basis,
+        kind=event.kind,
     )

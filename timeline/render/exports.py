@@ -111,6 +111,7 @@ def _entry(entry: Entry) -> dict[str, Any]:
         "id": entry.id,
         "date": date_json(entry.date),
         "text": entry.text,
+        "kind": entry.kind.value,
         "sources": [_source(source) for source in entry.sources],
     }
 
@@ -128,6 +129,7 @@ def _source(source: Source) -> dict[str, Any]:
         "sentence": source.sentence,
         "line": source.line,
         "basis": source.basis.value,
+        "kind": source.kind.value,
         "expression": (
             {"text": expression.text, "value": expression.value} if expression else None
         ),

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import os
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -15,8 +14,8 @@ from typing import Any, ParamSpec, TypeVar
 
 import click
 
-from timeline.build import BuildReport, build_site, doubtful_dates, load_site
-from timeline.build.malloc import fix_mmap_threshold
+from timeline.build import BuildReport, build_site, load_site
+from timeline.build.doubts import settle_doubts
 from timeline.config import load_config
 from timeline.deploy import DeployOptions, DeployResult, normalize_cname, plan_deploy, publish
 from timeline.errors import BuildFailed, TimelineError, UsageError
@@ -82,6 +81,12 @@ def main(verbose: bool, quiet: bool) -> None:
     type=click.IntRange(min=1),
     help="Worker processes for extraction (default: the number of cores).",
 )
+@click.option(
+    "--dask",
+    metavar="ADDRESS",
+    help="Extract on a Dask cluster: a scheduler's address (tcp://host:8786), or 'local' "
+    "for one started here (pip install 'timeline[dask]').",
+)
 @reports_errors
 def build(
     directory: Path,
@@ -90,6 +95,7 @@ def build(
     strict: bool,
     clean: bool,
     jobs: int | None,
+    dask: str | None,
 ) -> None:
     """Build the site in DIRECTORY (default: here) into its output folder."""
     report = build_site(
@@ -100,6 +106,7 @@ def build(
         jobs=jobs,
         use_cache=not clean,
         progress=_progress_bar(),
+        dask=dask,
     )
     _print_report(report)
 
@@ -124,7 +131,7 @@ def check(directory: Path, drafts: bool) -> None:
     """Validate the content and list doubtful dates, without writing anything."""
     config = load_config(directory.resolve())
     loaded = load_site(config, drafts=drafts)
-    doubts = doubtful_dates(loaded.extractions, loaded.corrections)
+    doubts = settle_doubts(loaded.doubts, loaded.corrections)
     for doubt in doubts:
         click.echo(f"{doubt}")
     click.echo(f"{len(doubts)} doubtful date{'s' if len(doubts) != 1 else ''}", err=True)
@@ -376,23 +383,5 @@ def _print_deploy(result: DeployResult) -> None:
 
 
 def run() -> None:
-    """The ``timeline`` command as a program: ``main``, then an exit that frees nothing.
-
-    A build leaves hundreds of thousands of objects (the whole timeline) that only a cycle
-    collection frees; at exit Python's finalization collects them, 0.6 s of a one-changed
-    build at 10,000 articles, for memory the operating system takes back anyway. So once
-    the command is done and every stream is flushed, the process ends at once (what mypy
-    does too). Everything is written by then: files are replaced atomically and closed.
-    """
-    fix_mmap_threshold()
-    try:
-        main()  # standalone: ends with SystemExit
-        code: int = 0
-    except SystemExit as done:
-        code = done.code if isinstance(done.code, int) else 0 if done.code is None else 1
-        if isinstance(done.code, str):
-            print(done.code, file=sys.stderr)
-    logging.shutdown()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)
+    """The ``timeline`` command as a program."""
+    main()

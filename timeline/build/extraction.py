@@ -45,6 +45,11 @@ class Work:
     path: str
     day_first: bool
     salt: str
+    data: bytes | None = None
+    """The file's bytes, for a worker that does not see the site's files (a Dask
+    cluster's); None: the worker reads ``path``."""
+    unreadable: str = ""
+    """Why the file could not be read here, for such a worker."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +84,10 @@ class Failure:
 
 def extract_file(work: Work) -> Made | Failure:
     """Read, extract and prepare one article file (in a worker process, or here)."""
+    if work.unreadable:
+        return Failure(work.relative, 1, f"cannot read: {work.unreadable}", False, "")
     try:
-        data = Path(work.path).read_bytes()
+        data = work.data if work.data is not None else Path(work.path).read_bytes()
     except OSError as error:
         failure = unreadable(work.relative, error)
         return Failure(work.relative, 1, failure.message, False, "")
@@ -139,7 +146,8 @@ def extract_articles(
         found = {key: found[key] for key in bodies.keys() & found.keys()}
     misses = [f for f in files if f.key not in found]
     log.debug("store: %d articles kept, %d to extract", len(files) - len(misses), len(misses))
-    work = [Work(f.relative, str(root / f.relative), day_first, salt) for f in misses]
+    local = workers is None or workers.dask is None  # else the files cross the network
+    work = [_work(f, root, day_first, salt, local) for f in misses]
     made = _extracted(work, workers, progress)
     result = Extracted([], [], [])
     kept: list[tuple[str, bytes]] = []
@@ -208,6 +216,17 @@ def _stored_bodies(
         if body_matches(key, found[key][0].article.path, body.text, bom, salt):
             bodies[key] = (body, "")
     return bodies
+
+
+def _work(file: ArticleFile, root: Path, day_first: bool, salt: str, local: bool) -> Work:
+    path = root / file.relative
+    if local:
+        return Work(file.relative, str(path), day_first, salt)
+    try:
+        return Work(file.relative, str(path), day_first, salt, path.read_bytes())
+    except OSError as error:
+        reason = unreadable(file.relative, error).message.removeprefix("cannot read: ")
+        return Work(file.relative, str(path), day_first, salt, None, reason)
 
 
 def _extracted(

@@ -34,3 +34,10 @@ def test_a_build_on_a_dask_cluster_is_byte_identical_to_a_local_one(
         build_site(sample_site, output=tmp_path / "dask", dask=address)
     build_site(sample_site, output=tmp_path / "local-2", jobs=1, use_cache=False)
     assert tree(tmp_path / "dask") == tree(tmp_path / "local-2")
+
+
+def test_dask_local_starts_a_cluster_here(sample_site: Path, tmp_path: Path) -> None:
+    build_site(sample_site, output=tmp_path / "local", jobs=1, use_cache=False)
+    report = build_site(sample_site, output=tmp_path / "dask", jobs=2, dask="local")
+    assert report.articles == 2
+    assert tree(tmp_path / "dask") == tree(tmp_path / "local")

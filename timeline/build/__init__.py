@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from timeline.build.codec import record_json, record_of_json
+from timeline.build.codec import RECORD_PARTS, record_of_parts, record_parts
 from timeline.build.doubts import ArticleDoubt, Doubt, settle_doubts
 from timeline.build.extraction import Progress, StoredBodies, extract_articles
 from timeline.build.inputs import (
@@ -47,7 +47,16 @@ from timeline.model import ArticleEvents, Correction, CuratedEvent, SourceLocati
 from timeline.render import Reuse, render_files, theme_dirs
 from timeline.write import static_files, write_output
 
-__all__ = ["BuildReport", "Doubt", "Loaded", "build_site", "load_site", "make_timeline"]
+__all__ = [
+    "BuildReport",
+    "Doubt",
+    "Inputs",
+    "Loaded",
+    "build_site",
+    "load_site",
+    "make_timeline",
+    "read_inputs",
+]
 
 log = logging.getLogger(__name__)
 
@@ -101,42 +110,85 @@ def build_site(
     config = load_config(root, overrides)
     target = _output_folder(config, output)
     options = repr((drafts, strict, str(target), sorted((overrides or {}).items())))
-    with (
-        open_store(config, use_cache) as store,
-        scratch_store() as scratch,
-        Workers(jobs, dask) as workers,
-    ):
+    with open_store(config, use_cache) as store, scratch_store() as scratch:
         with _timed(timings, "read"):
-            last = last_build(store)
-            read = read_articles(config, last.articles if last else None)
-            salt = site_salt(config, options, theme_dirs(config))
-            signature = _signature(config, read, salt)
-            state = folder_state(target) if last else {}
-        if last and last.unchanged(signature, state):
-            return _unchanged(last, target, timings)
-        with _timed(timings, "extract"):
+            inputs = read_inputs(config, store, target, options)
+        if inputs.last is not None and inputs.unchanged:
+            return _unchanged(inputs.last, target, timings)
+        with _timed(timings, "extract"), Workers(jobs, dask) as workers:  # ended after it
             loaded = load_site(
-                config, read, store, workers, drafts=drafts, progress=progress, scratch=scratch
-            )
-        doubts = settle_doubts(loaded.doubts, loaded.corrections)
-        if doubts and (strict or config.strict):
-            raise BuildFailed(ContentError(d.location, d.message) for d in doubts)
+                config, inputs.read, store, workers, drafts=drafts, progress=progress,
+                scratch=scratch,
+            )  # fmt: skip
+        doubts = _settled_doubts(loaded, strict or config.strict)
         with _timed(timings, "merge"):
             timeline = merge_kept(loaded, store)
-        reuse = Reuse(salt, last.reusable_pages(state) if last else {})
-        bodies = StoredBodies(store, scratch, config.root, config.day_first, read.stats.salt)
+        reuse = Reuse(inputs.salt, inputs.reusable_pages)
+        salt = inputs.read.stats.salt
+        bodies = StoredBodies(store, scratch, config.root, config.day_first, salt)
         with _timed(timings, "render"):  # pages are written as they are rendered
             files = render_files(timeline, config, bodies, reuse=reuse, pieces=True)
             written = write_output(target, files, static_files(config))
-        log.debug("%d pages kept unrendered, their inputs unchanged", reuse.kept)
         events = sum(len(article.events) for article in loaded.articles)
         counts = (len(loaded.articles), events, len(timeline.entries), written.files)
-        kept = tuple((d.location.path, d.location.line, d.message) for d in doubts)
-        manifest = folder_state(target)
-        save_last_build(
-            store, LastBuild(signature, manifest, counts, kept, reuse.digests, read.stats)
-        )
+        _keep_record(store, inputs, target, counts, doubts, reuse)
     return BuildReport(target, *counts, written.changed, timings, doubts)
+
+
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    """What a build found before doing anything: the article files and their keys, the
+    pages' salt, the signature of every input and the last build's record."""
+
+    read: ReadArticles
+    salt: str
+    signature: str
+    state: dict[str, tuple[int, int]]
+    """Size and time of every file of the output folder (when there is a last build)."""
+    last: LastBuild | None
+
+    @property
+    def unchanged(self) -> bool:
+        """True when every input and output is as the last build left it."""
+        return self.last is not None and self.last.unchanged(self.signature, self.state)
+
+    @property
+    def reusable_pages(self) -> dict[str, str]:
+        """The last build's page digests still true of the output folder."""
+        return self.last.reusable_pages(self.state) if self.last is not None else {}
+
+
+def read_inputs(config: Config, store: Store, target: Path, options: str) -> Inputs:
+    """The inputs of a build of ``config`` into ``target`` with ``options``."""
+    last = last_build(store)
+    read = read_articles(config, last.articles if last else None)
+    salt = site_salt(config, options, theme_dirs(config))
+    state = folder_state(target) if last else {}
+    return Inputs(read, salt, _signature(config, read, salt), state, last)
+
+
+def _settled_doubts(loaded: Loaded, strict: bool) -> tuple[Doubt, ...]:
+    """The doubts no correction settled; with ``strict`` they fail the build."""
+    doubts = settle_doubts(loaded.doubts, loaded.corrections)
+    if doubts and strict:
+        raise BuildFailed(ContentError(d.location, d.message) for d in doubts)
+    return doubts
+
+
+def _keep_record(
+    store: Store,
+    inputs: Inputs,
+    target: Path,
+    counts: tuple[int, int, int, int],
+    doubts: tuple[Doubt, ...],
+    reuse: Reuse,
+) -> None:
+    """Keep what the next build needs to know of this one."""
+    log.debug("%d pages kept unrendered, their inputs unchanged", reuse.kept)
+    kept = tuple((d.location.path, d.location.line, d.message) for d in doubts)
+    manifest = folder_state(target)
+    record = LastBuild(inputs.signature, manifest, counts, kept, reuse.digests, inputs.read.stats)
+    save_last_build(store, record)
 
 
 def load_site(
@@ -210,18 +262,23 @@ def merge_kept(loaded: Loaded, store: Store) -> Timeline:
     articles = [(article.key, article.events) for article in loaded.articles]
     # The corrections re-date events before the merge: another set of them is another merge.
     salt = input_signature([code_fingerprint(("",)).encode(), repr(loaded.corrections).encode()])
+    keys = {f"{salt}:{part}": part for part in RECORD_PARTS}
     record = None
-    stored = store.get(_MERGE, salt)
-    if stored is not None:
+    stored = store.get_many(_MERGE, keys)
+    if len(stored) == len(keys):
         try:
-            record = record_of_json(stored.decode())
+            record = record_of_parts({keys[key]: value for key, value in stored.items()})
         except (ValueError, TypeError, KeyError, IndexError, UnicodeDecodeError):
             log.info("ignoring a merge record that does not decode")
+    del stored
     memo = memo_from(record, articles) if record is not None else MergeMemo()
+    del record
     timeline = make_timeline(loaded, memo)
     log.debug("merge: %d blocks merged, %d kept", memo.merged, len(memo.blocks) - memo.merged)
-    store.put(_MERGE, salt, record_json(record_of(memo, articles)).encode())
-    store.keep_only(_MERGE, [salt])
+    made = record_of(memo, articles)
+    del memo  # before the record is written: it holds every event's words and block
+    store.put_many(_MERGE, ((f"{salt}:{part}", data) for part, data in record_parts(made)))
+    store.keep_only(_MERGE, keys)
     store.commit()
     return timeline
 

@@ -150,9 +150,7 @@ def extract_articles(
     work = [_work(f, root, day_first, salt, local) for f in misses]
     made = _extracted(work, workers, progress)
     result = Extracted([], [], [])
-    kept: list[tuple[str, bytes]] = []
-    kept_bodies: list[tuple[str, bytes]] = []
-    html: list[tuple[str, bytes]] = []
+    batch = _Batch(store, scratch)
     for file in files:
         if file.key in found:
             article, doubts = found[file.key]
@@ -164,23 +162,41 @@ def extract_articles(
             if outcome.key != file.key:
                 log.debug("%s changed while it was read: extracted as it is now", file.relative)
             article, doubts = reader.article(outcome.key, outcome.article)
-            kept.append((outcome.key, outcome.article.encode()))
-            kept_bodies.append((outcome.key, outcome.body.encode()))
-            html.append((outcome.key, outcome.html.encode()))
+            batch.add(outcome)  # into the store as they come: the build never holds them all
             if bodies is not None:
                 bodies[outcome.key] = (reader.body(outcome.body)[0], outcome.html)
         result.articles.append(article)
         result.doubts.append(doubts)
-    if scratch is not None:
-        scratch.put_many(HTML, html)
+    batch.flush()
     if misses:
-        store.put_many(ARTICLE, kept)
-        store.put_many(BODY, kept_bodies)
         keys = [a.key for a in result.articles]
         store.keep_only(ARTICLE, keys)
         store.keep_only(BODY, keys)
         store.commit()
     return result
+
+
+class _Batch:
+    """What workers made, put into the stores a few hundred articles at a time."""
+
+    _SIZE = 256
+
+    def __init__(self, store: Store, scratch: Store | None) -> None:
+        self._store = store
+        self._scratch = scratch
+        self._made: list[Made] = []
+
+    def add(self, made: Made) -> None:
+        self._made.append(made)
+        if len(self._made) >= self._SIZE:
+            self.flush()
+
+    def flush(self) -> None:
+        made, self._made = self._made, []
+        self._store.put_many(ARTICLE, ((m.key, m.article.encode()) for m in made))
+        self._store.put_many(BODY, ((m.key, m.body.encode()) for m in made))
+        if self._scratch is not None:
+            self._scratch.put_many(HTML, ((m.key, m.html.encode()) for m in made))
 
 
 _UNDECODABLE = (ValueError, TypeError, KeyError, IndexError, UnicodeDecodeError)

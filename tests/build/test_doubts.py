@@ -7,7 +7,7 @@ from timeline.extract import extract_article
 from timeline.extract.doubts import unclear_weekdays
 from timeline.load import parse_article, parse_corrections
 
-FRONT = "---\ntitle: T\npublished: 2025-02-05\n---\n\n"
+FRONT = "---\ntitle: T\npublished: 2025-02-05\nsource: S\nurl: https://s.example/a\n---\n\n"
 
 
 def doubts_of(body: str) -> list[str]:
@@ -20,13 +20,13 @@ def test_weekday_without_tense_is_doubtful_but_a_told_one_is_not() -> None:
     extraction = extract_article(parse_article(text, "a.md"))
     assert [e.text for e in unclear_weekdays(extraction)] == ["Monday"]
     assert doubts_of("Talks in Cairo on Monday.\n") == [
-        "content/articles/a.md:6: 'Monday' has no clear tense around it: read as 2025-02-03"
+        "content/articles/a.md:8: 'Monday' has no clear tense around it: read as 2025-02-03"
     ]
 
 
 def test_event_dated_after_publication_is_doubtful() -> None:
     assert doubts_of("The next exchange will take place on 8 February 2025.\n") == [
-        "content/articles/a.md:6: '8 February 2025' dates an event after the article was "
+        "content/articles/a.md:8: '8 February 2025' dates an event after the article was "
         "published (2025-02-08)"
     ]
 
@@ -40,7 +40,7 @@ def test_a_yearless_date_months_from_publication_is_doubtful() -> None:
         "Victims of the attack on October 7 were buried. Talks began on 3 February.\n"
     )
     assert doubts == [
-        "content/articles/a.md:6: 'October 7' gives no year and is months from publication: "
+        "content/articles/a.md:8: 'October 7' gives no year and is months from publication: "
         "read as 2024-10-07; write the year, or re-date it in content/corrections.toml"
     ]
 

@@ -137,7 +137,7 @@ def test_every_problem_of_one_file_is_reported_in_one_run() -> None:
         " (use YYYY-MM-DD)",
         "content/articles/bad.md:4: 'draft' must be true or false",
         "content/articles/bad.md:5: 'tags' must be a list such as [gaza, ceasefire]",
-        "content/articles/bad.md:6: alias 'https://elsewhere.example/' is not a path of this "
+        "content/articles/bad.md:6: alias 'https://elsewhere.example/' is not a page path of this "
         "site (such as /2024/03/old-name/)",
     ]
     assert len(caught.value.problems) == 5
@@ -202,6 +202,8 @@ def test_values_that_do_not_name_one_day_stay_errors(written: str, reason: str) 
         ("/talks/?page=2", None),
         ("/", None),
         ("javascript:alert(1)", None),
+        ("/feed.xml", None),
+        ("/Old.HTM", "Old.HTM"),
     ],
 )
 def test_alias_paths(alias: str, path: str | None) -> None:

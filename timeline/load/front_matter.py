@@ -17,7 +17,7 @@ from dateutil import parser as date_parser
 from dateutil import tz
 
 from timeline.errors import ContentError
-from timeline.model import SourceLocation
+from timeline.model import Article, SourceLocation
 
 KNOWN_KEYS = {
     "title": "the headline",
@@ -166,7 +166,7 @@ class FrontMatterFields:
             if path is None:
                 self._problem(
                     "aliases",
-                    f"alias '{alias}' is not a path of this site (such as /2024/03/old-name/)",
+                    f"alias '{alias}' is not a page path of this site (such as /2024/03/old-name/)",
                 )
             else:
                 paths.append(path)
@@ -200,6 +200,17 @@ class FrontMatterFields:
         return any(p.location == self.where(key) for p in self._problems)
 
 
+def article_notes(article: Article) -> list[tuple[int, str]]:
+    """The warnings about an article's front matter, each with its line: keys timeline does
+    not read, and a missing ``source`` or ``url`` (a report readers cannot trace)."""
+    notes = list(article.notes)
+    if not article.source:
+        notes.append((1, "no 'source': the report is shown from 'Unknown outlet'; name the outlet"))
+    if not article.url:
+        notes.append((1, "no 'url': readers cannot open the original report; add its link"))
+    return notes
+
+
 def unknown_key_note(key: object) -> str:
     """The warning about a front matter key timeline does not read."""
     name = str(key)
@@ -210,7 +221,7 @@ def unknown_key_note(key: object) -> str:
 
 def alias_path(alias: str) -> str | None:
     """The output file of a redirect page for the site path ``alias``, or None when the
-    alias is not a plain path inside the site (a URL, ``..``, a query)."""
+    alias is not the path of a page inside the site (a URL, ``..``, a query, a .css)."""
     path = alias.strip()
     if re.search(r"^[a-z][a-z0-9+.-]*:|^//|[?#\\\\]|[\x00-\x1f]", path, re.I):
         return None
@@ -219,6 +230,8 @@ def alias_path(alias: str) -> str | None:
         return None
     if path.endswith("/") or "." not in parts[-1]:
         parts.append("index.html")
+    elif not parts[-1].lower().endswith((".html", ".htm")):
+        return None  # a redirect is a page: /feed.xml or /style.css cannot be one
     return "/".join(parts)
 
 

@@ -147,9 +147,10 @@ def test_new_site_builds_outside_the_repository(tmp_path: Path) -> None:
     result = run("new", "mysite", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     site = tmp_path / "mysite"
-    assert (site / "themes" / "default" / "templates" / "base.html").is_file()
+    assert not (site / "themes").exists()  # the theme stays in the package
     requirements = (site / "requirements.txt").read_text(encoding="utf-8")
-    assert "\ntimeline" in requirements
+    (wheel,) = (site / "wheels").glob("conflict_timeline-*-py3-none-any.whl")
+    assert f"\n./wheels/{wheel.name}\n" in requirements
     result = run("build", cwd=site)
     assert result.returncode == 0, result.stderr
     index = (site / "output" / "index.html").read_text(encoding="utf-8")

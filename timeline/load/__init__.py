@@ -27,7 +27,12 @@ from timeline.load.curation import (
     parse_corrections,
     parse_curated_event,
 )
-from timeline.load.front_matter import KNOWN_KEYS, MissingPublicationDate, parse_published
+from timeline.load.front_matter import (
+    KNOWN_KEYS,
+    MissingPublicationDate,
+    article_notes,
+    parse_published,
+)
 
 __all__ = [
     "CORRECTIONS_NAME",
@@ -35,6 +40,7 @@ __all__ = [
     "FrontMatter",
     "FrontMatterErrors",
     "MissingPublicationDate",
+    "article_notes",
     "article_paths",
     "decode_text",
     "discover_articles",

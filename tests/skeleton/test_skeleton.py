@@ -110,6 +110,7 @@ def test_new_article_is_dated_today_and_named_by_its_title(tmp_path: Path) -> No
     assert article.published == dt.date(2025, 3, 10)
     assert article.slug == "talks-resume-final-round"
     assert article.source == "" and article.url is None
+    assert article.draft  # as Hugo's archetypes: published once the text is in
     with pytest.raises(UsageError, match="already exists"):
         create_article(content, 'Talks resume: "final" round', dt.date(2025, 3, 10))
     with pytest.raises(UsageError, match="needs a title"):

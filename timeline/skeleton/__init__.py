@@ -57,10 +57,10 @@ published: {published}
 source:    # the outlet, e.g. Reuters
 url:       # the link to the original report
 tags: []
+draft: true    # false (or delete the line) when the text is in
 ---
 
-Paste the text of the report here. Every date in it ("on Monday", "March 3", "last week")
-is read against the publication date above.
+Paste the text of the report here.
 """
 
 _GITIGNORE = "/output/\n.timeline-cache/\n"

@@ -7,7 +7,8 @@ import re
 from collections.abc import Callable
 
 from timeline.extract.timex import absolute, amounts, narrative, relative
-from timeline.extract.timex.context import Context
+from timeline.extract.timex.calendar import OffCalendar
+from timeline.extract.timex.context import Context, unresolved
 from timeline.extract.timex.scanner import GATES, KINDS, SCANNER, STARTERS, TOKEN
 from timeline.model import TimeExpression
 
@@ -40,6 +41,8 @@ INTERPRETERS: dict[str, Interpreter] = {
     "month": absolute.month,
     "year": absolute.year,
 }
+_TYPES = {"clock": "TIME"}
+"""The type of an expression kept unresolved because its value is off the calendar."""
 _LOOKS_BACK = re.compile(r"(?i)\b(?:earlier|before|previously)$|year-(?:ago|earlier)")
 assert set(INTERPRETERS) == set(KINDS), "every scanner kind needs its interpreter"
 
@@ -62,9 +65,7 @@ def find_expressions(
         match = SCANNER.match(text, start)
         if match is None:
             continue
-        kind = match.lastgroup
-        assert kind is not None  # every alternative is a named group
-        expressions = INTERPRETERS[kind](match, ctx)
+        expressions = _interpret(match, ctx)
         if not expressions:
             continue  # refused: a shorter reading may start at a later word
         found.extend(expressions)
@@ -73,6 +74,17 @@ def find_expressions(
                 ctx = ctx.remember(expression)
         position = match.end()
     return found
+
+
+def _interpret(match: re.Match[str], ctx: Context) -> list[TimeExpression]:
+    """The expressions a scanner match stands for; one kept unresolved when its value would
+    lie outside the years 1 to 9999 ("next year", published in 9999)."""
+    kind = match.lastgroup
+    assert kind is not None  # every alternative is a named group
+    try:
+        return INTERPRETERS[kind](match, ctx)
+    except OffCalendar:
+        return [unresolved(match.start(), match.group(), _TYPES.get(kind, "DATE"))]
 
 
 def _compares(text: str, expressions: list[TimeExpression]) -> bool:

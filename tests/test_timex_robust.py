@@ -48,6 +48,39 @@ def test_pairs_of_phrases_never_raise(published: dt.date, day_first: bool) -> No
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Centuries and decades in words, hyphenated as adjectives.
+        ("In eighteenth-century France", [("eighteenth-century", "DATE", "17")]),
+        ("the twentieth-century war", [("the twentieth-century", "DATE", "19")]),
+        ("a twenty-first-century war", [("twenty-first-century", "DATE", "20")]),
+        ("It began in the mid-Eighties.", [("the mid-Eighties", "DATE", "198", "MID")]),
+        ("the mid-Seventies", [("the mid-Seventies", "DATE", "197", "MID")]),
+        ("in the late nineties", [("the late nineties", "DATE", "199", "END")]),
+        ("It was founded in the 1st century.", [("the 1st century", "DATE", "00")]),
+        ("the 0th century", []),
+        # The last day of the calendar; a clock time that no day has is no time.
+        ("It was signed 12/31/9999.", [("12/31/9999", "DATE", "9999-12-31")]),
+        ("Logged at 9999-12-31T24:04.", [("9999-12-31", "DATE", "9999-12-31")]),
+        ("Logged at 2023-10-07T25:00.", [("2023-10-07", "DATE", "2023-10-07")]),
+        ("Logged at 2023-10-07T24:00.", [("2023-10-07T24:00", "TIME", "2023-10-07T24:00")]),
+        # Numbers are read with bounds: no fraction over zero, no amount of 309 digits.
+        ("It lasted 5 1/0 year.", []),
+        ("It lasted 5 1/2 years.", [("5 1/2 years", "DURATION", "P5Y6M")]),
+        (f"It lasted {'1' * 309} days.", []),
+        ("It lasted 1234567890 days.", []),
+        ("It lasted 123456789 days.", [("123456789 days", "DURATION", "P123456789D")]),
+        ("It began 123456789 days ago.", [("123456789 days ago", "DATE", UNRESOLVED)]),
+        # A year has two halves.
+        ("in the third half", []),
+        ("in the second half", [("the second half", "DATE", "2025-H2")]),
+    ],
+)  # fmt: skip
+def test_phrases_that_crashed_are_read(text: str, expected: list[Row]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "published", "expected"),
     [
         ("It ended in June.", FIRST_DAY, [("June", "DATE", "0001-06")]),

@@ -15,7 +15,7 @@ _PREVIOUS_WORD = re.compile(r"([A-Za-z][\w.'-]*)[\s,]*$")
 _NEXT_WORD = re.compile(r"^[\s,]*([A-Za-z][\w'-]*)")
 _NEAR, _FAR = 45, 200
 _MONTH_DAYS = 31
-_FRACTION = re.compile(r"(\d+)\s+(\d)/(\d)")
+_FRACTION = re.compile(r"(\d+)\s+(\d)/([1-9])")
 _YEAR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _SPELLED = re.compile(SPELLED_YEAR)
 

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 
 import pytest
 
 from timeline.extract.timex import find_expressions
 from timeline.extract.timex.calendar import century_value, day_value, decade_value
+from timeline.extract.timex.lexicon import LOOK_ALIKES
 
 MONDAY = dt.date(2025, 2, 3)
 FIRST_DAY, LAST_DAY = dt.date.min, dt.date.max
@@ -78,6 +80,34 @@ def test_pairs_of_phrases_never_raise(published: dt.date, day_first: bool) -> No
 )  # fmt: skip
 def test_phrases_that_crashed_are_read(text: str, expected: list[Row]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Case-insensitive patterns take these letters for "s" and "i"; so does the engine,
+        # and the expression keeps the text as written.
+        ("They met in the \u017fummer.", [("the \u017fummer", "DATE", "2024-SU")]),
+        ("They met that n\u0130ght.", [("that n\u0130ght", "TIME", "2025-02-03TNI")]),
+        ("They meet every spr\u0130ng.", [("every spr\u0130ng", "SET", "XXXX-SP")]),
+        ("It lies in the pa\u017ft.", [("the pa\u017ft", "DATE", "PAST_REF")]),
+        ("It ended in the \u017fpring of 2014.", [("the \u017fpring of 2014", "DATE", "2014-SP")]),
+        ("They met th\u0131s week.", [("th\u0131s week", "DATE", "2025-W06")]),
+        # A capital in the middle of a word is no starter, as "thIs March" is none.
+        ("They meet th\u0130s March.", [("March", "DATE", "2025-03")]),
+    ],
+)  # fmt: skip
+def test_look_alike_letters(text: str, expected: list[Row]) -> None:
+    assert found(text) == expected
+
+
+def test_look_alikes_are_every_letter_that_case_insensitive_matching_takes_for_ascii() -> None:
+    ascii_letter = re.compile("(?i)[a-z]")
+    folded = {
+        code for code in range(0x80, 0x110000) if ascii_letter.fullmatch(chr(code)) is not None
+    }
+    assert folded == set(LOOK_ALIKES)
+    assert all(re.fullmatch(f"(?i){re.escape(LOOK_ALIKES[c])}", chr(c)) for c in folded)
 
 
 @pytest.mark.parametrize(

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from timeline.extract.timex import absolute, amounts, narrative, relative
 from timeline.extract.timex.calendar import OffCalendar
 from timeline.extract.timex.context import Context, unresolved
+from timeline.extract.timex.lexicon import LOOK_ALIKES
 from timeline.extract.timex.scanner import GATES, KINDS, SCANNER, STARTERS, TOKEN
 from timeline.model import TimeExpression
 
@@ -41,6 +43,7 @@ INTERPRETERS: dict[str, Interpreter] = {
     "month": absolute.month,
     "year": absolute.year,
 }
+_LOOK_ALIKE = re.compile("[" + "".join(map(chr, LOOK_ALIKES)) + "]")
 _TYPES = {"clock": "TIME"}
 """The type of an expression kept unresolved because its value is off the calendar."""
 _LOOKS_BACK = re.compile(r"(?i)\b(?:earlier|before|previously)$|year-(?:ago|earlier)")
@@ -56,13 +59,14 @@ def find_expressions(
     narrative ones such as "the next day", against the latest date the text established.
     ``day_first`` reads ``7/10/2023`` as 7 October instead of July 10.
     """
-    ctx = Context(text, published, day_first)
+    read = _folded(text)
+    ctx = Context(read, published, day_first)
     found: list[TimeExpression] = []
     position = 0
-    for start in _candidate_starts(text):
+    for start in _candidate_starts(read):
         if start < position:
             continue  # inside an expression already found
-        match = SCANNER.match(text, start)
+        match = SCANNER.match(read, start)
         if match is None:
             continue
         expressions = _interpret(match, ctx)
@@ -73,7 +77,7 @@ def find_expressions(
             for expression in expressions:
                 ctx = ctx.remember(expression)
         position = match.end()
-    return found
+    return found if read is text else [replace(e, text=text[e.start : e.end]) for e in found]
 
 
 def _interpret(match: re.Match[str], ctx: Context) -> list[TimeExpression]:
@@ -85,6 +89,15 @@ def _interpret(match: re.Match[str], ctx: Context) -> list[TimeExpression]:
         return INTERPRETERS[kind](match, ctx)
     except OffCalendar:
         return [unresolved(match.start(), match.group(), _TYPES.get(kind, "DATE"))]
+
+
+def _folded(text: str) -> str:
+    """``text`` with the letters that case-insensitive patterns take for ASCII ones replaced
+    by those (``lexicon.LOOK_ALIKES``), so that what a pattern matched is a word of the
+    tables once lower-cased; ``text`` itself when it has none."""
+    if text.isascii() or _LOOK_ALIKE.search(text) is None:
+        return text
+    return text.translate(LOOK_ALIKES)
 
 
 def _compares(text: str, expressions: list[TimeExpression]) -> bool:

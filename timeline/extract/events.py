@@ -6,16 +6,23 @@ The rules (see docs/events.md):
 - the article's lead (the first sentence of its first paragraph) is an event on the
   publication date when the text does not date it otherwise;
 - other undated sentences are context, not events.
+
+Reading an article never fails on its text: an unexpected error (a bug of the engine) is
+reported as a :class:`ContentError` at ``path:line`` of the phrase or sentence being read,
+never as a traceback that names no file.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import TypeVar
 
+from timeline.errors import ContentError
 from timeline.extract.govern import Clause, dated_clauses
 from timeline.extract.sentences import (
     Span,
@@ -24,14 +31,30 @@ from timeline.extract.sentences import (
     split_paragraphs,
     split_sentences,
 )
-from timeline.extract.timex import day_value, find_expressions
-from timeline.model import Article, ArticleRef, Basis, Event, Extraction, TimeExpression
+from timeline.extract.timex import PhraseError, day_value, find_expressions
+from timeline.model import (
+    Article,
+    ArticleRef,
+    Basis,
+    Event,
+    Extraction,
+    SourceLocation,
+    TimeExpression,
+)
+
+T = TypeVar("T")
+_QUOTED = 80
+"""How much of a phrase or sentence an error message quotes."""
 
 
 def extract_article(article: Article, *, day_first: bool = False) -> Extraction:
     """The temporal expressions and the dated events of one article, in text order."""
-    plain = mask_markup(article.text, article.body_start)
-    expressions = find_expressions(plain, article.published_date, day_first=day_first)
+
+    def read() -> tuple[str, list[TimeExpression]]:
+        plain = mask_markup(article.text, article.body_start)
+        return plain, find_expressions(plain, article.published_date, day_first=day_first)
+
+    plain, expressions = reading(article, article.body_start, "the article", read)
     return Extraction(article, tuple(expressions), extract_events(article, plain, expressions))
 
 
@@ -48,8 +71,28 @@ def extract_events(
         last = bisect.bisect_left(starts, sentence.end, lo=first)
         line = lines.line_of(sentence.start)
         lead = number == 0
-        events.extend(_sentence_events(article, ref, sentence, line, expressions[first:last], lead))
+        read = functools.partial(
+            _sentence_events, article, ref, sentence, line, expressions[first:last], lead
+        )
+        events.extend(reading(article, sentence.start, sentence.text, read))
     return _with_unique_ids(events)
+
+
+def reading(article: Article, offset: int, phrase: str, read: Callable[[], T]) -> T:
+    """``read()``, with an unexpected error in it reported as a :class:`ContentError` at the
+    line of ``offset`` in the article, naming ``phrase`` (or, when the date engine says which
+    phrase it was reading, that phrase and its line)."""
+    try:
+        return read()
+    except ContentError:
+        raise
+    except PhraseError as error:
+        offset, phrase, cause = error.start, error.phrase, error.__cause__ or error
+    except Exception as error:
+        cause = error
+    location = SourceLocation(article.path, article.line_of(offset))
+    message = f"cannot read “{_shortened(phrase)}”: {type(cause).__name__}: {cause}"
+    raise ContentError(location, f"{message} (a bug in timeline: please report it)") from cause
 
 
 def article_ref(article: Article) -> ArticleRef:
@@ -147,6 +190,11 @@ class _Lines:
         self._line += self._text.count("\n", self._offset, offset)
         self._offset = offset
         return self._line
+
+
+def _shortened(text: str) -> str:
+    text = normalize_space(text)
+    return text if len(text) <= _QUOTED else text[: _QUOTED - 1] + "…"
 
 
 def _with_unique_ids(events: list[Event]) -> tuple[Event, ...]:

@@ -50,6 +50,17 @@ _LOOKS_BACK = re.compile(r"(?i)\b(?:earlier|before|previously)$|year-(?:ago|earl
 assert set(INTERPRETERS) == set(KINDS), "every scanner kind needs its interpreter"
 
 
+class PhraseError(Exception):
+    """An unexpected error (a bug) while reading the phrase at offset ``start``; the error
+    itself is the ``__cause__``. No text should raise it: the caller reports it with the
+    file and line of the phrase."""
+
+    def __init__(self, start: int, phrase: str) -> None:
+        super().__init__(f"cannot read {phrase!r} at offset {start}")
+        self.start = start
+        self.phrase = phrase
+
+
 def find_expressions(
     text: str, published: dt.date, *, day_first: bool = False
 ) -> list[TimeExpression]:
@@ -89,6 +100,8 @@ def _interpret(match: re.Match[str], ctx: Context) -> list[TimeExpression]:
         return INTERPRETERS[kind](match, ctx)
     except OffCalendar:
         return [unresolved(match.start(), match.group(), _TYPES.get(kind, "DATE"))]
+    except Exception as error:
+        raise PhraseError(match.start(), match.group()) from error
 
 
 def _folded(text: str) -> str:

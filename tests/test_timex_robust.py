@@ -1,6 +1,7 @@
 """No text and no publication date makes the engine raise, and what once did is read sensibly.
 
-Each table row is a phrase that crashed the engine (found in real articles or by fuzzing).
+Each table row is a phrase that crashed the engine (found in real articles or by fuzzing);
+``test_timex_property.py`` searches for more.
 """
 
 from __future__ import annotations

@@ -185,7 +185,7 @@ def _keep_record(
 ) -> None:
     """Keep what the next build needs to know of this one."""
     log.debug("%d pages kept unrendered, their inputs unchanged", reuse.kept)
-    kept = tuple((d.location.path, d.location.line, d.message) for d in doubts)
+    kept = tuple((d.location.path, d.location.line, d.message, d.kind) for d in doubts)
     manifest = folder_state(target)
     record = LastBuild(inputs.signature, manifest, counts, kept, reuse.digests, inputs.read.stats)
     save_last_build(store, record)
@@ -318,7 +318,8 @@ def _unchanged(previous: LastBuild, target: Path, timings: dict[str, float]) -> 
     """The report of a build that found every input and output as the last one left them."""
     log.debug("nothing changed since the last build")
     doubts = tuple(
-        Doubt(SourceLocation(path, line), message) for path, line, message in previous.doubts
+        Doubt(SourceLocation(path, line), message, kind)
+        for path, line, message, kind in previous.doubts
     )
     return BuildReport(target, *previous.counts, 0, timings, doubts)
 

@@ -46,7 +46,7 @@ _PRECISIONS = {precision.value: precision for precision in Precision}
 
 def dumps(value: Json) -> str:
     """Compact JSON, keys in the order given, Unicode kept as it is."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 # ---------------------------------------------------------------- articles
@@ -60,7 +60,7 @@ def article_json(article: ArticleEvents, doubts: tuple[ArticleDoubt, ...]) -> st
         [
             _facts_json(facts),
             [_event_json(event, ref) for event in article.events],
-            [[d.location.path, d.location.line, d.message, list(ids)] for d, ids in doubts],
+            [[d.location.path, d.location.line, d.message, d.kind, list(ids)] for d, ids in doubts],
         ]
     )
 
@@ -89,6 +89,12 @@ def _facts_json(facts: ArticleFacts) -> Json:
         facts.author,
         list(facts.tags),
         facts.draft,
+        facts.summary,
+        facts.updated.isoformat() if facts.updated is not None else None,
+        list(facts.aliases),
+        facts.image,
+        facts.lang,
+        facts.data,
     ]
 
 
@@ -139,8 +145,8 @@ class ArticleReader:
         ref = _ref_of(facts)
         made = tuple(self._event(item, ref) for item in events)
         kept = tuple(
-            (Doubt(SourceLocation(path, line), message), tuple(ids))
-            for path, line, message, ids in doubts
+            (Doubt(SourceLocation(path, line), message, kind), tuple(ids))
+            for path, line, message, kind, ids in doubts
         )
         return ArticleEvents(key, facts, made), kept
 
@@ -203,9 +209,26 @@ class ArticleReader:
 
 
 def _facts(item: list[Any]) -> ArticleFacts:
-    path, slug, title, published, source, url, author, tags, draft = item
+    path, slug, title, published, source, url, author, tags, draft = item[:9]
+    summary, updated, aliases, image, lang, data = item[9:]
+    if not isinstance(data, dict):
+        raise ValueError("an article's data is a mapping")
     return ArticleFacts(
-        path, slug, title, _published(published), source, url, author, tuple(tags), bool(draft)
+        path,
+        slug,
+        title,
+        _published(published),
+        source,
+        url,
+        author,
+        tuple(tags),
+        bool(draft),
+        summary,
+        _published(updated) if updated is not None else None,
+        tuple(aliases),
+        image,
+        lang,
+        data,
     )
 
 

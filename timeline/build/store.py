@@ -256,7 +256,8 @@ class LastBuild:
     """Size and modification time of every file the build left in the output folder."""
     counts: tuple[int, int, int, int]
     """Articles, events, entries and files."""
-    doubts: tuple[tuple[str, int, str], ...]
+    doubts: tuple[tuple[str, int, str, str], ...]
+    """Each doubt's path, line, message and kind."""
     pages: dict[str, str] = field(default_factory=dict)
     """The digest of what each page was rendered from (``render.Reuse``); a page whose
     digest and output file are both unchanged is kept rather than rendered again."""
@@ -294,7 +295,7 @@ def last_build(store: Store) -> LastBuild | None:
             str(data["signature"]),
             {path: (size, time) for path, (size, time) in data["manifest"].items()},
             (data["counts"][0], data["counts"][1], data["counts"][2], data["counts"][3]),
-            tuple((path, line, message) for path, line, message in data["doubts"]),
+            tuple((path, line, message, kind) for path, line, message, kind in data["doubts"]),
             {str(path): str(digest) for path, digest in data["pages"].items()},
             FileStats(str(stats[0]), int(stats[1]), files),
         )

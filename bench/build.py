@@ -473,11 +473,14 @@ def _write_all(folder: Path, stories: list[Story], render: Callable[[Story], str
 
 
 def write_timeline_site(site: Path, stories: list[Story]) -> None:
-    """A site as users make one: ``timeline new`` (its config and a copy of the built-in
-    theme), its example article removed, then the articles with Hugo-style front matter
-    (``title``, ``date``, ``tags``, ``draft``), the outlet and the link to the original."""
+    """A site as users make one: ``timeline new``, its example article removed, a copy of
+    the built-in theme in ``themes/default`` (as a site whose theme is being changed has),
+    then the articles with Hugo-style front matter (``title``, ``date``, ``tags``,
+    ``draft``), the outlet and the link to the original."""
     site.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run([str(TIMELINE), "new", str(site)], check=True, capture_output=True)
+    if not (site / "themes" / "default").exists():
+        shutil.copytree(ROOT / "themes" / "default", site / "themes" / "default")
     (site / "timeline.toml").write_text(f'title = "A long war: {len(stories)} articles"\n')
     for example in (site / "content" / "articles").glob("*.md"):
         example.unlink()
@@ -1009,9 +1012,9 @@ and figures and their own way of saying the date ("7 October 2023", "October 7, 
 "January 21", "on Monday", "yesterday", "last week", "early 2024", "15 months of war"),
 with quotes, a background section recalling older happenings, and an outlook.
 
-- timeline: a site made by `timeline new` (its config and a copy of the built-in theme; its
-  example article removed) + `content/articles/*.md` (Hugo-style front matter `title`,
-  `date`, `tags`, `draft`, and `source`, `url`).
+- timeline: a site made by `timeline new` (its example article removed) with a copy of the
+  built-in theme in `themes/default`, + `content/articles/*.md` (Hugo-style front matter
+  `title`, `date`, `tags`, `draft`, and `source`, `url`).
 - Hugo (from Debian): `hugo.toml`, `content/posts/*.md` (YAML front matter `title`, `date`,
   `tags`), minimal layouts: a page per article, a list page of all articles, tag pages, a
   home page listing every article; RSS disabled.

@@ -20,4 +20,4 @@ def test_a_file_in_pieces_is_written_and_kept_when_unchanged(tmp_path: Path) -> 
         third = write_output(target, [("big.json", iter(pieces))], {})
         assert third.changed == 1
         assert (target / "big.json").read_bytes() == b"".join(pieces)
-    assert sorted(p.name for p in target.iterdir()) == ["big.json"]
+    assert sorted(p.name for p in target.iterdir()) == [".timeline-output", "big.json"]

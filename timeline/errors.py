@@ -45,6 +45,10 @@ class BuildFailed(TimelineError):
         super().__init__(f"build failed with {count} error{'s' if count != 1 else ''}")
 
 
+class OutputError(TimelineError):
+    """The output folder could not be written; what it held is as it was."""
+
+
 class DeployError(TimelineError):
     """Publishing was refused or failed; the repository and the remote are as they were."""
 

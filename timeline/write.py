@@ -104,7 +104,7 @@ def write_output(
         with _writing_beside(target):
             return _write(target, files, static)
     except OSError as error:
-        if error.filename is None or not inside(error.filename, target.parent):
+        if not _of_the_output(error, target):
             raise  # not the output's: reading a template, say
         raise OutputError(_fault(error, target)) from None
 
@@ -162,6 +162,8 @@ def _writing_beside(target: Path) -> Iterator[None]:
             raise OutputError(
                 f"{target}: another build is writing it now; wait until it ends"
             ) from None
+        except OSError:  # a file system without locks (some network mounts): go on
+            log.debug("cannot lock %s; builds must not overlap here", target.parent)
         _remove_leftovers(target)
         yield
     finally:
@@ -262,6 +264,18 @@ def _refusal(target: Path, foreign: list[str]) -> str:
         f"{target}: the build replaces this folder whole and would delete what it did not "
         f"write: {shown}. Move that away ({hint})"
     )
+
+
+def _of_the_output(error: OSError, target: Path) -> bool:
+    """True when ``error`` concerns the output folder, the folder it is in, or the
+    build's own new and old folders beside it."""
+    if not isinstance(error.filename, str):
+        return False
+    path = Path(os.path.abspath(error.filename))
+    beside = path.relative_to(target.parent).parts if path.is_relative_to(target.parent) else None
+    if beside is None:
+        return False
+    return not beside or beside[0] == target.name or beside[0].startswith(f".{target.name}-")
 
 
 def _fault(error: OSError, target: Path) -> str:

@@ -141,12 +141,13 @@ def _closed(
 
 
 async def warm_up(port: int, targets: list[tuple[str, int]]) -> None:
-    """Every file asked for once, so that every page is rendered before the load."""
-    streams = await asyncio.open_connection("127.0.0.1", port)
+    """Every file asked for once, so that every page is rendered before the load (a
+    connection for each: a server without keep-alive closes it after each answer)."""
     for target, expected in targets:
-        status = await request(*streams, target, False)
+        streams = await asyncio.open_connection("127.0.0.1", port)
+        status = await request(*streams, target, True)
         assert status == expected, (target, status)
-    _closed(streams)
+        _closed(streams)
 
 
 async def run(port: int, targets: list[tuple[str, int]], args: argparse.Namespace) -> Tally:

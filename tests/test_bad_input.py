@@ -149,6 +149,22 @@ def published(*paths: str) -> Callable[[Path], None]:
     return check
 
 
+def git_repository(site: Path, outside: Path) -> None:
+    """The site as a git repository with one commit (for deploy)."""
+    identity = ["-c", "user.name=Test", "-c", "user.email=test@example.org"]
+    for args in (["init", "-q", "-b", "main"], ["add", "."], [*identity, "commit", "-qm", "Site"]):
+        subprocess.run(["git", *args], cwd=site, check=True, capture_output=True)
+
+
+def no_branch(name: str) -> Callable[[Path], None]:
+    def check(site: Path) -> None:
+        branches = subprocess.run(["git", "branch", "--list", name], cwd=site,
+                                  capture_output=True, text=True, check=True)  # fmt: skip
+        assert branches.stdout == ""
+
+    return check
+
+
 def leftovers_gone(site: Path) -> None:
     """The folders stopped builds left are gone; a folder of the user's with a like name
     stays, and the site was built."""
@@ -175,7 +191,7 @@ class Case:
     """A regular expression the standard error must match."""
     args: tuple[str, ...] = ("build",)
     then: Callable[[Path], None] | None = None
-    """A check of the site after a command that succeeded."""
+    """A check of the site after the command."""
     marks: tuple[Any, ...] = field(default=())
 
 
@@ -245,6 +261,10 @@ CASES = [
          r"content/corrections\.toml:1: a symbolic link that leads outside"),
     Case("link-theme-static", link("themes/default/static/leak.txt", "{outside}/secret.txt"), 1,
          r"themes/default/static/leak\.txt:1: a symbolic link that leads outside"),
+    Case("link-deploy",
+         steps(git_repository, link("content/articles/leak.md", "{outside}/secret.md")), 1,
+         r"content/articles/leak\.md:1: a symbolic link that leads outside",
+         ("deploy", "--no-push"), then=no_branch("gh-pages")),
     Case("link-theme-folder",
          steps(link("themes/mine", "{outside}/theme"),
                edit("timeline.toml", lambda t: t + 'theme = "mine"\n')),
@@ -378,7 +398,7 @@ def test_bad_input(case: Case, places: tuple[Path, Path]) -> None:
     assert snapshot(outside) == outside_before, "something outside the site changed"
     if result.returncode != 0:
         assert snapshot(site) == before, "a failed command changed the site"
-    elif case.then is not None:
+    if case.then is not None:
         case.then(site)
     output = site / "output"
     if output.is_dir() and not output.is_symlink():
@@ -386,10 +406,12 @@ def test_bad_input(case: Case, places: tuple[Path, Path]) -> None:
 
 
 def snapshot(folder: Path) -> dict[str, object]:
-    """Every entry below ``folder`` (links as links, the build cache left out)."""
+    """Every entry below ``folder`` (links as links; the build cache and the site's own
+    git repository, whose index git refreshes as it likes, left out)."""
     found: dict[str, object] = {}
     for base, dirs, names in os.walk(folder):
-        dirs[:] = [d for d in dirs if d != ".timeline-cache"]
+        top = Path(base) == folder
+        dirs[:] = [d for d in dirs if d != ".timeline-cache" and not (top and d == ".git")]
         for name in dirs + names:
             path = Path(base, name)
             key = path.relative_to(folder).as_posix()

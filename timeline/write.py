@@ -389,6 +389,11 @@ def _swap_in(fresh: Path, target: Path) -> None:
         os.rename(fresh, target)
         return
     old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
-    os.rename(target, old / target.name)
-    os.rename(fresh, target)
+    try:
+        os.rename(target, old / target.name)
+        os.rename(fresh, target)
+    except BaseException:  # a fault, or SIGTERM between the two: the previous one goes back
+        if (old / target.name).exists() and not target.exists():
+            os.rename(old / target.name, target)
+        raise
     _remove(old)

@@ -54,6 +54,11 @@ def check_url(url: str, where: SourceLocation) -> str:
     return url
 
 
+def url_problem(url: str | None, where: SourceLocation) -> list[ContentError]:
+    """The error of ``url`` at ``where`` when it is not allowed (none for no URL)."""
+    return [] if url is None or allowed_url(url) else [ContentError(where, _refusal(url))]
+
+
 def body_link_errors(text: str, body_start: int, path: str) -> list[ContentError]:
     """An error for every link or image in a Markdown body whose URL is not allowed."""
     return [

@@ -63,11 +63,13 @@ UNSAFE_FRONT = [
     'url: "\\tjava\\tscript:alert(1)"\n',
     "url: vbscript:msgbox(1)\n",
     "url: 'data:text/html,<script>alert(1)</script>'\n",
+    "image: javascript:alert(1)\n",
 ]
 
 
 @pytest.mark.parametrize("front", UNSAFE_FRONT)
 def test_a_front_matter_url_of_another_scheme_is_an_error_at_its_line(front: str) -> None:
+    """``url``, and ``image``, which a theme may also put in a link."""
     with pytest.raises(ContentError) as raised:
         parse_article(article(front), "content/articles/a.md")
     assert str(raised.value).startswith("content/articles/a.md:4: link to '")

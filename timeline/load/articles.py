@@ -173,7 +173,7 @@ def parse_article(text: str, path: str) -> Article:
     published = fields.publication_date(_prefix_date(path))
     given = fields.slug()
     slug = page_name(given) if given else slug_of(path)
-    url = fields.text("url")
+    url, image = fields.text("url"), fields.text("image")
     article = Article(
         path=path,
         slug=slug,
@@ -189,12 +189,13 @@ def parse_article(text: str, path: str) -> Article:
         summary=fields.text("description", "summary"),
         updated=fields.date("lastmod", "updated", "modified"),
         aliases=fields.aliases(),
-        image=fields.text("image"),
+        image=image,
         lang=fields.text("lang"),
         data=fields.other_data(),
         notes=fields.notes(),
     )
     problems = fields.problems() + url_problem(url, fields.where("url"))
+    problems += url_problem(image, fields.where("image"))
     problems.sort(key=lambda problem: problem.location.line)
     if problems:
         raise _reported(problems)

@@ -10,6 +10,7 @@ the work runs) and ``doubts`` (the doubtful dates a build reports).
 from __future__ import annotations
 
 import logging
+import os
 import tempfile
 import time
 from collections.abc import Iterator, Mapping
@@ -325,8 +326,13 @@ def _unchanged(previous: LastBuild, target: Path, timings: dict[str, float]) -> 
 
 
 def _output_folder(config: Config, output: Path | None) -> Path:
-    """The output folder; one that would replace the site itself or its content is refused."""
-    target = (output or config.output_path).resolve()
+    """The output folder; one that would replace the site itself or its content is refused.
+
+    Made absolute with its parent's links resolved, but not its own: an output folder that
+    is a link must be seen as one (``write_output`` refuses it).
+    """
+    absolute = Path(os.path.abspath(output or config.output_path))
+    target = absolute.parent.resolve() / absolute.name
     protected = [config.root.resolve(), config.content_path.resolve()]
     if any(target == p or target in p.parents for p in protected):
         raise UsageError(f"{target}: the output folder must not hold the site or its content")

@@ -120,7 +120,7 @@ def read_articles(config: Config, known: FileStats | None = None) -> ReadArticle
     errors: list[ContentError] = []
     stats: dict[str, tuple[FileStat, str]] = {}
     root = f"{config.root}{os.sep}"
-    for path in article_paths(config.content_path):  # strings: 10,000 paths on every build
+    for path in article_paths(config.content_path, config.root):  # 10,000 paths: strings
         if path.startswith(root) and os.sep == "/":
             relative = path[len(root) :]
         else:

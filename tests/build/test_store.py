@@ -122,7 +122,7 @@ class Planted:
         return (Path.write_text, (self.marker, "ran"))
 
 
-@pytest.mark.parametrize("kind", ["article", "body", "html", "merge", "last"])
+@pytest.mark.parametrize("kind", ["article", "body", "merge", "last"])
 def test_a_planted_pickle_or_code_never_runs(sample_site: Path, tmp_path: Path, kind: str) -> None:
     build_site(sample_site)
     before = tree(sample_site / "output")
@@ -132,7 +132,9 @@ def test_a_planted_pickle_or_code_never_runs(sample_site: Path, tmp_path: Path, 
         b'__import__("pathlib").Path(%r).write_text("ran")' % str(marker).encode(),
     ]
     for payload in payloads:
-        for key in [key for k, key in entries(sample_site) if k == kind]:
+        keys = [key for k, key in entries(sample_site) if k == kind]
+        assert keys
+        for key in keys:
             plant(sample_site, kind, key, payload, sign=True)
         (sample_site / "content" / "articles" / "talks-open.md").touch()
         rebuilt(sample_site)
@@ -148,7 +150,7 @@ def test_text_changed_inside_an_entry_is_never_published(sample_site: Path, sign
     before = tree(sample_site / "output")
     planted = 0
     for (kind, key), value in entries(sample_site).items():
-        if b"ceasefire" in value and kind in ("body", "html", "article" if not sign else ""):
+        if b"ceasefire" in value and kind in ("body", "article" if not sign else ""):
             plant(sample_site, kind, key, value.replace(b"ceasefire", b"CAPITULATION"), sign=sign)
             planted += 1
     assert planted >= (2 if sign else 3)

@@ -95,11 +95,13 @@ def extract_file(work: Work) -> Made | Failure:
     try:
         text = decode_text(data, work.relative)
         article = parse_article(text, work.relative)
+        # Inside the try too: a phrase the engine cannot read is a content error at its
+        # line, collected with the others, whether it is read here or in a worker.
+        extraction = extract_article(article, day_first=work.day_first)
     except ContentError as error:
         missing = isinstance(error, MissingPublicationDate)
         shown = data.decode("utf-8", errors="replace") if missing else ""
         return Failure(error.location.path, error.location.line, error.message, missing, shown)
-    extraction = extract_article(article, day_first=work.day_first)
     body = ArticleBody(article.text, article.body_start, extraction.expressions)
     events = ArticleEvents(key, article.facts, extraction.events)
     return Made(

@@ -2,6 +2,7 @@
 
     python bench/extract.py [CORPUS_DIR] [--scorer PATH/TO/timex_eval.py] [--passes N]
                             [--skip-peers] [--no-dateparser]
+    python bench/extract.py --history [--explain]
 
 Peers are installed on first use into ``bench/scratch/`` (git-ignored): chrono-node from npm,
 run by a small node script that stays up for the whole run; dateparser from PyPI into a venv.
@@ -13,6 +14,10 @@ caches, V8's compiler), then ``--passes`` passes that alternate between the two,
 load of other jobs on a shared machine falls on both alike. The table gives each tagger's
 median pass and the ratio of the medians, which is what compares them; dateparser, a hundred
 times slower, is timed on one pass.
+
+``--history`` scores our engine alone on the development set of history narrative written for
+the tests (``tests/extract/timex_history_passages.py``), with the same scorer; ``--explain``
+lists every expression missed, spurious or wrongly valued.
 """
 
 from __future__ import annotations
@@ -186,6 +191,37 @@ def _records(lines: list[str], scorer: ModuleType) -> dict[str, tuple[Any, ...]]
     return result
 
 
+def history_docs(scorer: ModuleType) -> list[Any]:
+    """The history passages of the tests as the scorer's documents."""
+    path = ROOT / "tests" / "extract" / "timex_history_passages.py"
+    spec = importlib.util.spec_from_file_location("timex_history_passages", path)
+    assert spec is not None and spec.loader is not None
+    passages = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(passages)
+    published = passages.PUBLISHED.isoformat()
+    return [
+        scorer.Doc(name, text, published,
+                   tuple(scorer.Timex(s, e, phrase, "", value)
+                         for s, e, phrase, value in passages.spans(text, gold)))
+        for name, (text, gold) in passages.PASSAGES.items()
+    ]  # fmt: skip
+
+
+def explain(scorer: ModuleType, docs: list[Any], predicted: dict[str, Any]) -> None:
+    """Print every gold expression missed or wrongly valued, and every spurious one."""
+    for d in docs:
+        pairs = scorer.match(d.gold, predicted[d.id])
+        matched = {id(s) for _, s in pairs}
+        for g, s in pairs:
+            if g.value != s.value:
+                print(f"{d.id}: {g.text!r} is {g.value}, got {s.value} ({s.text!r})")
+        for g in set(d.gold) - {g for g, _ in pairs}:
+            print(f"{d.id}: {g.text!r} ({g.value}) missed")
+        for s in predicted[d.id]:
+            if id(s) not in matched:
+                print(f"{d.id}: spurious {s.text!r} ({s.value})")
+
+
 def race(taggers: list[Any], passes: int) -> list[list[float]]:
     """Seconds of ``passes`` passes of each tagger, after one warm-up pass each; the taggers
     take turns pass by pass."""
@@ -236,8 +272,22 @@ def main() -> None:
     parser.add_argument("--passes", type=int, default=7, help="timed passes of each tagger")
     parser.add_argument("--skip-peers", action="store_true", help="time our engine alone")
     parser.add_argument("--no-dateparser", action="store_true", help="leave dateparser out")
+    parser.add_argument("--history", action="store_true", help="score the history dev set")
+    parser.add_argument("--explain", action="store_true", help="with --history: every error")
     args = parser.parse_args()
     scorer = load_scorer(args.scorer)
+    if args.history:
+        docs = history_docs(scorer)
+        ours = Ours(docs)
+        ours.one_pass()
+        found = ours.results(scorer)
+        vf, rf, sf = score(scorer, docs, found)
+        gold = sum(len(d.gold) for d in docs)
+        print(f"history dev set: {len(docs)} passages, {gold} expressions: "
+              f"value F1 {vf:.3f}, relaxed F1 {rf:.3f}, strict F1 {sf:.3f}")  # fmt: skip
+        if args.explain:
+            explain(scorer, docs, found)
+        return
     docs = scorer.load_corpus(args.corpus)
     words = sum(len(d.text.split()) for d in docs)
     taggers: list[Any] = [Ours(docs)] + ([] if args.skip_peers else [Chrono(docs)])

@@ -4,6 +4,7 @@ narrative reference time, and the tense of the clause around the expression."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 
 from timeline.extract.timex import tense as tenses
@@ -11,6 +12,7 @@ from timeline.extract.timex.calendar import day_value
 from timeline.model import Basis, DateValue, Precision, TimeExpression
 
 _MAX_REFS = 8
+_RANGE_LINK = re.compile(r"\s*(?:until|till|to|through|-|–|—)\s*")
 _YEAR = dt.timedelta(days=366)
 
 
@@ -26,6 +28,8 @@ class Context:
     reported: DateValue | None = None
     """The quarter the text reports on: the newest it named that was over by publication and
     had ended within the year before it (an older one is history, a later one a forecast)."""
+    last: TimeExpression | None = None
+    """The expression found last, dated or not."""
 
     @property
     def today(self) -> DateValue:
@@ -49,12 +53,22 @@ class Context:
     def remember(self, expression: TimeExpression) -> Context:
         """The context after ``expression``: a resolved date becomes the reference time."""
         if expression.date is None or expression.type == "DURATION":
-            return self
+            return replace(self, last=expression)
         date = expression.date
         reported = self.reported
         if _reportable(date, self.published):
             reported = date if reported is None or date.start > reported.start else reported
-        return replace(self, refs=(date, *self.refs[: _MAX_REFS - 1]), reported=reported)
+        refs = (date, *self.refs[: _MAX_REFS - 1])
+        return replace(self, refs=refs, reported=reported, last=expression)
+
+    def range_start(self, start: int) -> DateValue | None:
+        """The date of the expression that opens a range ending at ``start``: "Friday" in
+        "from Friday until Sunday", "Friday to Sunday"."""
+        last = self.last
+        if last is None or last.date is None or not _RANGE_LINK.fullmatch(self.text, last.end,
+                                                                            start):  # fmt: skip
+            return None
+        return last.date
 
     def tense(self, start: int, end: int) -> int:
         """PAST, FUTURE or UNKNOWN: what the clause around the span tells (see ``tense``)."""

@@ -11,7 +11,7 @@ from timeline.extract.timex import calendar as cal
 from timeline.extract.timex.context import Context, expression, unresolved
 from timeline.extract.timex.lexicon import MONTHS, PARTS_OF_DAY, WEEKDAYS
 from timeline.extract.timex.scanner import MONTH
-from timeline.extract.timex.tense import FUTURE, PAST
+from timeline.extract.timex.tense import BACKSHIFTED, FUTURE, PAST
 from timeline.extract.timex.words import choose, month_number, previous_word, safe_date
 from timeline.model import DateValue, Precision, TimeExpression
 
@@ -24,9 +24,10 @@ _CLOCK_DATE = re.compile(
     rf"(?P<month>{MONTH})\s+(?P<day>\d+)(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?$"
 )
 _CLOCK = re.compile(
-    r"(?P<hour>\d{1,2})(?::(?P<minute>\d\d))?\s*(?P<half>[ap])?|(?P<word>noon|midnight|midday)",
+    r"(?P<hour>\d{1,2})(?::(?P<minute>\d\d))?\s*(?P<half>[ap])?|\b(?P<word>noon|midnight|midday)\b",
     re.IGNORECASE,
 )
+_CLOCK_WORD = re.compile(r"(?i)\b(?:noon|midnight|midday)\b")  # not the "noon" of "afternoon"
 
 
 _INDEFINITE = re.compile(r"(?i)\b(?:a|an|one|any)\s+$")
@@ -163,11 +164,23 @@ def _on_day(m: re.Match[str], day: dt.date, clock: str | None, mod: str | None) 
 
 
 def _tensed_weekday(ctx: Context, m: re.Match[str], number: int) -> dt.date:
-    """The latest such weekday not after publication; in a future clause, the next one after."""
+    """The latest such weekday not after publication; in a future clause, the first one from
+    publication on (news names the day of publication too: "will meet on Monday" in Monday's
+    paper is that day); in a future told in the past, the first one from the day before
+    publication, when it was told ("was expected to begin on Sunday", in Monday's paper)."""
     possessive = m.group().endswith("'s")  # "Friday's vote" happened
-    if not possessive and ctx.tense(m.start(), m.end()) == FUTURE:
-        return cal.moved(ctx.published, relativedelta(days=1, weekday=weekday(number)(+1)))
-    return cal.moved(ctx.published, relativedelta(weekday=weekday(number)(-1)))
+    side = PAST if possessive else ctx.tense(m.start(), m.end())
+    if side == FUTURE:
+        day = cal.moved(ctx.published, relativedelta(weekday=weekday(number)(+1)))
+    elif side == BACKSHIFTED:
+        day = cal.moved(ctx.published, relativedelta(days=-1, weekday=weekday(number)(+1)))
+    else:
+        day = cal.moved(ctx.published, relativedelta(weekday=weekday(number)(-1)))
+    opening = ctx.range_start(m.start())
+    if opening is not None and day < opening.start:
+        # "from Friday until Sunday": a range does not end before it begins
+        return cal.moved(opening.start, relativedelta(weekday=weekday(number)(+1)))
+    return day
 
 
 def _relative_weekday(ctx: Context, m: re.Match[str], number: int, step: int) -> dt.date:
@@ -208,7 +221,7 @@ def _edge(words: list[str]) -> str | None:
 
 def _clock(text: str) -> str | None:
     """``06:00`` from "6 a.m.", ``18:30`` from "6:30 p.m.", ``12:00`` from "noon"."""
-    if not any(c.isdigit() for c in text) and not re.search(r"(?i)noon|midnight|midday", text):
+    if not any(c.isdigit() for c in text) and not _CLOCK_WORD.search(text):
         return None
     match = _CLOCK.search(text)
     if match is None:

@@ -155,7 +155,7 @@ _KINDS: dict[str, str] = {
     ),
     "clock": (
         rf"{CLOCK}(?:,?\s+(?:(?i:on)\s+)?(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:,?\s+{YEAR})?"
-        rf"|\s+(?:(?i:on)\s+)?{WEEKDAY}|\s+(?i:today|yesterday|tomorrow)(?![A-Za-z]))?"
+        rf"|\s+(?:(?i:on)\s+)?{WEEKDAY}(?:\s+{PART})?|\s+(?i:today|yesterday|tomorrow)(?![A-Za-z]))?"
     ),
     "weekday": (
         rf"(?:(?i:early|late)\s+)?{WEEKDAY}(?:\s+{PART}|,?\s+(?i:at\s+)?{CLOCK}"

@@ -19,17 +19,26 @@ from __future__ import annotations
 import re
 
 PAST, UNKNOWN, FUTURE = -1, 0, 1
+BACKSHIFTED = 2
+"""A future told in the past ("was expected to begin on Sunday"): ahead of the telling, which
+is itself just before publication."""
 
 _FUTURE = (
     r"(?:will|would)\s+(?:not\s+|still\s+|also\s+|now\s+|then\s+|[a-z]+ly\s+)?be\s+[a-z]+|"
-    # A deadline ("postponed until Tuesday"), but not "not until", "up until", "Until then,".
-    r"(?<!\bnot\s)(?<!\bup\s)(?-i:until)|"
     r"will|won't|wo\s+n't|shall|'ll|going\s+to|plans?\s+to|(?<!\bas\s)planned|planning|"
     r"(?<!\bas\s)scheduled|"
-    r"expected\s+to|(?:is|are|be)\s+expected|expects?|due|to\s+be|would|upcoming|is\s+to|"
+    # "is due to be sworn in", "payments due on Monday"; "due to shelling" is a cause.
+    r"expected\s+to|(?:is|are|be)\s+expected|expects?|(?:(?:is|are|be|'s|'re)\s+)due|"
+    r"due(?!\s+to\b)|to\s+be|would|upcoming|is\s+to|"
     r"are\s+to|(?:next|coming)\s+(?:week|month|year|weekend|[a-z]+day)|"
     r"aims?\s+to|hopes?\s+to|intends?\s+to|set\s+to|wants?\s+to|later\s+this|must|should|"
-    r"as\s+(?:soon|early)\s+as|payable|effective|tomorrow"
+    r"as\s+(?:soon|early)\s+as|payable|effective|tomorrow|"
+    # A possibility lies ahead ("could drive the slick ashore on Friday"); not "could not",
+    # "could have", nor the month "May".
+    r"(?-i:could|might|may)(?!\s+(?:have|not|never)\b)(?!n't)"
+)
+_BACKSHIFT = (
+    r"(?:was|were)\s+(?:still\s+|also\s+)?(?:due|scheduled|expected|set|supposed|planned)\s+to"
 )
 _PAST_OF_FUTURE = r"had\s+(?:been\s+)?(?:due|scheduled|expected|set|planned|supposed)"
 _SPEECH = (
@@ -39,15 +48,20 @@ _SPEECH = (
 _PAST = (
     r"was|were|had|did|been|ago|last|earlier|began|came|went|took|made|yesterday|"
     r"gave|held|met|left|fled|struck|hit|fell|rose|won|lost|saw|became|sent|brought|"
-    r"killed|wounded|arrived|"
+    r"killed|wounded|arrived|sank|sunk|fought|broke|drove|flew|threw|shot|caught|led|stood|"
+    r"spoke|wrote|sold|paid|kept|built|spent|found|grew|knew|blew|drew|froze|chose|rode|"
+    r"stole|hid|overran|withdrew|swore|tore|shook|sought|thought|taught|bore|begun|"
     # A participle after an article or "still" is an adjective ("a still unspecified date").
     r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bits\s)(?<!\bstill\s)(?<!\btheir\s)"
     r"(?-i:(?!un)[a-z]{2,}ed)"
 )
+# A deadline ("postponed until Tuesday"), but not "not until", "up until", "Until then,".
+_DEADLINE = r"(?<!\bnot\s)(?<!\bup\s)(?-i:until)"
 _MARKER = re.compile(
-    rf"(?i)\b(?:(?P<past_future>{_PAST_OF_FUTURE})|(?P<frame>according\s+to)|"
+    rf"(?i)\b(?:(?P<backshift>{_BACKSHIFT})|(?P<past_future>{_PAST_OF_FUTURE})|"
+    rf"(?P<since>since)|(?P<frame>according\s+to)|"
     rf"(?P<speech>{_SPEECH})\b(?=(?P<framing>\s*(?:[,.;:]|''|\"|$))?)|"
-    rf"(?P<future>{_FUTURE})|(?P<past>{_PAST}))\b"
+    rf"(?P<deadline>{_DEADLINE})|(?P<future>{_FUTURE})|(?P<past>{_PAST}))\b"
 )
 # Where the clause of the expression ends, looking forward: a subordinate clause, a quotation.
 _CLAUSE_END = re.compile(
@@ -70,29 +84,56 @@ _RELATIVE_CLAUSE = re.compile(r"(?i),\s+(?:who|which|whose|where)\b[^,]*$")
 _QUOTE_END = re.compile(r"''|[\"”]\s|[,.!?]\"")
 _WINDOW = 160
 _ADJACENT = re.compile(r"(?i)\s*(?:on\s+|late\s+|early\s+)?")
+# What may stand between a deadline's "until" and its date: "until at least late on Friday".
+_DEADLINE_GAP = re.compile(r"(?i)\s*(?:at\s+least\s+)?(?:(?:late|early)\s+)?(?:on\s+)?")
+_PERFECT = re.compile(r"(?i)\bhad\b")
+_CLAUSE_OPENS = re.compile(
+    r"(?i)\b(?:that|which|who|when|while|because|after|before|and|but)\b|[,;:]"
+)
+_PUT_OFF = re.compile(
+    r"(?i)\b(?:postpon|delay|put\s+off|adjourn|extend|defer|pushed\s+back|suspend|clos|shut|"
+    r"halt|ban|ground|lock)"
+)
 _REMOTE = 1000  # what a reporting verb away from the expression adds to its distance
+_CLAUSE_WORDS = 3
+_SINCE_WORDS = 4
+"""A date at most this many words after "since" is the point since which: in the past."""
+_COMMA = 30
+"""What a comma between the expression and a marker after it adds to the marker's distance."""
 
 
 def tense(text: str, start: int, end: int) -> int:
     """PAST, FUTURE or UNKNOWN for the span ``text[start:end]`` (see the module docstring)."""
     before = _sentence_before(text, start)
-    after = _clause_after(text, end, opening=_OPENING.fullmatch(before) is not None)
+    opening = _OPENING.fullmatch(before) is not None
+    after = _clause_after(text, end, opening=opening)
     if _RELATIVE_CLAUSE.search(before):
         after = after.split(",", 1)[0]  # ", who is due to be sworn in on Monday, claimed..."
     if _CONDITIONAL.search(before) and _CONSEQUENCE.search(after):
         return FUTURE  # "if they were not returned by noon on Saturday, he would..."
     best: tuple[int, int] = (_REMOTE * 2, UNKNOWN)
     for match in _MARKER.finditer(before):
-        best = min(best, _weigh(match, before[match.end() :]))
+        if match.group("deadline"):
+            best = min(best, _deadline(before, match))
+        elif match.group("since") and len(before[match.end() :].split()) <= _SINCE_WORDS:
+            best = min(best, (0, PAST))  # "missing since the blast about 10 p.m. Tuesday"
+        else:
+            best = min(best, _weigh(match, before[match.end() :]))
+    framed = _has_clause(before)
     for match in _MARKER.finditer(after):
-        best = min(best, _weigh(match, after[: match.start()]))
+        if not match.group("deadline"):  # "until" after the date bounds something else
+            distance, told = _weigh(match, after[: match.start()], framed=framed)
+            if "," in after[: match.start()]:
+                distance += _COMMA  # "brought online on Monday, will be turned off"
+            best = min(best, (distance, told))
     return best[1]
 
 
 def _sentence_before(text: str, start: int) -> str:
-    window = text[max(0, start - _WINDOW) : start]
+    # One character more, so that a sentence ending right before the expression is seen.
+    window = text[max(0, start - _WINDOW) : start + 1]
     ends = list(_SENTENCE_END.finditer(window))
-    window = window[ends[-1].end() :] if ends else window
+    window = window[ends[-1].end() : -1] if ends else window[:-1]
     quotes = list(_QUOTE_END.finditer(window))
     return window[quotes[-1].end() :] if quotes else window
 
@@ -107,13 +148,46 @@ def _clause_after(text: str, end: int, *, opening: bool) -> str:
     return window[: aside.start()] if aside else window
 
 
-def _weigh(match: re.Match[str], gap: str) -> tuple[int, int]:
-    """(distance, tense) of a marker separated from the expression by ``gap``."""
+def _deadline(before: str, match: re.Match[str]) -> tuple[int, int]:
+    """A deadline's "until" dates what it bounds when it governs the expression. The bound
+    lies ahead after a verb of putting off ("postponed until at least Wednesday", "closed
+    until Monday") or in a clause with no past verb ("will stay until Friday"); it is over
+    after another past verb ("stayed open until late on Friday") or a past perfect ("had
+    claimed until Thursday"). Elsewhere in the clause ("until it sank Thursday") it tells
+    nothing of the date."""
+    gap = before[match.end() :]
+    if _DEADLINE_GAP.fullmatch(gap) is None:
+        return _REMOTE * 2, UNKNOWN
+    clause = before[: match.start()]
+    opens = list(_CLAUSE_OPENS.finditer(clause))
+    clause = clause[opens[-1].end() :] if opens else clause  # "an order that he stay until"
+    if _PERFECT.search(clause):
+        return len(gap), PAST
+    if _PUT_OFF.search(clause):
+        return len(gap), FUTURE
+    past = any(marker.group("past") for marker in _MARKER.finditer(clause))
+    return len(gap), PAST if past else FUTURE
+
+
+def _has_clause(before: str) -> bool:
+    """Whether the words before the expression can hold a subject and a verb: then a
+    reporting verb after a comma frames them ("BP could install it by September, Wells told
+    the commission"); after an opening phrase ("In May, it announced") it is the main verb."""
+    return len(before.split()) >= _CLAUSE_WORDS
+
+
+def _weigh(match: re.Match[str], gap: str, *, framed: bool = False) -> tuple[int, int]:
+    """(distance, tense) of a marker separated from the expression by ``gap``; ``framed``
+    when a reporting verb after a comma there frames what is told (see ``_has_clause``)."""
     distance = len(gap)
     if match.group("past_future"):
         return distance, PAST
-    if match.group("frame") or (match.group("speech") and match.group("framing") is not None):
-        # "..., officials said." frames what is told; it dates the telling, next to it only.
+    if match.group("backshift"):
+        return distance, BACKSHIFTED
+    framing = match.group("framing") is not None or (framed and "," in gap)
+    if match.group("frame") or (match.group("speech") and framing):
+        # "..., officials said." frames what is told; so does "..., Kent Wells told the
+        # commission": it dates the telling, next to the expression only.
         adjacent = _ADJACENT.fullmatch(gap) is not None
         return (distance if adjacent else distance + _REMOTE), PAST
     if match.group("speech"):

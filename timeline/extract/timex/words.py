@@ -9,7 +9,7 @@ from collections.abc import Callable
 from timeline.extract.timex.context import Context
 from timeline.extract.timex.lexicon import MONTHS, NUMBERS, VAGUE_NUMBERS
 from timeline.extract.timex.scanner import SPELLED_YEAR
-from timeline.extract.timex.tense import PAST, UNKNOWN
+from timeline.extract.timex.tense import BACKSHIFTED, PAST, UNKNOWN
 
 _PREVIOUS_WORD = re.compile(r"([A-Za-z][\w.'-]*)[\s,]*$")
 _NEXT_WORD = re.compile(r"^[\s,]*([A-Za-z][\w'-]*)")
@@ -125,7 +125,7 @@ def choose(ctx: Context, start: int, end: int, make: Callable[[int], dt.date | N
     distance = {day: _distance(day, days, published) for day in options}
     nearest = min(options, key=distance.__getitem__)
     tense = ctx.tense(start, end)
-    if tense == UNKNOWN:
+    if tense in (UNKNOWN, BACKSHIFTED):
         return nearest
     if tense == PAST:
         side = [day for day in options if day <= published]

@@ -1,0 +1,106 @@
+"""News reading that puts happenings on the right day: weekdays, year-less months, numbers
+that are no years, times of day (issue 15, "News"; issue 13, items 4 and 5).
+
+Every sentence here is written for the test; none is copied from a corpus.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline.extract.timex import find_expressions
+
+Row = tuple[str, str, str] | tuple[str, str, str, str]
+D = dt.date
+
+
+def found(text: str, published: dt.date) -> list[Row]:
+    """(text, type, value[, mod]) of every expression, in text order."""
+    rows: list[Row] = []
+    for e in find_expressions(text, published):
+        rows.append((e.text, e.type, e.value, e.mod) if e.mod else (e.text, e.type, e.value))
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # "until" dates what it bounds only when it governs the date ...
+        ("The vote has been put off until at least Wednesday.", D(2025, 2, 3),
+         [("Wednesday", "DATE", "2025-02-05")]),
+        ("The bridge stayed open until late on Friday.", D(2025, 2, 8),
+         [("Friday", "DATE", "2025-02-07")]),
+        # ... not when a clause comes between ...
+        ("The ferry burned for hours until it sank Thursday morning.", D(2025, 2, 7),
+         [("hours", "DURATION", "PTXH"), ("Thursday morning", "TIME", "2025-02-06TMO")]),
+        # ... and a past perfect keeps it in the past.
+        ("The ministry had denied until late on Thursday that anyone was hurt.", D(2025, 2, 8),
+         [("Thursday", "DATE", "2025-02-06")]),
+        # The start of a range ahead is today when the clause is past.
+        ("Forecasters issued a storm warning from Friday until Sunday evening.", D(2025, 2, 7),
+         [("Friday", "DATE", "2025-02-07"), ("Sunday evening", "TIME", "2025-02-09TEV")]),
+        # "since" puts the date it governs in the past, whatever the clause's verb.
+        ("Hopes faded that the crew, missing since the blast on Tuesday, would be found.",
+         D(2025, 2, 6), [("Tuesday", "DATE", "2025-02-04")]),
+        ("Ever since the collapse of the bank in March, lenders have been wary.",
+         D(2025, 9, 17), [("March", "DATE", "2025-03")]),
+        # "due to" with a cause is no future marker; "is due to" with a verb is one.
+        ("Three people were killed on Wednesday due to shelling.", D(2025, 2, 7),
+         [("Wednesday", "DATE", "2025-02-05")]),
+        ("The minister is due to arrive on Wednesday.", D(2025, 2, 3),
+         [("Wednesday", "DATE", "2025-02-05")]),
+        # A possibility lies ahead; "could not" is no future.
+        ("Forecasters warned that the wind could push the slick ashore on Friday.",
+         D(2025, 2, 6), [("Friday", "DATE", "2025-02-07")]),
+        ("Police could not confirm the arrest on Tuesday.", D(2025, 2, 6),
+         [("Tuesday", "DATE", "2025-02-04")]),
+        # Irregular past verbs are past.
+        ("The trawler sank Thursday.", D(2025, 2, 7), [("Thursday", "DATE", "2025-02-06")]),
+        # A verb after a comma belongs to another clause than the date's.
+        ("One of the pumps, switched on on Monday, will be shut down.", D(2025, 2, 4),
+         [("Monday", "DATE", "2025-02-03")]),
+        # A reporting verb after a comma frames what was said, even with an object.
+        ("The firm could finish the repairs by late August or early September, its chief "
+         "engineer told the inquiry.", D(2025, 7, 13),
+         [("late August", "DATE", "2025-08", "END"),
+          ("early September", "DATE", "2025-09", "START")]),
+        # After an opening phrase, the verb after the comma is the main verb.
+        ("In September, the company announced plans to sell the unit.", D(2025, 10, 30),
+         [("September", "DATE", "2025-09")]),
+        # News names the day of publication too: "until Wednesday" in Wednesday's paper.
+        ("The test has been delayed until at least Wednesday.", D(2025, 7, 16),
+         [("Wednesday", "DATE", "2025-07-16")]),
+        # A future told in the past is ahead of the telling, just before publication.
+        ("The ship was expected to begin pumping Sunday night or early Monday.",
+         D(2025, 7, 14), [("Sunday night", "TIME", "2025-07-13TNI"),
+                          ("early Monday", "DATE", "2025-07-14", "START")]),
+        ("The ship was expected to dock on Thursday, the port said.", D(2025, 7, 14),
+         [("Thursday", "DATE", "2025-07-17")]),
+        # A range does not end before it begins, nor is its end moved past the tense's day.
+        ("Shares were bought from Sept. 14 to Thursday.", D(2025, 9, 27),
+         [("Sept. 14", "DATE", "2025-09-14"), ("Thursday", "DATE", "2025-09-25")]),
+    ],
+)  # fmt: skip
+def test_weekdays_and_months_follow_the_clause(
+    text: str, published: dt.date, expected: list[Row]
+) -> None:
+    assert found(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # "afternoon" holds the letters of "noon" but is no noon.
+        ("Friday afternoon the troops left.", D(2025, 2, 23),
+         [("Friday afternoon", "TIME", "2025-02-21TAF")]),
+        ("The ultimatum ran out at noon Friday.", D(2025, 2, 23),
+         [("noon Friday", "TIME", "2025-02-21T12:00")]),
+        # A clock time with a weekday and a part of day is one expression.
+        ("The crew has been missing since the blast about 10 p.m. CDT Tuesday night.",
+         D(2025, 2, 20), [("10 p.m. CDT Tuesday night", "TIME", "2025-02-18T22:00")]),
+    ],
+)  # fmt: skip
+def test_times_of_day(text: str, published: dt.date, expected: list[Row]) -> None:
+    assert found(text, published) == expected

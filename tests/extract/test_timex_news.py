@@ -104,3 +104,35 @@ def test_weekdays_and_months_follow_the_clause(
 )  # fmt: skip
 def test_times_of_day(text: str, published: dt.date, expected: list[Row]) -> None:
     assert found(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # Four digits with a time zone are a clock time, not a year ...
+        ("Strikes resumed at 1600 GMT on Monday.", D(2025, 2, 5),
+         [("1600 GMT on Monday", "TIME", "2025-02-03T16:00")]),
+        # ... and so are four digits with the same time in another zone after them, which
+        # takes the day named after it.
+        ("The well was shut at 1425 local time (1925 GMT) on Thursday.", D(2025, 7, 18),
+         [("1425 local time", "TIME", "2025-07-17T14:25"), ("1925 GMT", "TIME", "2025-07-17T19:25"),
+          ("Thursday", "DATE", "2025-07-17")]),
+        ("The quake struck at 1653 (2153 GMT) on Tuesday.", D(2025, 1, 13),
+         [("1653", "TIME", "2025-01-07T16:53"), ("2153 GMT", "TIME", "2025-01-07T21:53"),
+          ("Tuesday", "DATE", "2025-01-07")]),
+        ("As of 1700 BST on 15 June 2009, 76 countries had cases.", D(2009, 6, 16),
+         [("1700 BST on 15 June 2009", "TIME", "2009-06-15T17:00")]),
+        # A clock time that lost its colon.
+        ("The raid began at 630 a.m. Monday.", D(2025, 2, 5),
+         [("630 a.m. Monday", "TIME", "2025-02-03T06:30")]),
+        # A stamp's time and counts are no years.
+        ("Gaza death toll rises to 1881 (updated 1723).", D(2025, 2, 5), []),
+        ("1881 killed in the north, the ministry said.", D(2025, 2, 5), []),
+        ("The toll reached 1881 on Monday.", D(2025, 2, 5), [("Monday", "DATE", "2025-02-03")]),
+        # A year it stays when a noun follows the count word's number, or a date word leads.
+        ("Sales rose to 2008 levels.", D(2025, 2, 5), [("2008", "DATE", "2008")]),
+        ("The treaty was signed in 1881.", D(2025, 2, 5), [("1881", "DATE", "1881")]),
+    ],
+)  # fmt: skip
+def test_numbers_that_are_no_years(text: str, published: dt.date, expected: list[Row]) -> None:
+    assert found(text, published) == expected

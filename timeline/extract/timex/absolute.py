@@ -95,7 +95,21 @@ _NOT_A_YEAR_AFTER = frozenset(
         "form",
         "unit",
         "channel",
+        # a stamp's time ("updated 1723") and a count ("death toll 1881")
+        "updated",
+        "toll",
+        "tally",
+        "total",
     ]
+)
+# "rose to 1881", "a total of 1881": a number a count reaches, when no noun follows it.
+_AFTER_A_COUNT = frozenset(
+    "in across on at after since and as with by from for of were was".split()
+)
+_COUNT_REACHES = re.compile(
+    r"(?i)\b(?:(?:rise|rises|rose|risen|rising|climb|climbs|climbed|jump|jumps|jumped|toll|"
+    r"tally|total|number|count|figure|increase|increased|up)\s+(?:to|of|at)|reach|reaches|"
+    r"reached|hit|hits|topped|tops|passed|passes|exceeded|exceeds)\s+$"
 )
 _YEAR_INTRO = _DATE_INTRO | {"the", "year", "fiscal", "mid", "since", "circa", "c."}
 _HOLIDAYS: dict[str, tuple[int, int]] = {
@@ -190,6 +204,10 @@ def year(m: re.Match[str], ctx: Context) -> Found:
     sided = text[:3].lower() in _SIDES  # "pre-1990 levels" is no count
     if before not in _YEAR_INTRO and not sided and _looks_counted(after):
         return []  # "2000 votes", "1948 refugees"
+    if (not after or after.lower() in _AFTER_A_COUNT) and _COUNT_REACHES.search(
+        ctx.text, max(0, start - 24), start
+    ):
+        return []  # "the toll rose to 1881 on Monday"; "rose to 2008 levels" is a year
     number = int(_DIGITS.findall(text)[-1])
     mod = _SIDES.get(text[:3].lower())  # "post-1959": after it; "pre-1990": before it
     return [expression(start, text, "DATE", cal.year_value(number), basis=Basis.EXPLICIT,
@@ -313,7 +331,8 @@ def _year_of(parts: re.Match[str], ctx: Context) -> tuple[int, Basis]:
 
 _COUNTED_WITHOUT_S = frozenset(
     "people children men women police personnel staff troops dead wounded injured "
-    "cattle livestock sheep feet".split()
+    "cattle livestock sheep feet killed missing arrested detained displaced evacuated "
+    "infected".split()
 )
 """Words that count what a number before them numbers, though no ``s`` ends them."""
 

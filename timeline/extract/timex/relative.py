@@ -9,7 +9,7 @@ from dateutil.relativedelta import relativedelta, weekday
 
 from timeline.extract.timex import calendar as cal
 from timeline.extract.timex.context import Context, expression, unresolved
-from timeline.extract.timex.lexicon import MONTHS, PARTS_OF_DAY, WEEKDAYS
+from timeline.extract.timex.lexicon import MONTHS, PARTS_OF_DAY, WEEKDAYS, capitalized
 from timeline.extract.timex.scanner import MONTH
 from timeline.extract.timex.tense import BACKSHIFTED, FUTURE, PAST
 from timeline.extract.timex.words import choose, month_number, previous_word, safe_date
@@ -21,15 +21,22 @@ _STEPS = {"last": -1, "this": 0, "the": 0, "next": 1, "coming": 1}
 _EDGE_MODS = {"early": "START", "late": "END", "mid": "MID"}
 _DEICTIC_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _CLOCK_DATE = re.compile(
-    rf"(?P<month>{MONTH})\s+(?P<day>\d+)(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?$"
+    rf"(?:(?P<month>{MONTH})\s+(?P<day>\d+)(?:st|nd|rd|th)?"
+    rf"|(?P<day2>\d+)(?:st|nd|rd|th)?\s+(?P<month2>{MONTH}))(?:,?\s+(?P<year>\d{{4}}))?$"
 )
 _CLOCK = re.compile(
-    r"(?P<hour>\d{1,2})(?::(?P<minute>\d\d))?\s*(?P<half>[ap])?|\b(?P<word>noon|midnight|midday)\b",
+    r"(?P<hour>[01]?\d|2[0-3])(?::?(?P<minute>[0-5]\d))?(?!\d)\s*(?P<half>[ap])?"
+    r"|\b(?P<word>noon|midnight|midday)\b",
     re.IGNORECASE,
 )
 _CLOCK_WORD = re.compile(r"(?i)\b(?:noon|midnight|midday)\b")  # not the "noon" of "afternoon"
 
 
+_DAY_AFTER = re.compile(
+    rf"\s*(?:\)\s*)?(?:\([^()\n]{{1,40}}\)\s*)?,?\s*(?:(?i:on)\s+)?"
+    rf"(?:(?P<weekday>{capitalized(WEEKDAYS)})(?![A-Za-z'])|"
+    r"(?P<deictic>(?i:today|yesterday|tomorrow))(?![A-Za-z]))"
+)
 _INDEFINITE = re.compile(r"(?i)\b(?:a|an|one|any)\s+$")
 _DEFINITE = re.compile(r"(?i)\bthe\s+$")
 _MODIFIED_NOUN = re.compile(
@@ -132,19 +139,34 @@ def clock(m: re.Match[str], ctx: Context) -> Found:
         offset = sum(_DEICTIC_DAYS.get(w, 0) for w in words)
         day = cal.moved(ctx.published, relativedelta(days=offset))
     else:
-        ref = ctx.reference(Precision.DAY)
-        day = ref.start if ref is not None else None
+        day = _day_named_after(ctx, m)
+        if day is None:
+            ref = ctx.reference(Precision.DAY)
+            day = ref.start if ref is not None else None
     time = _clock(m.group())
     if day is None or time is None:
         return [unresolved(m.start(), m.group(), "TIME", "XXXX-XX-XXT" + (time or "XX:XX"))]
     return [expression(m.start(), m.group(), "TIME", cal.time_value(day, time))]
 
 
+def _day_named_after(ctx: Context, m: re.Match[str]) -> dt.date | None:
+    """The day named right after a clock time and the same time in another zone, in
+    brackets: "10:35 a.m. (0735 GMT) Friday", "1425 local time (1925 GMT) on Thursday"."""
+    after = _DAY_AFTER.match(ctx.text, m.end())
+    if after is None:
+        return None
+    if after.group("weekday"):
+        return _tensed_weekday(ctx, after, WEEKDAYS[after.group("weekday").lower()])
+    offset = _DEICTIC_DAYS[after.group("deictic").lower()]
+    return cal.moved(ctx.published, relativedelta(days=offset))
+
+
 def _dated(ctx: Context, m: re.Match[str]) -> dt.date | None:
     """The day of a clock time followed by a date, its year from the text or the tense."""
     parts = _CLOCK_DATE.search(m.group())
     assert parts is not None  # the scanner matched a month and a day
-    month, day = month_number(parts.group("month")), int(parts.group("day"))
+    month = month_number(parts.group("month") or parts.group("month2"))
+    day = int(parts.group("day") or parts.group("day2"))
     if parts.group("year"):
         return safe_date(int(parts.group("year")), month, day)
 

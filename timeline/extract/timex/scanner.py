@@ -61,13 +61,21 @@ UNIT = (
     r"decades?|century|centuries)(?![A-Za-z])"
 )
 HEDGE = rf"(?i:{alternation(HEDGES)})"
-_ZONE = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|BST|CET|local\s+time))?"
-CLOCK = (
+_ZONE_WORD = r"(?:[ECMP][SD]T|GMT|UTC|BST|CET|local\s+time)(?![A-Za-z])"
+_ZONE = rf"(?:\s*{_ZONE_WORD})?"
+# A clock time of four digits ("1425 local time", "at 1653 (2153 GMT)") is one only with its
+# zone, or with another clock time in brackets after it: otherwise it is a year or a count.
+_HHMM = r"(?<![\d,.$£€#/-])(?:[01]\d|2[0-3])[0-5]\d(?!\d)"
+_CLOCK_CORE = (
     r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?i:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?![A-Za-z])"
+    # "630 a.m.", a colon lost
+    r"|(?:1[0-2]|0?[1-9])[0-5]\d\s*(?i:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?![A-Za-z])"
     r"|(?:[01]?\d|1[0-2])(?::[0-5]\d)?\s+(?i:in\s+the\s+(?:morning|afternoon|evening))"
     r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])|(?:[01]?\d|1[0-2])\s+o'clock"
-    rf"|(?i:noon|midnight|midday)(?![A-Za-z])){_ZONE}"
+    rf"|{_HHMM}(?=\s*{_ZONE_WORD}|\s*\(\s*{_HHMM}\s*{_ZONE_WORD}\s*\))"
+    r"|(?i:noon|midnight|midday)(?![A-Za-z]))"
 )
+CLOCK = rf"{_CLOCK_CORE}{_ZONE}"
 _RANGE = r"(?:\s*(?:-|–|—|to|through|until|till)\s*)"
 # Words between an amount and its unit: "two more weeks", "eight trading days".
 EXTRA = "more|additional|full|straight|long|trading|business|working"
@@ -155,6 +163,7 @@ _KINDS: dict[str, str] = {
     ),
     "clock": (
         rf"{CLOCK}(?:,?\s+(?:(?i:on)\s+)?(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:,?\s+{YEAR})?"
+        rf"|,?\s+(?:(?i:on)\s+)?(?:{WEEKDAY},?\s+)?{DAY}\s+{MONTH}(?:,?\s+{YEAR})?"
         rf"|\s+(?:(?i:on)\s+)?{WEEKDAY}(?:\s+{PART})?|\s+(?i:today|yesterday|tomorrow)(?![A-Za-z]))?"
     ),
     "weekday": (

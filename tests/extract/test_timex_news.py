@@ -136,3 +136,28 @@ def test_times_of_day(text: str, published: dt.date, expected: list[Row]) -> Non
 )  # fmt: skip
 def test_numbers_that_are_no_years(text: str, published: dt.date, expected: list[Row]) -> None:
     assert found(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A comparison is no shift: the amount is a duration.
+        ("The rains came a month earlier than usual.", D(2025, 2, 5),
+         [("a month", "DURATION", "P1M")]),
+        ("A month earlier, the army had left.", D(2025, 2, 5),
+         [("A month earlier", "DATE", "2025-01")]),
+        # A year before a singular noun is that year: "analysis" and "census" are no plurals.
+        ("A 2009 analysis found no link.", D(2025, 2, 5), [("2009", "DATE", "2009")]),
+        ("The 2009 census counted them.", D(2025, 2, 5), [("2009", "DATE", "2009")]),
+        ("2000 votes were cast.", D(2025, 2, 5), []),
+        # A hedged amount counted back is a point before or after the year it names.
+        ("But that was more than 40 years ago.", D(2010, 4, 26),
+         [("more than 40 years ago", "DATE", "1970", "BEFORE")]),
+        ("The talks began nearly two years ago.", D(2010, 4, 26),
+         [("nearly two years ago", "DATE", "2008", "AFTER")]),
+        ("The talks began about two years ago.", D(2010, 4, 26),
+         [("about two years ago", "DATE", "2008", "APPROX")]),
+    ],
+)  # fmt: skip
+def test_comparisons_and_hedges(text: str, published: dt.date, expected: list[Row]) -> None:
+    assert found(text, published) == expected

@@ -111,7 +111,8 @@ _COUNT_REACHES = re.compile(
     r"tally|total|number|count|figure|increase|increased|up)\s+(?:to|of|at)|reach|reaches|"
     r"reached|hit|hits|topped|tops|passed|passes|exceeded|exceeds)\s+$"
 )
-_YEAR_INTRO = _DATE_INTRO | {"the", "year", "fiscal", "mid", "since", "circa", "c."}
+# An article before a year makes it a modifier of a singular noun: "a 2009 analysis".
+_YEAR_INTRO = _DATE_INTRO | {"the", "a", "an", "year", "fiscal", "mid", "since", "circa", "c."}
 _HOLIDAYS: dict[str, tuple[int, int]] = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
     "new year's": (1, 1), "new year's day": (1, 1), "new year's eve": (12, 31),
@@ -341,7 +342,8 @@ def _looks_counted(word: str) -> bool:
     """A plural noun right after a number makes it a count: "2000 votes", "2000 people"."""
     if word in _COUNTED_WITHOUT_S:
         return True
-    return len(word) > 3 and word.islower() and word.endswith("s") and not word.endswith("ss")
+    plural = word.endswith("s") and not word.endswith(("ss", "is", "us"))  # "analysis", "census"
+    return len(word) > 3 and word.islower() and plural
 
 
 def _century_for(two_digits: int, ctx: Context) -> int:

@@ -31,6 +31,12 @@ _AGO = re.compile(r"(?i)(?P<number>.+?)[-\s]+(?P<unit>[a-z]+)\s+(?P<dir>[a-z]+(?
 _BACKWARD = frozenset({"ago", "earlier", "before", "previously"})
 _DCT_ANCHORED = frozenset({"ago", "from now", "hence"})
 _ROUGH_UNITS = frozenset({"decade", "century"})
+_POINT_MODS = {
+    "MORE_THAN": ("BEFORE", "AFTER"), "LESS_THAN": ("AFTER", "BEFORE"),
+    "EQUAL_OR_MORE": ("ON_OR_BEFORE", "ON_OR_AFTER"),
+    "EQUAL_OR_LESS": ("ON_OR_AFTER", "ON_OR_BEFORE"),
+}  # fmt: skip
+"""The modifier of a point from the hedge of its amount, counted back and forward."""
 """Units counted back or forward to an approximate year, not to a calendar period."""
 _POSITION = re.compile(
     r"(?i)(early|mid|late|the\s+\w+\s+of|the\s+\w+\s+(?:half|two\s+quarters)\s+of)[-\s]+"
@@ -70,7 +76,16 @@ def ago(m: re.Match[str], ctx: Context) -> Found:
         value = cal.shift(anchor, sign * int(number), unit, _precision(anchor, unit))
     if value is None:
         return [unresolved(start, text)]
-    return [expression(start, text, "DATE", value, mod="APPROX" if mod else None)]
+    return [expression(start, text, "DATE", value, mod=_point_mod(mod, sign))]
+
+
+def _point_mod(hedge: str | None, sign: int) -> str | None:
+    """The modifier of a point counted back or forward with a hedge: "more than 40 years ago"
+    is before the year it names, "less than a year later" before the day it names."""
+    if hedge is None or hedge not in _POINT_MODS:
+        return None if hedge is None else "APPROX"
+    back, forward = _POINT_MODS[hedge]
+    return back if sign < 0 else forward
 
 
 def _vague_shift(m: re.Match[str], ctx: Context, direction: str, mod: str | None) -> (

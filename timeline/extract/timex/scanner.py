@@ -134,7 +134,8 @@ _KINDS: dict[str, str] = {
     ),
     "ago": (
         rf"(?:{HEDGE}\s+)?{NUMBER}[-\s]+{UNIT}\s+(?:(?i:ago|earlier|later|from\s+now|hence|"
-        r"previously)(?![A-Za-z])|(?i:before|after)(?=\s*[,.;:)]|$))"
+        # "a month earlier than usual" compares: no shift
+        r"previously)(?![A-Za-z])(?!\s+(?i:than)\b)|(?i:before|after)(?=\s*[,.;:)]|$))"
     ),
     "deictic": (
         rf"(?i:(?:the\s+)?day\s+(?:before\s+yesterday|after\s+tomorrow)|"

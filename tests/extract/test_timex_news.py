@@ -161,3 +161,30 @@ def test_numbers_that_are_no_years(text: str, published: dt.date, expected: list
 )  # fmt: skip
 def test_comparisons_and_hedges(text: str, published: dt.date, expected: list[Row]) -> None:
     assert found(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # "today" in a quotation is the day its speaker spoke, when the attribution names it,
+        # after the quotation ...
+        ('"Today the town is ours, and tomorrow we march on," the colonel said on Tuesday.',
+         D(2025, 2, 7), [("Today", "DATE", "2025-02-04"), ("tomorrow", "DATE", "2025-02-05"),
+                         ("Tuesday", "DATE", "2025-02-04")]),
+        ("``We will meet again on Friday,'' the envoy said on Monday.", D(2025, 2, 14),
+         [("Friday", "DATE", "2025-02-14"), ("Monday", "DATE", "2025-02-10")]),
+        # ... or before it.
+        ('On Monday the general declared: "Yesterday the bridge fell."', D(2025, 2, 7),
+         [("Monday", "DATE", "2025-02-03"), ("Yesterday", "DATE", "2025-02-02")]),
+        # Without a day in the attribution, the quotation is read from publication.
+        ('"I lost my brother today," his sister said.', D(2025, 2, 7),
+         [("today", "DATE", "2025-02-07")]),
+        # Outside quotation marks, "today" is the publication day.
+        ("Today the town is quiet, the colonel said on Tuesday.", D(2025, 2, 7),
+         [("Today", "DATE", "2025-02-07"), ("Tuesday", "DATE", "2025-02-04")]),
+    ],
+)  # fmt: skip
+def test_a_quotation_speaks_from_its_day(
+    text: str, published: dt.date, expected: list[Row]
+) -> None:
+    assert found(text, published) == expected

@@ -12,6 +12,7 @@ from timeline.extract.timex.calendar import OffCalendar
 from timeline.extract.timex.context import Context, unresolved
 from timeline.extract.timex.lexicon import LOOK_ALIKES
 from timeline.extract.timex.scanner import GATES, KINDS, SCANNER, STARTERS, TOKEN
+from timeline.extract.timex.speakers import quotation_at, telling_day
 from timeline.model import TimeExpression
 
 Interpreter = Callable[[re.Match[str], Context], list[TimeExpression]]
@@ -46,6 +47,8 @@ INTERPRETERS: dict[str, Interpreter] = {
 _LOOK_ALIKE = re.compile("[" + "".join(map(chr, LOOK_ALIKES)) + "]")
 _TYPES = {"clock": "TIME"}
 """The type of an expression kept unresolved because its value is off the calendar."""
+_SPEAKER_KINDS = frozenset({"deictic", "relative", "ago", "weekday"})
+"""Kinds counted from the day of the telling: in a quotation, the speaker's day."""
 _LOOKS_BACK = re.compile(r"(?i)\b(?:earlier|before|previously)$|year-(?:ago|earlier)")
 assert set(INTERPRETERS) == set(KINDS), "every scanner kind needs its interpreter"
 
@@ -73,6 +76,7 @@ def find_expressions(
     read = _folded(text)
     ctx = Context(read, published, day_first)
     found: list[TimeExpression] = []
+    quoted: list[tuple[int, re.Match[str], Context]] = []
     position = 0
     for start in _candidate_starts(read):
         if start < position:
@@ -83,12 +87,35 @@ def find_expressions(
         expressions = _interpret(match, ctx)
         if not expressions:
             continue  # refused: a shorter reading may start at a later word
-        found.extend(expressions)
-        if not _compares(match.group(), expressions):
+        if match.lastgroup in _SPEAKER_KINDS and quotation_at(read, start) is not None:
+            # counted from the speaker's day, known once the attribution is read
+            quoted.append((len(found), match, ctx))
+        elif not _compares(match.group(), expressions):
             for expression in expressions:
                 ctx = ctx.remember(expression)
+        found.extend(expressions)
         position = match.end()
+    if quoted:
+        found = _retold(read, found, quoted)
     return found if read is text else [replace(e, text=text[e.start : e.end]) for e in found]
+
+
+def _retold(
+    text: str, found: list[TimeExpression], quoted: list[tuple[int, re.Match[str], Context]]
+) -> list[TimeExpression]:
+    """``found`` with the expressions of quotations counted from the day their speaker spoke,
+    when the attribution names it ("'Today we took Faw,' he announced on 11 February")."""
+    result = list(found)
+    for index, match, ctx in quoted:
+        quotation = quotation_at(text, match.start())
+        assert quotation is not None  # it held the match when it was found
+        telling = telling_day(text, quotation, found)
+        if telling is None or telling.date is None or telling.date.start == ctx.published:
+            continue
+        again = _interpret(match, replace(ctx, published=telling.date.start))
+        if len(again) == 1 and result[index].start == again[0].start:
+            result[index] = again[0]
+    return result
 
 
 def _interpret(match: re.Match[str], ctx: Context) -> list[TimeExpression]:

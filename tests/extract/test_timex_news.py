@@ -188,3 +188,42 @@ def test_a_quotation_speaks_from_its_day(
     text: str, published: dt.date, expected: list[Row]
 ) -> None:
     assert found(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # The small hours after a day before publication: the night after it, when the text
+        # named the early hours of the next day ...
+        ("Israel freed 90 prisoners early today, completing an exchange under a truce that "
+         "began yesterday. The buses left the prison shortly after 1 a.m.", D(2025, 1, 20),
+         [("early today", "DATE", "2025-01-20", "START"), ("yesterday", "DATE", "2025-01-19"),
+          ("1 a.m.", "TIME", "2025-01-20T01:00")]),
+        # ... or was in that night ...
+        ("The rig exploded on Tuesday night. At 1 a.m. the crew abandoned it.", D(2025, 1, 16),
+         [("Tuesday night", "TIME", "2025-01-14TNI"), ("1 a.m.", "TIME", "2025-01-15T01:00")]),
+        # ... and on that day otherwise.
+        ("The raid began on Tuesday. At 3 a.m. the first shots were fired.", D(2025, 1, 16),
+         [("Tuesday", "DATE", "2025-01-14"), ("3 a.m.", "TIME", "2025-01-14T03:00")]),
+        ("The raid began at 3 a.m.", D(2025, 1, 16), [("3 a.m.", "TIME", "2025-01-16T03:00")]),
+        # "after midnight" begins a day: in a morning report, the day of publication.
+        ("Shelling resumed shortly after midnight.", D(2025, 1, 16),
+         [("midnight", "TIME", "2025-01-16T00:00")]),
+        ("The strike came on Tuesday. Shelling resumed shortly after midnight.", D(2025, 1, 16),
+         [("Tuesday", "DATE", "2025-01-14"), ("midnight", "TIME", "2025-01-15T00:00")]),
+        ("The city went dark at midnight.", D(2025, 1, 16),
+         [("midnight", "TIME", "2025-01-16T24:00")]),
+        # "overnight" is the night before a morning report, or the night after a story's
+        # day of the last two days.
+        ("Israel postponed the release overnight.", D(2025, 2, 23),
+         [("overnight", "DATE", "2025-02-23", "START")]),
+        ("Hamas freed six hostages on Saturday. Israel held back the prisoners overnight.",
+         D(2025, 2, 24), [("Saturday", "DATE", "2025-02-22"),
+                          ("overnight", "DATE", "2025-02-23", "START")]),
+        ("Officials imposed an overnight curfew.", D(2025, 2, 23), []),
+    ],
+)  # fmt: skip
+def test_the_small_hours_on_the_right_day(
+    text: str, published: dt.date, expected: list[Row]
+) -> None:
+    assert found(text, published) == expected

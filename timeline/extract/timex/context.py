@@ -61,6 +61,10 @@ class Context:
         refs = (date, *self.refs[: _MAX_REFS - 1])
         return replace(self, refs=refs, reported=reported, last=expression)
 
+    def named_early(self, day: dt.date) -> bool:
+        """Whether the text named the early hours of ``day`` ("early today", "overnight")."""
+        return any(ref.start == day and ref.mod == "START" for ref in self.refs)
+
     def range_start(self, start: int) -> DateValue | None:
         """The date of the expression that opens a range ending at ``start``: "Friday" in
         "from Friday until Sunday", "Friday to Sunday"."""

@@ -37,6 +37,11 @@ _DAY_AFTER = re.compile(
     rf"(?:(?P<weekday>{capitalized(WEEKDAYS)})(?![A-Za-z'])|"
     r"(?P<deictic>(?i:today|yesterday|tomorrow))(?![A-Za-z]))"
 )
+_RECENT = 2
+"""Days before publication a story's day may lie for "overnight" to be the night after it."""
+_DAWN = "06:00"
+"""Times before it are in the small hours, which news counts with the night before."""
+_AFTER = re.compile(r"(?i)\b(?:after|past)\s+$")
 _INDEFINITE = re.compile(r"(?i)\b(?:a|an|one|any)\s+$")
 _DEFINITE = re.compile(r"(?i)\bthe\s+$")
 _MODIFIED_NOUN = re.compile(
@@ -59,6 +64,8 @@ def deictic(m: re.Match[str], ctx: Context) -> Found:
     """``today``, ``yesterday morning``, ``tonight``, ``last night``, ``late yesterday``,
     ``mid-afternoon`` and ``in the morning`` (on the story's day)."""
     words = words_of(m.group())
+    if words == ["overnight"]:
+        return [_overnight(m, ctx)]
     if "before" in words or "after" in words:  # the day before yesterday / after tomorrow
         offset = -2 if "before" in words else 2
     elif words[-2:-1] == ["last"] or words[0] == "last":
@@ -75,6 +82,18 @@ def deictic(m: re.Match[str], ctx: Context) -> Found:
     day = cal.moved(ctx.published, relativedelta(days=offset))
     part = _part_of_day(words) or ("NI" if "tonight" in words else None)
     return [_on_day(m, day, part, _edge(words))]
+
+
+def _overnight(m: re.Match[str], ctx: Context) -> TimeExpression:
+    """ "overnight" is the night just before the day of publication (a morning report's
+    night): early on that day. After a story's day in the two days before publication, it
+    is the night after that day ("freed six hostages on Saturday ... held back the
+    prisoners overnight"); a day further back is background, not the night meant."""
+    ref = ctx.reference(Precision.DAY)
+    day = ctx.published
+    if ref is not None and 0 < (ctx.published - ref.start).days <= _RECENT:
+        day = cal.moved(ref.start, relativedelta(days=1))
+    return expression(m.start(), m.group(), "DATE", cal.day_value(day), mod="START")
 
 
 def relative(m: re.Match[str], ctx: Context) -> Found:
@@ -140,13 +159,37 @@ def clock(m: re.Match[str], ctx: Context) -> Found:
         day = cal.moved(ctx.published, relativedelta(days=offset))
     else:
         day = _day_named_after(ctx, m)
-        if day is None:
-            ref = ctx.reference(Precision.DAY)
-            day = ref.start if ref is not None else None
     time = _clock(m.group())
+    if day is None and time is not None:
+        day, time = _on_reference_day(ctx, m, time)
     if day is None or time is None:
         return [unresolved(m.start(), m.group(), "TIME", "XXXX-XX-XXT" + (time or "XX:XX"))]
     return [expression(m.start(), m.group(), "TIME", cal.time_value(day, time))]
+
+
+def _on_reference_day(ctx: Context, m: re.Match[str], time: str) -> tuple[dt.date | None, str]:
+    """The day of a clock time the text gives no day for: the story's day. A time in the
+    small hours after a day before publication falls in the night after it when the text
+    was in that night ("Tuesday night ... at 1 a.m.") or had named the early hours of the
+    next day ("released early today ... the buses left shortly after 1 a.m." after a
+    ceasefire that "began yesterday"); "after midnight" is the start of the day after the
+    story's day, or of the day of publication."""
+    ref = ctx.reference(Precision.DAY)
+    if ref is None:
+        return None, time
+    after_midnight = time == "24:00" and _AFTER.search(ctx.text, max(0, m.start() - 12), m.start())
+    if after_midnight:
+        time = "00:00"
+    if time >= _DAWN or ref.start >= ctx.published:
+        return ref.start, time
+    following = cal.moved(ref.start, relativedelta(days=1))
+    if after_midnight or _in_the_night(ref) or ctx.named_early(following):
+        return following, time
+    return ref.start, time
+
+
+def _in_the_night(value: DateValue) -> bool:
+    return value.value.endswith(("TNI", "TEV"))
 
 
 def _day_named_after(ctx: Context, m: re.Match[str]) -> dt.date | None:

@@ -85,6 +85,10 @@ _AND_DAY = (
     r"but|while|from|by|the)\b)[a-z])"
 )
 _RELATIVE_YEAR = r"(?i:(?:this|last|next)\s+year)"
+_FUNCTION_WORDS = (
+    "the|a|an|and|or|but|to|into|on|in|at|of|as|by|from|for|with|after|before|while|until|"
+    "when|that|which|amid|across|near|despite|he|she|it|we|they|his|her|its|their"
+)
 _EARLY = r"(?i:(?:early|late|earlier|later|mid)[-\s]+)"
 
 _KINDS: dict[str, str] = {
@@ -142,7 +146,9 @@ _KINDS: dict[str, str] = {
         rf"(?:(?:early|late|earlier|later)\s+)?(?:today|yesterday|tomorrow|tonight)"
         rf"(?:\s+{PART})?|(?:(?:early|late|earlier|later)\s+)?this\s+{PART}|last\s+night|"
         r"mid[-\s]?(?:morning|afternoon|evening)(?:\s+(?:today|yesterday|tomorrow))?|"
-        r"(?:(?<=\bin\s)|(?<=\bduring\s))the\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening))"
+        r"(?:(?<=\bin\s)|(?<=\bduring\s))the\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening)|"
+        # "released overnight", not "an overnight curfew"
+        rf"overnight(?![A-Za-z-])(?!\s+(?!(?:{_FUNCTION_WORDS})\b)[a-z]))"
         r"(?![A-Za-z])"
     ),
     "anaphor": (
@@ -235,7 +241,7 @@ _STARTER_WORDS = (
         "formerly these new then post pre "
         "christmas thanksgiving easter halloween independence election noon midnight midday "
         "one two three four five six seven eight nine ten eleven twelve thirty forty fifty "
-        "sixty seventy eighty ninety hundred st nd rd th".split()
+        "sixty seventy eighty ninety hundred st nd rd th overnight".split()
     )
 )
 STARTERS = frozenset(

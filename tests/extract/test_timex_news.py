@@ -56,6 +56,12 @@ def found(text: str, published: dt.date) -> list[Row]:
          D(2025, 2, 6), [("Friday", "DATE", "2025-02-07")]),
         ("Police could not confirm the arrest on Tuesday.", D(2025, 2, 6),
          [("Tuesday", "DATE", "2025-02-04")]),
+        # ... within its own clause: not after a comma, nor as the verb coordinated after it.
+        ("The test was delayed, since officials feared it could make the leak worse, and "
+         "on Wednesday by a faulty valve.", D(2025, 7, 17), [("Wednesday", "DATE", "2025-07-16")]),
+        ("The slick made landfall Thursday night and could become the worst in decades.",
+         D(2025, 5, 2), [("Thursday night", "TIME", "2025-05-01TNI"),
+                         ("decades", "DURATION", "PXY")]),
         # Irregular past verbs are past.
         ("The trawler sank Thursday.", D(2025, 2, 7), [("Thursday", "DATE", "2025-02-06")]),
         # A verb after a comma belongs to another clause than the date's.
@@ -206,6 +212,10 @@ def test_a_quotation_speaks_from_its_day(
         ("The raid began on Tuesday. At 3 a.m. the first shots were fired.", D(2025, 1, 16),
          [("Tuesday", "DATE", "2025-01-14"), ("3 a.m.", "TIME", "2025-01-14T03:00")]),
         ("The raid began at 3 a.m.", D(2025, 1, 16), [("3 a.m.", "TIME", "2025-01-16T03:00")]),
+        # In news, a day more than two days back is background: a time is the day's own.
+        ("The leak began on April 20. The oil was stopped at 1425 local time.",
+         D(2025, 7, 15), [("April 20", "DATE", "2025-04-20"),
+                          ("1425 local time", "TIME", "2025-07-15T14:25")]),
         # "after midnight" begins a day: in a morning report, the day of publication.
         ("Shelling resumed shortly after midnight.", D(2025, 1, 16),
          [("midnight", "TIME", "2025-01-16T00:00")]),

@@ -173,10 +173,14 @@ def _on_reference_day(ctx: Context, m: re.Match[str], time: str) -> tuple[dt.dat
     was in that night ("Tuesday night ... at 1 a.m.") or had named the early hours of the
     next day ("released early today ... the buses left shortly after 1 a.m." after a
     ceasefire that "began yesterday"); "after midnight" is the start of the day after the
-    story's day, or of the day of publication."""
+    story's day, or of the day of publication. In news, a story's day more than two days
+    before publication is background ("the April 20 explosion"): the time is on the day of
+    publication ("shares traded down at 1516 GMT")."""
     ref = ctx.reference(Precision.DAY)
     if ref is None:
         return None, time
+    if (ctx.published - ref.start).days > _RECENT:
+        ref = ctx.today
     after_midnight = time == "24:00" and _AFTER.search(ctx.text, max(0, m.start() - 12), m.start())
     if after_midnight:
         time = "00:00"

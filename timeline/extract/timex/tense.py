@@ -32,11 +32,13 @@ _FUTURE = (
     r"due(?!\s+to\b)|to\s+be|would|upcoming|is\s+to|"
     r"are\s+to|(?:next|coming)\s+(?:week|month|year|weekend|[a-z]+day)|"
     r"aims?\s+to|hopes?\s+to|intends?\s+to|set\s+to|wants?\s+to|later\s+this|must|should|"
-    r"as\s+(?:soon|early)\s+as|payable|effective|tomorrow|"
-    # A possibility lies ahead ("could drive the slick ashore on Friday"); not "could not",
-    # "could have", nor the month "May".
-    r"(?-i:could|might|may)(?!\s+(?:have|not|never)\b)(?!n't)"
+    r"as\s+(?:soon|early)\s+as|payable|effective|tomorrow"
 )
+# A possibility lies ahead ("could drive the slick ashore on Friday"), within its own clause
+# only; not "could not", "could have", nor the month "May".
+_MODAL = r"(?-i:could|might|may)(?!\s+(?:have|not|never)\b)(?!n't)"
+_OTHER_CLAUSE = re.compile(r",")
+_COORDINATED = re.compile(r"(?i)\b(?:and|or|but)\s+$")  # "landfall Thursday night and could"
 _BACKSHIFT = (
     r"(?:was|were)\s+(?:still\s+|also\s+)?(?:due|scheduled|expected|set|supposed|planned)\s+to"
 )
@@ -61,7 +63,7 @@ _MARKER = re.compile(
     rf"(?i)\b(?:(?P<backshift>{_BACKSHIFT})|(?P<past_future>{_PAST_OF_FUTURE})|"
     rf"(?P<since>since)|(?P<frame>according\s+to)|"
     rf"(?P<speech>{_SPEECH})\b(?=(?P<framing>\s*(?:[,.;:]|''|\"|$))?)|"
-    rf"(?P<deadline>{_DEADLINE})|(?P<future>{_FUTURE})|(?P<past>{_PAST}))\b"
+    rf"(?P<deadline>{_DEADLINE})|(?P<future>{_FUTURE})|(?P<modal>{_MODAL})|(?P<past>{_PAST}))\b"
 )
 # Where the clause of the expression ends, looking forward: a subordinate clause, a quotation.
 _CLAUSE_END = re.compile(
@@ -122,7 +124,7 @@ def tense(text: str, start: int, end: int) -> int:
     framed = _has_clause(before)
     for match in _MARKER.finditer(after):
         if not match.group("deadline"):  # "until" after the date bounds something else
-            distance, told = _weigh(match, after[: match.start()], framed=framed)
+            distance, told = _weigh(match, after[: match.start()], framed=framed, after=True)
             if "," in after[: match.start()]:
                 distance += _COMMA  # "brought online on Monday, will be turned off"
             best = min(best, (distance, told))
@@ -176,7 +178,9 @@ def _has_clause(before: str) -> bool:
     return len(before.split()) >= _CLAUSE_WORDS
 
 
-def _weigh(match: re.Match[str], gap: str, *, framed: bool = False) -> tuple[int, int]:
+def _weigh(
+    match: re.Match[str], gap: str, *, framed: bool = False, after: bool = False
+) -> tuple[int, int]:
     """(distance, tense) of a marker separated from the expression by ``gap``; ``framed``
     when a reporting verb after a comma there frames what is told (see ``_has_clause``)."""
     distance = len(gap)
@@ -184,6 +188,9 @@ def _weigh(match: re.Match[str], gap: str, *, framed: bool = False) -> tuple[int
         return distance, PAST
     if match.group("backshift"):
         return distance, BACKSHIFTED
+    if match.group("modal"):  # "fears it could make the leak worse, and on Wednesday"
+        elsewhere = _OTHER_CLAUSE.search(gap) or (after and _COORDINATED.search(gap))
+        return (_REMOTE * 2 if elsewhere else distance), FUTURE
     framing = match.group("framing") is not None or (framed and "," in gap)
     if match.group("frame") or (match.group("speech") and framing):
         # "..., officials said." frames what is told; so does "..., Kent Wells told the

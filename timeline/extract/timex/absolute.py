@@ -66,6 +66,8 @@ _DATE_INTRO = frozenset(
         "throughout",
     ]
 )
+_BEFORE_A_MONTH = frozenset({"in", "since", "until", "during", "by", "from", "early", "late"})
+"""Words after which a month name is one even before a capitalized word: "In April Nixon"."""
 _NOT_A_YEAR_AFTER = frozenset(
     [
         "resolution",
@@ -185,8 +187,10 @@ def month(m: re.Match[str], ctx: Context) -> Found:
         return []  # "Mayor March", "May God help us"
     if before and before[0].isupper() and before not in _DATE_INTRO:
         return []
-    if ctx.text[m.end() : m.end() + 1] != "," and next_word(ctx.text, m.end())[:1].isupper():
+    named = next_word(ctx.text, m.end())[:1].isupper() and ctx.text[m.end() : m.end() + 1] != ","
+    if named and before not in _BEFORE_A_MONTH:
         return []  # a name: "April Smith", "August Wilson"; "In January, Congress" is a date
+        # and so is "In April Nixon sent troops"
     number = month_number(text)
     first = choose(ctx, start, m.end(), lambda y: dt.date(y, number, 1), ctx.published.year,
                    days=30)  # fmt: skip

@@ -7,8 +7,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
+from timeline.extract.timex import story
 from timeline.extract.timex import tense as tenses
-from timeline.extract.timex.calendar import day_value
+from timeline.extract.timex.calendar import day_value, year_value
 from timeline.model import Basis, DateValue, Precision, TimeExpression
 
 _MAX_REFS = 8
@@ -30,6 +31,20 @@ class Context:
     had ended within the year before it (an older one is history, a later one a forecast)."""
     last: TimeExpression | None = None
     """The expression found last, dated or not."""
+    story: DateValue | None = None
+    """The time of the story the text tells, when it tells one of its own (see ``story``):
+    the latest date of it, and where it holds."""
+    story_until: int = 0
+    """Where the story ends in news: the end of its paragraph."""
+    story_opening: bool = False
+    """Whether the story was set in the text's first paragraph (a dateline, a byline, a lead
+    that recalls the past): such a date never counts a weekday."""
+    news: bool = False
+    """Whether the text counted a date from publication ("on Monday", "yesterday")."""
+    opening_end: int = 0
+    """Where the text's first paragraph ends."""
+    named_year: DateValue | None = None
+    """The year of the latest date whose year the text wrote ("that year" points to it)."""
 
     @property
     def today(self) -> DateValue:
@@ -50,8 +65,29 @@ class Context:
             coarser.append(ref)
         return self.today if _inside(self.today, coarser) else None
 
-    def remember(self, expression: TimeExpression) -> Context:
-        """The context after ``expression``: a resolved date becomes the reference time."""
+    def story_at(self, position: int) -> DateValue | None:
+        """The story's time at ``position``, None when the text is not telling one there."""
+        if self.story is None or (self.news and position >= self.story_until):
+            return None
+        return self.story
+
+    def story_weekday(self, position: int) -> DateValue | None:
+        """The story's day that a weekday at ``position`` counts from: in a text that has not
+        counted from publication, a day of a story not set in its first paragraph (where a
+        dateline, a byline or a lead recalling the past may stand)."""
+        day = self.story_at(position)
+        if day is None or self.news or self.story_opening:
+            return None
+        return day if day.precision in (Precision.DAY, Precision.TIME) else None
+
+    def remember(self, expression: TimeExpression, *, from_publication: bool = False) -> Context:
+        """The context after ``expression``: a resolved date becomes the reference time;
+        ``from_publication`` when it was counted from the publication date."""
+        if from_publication:
+            return replace(self._remembered(expression), news=True, story=None)
+        return self._remembered(expression)._told(expression)
+
+    def _remembered(self, expression: TimeExpression) -> Context:
         if expression.date is None or expression.type == "DURATION":
             return replace(self, last=expression)
         date = expression.date
@@ -59,7 +95,29 @@ class Context:
         if _reportable(date, self.published):
             reported = date if reported is None or date.start > reported.start else reported
         refs = (date, *self.refs[: _MAX_REFS - 1])
-        return replace(self, refs=refs, reported=reported, last=expression)
+        named = self.named_year
+        if expression.basis is Basis.EXPLICIT and date.precision.rank <= Precision.YEAR.rank:
+            named = calendar_year(date)
+        return replace(self, refs=refs, reported=reported, last=expression, named_year=named)
+
+    def _told(self, expression: TimeExpression) -> Context:
+        """The story after ``expression``: set, moved on, or over."""
+        date = expression.date
+        if date is None or expression.type not in ("DATE", "TIME"):
+            return self
+        if story.is_background(self.text, expression):
+            return self
+        if story.establishes(self.text, expression, self.published):
+            opening = expression.start < self.opening_end
+            until = self.story_until
+            if expression.start >= until:
+                until = story.paragraph_end(self.text, expression.start)
+            return replace(self, story=date, story_until=until, story_opening=opening)
+        if expression.basis is Basis.EXPLICIT and not story.is_far(date, self.published):
+            return replace(self, story=None)  # a year near publication: the present again
+        if self.story_at(expression.start) is not None:
+            return replace(self, story=date)
+        return self
 
     def named_early(self, day: dt.date) -> bool:
         """Whether the text named the early hours of ``day`` ("early today", "overnight")."""
@@ -77,6 +135,11 @@ class Context:
     def tense(self, start: int, end: int) -> int:
         """PAST, FUTURE or UNKNOWN: what the clause around the span tells (see ``tense``)."""
         return tenses.tense(self.text, start, end)
+
+
+def calendar_year(value: DateValue) -> DateValue:
+    """The calendar year that holds the start of ``value``."""
+    return year_value(value.start.year)
 
 
 def _reportable(value: DateValue, published: dt.date) -> bool:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from timeline.extract.timex import absolute, amounts, narrative, relative
+from timeline.extract.timex import absolute, amounts, narrative, relative, story
 from timeline.extract.timex.calendar import OffCalendar
 from timeline.extract.timex.context import Context, unresolved
 from timeline.extract.timex.lexicon import LOOK_ALIKES
@@ -33,6 +33,7 @@ INTERPRETERS: dict[str, Interpreter] = {
     "deictic": relative.deictic,
     "anaphor": narrative.anaphor,
     "spelled_year": absolute.spelled_year,
+    "day_of_month": narrative.day_of_month,
     "the_year": narrative.the_year,
     "relative": relative.relative,
     "clock": relative.clock,
@@ -49,6 +50,12 @@ _TYPES = {"clock": "TIME"}
 """The type of an expression kept unresolved because its value is off the calendar."""
 _SPEAKER_KINDS = frozenset({"deictic", "relative", "ago", "weekday"})
 """Kinds counted from the day of the telling: in a quotation, the speaker's day."""
+_ON_THE_STORY_DAY = re.compile(
+    r"(?i)mid[-\s]?(?:morning|afternoon|evening)|the\s+(?:early\s+|late\s+)?"
+    r"(?:morning|afternoon|evening)|overnight"
+)
+"""Deictic words read on the story's day ("in the morning", "mid-afternoon", "overnight")."""
+_COUNTED_FROM_NOW = re.compile(r"(?i)\b(?:ago|from\s+now|hence)$")
 _LOOKS_BACK = re.compile(r"(?i)\b(?:earlier|before|previously)$|year-(?:ago|earlier)")
 assert set(INTERPRETERS) == set(KINDS), "every scanner kind needs its interpreter"
 
@@ -74,7 +81,7 @@ def find_expressions(
     ``day_first`` reads ``7/10/2023`` as 7 October instead of July 10.
     """
     read = _folded(text)
-    ctx = Context(read, published, day_first)
+    ctx = Context(read, published, day_first, opening_end=story.opening_end(read))
     found: list[TimeExpression] = []
     quoted: list[tuple[int, re.Match[str], Context]] = []
     position = 0
@@ -91,8 +98,9 @@ def find_expressions(
             # counted from the speaker's day, known once the attribution is read
             quoted.append((len(found), match, ctx))
         elif not _compares(match.group(), expressions):
+            counted = _from_publication(match, ctx)
             for expression in expressions:
-                ctx = ctx.remember(expression)
+                ctx = ctx.remember(expression, from_publication=counted)
         found.extend(expressions)
         position = match.end()
     if quoted:
@@ -129,6 +137,18 @@ def _interpret(match: re.Match[str], ctx: Context) -> list[TimeExpression]:
         return [unresolved(match.start(), match.group(), _TYPES.get(kind, "DATE"))]
     except Exception as error:
         raise PhraseError(match.start(), match.group()) from error
+
+
+def _from_publication(match: re.Match[str], ctx: Context) -> bool:
+    """Whether the expression was counted from the publication date ("yesterday", "last
+    week", "two days ago", a weekday read as news reads it), which tells that the text is
+    news, of its publication's time."""
+    kind = match.lastgroup
+    if kind in ("relative", "deictic"):
+        return not _ON_THE_STORY_DAY.fullmatch(match.group())
+    if kind == "ago":
+        return _COUNTED_FROM_NOW.search(match.group()) is not None
+    return kind == "weekday" and ctx.story_weekday(match.start()) is None
 
 
 def _folded(text: str) -> str:

@@ -21,7 +21,7 @@ from timeline.extract.timex.lexicon import (
 )
 from timeline.extract.timex.relative import weekday_of, words_of
 from timeline.extract.timex.tense import FUTURE, PAST
-from timeline.extract.timex.words import amount, choose, previous_word, year_number
+from timeline.extract.timex.words import amount, choose, previous_word, safe_date, year_number
 from timeline.model import Basis, DateValue, Precision, TimeExpression
 
 Found = list[TimeExpression]
@@ -45,6 +45,8 @@ _HALVES = {"START": 1, "END": 2}
 _YEAR = re.compile(r"\d{4}")
 _ENDED = re.compile(r"(?i)\s+(?:ended|ending|that\s+ended|to)\b")
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_SEASON_STEPS = frozenset({"this", "last", "next", "that", "past"})
+_DAY_NUMBER = re.compile(r"\d+")
 
 
 def ago(m: re.Match[str], ctx: Context) -> Found:
@@ -107,15 +109,20 @@ def _vague_shift(m: re.Match[str], ctx: Context, direction: str, mod: str | None
 
 
 def anaphor(m: re.Match[str], ctx: Context) -> Found:
-    """``the next day``, ``the following week``, ``that month``, ``the day before``."""
+    """``the next day``, ``the following week``, ``that month``, ``the day before``, ``the
+    following spring``; ``that year`` is the year the text last named."""
     text, start = m.group(), m.start()
     words = words_of(text)
     number = weekday_of(words)
     if number is not None:
         return _weekday_from_reference(m, ctx, number, words)
+    if words[-1] in SEASONS:
+        return [_season_from_reference(m, ctx, SEASONS[words[-1]], _anaphor_step(words))]
     unit = next(w for w in reversed(words) if w in cal.UNIT_PRECISION or w in PARTS_OF_DAY)
     precision = cal.UNIT_PRECISION.get(unit, Precision.DAY)
     ref = ctx.reference(precision)
+    if unit == "year" and ("that" in words or "same" in words) and ctx.named_year is not None:
+        ref = ctx.named_year  # "In 1944 ... by mid-January [1945]. Earlier that year": 1944
     if ref is None:
         return [unresolved(start, text)]
     step = _anaphor_step(words)
@@ -129,6 +136,22 @@ def anaphor(m: re.Match[str], ctx: Context) -> Found:
         clock = PARTS_OF_DAY[unit]
         return [expression(start, text, "TIME", cal.time_value(value.start, clock))]
     return [expression(start, text, "DATE", value)]
+
+
+def day_of_month(m: re.Match[str], ctx: Context) -> Found:
+    """ "On the 28th": a day of the story's month, in the month after it when that day has
+    passed ("21 May ... On the 28th" is 28 May; "on 29 May ... On the 3rd" 3 June)."""
+    day = int(_DAY_NUMBER.findall(m.group())[0])
+    ref = ctx.reference(Precision.MONTH)
+    if ref is None:
+        return [unresolved(m.start(), m.group())]
+    first = ref.start.replace(day=1)
+    if ref.precision.rank <= Precision.DAY.rank and day < ref.start.day:
+        first = cal.moved(first, relativedelta(months=1))
+    date = safe_date(first.year, first.month, day)
+    if date is None:
+        return [unresolved(m.start(), m.group())]
+    return [expression(m.start(), m.group(), "DATE", cal.day_value(date))]
 
 
 def position(m: re.Match[str], ctx: Context) -> Found:
@@ -164,7 +187,8 @@ def quarter(m: re.Match[str], ctx: Context) -> Found:
         return [expression(start, text, "DATE", value, basis=Basis.EXPLICIT)]
     year = _relative_year(words, ctx)
     if not any(w in RELATIVE_STEP for w in words):
-        day = choose(ctx, start, m.end(), lambda y: dt.date(y, 3 * number - 2, 1), year, 91)
+        day = choose(ctx, start, m.end(), lambda y: dt.date(y, 3 * number - 2, 1), year, 91,
+                     story=False)  # fmt: skip
         year = day.year if day else year
     if "ago" in words or "earlier" in words:  # "the year-ago third quarter"
         year -= 1
@@ -185,7 +209,7 @@ def season(m: re.Match[str], ctx: Context) -> Found:
     if words[-1] == "year":  # "the summer of last year"
         value = cal.season_value(_relative_year(words, ctx), code, mod)
         return [expression(start, text, "DATE", value)]
-    if words[0] == "the" and "coming" not in words:  # "the summer": as the tense says
+    if words[0] not in _SEASON_STEPS and "coming" not in words:  # "the summer", "in summer"
         month = _SEASON_START[code]
         day = choose(ctx, start, m.end(), lambda y: dt.date(y, month, 1), ctx.published.year, 91)
         if day is None:
@@ -254,6 +278,26 @@ def _anaphor_step(words: list[str]) -> int:
     if any(w in ("previous", "preceding", "prior", "before") for w in words):
         return -1
     return 0
+
+
+def _season_from_reference(m: re.Match[str], ctx: Context, code: str, step: int) -> (
+    TimeExpression
+):  # fmt: skip
+    """ "the following spring": the first spring begun after the story's time; "the previous
+    winter" the last one over before it."""
+    ref = ctx.reference(Precision.SEASON)
+    if ref is None or step == 0:
+        return unresolved(m.start(), m.group(), value=f"XXXX-{code}")
+    year = ref.start.year
+    if step > 0:
+        candidates = (cal.season_value(y, code) for y in (year - 1, year, year + 1))
+        value = next((c for c in candidates if c.start >= ref.end), None)
+    else:
+        candidates = (cal.season_value(y, code) for y in (year + 1, year, year - 1))
+        value = next((c for c in candidates if c.end <= ref.start), None)
+    if value is None:
+        return unresolved(m.start(), m.group(), value=f"XXXX-{code}")
+    return expression(m.start(), m.group(), "DATE", value)
 
 
 def _weekday_from_reference(m: re.Match[str], ctx: Context, number: int,

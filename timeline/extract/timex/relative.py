@@ -91,7 +91,10 @@ def _overnight(m: re.Match[str], ctx: Context) -> TimeExpression:
     prisoners overnight"); a day further back is background, not the night meant."""
     ref = ctx.reference(Precision.DAY)
     day = ctx.published
-    if ref is not None and 0 < (ctx.published - ref.start).days <= _RECENT:
+    story = ctx.story_at(m.start())
+    if story is not None and story.precision in (Precision.DAY, Precision.TIME):
+        day = cal.moved(story.start, relativedelta(days=1))  # the night after the story's day
+    elif ref is not None and 0 < (ctx.published - ref.start).days <= _RECENT:
         day = cal.moved(ref.start, relativedelta(days=1))
     return expression(m.start(), m.group(), "DATE", cal.day_value(day), mod="START")
 
@@ -173,13 +176,13 @@ def _on_reference_day(ctx: Context, m: re.Match[str], time: str) -> tuple[dt.dat
     was in that night ("Tuesday night ... at 1 a.m.") or had named the early hours of the
     next day ("released early today ... the buses left shortly after 1 a.m." after a
     ceasefire that "began yesterday"); "after midnight" is the start of the day after the
-    story's day, or of the day of publication. In news, a story's day more than two days
-    before publication is background ("the April 20 explosion"): the time is on the day of
-    publication ("shares traded down at 1516 GMT")."""
+    story's day, or of the day of publication. In news (not in a story the text tells, see
+    ``story``), a day more than two days before publication is background ("the April 20
+    explosion"): the time is on the day of publication ("shares traded at 1516 GMT")."""
     ref = ctx.reference(Precision.DAY)
     if ref is None:
         return None, time
-    if (ctx.published - ref.start).days > _RECENT:
+    if (ctx.published - ref.start).days > _RECENT and ctx.story_at(m.start()) is None:
         ref = ctx.today
     after_midnight = time == "24:00" and _AFTER.search(ctx.text, max(0, m.start() - 12), m.start())
     if after_midnight:
@@ -237,6 +240,9 @@ def _tensed_weekday(ctx: Context, m: re.Match[str], number: int) -> dt.date:
     publication on (news names the day of publication too: "will meet on Monday" in Monday's
     paper is that day); in a future told in the past, the first one from the day before
     publication, when it was told ("was expected to begin on Sunday", in Monday's paper)."""
+    story = ctx.story_weekday(m.start())
+    if story is not None:  # "On 5 December 1941 ... On Sunday": the Sunday after it
+        return cal.moved(story.start, relativedelta(weekday=weekday(number)(+1)))
     possessive = m.group().endswith("'s")  # "Friday's vote" happened
     side = PAST if possessive else ctx.tense(m.start(), m.end())
     if side == FUTURE:

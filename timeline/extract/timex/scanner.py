@@ -112,7 +112,10 @@ _KINDS: dict[str, str] = {
     "season": (
         rf"(?:(?:(?i:the)\s+)?(?:{_EARLY})?{SEASON}(?:\s+(?i:of))?\s+(?:{ANY_YEAR}|{_RELATIVE_YEAR})|"
         rf"(?:{_EARLY})?(?i:this\s+past|this|last|next|that|the\s+coming)\s+{SEASON}|"
-        rf"(?i:the)\s+(?:{_EARLY})?(?i:summer|winter|spring|autumn)(?![A-Za-z])(?!\s+(?i:of)\b))"
+        rf"(?i:the)\s+(?:{_EARLY})?(?i:summer|winter|spring|autumn)(?![A-Za-z])(?!\s+(?i:of)\b)|"
+        # a bare season after a preposition: "In summer 25,000 men came home"
+        rf"(?:(?<=\b[Ii]n\s)|(?<=\b[Dd]uring\s)|(?<=\b[Bb]y\s))(?:{_EARLY})?"
+        r"(?i:summer|winter|spring|autumn)(?![A-Za-z])(?!\s+(?i:of)\b))"
     ),
     "quarter": (
         rf"(?:(?i:the|this|last|next|its|their)\s+)?(?:(?:{YEAR}|(?i:this|last|next)\s+year's|"
@@ -153,12 +156,19 @@ _KINDS: dict[str, str] = {
     ),
     "anaphor": (
         rf"(?i:the\s+(?:following|next|previous|preceding|same|prior)\s+(?:day|morning|"
-        rf"afternoon|evening|night|week|weekend|month|year)|(?:earlier\s+|later\s+)?that\s+"
+        rf"afternoon|evening|night|week|weekend|month|year|spring|summer|autumn|winter)|"
+        rf"(?:earlier\s+|later\s+)?that\s+"
         rf"(?:same\s+)?(?:day|morning|afternoon|evening|night|week|weekend|month|year)|"
         rf"the\s+(?:day|week|month|year)\s+(?:before|after)(?=\s*[,.;:)]))(?![A-Za-z])|"
         rf"(?i:the\s+(?:previous|following|next)\s+){WEEKDAY}"
     ),
     "spelled_year": rf"(?:(?i:the\s+year)\s+)?{SPELLED_YEAR}",
+    # "On the 28th they took Goose Green": a day of the story's month; not "the 5th floor",
+    # "the 38th parallel", "the 4th July" (a date of its own), "the 15th of October".
+    "day_of_month": (
+        r"(?<=\b[Oo]n\s)(?i:the)\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)(?![A-Za-z\d])"
+        rf"(?=\s*[,.;:)]|\s*$|\s+(?:{_FUNCTION_WORDS})\b|\s+[A-Z])(?!\s+{MONTH}|\s+of\b)"
+    ),
     "the_year": (
         r"(?i:the\s+(?:current\s+|full\s+|(?:latest|last|previous|prior)\s+(?=fiscal))?"
         r"(?:fiscal\s+)?year|(?:the\s+)?year[-\s]end|"

@@ -9,7 +9,8 @@ from collections.abc import Callable
 from timeline.extract.timex.context import Context
 from timeline.extract.timex.lexicon import MONTHS, NUMBERS, VAGUE_NUMBERS
 from timeline.extract.timex.scanner import SPELLED_YEAR
-from timeline.extract.timex.tense import BACKSHIFTED, PAST, UNKNOWN
+from timeline.extract.timex.tense import BACKSHIFTED, FUTURE, PAST, UNKNOWN
+from timeline.model import DateValue
 
 _PREVIOUS_WORD = re.compile(r"([A-Za-z][\w.'-]*)[\s,]*$")
 _NEXT_WORD = re.compile(r"^[\s,]*([A-Za-z][\w'-]*)")
@@ -105,7 +106,7 @@ def full_year(digits: str) -> int:
 
 
 def choose(ctx: Context, start: int, end: int, make: Callable[[int], dt.date | None],
-           year: int, days: int = 1) -> dt.date | None:  # fmt: skip
+           year: int, days: int = 1, *, story: bool = True) -> dt.date | None:  # fmt: skip
     """Pick the year for a year-less date (or period of ``days``) from tense and distance.
 
     ``make(year)`` builds the candidate's first day in a year; only years of the calendar (1
@@ -116,7 +117,14 @@ def choose(ctx: Context, start: int, end: int, make: Callable[[int], dt.date | N
     set for Jan. 14", published January 6); in a future clause a date of the last three weeks
     (six weeks for a quarter or a season: its results are reported after it ends) beats one
     almost a year ahead.
+
+    In a story the text tells of its own time (``story.py``), a past or untensed clause
+    takes the candidate nearest the story's time instead (not with ``story=False``: business
+    quarters are reported from publication).
     """
+    told = ctx.story_at(start) if story else None
+    if told is not None and ctx.tense(start, end) != FUTURE:
+        return _in_story(told, make, days)
     years = [y for y in (year - 1, year, year + 1) if dt.MINYEAR <= y <= dt.MAXYEAR]
     options = [day for day in map(make, years) if day is not None]
     if not options:
@@ -136,6 +144,32 @@ def choose(ctx: Context, start: int, end: int, make: Callable[[int], dt.date | N
     if distance[best] > _FAR and distance[nearest] <= near:
         return nearest
     return best
+
+
+def _in_story(story: DateValue, make: Callable[[int], dt.date | None], days: int) -> (
+    dt.date | None
+):  # fmt: skip
+    """The candidate nearest the story's time: in its year ("In 1812 ... In September"), or
+    across the turn of a year when nearer ("16 December 1944 ... by mid-January" is 1945).
+    A month or a season is a period of ``days`` from its first day."""
+    year = story.start.year
+    years = [y for y in (year - 1, year, year + 1) if dt.MINYEAR <= y <= dt.MAXYEAR]
+    options = [day for day in map(make, years) if day is not None]
+    if not options:
+        return None
+    return min(options, key=lambda day: _gap(day, days, story))
+
+
+def _gap(first: dt.date, days: int, story: DateValue) -> int:
+    """Days between a period of ``days`` from ``first`` and the story's time (zero if they
+    meet); a period before the story's time counts twice its distance, for a story moves on
+    ("The following spring ... in the autumn" is the autumn after that spring)."""
+    last = first + dt.timedelta(days=days - 1) if first.year < dt.MAXYEAR else first
+    if last < story.start:
+        return 2 * (story.start - last).days
+    if first >= story.end:
+        return (first - story.end).days + 1
+    return 0
 
 
 def _distance(first: dt.date, days: int, published: dt.date) -> int:

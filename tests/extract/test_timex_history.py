@@ -11,6 +11,7 @@ import datetime as dt
 
 import pytest
 
+from tests.extract import timex_history_passages as passages
 from timeline.extract.timex import find_expressions
 
 Row = tuple[str, str] | tuple[str, str, str]
@@ -123,3 +124,69 @@ def test_news_keeps_background_years_in_the_background(
     text: str, published: dt.date, expected: list[Row]
 ) -> None:
     assert values(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Years before Christ keep their TIMEX3 value; a story told then counts in years.
+        ("In 490 BC the Persians landed at Marathon. Ten years later Xerxes returned.",
+         [("490 BC", "BC0490"), ("Ten years later", "BC0480")]),
+        ("In 5 BC the census began. Ten years later it ended.",
+         [("5 BC", "BC0005"), ("Ten years later", "0006")]),
+        # ... and no calendar day or month is hung on the publication's year after them.
+        ("In 480 BC the fleet sailed. The next day it fought. In September it fled.",
+         [("480 BC", "BC0480"), ("The next day", "XXXX-XX-XX"), ("September", "XXXX-09")]),
+        ("Through the 470s BC the league grew. In the late 460s BC it faltered.",
+         [("the 470s BC", "BC047"), ("the late 460s BC", "BC046", "END")]),
+        ("In the 4th century BC Persia paid for Greek wars.", [("the 4th century BC", "BC03")]),
+        # Years of our era, before 1600: with the era, or after "in" with no noun after them.
+        ("The war broke out in AD 66 and ended in 73 AD.", [("AD 66", "0066"), ("73 AD", "0073")]),
+        ("Muhammad died in 632, and in 1453 the city fell.", [("632", "0632"), ("1453", "1453")]),
+        ("In the seventh century the conquests began; the twelfth-century walls stand.",
+         [("the seventh century", "06"), ("the twelfth-century", "11")]),
+        # A number after "in" that counts something is no year, nor is an ad.
+        ("Protests broke out in 300 cities in 150 days.", [("150 days", "P150D")]),
+        ("The ad campaign cost 400 dollars.", []),
+    ],
+)  # fmt: skip
+def test_years_before_1600_and_eras(text: str, expected: list[Row]) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A range of years is two years; a short second year takes the first's century.
+        ("The American Civil War (1861–1865) divided the nation.",
+         [("1861", "1861"), ("1865", "1865")]),
+        ("The Gallipoli campaign of 1915-16 failed.", [("1915", "1915"), ("16", "1916")]),
+        ("The recession of 2009-2010 was slow to end.", [("2009", "2009"), ("2010", "2010")]),
+        ("The pandemic of 1957-58 killed two million.", [("1957", "1957"), ("58", "1958")]),
+        # A season across two years is the season of the first.
+        ("The winter of 1862-63 was hard.", [("The winter of 1862", "1862-WI")]),
+        # A year of two digits: nearest the story's time, or the publication's.
+        ("The president survived a bombing in December '99.", [("December '99", "1999-12")]),
+        ("The offensive of 1968 failed. In the summer of '69 the talks began.",
+         [("1968", "1968"), ("the summer of '69", "1969-SU")]),
+        ("Prices have risen since '19.", [("19", "2019")]),
+        ("The cup comes here in '26.", [("26", "2026")]),
+        # A range that runs backwards is none.
+        ("Grades 2009-08 were lost.", []),
+    ],
+)  # fmt: skip
+def test_ranges_and_short_years(text: str, expected: list[Row]) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("name", sorted(passages.PASSAGES))
+def test_the_dev_set_passages(name: str) -> None:
+    """Every expression of the passage is found with its value (each phrase is looked for
+    after the one before, so that the same words twice are two rows)."""
+    text, gold = passages.PASSAGES[name]
+    found = {(e.start, e.end): e.value for e in find_expressions(text, passages.PUBLISHED)}
+    got = []
+    for start, end, phrase, _ in passages.spans(text, gold):
+        overlapping = [v for (s, e), v in found.items() if s < end and start < e]
+        got.append((phrase, overlapping[0] if overlapping else None))
+    assert got == [(phrase, value) for phrase, value in gold]

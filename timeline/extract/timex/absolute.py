@@ -11,6 +11,8 @@ from dateutil.relativedelta import TH, TU, relativedelta
 
 from timeline.extract.timex import calendar as cal
 from timeline.extract.timex.context import Context, expression, unresolved
+from timeline.extract.timex.eras import short_year
+from timeline.extract.timex.lexicon import CENTURY_WORDS
 from timeline.extract.timex.scanner import ANY_YEAR, DAY, MONTH, WEEKDAY, YEAR
 from timeline.extract.timex.words import (
     choose,
@@ -243,9 +245,11 @@ def century(m: re.Match[str], ctx: Context) -> Found:
         first = ctx.published.year + 100 * relative
         return [expression(m.start(), text, "DATE", cal.century_value(first))]
     digits = _DIGITS.findall(text)
-    ordinal = int(digits[0]) if digits else _WORD_CENTURIES[_CENTURY_WORD.findall(lowered)[0]]
+    ordinal = int(digits[0]) if digits else CENTURY_WORDS[_CENTURY_WORD.findall(lowered)[0]]
     if ordinal == 0:
         return []  # "the 0th century" counts nothing
+    if _BEFORE_CHRIST.search(text):  # "the 4th century BC": 400 to 301 BC, BC03
+        return [expression(m.start(), text, "DATE", f"BC{ordinal - 1:02d}", basis=Basis.EXPLICIT)]
     value = cal.century_value((ordinal - 1) * 100)
     return [expression(m.start(), text, "DATE", value, basis=Basis.EXPLICIT)]
 
@@ -281,9 +285,9 @@ _DECADE_WORDS = {
     "seventies": 70, "eighties": 80, "nineties": 90,
 }  # fmt: skip
 _DECADE_WORD = re.compile("|".join(_DECADE_WORDS))
-_WORD_CENTURIES = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}
 # Longest first: "twenty-first" before a shorter word it could hold.
-_CENTURY_WORD = re.compile("|".join(sorted(_WORD_CENTURIES, key=len, reverse=True)))
+_CENTURY_WORD = re.compile("|".join(sorted(CENTURY_WORDS, key=len, reverse=True)))
+_BEFORE_CHRIST = re.compile(r"\b(?:BCE?|B\.C\.)")
 
 
 def _day_and_month(parts: re.Match[str] | None, start: int, ctx: Context) -> Found:
@@ -327,7 +331,10 @@ def _range(parts: re.Match[str], start: int, first: dt.date, basis: Basis) -> Fo
 
 def _year_of(parts: re.Match[str], ctx: Context) -> tuple[int, Basis]:
     if parts.group("year"):
-        number = year_number(parts.group("year"))
+        written = parts.group("year")
+        number = year_number(written)
+        if number is None and written[:1] in "'’":  # "December '99"
+            number = short_year(written[1:], ctx, parts.start("year"))
         assert number is not None  # the scanner matched a year
         return number, Basis.EXPLICIT
     step = RELATIVE_STEP[parts.group("rel").lower()]

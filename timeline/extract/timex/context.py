@@ -13,6 +13,7 @@ from timeline.extract.timex.calendar import day_value, year_value
 from timeline.model import Basis, DateValue, Precision, TimeExpression
 
 _MAX_REFS = 8
+_BC_YEAR = re.compile(r"BC\d{4}")
 _RANGE_LINK = re.compile(r"\s*(?:until|till|to|through|-|–|—)\s*")
 _YEAR = dt.timedelta(days=366)
 
@@ -45,19 +46,33 @@ class Context:
     """Where the text's first paragraph ends."""
     named_year: DateValue | None = None
     """The year of the latest date whose year the text wrote ("that year" points to it)."""
+    ancient: int | None = None
+    """The year before Christ of the latest year the text named, when that was one (490 for
+    "490 BC"): the story is then told before the calendar, counted in years only."""
 
     @property
     def today(self) -> DateValue:
         """The publication day as a value."""
         return day_value(self.published)
 
+    def years_before_christ(self, years: int) -> str | None:
+        """The value of the year ``years`` after the ancient year the story is in (before it
+        when negative): ``BC0480`` ten years after 490 BC, ``0006`` ten after 5 BC; None when
+        the story is not told before the calendar."""
+        if self.ancient is None:
+            return None
+        before = self.ancient - years
+        return f"BC{before:04d}" if before > 0 else f"{1 - before:04d}"
+
     def reference(self, finest: Precision) -> DateValue | None:
         """The narrative time at ``finest`` precision or finer, None when the text is unclear.
 
         That is the latest date the text set at that precision (publication when there is
         none), provided every coarser date mentioned since contains it: after "in 2014",
-        "the next day" cannot hang on a day of 2025.
+        "the next day" cannot hang on a day of 2025, nor after "490 BC" on any day.
         """
+        if self.ancient is not None:
+            return None  # no calendar day before Christ: "The next day" after 490 BC
         coarser: list[DateValue] = []
         for ref in self.refs:
             if ref.precision.rank <= finest.rank:
@@ -88,6 +103,8 @@ class Context:
         return self._remembered(expression)._told(expression)
 
     def _remembered(self, expression: TimeExpression) -> Context:
+        if _BC_YEAR.fullmatch(expression.value):  # "490 BC": a story before the calendar
+            return replace(self, last=expression, ancient=int(expression.value[2:]), story=None)
         if expression.date is None or expression.type == "DURATION":
             return replace(self, last=expression)
         date = expression.date
@@ -98,7 +115,8 @@ class Context:
         named = self.named_year
         if expression.basis is Basis.EXPLICIT and date.precision.rank <= Precision.YEAR.rank:
             named = calendar_year(date)
-        return replace(self, refs=refs, reported=reported, last=expression, named_year=named)
+        return replace(self, refs=refs, reported=reported, last=expression, named_year=named,
+                       ancient=None)  # fmt: skip
 
     def _told(self, expression: TimeExpression) -> Context:
         """The story after ``expression``: set, moved on, or over."""

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from timeline.extract.timex import absolute, amounts, narrative, relative, story
+from timeline.extract.timex import absolute, amounts, eras, narrative, relative, seasons, story
 from timeline.extract.timex.calendar import OffCalendar
 from timeline.extract.timex.context import Context, unresolved
 from timeline.extract.timex.lexicon import LOOK_ALIKES
@@ -25,10 +25,12 @@ INTERPRETERS: dict[str, Interpreter] = {
     "day_month": absolute.day_month,
     "position": narrative.position,
     "month_year": absolute.month_year,
-    "season": narrative.season,
+    "season": seasons.season,
     "quarter": narrative.quarter,
     "decade": absolute.decade,
     "century": absolute.century,
+    "era": eras.era,
+    "year_range": eras.year_range,
     "ago": narrative.ago,
     "deictic": relative.deictic,
     "anaphor": narrative.anaphor,

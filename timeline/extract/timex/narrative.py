@@ -20,8 +20,9 @@ from timeline.extract.timex.lexicon import (
     SEASONS,
 )
 from timeline.extract.timex.relative import weekday_of, words_of
+from timeline.extract.timex.seasons import relative_year, season_from_reference
 from timeline.extract.timex.tense import FUTURE, PAST
-from timeline.extract.timex.words import amount, choose, previous_word, safe_date, year_number
+from timeline.extract.timex.words import amount, choose, previous_word, safe_date
 from timeline.model import Basis, DateValue, Precision, TimeExpression
 
 Found = list[TimeExpression]
@@ -31,6 +32,7 @@ _AGO = re.compile(r"(?i)(?P<number>.+?)[-\s]+(?P<unit>[a-z]+)\s+(?P<dir>[a-z]+(?
 _BACKWARD = frozenset({"ago", "earlier", "before", "previously"})
 _DCT_ANCHORED = frozenset({"ago", "from now", "hence"})
 _ROUGH_UNITS = frozenset({"decade", "century"})
+_YEARS_IN = {"year": 1, "decade": 10, "century": 100}
 _POINT_MODS = {
     "MORE_THAN": ("BEFORE", "AFTER"), "LESS_THAN": ("AFTER", "BEFORE"),
     "EQUAL_OR_MORE": ("ON_OR_BEFORE", "ON_OR_AFTER"),
@@ -44,8 +46,6 @@ _POSITION = re.compile(
 _HALVES = {"START": 1, "END": 2}
 _YEAR = re.compile(r"\d{4}")
 _ENDED = re.compile(r"(?i)\s+(?:ended|ending|that\s+ended|to)\b")
-_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-_SEASON_STEPS = frozenset({"this", "last", "next", "that", "past"})
 _DAY_NUMBER = re.compile(r"\d+")
 
 
@@ -64,6 +64,8 @@ def ago(m: re.Match[str], ctx: Context) -> Found:
     if unit not in cal.UNIT_PRECISION or number != int(number):
         return [unresolved(start, text)]  # "two hours later": not a calendar day we can name
     sign = -1 if direction in _BACKWARD else 1
+    if ctx.ancient is not None and direction not in _DCT_ANCHORED:
+        return [_ancient_shift(m, ctx, sign * int(number), unit, mod)]
     if direction in _DCT_ANCHORED:
         anchor: DateValue | None = _comparison_base(ctx) if unit == "year" else ctx.today
     else:
@@ -79,6 +81,16 @@ def ago(m: re.Match[str], ctx: Context) -> Found:
     if value is None:
         return [unresolved(start, text)]
     return [expression(start, text, "DATE", value, mod=_point_mod(mod, sign))]
+
+
+def _ancient_shift(m: re.Match[str], ctx: Context, amount: int, unit: str,
+                   mod: str | None) -> TimeExpression:  # fmt: skip
+    """ "Ten years later" in a story told before Christ: ``BC0480`` after 490 BC."""
+    years = amount * _YEARS_IN.get(unit, 0)
+    value = ctx.years_before_christ(years) if years else None
+    if value is None or value == "0000":
+        return unresolved(m.start(), m.group())
+    return expression(m.start(), m.group(), "DATE", value, mod=_point_mod(mod, amount))
 
 
 def _point_mod(hedge: str | None, sign: int) -> str | None:
@@ -117,7 +129,7 @@ def anaphor(m: re.Match[str], ctx: Context) -> Found:
     if number is not None:
         return _weekday_from_reference(m, ctx, number, words)
     if words[-1] in SEASONS:
-        return [_season_from_reference(m, ctx, SEASONS[words[-1]], _anaphor_step(words))]
+        return [season_from_reference(m, ctx, SEASONS[words[-1]], anaphor_step(words))]
     unit = next(w for w in reversed(words) if w in cal.UNIT_PRECISION or w in PARTS_OF_DAY)
     precision = cal.UNIT_PRECISION.get(unit, Precision.DAY)
     ref = ctx.reference(precision)
@@ -125,7 +137,7 @@ def anaphor(m: re.Match[str], ctx: Context) -> Found:
         ref = ctx.named_year  # "In 1944 ... by mid-January [1945]. Earlier that year": 1944
     if ref is None:
         return [unresolved(start, text)]
-    step = _anaphor_step(words)
+    step = anaphor_step(words)
     base = cal.value_at(precision, ref.start)
     value = base if step == 0 else cal.step(base, step)
     if value is None:
@@ -180,12 +192,12 @@ def quarter(m: re.Match[str], ctx: Context) -> Found:
     if number is None:
         return _named_quarter(m, ctx, words)
     if "half" in words:
-        year = int(years[0]) if years else _relative_year(words, ctx)
+        year = int(years[0]) if years else relative_year(words, ctx)
         return [expression(start, text, "DATE", cal.half_value(year, number))]
     if years:
         value = cal.quarter_value(int(years[0]), number)
         return [expression(start, text, "DATE", value, basis=Basis.EXPLICIT)]
-    year = _relative_year(words, ctx)
+    year = relative_year(words, ctx)
     if not any(w in RELATIVE_STEP for w in words):
         day = choose(ctx, start, m.end(), lambda y: dt.date(y, 3 * number - 2, 1), year, 91,
                      story=False)  # fmt: skip
@@ -193,36 +205,6 @@ def quarter(m: re.Match[str], ctx: Context) -> Found:
     if "ago" in words or "earlier" in words:  # "the year-ago third quarter"
         year -= 1
     return [expression(start, text, "DATE", cal.quarter_value(year, number))]
-
-
-def season(m: re.Match[str], ctx: Context) -> Found:
-    """``the summer of 2014`` (``2014-SU``), ``the spring of last year``, ``last winter``,
-    ``this spring``."""
-    text, start = m.group(), m.start()
-    words = words_of(text)
-    code = next(SEASONS[w] for w in words if w in SEASONS)
-    mod = next((POSITIONS[w] for w in words if w in ("early", "late", "mid")), None)
-    year = year_number(text)
-    if year is not None:
-        value = cal.season_value(year, code, mod)
-        return [expression(start, text, "DATE", value, basis=Basis.EXPLICIT)]
-    if words[-1] == "year":  # "the summer of last year"
-        value = cal.season_value(_relative_year(words, ctx), code, mod)
-        return [expression(start, text, "DATE", value)]
-    if words[0] not in _SEASON_STEPS and "coming" not in words:  # "the summer", "in summer"
-        month = _SEASON_START[code]
-        day = choose(ctx, start, m.end(), lambda y: dt.date(y, month, 1), ctx.published.year, 91)
-        if day is None:
-            return [unresolved(start, text, value=f"XXXX-{code}")]
-        return [expression(start, text, "DATE", cal.season_value(day.year, code, mod))]
-    step = -1 if "past" in words else next((RELATIVE_STEP[w] for w in words
-                                            if w in RELATIVE_STEP), 0)  # fmt: skip
-    if "that" in words:
-        ref = ctx.reference(Precision.YEAR)
-        if ref is None:
-            return [unresolved(start, text, value=f"XXXX-{code}")]
-        return [expression(start, text, "DATE", cal.season_value(ref.start.year, code, mod))]
-    return [expression(start, text, "DATE", _season_near(ctx, code, step, mod))]
 
 
 def the_year(m: re.Match[str], ctx: Context) -> Found:
@@ -272,32 +254,12 @@ def _precision(anchor: DateValue, unit: str) -> Precision:
     return wanted
 
 
-def _anaphor_step(words: list[str]) -> int:
+def anaphor_step(words: list[str]) -> int:
     if any(w in ("following", "next", "after") for w in words):
         return 1
     if any(w in ("previous", "preceding", "prior", "before") for w in words):
         return -1
     return 0
-
-
-def _season_from_reference(m: re.Match[str], ctx: Context, code: str, step: int) -> (
-    TimeExpression
-):  # fmt: skip
-    """ "the following spring": the first spring begun after the story's time; "the previous
-    winter" the last one over before it."""
-    ref = ctx.reference(Precision.SEASON)
-    if ref is None or step == 0:
-        return unresolved(m.start(), m.group(), value=f"XXXX-{code}")
-    year = ref.start.year
-    if step > 0:
-        candidates = (cal.season_value(y, code) for y in (year - 1, year, year + 1))
-        value = next((c for c in candidates if c.start >= ref.end), None)
-    else:
-        candidates = (cal.season_value(y, code) for y in (year + 1, year, year - 1))
-        value = next((c for c in candidates if c.end <= ref.start), None)
-    if value is None:
-        return unresolved(m.start(), m.group(), value=f"XXXX-{code}")
-    return expression(m.start(), m.group(), "DATE", value)
 
 
 def _weekday_from_reference(m: re.Match[str], ctx: Context, number: int,
@@ -320,7 +282,7 @@ def _period(rest: str, ctx: Context, start: int) -> tuple[DateValue | None, Basi
         return cal.month_value(int(years[0]), month), Basis.EXPLICIT
     if years:
         return cal.year_value(int(years[0])), Basis.EXPLICIT
-    year = _relative_year(words, ctx)
+    year = relative_year(words, ctx)
     if month is not None:
         if any(w in RELATIVE_STEP for w in words):
             return cal.month_value(year, month), Basis.RELATIVE
@@ -333,11 +295,6 @@ def _period(rest: str, ctx: Context, start: int) -> tuple[DateValue | None, Basi
     return cal.shift(ctx.today, RELATIVE_STEP[words[0]], unit, cal.UNIT_PRECISION[unit]), (
         Basis.RELATIVE
     )
-
-
-def _relative_year(words: list[str], ctx: Context) -> int:
-    step = next((RELATIVE_STEP[w] for w in words if w in RELATIVE_STEP), 0)
-    return ctx.published.year + step
 
 
 def _named_quarter(m: re.Match[str], ctx: Context, words: list[str]) -> Found:
@@ -391,16 +348,3 @@ def _comparison_base(ctx: Context) -> DateValue:
 def _comparison_precision(ctx: Context) -> Precision:
     base = _comparison_base(ctx)
     return Precision.QUARTER if base.precision is Precision.QUARTER else Precision.YEAR
-
-
-def _season_near(ctx: Context, code: str, step: int, mod: str | None) -> DateValue:
-    """ "last summer" is the latest summer already begun before this season; "next" the first
-    not yet begun; "this summer" the one of the publication year."""
-    year = ctx.published.year
-    if step < 0:
-        begun = cal.season_value(year, code).start <= ctx.published
-        current = cal.value_at(Precision.SEASON, ctx.published)
-        year = year if begun and current.value != f"{year:04d}-{code}" else year - 1
-    elif step > 0 and cal.season_value(year, code).start <= ctx.published:
-        year += 1
-    return cal.season_value(year, code, mod)

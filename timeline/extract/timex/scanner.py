@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from timeline.extract.timex.lexicon import (
+    CENTURY_WORDS,
     HEDGES,
     MONTHS,
     NUMBERS,
@@ -42,7 +43,23 @@ SPELLED_YEAR = (
     rf"oh[-\s]{_UNITS_WORDS})|two\s+thousand(?:(?:\s+and)?[-\s]+(?:{_TEENS}|{_UNITS_WORDS}))?)"
     r"(?![A-Za-z-])"
 )
-ANY_YEAR = rf"(?:{YEAR}|{SPELLED_YEAR})"
+_FUNCTION_WORDS = (
+    "the|a|an|and|or|but|to|into|on|in|at|of|as|by|from|for|with|after|before|while|until|"
+    "when|that|which|amid|across|near|despite|he|she|it|we|they|his|her|its|their"
+)
+_BC = r"(?:BCE?|B\.C\.(?:E\.)?)(?![A-Za-z])"
+_AD = r"(?:AD|A\.D\.|CE)"
+AD_YEAR = rf"(?:{_AD}\s+\d{{1,4}}(?!\d)|\d{{1,4}}\s+{_AD}(?![A-Za-z]))"
+# A year before 1600 without its era is read only where nothing else can be meant: after
+# "in" or a month, when no noun follows ("in 632,", "in 1453 the city fell", "August 636";
+# not "in 300 cities").
+EARLY_YEAR = (
+    r"(?:1[0-5]\d\d|[1-9]\d\d)(?!\d|[,.]\d|%)"
+    rf"(?=\s*[,.;:)]|\s*$|\s+(?:{_FUNCTION_WORDS})\b|\s+[A-Z])"
+)
+SHORT_YEAR = r"['’]\d\d(?![\w%'’])"
+"""A year written with two digits: "December '99"."""
+ANY_YEAR = rf"(?:{YEAR}|{SPELLED_YEAR}|{AD_YEAR}|{SHORT_YEAR}|{EARLY_YEAR})"
 WEEKDAY = rf"{capitalized(WEEKDAYS)}(?:'s)?(?![A-Za-z])"
 SEASON = rf"(?i:{alternation(SEASONS)})(?![A-Za-z])"
 PART = rf"(?i:{alternation(PARTS_OF_DAY)})(?![A-Za-z])"
@@ -85,10 +102,6 @@ _AND_DAY = (
     r"but|while|from|by|the)\b)[a-z])"
 )
 _RELATIVE_YEAR = r"(?i:(?:this|last|next)\s+year)"
-_FUNCTION_WORDS = (
-    "the|a|an|and|or|but|to|into|on|in|at|of|as|by|from|for|with|after|before|while|until|"
-    "when|that|which|amid|across|near|despite|he|she|it|we|they|his|her|its|their"
-)
 _EARLY = r"(?i:(?:early|late|earlier|later|mid)[-\s]+)"
 
 _KINDS: dict[str, str] = {
@@ -136,8 +149,17 @@ _KINDS: dict[str, str] = {
         r"seventies|eighties|nineties))(?![A-Za-z])"
     ),
     "century": (
-        r"(?:(?i:the)\s+)?(?:\d{1,2}(?:st|nd|rd|th)|(?i:eighteenth|nineteenth|twentieth|"
-        r"twenty-first))[-\s](?i:century)(?![A-Za-z])|(?i:this|last|next)\s+(?i:century)"
+        rf"(?:(?i:the)\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:{alternation(CENTURY_WORDS)}))"
+        rf"[-\s](?i:century)(?![A-Za-z])(?:\s+(?:{_BC}|{_AD}))?|(?i:this|last|next)\s+(?i:century)"
+    ),
+    # Years of another era and before 1600: "490 BC", "the 470s BC", "AD 70", "in 632",
+    # "in '99".
+    "era": (
+        rf"(?:(?i:the)\s+)?(?:(?i:early|mid|late)[-\s]+)?\d{{1,3}}0s\s+{_BC}"
+        rf"|\d{{1,4}}\s+{_BC}|{AD_YEAR}|(?<=\b[Ii]n\s){EARLY_YEAR}"
+        # "in '99": the engine tries words and numbers, so the span starts after the mark
+        r"|(?:(?<=\b[Ii]n\s['’])|(?<=\bof\s['’])|(?<=\b[Ss]ince\s['’])|(?<=\b[Uu]ntil\s['’]))"
+        r"\d\d(?![\w%'’])"
     ),
     "ago": (
         rf"(?:{HEDGE}\s+)?{NUMBER}[-\s]+{UNIT}\s+(?:(?i:ago|earlier|later|from\s+now|hence|"
@@ -219,6 +241,8 @@ _KINDS: dict[str, str] = {
         rf"(?:,?\s+{YEAR})?"
     ),
     "month": FULL_MONTH,
+    # "1915-16", "2009-2010", "1861-1865" with a dash: two years.
+    "year_range": rf"(?<![\d,.$£€#/-]){YEAR}\s*[-–—]\s*(?:{YEAR}|\d\d)(?![\d%]|[-/]\d)",
     "year": (
         rf"(?:(?<![\d,.$£€#/-])(?:(?i:fiscal)\s+(?:(?i:year)\s+)?)?|(?i:post|pre)-){YEAR}"
         r"(?![-/]\d|\.\d|s)"
@@ -241,6 +265,7 @@ _STARTER_WORDS = (
     | set(SEASONS)
     | {word.split()[0] for word in HEDGES}
     | {w.split()[0] for w in VAGUE_NUMBERS}
+    | {w.split("-")[0] for w in CENTURY_WORDS}
     | set(
         "the this last next coming past early late earlier later mid day today yesterday "
         "tomorrow tonight that following previous preceding same prior fiscal its their first "
@@ -251,7 +276,7 @@ _STARTER_WORDS = (
         "formerly these new then post pre "
         "christmas thanksgiving easter halloween independence election noon midnight midday "
         "one two three four five six seven eight nine ten eleven twelve thirty forty fifty "
-        "sixty seventy eighty ninety hundred st nd rd th overnight".split()
+        "sixty seventy eighty ninety hundred st nd rd th overnight ad".split()
     )
 )
 STARTERS = frozenset(
@@ -265,7 +290,9 @@ _AFTER_THE = (
     "past last next coming first second third fourth final previous following preceding prior "
     "same latest current this fiscal full day week weekend month year decade century quarter "
     "period summer winter spring autumn fall early mid late earlier later beginning start middle "
-    "end close near distant future eighteenth nineteenth twentieth twenty twenties thirties "
+    "end close near distant future twenty twenties thirties fifth sixth seventh eighth ninth tenth "
+    "eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
+    "nineteenth twentieth "
     "morning afternoon evening comparable corresponding "
     "forties fifties sixties seventies eighties nineties recent year-ago year-earlier days weeks "
     "months years"
@@ -288,7 +315,7 @@ _UNIT_GATES = {
 _A_NEXT = rf"\s+(?:(?:{EXTRA})\s+)?(?:{UNIT}|few|couple|number|hundred)"
 _WORD_GATES = {
     **_UNIT_GATES, "a": _A_NEXT, "an": _A_NEXT, "at": r"\s+(?:least|present)\b",
-    "then": r"[-\s]current\b", "post": r"-\d", "pre": r"-\d",
+    "then": r"[-\s]current\b", "post": r"-\d", "pre": r"-\d", "ad": r"\s+\d",
 }  # fmt: skip
 GATES.update(
     {

@@ -85,6 +85,8 @@ def establishes(text: str, expression: TimeExpression, published: dt.date) -> bo
     date = expression.date
     if date is None or expression.basis is not Basis.EXPLICIT or not is_far(date, published):
         return False
+    if date.precision.rank > Precision.YEAR.rank:
+        return False  # a decade or a century names no year to date by
     if date.precision.rank < Precision.YEAR.rank:
         return True  # a month, a season, a day with its year
     before = text[max(0, expression.start - _LOOK_BACK) : expression.start]

@@ -17,7 +17,7 @@ _NEXT_WORD = re.compile(r"^[\s,]*([A-Za-z][\w'-]*)")
 _NEAR, _FAR = 45, 200
 _MONTH_DAYS = 31
 _FRACTION = re.compile(r"(\d+)\s+(\d)/([1-9])")
-_YEAR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_YEAR_DIGITS = re.compile(r"(?<!\d)(?:AD\s+|A\.D\.\s+)?(\d{1,4})(?!\d)")
 _SPELLED = re.compile(SPELLED_YEAR)
 
 
@@ -84,10 +84,11 @@ def spelled_year(words: str) -> int | None:
 
 
 def year_number(text: str) -> int | None:
-    """The year a span writes in digits ("1996") or in words ("nineteen ninety-six")."""
+    """The year a span writes in digits ("1996", "636", "AD 70") or in words ("nineteen
+    ninety-six"); a year of two digits ("'99") needs the context (``eras.short_year``)."""
     digits = _YEAR_DIGITS.search(text)
-    if digits:
-        return int(digits.group())
+    if digits and (len(digits.group(1)) >= 3 or digits.group() != digits.group(1)):
+        return int(digits.group(1))  # "1996", "636", "AD 70"
     spelled = _SPELLED.search(text)
     return spelled_year(spelled.group()) if spelled else None
 
@@ -122,6 +123,8 @@ def choose(ctx: Context, start: int, end: int, make: Callable[[int], dt.date | N
     takes the candidate nearest the story's time instead (not with ``story=False``: business
     quarters are reported from publication).
     """
+    if ctx.ancient is not None:
+        return None  # "490 BC ... In September": a month of no calendar year here
     told = ctx.story_at(start) if story else None
     if told is not None and ctx.tense(start, end) != FUTURE:
         return _in_story(told, make, days)

@@ -283,3 +283,89 @@ def spans(text: str, gold: Gold) -> list[tuple[int, int, str, str]]:
         position = start + len(phrase)
         found.append((start, position, phrase, value))
     return found
+
+
+UNSEEN: dict[str, tuple[str, Gold]] = {
+    "first-world-war": (
+        "The First World War began in the summer of 1914. Austria-Hungary declared war on "
+        "Serbia on 28 July, and within a week Germany, Russia, France and Britain had joined "
+        "in. The German advance was halted on the Marne in early September. By Christmas the "
+        "armies had dug trenches from the Channel to Switzerland.\n\n"
+        "In 1916 the Germans attacked Verdun on 21 February. The British offensive on the "
+        "Somme opened on 1 July; on the first day alone the British army lost some 57,000 men. "
+        "The battle ended in November with little ground gained.\n\n"
+        "The United States entered the war in April 1917. The armistice was signed at 5 a.m. "
+        "on 11 November 1918 and came into force six hours later.",
+        [
+            ("the summer of 1914", "1914-SU"),
+            ("28 July", "1914-07-28"),
+            ("a week", "P1W"),
+            ("early September", "1914-09"),
+            ("Christmas", "1914-12-25"),
+            ("1916", "1916"),
+            ("21 February", "1916-02-21"),
+            ("1 July", "1916-07-01"),
+            ("November", "1916-11"),
+            ("April 1917", "1917-04"),
+            ("5 a.m. on 11 November 1918", "1918-11-11T05:00"),
+            ("six hours later", "1918-11-11T11:00"),
+        ],
+    ),
+    "spanish-civil-war": (
+        "The Spanish Civil War began with a military uprising on 17 July 1936. Within days the "
+        "country was divided. In November Nationalist forces reached the outskirts of Madrid, "
+        "but the city held out. The bombing of Guernica followed on 26 April 1937.\n\n"
+        "In the spring of 1938 the Nationalists reached the Mediterranean, cutting the Republic "
+        "in two. The Battle of the Ebro, the longest of the war, lasted from July to November. "
+        "Barcelona fell on 26 January 1939, and Madrid surrendered two months later. Franco "
+        "declared the war over on 1 April.",
+        [
+            ("17 July 1936", "1936-07-17"),
+            ("days", "PXD"),
+            ("November", "1936-11"),
+            ("26 April 1937", "1937-04-26"),
+            ("the spring of 1938", "1938-SP"),
+            ("July", "1938-07"),
+            ("November", "1938-11"),
+            ("26 January 1939", "1939-01-26"),
+            ("two months later", "1939-03"),
+            ("1 April", "1939-04-01"),
+        ],
+    ),
+    "gulf-war": (
+        "Iraq invaded Kuwait on 2 August 1990. The UN Security Council set a deadline of 15 "
+        "January 1991 for Iraq to withdraw. The air campaign began early on 17 January, and for "
+        "five weeks coalition aircraft struck targets across Iraq and Kuwait. The ground "
+        "offensive opened on 24 February. One hundred hours later President Bush declared a "
+        "ceasefire. On 3 March Iraqi commanders accepted the terms at Safwan.",
+        [
+            ("2 August 1990", "1990-08-02"),
+            ("15 January 1991", "1991-01-15"),
+            ("17 January", "1991-01-17"),
+            ("five weeks", "P5W"),
+            ("24 February", "1991-02-24"),
+            ("One hundred hours later", "1991-02-28"),
+            ("3 March", "1991-03-03"),
+        ],
+    ),
+    "punic-wars": (
+        "The First Punic War (264–241 BC) was fought for control of Sicily. Rome built its "
+        "first large fleet in 260 BC and won at Mylae that year. The Second Punic War began in "
+        "218 BC, when Hannibal crossed the Alps. Two years later he destroyed a Roman army at "
+        "Cannae. In 202 BC Scipio defeated him at Zama. Carthage itself was destroyed in 146 "
+        "BC, at the end of the Third Punic War.",
+        [
+            ("264", "BC0264"),
+            ("241 BC", "BC0241"),
+            ("260 BC", "BC0260"),
+            ("that year", "BC0260"),
+            ("218 BC", "BC0218"),
+            ("Two years later", "BC0216"),
+            ("202 BC", "BC0202"),
+            ("146 BC", "BC0146"),
+        ],
+    ),
+}
+"""Four passages written after the engine's rules for the dev set above, their values set
+down before the engine read them, and never tuned on: a small check of how the rules carry
+to text they were not made for."""

@@ -32,6 +32,8 @@ def found(text: str, published: dt.date) -> list[Row]:
          [("Wednesday", "DATE", "2025-02-05")]),
         ("The bridge stayed open until late on Friday.", D(2025, 2, 8),
          [("Friday", "DATE", "2025-02-07")]),
+        ("Tests are expected to last until Saturday.", D(2025, 7, 18),
+         [("Saturday", "DATE", "2025-07-19")]),
         # ... not when a clause comes between ...
         ("The ferry burned for hours until it sank Thursday morning.", D(2025, 2, 7),
          [("hours", "DURATION", "PTXH"), ("Thursday morning", "TIME", "2025-02-06TMO")]),

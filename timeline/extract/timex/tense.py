@@ -48,7 +48,9 @@ _SPEECH = (
     r"insisted"
 )
 _PAST = (
-    r"was|were|had|did|been|ago|last|earlier|began|came|went|took|made|yesterday|"
+    r"was|were|had|did|been|ago|earlier|began|came|went|took|made|yesterday|"
+    # "last week", not the verb of "tests expected to last until Saturday"
+    r"last\s+(?:week|month|year|night|weekend|summer|winter|spring|autumn|fall|[a-z]+day)|"
     r"gave|held|met|left|fled|struck|hit|fell|rose|won|lost|saw|became|sent|brought|"
     r"killed|wounded|arrived|sank|sunk|fought|broke|drove|flew|threw|shot|caught|led|stood|"
     r"spoke|wrote|sold|paid|kept|built|spent|found|grew|knew|blew|drew|froze|chose|rode|"
@@ -153,9 +155,9 @@ def _clause_after(text: str, end: int, *, opening: bool) -> str:
 def _deadline(before: str, match: re.Match[str]) -> tuple[int, int]:
     """A deadline's "until" dates what it bounds when it governs the expression. The bound
     lies ahead after a verb of putting off ("postponed until at least Wednesday", "closed
-    until Monday") or in a clause with no past verb ("will stay until Friday"); it is over
-    after another past verb ("stayed open until late on Friday") or a past perfect ("had
-    claimed until Thursday"). Elsewhere in the clause ("until it sank Thursday") it tells
+    until Monday") or when the verb nearest it is no past ("will stay until Friday", "tests
+    expected to last until Saturday"); it is over after another past verb ("stayed open until
+    late on Friday") or a past perfect ("had claimed until Thursday"). Elsewhere in the clause ("until it sank Thursday") it tells
     nothing of the date."""
     gap = before[match.end() :]
     if _DEADLINE_GAP.fullmatch(gap) is None:
@@ -167,7 +169,8 @@ def _deadline(before: str, match: re.Match[str]) -> tuple[int, int]:
         return len(gap), PAST
     if _PUT_OFF.search(clause):
         return len(gap), FUTURE
-    past = any(marker.group("past") for marker in _MARKER.finditer(clause))
+    markers = list(_MARKER.finditer(clause))  # the verb nearest "until" is the bounded one
+    past = bool(markers) and markers[-1].group("past") is not None
     return len(gap), PAST if past else FUTURE
 
 

@@ -39,6 +39,7 @@ _DAY_AFTER = re.compile(
 )
 _RECENT = 2
 """Days before publication a story's day may lie for "overnight" to be the night after it."""
+_GLOSS = re.compile(r"\s*\(\s*(?:about\s+|around\s+)?")
 _DAWN = "06:00"
 """Times before it are in the small hours, which news counts with the night before."""
 _AFTER = re.compile(r"(?i)\b(?:after|past)\s+$")
@@ -153,6 +154,8 @@ def clock(m: re.Match[str], ctx: Context) -> Found:
     if words[0] == "noon" and previous_word(ctx.text, m.start()).lower() == "high":
         return []
     number = weekday_of(words)
+    if number is None and _is_gloss(ctx, m, words):
+        return []  # "10:35 a.m. (0735 GMT)": the same time in another zone, said once
     if any(w in MONTHS for w in words):  # "5 p.m. EST, Nov. 6": the date says the day
         day: dt.date | None = _dated(ctx, m)
     elif number is not None:
@@ -197,6 +200,14 @@ def _on_reference_day(ctx: Context, m: re.Match[str], time: str) -> tuple[dt.dat
 
 def _in_the_night(value: DateValue) -> bool:
     return value.value.endswith(("TNI", "TEV"))
+
+
+def _is_gloss(ctx: Context, m: re.Match[str], words: list[str]) -> bool:
+    """Whether a clock time alone is the time just given, in another zone, in brackets."""
+    last = ctx.last
+    if last is None or last.type != "TIME" or any(w in MONTHS or w in _DEICTIC_DAYS for w in words):
+        return False
+    return _GLOSS.fullmatch(ctx.text, last.end, m.start()) is not None
 
 
 def _day_named_after(ctx: Context, m: re.Match[str]) -> dt.date | None:

@@ -57,6 +57,7 @@ _PAST = (
     r"stole|hid|overran|withdrew|swore|tore|shook|sought|thought|taught|bore|begun|"
     # A participle after an article or "still" is an adjective ("a still unspecified date").
     r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bits\s)(?<!\bstill\s)(?<!\btheir\s)"
+    r"(?!(?:succeed|proceed|exceed|need|feed|bleed|speed|heed|seed|breed|indeed)\b)"
     r"(?-i:(?!un)[a-z]{2,}ed)"
 )
 # A deadline ("postponed until Tuesday"), but not "not until", "up until", "Until then,".
@@ -77,8 +78,14 @@ _CLAUSE_END = re.compile(
 # that opens the sentence the comma ends the date, and the main clause follows it ("On
 # Tuesday, the league plans to...").
 _APPOSITIVE = re.compile(r",\s+(?:the|a|an|its|their|his|her)\s|,\s+[a-z]+ing\b")
-_OPENING = re.compile(r"(?i)\s*(?:(?:and|but|also|then|on|by|late|early|until|since|as\s+of)\s+)*$")
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“'`(])|\n\s*\n")
+_OPENING = re.compile(
+    r"(?i)\s*(?:(?:and|but|also|then|on|in|during|by|late|early|until|since|as\s+of)\s+)*$"
+)
+# A period after an initial or a common abbreviation ends no sentence: "Roe vs. Wade",
+# "Gen. Powell", "Donald J. Trump".
+_ABBREVIATIONS = "[A-Z] vs Mr Mrs Ms Dr St Gen Sen Rep Gov Lt Col Sgt Jr Sr No Mt Ft Capt Adm"
+_NO_END = "".join(rf"(?<!\b{word})" for word in _ABBREVIATIONS.split())
+_SENTENCE_END = re.compile(rf"(?:{_NO_END}\.|[!?])[\"'”’)]*\s+(?=[A-Z\"“'`(])|\n\s*\n")
 # A condition whose consequence lies ahead: its dates lie ahead too, whatever its verb's tense.
 _CONDITIONAL = re.compile(r"(?i)\b(?:if|unless)\b")
 _CONSEQUENCE = re.compile(r"(?i),\s+\w+\s+(?:will|would|'ll)\b(?!\s+have\b)")
@@ -157,8 +164,8 @@ def _deadline(before: str, match: re.Match[str]) -> tuple[int, int]:
     lies ahead after a verb of putting off ("postponed until at least Wednesday", "closed
     until Monday") or when the verb nearest it is no past ("will stay until Friday", "tests
     expected to last until Saturday"); it is over after another past verb ("stayed open until
-    late on Friday") or a past perfect ("had claimed until Thursday"). Elsewhere in the clause ("until it sank Thursday") it tells
-    nothing of the date."""
+    late on Friday") or a past perfect ("had claimed until Thursday"). Elsewhere in the
+    clause ("until it sank Thursday") it tells nothing of the date."""
     gap = before[match.end() :]
     if _DEADLINE_GAP.fullmatch(gap) is None:
         return _REMOTE * 2, UNKNOWN

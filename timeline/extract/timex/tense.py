@@ -17,6 +17,7 @@ refinements that read the whole clause rather than the next word:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 PAST, UNKNOWN, FUTURE = -1, 0, 1
 BACKSHIFTED = 2
@@ -83,9 +84,20 @@ _OPENING = re.compile(
 )
 # A period after an initial or a common abbreviation ends no sentence: "Roe vs. Wade",
 # "Gen. Powell", "Donald J. Trump".
-_ABBREVIATIONS = "[A-Z] vs Mr Mrs Ms Dr St Gen Sen Rep Gov Lt Col Sgt Jr Sr No Mt Ft Capt Adm"
-_NO_END = "".join(rf"(?<!\b{word})" for word in _ABBREVIATIONS.split())
-_SENTENCE_END = re.compile(rf"(?:{_NO_END}\.|[!?])[\"'”’)]*\s+(?=[A-Z\"“'`(])|\n\s*\n")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“'`(])|\n\s*\n")
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|\b(?:vs|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Jr|Sr|No|Mt|Ft|Capt|Adm))$"
+)
+_ABBREVIATION_SIZE = 5
+# The words a tense marker can begin with, and the verbs in -ed: only there is the marker
+# pattern tried (a pattern this large tried at every character of a window is slow).
+_MARKER_WORDS = frozenset(
+    word[:cut]
+    for source in (_PAST_OF_FUTURE, _BACKSHIFT, _SPEECH, _DEADLINE, _FUTURE, _MODAL, _PAST)
+    for word in re.findall(r"'?[a-z]+", source)
+    for cut in (None, -1)  # "plans?" is "plan" too
+) | {"since", "according"}
+_TOKEN = re.compile(r"'?[A-Za-z]+")
 # A condition whose consequence lies ahead: its dates lie ahead too, whatever its verb's tense.
 _CONDITIONAL = re.compile(r"(?i)\b(?:if|unless)\b")
 _CONSEQUENCE = re.compile(r"(?i),\s+\w+\s+(?:will|would|'ll)\b(?!\s+have\b)")
@@ -123,7 +135,7 @@ def tense(text: str, start: int, end: int) -> int:
     if _CONDITIONAL.search(before) and _CONSEQUENCE.search(after):
         return FUTURE  # "if they were not returned by noon on Saturday, he would..."
     best: tuple[int, int] = (_REMOTE * 2, UNKNOWN)
-    for match in _MARKER.finditer(before):
+    for match in _markers(before):
         if match.group("deadline"):
             best = min(best, _deadline(before, match))
         elif match.group("since") and len(before[match.end() :].split()) <= _SINCE_WORDS:
@@ -131,7 +143,7 @@ def tense(text: str, start: int, end: int) -> int:
         else:
             best = min(best, _weigh(match, before[match.end() :]))
     framed = _has_clause(before)
-    for match in _MARKER.finditer(after):
+    for match in _markers(after):
         if not match.group("deadline"):  # "until" after the date bounds something else
             distance, told = _weigh(match, after[: match.start()], framed=framed, after=True)
             if "," in after[: match.start()]:
@@ -140,10 +152,34 @@ def tense(text: str, start: int, end: int) -> int:
     return best[1]
 
 
+def _markers(window: str) -> Iterator[re.Match[str]]:
+    """The tense markers of ``window``, in order, as ``_MARKER.finditer`` finds them."""
+    position = 0
+    for token in _TOKEN.finditer(window):
+        word = token.group().lower()
+        if token.start() < position or (word not in _MARKER_WORDS and not word.endswith("ed")):
+            continue
+        marker = _MARKER.match(window, token.start())
+        if marker is not None:
+            position = marker.end()
+            yield marker
+
+
+def _sentence_ends(window: str) -> Iterator[re.Match[str]]:
+    """Where sentences end in ``window``: not at the period of an initial or an
+    abbreviation ("Roe vs. Wade", "Gen. Powell", "Donald J. Trump")."""
+    for end in _SENTENCE_END.finditer(window):
+        dot = end.start()
+        if window[dot] != "." or not _ABBREVIATION.search(
+            window, max(0, dot - _ABBREVIATION_SIZE), dot
+        ):
+            yield end
+
+
 def _sentence_before(text: str, start: int) -> str:
     # One character more, so that a sentence ending right before the expression is seen.
     window = text[max(0, start - _WINDOW) : start + 1]
-    ends = list(_SENTENCE_END.finditer(window))
+    ends = list(_sentence_ends(window))
     window = window[ends[-1].end() : -1] if ends else window[:-1]
     quotes = list(_QUOTE_END.finditer(window))
     return window[quotes[-1].end() :] if quotes else window
@@ -151,7 +187,7 @@ def _sentence_before(text: str, start: int) -> str:
 
 def _clause_after(text: str, end: int, *, opening: bool) -> str:
     window = text[end : end + _WINDOW]
-    stop = _SENTENCE_END.search(window)
+    stop = next(_sentence_ends(window), None)
     window = window[: stop.start()] if stop else window
     clause = _CLAUSE_END.search(window)
     window = window[: clause.start()] if clause else window
@@ -176,7 +212,7 @@ def _deadline(before: str, match: re.Match[str]) -> tuple[int, int]:
         return len(gap), PAST
     if _PUT_OFF.search(clause):
         return len(gap), FUTURE
-    markers = list(_MARKER.finditer(clause))  # the verb nearest "until" is the bounded one
+    markers = list(_markers(clause))  # the verb nearest "until" is the bounded one
     past = bool(markers) and markers[-1].group("past") is not None
     return len(gap), PAST if past else FUTURE
 

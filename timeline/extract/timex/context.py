@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from timeline.extract.timex import story
 from timeline.extract.timex import tense as tenses
@@ -98,15 +99,19 @@ class Context:
     def remember(self, expression: TimeExpression, *, from_publication: bool = False) -> Context:
         """The context after ``expression``: a resolved date becomes the reference time;
         ``from_publication`` when it was counted from the publication date."""
+        changes = self._remembered(expression)
         if from_publication:
-            return replace(self._remembered(expression), news=True, story=None)
-        return self._remembered(expression)._told(expression)
+            changes.update(news=True, story=None)
+        else:
+            changes.update(self._told(expression))
+        return replace(self, **changes)
 
-    def _remembered(self, expression: TimeExpression) -> Context:
+    def _remembered(self, expression: TimeExpression) -> dict[str, Any]:
+        """The references after ``expression``, as changes to the context."""
         if _BC_YEAR.fullmatch(expression.value):  # "490 BC": a story before the calendar
-            return replace(self, last=expression, ancient=int(expression.value[2:]), story=None)
+            return {"last": expression, "ancient": int(expression.value[2:]), "story": None}
         if expression.date is None or expression.type == "DURATION":
-            return replace(self, last=expression)
+            return {"last": expression}
         date = expression.date
         reported = self.reported
         if _reportable(date, self.published):
@@ -115,27 +120,27 @@ class Context:
         named = self.named_year
         if expression.basis is Basis.EXPLICIT and date.precision.rank <= Precision.YEAR.rank:
             named = calendar_year(date)
-        return replace(self, refs=refs, reported=reported, last=expression, named_year=named,
-                       ancient=None)  # fmt: skip
+        return {"refs": refs, "reported": reported, "last": expression, "named_year": named,
+                "ancient": None}  # fmt: skip
 
-    def _told(self, expression: TimeExpression) -> Context:
-        """The story after ``expression``: set, moved on, or over."""
+    def _told(self, expression: TimeExpression) -> dict[str, Any]:
+        """The story after ``expression`` (set, moved on, or over), as changes."""
         date = expression.date
         if date is None or expression.type not in ("DATE", "TIME"):
-            return self
+            return {}
         if story.is_background(self.text, expression):
-            return self
+            return {}
         if story.establishes(self.text, expression, self.published):
             opening = expression.start < self.opening_end
             until = self.story_until
             if expression.start >= until:
                 until = story.paragraph_end(self.text, expression.start)
-            return replace(self, story=date, story_until=until, story_opening=opening)
+            return {"story": date, "story_until": until, "story_opening": opening}
         if expression.basis is Basis.EXPLICIT and not story.is_far(date, self.published):
-            return replace(self, story=None)  # a year near publication: the present again
+            return {"story": None}  # a year near publication: the present again
         if self.story_at(expression.start) is not None:
-            return replace(self, story=date)
-        return self
+            return {"story": date}
+        return {}
 
     def named_early(self, day: dt.date) -> bool:
         """Whether the text named the early hours of ``day`` ("early today", "overnight")."""

@@ -11,8 +11,9 @@ from timeline.extract.timex import absolute, amounts, eras, narrative, relative,
 from timeline.extract.timex.calendar import OffCalendar
 from timeline.extract.timex.context import Context, unresolved
 from timeline.extract.timex.lexicon import LOOK_ALIKES
-from timeline.extract.timex.scanner import GATES, KINDS, SCANNER, STARTERS, TOKEN
+from timeline.extract.timex.scanner import KINDS
 from timeline.extract.timex.speakers import quotation_at, telling_day
+from timeline.extract.timex.starts import CANDIDATES, DIGITS, scanner_for
 from timeline.model import TimeExpression
 
 Interpreter = Callable[[re.Match[str], Context], list[TimeExpression]]
@@ -82,15 +83,18 @@ def find_expressions(
     narrative ones such as "the next day", against the latest date the text established.
     ``day_first`` reads ``7/10/2023`` as 7 October instead of July 10.
     """
-    read = _folded(text)
+    read = folded(text)
     ctx = Context(read, published, day_first, opening_end=story.opening_end(read))
     found: list[TimeExpression] = []
     quoted: list[tuple[int, re.Match[str], Context]] = []
     position = 0
-    for start in _candidate_starts(read):
+    for candidate in CANDIDATES.finditer(read):
+        start = candidate.start()
         if start < position:
             continue  # inside an expression already found
-        match = SCANNER.match(read, start)
+        word = candidate.group("word")
+        scanner = scanner_for(word.lower() if word else DIGITS)
+        match = scanner.match(read, start) if scanner is not None else None
         if match is None:
             continue
         expressions = _interpret(match, ctx)
@@ -153,7 +157,7 @@ def _from_publication(match: re.Match[str], ctx: Context) -> bool:
     return kind == "weekday" and ctx.story_weekday(match.start()) is None
 
 
-def _folded(text: str) -> str:
+def folded(text: str) -> str:
     """``text`` with the letters that case-insensitive patterns take for ASCII ones replaced
     by those (``lexicon.LOOK_ALIKES``), so that what a pattern matched is a word of the
     tables once lower-cased; ``text`` itself when it has none."""
@@ -169,17 +173,3 @@ def _compares(text: str, expressions: list[TimeExpression]) -> bool:
         return True
     dated = expressions[0].date
     return text.lower().endswith("ago") and dated is not None and dated.value[5:6] == "Q"
-
-
-def _candidate_starts(text: str) -> list[int]:
-    """Offsets of the words an expression may begin with: a set lookup per word, in C-speed
-    tokenization, instead of trying every scanner alternative at every word."""
-    return [
-        token.start()
-        for token in TOKEN.finditer(text)
-        if (
-            (word := token.group()) in STARTERS
-            and (word not in GATES or GATES[word].match(text, token.start()))
-        )
-        or word.isdigit()
-    ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from dateutil.relativedelta import relativedelta, weekday
+from dateutil.relativedelta import relativedelta
 
 from timeline.extract.timex import calendar as cal
 from timeline.extract.timex.absolute import RELATIVE_STEP
@@ -269,7 +269,7 @@ def _weekday_from_reference(m: re.Match[str], ctx: Context, number: int,
     if ref is None:
         return [unresolved(m.start(), m.group())]
     sign = -1 if "previous" in words else 1
-    day = cal.moved(ref.start, relativedelta(days=sign, weekday=weekday(number)(sign)))
+    day = cal.weekday_from(ref.start, number, sign, strict=True)
     return [expression(m.start(), m.group(), "DATE", cal.day_value(day))]
 
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from dateutil.relativedelta import relativedelta, weekday
-
 from timeline.extract.timex import calendar as cal
 from timeline.extract.timex.context import Context, expression, unresolved
 from timeline.extract.timex.lexicon import MONTHS, PARTS_OF_DAY, WEEKDAYS, capitalized
@@ -80,7 +78,7 @@ def deictic(m: re.Match[str], ctx: Context) -> Found:
         return [_on_day(m, ref.start, part, _edge(words))]
     else:
         offset = next((_DEICTIC_DAYS[w] for w in words if w in _DEICTIC_DAYS), 0)
-    day = cal.moved(ctx.published, relativedelta(days=offset))
+    day = cal.plus_days(ctx.published, offset)
     part = _part_of_day(words) or ("NI" if "tonight" in words else None)
     return [_on_day(m, day, part, _edge(words))]
 
@@ -94,9 +92,9 @@ def _overnight(m: re.Match[str], ctx: Context) -> TimeExpression:
     day = ctx.published
     story = ctx.story_at(m.start())
     if story is not None and story.precision in (Precision.DAY, Precision.TIME):
-        day = cal.moved(story.start, relativedelta(days=1))  # the night after the story's day
+        day = cal.plus_days(story.start, 1)  # the night after the story's day
     elif ref is not None and 0 < (ctx.published - ref.start).days <= _RECENT:
-        day = cal.moved(ref.start, relativedelta(days=1))
+        day = cal.plus_days(ref.start, 1)
     return expression(m.start(), m.group(), "DATE", cal.day_value(day), mod="START")
 
 
@@ -162,7 +160,7 @@ def clock(m: re.Match[str], ctx: Context) -> Found:
         day = _tensed_weekday(ctx, m, number)
     elif any(w in _DEICTIC_DAYS for w in words):
         offset = sum(_DEICTIC_DAYS.get(w, 0) for w in words)
-        day = cal.moved(ctx.published, relativedelta(days=offset))
+        day = cal.plus_days(ctx.published, offset)
     else:
         day = _day_named_after(ctx, m)
     time = _clock(m.group())
@@ -192,7 +190,7 @@ def _on_reference_day(ctx: Context, m: re.Match[str], time: str) -> tuple[dt.dat
         time = "00:00"
     if time >= _DAWN or ref.start >= ctx.published:
         return ref.start, time
-    following = cal.moved(ref.start, relativedelta(days=1))
+    following = cal.plus_days(ref.start, 1)
     if after_midnight or _in_the_night(ref) or ctx.named_early(following):
         return following, time
     return ref.start, time
@@ -219,7 +217,7 @@ def _day_named_after(ctx: Context, m: re.Match[str]) -> dt.date | None:
     if after.group("weekday"):
         return _tensed_weekday(ctx, after, WEEKDAYS[after.group("weekday").lower()])
     offset = _DEICTIC_DAYS[after.group("deictic").lower()]
-    return cal.moved(ctx.published, relativedelta(days=offset))
+    return cal.plus_days(ctx.published, offset)
 
 
 def _dated(ctx: Context, m: re.Match[str]) -> dt.date | None:
@@ -253,28 +251,28 @@ def _tensed_weekday(ctx: Context, m: re.Match[str], number: int) -> dt.date:
     publication, when it was told ("was expected to begin on Sunday", in Monday's paper)."""
     story = ctx.story_weekday(m.start())
     if story is not None:  # "On 5 December 1941 ... On Sunday": the Sunday after it
-        return cal.moved(story.start, relativedelta(weekday=weekday(number)(+1)))
+        return cal.weekday_from(story.start, number, 1)
     possessive = m.group().endswith("'s")  # "Friday's vote" happened
     side = PAST if possessive else ctx.tense(m.start(), m.end())
     if side == FUTURE:
-        day = cal.moved(ctx.published, relativedelta(weekday=weekday(number)(+1)))
+        day = cal.weekday_from(ctx.published, number, 1)
     elif side == BACKSHIFTED:
-        day = cal.moved(ctx.published, relativedelta(days=-1, weekday=weekday(number)(+1)))
+        day = cal.weekday_from(cal.plus_days(ctx.published, -1), number, 1)
     else:
-        day = cal.moved(ctx.published, relativedelta(weekday=weekday(number)(-1)))
+        day = cal.weekday_from(ctx.published, number, -1)
     opening = ctx.range_start(m.start())
     if opening is not None and day < opening.start:
         # "from Friday until Sunday": a range does not end before it begins
-        return cal.moved(opening.start, relativedelta(weekday=weekday(number)(+1)))
+        return cal.weekday_from(opening.start, number, 1)
     return day
 
 
 def _relative_weekday(ctx: Context, m: re.Match[str], number: int, step: int) -> dt.date:
     """ "last Tuesday" is strictly before publication, "next Tuesday" strictly after."""
     if step < 0:
-        return cal.moved(ctx.published, relativedelta(days=-1, weekday=weekday(number)(-1)))
+        return cal.weekday_from(ctx.published, number, -1, strict=True)
     if step > 0:
-        return cal.moved(ctx.published, relativedelta(days=1, weekday=weekday(number)(+1)))
+        return cal.weekday_from(ctx.published, number, 1, strict=True)
     return _tensed_weekday(ctx, m, number)
 
 
@@ -294,7 +292,7 @@ def _weekend(ctx: Context, m: re.Match[str], step: int) -> DateValue:
     weekday_now = ctx.published.weekday()
     if step == 0 and weekday_now < 5 and ctx.tense(m.start(), m.end()) == PAST:
         step = -1
-    return cal.weekend_value(cal.moved(ctx.published, relativedelta(weeks=step)))
+    return cal.weekend_value(cal.plus_days(ctx.published, 7 * step))
 
 
 def _part_of_day(words: list[str]) -> str | None:

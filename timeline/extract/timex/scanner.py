@@ -249,78 +249,14 @@ _KINDS: dict[str, str] = {
     ),
 }
 
-SCANNER = re.compile(
-    r"\b(?:" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS.items()) + ")"
-)
+KIND_PATTERNS: dict[str, str] = _KINDS
+"""Each kind of expression and its pattern, in the order they are tried (``starts.py`` picks
+those that can begin with a word)."""
 KINDS = tuple(_KINDS)
 
-# The words an expression can begin with. The engine tries the scanner only where one of these
-# (or a number) starts, which is what makes a pass cheap: most words of a text are skipped by a
-# set lookup instead of 22 regex alternatives. Every alternative above must start with one.
-_STARTER_WORDS = (
-    set(MONTHS)
-    | set(WEEKDAYS)
-    | {f"{day}s" for day in WEEKDAYS}
-    | set(NUMBERS)
-    | set(SEASONS)
-    | {word.split()[0] for word in HEDGES}
-    | {w.split()[0] for w in VAGUE_NUMBERS}
-    | {w.split("-")[0] for w in CENTURY_WORDS}
-    | set(
-        "the this last next coming past early late earlier later mid day today yesterday "
-        "tomorrow tonight that following previous preceding same prior fiscal its their first "
-        "second third fourth latest current year eighteenth nineteenth twentieth twenty years "
-        "months weeks decades centuries days hours recent every each daily weekly monthly "
-        "hour week month decade "
-        "annually yearly hourly nightly now currently nowadays at presently recently lately "
-        "formerly these new then post pre "
-        "christmas thanksgiving easter halloween independence election noon midnight midday "
-        "one two three four five six seven eight nine ten eleven twelve thirty forty fifty "
-        "sixty seventy eighty ninety hundred st nd rd th overnight ad".split()
-    )
-)
-STARTERS = frozenset(
-    form for word in _STARTER_WORDS for form in (word, word.capitalize(), word.upper())
-)
-TOKEN = re.compile(r"[A-Za-z]+|\d+")
 
-# The commonest starters begin an expression only before a few words ("the first quarter", "that
-# day"): one small pattern checks the next word before the whole scanner is tried there.
-_AFTER_THE = (
-    "past last next coming first second third fourth final previous following preceding prior "
-    "same latest current this fiscal full day week weekend month year decade century quarter "
-    "period summer winter spring autumn fall early mid late earlier later beginning start middle "
-    "end close near distant future twenty twenties thirties fifth sixth seventh eighth ninth tenth "
-    "eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
-    "nineteenth twentieth "
-    "morning afternoon evening comparable corresponding "
-    "forties fifties sixties seventies eighties nineties recent year-ago year-earlier days weeks "
-    "months years"
-)
-_AFTER_THAT = "day morning afternoon evening night week weekend month year same summer winter "
-_AFTER_THAT += "spring autumn fall quarter"
-GATES = {
-    form: re.compile(rf"{form}\s+(?:(?i:{'|'.join(words.split())})(?![A-Za-z])|['\d])")
-    for word, words in (("the", _AFTER_THE), ("that", _AFTER_THAT))
-    for form in (word, word.capitalize(), word.upper())
-}
-# A singular unit begins an expression only in a few compounds: "a week-long strike",
-# "year-end", "the year-ago quarter", "the day before yesterday".
-_UNIT_GATES = {
-    "hour": "-long", "week": "-long", "month": "-long", "decade": "-long",
-    "day": r"-long|\s+(?:before|after)\s", "year": r"-long|[-\s](?:end|ago|earlier)|'s\s+end",
-}  # fmt: skip
-# "a" and "an" begin an amount ("a year ago", "a few days", "a full week"); "at" only "at
-# least" and "at present": the commonest words of a text are kept from the whole scanner.
-_A_NEXT = rf"\s+(?:(?:{EXTRA})\s+)?(?:{UNIT}|few|couple|number|hundred)"
-_WORD_GATES = {
-    **_UNIT_GATES, "a": _A_NEXT, "an": _A_NEXT, "at": r"\s+(?:least|present)\b",
-    "then": r"[-\s]current\b", "post": r"-\d", "pre": r"-\d", "ad": r"\s+\d",
-}  # fmt: skip
-GATES.update(
-    {
-        form: re.compile(rf"{form}(?i:{after})")
-        for word, after in _WORD_GATES.items()
-        for form in (word, word.capitalize(), word.upper())
-    }
-)
+def whole_scanner() -> re.Pattern[str]:
+    """Every kind as one pattern, tried in order: what ``starts.scanner_for`` must agree with."""
+    return re.compile(
+        r"\b(?:" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS.items()) + ")"
+    )

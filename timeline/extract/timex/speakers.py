@@ -24,6 +24,7 @@ _SAID = re.compile(
     r"(?i)\b(?:said|says|say|told|tells|added|adds|announced|declared|stated|wrote|recalled|"
     r"replied|insisted|warned|promised|vowed|proclaimed|cabled|radioed|telegraphed)\b"
 )
+_OPENING_MARKS = ('"', "“", "``")
 _REACH = 400
 """How far a paragraph is looked for around a quotation, each way."""
 
@@ -39,6 +40,8 @@ class Quotation:
 def quotation_at(text: str, position: int) -> Quotation | None:
     """The quotation that holds ``position``, within its paragraph; None outside quotes."""
     low = max(0, position - _REACH)
+    if not any(text.find(mark, low, position) >= 0 for mark in _OPENING_MARKS):
+        return None  # no mark before it: the common case, found by plain string search
     breaks = list(_PARAGRAPH.finditer(text, low, position))
     begin = breaks[-1].end() if breaks else low
     stop = _PARAGRAPH.search(text, position, position + _REACH)

@@ -110,6 +110,18 @@ _AFTER_THAT = (
     "autumn fall quarter"
 )
 _A_NEXT = rf"\s+(?:(?:{EXTRA})\s+)?(?:{UNIT}|few|couple|number|hundred)"
+_NUMBER_START = rf"(?:\d|(?:{'|'.join(sorted(_NUMBER_WORDS))})(?![A-Za-z]))"
+_HEDGED = rf"\s+(?:(?:than|to|over|more\s+than)\s+)?{_NUMBER_START}"
+_VAGUE_NEXT = rf"\s+(?:(?:more|other|of|{EXTRA})\s+)*(?:{UNIT}|\d)"
+_ITS = r"\s+(?:\d{4}\s+)?(?:fiscal\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)[-\s]"
+_ORDINAL_NEXT = r"[-\s]+(?:quarter|half|century)\b"
+_PERIOD_WORDS = (
+    "week|weekend|month|year|quarter|century|morning|afternoon|evening|night|spring|summer|"
+    "autumn|fall|winter|" + "|".join(WEEKDAYS) + "|" + "|".join(_MONTHS)
+)
+_THIS_NEXT = rf"\s+(?:past\s+)?(?:{_PERIOD_WORDS})(?![A-Za-z])"
+_EACH_NEXT = rf"\s+(?:other\s+)?(?:hour|day|{_PERIOD_WORDS})(?![A-Za-z])"
+_EARLIER_NEXT = r"[-\s]+(?:this|that|last|next|today|yesterday|tomorrow|tonight)\b"
 _GATES: dict[str, str] = {
     "the": rf"\s+(?:(?:{'|'.join(_AFTER_THE.split())})(?![A-Za-z])|['\d])",
     "that": rf"\s+(?:{'|'.join(_AFTER_THAT.split())})(?![A-Za-z])",
@@ -121,12 +133,31 @@ _GATES: dict[str, str] = {
     # "at least" and "at present"
     "a": _A_NEXT, "an": _A_NEXT, "at": r"\s+(?:least|present)\b",
     "then": r"[-\s]current\b", "post": r"-\d", "pre": r"-\d", "ad": r"\s+\d",
+    # "its third quarter", "New Year's", "these days"
+    "its": _ITS, "their": _ITS, "new": r"\s+Year's", "these": r"\s+days\b",
+    "first": _ORDINAL_NEXT, "second": _ORDINAL_NEXT, "third": _ORDINAL_NEXT,
+    "fourth": _ORDINAL_NEXT, "this": _THIS_NEXT, "each": _EACH_NEXT, "every": _EACH_NEXT,
+    "earlier": _EARLIER_NEXT, "later": _EARLIER_NEXT,
+    # hedges before an amount: "about two weeks", "more than a year", "up to 10 days"
+    **{hedge: _HEDGED for hedge in _HEDGE_WORDS - _NUMBER_WORDS - {"at"}},
+    # vague amounts before a unit: "many years", "several weeks", "some 20 days"
+    **{vague: _VAGUE_NEXT for vague in ("many", "several", "few", "dozens")},
+    "some": f"{_HEDGED}|{_VAGUE_NEXT}",  # "some three months", "some days"
 }  # fmt: skip
+# Month and weekday names and holidays begin an expression only capitalized (or in capitals):
+# "may" and "march" are verbs.
+_CAPITALIZED_ONLY = (
+    _MONTHS
+    | _WEEKDAYS
+    | {f"{day}s" for day in WEEKDAYS}
+    | _words("christmas thanksgiving easter halloween independence election")
+)
 STARTERS = frozenset(
     form
     for words in FIRST_WORDS.values()
     for word in words - {DIGITS}
     for form in (word, word.capitalize(), word.upper())
+    if word not in _CAPITALIZED_ONLY or form != word
 )
 
 

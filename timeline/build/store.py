@@ -101,7 +101,7 @@ class Failure:
 
 _EXTRACTION_CODE = (
     "model.py",
-    "load/articles.py",
+    "load",
     "build/store.py",
     "extract",
     "render/article.py",

@@ -15,6 +15,8 @@ import jinja2
 
 from timeline.bodies import ArticleBodies
 from timeline.config import Config
+from timeline.errors import BuildFailed
+from timeline.load.files import outside_links
 from timeline.model import Entry, Extraction, Timeline
 from timeline.render import plan as plan_module
 from timeline.render.context import FastCallContext
@@ -32,6 +34,7 @@ from timeline.render.feeds import atom_feed, sitemap
 from timeline.render.links import SiteLinks, article_path, site_links
 from timeline.render.pages import NOT_FOUND, Page, article_page, plan_pages
 from timeline.render.plan import PageLimits, PagePlan, plan_timeline
+from timeline.render.redirects import redirect_pages
 from timeline.render.search import (
     INDEX_PATH,
     search_index,
@@ -46,8 +49,15 @@ BUILTIN_THEME = Path(__file__).resolve().parent.parent / "themes" / "default"
 
 
 def theme_dirs(config: Config) -> list[Path]:
-    """The theme folders, the site's own first: a file there overrides the built-in one."""
+    """The theme folders, the site's own first: a file there overrides the built-in one.
+
+    A symbolic link in the site's own theme (or the theme folder itself) that leads
+    outside the site is an error: nothing outside the site is read.
+    """
     own = config.root / "themes" / config.theme
+    errors = outside_links(own, config.root)
+    if errors:
+        raise BuildFailed(errors)
     dirs = [own] if own.is_dir() else []
     if not dirs or own.resolve() != BUILTIN_THEME.resolve():
         dirs.append(BUILTIN_THEME)
@@ -169,6 +179,7 @@ def render_changed(
         yield page.path, _render_page(env, page, site, links, config, facts)
     for path, make in _exports(timeline, config, links, reuse, digests, pieces).items():
         yield path, make()  # one at a time: on a large site each is tens of MB
+    yield from redirect_pages(timeline, config.base_url, (p.path for p in pages))
     sitemap_xml = sitemap([_sitemap_path(p.path) for p in pages if p.path != NOT_FOUND], config)
     if sitemap_xml is not None:
         yield "sitemap.xml", sitemap_xml

@@ -246,3 +246,21 @@ def test_the_small_hours_on_the_right_day(
     text: str, published: dt.date, expected: list[Row]
 ) -> None:
     assert found(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A week named after the weekday is that weekday's week.
+        ("The girl attended school on Wednesday to Friday last week.", D(2025, 4, 30),
+         [("Wednesday", "DATE", "2025-04-23"), ("Friday", "DATE", "2025-04-25"),
+          ("last week", "DATE", "2025-W17")]),
+        ("The envoys meet on Monday next week.", D(2025, 4, 30),
+         [("Monday", "DATE", "2025-05-05"), ("next week", "DATE", "2025-W19")]),
+        # A comma ends the weekday's phrase: last week's talks are another matter.
+        ("They met on Tuesday, after last week's talks failed.", D(2025, 4, 30),
+         [("Tuesday", "DATE", "2025-04-29"), ("last week", "DATE", "2025-W17")]),
+    ],
+)  # fmt: skip
+def test_a_weekday_of_a_named_week(text: str, published: dt.date, expected: list[Row]) -> None:
+    assert found(text, published) == expected

@@ -38,6 +38,11 @@ _DAY_AFTER = re.compile(
 _RECENT = 2
 """Days before publication a story's day may lie for "overnight" to be the night after it."""
 _GLOSS = re.compile(r"\s*\(\s*(?:about\s+|around\s+)?")
+# "Tuesday last week", "on Wednesday to Friday next week": the week is named after the day.
+_WEEK_AFTER = re.compile(
+    r"(?:\s+(?:to|and|or|through|until|-|–)\s+[A-Z][a-z]+day)?\s+(?i:(last|next|this)\s+week)"
+    r"(?![A-Za-z'’])"
+)
 _DAWN = "06:00"
 """Times before it are in the small hours, which news counts with the night before."""
 _AFTER = re.compile(r"(?i)\b(?:after|past)\s+$")
@@ -131,7 +136,13 @@ def weekday_expr(m: re.Match[str], ctx: Context) -> Found:
     before, after = ctx.text[max(0, m.start() - 8) : m.start()], ctx.text[m.end() : m.end() + 16]
     if _described(before, m.group(), after):
         return [unresolved(m.start(), m.group(), "DATE", f"XXXX-WXX-{number + 1}")]
-    day = _tensed_weekday(ctx, m, number)
+    week = _WEEK_AFTER.match(ctx.text, m.end())
+    if week is not None:  # "on Wednesday to Friday last week": that week's Wednesday
+        step = _STEPS[week.group(1).lower()]
+        monday = cal.plus_days(ctx.published, 7 * step - ctx.published.weekday())
+        day = cal.plus_days(monday, number)
+    else:
+        day = _tensed_weekday(ctx, m, number)
     clock = _clock(m.group())
     return [_on_day(m, day, clock or _part_of_day(words), _edge(words))]
 

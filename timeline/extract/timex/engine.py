@@ -120,10 +120,11 @@ def _retold(
     """``found`` with the expressions of quotations counted from the day their speaker spoke,
     when the attribution names it ("'Today we took Faw,' he announced on 11 February")."""
     result = list(found)
+    starts = [e.start for e in found]
     for index, match, ctx in quoted:
         quotation = quotation_at(text, match.start())
         assert quotation is not None  # it held the match when it was found
-        telling = telling_day(text, quotation, found)
+        telling = telling_day(text, quotation, found, starts)
         if telling is None or telling.date is None or telling.date.start == ctx.published:
             continue
         again = _interpret(match, replace(ctx, published=telling.date.start))

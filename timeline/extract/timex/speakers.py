@@ -59,12 +59,11 @@ def quotation_at(text: str, position: int) -> Quotation | None:
 
 
 def telling_day(
-    text: str, quotation: Quotation, found: Sequence[TimeExpression]
+    text: str, quotation: Quotation, found: Sequence[TimeExpression], starts: Sequence[int]
 ) -> TimeExpression | None:
     """The expression that dates the telling of ``quotation``: a day (or a finer time) in
     the attribution of the same sentence, after the quotation or else before it; None when
-    the attribution names no day."""
-    starts = [e.start for e in found]
+    the attribution names no day. ``starts`` are the offsets of ``found``, in order."""
     after_end = _sentence_end(text, quotation.end)
     attribution = text[quotation.end : after_end]
     if _SAID.search(attribution):

@@ -12,7 +12,7 @@ from tests.extract import timex_history_passages as passages
 from tests.extract.test_timex_property import FUZZ, TEXT
 from timeline.extract.timex.engine import folded
 from timeline.extract.timex.scanner import whole_scanner
-from timeline.extract.timex.starts import _GATES, CANDIDATES, DIGITS, STARTERS, scanner_for
+from timeline.extract.timex.starts import CANDIDATES, DIGITS, GATES, STARTERS, scanner_for
 
 WHOLE = whole_scanner()
 WORD_OR_NUMBER = re.compile(r"[A-Za-z]+|\d+")
@@ -34,7 +34,7 @@ def disagreements(text: str) -> list[str]:
         key = DIGITS if word.isdigit() else word.lower()
         if key != DIGITS and word not in (key, key.capitalize(), key.upper()):
             continue  # "NInE": the engine reads words as written in one of three cases
-        gate = _GATES.get(key)
+        gate = GATES.get(key)
         if gate is not None and not re.match(rf"(?i:{gate})", text[token.end() :]):
             continue  # kept from the scanner on purpose: "the company", "a man"
         if key == DIGITS and AMOUNT.match(text, start):

@@ -122,7 +122,7 @@ _PERIOD_WORDS = (
 _THIS_NEXT = rf"\s+(?:past\s+)?(?:{_PERIOD_WORDS})(?![A-Za-z])"
 _EACH_NEXT = rf"\s+(?:other\s+)?(?:hour|day|{_PERIOD_WORDS})(?![A-Za-z])"
 _EARLIER_NEXT = r"[-\s]+(?:this|that|last|next|today|yesterday|tomorrow|tonight)\b"
-_GATES: dict[str, str] = {
+GATES: dict[str, str] = {
     "the": rf"\s+(?:(?:{'|'.join(_AFTER_THE.split())})(?![A-Za-z])|['\d])",
     "that": rf"\s+(?:{'|'.join(_AFTER_THAT.split())})(?![A-Za-z])",
     # a singular unit only in a few compounds: "a week-long strike", "year-end", "the
@@ -185,7 +185,7 @@ def _branches(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
 def _candidates() -> re.Pattern[str]:
     """Candidate words (each with its gate) and numbers; group ``word`` or ``number``."""
     suffixes = {
-        form: rf"(?=(?i:{_GATES[form.lower()]}))" if form.lower() in _GATES else "(?![A-Za-z])"
+        form: rf"(?=(?i:{GATES[form.lower()]}))" if form.lower() in GATES else "(?![A-Za-z])"
         for form in STARTERS
     }
     # A number that is part of an amount ("1,200", "$5.2", "40%") begins no expression. Both

@@ -1,0 +1,197 @@
+"""One date block's merge: which of its events tell the same happening.
+
+A block holds the events of one day (whatever the time or part of day they give: "Tuesday",
+"Tuesday night" and "6:30 a.m." on Tuesday are one block), or of one coarser period at its
+precision and modifier. Within a block, events join in report order, first fit, over the
+clusters that share a heavy word with them; a happened report never joins an expected
+cluster, and the expected events come after all the happened ones, so that a forecast of a
+happening that happened becomes a mention of it. An article may tell a happening twice: its
+second telling joins the first (``entries.split_reports`` makes it a mention).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from timeline.merge.order import published_key
+from timeline.merge.similarity import Weights, alike, report_words
+from timeline.merge.text import clean_text
+from timeline.model import DateValue, Event, EventKind, Precision
+
+MIN_SHARED = 2
+MIN_OVERLAP = 0.3
+RETOLD_MIN_SHARED = 3
+RETOLD_MIN_OVERLAP = 0.5
+
+BlockKey = tuple[str, str, str | None]
+Said = tuple[str, str, str, str]
+
+
+def block_key(date: DateValue) -> BlockKey:
+    """The block of a date: its day for a day or a time, else its value, precision and
+    modifier."""
+    if date.precision.rank <= Precision.DAY.rank:
+        return (date.start.isoformat(), Precision.DAY.value, None)
+    return (date.value, date.precision.value, date.mod)
+
+
+def said(event: Event) -> Said:
+    """What an event's words are found in: its sentence, its clause, its date's text and
+    its outlet."""
+    expression = event.expression.text if event.expression else ""
+    return (event.text, event.clause, expression, event.article.source)
+
+
+def event_words(event: Event) -> frozenset[str]:
+    """The words of what an event reports (the clause its date governs, without a
+    dateline), without the words of the date itself, which every event of a block shares,
+    nor of its outlet's name."""
+    text = clean_text(event.clause or event.text)
+    if event.expression is not None:
+        text = text.replace(event.expression.text, " ", 1)
+    return report_words(text, event.article.source)
+
+
+@dataclass(frozen=True, slots=True)
+class Comparer:
+    """Everything a comparison needs: each event's words, the corpus weights, the splits."""
+
+    words: dict[str, frozenset[str]]
+    weights: Weights
+    apart: frozenset[str]
+    totals: dict[str, float]
+    """The weight of each event's words, by event id, as far as ``total`` computed it."""
+
+    def total(self, event_id: str) -> float:
+        """The weight of an event's words."""
+        found = self.totals.get(event_id)
+        if found is None:
+            found = self.totals[event_id] = self.weights.of(self.words[event_id])
+        return found
+
+    def joins(self, event: Event, cluster: Cluster) -> bool:
+        """Whether an event joins a cluster of its own date block."""
+        if cluster.closed or (cluster.expected and event.kind is EventKind.HAPPENED):
+            return False  # split by a correction; or a forecast, which a report never joins
+        if any(_same_telling(event, member) for member in cluster.events):
+            return True
+        mine, weight = self.words[event.id], self.total(event.id)
+        if not self._may_join(mine, weight, cluster):
+            return False
+        # An article's own sentences share its words: a second telling must be clearly one.
+        least, overlap = (
+            (RETOLD_MIN_SHARED, RETOLD_MIN_OVERLAP)
+            if event.article.slug in cluster.slugs
+            else (MIN_SHARED, MIN_OVERLAP)
+        )
+        return any(
+            alike(mine, self.words[m.id], self.weights, least, overlap, lighter)
+            for m in cluster.events
+            for lighter in (min(weight, self.total(m.id)),)
+        )
+
+    def _may_join(self, mine: frozenset[str], weight: float, cluster: Cluster) -> bool:
+        """A test on the whole cluster that every member would fail too: words shared with
+        any member are among those shared with all of them together."""
+        shared = mine & cluster.words
+        needed = MIN_OVERLAP * min(weight, cluster.lightest)
+        return len(shared) >= MIN_SHARED and self.weights.of(shared) >= needed
+
+    def keys(self, event: Event) -> list[str]:
+        """The heaviest words of an event: any word set alike enough must hold one of them.
+
+        Words are taken, heaviest first, until the rest weighs less than the overlap needed.
+        """
+        weight = self.weights.weight
+        words = sorted(self.words[event.id], key=lambda w: (-weight(w), w))
+        rest = self.total(event.id)
+        needed = MIN_OVERLAP * rest
+        keys = []
+        for word in words:
+            if rest < needed:
+                break
+            keys.append(word)
+            rest -= weight(word)
+        return keys
+
+
+def _same_telling(event: Event, other: Event) -> bool:
+    """Two dated clauses of one sentence of one article, in one block, tell one thing."""
+    return event.start == other.start and event.article.slug == other.article.slug
+
+
+@dataclass(slots=True)
+class Cluster:
+    """Events of one block found to tell the same happening, while the block is merged."""
+
+    events: list[Event]
+    slugs: set[str]
+    """The articles of its members."""
+    closed: bool
+    """Holds an event that a correction split off: nothing joins it."""
+    expected: bool
+    """Made of expected events only (happened events come first in a block)."""
+    words: set[str]
+    """Every word of every member."""
+    lightest: float
+    """The smallest weight of a member's words."""
+
+
+def merge_block(block: Sequence[Event], comparer: Comparer) -> list[tuple[Event, ...]]:
+    """The clusters of a block: the events of each happening, in the order they joined.
+
+    First fit, in report order (happened events first), over the clusters that share a
+    heavy word with the event: those with a member holding one of the event's heaviest
+    words, or holding among its own heaviest words one of the event's words. The result is
+    that of comparing with every cluster, found faster.
+    """
+    clusters: list[Cluster] = []
+    by_word: dict[str, set[int]] = defaultdict(set)
+    by_key: dict[str, set[int]] = defaultdict(set)
+    for event in sorted(block, key=_merge_order):
+        keys = comparer.keys(event)
+        words = comparer.words[event.id]
+        candidates: set[int] = set()
+        if event.id not in comparer.apart:
+            candidates.update(i for key in keys for i in by_word.get(key, ()))
+            candidates.update(i for word in words for i in by_key.get(word, ()))
+            candidates.update(i for i in by_word.get(_sentence_key(event), ()))
+        home = next((i for i in sorted(candidates) if comparer.joins(event, clusters[i])), None)
+        if home is None:
+            home = len(clusters)
+            closed = event.id in comparer.apart
+            expected = event.kind is not EventKind.HAPPENED
+            clusters.append(Cluster([], set(), closed, expected, set(), math.inf))
+        cluster = clusters[home]
+        cluster.events.append(event)
+        cluster.slugs.add(event.article.slug)
+        cluster.words.update(words)
+        cluster.lightest = min(cluster.lightest, comparer.total(event.id))
+        for word in words:
+            by_word[word].add(home)
+        by_word[_sentence_key(event)].add(home)
+        for key in keys:
+            by_key[key].add(home)
+    return [tuple(cluster.events) for cluster in clusters]
+
+
+def _sentence_key(event: Event) -> str:
+    """An index key no word can be: the sentence an event is a clause of."""
+    return f"\0{event.article.slug}\0{event.start}"
+
+
+def _merge_order(event: Event) -> tuple[bool, str, str, int, int, str]:
+    """Happened events first, then in report order (``report_order``)."""
+    return (event.kind is not EventKind.HAPPENED, *report_order(event))
+
+
+def report_order(event: Event) -> tuple[str, str, int, int, str]:
+    """First report first; within a sentence, the clauses in the order they are written
+    (the id only settles what nothing else does, so that the order never depends on the
+    order the events came in)."""
+    at = event.expression.start if event.expression is not None else -1
+    published = published_key(event.article.published)
+    return (published, event.article.slug, event.start, at, event.id)

@@ -1,0 +1,87 @@
+"""From the reports of one happening to its entry: sources and mentions, date, text, id.
+
+- **Sources** are the reports: one per article (its first telling), happened reports only
+  when there is any. A second telling in the same article, and the forecasts of a happening
+  that happened, are kept as **mentions**.
+- **Date**: the day, with a time only when the sources that give a time all give the same.
+- **Text**: the clearest standalone sentence among the sources, cleaned of its dateline
+  (``text.py``); the sources keep their sentences as written.
+- **Id**: the event id of the first report (by publication, then page name, then place in
+  the article): another article joining later changes neither id nor order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from timeline.extract.timex import day_value
+from timeline.merge.text import clean_text, clearest
+from timeline.model import DateValue, Entry, Event, EventKind, Precision, Source
+
+
+def make_entry(events: Sequence[Event]) -> Entry:
+    """The entry of the events of one happening, in the order they joined (reports first,
+    in report order)."""
+    reports, mentions = split_reports(events)
+    texts = [clean_text(event.text) for event in reports]
+    return Entry(
+        id=reports[0].id,
+        date=entry_date(reports),
+        text=texts[clearest(texts)],
+        sources=tuple(source_of(event) for event in reports),
+        tags=tuple(sorted({tag for event in reports for tag in event.article.tags})),
+        kind=reports[0].kind,
+        mentions=tuple(source_of(event) for event in mentions),
+    )
+
+
+def split_reports(events: Sequence[Event]) -> tuple[list[Event], list[Event]]:
+    """The reports among the events (the first telling of each article; happened ones
+    only, when any happened) and the mentions (the others), each in the events' order."""
+    happened = any(event.kind is EventKind.HAPPENED for event in events)
+    reports: list[Event] = []
+    mentions: list[Event] = []
+    articles: set[str] = set()
+    for event in events:
+        if (happened and event.kind is not EventKind.HAPPENED) or event.article.slug in articles:
+            mentions.append(event)
+        else:
+            reports.append(event)
+            articles.add(event.article.slug)
+    return reports, mentions
+
+
+def entry_date(reports: Sequence[Event]) -> DateValue:
+    """The date of the reports' happening: a day (or coarser period) as they all give it,
+    with a time when those that give a time agree on it."""
+    first = reports[0].date
+    if first.precision.rank > Precision.DAY.rank:
+        return first  # a block of coarse dates holds one value
+    times = {event.date.value: event.date for event in reports if _timed(event.date)}
+    if len(times) == 1:
+        return next(iter(times.values()))
+    days = [event.date for event in reports if event.date.precision is Precision.DAY]
+    return days[0] if days else day_value(first.start)
+
+
+def _timed(date: DateValue) -> bool:
+    return date.precision is Precision.TIME
+
+
+def source_of(event: Event) -> Source:
+    """The source an event gives an entry."""
+    return Source(
+        event_id=event.id,
+        article=event.article,
+        sentence=event.text,
+        line=event.line,
+        expression=event.expression,
+        basis=event.basis,
+        kind=event.kind,
+    )
+
+
+def with_mentions(entry: Entry, mentions: Iterable[Source]) -> Entry:
+    """The entry with more mentions after its own."""
+    return replace(entry, mentions=entry.mentions + tuple(mentions))

@@ -11,6 +11,7 @@ second telling joins the first (``entries.split_reports`` makes it a mention).
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections import defaultdict
 from collections.abc import Sequence
@@ -23,6 +24,9 @@ from timeline.model import DateValue, Event, EventKind, Precision
 
 MIN_SHARED = 2
 MIN_OVERLAP = 0.3
+NORM_WORDS = 8
+RECALL_DAYS = 3
+RECALL_MIN_OVERLAP = 0.2
 RETOLD_MIN_SHARED = 3
 RETOLD_MIN_OVERLAP = 0.5
 
@@ -66,10 +70,13 @@ class Comparer:
     """The weight of each event's words, by event id, as far as ``total`` computed it."""
 
     def total(self, event_id: str) -> float:
-        """The weight of an event's words."""
+        """What the words an event shares are weighed against: the weight of its
+        ``NORM_WORDS`` heaviest words (a long sentence tells more than its happening)."""
         found = self.totals.get(event_id)
         if found is None:
-            found = self.totals[event_id] = self.weights.of(self.words[event_id])
+            weight = self.weights.weight
+            heaviest = sorted((weight(w) for w in self.words[event_id]), reverse=True)
+            found = self.totals[event_id] = math.fsum(heaviest[:NORM_WORDS])
         return found
 
     def joins(self, event: Event, cluster: Cluster) -> bool:
@@ -93,6 +100,27 @@ class Comparer:
             for lighter in (min(weight, self.total(m.id)),)
         )
 
+    def recalled(self, event: Event, clusters: Sequence[tuple[int, Cluster]]) -> int | None:
+        """The cluster of reports at the time that an event recalling a happening is
+        closest to, when it is close enough (a looser test than ``joins``: the day is known
+        and one of its happenings is recalled); None if none is."""
+        mine, weight = self.words[event.id], self.total(event.id)
+        best, best_share = None, RECALL_MIN_OVERLAP
+        for place, cluster in clusters:
+            if cluster.closed or not cluster.reported:
+                continue
+            if cluster.expected and event.kind is EventKind.HAPPENED:
+                continue
+            for member in cluster.events:
+                shared = mine & self.words[member.id]
+                if len(shared) < MIN_SHARED:
+                    continue
+                lighter = min(weight, self.total(member.id))
+                share = self.weights.of(shared) / lighter if lighter > 0 else 0.0
+                if share > best_share:
+                    best, best_share = place, share
+        return best
+
     def _may_join(self, mine: frozenset[str], weight: float, cluster: Cluster) -> bool:
         """A test on the whole cluster that every member would fail too: words shared with
         any member are among those shared with all of them together."""
@@ -107,8 +135,8 @@ class Comparer:
         """
         weight = self.weights.weight
         words = sorted(self.words[event.id], key=lambda w: (-weight(w), w))
-        rest = self.total(event.id)
-        needed = MIN_OVERLAP * rest
+        rest = self.weights.of(words)
+        needed = MIN_OVERLAP * self.total(event.id)
         keys = []
         for word in words:
             if rest < needed:
@@ -134,6 +162,8 @@ class Cluster:
     """Holds an event that a correction split off: nothing joins it."""
     expected: bool
     """Made of expected events only (happened events come first in a block)."""
+    reported: bool
+    """Holds a report published at the time (``recalls`` is false for it)."""
     words: set[str]
     """Every word of every member."""
     lightest: float
@@ -159,13 +189,19 @@ def merge_block(block: Sequence[Event], comparer: Comparer) -> list[tuple[Event,
             candidates.update(i for key in keys for i in by_word.get(key, ()))
             candidates.update(i for word in words for i in by_key.get(word, ()))
             candidates.update(i for i in by_word.get(_sentence_key(event), ()))
-        home = next((i for i in sorted(candidates) if comparer.joins(event, clusters[i])), None)
+        home = None
+        if recalls(event) and event.id not in comparer.apart:
+            nearby = {i for word in words for i in by_word.get(word, ())}
+            home = comparer.recalled(event, [(i, clusters[i]) for i in sorted(nearby)])
+        if home is None:
+            home = next((i for i in sorted(candidates) if comparer.joins(event, clusters[i])), None)
         if home is None:
             home = len(clusters)
             closed = event.id in comparer.apart
             expected = event.kind is not EventKind.HAPPENED
-            clusters.append(Cluster([], set(), closed, expected, set(), math.inf))
+            clusters.append(Cluster([], set(), closed, expected, False, set(), math.inf))
         cluster = clusters[home]
+        cluster.reported = cluster.reported or not recalls(event)
         cluster.events.append(event)
         cluster.slugs.add(event.article.slug)
         cluster.words.update(words)
@@ -183,9 +219,18 @@ def _sentence_key(event: Event) -> str:
     return f"\0{event.article.slug}\0{event.start}"
 
 
-def _merge_order(event: Event) -> tuple[bool, str, str, int, int, str]:
-    """Happened events first, then in report order (``report_order``)."""
-    return (event.kind is not EventKind.HAPPENED, *report_order(event))
+def _merge_order(event: Event) -> tuple[bool, bool, str, str, int, int, str]:
+    """Happened events first, those published at the time first, then in report order
+    (``report_order``)."""
+    return (event.kind is not EventKind.HAPPENED, recalls(event), *report_order(event))
+
+
+def recalls(event: Event) -> bool:
+    """True when the event's article was published ``RECALL_DAYS`` or more after the end
+    of its date: it recalls the happening rather than reports it."""
+    published = event.article.published
+    day = published.date() if isinstance(published, dt.datetime) else published
+    return (day - event.date.end).days >= RECALL_DAYS
 
 
 def report_order(event: Event) -> tuple[str, str, int, int, str]:

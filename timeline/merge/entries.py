@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from timeline.extract.timex import day_value
+from timeline.merge.blocks import recalls
 from timeline.merge.text import clean_text, clearest
 from timeline.model import DateValue, Entry, Event, EventKind, Precision, Source
 
@@ -37,14 +38,18 @@ def make_entry(events: Sequence[Event]) -> Entry:
 
 
 def split_reports(events: Sequence[Event]) -> tuple[list[Event], list[Event]]:
-    """The reports among the events (the first telling of each article; happened ones
-    only, when any happened) and the mentions (the others), each in the events' order."""
-    happened = any(event.kind is EventKind.HAPPENED for event in events)
+    """The reports among the events and the mentions (the others), each in the events'
+    order. The reports are the first telling of each article among the happened events
+    published at the time, or if none was, among the happened events, or if none
+    happened, among the expected ones."""
+    happened = [event for event in events if event.kind is EventKind.HAPPENED]
+    timely = [event for event in happened if not recalls(event)]
+    chosen = {id(event) for event in (timely or happened or events)}
     reports: list[Event] = []
     mentions: list[Event] = []
     articles: set[str] = set()
     for event in events:
-        if (happened and event.kind is not EventKind.HAPPENED) or event.article.slug in articles:
+        if id(event) not in chosen or event.article.slug in articles:
             mentions.append(event)
         else:
             reports.append(event)

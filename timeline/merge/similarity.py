@@ -161,5 +161,14 @@ def _stem(word: str) -> str:
         return _SAME_MEANING[word]
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
+            return _undoubled(word[: -len(suffix)])
+    if word.endswith("e") and len(word) >= 5:
+        return word[:-1]  # "choke" meets "choked", "place" meets "placed"
     return word
+
+
+def _undoubled(stem: str) -> str:
+    """A stem without the consonant its suffix doubled: "stopped" and "stops" meet."""
+    if stem[-1] == stem[-2] and stem[-1] not in "aeioulsz":
+        return stem[:-1]
+    return stem

@@ -132,7 +132,7 @@ def test_order_does_not_depend_on_input_order() -> None:
 
 def test_content_words_keep_numbers_and_drop_stop_words() -> None:
     assert content_words("The army said 1,200 people fled on Monday.") == frozenset(
-        {"army", "1,200", "people", "fled"}
+        {"army", "1,200", "peopl", "fled"}
     )
     assert content_words("Releases released freed") == frozenset({"free"})
     assert content_words("Israeli airstrikes; Israel's strikes") == frozenset({"israel", "strike"})

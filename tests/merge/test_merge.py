@@ -7,6 +7,7 @@ import random
 from dataclasses import replace
 
 from timeline.extract.timex import day_value
+from timeline.extract.timex.calendar import time_value, week_value
 from timeline.merge import MergeMemo, merge_events
 from timeline.merge.similarity import Weights, content_words
 from timeline.model import ArticleRef, Basis, DateValue, Event, EventKind, Precision
@@ -185,20 +186,49 @@ def test_a_memo_keeps_untouched_blocks_and_changes_nothing() -> None:
     assert 0 < memo.merged < 5
 
 
+SUBJECTS = [
+    "Shelling hit",
+    "Aid trucks reached",
+    "Talks resumed in",
+    "Medics evacuated",
+    "The UN condemned shelling in",
+    "Mediators are expected to meet in",
+]
+PLACES = ["Khan Younis", "Rafah", "Jabalia", "Deir al-Balah", "Nuseirat", "Beit Hanoun"]
+DAYS = [dt.date(2025, 1, d) for d in (3, 4, 5, 17, 18)]
+DATES = [
+    *(day_value(day) for day in DAYS),
+    *(time_value(day, clock) for day in DAYS[::2] for clock in ("08:30", "NI")),
+    week_value(DAYS[0]),
+    JANUARY,
+]  # fmt: skip
+
+
+def varied(rng: random.Random, slug: str, number: int, published: dt.date) -> Event:
+    """A random event of a few happenings: days, their times, coarse periods, forecasts,
+    reactions, clauses of one sentence, reports at the time and weeks later."""
+    subject = rng.choice(SUBJECTS)
+    text = f"{subject} {rng.choice(PLACES)} near {rng.choice(PLACES)}."
+    made = event(slug, text, rng.choice(DATES), published + dt.timedelta(days=rng.choice((0, 9))),
+                 f"x{number}")  # fmt: skip
+    kind = EventKind.EXPECTED if "expected" in subject else EventKind.HAPPENED
+    return replace(made, kind=kind, start=rng.choice((0, 40, 80)))
+
+
 def test_a_memo_gives_a_fresh_merge_through_any_sequence_of_edits() -> None:
     rng = random.Random(5)
-    subjects = ["Shelling hit", "Aid trucks reached", "Talks resumed in", "Medics evacuated"]
-    places = ["Khan Younis", "Rafah", "Jabalia", "Deir al-Balah", "Nuseirat", "Beit Hanoun"]
-    dates = [day_value(dt.date(2025, 1, d)) for d in (3, 4, 5, 17, 18)] + [JANUARY]
+    dates = DATES
 
     def made(number: int) -> Event:
-        text = f"{rng.choice(subjects)} {rng.choice(places)} near {rng.choice(places)}."
-        slug = f"s{number % 9}"
-        return event(slug, text, rng.choice(dates), dt.date(2025, 1, 20 + number % 9), f"x{number}")
+        return varied(rng, f"s{number % 9}", number, dt.date(2025, 1, 20 + number % 9))
 
     events = [made(n) for n in range(160)]
     memo = MergeMemo()
-    assert merge_events(events, memo=memo) == merge_events(events)
+    first = merge_events(events)
+    assert merge_events(events, memo=memo) == first
+    # the rules the memo must keep are all at work here
+    assert any(e.mentions for e in first) and any(e.related for e in first)
+    assert {e.kind for e in first} == {EventKind.HAPPENED, EventKind.EXPECTED}
     for step in range(40):
         at = rng.randrange(len(events))
         change = step % 4

@@ -13,7 +13,7 @@ timeline order (``order.py``). Dates far outside the collection's span need evid
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from timeline.merge.blocks import (
@@ -29,6 +29,7 @@ from timeline.merge.coarse import Folded, Month, join_coarse_mentions, months_of
 from timeline.merge.entries import make_entry
 from timeline.merge.evidence import unevidenced
 from timeline.merge.order import EntryOrder, entry_order, order_entries, published_key, sort_start
+from timeline.merge.reactions import Linked, link_reactions
 from timeline.merge.similarity import Weights, frequency_weights
 from timeline.model import DateValue, Entry, Event
 
@@ -83,6 +84,8 @@ class MergeMemo:
     blocks: dict[BlockKey, _MergedBlock] = field(default_factory=dict)
     folded: dict[str, Folded] = field(default_factory=dict)
     """The coarse-mention pass, by coarse entry id."""
+    linked: dict[str, Linked] = field(default_factory=dict)
+    """The reactions' links, by reaction entry id."""
     order: dict[int, tuple[Entry, EntryOrder]] = field(default_factory=dict)
     """Each entry's place in timeline order, by the entry object's identity."""
     merged: int = 0
@@ -124,7 +127,8 @@ def merge_events(
     joined, memo.folded = join_coarse_mentions(
         _ordered(entries, memo), comparer, memo.folded, changed
     )
-    return tuple(joined)
+    linked, memo.linked = link_reactions(joined, comparer, memo.linked, changed, _event_of(known))
+    return tuple(linked)
 
 
 def _know(
@@ -261,6 +265,17 @@ def _block(
     ids = tuple(tuple(event.id for event in cluster) for cluster in clusters)
     memo.blocks[key] = _MergedBlock(events, words, apart, ids, entries)
     return entries
+
+
+def _event_of(known: dict[str, _Known]) -> Callable[[str], Event]:
+    """The event of an id merged now (every one is known with its event)."""
+
+    def event(event_id: str) -> Event:
+        found = known[event_id].event
+        assert found is not None
+        return found
+
+    return event
 
 
 def _ordered(entries: Iterable[Entry], memo: MergeMemo) -> tuple[Entry, ...]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from timeline.merge.order import published_key
 from timeline.merge.similarity import Weights, alike, report_words
-from timeline.merge.text import clean_text
+from timeline.merge.text import clean_text, is_reaction
 from timeline.model import DateValue, Event, EventKind, Precision
 
 MIN_SHARED = 2
@@ -85,6 +85,8 @@ class Comparer:
             return False  # split by a correction; or a forecast, which a report never joins
         if any(_same_telling(event, member) for member in cluster.events):
             return True
+        if reacts(event) is not cluster.reaction:
+            return False  # a reaction is a happening of its own
         mine, weight = self.words[event.id], self.total(event.id)
         if not self._may_join(mine, weight, cluster):
             return False
@@ -110,6 +112,8 @@ class Comparer:
             if cluster.closed or not cluster.reported:
                 continue
             if cluster.expected and event.kind is EventKind.HAPPENED:
+                continue
+            if reacts(event) is not cluster.reaction:
                 continue
             for member in cluster.events:
                 shared = mine & self.words[member.id]
@@ -146,6 +150,11 @@ class Comparer:
         return keys
 
 
+def reacts(event: Event) -> bool:
+    """True when what the event reports (its clause) is a reaction to something."""
+    return is_reaction(event.clause or event.text)
+
+
 def _same_telling(event: Event, other: Event) -> bool:
     """Two dated clauses of one sentence of one article, in one block, tell one thing."""
     return event.start == other.start and event.article.slug == other.article.slug
@@ -164,6 +173,8 @@ class Cluster:
     """Made of expected events only (happened events come first in a block)."""
     reported: bool
     """Holds a report published at the time (``recalls`` is false for it)."""
+    reaction: bool
+    """Made of reactions (``reactions.is_reaction``) to something, or of none."""
     words: set[str]
     """Every word of every member."""
     lightest: float
@@ -199,7 +210,8 @@ def merge_block(block: Sequence[Event], comparer: Comparer) -> list[tuple[Event,
             home = len(clusters)
             closed = event.id in comparer.apart
             expected = event.kind is not EventKind.HAPPENED
-            clusters.append(Cluster([], set(), closed, expected, False, set(), math.inf))
+            reaction = reacts(event)
+            clusters.append(Cluster([], set(), closed, expected, False, reaction, set(), math.inf))
         cluster = clusters[home]
         cluster.reported = cluster.reported or not recalls(event)
         cluster.events.append(event)

@@ -8,6 +8,7 @@ dangling by the sentence before), never about one outlet's sentences.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -101,3 +102,20 @@ def _faults(sentence: str) -> int:
     if not sentence.rstrip().endswith(_ENDS):
         faults += 1  # a headline run into the lead, a list, a question
     return faults
+
+
+_REACTION = re.compile(
+    r"\b(?:condemn(?:s|ed|ing|ation)?|denounc(?:e|es|ed|ing)|deplor(?:e|es|ed|ing)"
+    r"|decri(?:ed|es)|welcom(?:e|es|ed|ing)|prais(?:e|es|ed|ing)|hail(?:s|ed|ing)"
+    r"|applaud(?:s|ed|ing)?|critici[sz](?:e|es|ed|ing)|slamm?(?:s|ed)|lambast(?:s|ed)?"
+    r"|outrag(?:e|ed)|mourn(?:s|ed|ing)?|tributes?|condolences?|reacted|reactions?"
+    r"|in response to|expressed (?:[a-z]+ ){0,2}(?:concern|regret|sorrow|shock"
+    r"|outrage|sadness|grief|dismay)|(?:was|were|is|are) (?:shocked|appalled|saddened))\b",
+    re.IGNORECASE,
+)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def is_reaction(sentence: str) -> bool:
+    """True when a sentence reacts to something: condemns, welcomes, mourns it."""
+    return _REACTION.search(sentence) is not None

@@ -15,7 +15,7 @@ import datetime as dt
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from timeline.merge.order import published_key
 from timeline.merge.similarity import Weights, alike, report_words
@@ -53,7 +53,7 @@ def event_words(event: Event) -> frozenset[str]:
     """The words of what an event reports (the clause its date governs, without a
     dateline), without the words of the date itself, which every event of a block shares,
     nor of its outlet's name."""
-    text = clean_text(event.clause or event.text)
+    text = clean_text(event.clause or event.text, datelines=False)
     if event.expression is not None:
         text = text.replace(event.expression.text, " ", 1)
     return report_words(text, event.article.source)
@@ -67,7 +67,16 @@ class Comparer:
     weights: Weights
     apart: frozenset[str]
     totals: dict[str, float]
-    """The weight of each event's words, by event id, as far as ``total`` computed it."""
+    """``total`` of each event, by event id, as far as it was asked for."""
+    wholes: dict[str, float] = field(default_factory=dict)
+    """``whole`` of each event, by event id, as far as it was asked for."""
+
+    def whole(self, event_id: str) -> float:
+        """The weight of all an event's words."""
+        found = self.wholes.get(event_id)
+        if found is None:
+            found = self.wholes[event_id] = self.weights.of(self.words.get(event_id, ()))
+        return found
 
     def total(self, event_id: str) -> float:
         """What the words an event shares are weighed against: the weight of its

@@ -171,15 +171,16 @@ def _retold(coarse: Entry, fine: Entry, comparer: Comparer) -> int:
     """How many words the closest pair of reports of the two entries share, when one
     clearly retells the other; else 0."""
     best = 0
-    words, weights = comparer.words, comparer.weights
+    words, weights, whole = comparer.words, comparer.weights, comparer.whole
     for a in coarse.sources:
         mine = words.get(a.event_id, frozenset())
         for b in fine.sources:
             theirs = words.get(b.event_id, frozenset())
             shared = len(mine & theirs)
-            if shared > best and alike(
-                mine, theirs, weights, COARSE_MIN_SHARED, COARSE_MIN_OVERLAP
-            ):
+            if shared <= max(best, COARSE_MIN_SHARED - 1):
+                continue
+            lighter = min(whole(a.event_id), whole(b.event_id))
+            if alike(mine, theirs, weights, COARSE_MIN_SHARED, COARSE_MIN_OVERLAP, lighter):
                 best = shared
     return best
 

@@ -98,14 +98,19 @@ def _candidates(reaction: Entry, days: dict[dt.date, list[Entry]]) -> tuple[Entr
 
 def _closest(reaction: Entry, candidates: Sequence[Entry], comparer: Comparer) -> int | None:
     """The place of the candidate the reaction shares the most with, if enough."""
-    words, weights = comparer.words, comparer.weights
+    words, weights, whole = comparer.words, comparer.weights, comparer.whole
     best, best_share = None, 0.0
     for place, candidate in enumerate(candidates):
         for a in reaction.sources:
             mine = words.get(a.event_id, frozenset())
             for b in candidate.sources:
                 theirs = words.get(b.event_id, frozenset())
-                if not alike(mine, theirs, weights, RELATED_MIN_SHARED, RELATED_MIN_OVERLAP):
+                if len(mine & theirs) < RELATED_MIN_SHARED:
+                    continue
+                lighter = min(whole(a.event_id), whole(b.event_id))
+                if not alike(
+                    mine, theirs, weights, RELATED_MIN_SHARED, RELATED_MIN_OVERLAP, lighter
+                ):
                     continue
                 share = weights.of(mine & theirs)
                 if share > best_share:

@@ -28,7 +28,8 @@ _STOPWORDS = frozenset(
     among around despite within without through toward towards near onto off out again
     already still even another any every many much several some least most further early
     late later earlier hours hour night morning evening afternoon day days weeks months years
-    his her him she he we our you your its their those these this that what""".split()
+    his her him she he we our you your its their those these this that what jan feb mar
+    apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun""".split()
 )
 _ATTRIBUTION = frozenset(
     """said say says saying told tell tells telling according reported report reports

@@ -29,10 +29,6 @@ _RESIDUE = tuple(
         # "HOUSTON | Thu Apr 22, 2010 7:30 pm EDT " (the place then comes again)
         rf"^{_PLACE}{_REGION}\s*\|\s*{_WEEKDAY}\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\s+"
         rf"\d{{1,2}}:\d\d\s*[ap]\.?m\.?\s+[A-Z]{{2,4}}\s+",
-        # "TEL AVIV — ", "JENIN, West Bank — ", "HOUSTON (Reuters) - ", "LONDON | "
-        rf"^{_PLACE}{_REGION}\s*{_AGENCY}?{_DASH}\s+",
-        # "(Reuters) - "
-        rf"^{_AGENCY}{_DASH}\s+",
         # "Tuesday, September 16, 2008; 4:30 PM "
         rf"^{_WEEKDAY},\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}}(?:;\s*\d{{1,2}}:\d\d\s*[AP]\.?M\.?)?\s+",
         # "July 15, 2010 - 7:48 AM | by: Jane Doe "
@@ -47,6 +43,17 @@ _RESIDUE = tuple(
         r"(?:AP|Reuters|AFP|Getty Images|EPA|PA|Rex Features)\s+",
     )
 )
+_DATELINES = tuple(
+    re.compile(pattern)
+    for pattern in (
+        # "TEL AVIV — ", "JENIN, West Bank — ", "HOUSTON (Reuters) - ", "LONDON | "
+        rf"^{_PLACE}{_REGION}\s*{_AGENCY}?{_DASH}\s+",
+        # "(Reuters) - "
+        rf"^{_AGENCY}{_DASH}\s+",
+    )
+)
+"""Where the report was filed from: cleaned off an entry's text, but a word of the report
+(the place is often where it happened)."""
 _LEAST_LEFT = 20
 """A cleaned text keeps at least this many characters, else the sentence stays whole."""
 
@@ -61,15 +68,22 @@ _FIRST_WORD = re.compile(r"[\"“‘'(\[]*([A-Za-z]+)")
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|we|We|we're|our|Our|my|My)\b")
 _ENDS = (".", "!", '."', ".”", "!”", '!"', ".'", ".’", ".)")
 _SHORT, _LONG, _TOO_LONG = 50, 280, 400
+_FORECAST = re.compile(
+    r"\b(?:(?:is|are|was|were) (?:expected|due|scheduled|set|likely) to|will|would)\b"
+    r"|\b(?:expected|scheduled) (?:on|for|at|in)\b",
+    re.IGNORECASE,
+)
 
 
-def clean_text(sentence: str) -> str:
-    """A sentence without the dateline, agency tag, time stamp or byline it starts with."""
+def clean_text(sentence: str, *, datelines: bool = True) -> str:
+    """A sentence without the time stamp, byline, photo credit it starts with, and without
+    its dateline and agency tag unless ``datelines`` is false."""
     text = sentence
+    patterns = _RESIDUE + _DATELINES if datelines else _RESIDUE
     changed = True
     while changed:
         changed = False
-        for pattern in _RESIDUE:
+        for pattern in patterns:
             match = pattern.match(text)
             if match and len(text) - match.end() >= _LEAST_LEFT:
                 text = text[match.end() :]
@@ -101,6 +115,8 @@ def _faults(sentence: str) -> int:
         faults += 1
     if not sentence.rstrip().endswith(_ENDS):
         faults += 1  # a headline run into the lead, a list, a question
+    if _FORECAST.search(sentence):
+        faults += 2  # what was expected, not what happened
     return faults
 
 

@@ -271,3 +271,17 @@ def test_a_yearless_date_stands_when_its_article_writes_the_year_out() -> None:
 
     assert kept(merge_events([established, landing, recent])) == {"h1", "h2", recent.id}
     assert kept(merge_events([landing, recent])) == {recent.id}
+
+
+def test_a_state_naming_a_happening_is_a_mention_of_its_entry_and_never_an_entry() -> None:
+    attack = event("wire", "Hamas-led fighters stormed southern Israel, killing 1,200.",
+                   day_value(dt.date(2023, 10, 7)), dt.date(2023, 10, 7))  # fmt: skip
+    since = replace(
+        event("later", "More than 46,000 have been killed since the attack on southern Israel.",
+              day_value(dt.date(2023, 10, 7)), dt.date(2025, 1, 20)),
+        kind=EventKind.MENTION,
+    )  # fmt: skip
+    (entry,) = merge_events([attack, since])
+    assert [s.event_id for s in entry.sources] == [attack.id]
+    assert [s.event_id for s in entry.mentions] == [since.id]
+    assert merge_events([since]) == ()

@@ -23,6 +23,7 @@ from timeline.merge.blocks import (
     block_key,
     event_words,
     merge_block,
+    names,
     said,
 )
 from timeline.merge.coarse import Folded, Month, join_coarse_mentions, months_of
@@ -104,7 +105,7 @@ def merge_events(
     Only happened and expected events are merged; the others are set aside, and so are
     the events dated far outside the collection's span without evidence (``unevidenced``).
     """
-    recorded = [event for event in events if event.kind.recorded]
+    recorded = [event for event in events if event.kind.recorded or names(event)]
     doubtful = {event.id for event in unevidenced(recorded)}
     if doubtful:
         recorded = [event for event in recorded if event.id not in doubtful]

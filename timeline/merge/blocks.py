@@ -114,13 +114,14 @@ class Comparer:
     def recalled(self, event: Event, clusters: Sequence[tuple[int, Cluster]]) -> int | None:
         """The cluster of reports at the time that an event recalling a happening is
         closest to, when it is close enough (a looser test than ``joins``: the day is known
-        and one of its happenings is recalled); None if none is."""
+        and one of its happenings is recalled); None if none is. An event that only names
+        a happening (``names``) may join any cluster of happened reports."""
         mine, weight = self.words[event.id], self.total(event.id)
         best, best_share = None, RECALL_MIN_OVERLAP
         for place, cluster in clusters:
-            if cluster.closed or not cluster.reported:
+            if cluster.closed or not (cluster.reported or names(event)):
                 continue
-            if cluster.expected and event.kind is EventKind.HAPPENED:
+            if cluster.expected and event.kind is not EventKind.EXPECTED:
                 continue
             if reacts(event) is not cluster.reaction:
                 continue
@@ -210,9 +211,11 @@ def merge_block(block: Sequence[Event], comparer: Comparer) -> list[tuple[Event,
             candidates.update(i for word in words for i in by_key.get(word, ()))
             candidates.update(i for i in by_word.get(_sentence_key(event), ()))
         home = None
-        if recalls(event) and event.id not in comparer.apart:
+        if (recalls(event) or names(event)) and event.id not in comparer.apart:
             nearby = {i for word in words for i in by_word.get(word, ())}
             home = comparer.recalled(event, [(i, clusters[i]) for i in sorted(nearby)])
+        if home is None and names(event):
+            continue  # it names no happening of its date that is reported: no entry
         if home is None:
             home = next((i for i in sorted(candidates) if comparer.joins(event, clusters[i])), None)
         if home is None:
@@ -244,6 +247,12 @@ def _merge_order(event: Event) -> tuple[bool, bool, str, str, int, int, str]:
     """Happened events first, those published at the time first, then in report order
     (``report_order``)."""
     return (event.kind is not EventKind.HAPPENED, recalls(event), *report_order(event))
+
+
+def names(event: Event) -> bool:
+    """True for an event that only names a happening ("since the October 7 attack"): it
+    makes no entry, and joins the entry of its date that it recalls as a mention."""
+    return event.kind is EventKind.MENTION
 
 
 def recalls(event: Event) -> bool:

@@ -41,10 +41,12 @@ def split_reports(events: Sequence[Event]) -> tuple[list[Event], list[Event]]:
     """The reports among the events and the mentions (the others), each in the events'
     order. The reports are the first telling of each article among the happened events
     published at the time, or if none was, among the happened events, or if none
-    happened, among the expected ones."""
+    happened, among the expected ones. An event that only names the happening is always
+    a mention."""
     happened = [event for event in events if event.kind is EventKind.HAPPENED]
     timely = [event for event in happened if not recalls(event)]
-    chosen = {id(event) for event in (timely or happened or events)}
+    expected = [event for event in events if event.kind is EventKind.EXPECTED]
+    chosen = {id(event) for event in (timely or happened or expected)}
     reports: list[Event] = []
     mentions: list[Event] = []
     articles: set[str] = set()

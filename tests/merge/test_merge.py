@@ -193,6 +193,7 @@ SUBJECTS = [
     "Medics evacuated",
     "The UN condemned shelling in",
     "Mediators are expected to meet in",
+    "Many have fled since the shelling hit",
 ]
 PLACES = ["Khan Younis", "Rafah", "Jabalia", "Deir al-Balah", "Nuseirat", "Beit Hanoun"]
 DAYS = [dt.date(2025, 1, d) for d in (3, 4, 5, 17, 18)]
@@ -206,12 +207,13 @@ DATES = [
 
 def varied(rng: random.Random, slug: str, number: int, published: dt.date) -> Event:
     """A random event of a few happenings: days, their times, coarse periods, forecasts,
-    reactions, clauses of one sentence, reports at the time and weeks later."""
+    reactions, mentions, clauses of one sentence, reports at the time and weeks later."""
     subject = rng.choice(SUBJECTS)
     text = f"{subject} {rng.choice(PLACES)} near {rng.choice(PLACES)}."
     made = event(slug, text, rng.choice(DATES), published + dt.timedelta(days=rng.choice((0, 9))),
                  f"x{number}")  # fmt: skip
     kind = EventKind.EXPECTED if "expected" in subject else EventKind.HAPPENED
+    kind = EventKind.MENTION if "since" in subject else kind
     return replace(made, kind=kind, start=rng.choice((0, 40, 80)))
 
 

@@ -230,7 +230,8 @@ def test_a_memo_gives_a_fresh_merge_through_any_sequence_of_edits() -> None:
     assert merge_events(events, memo=memo) == first
     # the rules the memo must keep are all at work here
     assert any(e.mentions for e in first) and any(e.related for e in first)
-    assert {e.kind for e in first} == {EventKind.HAPPENED, EventKind.EXPECTED}
+    told = {s.kind for e in first for s in (*e.sources, *e.mentions)}
+    assert told == {EventKind.HAPPENED, EventKind.EXPECTED, EventKind.MENTION}
     for step in range(40):
         at = rng.randrange(len(events))
         change = step % 4

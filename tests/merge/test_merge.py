@@ -232,6 +232,7 @@ def test_a_memo_gives_a_fresh_merge_through_any_sequence_of_edits() -> None:
     assert any(e.mentions for e in first) and any(e.related for e in first)
     told = {s.kind for e in first for s in (*e.sources, *e.mentions)}
     assert told == {EventKind.HAPPENED, EventKind.EXPECTED, EventKind.MENTION}
+    kept_some = False
     for step in range(40):
         at = rng.randrange(len(events))
         change = step % 4
@@ -245,7 +246,8 @@ def test_a_memo_gives_a_fresh_merge_through_any_sequence_of_edits() -> None:
             events.pop(at)
         apart = frozenset(e.id for e in events[:: 37 + step])
         assert merge_events(events, apart=apart, memo=memo) == merge_events(events, apart=apart)
-    assert memo.merged < len(memo.blocks)
+        kept_some = kept_some or memo.merged < len(memo.blocks)
+    assert kept_some
 
 
 def february_reports(prefix: str, text: str, count: int) -> list[Event]:

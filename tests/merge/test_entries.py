@@ -241,6 +241,16 @@ def expression(text: str, at: int) -> TimeExpression:
         ("The truce began on 6 June, officials said.", "6 June", "1990-06-06", False),
         ("The truce began on 6 June 1990, officials said.", "6 June 1990", "1990-06-06", True),
         ("At 1600 GMT the talks ended.", "1600", "1600", False),
+        ("The procedure began at 1300 local time (1800 GMT).", "1800", "1800", False),
+        ("2042: Mr Gibbs says he will not let BP dictate media access.", "2042", "2042", False),
+        ("The worst spill, 1979's Ixtoc 1, lasted ten months.", "1979", "1979", True),
+        ("MMS ignored the disastrous 1979 Ixtoc spill in the Gulf.", "1979", "1979", True),
+        ("Some banks were barred until the repeal in 1999 of the act.", "1999", "1999", True),
+        ("The writer was counsel from 1994 to 1999.", "1999", "1999", True),
+        ("The act of 1933 established the FDIC.", "1933", "1933", True),
+        ("At least 1500 people were killed.", "1500", "1500", False),
+        ("The toll rose to 1881.", "1881", "1881", False),
+        ("A generation lived through the crisis of the '80s.", "the '80s", "198", True),
     ],
 )  # fmt: skip
 def test_dates_far_outside_the_collection_need_evidence(

@@ -27,6 +27,7 @@ from timeline.build.doubts import (
     article_doubts,
     doubtful_dates,
     settle_doubts,
+    unevidenced_doubts,
 )
 from timeline.build.kept_lines import KeptLines
 from timeline.build.kept_lines import kept_lines as read_kept_lines  # the name is the module's
@@ -177,6 +178,7 @@ def build_site(
             release_freed_memory()
         if loaded.doubts is not None:
             doubts = settle_doubts(loaded.doubts, loaded.corrections)
+            doubts += unevidenced_doubts(loaded.extractions, loaded.corrections)
         else:
             doubts = doubtful_dates(loaded.extractions, loaded.corrections)
         if doubts and (strict or config.strict):

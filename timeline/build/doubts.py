@@ -7,10 +7,12 @@ alone, so the build keeps them in its store beside the extraction.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from timeline.extract.doubts import distant_yearless, unclear_weekdays
+from timeline.merge.evidence import span, unevidenced
 from timeline.model import Correction, Extraction, SourceLocation
 
 
@@ -31,7 +33,32 @@ def doubtful_dates(
     """Unresolved expressions, weekdays without a clear tense, year-less dates far from
     publication and events dated after their article: all but those an editor settled
     (an event that ``corrections`` re-date or hide)."""
-    return settle_doubts([article_doubts(x) for x in extractions], corrections)
+    doubts = settle_doubts([article_doubts(x) for x in extractions], corrections)
+    return doubts + unevidenced_doubts(extractions, corrections)
+
+
+def unevidenced_doubts(
+    extractions: Iterable[Extraction], corrections: tuple[Correction, ...] = ()
+) -> tuple[Doubt, ...]:
+    """The events merging sets aside because their date is far outside the collection's
+    span without evidence (``merge.evidence``), but those an editor settled."""
+    events = [e for x in extractions for e in x.events]
+    far = unevidenced(events)
+    if not far:
+        return ()
+    settled = {c.id for c in corrections if c.action in ("redate", "hide")}
+    first, last = span(events) or (dt.date.min, dt.date.max)
+    return tuple(
+        Doubt(
+            SourceLocation(event.article.path, event.line),
+            f"'{event.expression.text if event.expression else event.date.value}' dates an "
+            f"event in {event.date.value}, far from when the articles were published "
+            f"({first.year}-{last.year}), and the year is not written out: set aside; "
+            "write the date out, or re-date it in content/corrections.toml",
+        )
+        for event in far
+        if event.id not in settled
+    )
 
 
 ArticleDoubt = tuple[Doubt, tuple[str, ...]]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.test_sentences import lines_run
+from tests.extract.test_sentences import lines_run
 from timeline.extract import extract_article
 from timeline.extract.timex import find_expressions
 from timeline.model import Article

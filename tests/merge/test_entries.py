@@ -44,6 +44,12 @@ def test_an_entry_has_a_time_when_the_sources_giving_one_agree() -> None:
     ]
     (entry,) = merge_events(told)
     assert entry.date.value == "2025-01-19T11:15"
+    more = [
+        event(f"o{n}", f"The ceasefire took effect in Gaza, report {n} said.", DAY, SUNDAY)
+        for n in range(2)
+    ]
+    (entry,) = merge_events([*told, *more])
+    assert entry.date == DAY  # two of five reports give the time: the day
 
 
 SENTENCES = [

@@ -3,7 +3,8 @@
 - **Sources** are the reports: one per article (its first telling), happened reports only
   when there is any. A second telling in the same article, and the forecasts of a happening
   that happened, are kept as **mentions**.
-- **Date**: the day, with a time only when the sources that give a time all give the same.
+- **Date**: the day, with a time only when the sources that give a time all give the same
+  and are at least half of the sources.
 - **Text**: the clearest standalone sentence among the sources, cleaned of its dateline
   (``text.py``); the sources keep their sentences as written.
 - **Id**: the event id of the first report (by publication, then page name, then place in
@@ -61,13 +62,13 @@ def split_reports(events: Sequence[Event]) -> tuple[list[Event], list[Event]]:
 
 def entry_date(reports: Sequence[Event]) -> DateValue:
     """The date of the reports' happening: a day (or coarser period) as they all give it,
-    with a time when those that give a time agree on it."""
+    with a time when those that give a time agree on it and are at least half of them."""
     first = reports[0].date
     if first.precision.rank > Precision.DAY.rank:
         return first  # a block of coarse dates holds one value
-    times = {event.date.value: event.date for event in reports if _timed(event.date)}
-    if len(times) == 1:
-        return next(iter(times.values()))
+    timed = [event.date for event in reports if _timed(event.date)]
+    if timed and len({date.value for date in timed}) == 1 and 2 * len(timed) >= len(reports):
+        return timed[0]
     days = [event.date for event in reports if event.date.precision is Precision.DAY]
     return days[0] if days else day_value(first.start)
 

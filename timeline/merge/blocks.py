@@ -88,13 +88,11 @@ class Comparer:
             found = self.totals[event_id] = math.fsum(heaviest[:NORM_WORDS])
         return found
 
-    def joins(self, event: Event, cluster: Cluster) -> bool:
-        """Whether an event joins a cluster of its own date block."""
+    def joins(self, event: Event, cluster: Cluster, reaction: bool) -> bool:
+        """Whether an event (a reaction or not) joins a cluster of its own date block."""
         if cluster.closed or (cluster.expected and event.kind is EventKind.HAPPENED):
             return False  # split by a correction; or a forecast, which a report never joins
-        if any(_same_telling(event, member) for member in cluster.events):
-            return True
-        if reacts(event) is not cluster.reaction:
+        if reaction is not cluster.reaction:
             return False  # a reaction is a happening of its own
         mine, weight = self.words[event.id], self.total(event.id)
         if not self._may_join(mine, weight, cluster):
@@ -111,7 +109,9 @@ class Comparer:
             for lighter in (min(weight, self.total(m.id)),)
         )
 
-    def recalled(self, event: Event, clusters: Sequence[tuple[int, Cluster]]) -> int | None:
+    def recalled(
+        self, event: Event, reaction: bool, clusters: Sequence[tuple[int, Cluster]]
+    ) -> int | None:
         """The cluster of reports at the time that an event recalling a happening is
         closest to, when it is close enough (a looser test than ``joins``: the day is known
         and one of its happenings is recalled); None if none is. An event that only names
@@ -123,7 +123,7 @@ class Comparer:
                 continue
             if cluster.expected and event.kind is not EventKind.EXPECTED:
                 continue
-            if reacts(event) is not cluster.reaction:
+            if reaction is not cluster.reaction:
                 continue
             for member in cluster.events:
                 shared = mine & self.words[member.id]
@@ -147,27 +147,25 @@ class Comparer:
 
         Words are taken, heaviest first, until the rest weighs less than the overlap needed.
         """
-        weight = self.weights.weight
-        words = sorted(self.words[event.id], key=lambda w: (-weight(w), w))
-        rest = self.weights.of(words)
-        needed = MIN_OVERLAP * self.total(event.id)
+        idf, unseen = self.weights.idf, self.weights.unseen
+        weighed = sorted((-idf.get(w, unseen), w) for w in self.words[event.id])
+        weights = [-minus for minus, _ in weighed]
+        if event.id not in self.totals:  # what ``total`` would find, from the same sort
+            self.totals[event.id] = math.fsum(weights[:NORM_WORDS])
+        rest = math.fsum(weights)
+        needed = MIN_OVERLAP * self.totals[event.id]
         keys = []
-        for word in words:
+        for (_, word), weight in zip(weighed, weights, strict=True):
             if rest < needed:
                 break
             keys.append(word)
-            rest -= weight(word)
+            rest -= weight
         return keys
 
 
 def reacts(event: Event) -> bool:
     """True when what the event reports (its clause) is a reaction to something."""
     return is_reaction(event.clause or event.text)
-
-
-def _same_telling(event: Event, other: Event) -> bool:
-    """Two dated clauses of one sentence of one article, in one block, tell one thing."""
-    return event.start == other.start and event.article.slug == other.article.slug
 
 
 @dataclass(slots=True)
@@ -202,22 +200,13 @@ def merge_block(block: Sequence[Event], comparer: Comparer) -> list[tuple[Event,
     clusters: list[Cluster] = []
     by_word: dict[str, set[int]] = defaultdict(set)
     by_key: dict[str, set[int]] = defaultdict(set)
+    by_sentence: dict[tuple[str, int], int] = {}
     for event in sorted(block, key=_merge_order):
-        keys = comparer.keys(event)
         words = comparer.words[event.id]
-        candidates: set[int] = set()
-        if event.id not in comparer.apart:
-            candidates.update(i for key in keys for i in by_word.get(key, ()))
-            candidates.update(i for word in words for i in by_key.get(word, ()))
-            candidates.update(i for i in by_word.get(_sentence_key(event), ()))
-        home = None
-        if (recalls(event) or names(event)) and event.id not in comparer.apart:
-            nearby = {i for word in words for i in by_word.get(word, ())}
-            home = comparer.recalled(event, [(i, clusters[i]) for i in sorted(nearby)])
+        keys = comparer.keys(event)
+        home = _home(event, keys, clusters, comparer, (by_word, by_key, by_sentence))
         if home is None and names(event):
             continue  # it names no happening of its date that is reported: no entry
-        if home is None:
-            home = next((i for i in sorted(candidates) if comparer.joins(event, clusters[i])), None)
         if home is None:
             home = len(clusters)
             closed = event.id in comparer.apart
@@ -232,15 +221,41 @@ def merge_block(block: Sequence[Event], comparer: Comparer) -> list[tuple[Event,
         cluster.lightest = min(cluster.lightest, comparer.total(event.id))
         for word in words:
             by_word[word].add(home)
-        by_word[_sentence_key(event)].add(home)
         for key in keys:
             by_key[key].add(home)
+        by_sentence.setdefault((event.article.slug, event.start), home)
     return [tuple(cluster.events) for cluster in clusters]
 
 
-def _sentence_key(event: Event) -> str:
-    """An index key no word can be: the sentence an event is a clause of."""
-    return f"\0{event.article.slug}\0{event.start}"
+_Index = tuple[dict[str, set[int]], dict[str, set[int]], dict[tuple[str, int], int]]
+"""The clusters by word of a member, by heaviest word of a member, and by sentence."""
+
+
+def _home(
+    event: Event, keys: list[str], clusters: list[Cluster], comparer: Comparer, index: _Index
+) -> int | None:
+    """The cluster an event joins, if any: that of another dated clause of its sentence;
+    for a recall or a mention, the reported cluster it is closest to; else the first that
+    it is alike (``Comparer.joins``)."""
+    if event.id in comparer.apart:
+        return None
+    by_word, by_key, by_sentence = index
+    sibling = by_sentence.get((event.article.slug, event.start))
+    if sibling is not None:
+        cluster = clusters[sibling]
+        if not (cluster.closed or (cluster.expected and event.kind is EventKind.HAPPENED)):
+            return sibling  # two dated clauses of one sentence in one block: one telling
+    words = comparer.words[event.id]
+    reaction = reacts(event)
+    if recalls(event) or names(event):
+        nearby = sorted({i for word in words for i in by_word.get(word, ())})
+        home = comparer.recalled(event, reaction, [(i, clusters[i]) for i in nearby])
+        if home is not None or names(event):
+            return home
+    candidates = {i for key in keys for i in by_word.get(key, ())}
+    candidates.update(i for word in words for i in by_key.get(word, ()))
+    joined = (i for i in sorted(candidates) if comparer.joins(event, clusters[i], reaction))
+    return next(joined, None)
 
 
 def _merge_order(event: Event) -> tuple[bool, bool, str, str, int, int, str]:

@@ -26,16 +26,23 @@ def make_entry(events: Sequence[Event]) -> Entry:
     """The entry of the events of one happening, in the order they joined (reports first,
     in report order)."""
     reports, mentions = split_reports(events)
-    texts = [clean_text(event.text) for event in reports]
     return Entry(
         id=reports[0].id,
         date=entry_date(reports),
-        text=texts[clearest(texts)],
+        text=entry_text([event.text for event in reports]),
         sources=tuple(source_of(event) for event in reports),
         tags=tuple(sorted({tag for event in reports for tag in event.article.tags})),
         kind=reports[0].kind,
         mentions=tuple(source_of(event) for event in mentions),
     )
+
+
+def entry_text(sentences: Sequence[str]) -> str:
+    """The text of an entry whose reports tell ``sentences``: the clearest, cleaned."""
+    if len(sentences) == 1:
+        return clean_text(sentences[0])
+    texts = [clean_text(sentence) for sentence in sentences]
+    return texts[clearest(texts)]
 
 
 def split_reports(events: Sequence[Event]) -> tuple[list[Event], list[Event]]:

@@ -96,8 +96,13 @@ def report_words(text: str, outlet: str = "") -> frozenset[str]:
     ``outlet``'s name ("Fox News", "The Guardian")."""
     words = content_words(text)
     if outlet:
-        words -= content_words(outlet)
+        words -= _outlet_words(outlet)
     return words
+
+
+@functools.lru_cache(maxsize=1 << 10)
+def _outlet_words(outlet: str) -> frozenset[str]:
+    return content_words(outlet)
 
 
 def content_words(text: str) -> frozenset[str]:

@@ -61,7 +61,7 @@ def test_a_date_far_outside_the_collection_without_its_year_written_is_listed() 
     text = FRONT + "The worst crash, by one count: 1929. Israel was founded in 1948.\n"
     extraction = extract_article(parse_article(text, "content/articles/a.md"))
     assert [str(d) for d in doubtful_dates((extraction,))] == [
-        "content/articles/a.md:6: '1929' dates an event in 1929, far from when the articles "
+        "content/articles/a.md:8: '1929' dates an event in 1929, far from when the articles "
         "were published (2025-2025), and the year is not written out: set aside; write the "
         "date out, or re-date it in content/corrections.toml"
     ]

@@ -21,6 +21,8 @@ from timeline.model import DateValue, Entry, EventKind, Precision, Source
 
 COARSE_MIN_SHARED = 3
 COARSE_MIN_OVERLAP = 0.5
+COMPARED_REPORTS = 8
+"""How many reports of each entry (the first ones) a coarse mention is compared by."""
 JOINABLE = frozenset(
     {Precision.WEEK, Precision.MONTH, Precision.SEASON, Precision.QUARTER, Precision.YEAR}
 )
@@ -168,13 +170,13 @@ def _may_mention(coarse: Entry, fine: Entry) -> bool:
 
 
 def _retold(coarse: Entry, fine: Entry, comparer: Comparer) -> int:
-    """How many words the closest pair of reports of the two entries share, when one
-    clearly retells the other; else 0."""
+    """How many words the closest pair of reports of the two entries share (of the first
+    ``COMPARED_REPORTS`` of each), when one clearly retells the other; else 0."""
     best = 0
     words, weights, whole = comparer.words, comparer.weights, comparer.whole
-    for a in coarse.sources:
+    for a in coarse.sources[:COMPARED_REPORTS]:
         mine = words.get(a.event_id, frozenset())
-        for b in fine.sources:
+        for b in fine.sources[:COMPARED_REPORTS]:
             theirs = words.get(b.event_id, frozenset())
             shared = len(mine & theirs)
             if shared <= max(best, COARSE_MIN_SHARED - 1):

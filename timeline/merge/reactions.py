@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from timeline.merge.blocks import Comparer, reacts
-from timeline.merge.coarse import entry_words
+from timeline.merge.coarse import COMPARED_REPORTS, entry_words
 from timeline.merge.similarity import alike
 from timeline.model import Entry, Event, EventKind, Precision
 
@@ -101,9 +101,9 @@ def _closest(reaction: Entry, candidates: Sequence[Entry], comparer: Comparer) -
     words, weights, whole = comparer.words, comparer.weights, comparer.whole
     best, best_share = None, 0.0
     for place, candidate in enumerate(candidates):
-        for a in reaction.sources:
+        for a in reaction.sources[:COMPARED_REPORTS]:
             mine = words.get(a.event_id, frozenset())
-            for b in candidate.sources:
+            for b in candidate.sources[:COMPARED_REPORTS]:
                 theirs = words.get(b.event_id, frozenset())
                 if len(mine & theirs) < RELATED_MIN_SHARED:
                     continue

@@ -6,7 +6,10 @@ precision and modifier. Within a block, events join in report order, first fit, 
 clusters that share a heavy word with them; a happened report never joins an expected
 cluster, and the expected events come after all the happened ones, so that a forecast of a
 happening that happened becomes a mention of it. An article may tell a happening twice: its
-second telling joins the first (``entries.split_reports`` makes it a mention).
+second telling joins the first (``entries.split_reports`` makes it a mention). A report
+published days after its date (``recalls``) or an event that only names a happening
+(``names``) joins the closest cluster of reports at the time, by a looser test. A reaction
+never joins reports of what it reacts to, nor they it (``reactions.py`` links them).
 """
 
 from __future__ import annotations
@@ -50,9 +53,9 @@ def said(event: Event) -> Said:
 
 
 def event_words(event: Event) -> frozenset[str]:
-    """The words of what an event reports (the clause its date governs, without a
-    dateline), without the words of the date itself, which every event of a block shares,
-    nor of its outlet's name."""
+    """The words of what an event reports (the clause its date governs, without the time
+    stamp or byline it starts with; a dateline's place stays), without the words of the
+    date itself, which every event of a block shares, nor of its outlet's name."""
     text = clean_text(event.clause or event.text, datelines=False)
     if event.expression is not None:
         text = text.replace(event.expression.text, " ", 1)

@@ -1,8 +1,9 @@
 """From the reports of one happening to its entry: sources and mentions, date, text, id.
 
-- **Sources** are the reports: one per article (its first telling), happened reports only
-  when there is any. A second telling in the same article, and the forecasts of a happening
-  that happened, are kept as **mentions**.
+- **Sources** are the reports: one per article (its first telling), among the happened
+  events published at the time when there are any. A second telling in the same article,
+  a recall published days later, an event that only names the happening, and the forecasts
+  of a happening that happened, are kept as **mentions**.
 - **Date**: the day, with a time only when the sources that give a time all give the same
   and are at least half of the sources.
 - **Text**: the clearest standalone sentence among the sources, cleaned of its dateline

@@ -68,6 +68,8 @@ _FIRST_WORD = re.compile(r"[\"“‘'(\[]*([A-Za-z]+)")
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|we|We|we're|our|Our|my|My)\b")
 _ENDS = (".", "!", '."', ".”", "!”", '!"', ".'", ".’", ".)")
 _SHORT, _LONG, _TOO_LONG = 50, 280, 400
+_FORECAST_WORDS = ("expected", "due", "scheduled", "set to", "likely", "will", "would")
+"""What ``_FORECAST`` can match at all, looked for first."""
 _FORECAST = re.compile(
     r"\b(?:(?:is|are|was|were) (?:expected|due|scheduled|set|likely) to|will|would)\b"
     r"|\b(?:expected|scheduled) (?:on|for|at|in)\b",
@@ -115,7 +117,8 @@ def _faults(sentence: str) -> int:
         faults += 1
     if not sentence.rstrip().endswith(_ENDS):
         faults += 1  # a headline run into the lead, a list, a question
-    if _FORECAST.search(sentence):
+    lower = sentence.lower()
+    if any(word in lower for word in _FORECAST_WORDS) and _FORECAST.search(sentence):
         faults += 2  # what was expected, not what happened
     return faults
 
@@ -131,7 +134,18 @@ _REACTION = re.compile(
 )
 
 
+_REACTION_STEMS = (
+    "condemn", "denounc", "deplor", "decri", "welcom", "prais", "hail", "applaud", "critici",
+    "slam", "lambast", "outrag", "mourn", "tribute", "condolence", "react", "in response to",
+    "expressed", "shocked", "appalled", "saddened",
+)  # fmt: skip
+"""What ``_REACTION`` can match at all, looked for first: most sentences hold none."""
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def is_reaction(sentence: str) -> bool:
     """True when a sentence reacts to something: condemns, welcomes, mourns it."""
+    lower = sentence.lower()
+    if not any(stem in lower for stem in _REACTION_STEMS):
+        return False
     return _REACTION.search(sentence) is not None

@@ -60,6 +60,11 @@ class EventKind(StrEnum):
     March"): dates nothing on the timeline."""
     FURNITURE = "furniture"
     """Not text of the report at all: bylines, datelines, captions, footers, link lists."""
+    MENTION = "mention"
+    """A state whose date is that of a happening it names ("more than 46,000 have been killed
+    since the war began on October 7", "since the October 7 attack"): it recalls that
+    happening without reporting it anew. It makes no entry of its own; merging may count it
+    as a mention of the entry of its date (the happening it names)."""
 
     @property
     def recorded(self) -> bool:

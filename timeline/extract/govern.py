@@ -7,6 +7,12 @@ January 19") or a modifier of a noun ("the October 7 attack", "Sunday's vote"). 
 expression of the same clause wins when it is finer and lies inside the first ("in January
 ... on January 19"). A clause whose only dates are background is dated by its first one.
 Clauses dated alike give one date: a sentence yields each distinct date once.
+
+Who said something is not the happening: when the first date of a clause dates a reporting
+verb ("X said on Tuesday that Y happened on Monday", see ``is_telling``) and another date of
+the clause dates what is told, the told date dates the clause; both do when the told date is
+later than the telling (an announcement and the plan it announces: "Hamas said on Monday it
+would postpone the release due on Saturday").
 """
 
 from __future__ import annotations
@@ -20,12 +26,34 @@ from timeline.model import DateValue, TimeExpression
 _PART_OF_DAY = re.compile(r"T(?:MO|MI|AF|EV|NI|DT)$")
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s")
 _ANCHOR_BEFORE = re.compile(
-    r"\b(?:since|until|till|before|after|following|by|from|prior\s+to|as\s+of|ahead\s+of)"
+    r"\b(since|until|till|before|after|following|by|from|prior\s+to|as\s+of|ahead\s+of)"
     r"(?:\s+(?:the|late|early|mid))?\s*$",
     re.IGNORECASE,
 )
 _MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their)\s+$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"^(?:'s|’s|\s+[a-z][a-z-]+(?!\w))")
+# Where a reporting verb dates the telling: "said on Tuesday", "told reporters on Monday",
+# "in a statement on Friday", "speaking to reporters on Monday"; the words between the verb
+# and the date hold no verb of their own ("said Hamas would free them on Saturday").
+_TELLING_BEFORE = re.compile(
+    r"(?i)\b(?:said|says|say|told|tells|announced|announces|reported|reports|stated|states|"
+    r"confirmed|confirms|added|adds|claimed|insisted|warned|declared|disclosed|revealed|wrote|"
+    r"tweeted|posted|statement|speaking|spoke|briefing|interview|conference|address|speech|"
+    r"remarks)\b(?P<gap>(?:\s+[\w'’-]+){0,8}?)\s*,?\s*(?:(?:late|early)\s+)?(?:on\s+)?$"
+)
+_GAP_VERB = re.compile(
+    r"(?i)\b(?:that|which|who|if|when|will|would|could|can|might|should|must|shall|is|are|"
+    r"was|were|has|have|had|did|does|'ll|began|came|went|took|made|gave|held|met|left|fled|"
+    r"struck|hit|fell|rose|won|lost|saw|became|sent|brought|sank|broke|ran|drove|flew|shot|"
+    r"fought|caught|led|kept|found|got|stood|threw|blew|tore|froze|stole|withdrew|overran|"
+    r"bought|paid|sold|sought|built|spent|rode|woke|beat|bit|hid|slew|swept|shook|spread)\b|"
+    r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)\b(?!(?:issued|published|released|televised)\b)\w+ed\b"
+)
+_TELLING_AFTER = re.compile(
+    r"(?i)\s*,?\s*(?:[\w'’.-]+\s+){0,6}?(?:said|says|told|announced|reported|confirmed|"
+    r"stated|declared|warned)\b"
+)
+_TELLING_WINDOW = 90
 _NOT_NOUNS = frozenset(
     "and or but when as after before that which who while at in on to of by for from with "
     "is was were are has had have will would could should".split()
@@ -39,33 +67,62 @@ def dating_expressions(
     chosen: list[TimeExpression] = []
     for clause_start, clause_end in _clauses(sentence, offset):
         inside = [e for e in expressions if clause_start <= e.start < clause_end]
-        best = _clause_date(inside, sentence, offset)
-        if best is not None and all(best.value != c.value for c in chosen):
-            chosen.append(best)
+        for best in _clause_dates(inside, sentence, offset):
+            if all(best.value != c.value for c in chosen):
+                chosen.append(best)
     return chosen
+
+
+def is_telling(before: str, after: str) -> bool:
+    """True when the expression between ``before`` and ``after`` (the rest of its sentence)
+    dates a reporting verb: "said on Tuesday", "Speaking to reporters on Monday", "On Tuesday,
+    officials said"."""
+    match = _TELLING_BEFORE.search(before[-_TELLING_WINDOW:])
+    if match is not None and not _GAP_VERB.search(match.group("gap")):
+        return True
+    opens = len(before.split()) <= 2  # "On Tuesday, officials said ..."
+    return opens and _TELLING_AFTER.match(after) is not None
 
 
 def is_background(expression: TimeExpression, sentence: str, offset: int) -> bool:
     """True for an anchor or a noun modifier: a date the sentence mentions, not reports."""
+    return background_of(expression, sentence, offset) is not None
+
+
+def background_of(expression: TimeExpression, sentence: str, offset: int) -> str | None:
+    """How an expression is background: the anchor word before it ("since", "until" ...),
+    ``"modifier"`` for a noun modifier ("the October 7 attack", "Sunday's vote"), or None
+    when it is not background."""
     before = sentence[: expression.start - offset]
     after = sentence[expression.end - offset :]
-    if _ANCHOR_BEFORE.search(before):
-        return True
+    anchor = _ANCHOR_BEFORE.search(before)
+    if anchor is not None:
+        return anchor.group(1).lower()
+    if expression.text.endswith(("'s", "’s")):
+        return "modifier"  # "Tuesday's explosion"
     noun = _NOUN_AFTER.match(after)
     if noun is None:
-        return False
+        return None
     word = noun.group(0).strip()
     if word in ("'s", "’s"):
-        return True
-    return bool(_MODIFIER_BEFORE.search(before)) and word not in _NOT_NOUNS
+        return "modifier"
+    if _MODIFIER_BEFORE.search(before) and word not in _NOT_NOUNS:
+        return "modifier"
+    return None
 
 
 def clause_around(sentence: str, offset: int, position: int) -> str:
     """The clause of a sentence (starting at ``offset``) that holds ``position``."""
-    for start, end in _clauses(sentence, offset):
+    start, end = clause_bounds(sentence, position - offset)
+    return sentence[start:end]
+
+
+def clause_bounds(sentence: str, position: int) -> tuple[int, int]:
+    """Where the clause that holds ``position`` begins and ends in ``sentence``."""
+    for start, end in _clauses(sentence, 0):
         if start <= position < end:
-            return sentence[start - offset : end - offset]
-    return sentence
+            return start, end
+    return 0, len(sentence)
 
 
 def _clauses(sentence: str, offset: int) -> list[tuple[int, int]]:
@@ -74,16 +131,38 @@ def _clauses(sentence: str, offset: int) -> list[tuple[int, int]]:
     return [(offset + a, offset + b) for a, b in itertools.pairwise(bounds)]
 
 
-def _clause_date(inside: list[TimeExpression], sentence: str, offset: int) -> TimeExpression | None:
+def _clause_dates(inside: list[TimeExpression], sentence: str, offset: int) -> list[TimeExpression]:
     dated = [e for e in inside if e.date is not None and e.resolved]
     if not dated:
-        return None
+        return []
     foreground = [e for e in dated if not is_background(e, sentence, offset)]
     first = (foreground or dated)[0]
     for later in foreground[1:]:
         if _finer_inside(later, first):
-            return later
-    return first
+            return [later]
+    if len(foreground) > 1 and _tells(first, sentence, offset):
+        return _told(first, foreground[1:], sentence, offset)
+    return [first]
+
+
+def _tells(expression: TimeExpression, sentence: str, offset: int) -> bool:
+    before = sentence[: expression.start - offset]
+    return is_telling(before, sentence[expression.end - offset :])
+
+
+def _told(
+    telling: TimeExpression, others: list[TimeExpression], sentence: str, offset: int
+) -> list[TimeExpression]:
+    """The dates of a clause whose first date is that of the telling: the told date alone
+    when it is not later (what happened is the news), else the telling and the told (an
+    announcement and what it announces)."""
+    told = next((e for e in others if not _tells(e, sentence, offset)), None)
+    if told is None:
+        return [telling]
+    assert told.date is not None and telling.date is not None
+    if told.date.start > telling.date.start:
+        return [telling, told]
+    return [told]
 
 
 def _finer_inside(candidate: TimeExpression, first: TimeExpression) -> bool:

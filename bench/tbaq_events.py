@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from timeline.extract.classes import classify
-from timeline.extract.govern import dating_expressions
+from timeline.extract.govern import dated_clauses
 from timeline.extract.sentences import Span, split_paragraphs, split_sentences
 from timeline.extract.values import parse_value
 from timeline.model import Basis, EventKind, TimeExpression
@@ -194,14 +194,17 @@ def score_document(doc: Document, scores: Scores) -> None:
     for sentence in sentences_of(doc.text):
         inside = [(t, e) for t, e in by_start if sentence.start <= e.start < sentence.end]
         gold = {t for t, _ in inside if _anchors_here(doc, anchored.get(t, []), sentence)}
-        chosen = dating_expressions(sentence.text, sentence.start, [e for _, e in inside])
-        system = {t for t, e in inside if any(c is e for c in chosen)}
+        chosen = dated_clauses(sentence.text, sentence.start, [e for _, e in inside])
+        system = {t for t, e in inside if any(c is e for c, _ in chosen)}
+        clauses = {id(c): clause for c, clause in chosen}
         scores.governed += len(system)
         scores.anchored += len(gold)
         scores.both += len(system & gold)
         for tid in sorted(system & gold, key=lambda t: doc.timexes[t].start):
             expression = doc.timexes[tid]
-            kind = _system_class(classify(sentence.text, sentence.start, expression, doc.published))
+            clause = clauses[id(expression)]
+            kind = classify(sentence.text, sentence.start, expression, doc.published, clause)
+            kind = _system_class(kind)
             truth = gold_class(doc, tid, _here(doc, anchored[tid], sentence))
             scores.confusion[(truth, kind)] += 1
             if truth != kind:

@@ -32,9 +32,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from timeline.extract.govern import background_of, clause_bounds, is_telling
+from timeline.extract.govern import Clause, background_of, clause_bounds, is_telling
 from timeline.model import EventKind, Precision, TimeExpression
 
+_WINDOW = 200
+"""How far around its expression a clause is read."""
 _BE = r"(?:is|are|was|were|be|been|being|am|'s|'re)"
 _NOT_A_VERB_AFTER = (
     r"(?!\s+(?:the|a|an|his|her|its|their|this|that|these|those|bad|heavy|poor|high|low|"
@@ -143,19 +145,32 @@ _ANCHOR_FILLER = frozenset(
 
 
 def classify(
-    sentence: str, offset: int, expression: TimeExpression | None, published: dt.date
+    sentence: str,
+    offset: int,
+    expression: TimeExpression | None,
+    published: dt.date,
+    clause: Clause | None = None,
 ) -> EventKind:
     """The kind of the clause of a sentence (starting at ``offset``) that ``expression``
-    dates; with no expression, the kind of the sentence's first clause (an undated lead)."""
+    dates; with no expression, the kind of the sentence's first clause (an undated lead).
+
+    ``clause`` is the clause's span in the file's offsets (``govern.dated_clauses`` gives
+    it); only a few hundred characters around the expression are read, whatever its length.
+    """
     if expression is None:
-        return _kind_of_lead(sentence)
+        return _kind_of_lead(sentence[: 2 * _WINDOW])
     start, end = expression.start - offset, expression.end - offset
-    if is_telling(sentence[:start], sentence[end:]):
-        return EventKind.STATE if _STATE.search(sentence) else EventKind.HAPPENED
+    low, high = (
+        (clause[0] - offset, clause[1] - offset) if clause else clause_bounds(sentence, start)
+    )
+    low, high = max(low, start - _WINDOW), min(high, end + _WINDOW)
+    text, start, end = sentence[low:high], start - low, end - low
+    if is_telling(text[:start], text[end:]):
+        return EventKind.STATE if _STATE.search(text) else EventKind.HAPPENED
     background = background_of(expression, sentence, offset)
     if background == "modifier":
         return EventKind.MENTION
-    scope, at, stop = _scope(sentence, start, end)
+    scope, at, stop = _scope(text, start, end)
     if background in ("since", "as of"):
         return _state_or_mention(scope, at)
     if _SINCE.match(scope):
@@ -193,11 +208,11 @@ def _kind_of_lead(sentence: str) -> EventKind:
 
 
 def _scope(sentence: str, start: int, end: int) -> tuple[str, int, int]:
-    """The smallest clause around the expression at ``start:end``, where the expression
-    starts in it and where it ends: from the last clause opening before it (one that is not
-    just the expression's own preposition, as in "until at least Friday") to the next one
-    after it."""
-    begin, stop = clause_bounds(sentence, start)
+    """The smallest clause around the expression at ``start:end`` of a clause, where the
+    expression starts in it and where it ends: from the last clause opening before it (one
+    that is not just the expression's own preposition, as in "until at least Friday") to the
+    next one after it."""
+    begin, stop = 0, len(sentence)
     for match in _OPENING.finditer(sentence, begin, start):
         between = sentence[match.end() : start].lower().split()
         if not all(word.strip(",") in _ANCHOR_FILLER for word in between):

@@ -12,21 +12,28 @@ The rules (see docs/events.md):
 - the article's lead (its first sentence that is not furniture) is an event on the
   publication date when the text does not date it otherwise;
 - other undated sentences are context, not events.
+
+Reading an article never fails on its text: an unexpected error (a bug of the engine) is
+reported as a :class:`ContentError` at ``path:line`` of the phrase or sentence being read,
+never as a traceback that names no file.
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import TypeVar
 
+from timeline.errors import ContentError
 from timeline.extract.classes import classify
 from timeline.extract.furniture import Bounds, furniture_spans
-from timeline.extract.govern import clause_around, dating_expressions
+from timeline.extract.govern import Clause, dated_clauses
 from timeline.extract.sentences import (
     Span,
     mask_markup,
@@ -34,7 +41,7 @@ from timeline.extract.sentences import (
     split_paragraphs,
     split_sentences,
 )
-from timeline.extract.timex import day_value, find_expressions
+from timeline.extract.timex import PhraseError, day_value, find_expressions
 from timeline.model import (
     Article,
     ArticleRef,
@@ -43,35 +50,43 @@ from timeline.model import (
     Event,
     EventKind,
     Extraction,
+    SourceLocation,
     TimeExpression,
 )
 
+T = TypeVar("T")
 Paragraphs = list[tuple[Span, list[Span]]]
-_NEWLINE = re.compile("\n")
+_QUOTED = 80
+"""How much of a phrase or sentence an error message quotes."""
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 def extract_article(article: Article, *, day_first: bool = False) -> Extraction:
     """The temporal expressions and the dated events of one article, in text order."""
-    plain = mask_markup(article.text, article.body_start)
-    paragraphs = [(p, split_sentences(p)) for p in split_paragraphs(plain, article.body_start)]
-    furniture = furniture_spans(article.text, paragraphs)
-    expressions = find_dates(plain, furniture, article.published_date, day_first=day_first)
-    events = extract_events(article, paragraphs, expressions, furniture)
-    return Extraction(article, expressions, events)
+
+    def read() -> tuple[Paragraphs, list[Bounds], tuple[TimeExpression, ...]]:
+        plain = mask_markup(article.text, article.body_start)
+        paragraphs = [(p, split_sentences(p)) for p in split_paragraphs(plain, article.body_start)]
+        furniture = furniture_spans(article.text, paragraphs)
+        published = article.published_date
+        return paragraphs, furniture, find_dates(plain, furniture, published, day_first=day_first)
+
+    paragraphs, furniture, expressions = reading(article, article.body_start, "the article", read)
+    return Extraction(
+        article, expressions, extract_events(article, paragraphs, expressions, furniture)
+    )
 
 
 def find_dates(
     plain: str, furniture: Sequence[Bounds], published: dt.date, *, day_first: bool = False
 ) -> tuple[TimeExpression, ...]:
-    """The expressions of the text, and those of its furniture found apart: the engine never
-    sees the furniture and the text together, so no date of a byline is the reference that a
-    weekday of the text counts from."""
+    """The expressions of the text and those of its furniture, found apart: the engine never
+    reads the furniture and the text together, so no date of a byline is the reference that
+    an expression of the text counts from."""
     if not furniture:
         return tuple(find_expressions(plain, published, day_first=day_first))
     found = find_expressions(_blanked(plain, furniture), published, day_first=day_first)
-    for start, end in furniture:
-        inside = find_expressions(plain[start:end], published, day_first=day_first)
-        found.extend(replace(e, start=e.start + start, end=e.end + start) for e in inside)
+    found += find_expressions(_only(plain, furniture), published, day_first=day_first)
     return tuple(sorted(found, key=lambda e: e.start))
 
 
@@ -82,28 +97,38 @@ def extract_events(
     furniture: Sequence[Bounds] = (),
 ) -> tuple[Event, ...]:
     """The events of an article whose sentences, expressions and furniture are known."""
-    maker = _EventMaker(article)
+    maker = _EventMaker(article, _Furniture(furniture))
+    lines = _Lines(article.text)
     starts = [e.start for e in expressions]
-    inside = _Furniture(furniture)
     lead = True
     for sentence in (s for _, sentences in paragraphs for s in sentences):
         first = bisect.bisect_left(starts, sentence.start)
         last = bisect.bisect_left(starts, sentence.end, lo=first)
-        found = expressions[first:last]
-        if inside.covers(sentence):
-            maker.furniture(sentence, found, inside)
-            continue
-        text = [e for e in found if inside.span_of(e) is None]
-        if len(text) < len(found):
-            maker.furniture(sentence, [e for e in found if e not in text], inside)
-        dating = dating_expressions(sentence.text, sentence.start, text) if text else []
-        if not dating and lead:
-            maker.event(sentence, None)
-        lead = False
-        several = len(dating) > 1
-        for expression in dating:
-            maker.event(sentence, expression, several)
+        line = lines.line_of(sentence.start)
+        furniture_only = maker.inside.covers(sentence)
+        read = functools.partial(
+            maker.sentence, sentence, line, expressions[first:last], lead and not furniture_only
+        )
+        reading(article, sentence.start, sentence.text, read)
+        lead = lead and furniture_only
     return _with_unique_ids(maker.events)
+
+
+def reading(article: Article, offset: int, phrase: str, read: Callable[[], T]) -> T:
+    """``read()``, with an unexpected error in it reported as a :class:`ContentError` at the
+    line of ``offset`` in the article, naming ``phrase`` (or, when the date engine says which
+    phrase it was reading, that phrase and its line)."""
+    try:
+        return read()
+    except ContentError:
+        raise
+    except PhraseError as error:
+        offset, phrase, cause = error.start, error.phrase, error.__cause__ or error
+    except Exception as error:
+        cause = error
+    location = SourceLocation(article.path, article.line_of(offset))
+    message = f"cannot read “{_shortened(phrase)}”: {type(cause).__name__}: {cause}"
+    raise ContentError(location, f"{message} (a bug in timeline: please report it)") from cause
 
 
 def article_ref(article: Article) -> ArticleRef:
@@ -148,55 +173,80 @@ class _Furniture:
 
 
 class _EventMaker:
-    """Makes the events of one article, in text order."""
+    """Makes the events of one article, sentence by sentence, in text order."""
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, inside: _Furniture) -> None:
         self.article = article
         self.ref = article_ref(article)
+        self.inside = inside
         self.events: list[Event] = []
-        self._lines = [m.start() for m in _NEWLINE.finditer(article.text)]
 
-    def event(
-        self, sentence: Span, expression: TimeExpression | None, several: bool = False
+    def sentence(
+        self, sentence: Span, line: int, expressions: Sequence[TimeExpression], lead: bool
     ) -> None:
-        """An event of a sentence; when the sentence has ``several`` dated clauses, the event
-        reports the clause of its own date, otherwise the whole sentence."""
+        """The events of one sentence: one per date in its furniture; one per distinct date
+        governing a clause of its text; the lead's on the publication date when nothing
+        dates it."""
         text = normalize_space(sentence.text)
-        clause = text
+        told = [e for e in expressions if self.inside.span_of(e) is None]
+        if len(told) < len(expressions):
+            self._furniture(sentence, line, text, [e for e in expressions if e not in told])
+        if self.inside.covers(sentence):
+            return
+        dated = dated_clauses(sentence.text, sentence.start, told) if told else []
+        if not dated:
+            if lead:
+                self._event(sentence, line, text, None, None, text)
+        elif len(dated) == 1:  # the sentence reports as a whole
+            self._event(sentence, line, text, *dated[0], text)
+        else:
+            for expression, clause in dated:
+                self._event(
+                    sentence, line, text, expression, clause, _clause_text(sentence, clause)
+                )
+
+    def _event(
+        self,
+        sentence: Span,
+        line: int,
+        text: str,
+        expression: TimeExpression | None,
+        bounds: Clause | None,
+        clause: str,
+    ) -> None:
+        """An event of a sentence whose normalized text is ``text``, reporting ``clause``
+        (whose span is ``bounds``)."""
         if expression is not None and expression.date is not None:
             date, basis = expression.date, expression.basis
-            if several:
-                clause = normalize_space(
-                    clause_around(sentence.text, sentence.start, expression.start)
-                )
         else:
             date, basis = day_value(self.article.published_date), Basis.PUBLICATION
-        kind = classify(sentence.text, sentence.start, expression, self.article.published_date)
-        self._add(event_id(self.article.slug, text, date.value), sentence, text, clause,
+        published = self.article.published_date
+        kind = classify(sentence.text, sentence.start, expression, published, bounds)
+        self._add(event_id(self.article.slug, text, date.value), sentence, line, text, clause,
                   date, expression, basis, kind)  # fmt: skip
 
-    def furniture(
-        self, sentence: Span, expressions: Sequence[TimeExpression], inside: _Furniture
+    def _furniture(
+        self, sentence: Span, line: int, text: str, expressions: Sequence[TimeExpression]
     ) -> None:
         """An event of kind furniture for each distinct date of the furniture in a sentence;
         its clause is the furniture's own words, and its id is made of them."""
-        text = normalize_space(sentence.text)
         values: set[str] = set()
         for expression in expressions:
-            date = expression.date
-            span = inside.span_of(expression)
+            date, span = expression.date, self.inside.span_of(expression)
             if date is None or span is None or not expression.resolved or date.value in values:
                 continue
             values.add(date.value)
-            start, end = max(span[0], sentence.start), min(span[1], sentence.end)
-            clause = normalize_space(sentence.text[start - sentence.start : end - sentence.start])
-            self._add(event_id(self.article.slug, clause, date.value), sentence, text, clause,
-                      date, expression, expression.basis, EventKind.FURNITURE)  # fmt: skip
+            clause = _clause_text(
+                sentence, (max(span[0], sentence.start), min(span[1], sentence.end))
+            )
+            self._add(event_id(self.article.slug, clause, date.value), sentence, line, text,
+                      clause, date, expression, expression.basis, EventKind.FURNITURE)  # fmt: skip
 
     def _add(
         self,
         id: str,
         sentence: Span,
+        line: int,
         text: str,
         clause: str,
         date: DateValue,
@@ -211,7 +261,7 @@ class _EventMaker:
                 text=text,
                 start=sentence.start,
                 end=sentence.end,
-                line=bisect.bisect_left(self._lines, sentence.start) + 1,
+                line=line,
                 date=date,
                 expression=expression,
                 basis=basis,
@@ -221,15 +271,49 @@ class _EventMaker:
         )
 
 
+def _clause_text(sentence: Span, clause: Clause) -> str:
+    return normalize_space(sentence.text[clause[0] - sentence.start : clause[1] - sentence.start])
+
+
+class _Lines:
+    """Line numbers of increasing offsets, each counted on from the one before (asking the
+    article for each would count from its start every time: quadratic in a long one)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._offset = 0
+        self._line = 1
+
+    def line_of(self, offset: int) -> int:
+        """The 1-based line of ``offset``, which is not before the last one asked for."""
+        self._line += self._text.count("\n", self._offset, offset)
+        self._offset = offset
+        return self._line
+
+
 def _blanked(plain: str, spans: Sequence[Bounds]) -> str:
-    pieces = []
-    position = 0
+    """The text with the spans blanked (their line breaks kept)."""
+    pieces, position = [], 0
     for start, end in spans:
-        pieces.append(plain[position:start])
-        pieces.append(re.sub(r"[^\n]", " ", plain[start:end]))
+        pieces += [plain[position:start], _NOT_NEWLINE.sub(" ", plain[start:end])]
         position = end
     pieces.append(plain[position:])
     return "".join(pieces)
+
+
+def _only(plain: str, spans: Sequence[Bounds]) -> str:
+    """The text with everything but the spans blanked."""
+    pieces, position = [], 0
+    for start, end in spans:
+        pieces += [_NOT_NEWLINE.sub(" ", plain[position:start]), plain[start:end]]
+        position = end
+    pieces.append(_NOT_NEWLINE.sub(" ", plain[position:]))
+    return "".join(pieces)
+
+
+def _shortened(text: str) -> str:
+    text = normalize_space(text)
+    return text if len(text) <= _QUOTED else text[: _QUOTED - 1] + "…"
 
 
 def _with_unique_ids(events: list[Event]) -> tuple[Event, ...]:

@@ -17,6 +17,7 @@ would postpone the release due on Saturday").
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Sequence
@@ -31,7 +32,12 @@ _ANCHOR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their)\s+$", re.IGNORECASE)
-_NOUN_AFTER = re.compile(r"^(?:'s|’s|\s+[a-z][a-z-]+(?!\w))")
+_NOUN_AFTER = re.compile(r"'s|’s|\s+[a-z][a-z-]+(?!\w)")
+_LOOK_BACK = 100
+"""How far before an expression the words that make it background are looked for: a few
+words and the masked markup between them, never the whole sentence (a sentence can be as
+long as a paragraph, and reading all of it before each date would be quadratic)."""
+Clause = tuple[int, int]
 # Where a reporting verb dates the telling: "said on Tuesday", "told reporters on Monday",
 # "in a statement on Friday", "speaking to reporters on Monday"; the words between the verb
 # and the date hold no verb of their own ("said Hamas would free them on Saturday").
@@ -39,7 +45,7 @@ _TELLING_BEFORE = re.compile(
     r"(?i)\b(?:said|says|say|told|tells|announced|announces|reported|reports|stated|states|"
     r"confirmed|confirms|added|adds|claimed|insisted|warned|declared|disclosed|revealed|wrote|"
     r"tweeted|posted|statement|speaking|spoke|briefing|interview|conference|address|speech|"
-    r"remarks)\b(?P<gap>(?:\s+[\w'’-]+){0,8}?)\s*,?\s*(?:(?:late|early)\s+)?(?:on\s+)?$"
+    r"remarks|call)\b(?P<gap>(?:\s+[\w'’-]+){0,8}?)\s*,?\s*(?:(?:late|early)\s+)?(?:on\s+)?$"
 )
 _GAP_VERB = re.compile(
     r"(?i)\b(?:that|which|who|if|when|will|would|could|can|might|should|must|shall|is|are|"
@@ -63,20 +69,33 @@ _NOT_NOUNS = frozenset(
 def dating_expressions(
     sentence: str, offset: int, expressions: Sequence[TimeExpression]
 ) -> list[TimeExpression]:
-    """The expressions that date a sentence starting at ``offset``, one per distinct date."""
-    chosen: list[TimeExpression] = []
-    for clause_start, clause_end in _clauses(sentence, offset):
-        inside = [e for e in expressions if clause_start <= e.start < clause_end]
+    """The expressions (given in text order) that date a sentence starting at ``offset``,
+    one per distinct date."""
+    return [expression for expression, _ in dated_clauses(sentence, offset, expressions)]
+
+
+def dated_clauses(
+    sentence: str, offset: int, expressions: Sequence[TimeExpression]
+) -> list[tuple[TimeExpression, Clause]]:
+    """Each expression that dates the sentence (as ``dating_expressions``) with the span of
+    its clause, in offsets of the file."""
+    chosen: list[tuple[TimeExpression, Clause]] = []
+    values: set[str] = set()
+    starts = [e.start for e in expressions]
+    for clause in _clauses(sentence, offset):
+        first = bisect.bisect_left(starts, clause[0])
+        inside = expressions[first : bisect.bisect_left(starts, clause[1], lo=first)]
         for best in _clause_dates(inside, sentence, offset):
-            if all(best.value != c.value for c in chosen):
-                chosen.append(best)
+            if best.value not in values:
+                values.add(best.value)
+                chosen.append((best, clause))
     return chosen
 
 
 def is_telling(before: str, after: str) -> bool:
-    """True when the expression between ``before`` and ``after`` (the rest of its sentence)
-    dates a reporting verb: "said on Tuesday", "Speaking to reporters on Monday", "On Tuesday,
-    officials said"."""
+    """True when the expression between ``before`` and ``after`` (the text of its sentence
+    on either side, a hundred characters or so of each suffice) dates a reporting verb:
+    "said on Tuesday", "Speaking to reporters on Monday", "On Tuesday, officials said"."""
     match = _TELLING_BEFORE.search(before[-_TELLING_WINDOW:])
     if match is not None and not _GAP_VERB.search(match.group("gap")):
         return True
@@ -93,31 +112,25 @@ def background_of(expression: TimeExpression, sentence: str, offset: int) -> str
     """How an expression is background: the anchor word before it ("since", "until" ...),
     ``"modifier"`` for a noun modifier ("the October 7 attack", "Sunday's vote"), or None
     when it is not background."""
-    before = sentence[: expression.start - offset]
-    after = sentence[expression.end - offset :]
-    anchor = _ANCHOR_BEFORE.search(before)
+    start, end = expression.start - offset, expression.end - offset
+    look_from = max(0, start - _LOOK_BACK)
+    anchor = _ANCHOR_BEFORE.search(sentence, look_from, start)
     if anchor is not None:
         return anchor.group(1).lower()
     if expression.text.endswith(("'s", "’s")):
         return "modifier"  # "Tuesday's explosion"
-    noun = _NOUN_AFTER.match(after)
+    noun = _NOUN_AFTER.match(sentence, end)
     if noun is None:
         return None
     word = noun.group(0).strip()
     if word in ("'s", "’s"):
         return "modifier"
-    if _MODIFIER_BEFORE.search(before) and word not in _NOT_NOUNS:
+    if _MODIFIER_BEFORE.search(sentence, look_from, start) and word not in _NOT_NOUNS:
         return "modifier"
     return None
 
 
-def clause_around(sentence: str, offset: int, position: int) -> str:
-    """The clause of a sentence (starting at ``offset``) that holds ``position``."""
-    start, end = clause_bounds(sentence, position - offset)
-    return sentence[start:end]
-
-
-def clause_bounds(sentence: str, position: int) -> tuple[int, int]:
+def clause_bounds(sentence: str, position: int) -> Clause:
     """Where the clause that holds ``position`` begins and ends in ``sentence``."""
     for start, end in _clauses(sentence, 0):
         if start <= position < end:
@@ -125,13 +138,15 @@ def clause_bounds(sentence: str, position: int) -> tuple[int, int]:
     return 0, len(sentence)
 
 
-def _clauses(sentence: str, offset: int) -> list[tuple[int, int]]:
+def _clauses(sentence: str, offset: int) -> list[Clause]:
     cuts = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
     bounds = [0, *cuts, len(sentence)]
     return [(offset + a, offset + b) for a, b in itertools.pairwise(bounds)]
 
 
-def _clause_dates(inside: list[TimeExpression], sentence: str, offset: int) -> list[TimeExpression]:
+def _clause_dates(
+    inside: Sequence[TimeExpression], sentence: str, offset: int
+) -> list[TimeExpression]:
     dated = [e for e in inside if e.date is not None and e.resolved]
     if not dated:
         return []
@@ -146,8 +161,9 @@ def _clause_dates(inside: list[TimeExpression], sentence: str, offset: int) -> l
 
 
 def _tells(expression: TimeExpression, sentence: str, offset: int) -> bool:
-    before = sentence[: expression.start - offset]
-    return is_telling(before, sentence[expression.end - offset :])
+    start, end = expression.start - offset, expression.end - offset
+    before = sentence[max(0, start - _LOOK_BACK) : start]
+    return is_telling(before, sentence[end : end + _LOOK_BACK])
 
 
 def _told(

@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.helpers import tree, write_article
+from timeline.cli import main
+from timeline.errors import ContentError
 from timeline.extract import extract_article
+from timeline.extract.events import reading
+from timeline.extract.timex import PhraseError
+from timeline.extract.timex.engine import INTERPRETERS
 from timeline.load import parse_article
-from timeline.model import Basis, Event, EventKind
+from timeline.model import Basis, Event, EventKind, SourceLocation, TimeExpression
 
 FRONT = "---\ntitle: Talks\npublished: 2025-02-03T10:00:00+02:00\nsource: Wire\n---\n"
 
@@ -78,6 +90,85 @@ def test_event_offsets_point_at_the_sentence_in_the_file() -> None:
     event = extraction.events[-1]
     assert text[event.start : event.end] == "A ceasefire began on **19 January 2025** in Gaza."
     assert event.text == "A ceasefire began on 19 January 2025 in Gaza."
+
+
+ARTICLE = parse_article(
+    FRONT + "\nThe lead.\n\nIt began in the mid-Eighties, officials said.\n",
+    "content/articles/h.md",
+)
+
+
+def test_an_unexpected_error_while_reading_is_a_content_error_at_the_line() -> None:
+    offset = ARTICLE.text.index("It began")
+
+    def broken() -> None:
+        raise KeyError("mid")
+
+    with pytest.raises(ContentError) as raised:
+        reading(ARTICLE, offset, "It began in the mid-Eighties, officials said.", broken)
+    assert str(raised.value).startswith(
+        "content/articles/h.md:9: cannot read “It began in the mid-Eighties, officials said.”: "
+        "KeyError: 'mid'"
+    )
+    assert isinstance(raised.value.__cause__, KeyError)
+
+
+def test_the_engine_names_the_phrase_it_was_reading() -> None:
+    phrase = ARTICLE.text.index("the mid-Eighties")
+
+    def engine() -> None:
+        try:
+            raise ValueError("year 0 is out of range")
+        except ValueError as error:
+            raise PhraseError(phrase, "the mid-Eighties") from error
+
+    with pytest.raises(ContentError) as raised:
+        reading(ARTICLE, ARTICLE.body_start, "the article", engine)
+    assert str(raised.value).startswith(
+        "content/articles/h.md:9: cannot read “the mid-Eighties”: ValueError: year 0 is out"
+    )
+
+
+def test_a_content_error_passes_through_unchanged() -> None:
+    error = ContentError(SourceLocation("content/articles/h.md", 3), "bad date")
+
+    def refuses() -> None:
+        raise error
+
+    with pytest.raises(ContentError) as raised:
+        reading(ARTICLE, 0, "the article", refuses)
+    assert raised.value is error
+
+
+def test_a_long_phrase_is_quoted_shortened() -> None:
+    with pytest.raises(ContentError, match=r"cannot read “x{79}…”: ZeroDivisionError"):
+        reading(ARTICLE, 0, "x" * 500, lambda: 1 // 0)
+
+
+def test_a_build_reports_a_reading_error_at_path_line_and_keeps_the_output(
+    sample_site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """End to end, with an engine whose decade reader fails as it once did on "mid-": no
+    real text makes the engine fail any more, so the failure is put into it."""
+    built = CliRunner().invoke(main, ["build", str(sample_site)])
+    assert built.exit_code == 0, built.output
+    before = tree(sample_site / "output")
+
+    def fails_as_before(match: re.Match[str], ctx: object) -> list[TimeExpression]:
+        raise KeyError(match.group().lower().split()[-1][:3])
+
+    monkeypatch.setitem(INTERPRETERS, "decade", fails_as_before)
+    body = "\nA lead.\n\nThe camp was built\nin the mid-Eighties, officials said.\n"
+    write_article(sample_site, "history.md", FRONT + body)
+    result = CliRunner().invoke(main, ["build", "--jobs", "1", str(sample_site)])
+    assert result.exit_code == 1
+    assert isinstance(result.exception, SystemExit)
+    assert (
+        "Error: content/articles/history.md:10: cannot read “the mid-Eighties”: KeyError: 'mid'"
+        in result.output
+    )
+    assert "Traceback" not in result.output
+    assert tree(sample_site / "output") == before
 
 
 def test_a_byline_is_not_the_lead() -> None:

@@ -59,6 +59,23 @@ _SCHEDULED = re.compile(
     r"\b(?:forecasts?|forecasters?|upcoming|until\s+further\s+notice|"
     r"later\s+(?:today|tonight|this)|in\s+the\s+coming\s+(?:days|weeks|months))\b"
 )
+_BE_WORDS = frozenset("is are was were be been being am 's 're".split())
+# The words without one of which neither pattern can match (a quick test before them).
+_SCHEDULE_WORDS = frozenset(
+    "due expected set scheduled slated poised likely unlikely supposed meant going about "
+    "planning preparing hoping ready intended designed plans plan planned intends intend "
+    "intending aims aim aimed aiming hopes hope hoped expects expect expecting wants want "
+    "wanted seeks seek sought wish wishes wished penciled pencilled forecast forecasts "
+    "forecasters upcoming until later coming".split()
+)
+_STATE_WORDS = frozenset(
+    "risen climbed reached grown increased surged jumped fallen dropped declined doubled "
+    "tripled passed topped surpassed exceeded soared mounted totaled totalled toll tally "
+    "number count total rose stands stood remain remains remained continues continued "
+    "continuing far date altogether straight consecutive successive entered enters entering "
+    "into day refused comment reached respond reply return available unclear clear unknown "
+    "uncertain".split()
+)
 _NOT_SCHEDULED = re.compile(
     r"(?i)\b(?:than|as)\s+(?:had\s+been\s+|was\s+|were\s+)?(?:expected|planned|scheduled)\b"
 )
@@ -85,29 +102,31 @@ _STATISTIC = re.compile(
     r"amounted\s+to|accounted\s+for|per\s+(?:year|month|day|capita)|a\s+year|grew|shrank|"
     r"gdp|inflation|unemployment)\b|%"
 )
-# Markers whose nearness to the date decides: a modal or an infinitive (expected), a negation
-# or "still" (a state), or a verb in the past tense (happened).
-_MARKER = re.compile(
-    r"(?i)(?P<modal>\b(?:will|shall|won't|wo\s+n't|would|could|might|should|must)\b|'ll\b|"
-    r"(?-i:\bmay\b))|"
-    r"(?P<infinitive>\bto\s+(?!(?:the|a|an|be|this|that|its|his|her|their|date)\b)(?-i:[a-z]+)\b)|"
-    r"(?P<state>\b(?:did|does|do|has|have|had|was|were|is|are)\s*(?:not|n't)\b|\bnever\b|"
-    r"\bno\s+longer\b|\bnot\s+yet\b|\byet\s+to\b|\bstill\b|\bongoing\b|"
-    r"\bno\s+(?:immediate\s+)?(?:reports?|sign|word|confirmation|details)\b)|"
-    r"(?P<past>\b(?:was|were|had|did|began|came|went|took|made|gave|held|met|left|fled|struck|"
-    r"hit|fell|rose|won|lost|saw|became|sent|brought|sank|spoke|broke|ran|drove|flew|shot|"
-    r"fought|caught|led|kept|found|got|stood|sat|threw|blew|tore|froze|stole|swore|bought|paid|"
-    r"sold|taught|felt|dealt|built|spent|lent|rode|woke)\b|"
-    r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bits\s)(?<!\bstill\s)(?<!\bas\s)(?<!\bthan\s)"
-    r"(?-i:\b(?!un)(?!(?:reported|added|announced|stated|confirmed|warned|noted|explained|"
-    r"insisted|claimed|declared|quoted)\b)[a-z]{2,}ed\b))"
+# Words whose nearness to the date decides: a modal (expected), a negation or "still" (a
+# state), a verb in the past tense (happened). Read word by word, not by one pattern: the
+# words of a clause are few, the positions a pattern would be tried at many.
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+_MODALS = frozenset(
+    "will shall would could might should must won't wouldn't couldn't shouldn't mustn't "
+    "shan't".split()
 )
-# Words that make a participle of the "-ed" word after them ("will remain closed").
-_AUXILIARY = re.compile(
-    r"(?i)\b(?:will|would|could|might|should|must|shall|be|been|being|is|are|am|remain|"
-    r"remains|stay|stays|get|gets|has|have)\s+(?:\w+\s+){0,2}$"
+_AUXILIARIES = frozenset("did does do has have had was were is are".split())
+_PAST_FORMS = frozenset(
+    "was were had did began came went took made gave held met left fled struck hit fell rose "
+    "won lost saw became sent brought sank spoke broke ran drove flew shot fought caught led "
+    "kept found got stood sat threw blew tore froze stole swore bought paid sold taught felt "
+    "dealt built spent lent rode woke withdrew".split()
 )
-_AUXILIARY_WINDOW = 30
+_SPEECH_PAST = frozenset(
+    "reported added announced stated confirmed warned noted explained insisted claimed "
+    "declared quoted".split()
+)
+_NOT_A_PAST_AFTER = frozenset("a an the its still as than be been".split())
+_MAKES_PARTICIPLE = frozenset(
+    "will would could might should must shall be been being is are am remain remains stay "
+    "stays get gets has have".split()
+)
+_NO_WHAT = frozenset("reports report sign word confirmation details".split())
 _SINCE = re.compile(r"(?i)\b(?:ever\s+)?since\b")
 _CONDITION = re.compile(r"(?i)(?:if|unless)\b")
 # Verbs whose infinitive a date may belong to.
@@ -166,7 +185,8 @@ def classify(
     low, high = max(low, start - _WINDOW), min(high, end + _WINDOW)
     text, start, end = sentence[low:high], start - low, end - low
     if is_telling(text[:start], text[end:]):
-        return EventKind.STATE if _STATE.search(text) else EventKind.HAPPENED
+        telling = frozenset(_TOKEN.findall(text.lower()))
+        return EventKind.STATE if _is_state(text, telling) else EventKind.HAPPENED
     background = background_of(expression, sentence, offset)
     if background == "modifier":
         return EventKind.MENTION
@@ -177,13 +197,16 @@ def classify(
         return EventKind.MENTION  # "since the war began on October 7": what it counts from
     markers = _nearest(scope, at, stop)
     ahead = _after(expression, published)
-    if _CONDITION.match(scope) or _scheduled(scope) or _intended(scope, at, expression, published):
+    words = frozenset(_TOKEN.findall(scope.lower()))
+    if _CONDITION.match(scope) or _scheduled(scope, words):
+        return EventKind.EXPECTED
+    if _intended(scope, at, expression, published):
         return EventKind.EXPECTED
     if ahead and _first(markers, ("modal", "infinitive", "past")) != "past":
         return EventKind.EXPECTED
     if background in ("until", "till"):
         return EventKind.STATE
-    if _STATE.search(scope) or _statistic(scope, expression):
+    if _is_state(scope, words) or _statistic(scope, expression):
         return _state_or_mention(scope, at)
     nearest = _first(markers, ("modal", "state", "past"))
     if nearest == "modal":
@@ -197,9 +220,10 @@ def _kind_of_lead(sentence: str) -> EventKind:
     """An undated lead, by the cues of its first clause."""
     opening = _OPENING.search(sentence)
     clause = sentence[: opening.start()] if opening else sentence
-    if _scheduled(clause):
+    words = frozenset(_TOKEN.findall(clause.lower()))
+    if _scheduled(clause, words):
         return EventKind.EXPECTED
-    if _STATE.search(clause):
+    if _is_state(clause, words):
         return EventKind.STATE
     nearest = _first(_nearest(clause, len(clause), len(clause)), ("modal", "state", "past"))
     if nearest == "modal":
@@ -245,34 +269,71 @@ def _nearest(scope: str, at: int, end: int) -> list[str]:
     """The kinds of the verb markers around the expression at ``at:end`` in ``scope``,
     nearest first; those before it come first, for the verb a date follows is the one it
     dates ("the pair who flew back on April 21 had not been in an area")."""
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(scope)]
+    words = [word.lower().replace("’", "'") for _, _, word in tokens]
     found: list[tuple[bool, int, str]] = []
-    for match in _MARKER.finditer(scope):
-        if match.start() < end and match.end() > at:
+    for index, (start, stop, word) in enumerate(tokens):
+        if start < end and stop > at:
             continue
-        kind = match.lastgroup
-        assert kind is not None
-        if kind == "past" and match.group().endswith("ed") and _participle(scope, match.start()):
-            continue
-        before = match.end() <= at
-        distance = at - match.end() if before else match.start() - end
-        found.append((not before, distance, kind))
+        kind = _marker(words, index, word)
+        if kind is not None:
+            before = stop <= at
+            found.append((not before, at - stop if before else start - end, kind))
     return [kind for _, _, kind in sorted(found)]
 
 
-def _participle(scope: str, position: int) -> bool:
-    """An "-ed" word after an auxiliary is a participle ("will remain closed", "has been
-    killed"), not a verb in the past tense."""
-    return _AUXILIARY.search(scope[max(0, position - _AUXILIARY_WINDOW) : position]) is not None
+def _marker(words: list[str], index: int, word: str) -> str | None:
+    """``"modal"``, ``"state"``, ``"past"`` or None for the word at ``index``."""
+    lower = words[index]
+    previous = words[index - 1] if index else ""
+    following = words[index + 1] if index + 1 < len(words) else ""
+    if lower in _MODALS or lower.endswith("'ll") or word == "may":
+        return "modal"
+    if lower.endswith("n't") and lower[:-3] in _AUXILIARIES:
+        return "state"
+    if lower == "not" and previous in _AUXILIARIES:
+        return "state"
+    if lower in ("never", "still", "ongoing") or (lower == "longer" and previous == "no"):
+        return "state"
+    if lower == "yet" and (previous == "not" or following == "to"):
+        return "state"
+    if lower == "no" and (following in _NO_WHAT or following == "immediate"):
+        return "state"
+    if lower in _PAST_FORMS:
+        return "past"
+    if _past_participle_or_verb(words, index, word):
+        return "past"
+    return None
+
+
+def _past_participle_or_verb(words: list[str], index: int, word: str) -> bool:
+    """An "-ed" verb in the past tense: not an adjective after an article, not a reporting
+    verb, not a participle after an auxiliary ("will remain closed", "has been killed")."""
+    if not (word.islower() and len(word) >= 4 and word.endswith("ed")) or word.startswith("un"):
+        return False
+    if word in _SPEECH_PAST or (index and words[index - 1] in _NOT_A_PAST_AFTER):
+        return False
+    return not any(w in _MAKES_PARTICIPLE for w in words[max(0, index - 3) : index])
 
 
 def _first(kinds: list[str], among: tuple[str, ...]) -> str | None:
     return next((kind for kind in kinds if kind in among), None)
 
 
-def _scheduled(scope: str) -> bool:
+def _scheduled(scope: str, words: frozenset[str]) -> bool:
+    """A schedule or an expectation in the clause (``words``: its words, lower-cased)."""
+    if words.isdisjoint(_SCHEDULE_WORDS) and ("to" not in words or words.isdisjoint(_BE_WORDS)):
+        return False  # no word any of the patterns needs
     if _NOT_SCHEDULED.search(scope):
         scope = _NOT_SCHEDULED.sub(" ", scope)
     return _SCHEDULED.search(scope) is not None
+
+
+def _is_state(scope: str, words: frozenset[str]) -> bool:
+    """A tally, an ongoing condition or a refusal to comment in the clause."""
+    if words.isdisjoint(_STATE_WORDS) and "as of" not in scope.lower():
+        return False
+    return _STATE.search(scope) is not None
 
 
 def _intended(scope: str, at: int, expression: TimeExpression, published: dt.date) -> bool:

@@ -24,7 +24,6 @@ import bisect
 import datetime as dt
 import functools
 import hashlib
-import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -58,7 +57,6 @@ T = TypeVar("T")
 Paragraphs = list[tuple[Span, list[Span]]]
 _QUOTED = 80
 """How much of a phrase or sentence an error message quotes."""
-_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 def extract_article(article: Article, *, day_first: bool = False) -> Extraction:
@@ -80,14 +78,27 @@ def extract_article(article: Article, *, day_first: bool = False) -> Extraction:
 def find_dates(
     plain: str, furniture: Sequence[Bounds], published: dt.date, *, day_first: bool = False
 ) -> tuple[TimeExpression, ...]:
-    """The expressions of the text and those of its furniture, found apart: the engine never
-    reads the furniture and the text together, so no date of a byline is the reference that
-    an expression of the text counts from."""
+    """The expressions of the text and those of each piece of its furniture, found apart: the
+    engine never reads the furniture and the text together, so no date of a byline is the
+    reference that an expression of the text counts from."""
     if not furniture:
         return tuple(find_expressions(plain, published, day_first=day_first))
     found = find_expressions(_blanked(plain, furniture), published, day_first=day_first)
-    found += find_expressions(_only(plain, furniture), published, day_first=day_first)
+    for start, end in furniture:
+        found += find_expressions_at(plain[start:end], start, published, day_first)
     return tuple(sorted(found, key=lambda e: e.start))
+
+
+def find_expressions_at(
+    text: str, offset: int, published: dt.date, day_first: bool
+) -> list[TimeExpression]:
+    """The expressions of a piece of the text that starts at ``offset`` in it, with offsets
+    into the whole text (and so the offset of an error of the engine)."""
+    try:
+        return [replace(e, start=e.start + offset, end=e.end + offset)
+                for e in find_expressions(text, published, day_first=day_first)]  # fmt: skip
+    except PhraseError as error:
+        raise PhraseError(error.start + offset, error.phrase) from error.__cause__
 
 
 def extract_events(
@@ -187,6 +198,8 @@ class _EventMaker:
         """The events of one sentence: one per date in its furniture; one per distinct date
         governing a clause of its text; the lead's on the publication date when nothing
         dates it."""
+        if not expressions and not lead:
+            return  # context, as most sentences are
         text = normalize_space(sentence.text)
         told = [e for e in expressions if self.inside.span_of(e) is None]
         if len(told) < len(expressions):
@@ -295,20 +308,15 @@ def _blanked(plain: str, spans: Sequence[Bounds]) -> str:
     """The text with the spans blanked (their line breaks kept)."""
     pieces, position = [], 0
     for start, end in spans:
-        pieces += [plain[position:start], _NOT_NEWLINE.sub(" ", plain[start:end])]
+        pieces += [plain[position:start], _blank(plain[start:end])]
         position = end
     pieces.append(plain[position:])
     return "".join(pieces)
 
 
-def _only(plain: str, spans: Sequence[Bounds]) -> str:
-    """The text with everything but the spans blanked."""
-    pieces, position = [], 0
-    for start, end in spans:
-        pieces += [_NOT_NEWLINE.sub(" ", plain[position:start]), plain[start:end]]
-        position = end
-    pieces.append(_NOT_NEWLINE.sub(" ", plain[position:]))
-    return "".join(pieces)
+def _blank(text: str) -> str:
+    """Spaces for every character but line breaks."""
+    return "\n".join(" " * len(line) for line in text.split("\n"))
 
 
 def _shortened(text: str) -> str:

@@ -122,6 +122,43 @@ _LABEL = re.compile(r"(?:^|\s)[A-Z][A-Za-z]+(?: [a-z]+){0,3}\s?:\s")
 _SPEECH = re.compile(r"(?i)\b(?:said|says|told|added|wrote|asked|warned|explained|replied)\b")
 _AGENCY_ANYWHERE = re.compile(_AGENCY)
 _LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+_CAPTION_HINTS = (
+    "photo", "picture", "image", "getty", "reuters/", "caption", "pictured", " seen ",
+    "left,", "right,", "centre,", "center,", "ground,", "top,", "bottom,", "source", "graphic",
+    "credit",
+)  # fmt: skip
+# The first words (lower-cased, without a colon) that may open furniture as a whole.
+_OPENING_WORDS = frozenset(
+    "copyright all image media caption photo photos photograph photographs picture pictures "
+    "click see share follow sign subscribe email print advertisement watch listen video audio "
+    "comment comments join have you for a this reporting writing editing additional compiled "
+    "edited last updated published posted modified tags tag topics topic filed categories "
+    "keywords read related more also recommended most top".split()
+)
+_CLOCK_DIGITS = re.compile(r"\d[:.]\d\d")
+_HEAD = 160
+_PREFIX_MARK = re.compile(r"[|(—–_:]")
+_PREFIX_WORDS = frozenset(
+    "by updated published posted last first modified at photo photograph photos picture pic "
+    "image credit illustration".split()
+)
+
+
+def _may_open_prefix(word: str) -> bool:
+    """Whether a paragraph's first word may open a prefix without a mark of one: a byline,
+    a stamp, an all-capitals place followed by a dash."""
+    lower = word.lower()
+    return (
+        lower in _PREFIX_WORDS
+        or word[:1].isdigit()
+        or lower[:3] in _MONTH_OR_DAY
+        or (len(word) > 2 and word.isupper())
+    )
+
+
+_MONTH_OR_DAY = frozenset(
+    "jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun".split()
+)
 _LINE_END = re.compile(r"[.!?:;\"'”’)]\s*$")
 _SHORT_LINE_WORDS = 12
 _LIST_LINES = 3
@@ -141,10 +178,11 @@ def furniture_spans(text: str, paragraphs: Sequence[tuple[Span, Sequence[Span]]]
             spans.append((paragraph.start, paragraph.end))
         else:
             spans.extend(_paragraph_furniture(paragraph, sentences))
-            spans.extend(
-                (paragraph.start + m.start(), paragraph.start + m.end())
-                for m in _STAMP_ANYWHERE.finditer(paragraph.text)
-            )
+            if _CLOCK_DIGITS.search(paragraph.text):  # what every stamp has, cheap to find
+                spans.extend(
+                    (paragraph.start + m.start(), paragraph.start + m.end())
+                    for m in _STAMP_ANYWHERE.finditer(paragraph.text)
+                )
     return _merged(spans)
 
 
@@ -168,23 +206,39 @@ def _sentence_furniture(sentence: Span, paragraph: Span, prefix: int) -> Bounds 
         return None
     opening = paragraph.text[start - paragraph.start : sentence.end - paragraph.start]
     opening = opening.lstrip(" \t-–—•*|")
-    if _PARAGRAPH_OPENING.match(opening) and _short_or_listed(opening):
-        return start, paragraph.end
-    whole = sentence.text
-    if (
-        _FURNITURE_OPENING.match(opening)
-        or _CAPTION.search(whole)
-        or len(_AGO_STAMP.findall(whole)) >= 2
-        or _fact_box(whole)
-        or len(_YEAR_LABEL.findall(whole)) >= 2
-    ):
+    word = opening[:12].split(maxsplit=1)[0].lower().rstrip(":") if opening else ""
+    if word in _OPENING_WORDS or not word[:1].isalpha():
+        if _PARAGRAPH_OPENING.match(opening) and _short_or_listed(opening):
+            return start, paragraph.end
+        if _FURNITURE_OPENING.match(opening):
+            return start, sentence.end
+    if _inner_furniture(sentence.text):
         return start, sentence.end
     return None
+
+
+def _inner_furniture(sentence: str) -> bool:
+    """A caption, a credit, a list of links or a fact box, by cues anywhere in the sentence
+    (each pattern is tried only when a word it needs is there: most sentences have none)."""
+    lower = sentence.lower()
+    colons = sentence.count(":")
+    return (
+        (_has_hint(lower) and _CAPTION.search(sentence) is not None)
+        or (" ago" in lower and len(_AGO_STAMP.findall(sentence)) >= 2)
+        or (colons >= 3 and _fact_box(sentence))
+        or (colons >= 2 and len(_YEAR_LABEL.findall(sentence)) >= 2)
+    )
+
+
+def _has_hint(lower: str) -> bool:
+    return any(hint in lower for hint in _CAPTION_HINTS)
 
 
 def _teasers(paragraph: str) -> bool:
     """Truncated teasers of other stories ("... spewing ma ... Photos of fish with sores
     may ..."): three cut-offs, or two with an agency's dateline."""
+    if "..." not in paragraph and ". . ." not in paragraph and "…" not in paragraph:
+        return False
     cuts = len(_TRUNCATED.findall(paragraph))
     return cuts >= 3 or (cuts == 2 and _AGENCY_ANYWHERE.search(paragraph) is not None)
 
@@ -202,6 +256,10 @@ def _fact_box(sentence: str) -> bool:
 
 def _prefix_end(paragraph: str) -> int:
     """How far datelines, bylines and stamps run at the paragraph's start (0 if none)."""
+    head = paragraph[:_HEAD]
+    first = head.split(maxsplit=1)[0].rstrip(",:") if head.strip() else ""
+    if _PREFIX_MARK.search(head) is None and not _may_open_prefix(first):
+        return 0  # most paragraphs: no mark of a dateline, a byline or a stamp in sight
     position = 0
     while True:
         for pattern in _PREFIXES:
@@ -221,6 +279,8 @@ def _short_or_listed(text: str) -> bool:
 
 def _is_link_list(text: str, paragraph: Span) -> bool:
     """Mostly Markdown links, or a block of several short title-like lines."""
+    if "\n" not in paragraph.text and "](" not in text[paragraph.start : paragraph.end + 1]:
+        return False  # one line with no link: prose
     first = text.rfind("\n", 0, paragraph.start) + 1  # the line's markup opens before it
     raw = text[first : paragraph.end + 1]
     labels = sum(len(m.group(1).strip()) for m in _LINK.finditer(raw))

@@ -60,6 +60,13 @@ _TELLING_AFTER = re.compile(
     r"stated|declared|warned)\b"
 )
 _TELLING_WINDOW = 90
+_TELLING_WORDS = frozenset(
+    "said says say told tells announced announces reported reports stated states confirmed "
+    "confirms added adds claimed insisted warned declared disclosed revealed wrote tweeted "
+    "posted statement speaking spoke briefing interview conference address speech remarks "
+    "call".split()
+)
+_WORD = re.compile(r"[a-z]+")
 _NOT_NOUNS = frozenset(
     "and or but when as after before that which who while at in on to of by for from with "
     "is was were are has had have will would could should".split()
@@ -96,9 +103,11 @@ def is_telling(before: str, after: str) -> bool:
     """True when the expression between ``before`` and ``after`` (the text of its sentence
     on either side, a hundred characters or so of each suffice) dates a reporting verb:
     "said on Tuesday", "Speaking to reporters on Monday", "On Tuesday, officials said"."""
-    match = _TELLING_BEFORE.search(before[-_TELLING_WINDOW:])
-    if match is not None and not _GAP_VERB.search(match.group("gap")):
-        return True
+    window = before[-_TELLING_WINDOW:]
+    if not _TELLING_WORDS.isdisjoint(_WORD.findall(window.lower())):
+        match = _TELLING_BEFORE.search(window)
+        if match is not None and not _GAP_VERB.search(match.group("gap")):
+            return True
     opens = len(before.split()) <= 2  # "On Tuesday, officials said ..."
     return opens and _TELLING_AFTER.match(after) is not None
 

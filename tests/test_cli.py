@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -161,3 +162,37 @@ def test_check_lists_nothing_for_clean_content_and_writes_nothing(example_site: 
     result = run("check", cwd=example_site)
     assert result.returncode == 0, result.stderr
     assert not (example_site / "output").exists()
+
+
+def test_check_counts_what_was_set_aside_and_lists_it_on_demand(example_site: Path) -> None:
+    counted = run("check", cwd=example_site)
+    assert re.search(
+        r"Dated sentences not told as happenings: \d+ set aside \(\d+ state", counted.stderr
+    )
+    assert "list them with --set-aside" in counted.stderr
+    listed = run("check", "--set-aside", cwd=example_site)
+    assert listed.returncode == 0, listed.stderr
+    line = next(x for x in listed.stdout.splitlines() if "due to be sworn in on Monday" in x)
+    match = re.match(r"(content/articles/[\w-]+\.md):(\d+): expected ([0-9a-f]{12}): ", line)
+    assert match, line
+    path, number, event_id = match.groups()
+    text = (example_site / path).read_text(encoding="utf-8").splitlines()[int(number) - 1]
+    assert "due to be sworn in on Monday" in text
+    corrections = example_site / "content" / "corrections.toml"
+    corrections.write_text(
+        corrections.read_text(encoding="utf-8") + f'\n[restore]\n"{event_id}" = "It happened"\n',
+        encoding="utf-8",
+    )
+    restored = run("check", "--set-aside", cwd=example_site)
+    assert restored.returncode == 0, restored.stderr
+    assert event_id not in restored.stdout
+
+
+def test_check_reports_a_stale_restore_at_its_line(example_site: Path) -> None:
+    corrections = example_site / "content" / "corrections.toml"
+    old = corrections.read_text(encoding="utf-8")
+    corrections.write_text(old + '\n[drop]\n"0123456789ab" = "gone"\n', encoding="utf-8")
+    result = run("check", cwd=example_site)
+    assert result.returncode == 1
+    line = len(old.splitlines()) + 3
+    assert f"content/corrections.toml:{line}: no event has the id '0123456789ab'" in result.stderr

@@ -7,6 +7,7 @@ import json
 import logging
 import os
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import wraps
@@ -22,11 +23,14 @@ from timeline.deploy import DeployOptions, DeployResult, normalize_cname, plan_d
 from timeline.errors import BuildFailed, TimelineError, UsageError
 from timeline.extract import extract_article, find_expressions
 from timeline.load import decode_text, parse_article, parse_published
-from timeline.model import Article, Event, TimeExpression
+from timeline.merge.corrections import set_aside_events, stale_corrections
+from timeline.model import Article, Event, EventKind, TimeExpression
 from timeline.render.exports import date_json, iso
 from timeline.serve import ServeOptions, serve_site
 from timeline.skeleton import create_site
 
+_QUOTED = 100
+"""How much of a sentence ``timeline check --set-aside`` quotes."""
 P = ParamSpec("P")
 R = TypeVar("R")
 SITE_DIR = click.argument(
@@ -119,15 +123,51 @@ def _progress_bar() -> Callable[[int, int], None] | None:
 @main.command()
 @SITE_DIR
 @click.option("--drafts", is_flag=True, help="Check drafts too.")
+@click.option(
+    "--set-aside",
+    "list_set_aside",
+    is_flag=True,
+    help="List each dated sentence that is not told as a happening, with its id.",
+)
 @reports_errors
-def check(directory: Path, drafts: bool) -> None:
+def check(directory: Path, drafts: bool, list_set_aside: bool) -> None:
     """Validate the content and list doubtful dates, without writing anything."""
     config = load_config(directory.resolve())
     loaded = load_site(config, drafts=drafts)
+    events = [event for extraction in loaded.extractions for event in extraction.events]
+    stale = stale_corrections([c for c in loaded.corrections if c.action != "hide"], events, ())
+    if stale:
+        raise BuildFailed(stale)
     doubts = doubtful_dates(loaded.extractions, loaded.corrections)
     for doubt in doubts:
         click.echo(f"{doubt}")
+    aside = set_aside_events(events, loaded.corrections)
+    if list_set_aside:
+        for event in aside:
+            click.echo(_set_aside_line(event))
     click.echo(f"{len(doubts)} doubtful date{'s' if len(doubts) != 1 else ''}", err=True)
+    click.echo(_set_aside_summary(aside, listed=list_set_aside), err=True)
+
+
+def _set_aside_line(event: Event) -> str:
+    """``path:line: kind id: clause (date)``, the way ``timeline check --set-aside`` lists."""
+    clause = event.clause if len(event.clause) <= _QUOTED else event.clause[: _QUOTED - 1] + "…"
+    where = f"{event.article.path}:{event.line}"
+    return f"{where}: {event.kind.value} {event.id}: {clause} ({event.date.value})"
+
+
+def _set_aside_summary(events: Iterable[Event], *, listed: bool) -> str:
+    """How many dated sentences are not told as happenings, by kind."""
+    counts = Counter(event.kind for event in events)
+    kinds = [k for k in (EventKind.FURNITURE, EventKind.STATE, EventKind.MENTION) if counts[k]]
+    aside = sum(counts[k] for k in kinds)
+    parts = [
+        f"{aside} set aside"
+        + (f" ({', '.join(f'{counts[k]} {k.value}' for k in kinds)})" if kinds else "")
+    ]
+    parts.append(f"{counts[EventKind.EXPECTED]} expected (shown as expected)")
+    hint = "" if listed or not counts else "; list them with --set-aside"
+    return "Dated sentences not told as happenings: " + ", ".join(parts) + hint
 
 
 @main.command()

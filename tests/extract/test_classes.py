@@ -94,6 +94,7 @@ STATES = [
         [("the start of this month", S)],
     ),
     ("It was unclear on Monday whether the talks would resume.", [("Monday", S)]),
+    ("Aid agencies said no supplies had entered Gaza on Monday.", [("Monday", S)]),
     ("The operation entered its seventh day on Monday.", [("Monday", S)]),
 ]
 

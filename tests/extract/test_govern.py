@@ -72,6 +72,11 @@ def marked(sentence: str) -> tuple[str, list[TimeExpression]]:
         ("Officials said on [Monday] that talks resumed.", ["Monday"]),
         # A statement that announces what is to come is a happening, and so is its plan.
         ("Officials said on [Sunday] that talks would resume on [Monday].", ["Sunday", "Monday"]),
+        # A date in a relative clause of what is told is not what is told.
+        (
+            "Hamas said on [Monday] it rejected the plan, which the deal of [January] set out.",
+            ["Monday"],
+        ),
         # A date on the told clause's own verb is not a telling.
         ("Officials said Hamas freed them on [Sunday] and fled on [Monday].", ["Sunday"]),
     ],

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from timeline.extract.doubts import distant_yearless, unclear_weekdays
-from timeline.model import Correction, Extraction, SourceLocation
+from timeline.model import Correction, EventKind, Extraction, SourceLocation
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +30,7 @@ def doubtful_dates(
 ) -> tuple[Doubt, ...]:
     """Unresolved expressions, weekdays without a clear tense, year-less dates far from
     publication and events dated after their article: all but those an editor settled
-    (an event that ``corrections`` re-date or hide)."""
+    (an event that ``corrections`` re-date, hide or drop)."""
     return settle_doubts([article_doubts(x) for x in extractions], corrections)
 
 
@@ -42,7 +42,7 @@ def settle_doubts(
     doubts: Iterable[Iterable[ArticleDoubt]], corrections: tuple[Correction, ...]
 ) -> tuple[Doubt, ...]:
     """The doubts of every article (``article_doubts``) that no correction settled."""
-    settled = {c.id for c in corrections if c.action in ("redate", "hide")}
+    settled = {c.id for c in corrections if c.action in ("redate", "hide", "drop")}
     return tuple(doubt for each in doubts for doubt, ids in each if not settled.intersection(ids))
 
 
@@ -83,8 +83,8 @@ def _doubts_of(extraction: Extraction) -> Iterator[ArticleDoubt]:
             tuple(settling.get(expression.start, ())),
         )
     for event in extraction.events:
-        if event.expression is None:
-            continue
+        if event.expression is None or event.kind is not EventKind.HAPPENED:
+            continue  # what is expected, or set aside, may well lie ahead
         if event.date.start > article.published_date:
             yield (
                 Doubt(

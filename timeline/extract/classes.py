@@ -123,8 +123,8 @@ _SPEECH_PAST = frozenset(
 )
 _NOT_A_PAST_AFTER = frozenset("a an the its still as than be been".split())
 _MAKES_PARTICIPLE = frozenset(
-    "will would could might should must shall be been being is are am remain remains stay "
-    "stays get gets has have".split()
+    "will would could might should must shall be been being is are am was were had remain "
+    "remains stay stays get gets has have".split()
 )
 _NO_WHAT = frozenset("reports report sign word confirmation details".split())
 _SINCE = re.compile(r"(?i)\b(?:ever\s+)?since\b")
@@ -298,7 +298,9 @@ def _marker(words: list[str], index: int, word: str) -> str | None:
     if lower == "yet" and (previous == "not" or following == "to"):
         return "state"
     if lower == "no" and (following in _NO_WHAT or following == "immediate"):
-        return "state"
+        return "state"  # "no word from Hamas"
+    if lower in _AUXILIARIES and "no" in words[max(0, index - 3) : index]:
+        return "state"  # "no supplies had entered"
     if lower in _PAST_FORMS:
         return "past"
     if _past_participle_or_verb(words, index, word):

@@ -60,6 +60,7 @@ _TELLING_AFTER = re.compile(
     r"stated|declared|warned)\b"
 )
 _TELLING_WINDOW = 90
+_RELATIVE = re.compile(r",\s+(?:which|who|whom|whose|where)\b", re.IGNORECASE)
 _TELLING_WORDS = frozenset(
     "said says say told tells announced announces reported reports stated states confirmed "
     "confirms added adds claimed insisted warned declared disclosed revealed wrote tweeted "
@@ -175,13 +176,22 @@ def _tells(expression: TimeExpression, sentence: str, offset: int) -> bool:
     return is_telling(before, sentence[end : end + _LOOK_BACK])
 
 
+def _is_told(
+    telling: TimeExpression, candidate: TimeExpression, sentence: str, offset: int
+) -> bool:
+    """A later date of the clause dates what is told unless it is a telling too, or lies in
+    a relative clause ("..., which the deal agreed in mid-January links to ...")."""
+    between = sentence[telling.end - offset : candidate.start - offset]
+    return _RELATIVE.search(between) is None and not _tells(candidate, sentence, offset)
+
+
 def _told(
     telling: TimeExpression, others: list[TimeExpression], sentence: str, offset: int
 ) -> list[TimeExpression]:
     """The dates of a clause whose first date is that of the telling: the told date alone
     when it is not later (what happened is the news), else the telling and the told (an
     announcement and what it announces)."""
-    told = next((e for e in others if not _tells(e, sentence, offset)), None)
+    told = next((e for e in others if _is_told(telling, e, sentence, offset)), None)
     if told is None:
         return [telling]
     assert told.date is not None and telling.date is not None

@@ -9,7 +9,7 @@ from collections.abc import Callable
 import markdown
 from markupsafe import Markup, escape
 
-from timeline.model import Basis, Entry, Extraction, TimeExpression
+from timeline.model import Basis, Entry, EventKind, Extraction, TimeExpression
 from timeline.render.dates import format_date, html_datetime
 
 # Private-use characters survive Markdown untouched and never occur in articles' text.
@@ -46,6 +46,13 @@ def _new_converter() -> markdown.Markdown:
     return converter
 
 
+_KIND_NOTES = {
+    EventKind.EXPECTED: "expected, not reported as fact",
+    EventKind.STATE: "a state or a tally, not a happening: set aside",
+    EventKind.MENTION: "recalls a happening told elsewhere: not an entry of its own",
+    EventKind.FURNITURE: "page furniture (a dateline, a byline, a caption): dates nothing",
+}
+"""How the note of a marked date says what its clause is, when it is not a happening."""
 _BASIS = {
     Basis.EXPLICIT: "written out in full",
     Basis.RELATIVE: "resolved against the publication date and the narrative",
@@ -67,8 +74,9 @@ def article_html(
     links = _expression_entries(extraction, entry_of_event)
     for start in _inside_links(article.text, expressions):
         links.pop(start, None)  # a link inside the article's own link would be invalid HTML
+    kinds = _expression_kinds(extraction)
     html = extraction.body_html or prepare_body(extraction)
-    return Markup(_MARK.sub(lambda m: _mark(m, expressions, links, href), html))
+    return Markup(_MARK.sub(lambda m: _mark(m, expressions, links, kinds, href), html))
 
 
 def prepare_body(extraction: Extraction) -> str:
@@ -114,19 +122,32 @@ def _expression_entries(
     }
 
 
+def _expression_kinds(extraction: Extraction) -> dict[int, EventKind]:
+    """The kind of the clause each expression dates, for those that date no happening."""
+    return {
+        event.expression.start: event.kind
+        for event in extraction.events
+        if event.expression is not None and event.kind is not EventKind.HAPPENED
+    }
+
+
 def _mark(
     match: re.Match[str],
     expressions: list[TimeExpression],
     links: dict[int, Entry],
+    kinds: dict[int, EventKind],
     href: Callable[[Entry], str],
 ) -> str:
     index = int(match.group(2))
     expression = expressions[index]
     entry = links.get(expression.start)
+    kind = kinds.get(expression.start)
     if match.group(1) == _CLOSE:
-        return _closing(expression, index, "a" if entry else "span")
+        return _closing(expression, index, "a" if entry else "span", kind)
     time = f'<time datetime="{html_datetime(expression.date)}">' if expression.date else ""
     classes = "timex" if expression.resolved else "timex timex-unresolved"
+    if kind is not None:
+        classes += f" timex-{kind.value}"
     target = f' href="{escape(href(entry))}"' if entry else ' tabindex="0"'
     element = "a" if entry else "span"
     return (
@@ -135,9 +156,11 @@ def _mark(
     )
 
 
-def _closing(expression: TimeExpression, index: int, element: str) -> str:
+def _closing(
+    expression: TimeExpression, index: int, element: str, kind: EventKind | None = None
+) -> str:
     time = "</time>" if expression.date else ""
-    note = escape(explain(expression))
+    note = escape(explain(expression) + (f"; {_KIND_NOTES[kind]}" if kind else ""))
     return (
         f'{time}</{element}><span class="timex-tip" role="tooltip" id="x-{index}">'
         f'<span class="paren"> (</span>{note}<span class="paren">)</span></span></span>'

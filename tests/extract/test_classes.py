@@ -45,6 +45,8 @@ HAPPENED = [
     ("The UN said on Monday that 40 trucks crossed into Gaza on Sunday.", [("Sunday", H)]),
     ("In 2014, Russia annexed Crimea.", [("2014", H)]),
     ("In August 2013, a chemical attack killed more than 1,400 people.", [("August 2013", H)]),
+    ("The army quit the town on Monday but said it did not plan to leave.", [("Monday", H)]),
+    ("Dodd announced in January 2025 that he would retire that year.", [("January 2025", H)]),
 ]
 
 EXPECTED = [
@@ -95,6 +97,7 @@ STATES = [
     ),
     ("It was unclear on Monday whether the talks would resume.", [("Monday", S)]),
     ("Aid agencies said no supplies had entered Gaza on Monday.", [("Monday", S)]),
+    ("The updated figure was higher than the count of 400 it gave yesterday.", [("yesterday", S)]),
     ("The operation entered its seventh day on Monday.", [("Monday", S)]),
 ]
 
@@ -110,6 +113,8 @@ MENTIONS = [
         [("1 March 2024", M)],
     ),
     ("The operation launched on 21 January entered its seventh day.", [("21 January", M)]),
+    ("Three million people were affected by Tuesday's earthquake.", [("Tuesday's", M)]),
+    ("Imports are higher than before the Sept. 11, 2001, attacks.", [("Sept. 11, 2001", M)]),
 ]
 
 FURNITURE = [

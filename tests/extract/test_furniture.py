@@ -39,6 +39,11 @@ def furniture_of(body: str) -> list[str]:
                 "Mississippi (Reuters) -"
             ],
         ),
+        (
+            "Airline stocks fall By Tim Hepher and Karen Jacobs PARIS, April 27 (Reuters) - "
+            "Panicked selling hit airline shares.",
+            ["By Tim Hepher and Karen Jacobs PARIS, April 27 (Reuters) -"],
+        ),
         # stamps and bylines
         (
             "Tuesday, September 16, 2008; 4:30 PM Lehman is heading into court today.",
@@ -108,6 +113,10 @@ def furniture_of(body: str) -> list[str]:
         (
             "At 17:06 1st Jun 2010, joeboldocks wrote: They should have capped it.",
             ["At 17:06 1st Jun 2010, joeboldocks wrote:"],
+        ),
+        (
+            "Posted by: sparkybambam | May 28, 2010 7:17 PM | Report abuse",
+            ["Posted by: sparkybambam | May 28, 2010 7:17 PM | Report abuse"],
         ),
         # fact boxes and lists
         (

@@ -71,7 +71,7 @@ _SCHEDULE_WORDS = frozenset(
 _STATE_WORDS = frozenset(
     "risen climbed reached grown increased surged jumped fallen dropped declined doubled "
     "tripled passed topped surpassed exceeded soared mounted totaled totalled toll tally "
-    "number count total rose stands stood remain remains remained continues continued "
+    "number count total figure rose stands stood remain remains remained continues continued "
     "continuing far date altogether straight consecutive successive entered enters entering "
     "into day refused comment reached respond reply return available unclear clear unknown "
     "uncertain".split()
@@ -83,8 +83,9 @@ _STATE = re.compile(
     r"(?i)\b(?:has|have|had)\s+(?:now\s+|since\s+|so\s+far\s+|already\s+|also\s+)?(?:risen|"
     r"climbed|reached|grown|increased|surged|jumped|fallen|dropped|declined|doubled|tripled|"
     r"passed|topped|surpassed|exceeded|soared|mounted|totall?ed)\b|"
-    r"\b(?:toll|tally|number|count|total)\b[^.;]{0,40}?\b(?:rose|risen|climbed|reached|stands?|"
-    r"stood|increased|jumped|passed|topped|is\s+now|was\s+now)\b|"
+    r"\b(?:toll|tally|number|count|total|figure)\b[^.;]{0,40}?\b(?:rose|risen|climbed|reached|"
+    r"stands?|stood|increased|jumped|passed|topped|is\s+now|was\s+now|(?:was|is)\s+(?:higher|"
+    r"lower)\s+than|up\s+from|down\s+from)\b|"
     r"(?<![Tt]he\s)(?<![Tt]heir\s)(?<!\bhis\s)(?<!\bher\s)(?<=[a-z,]\s)(?-i:remain(?:s|ed))\b"
     r"(?!\s+of\b)|\bcontinu(?:es|ed|ing)\s+to\b|\bso\s+far\b|\bto\s+date\b|\bas\s+of\b|"
     r"\bin\s+total\b|\baltogether\b|"
@@ -99,7 +100,7 @@ _STATE = re.compile(
 )
 _STATISTIC = re.compile(
     r"(?i)\b(?:percent|per\s+cent|average|annual|annually|rate|valued\s+at|worth|totall?ed|"
-    r"amounted\s+to|accounted\s+for|per\s+(?:year|month|day|capita)|a\s+year|grew|shrank|"
+    r"amounted\s+to|accounted\s+for|per\s+(?:year|month|day|capita)|grew|shrank|"
     r"gdp|inflation|unemployment)\b|%"
 )
 # Words whose nearness to the date decides: a modal (expected), a negation or "still" (a
@@ -144,6 +145,13 @@ _HAPPENING = re.compile(
     r"sank|struck|launched|signed|took\s+effect|took\s+office|collapsed|invaded|seized|"
     r"captured|fell)\b"
 )
+# A happening noun right after a date ("the Sept. 11, 2001, terror attacks").
+_HAPPENING_NEXT = re.compile(
+    r"(?i)[,']*\s*(?:(?!(?:the|a|an|this|that|its|their|his|her)\b)[a-z-]+\s+)?(?:attacks?|assault|raids?|strikes?|air\s*strikes?|bombings?|"
+    r"blasts?|explosions?|invasion|offensive|war|ceasefire|truce|deal|agreement|accord|"
+    r"election|coup|massacre|earthquake|quake|hurricane|storm|disaster|spill|crash|collapse|"
+    r"killings?|shooting|uprising|revolution|outbreak|blow-?out)\b"
+)
 _HAPPENED_ON = re.compile(
     r"(?i)\b(?:began|begun|started|launched|broke\s+out|ended|erupted|exploded|sank|struck|"
     r"signed|took\s+effect|took\s+office|collapsed|invaded|seized|captured|attacked)\s+"
@@ -154,7 +162,7 @@ _NEAR_HAPPENING = 40
 # appositive, a participle clause.
 _OPENING = re.compile(
     r"(?i),\s+(?:who|which|whose|where|when)\b|,\s+(?:the|a|an)\s|,\s+[a-z]+ing\b|"
-    r"\b(?:that|who|whom|whose|which|if|unless|because|although|though|whereas|while|when|"
+    r"\b(?:that|who|whom|whose|which|if|unless|because|although|though|whereas|while|when|but|"
     r"as|after|before|until|since|what|how|why|whether)\b"
 )
 # What may stand between an anchoring word and its date ("until at least Wednesday").
@@ -188,8 +196,8 @@ def classify(
         telling = frozenset(_TOKEN.findall(text.lower()))
         return EventKind.STATE if _is_state(text, telling) else EventKind.HAPPENED
     background = background_of(expression, sentence, offset)
-    if background == "modifier":
-        return EventKind.MENTION
+    if background == "modifier" or (background and _HAPPENING_NEXT.match(text, end)):
+        return EventKind.MENTION  # "Tuesday's explosion", "before the Sept. 11, 2001, attacks"
     scope, at, stop = _scope(text, start, end)
     if background in ("since", "as of"):
         return _state_or_mention(scope, at)

@@ -78,6 +78,12 @@ _PREFIX_GAP = re.compile(r"[\s|:,]*")
 # A stamp no sentence of a report is written as, wherever it stands: a full date with its
 # weekday and its clock time, or with a clock time and a time zone ("Thursday 29 April 2010
 # 09.28 BST", "Thu Apr 29, 2010 3:08 pm EDT").
+# A byline and a dateline in the middle of a paragraph (a list of teasers, a headline glued
+# to its story): "By Tim Hepher and Karen Jacobs PARIS/ATLANTA, April 27 (Reuters) -".
+_DATELINE_ANYWHERE = re.compile(
+    rf"(?:\bBy\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*\s+)?\b{_CAPS_PLACE}{_REGION}?"
+    rf"{_DATELINE_DATE}?\s*{_AGENCY}\s*{_DASH}+(?=\s)"
+)
 _STAMP_ANYWHERE = re.compile(
     rf"(?:\|\s*)?(?:{_WEEKDAY},?\s+{_FULL_DATE}{_SEPARATOR}(?:at\s+)?{_CLOCK}|"
     rf"{_FULL_DATE}{_SEPARATOR}(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[aApP]\.?[mM]\.?)?\s*{_ZONE})"
@@ -112,7 +118,8 @@ _CAPTION = re.compile(
     r"\b(?:pictured|seen) (?:here|above|below)\b|"
     r",\s+(?:left|right|centre|center|second\s+(?:left|right)|background(?:\s+(?:left|right))?|"
     r"foreground|top|bottom),\s|"
-    r"\b(?-i:SOURCE|GRAPHIC|PHOTO|CREDIT|CAPTION)S?\s*:"
+    r"\b(?-i:SOURCE|GRAPHIC|PHOTO|CREDIT|CAPTION)S?\s*:|"
+    r"\bposted by:?\s|\breport abuse\b|\bcomments? (?:to|on) this (?:entry|story|article)\b"
 )
 # Link lists and teaser lists: "- 2 hrs ago" or truncated teasers ("spewing ma ...") twice.
 _AGO_STAMP = re.compile(r"\b\d+\s+(?:hrs?|hours?|mins?|minutes?|days?)\s+ago\b")
@@ -125,7 +132,7 @@ _LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _CAPTION_HINTS = (
     "photo", "picture", "image", "getty", "reuters/", "caption", "pictured", " seen ",
     "left,", "right,", "centre,", "center,", "ground,", "top,", "bottom,", "source", "graphic",
-    "credit",
+    "credit", "posted by", "report abuse", "this entry",
 )  # fmt: skip
 # The first words (lower-cased, without a colon) that may open furniture as a whole.
 _OPENING_WORDS = frozenset(
@@ -178,12 +185,20 @@ def furniture_spans(text: str, paragraphs: Sequence[tuple[Span, Sequence[Span]]]
             spans.append((paragraph.start, paragraph.end))
         else:
             spans.extend(_paragraph_furniture(paragraph, sentences))
-            if _CLOCK_DIGITS.search(paragraph.text):  # what every stamp has, cheap to find
-                spans.extend(
-                    (paragraph.start + m.start(), paragraph.start + m.end())
-                    for m in _STAMP_ANYWHERE.finditer(paragraph.text)
-                )
+            spans.extend(_inner_stamps(paragraph))
     return _merged(spans)
+
+
+def _inner_stamps(paragraph: Span) -> Iterable[Bounds]:
+    """Stamps and agency datelines inside a paragraph (each looked for only when what it
+    needs is there: a clock time, an agency's parenthesis)."""
+    text = paragraph.text
+    found: list[re.Match[str]] = []
+    if _CLOCK_DIGITS.search(text):
+        found += _STAMP_ANYWHERE.finditer(text)
+    if "(" in text and _AGENCY_ANYWHERE.search(text):
+        found += _DATELINE_ANYWHERE.finditer(text)
+    return [(paragraph.start + m.start(), paragraph.start + m.end()) for m in found]
 
 
 def _paragraph_furniture(paragraph: Span, sentences: Sequence[Span]) -> Iterable[Bounds]:

@@ -125,19 +125,25 @@ def background_of(expression: TimeExpression, sentence: str, offset: int) -> str
     start, end = expression.start - offset, expression.end - offset
     look_from = max(0, start - _LOOK_BACK)
     anchor = _ANCHOR_BEFORE.search(sentence, look_from, start)
-    if anchor is not None:
-        return anchor.group(1).lower()
+    modifier = _modifies_a_noun(expression, sentence, look_from, start, end)
+    if anchor is not None and not (modifier and anchor.group(1).lower() == "by"):
+        return anchor.group(1).lower()  # but "affected by Tuesday's earthquake" is no deadline
+    return "modifier" if modifier else None
+
+
+def _modifies_a_noun(
+    expression: TimeExpression, sentence: str, look_from: int, start: int, end: int
+) -> bool:
+    """ "Tuesday's explosion", "the October 7 attack"."""
     if expression.text.endswith(("'s", "’s")):
-        return "modifier"  # "Tuesday's explosion"
+        return True
     noun = _NOUN_AFTER.match(sentence, end)
     if noun is None:
-        return None
+        return False
     word = noun.group(0).strip()
     if word in ("'s", "’s"):
-        return "modifier"
-    if _MODIFIER_BEFORE.search(sentence, look_from, start) and word not in _NOT_NOUNS:
-        return "modifier"
-    return None
+        return True
+    return bool(_MODIFIER_BEFORE.search(sentence, look_from, start)) and word not in _NOT_NOUNS
 
 
 def clause_bounds(sentence: str, position: int) -> Clause:
@@ -189,15 +195,18 @@ def _told(
     telling: TimeExpression, others: list[TimeExpression], sentence: str, offset: int
 ) -> list[TimeExpression]:
     """The dates of a clause whose first date is that of the telling: the told date alone
-    when it is not later (what happened is the news), else the telling and the told (an
-    announcement and what it announces)."""
+    when it is over before the telling (what happened is the news), the telling and the told
+    when it is after (an announcement and what it announces); when they overlap, the finer
+    ("announced in January that he would retire that year" is January)."""
     told = next((e for e in others if _is_told(telling, e, sentence, offset)), None)
     if told is None:
         return [telling]
     assert told.date is not None and telling.date is not None
-    if told.date.start > telling.date.start:
+    if told.date.start >= telling.date.end:
         return [telling, told]
-    return [told]
+    if told.date.end <= telling.date.start or _fineness(told.date) < _fineness(telling.date):
+        return [told]
+    return [telling]
 
 
 def _finer_inside(candidate: TimeExpression, first: TimeExpression) -> bool:

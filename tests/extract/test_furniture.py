@@ -87,6 +87,14 @@ def furniture_of(body: str) -> list[str]:
             "Stanley Murray, left, and Christy Murray, right, hug on Thursday.",
             ["Stanley Murray, left, and Christy Murray, right, hug on Thursday."],
         ),
+        (
+            "Sept. 18: Workers are seen on the drilling floor of the relief rig.",
+            ["Sept. 18: Workers are seen on the drilling floor of the relief rig."],
+        ),
+        (
+            "A plane passes over an oil skimmer near the coast, Tuesday, April 27, 2010.",
+            ["A plane passes over an oil skimmer near the coast, Tuesday, April 27, 2010."],
+        ),
         # footers, tags, related, shares, comments
         (
             "The truce held. Copyright 2018 Example News. All rights reserved.",
@@ -169,6 +177,8 @@ def test_furniture(body: str, furniture: list[str]) -> None:
         '"We are ... we will ... we must," he said on Monday.',
         "March 20, 2003: US-led forces invade Iraq.",
         "Comments by the minister on Monday drew an angry response.",
+        "Netanyahu is seen as a hardliner by many in his cabinet, officials said on Monday.",
+        "The army withdrew on Tuesday, April 27, 2010, officials said.",
     ],
 )
 def test_report_text_is_not_furniture(body: str) -> None:

@@ -119,8 +119,11 @@ _CAPTION = re.compile(
     r",\s+(?:left|right|centre|center|second\s+(?:left|right)|background(?:\s+(?:left|right))?|"
     r"foreground|top|bottom),\s|"
     r"\b(?-i:SOURCE|GRAPHIC|PHOTO|CREDIT|CAPTION)S?\s*:|"
-    r"\bposted by:?\s|\breport abuse\b|\bcomments? (?:to|on) this (?:entry|story|article)\b"
+    r"\bposted by:?\s|\breport abuse\b|\bcomments? (?:to|on) this (?:entry|story|article)\b|"
+    r"\b(?:is|are) (?:seen|pictured|shown) (?!as\b|to\b|by\b)"
 )
+# A caption's end in agency style: "..., Tuesday, April 27, 2010."
+_CAPTION_END = re.compile(rf",\s*{_WEEKDAY},?\s+{_FULL_DATE}\.?\s*$")
 # Link lists and teaser lists: "- 2 hrs ago" or truncated teasers ("spewing ma ...") twice.
 _AGO_STAMP = re.compile(r"\b\d+\s+(?:hrs?|hours?|mins?|minutes?|days?)\s+ago\b")
 _TRUNCATED = re.compile(r"\w\s?(?:\.\s?\.\s?\.|…)(?:\s|$)")
@@ -132,7 +135,7 @@ _LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _CAPTION_HINTS = (
     "photo", "picture", "image", "getty", "reuters/", "caption", "pictured", " seen ",
     "left,", "right,", "centre,", "center,", "ground,", "top,", "bottom,", "source", "graphic",
-    "credit", "posted by", "report abuse", "this entry",
+    "credit", "posted by", "report abuse", "this entry", " shown ",
 )  # fmt: skip
 # The first words (lower-cased, without a colon) that may open furniture as a whole.
 _OPENING_WORDS = frozenset(
@@ -239,6 +242,7 @@ def _inner_furniture(sentence: str) -> bool:
     colons = sentence.count(":")
     return (
         (_has_hint(lower) and _CAPTION.search(sentence) is not None)
+        or _CAPTION_END.search(sentence[-40:]) is not None
         or (" ago" in lower and len(_AGO_STAMP.findall(sentence)) >= 2)
         or (colons >= 3 and _fact_box(sentence))
         or (colons >= 2 and len(_YEAR_LABEL.findall(sentence)) >= 2)

@@ -6,12 +6,14 @@ import datetime as dt
 import json
 import logging
 import os
+import signal
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import wraps
 from pathlib import Path
+from types import FrameType
 from typing import Any, ParamSpec, TypeVar
 
 import click
@@ -56,6 +58,12 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
                 logging.exception("details")
             click.echo(f"Error: {error}", err=True)
             raise SystemExit(error.exit_code) from None
+        except OSError as error:  # a file-system fault no stage explained: one line still
+            if logging.getLogger().isEnabledFor(logging.DEBUG):
+                logging.exception("details")
+            where = f"{error.filename}: " if error.filename else ""
+            click.echo(f"Error: {where}{error.strerror or error}", err=True)
+            raise SystemExit(1) from None
 
     return wrapper
 
@@ -88,6 +96,12 @@ def main(verbose: bool, quiet: bool) -> None:
     """Turn news articles into one dated, sourced timeline and publish it as a static site."""
     level = logging.DEBUG if verbose else logging.ERROR if quiet else logging.INFO
     logging.basicConfig(level=level, format="%(message)s", stream=sys.stderr, force=True)
+    signal.signal(signal.SIGTERM, _interrupt)
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM stops a command as Ctrl-C does: what it was writing is cleaned up."""
+    raise KeyboardInterrupt
 
 
 @main.command()

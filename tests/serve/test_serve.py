@@ -226,7 +226,7 @@ def server(sample_site: Path) -> Iterator[Server]:
 def raw_request(port: int, target: str) -> bytes:
     """The whole answer to ``GET target`` sent as is, byte for byte, without any client help."""
     with socket.create_connection(("127.0.0.1", port), timeout=5) as connection:
-        connection.sendall(f"GET {target} HTTP/1.0\r\nHost: x\r\n\r\n".encode("latin-1"))
+        connection.sendall(f"GET {target} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n".encode("latin-1"))
         chunks = []
         while chunk := connection.recv(65536):
             chunks.append(chunk)

@@ -154,7 +154,7 @@ def build_site(
     """
     timings: dict[str, float] = {}
     config = load_config(root, overrides)
-    target = (output or config.output_path).resolve()
+    target = _unresolved(output or config.output_path)
     _check_output_folder(target, config)
     folder = config.root / CACHE_DIR if use_cache else None
     with _timed(timings, "read"):
@@ -415,7 +415,7 @@ def _read_article_files(
     recorded = known.files if known is not None else {}
     settled = known.read_at - _RACY_NS if known is not None else 0
     root = f"{config.root}{os.sep}"
-    for path in article_paths(config.content_path):  # strings: 10,000 paths on every build
+    for path in article_paths(config.content_path, config.root):  # 10,000 paths: strings
         if path.startswith(root) and os.sep == "/":
             relative = path[len(root) :]
         else:
@@ -532,6 +532,13 @@ def _unchanged(previous: LastBuild, target: Path, timings: dict[str, float]) -> 
         Doubt(SourceLocation(path, line), message) for path, line, message in previous.doubts
     )
     return BuildReport(target, *previous.counts, 0, timings, doubts)
+
+
+def _unresolved(path: Path) -> Path:
+    """``path`` made absolute with its folder's links resolved, but not its own: an output
+    folder that is a link must be seen as one (``write_output`` refuses it)."""
+    absolute = Path(os.path.abspath(path))
+    return absolute.parent.resolve() / absolute.name
 
 
 def _check_output_folder(target: Path, config: Config) -> None:

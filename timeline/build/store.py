@@ -101,8 +101,7 @@ class Failure:
 
 _EXTRACTION_CODE = (
     "model.py",
-    "load/articles.py",
-    "load/front_matter.py",
+    "load",
     "build/store.py",
     "extract",
     "render/article.py",

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
+import xml.etree.ElementTree as etree
 from collections.abc import Callable
 
 import markdown
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE
 from markupsafe import Markup, escape
 
+from timeline.load.urls import allowed_url
 from timeline.model import Basis, Entry, EventKind, Extraction, TimeExpression
 from timeline.render.dates import format_date, html_datetime
 
@@ -16,6 +21,8 @@ from timeline.render.dates import format_date, html_datetime
 _OPEN, _MID, _CLOSE = "\ue000", "\ue001", "\ue002"
 _MARKDOWN_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 _MARK = re.compile(f"([{_OPEN}{_CLOSE}])(\\d+){_MID}")
+
+log = logging.getLogger(__name__)
 
 
 class _Converters(threading.local):
@@ -43,7 +50,26 @@ def _new_converter() -> markdown.Markdown:
     converter = markdown.Markdown(extensions=["sane_lists"], output_format="html")
     converter.preprocessors.deregister("html_block")
     converter.inlinePatterns.deregister("html")
+    # After the inline patterns (20), which make the links.
+    converter.treeprocessors.register(_OnlyAllowedLinks(converter), "allowed_links", 5)
     return converter
+
+
+class _OnlyAllowedLinks(Treeprocessor):
+    """A link or image whose URL the site does not publish loses it.
+
+    Loading an article already refuses such a link with its line (``timeline.load.urls``);
+    this is the second wall, which sees the URLs exactly as Markdown made them.
+    """
+
+    def run(self, root: etree.Element) -> None:
+        """Drop every ``href`` and ``src`` that is not an allowed URL."""
+        for element in root.iter():
+            for name in ("href", "src"):
+                url = element.get(name)
+                if url is not None and not allowed_url(url.replace(AMP_SUBSTITUTE, "&")):
+                    log.warning("a link to %r was dropped from an article's page", url[:60])
+                    del element.attrib[name]
 
 
 _KIND_NOTES = {
@@ -53,6 +79,7 @@ _KIND_NOTES = {
     EventKind.FURNITURE: "page furniture (a dateline, a byline, a caption): dates nothing",
 }
 """How the note of a marked date says what its clause is, when it is not a happening."""
+
 _BASIS = {
     Basis.EXPLICIT: "written out in full",
     Basis.RELATIVE: "resolved against the publication date and the narrative",

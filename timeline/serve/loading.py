@@ -66,7 +66,7 @@ class ArticleCache:
         self._forget_if_settings_changed(config)
         if not config.content_path.is_dir():
             raise UsageError(f"{config.content_path}: no content folder")
-        paths = article_paths(config.content_path)
+        paths = article_paths(config.content_path, config.root)
         before = dict(self._results)
         known = {path: self._result(path, config, before.get(path)) for path in paths}
         self._results = _with_extractions(known, config)

@@ -113,6 +113,7 @@ def test_extract_events_carry_provenance(tmp_path: Path) -> None:
     assert truce["line"] == 3 and truce["basis"] == "explicit"
     assert truce["expression"]["text"] == "19 January 2025"
     assert truce["date"]["precision"] == "day" and truce["date"]["end"] == "2025-01-20"
+    assert [e["kind"] for e in events] == ["happened", "happened"]
 
 
 def test_extract_batch(tmp_path: Path) -> None:
@@ -181,10 +182,10 @@ def test_check_counts_what_was_set_aside_and_lists_it_on_demand(example_site: Pa
     text = (example_site / path).read_text(encoding="utf-8").splitlines()[int(number) - 1]
     assert "due to be sworn in on Monday" in text
     corrections = example_site / "content" / "corrections.toml"
-    corrections.write_text(
-        corrections.read_text(encoding="utf-8") + f'\n[restore]\n"{event_id}" = "It happened"\n',
-        encoding="utf-8",
-    )
+    restore = f'[restore]\n"{event_id}" = "It happened"\n'
+    text = corrections.read_text(encoding="utf-8")
+    text = text.replace("[restore]\n", restore) if "[restore]\n" in text else text + restore
+    corrections.write_text(text, encoding="utf-8")
     restored = run("check", "--set-aside", cwd=example_site)
     assert restored.returncode == 0, restored.stderr
     assert event_id not in restored.stdout

@@ -416,6 +416,7 @@ def event_json(event: Event) -> dict[str, Any]:
         "end": event.end,
         "line": event.line,
         "basis": event.basis.value,
+        "kind": event.kind.value,
         "expression": expression_json(event.expression) if event.expression else None,
         "article": {
             "slug": article.slug,

@@ -162,10 +162,10 @@ def test_serve_starts_from_what_a_build_cached_and_never_writes_it(
     site = many_page_site(tmp_path / "big", articles=70)
     build_site(site, output=tmp_path / "out")
     cache = tree(site / ".timeline-cache")
-    caplog.set_level(logging.DEBUG, logger="timeline.serve.loading")
+    caplog.set_level(logging.DEBUG, logger="timeline.build.extraction")
     session = Session(site)
     session.first_build()
-    assert "extracting 70 articles (70 cached by a build)" in caplog.text
+    assert "store: 70 articles kept, 0 to extract" in caplog.text
     assert session.live.state.site is not None
     assert session.live.state.site.all_files() == tree(tmp_path / "out")
     assert tree(site / ".timeline-cache") == cache

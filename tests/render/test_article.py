@@ -7,7 +7,8 @@ import threading
 from timeline.extract import extract_article
 from timeline.load import parse_article
 from timeline.merge import merge_events
-from timeline.render.article import article_html, markdown_html
+from timeline.model import ArticleBody
+from timeline.render.article import article_html, markdown_html, prepare_body
 
 
 def test_raw_html_is_shown_as_text() -> None:
@@ -46,8 +47,11 @@ def test_a_date_that_dates_no_happening_is_marked_as_what_it_dates() -> None:
         " More than 46,000 people have been killed since March 2024.\n"
     )
     extraction = extract_article(parse_article(text, "content/articles/a.md"))
+    article = extraction.article
+    body = ArticleBody(article.text, article.body_start, extraction.expressions)
     entries = {e.id: e for e in merge_events(extraction.events)}
-    html = str(article_html(extraction, entries, lambda entry: f"#{entry.anchor}"))
+    href = lambda entry: f"#{entry.anchor}"  # noqa: E731
+    html = str(article_html(body, prepare_body(body), extraction.events, entries, href))
     saturday, expected, since = html.split('<span class="timex-wrap">')[1:]
     assert 'class="timex"' in saturday and "not reported" not in saturday
     assert 'class="timex timex-expected"' in expected and 'href="#e-' in expected

@@ -18,7 +18,7 @@ from typing import Any, ParamSpec, TypeVar
 import click
 
 from timeline.build import BuildReport, build_site, load_site, make_timeline
-from timeline.build.doubts import Doubt, expected_only, settle_doubts
+from timeline.build.doubts import Doubt, expected_only, site_doubts
 from timeline.config import load_config
 from timeline.deploy import DeployOptions, DeployResult, normalize_cname, plan_deploy, publish
 from timeline.errors import BuildFailed, TimelineError, UsageError, plural
@@ -178,7 +178,7 @@ def check(directory: Path, drafts: bool, strict: bool, list_set_aside: bool) -> 
     """Validate the content and list what an editor should look at, writing nothing."""
     config = load_config(directory.resolve())
     loaded = load_site(config, drafts=drafts)
-    warnings = settle_doubts(loaded.doubts, loaded.corrections)
+    warnings = site_doubts(loaded.doubts, loaded.articles, loaded.corrections)
     timeline = make_timeline(loaded)
     warnings += expected_only(timeline)
     for warning in sorted(warnings, key=lambda w: (w.location.path, w.location.line)):

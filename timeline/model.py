@@ -285,6 +285,13 @@ class Entry:
     kind: EventKind = EventKind.HAPPENED
     """``happened`` when any source reports the happening, ``expected`` when all only
     expect it."""
+    mentions: tuple[Source, ...] = ()
+    """Tellings of the happening that are not reports of it, each with its own sentence:
+    coarse or retrospective mentions ("earlier this week", "in April"), a second telling in
+    an article already among the sources, and the forecasts of it ("is expected on
+    Saturday") once it happened. They make no entry of their own."""
+    related: tuple[str, ...] = ()
+    """The ids of the entries this one reacts to: a condemnation, a statement about them."""
 
     @property
     def corrected(self) -> bool:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -111,6 +113,7 @@ def test_extract_events_carry_provenance(tmp_path: Path) -> None:
     assert truce["line"] == 3 and truce["basis"] == "explicit"
     assert truce["expression"]["text"] == "19 January 2025"
     assert truce["date"]["precision"] == "day" and truce["date"]["end"] == "2025-01-20"
+    assert [e["kind"] for e in events] == ["happened", "happened"]
 
 
 def test_extract_batch(tmp_path: Path) -> None:
@@ -162,6 +165,40 @@ def test_check_lists_nothing_for_clean_content_and_writes_nothing(example_site: 
     result = run("check", cwd=example_site)
     assert result.returncode == 0, result.stderr
     assert not (example_site / "output").exists()
+
+
+def test_check_counts_what_was_set_aside_and_lists_it_on_demand(example_site: Path) -> None:
+    counted = run("check", cwd=example_site)
+    assert re.search(
+        r"Dated sentences not told as happenings: \d+ set aside \(\d+ state", counted.stderr
+    )
+    assert "list them with --set-aside" in counted.stderr
+    listed = run("check", "--set-aside", cwd=example_site)
+    assert listed.returncode == 0, listed.stderr
+    pattern = r"(content/articles/[\w-]+\.md):(\d+): expected ([0-9a-f]{12}): "
+    lines = [x for x in listed.stdout.splitlines() if "due to be sworn in on Monday" in x]
+    match = next(m for m in map(functools.partial(re.match, pattern), lines) if m)
+    path, number, event_id = match.groups()
+    text = (example_site / path).read_text(encoding="utf-8").splitlines()[int(number) - 1]
+    assert "due to be sworn in on Monday" in text
+    corrections = example_site / "content" / "corrections.toml"
+    restore = f'[restore]\n"{event_id}" = "It happened"\n'
+    text = corrections.read_text(encoding="utf-8")
+    text = text.replace("[restore]\n", restore) if "[restore]\n" in text else text + restore
+    corrections.write_text(text, encoding="utf-8")
+    restored = run("check", "--set-aside", cwd=example_site)
+    assert restored.returncode == 0, restored.stderr
+    assert event_id not in restored.stdout
+
+
+def test_check_reports_a_stale_restore_at_its_line(example_site: Path) -> None:
+    corrections = example_site / "content" / "corrections.toml"
+    old = corrections.read_text(encoding="utf-8")
+    corrections.write_text(old + '\n[drop]\n"0123456789ab" = "gone"\n', encoding="utf-8")
+    result = run("check", cwd=example_site)
+    assert result.returncode == 1
+    line = len(old.splitlines()) + 3
+    assert f"content/corrections.toml:{line}: no event has the id '0123456789ab'" in result.stderr
 
 
 ONE_ARTICLE = (

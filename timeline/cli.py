@@ -7,6 +7,7 @@ import json
 import logging
 import signal
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import wraps
@@ -23,11 +24,14 @@ from timeline.deploy import DeployOptions, DeployResult, normalize_cname, plan_d
 from timeline.errors import BuildFailed, TimelineError, UsageError, plural
 from timeline.extract import extract_article, find_expressions
 from timeline.load import decode_text, parse_article, parse_published
-from timeline.model import Article, Event, TimeExpression
+from timeline.merge.corrections import set_aside_events
+from timeline.model import Article, Event, EventKind, TimeExpression
 from timeline.render.exports import date_json, iso
 from timeline.serve import ServeOptions, serve_site
 from timeline.skeleton import DISTRIBUTION, create_article, create_site
 
+_QUOTED = 100
+"""How much of a sentence ``timeline check --set-aside`` quotes."""
 P = ParamSpec("P")
 R = TypeVar("R")
 SITE_DIR = click.argument(
@@ -162,9 +166,15 @@ def _progress_bar() -> Callable[[int, int], None] | None:
 @SITE_DIR
 @click.option("--drafts", is_flag=True, help="Check drafts too.")
 @click.option("--strict", is_flag=True, help="Exit with status 1 when there is any warning.")
+@click.option(
+    "--set-aside",
+    "list_set_aside",
+    is_flag=True,
+    help="List each dated sentence that is not told as a happening, with its id.",
+)
 @verbosity
 @reports_errors
-def check(directory: Path, drafts: bool, strict: bool) -> None:
+def check(directory: Path, drafts: bool, strict: bool, list_set_aside: bool) -> None:
     """Validate the content and list what an editor should look at, writing nothing."""
     config = load_config(directory.resolve())
     loaded = load_site(config, drafts=drafts)
@@ -173,9 +183,16 @@ def check(directory: Path, drafts: bool, strict: bool) -> None:
     warnings += expected_only(timeline)
     for warning in sorted(warnings, key=lambda w: (w.location.path, w.location.line)):
         click.echo(f"{warning}")
+    events = [event for article in loaded.articles for event in article.events]
+    aside = set_aside_events(events, loaded.corrections)
+    if list_set_aside:
+        for event in aside:
+            click.echo(_set_aside_line(event))
     read = plural(len(loaded.articles), "article")
     entries = plural(len(timeline.entries), "entry", "entries")
     click.echo(f"Read {read}: {entries}, {_warning_counts(warnings)}", err=True)
+    if aside:
+        click.echo(_set_aside_summary(aside, listed=list_set_aside), err=True)
     if strict and warnings:
         raise SystemExit(1)
 
@@ -197,6 +214,27 @@ _KIND_WORDS: dict[str, Callable[[int], str]] = {
     "front matter": lambda n: plural(n, "front matter note"),
     "language": lambda n: f"{plural(n, 'article')} not in English",
 }
+
+
+def _set_aside_line(event: Event) -> str:
+    """``path:line: kind id: clause (date)``, the way ``timeline check --set-aside`` lists."""
+    clause = event.clause if len(event.clause) <= _QUOTED else event.clause[: _QUOTED - 1] + "…"
+    where = f"{event.article.path}:{event.line}"
+    return f"{where}: {event.kind.value} {event.id}: {clause} ({event.date.value})"
+
+
+def _set_aside_summary(events: Iterable[Event], *, listed: bool) -> str:
+    """How many dated sentences are not told as happenings, by kind."""
+    counts = Counter(event.kind for event in events)
+    kinds = [k for k in (EventKind.FURNITURE, EventKind.STATE, EventKind.MENTION) if counts[k]]
+    aside = sum(counts[k] for k in kinds)
+    parts = [
+        f"{aside} set aside"
+        + (f" ({', '.join(f'{counts[k]} {k.value}' for k in kinds)})" if kinds else "")
+    ]
+    parts.append(f"{counts[EventKind.EXPECTED]} expected (shown as expected)")
+    hint = "" if listed else "; list them with --set-aside"
+    return "Dated sentences not told as happenings: " + ", ".join(parts) + hint
 
 
 @main.command()
@@ -384,6 +422,7 @@ def event_json(event: Event) -> dict[str, Any]:
         "end": event.end,
         "line": event.line,
         "basis": event.basis.value,
+        "kind": event.kind.value,
         "expression": expression_json(event.expression) if event.expression else None,
         "article": {
             "slug": article.slug,

@@ -324,7 +324,8 @@ class Correction:
     """One line of ``content/corrections.toml``: what to do with an extracted event."""
 
     action: str
-    """``hide``, ``redate`` or ``split``."""
+    """``hide``, ``redate``, ``split``, ``restore`` (a set-aside or expected event is taken as
+    a happening) or ``drop`` (an event is left out before merging)."""
     id: str
     """An event id, or for ``hide`` also an entry id."""
     location: SourceLocation

@@ -16,7 +16,7 @@ from timeline.extract.events import reading
 from timeline.extract.timex import PhraseError
 from timeline.extract.timex.engine import INTERPRETERS
 from timeline.load import parse_article
-from timeline.model import Basis, Event, SourceLocation, TimeExpression
+from timeline.model import Basis, Event, EventKind, SourceLocation, TimeExpression
 
 FRONT = "---\ntitle: Talks\npublished: 2025-02-03T10:00:00+02:00\nsource: Wire\n---\n"
 
@@ -170,3 +170,51 @@ def test_a_build_reports_a_reading_error_at_path_line_and_keeps_the_output(
     assert "build failed with 1 error" in result.output
     assert "Traceback" not in result.output
     assert tree(sample_site / "output") == before
+
+
+def test_a_byline_is_not_the_lead() -> None:
+    events = events_of("\nBy Jane Doe\n\nNegotiators met in Cairo.\n")
+    (lead,) = events
+    assert lead.text == "Negotiators met in Cairo." and lead.basis is Basis.PUBLICATION
+
+
+def test_a_dateline_date_dates_nothing() -> None:
+    # The dateline's 20 January, the sentence's first date, must not date it.
+    events = events_of("\nGAZA CITY, Jan 20 (Reuters) - Troops withdrew on Tuesday.\n")
+    assert [(e.kind, e.date.value) for e in events] == [
+        (EventKind.FURNITURE, "2025-01-20"),
+        (EventKind.HAPPENED, "2025-01-28"),
+    ]
+    furniture, event = events
+    assert furniture.clause == "GAZA CITY, Jan 20 (Reuters) -"
+    assert furniture.id != event.id and event.clause == event.text
+
+
+def test_a_stamp_at_the_top_is_furniture_and_the_text_after_it_the_lead() -> None:
+    events = events_of("\nMonday, February 3, 2025; 4:30 PM Negotiators met in Cairo.\n")
+    assert [e.kind for e in events] == [
+        EventKind.FURNITURE,
+        EventKind.FURNITURE,
+        EventKind.HAPPENED,
+    ]
+    assert events[-1].basis is Basis.PUBLICATION
+
+
+def test_furniture_ids_are_stable_and_distinct_from_the_text_events() -> None:
+    body = "\nTEL AVIV, Feb. 3 (AP) - The cabinet met on 3 February 2025.\n"
+    first, second = events_of(body), events_of(body)
+    assert [e.id for e in first] == [e.id for e in second]
+    assert len({e.id for e in first}) == len(first) == 2
+
+
+def test_the_text_never_counts_from_a_date_in_furniture() -> None:
+    # "the next day" counts from the text's own dates, never from the caption's.
+    events = events_of(
+        "\nTroops entered the camp on 20 January 2025.\n\nPicture taken on 1 February 2025."
+        "\n\nThey withdrew the next day.\n"
+    )
+    assert [(e.kind, e.date.value) for e in events] == [
+        (EventKind.HAPPENED, "2025-01-20"),
+        (EventKind.FURNITURE, "2025-02-01"),
+        (EventKind.HAPPENED, "2025-01-21"),
+    ]

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from timeline.extract.govern import dating_expressions
+from timeline.extract.govern import dating_expressions, is_telling
 from timeline.model import DateValue, Precision, TimeExpression
 
 VALUES = {
@@ -65,6 +65,20 @@ def marked(sentence: str) -> tuple[str, list[TimeExpression]]:
         # A clock time is finer than a part of the same day.
         ("The list came in [mid-morning] and the truce began at [11:15 a.m.].", ["11:15 a.m."]),
         ("The truce began at [11:15 a.m.] and the list came in [mid-morning].", ["11:15 a.m."]),
+        # Who said something is not the happening.
+        ("Officials said on [Monday] that the army withdrew on [Sunday].", ["Sunday"]),
+        ("Officials told reporters on [Monday] the army withdrew on [Sunday].", ["Sunday"]),
+        ("The army withdrew on [Sunday], officials said on [Monday].", ["Sunday"]),
+        ("Officials said on [Monday] that talks resumed.", ["Monday"]),
+        # A statement that announces what is to come is a happening, and so is its plan.
+        ("Officials said on [Sunday] that talks would resume on [Monday].", ["Sunday", "Monday"]),
+        # A date in a relative clause of what is told is not what is told.
+        (
+            "Hamas said on [Monday] it rejected the plan, which the deal of [January] set out.",
+            ["Monday"],
+        ),
+        # A date on the told clause's own verb is not a telling.
+        ("Officials said Hamas freed them on [Sunday] and fled on [Monday].", ["Sunday"]),
     ],
 )
 def test_dating_expressions(sentence: str, dates: list[str]) -> None:
@@ -80,3 +94,23 @@ def test_offsets_of_the_sentence_in_its_file_are_respected() -> None:
         for e in expressions
     ]
     assert [e.start for e in dating_expressions(plain, 100, shifted)] == [117]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "telling"),
+    [
+        ("The army said on [Monday] that it had withdrawn.", True),
+        ("The army said [Monday] it had withdrawn.", True),
+        ("Speaking to reporters on [Monday], Trump said he could offer no assurance.", True),
+        ("Qatar's prime minister told a news conference in Doha on [Monday] that ...", True),
+        ("On [Sunday] the Los Angeles Police Department said they had no plans.", True),
+        ("The ministry said in a statement issued on [Monday] that 40 died.", True),
+        ("The army said Hamas would free them on [Sunday].", False),
+        ("The army said the truce began on [Sunday].", False),
+        ("Troops withdrew on [Sunday].", False),
+        ("On [Sunday], troops withdrew from the camp.", False),
+    ],
+)
+def test_is_telling(sentence: str, telling: bool) -> None:
+    plain, (expression,) = marked(sentence)
+    assert is_telling(plain[: expression.start], plain[expression.end :]) is telling

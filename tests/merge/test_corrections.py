@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -18,9 +19,10 @@ from timeline.merge.corrections import (
     curated_entries,
     hide_entries,
     redate_and_split,
+    set_aside_events,
     stale_corrections,
 )
-from timeline.model import ArticleRef, Basis, Event, Precision
+from timeline.model import ArticleRef, Basis, Event, EventKind, Precision
 
 CORRECTIONS = """\
 [hide]
@@ -148,3 +150,59 @@ def test_corrections_and_curated_events_in_a_built_site(sample_site: Path) -> No
     data = json.loads((sample_site / "output" / "timeline.json").read_text(encoding="utf-8"))
     values = [(e["date"]["value"], e["text"][:20]) for e in data["entries"]]
     assert values[:2] == [("2024-11", "Mediators were named"), ("2024-12", "The last round of ta")]
+
+
+def test_parse_restore_and_drop() -> None:
+    text = '[restore]\n"aaa" = "The strike is the news"\n\n[drop]\n"bbb" = "A quote"\n'
+    restore, drop = parse_corrections(text, "content/corrections.toml")
+    assert (restore.action, restore.id, restore.reason, restore.location.line) == (
+        "restore",
+        "aaa",
+        "The strike is the news",
+        2,
+    )
+    assert (drop.action, drop.id, drop.location.line) == ("drop", "bbb", 5)
+
+
+def test_restore_makes_a_happening_and_drop_leaves_an_event_out() -> None:
+    expected = replace(
+        make_event("aaa", "one", "Hamas will free three hostages in Gaza City."),
+        kind=EventKind.EXPECTED,
+    )
+    furniture = replace(
+        make_event("fff", "one", "Photo taken on 19 January."), kind=EventKind.FURNITURE
+    )
+    happened = make_event("bbb", "two", "Israeli jets struck Rafah.")
+    corrections = parse_corrections(
+        '[restore]\n"aaa" = "It happened"\n"fff" = "A real report"\n[drop]\n"bbb" = "Wrong"\n',
+        "c.toml",
+    )
+    events, _ = redate_and_split([expected, furniture, happened], corrections)
+    assert [(e.id, e.kind) for e in events] == [
+        ("aaa", EventKind.HAPPENED),
+        ("fff", EventKind.HAPPENED),
+    ]
+    assert [e.id for e in merge_events(events)] == ["aaa", "fff"]
+    assert set_aside_events([expected, furniture, happened]) == (expected, furniture)
+    assert set_aside_events([expected, furniture, happened], corrections) == ()
+
+
+def test_a_stale_restore_or_drop_is_an_error_naming_its_line() -> None:
+    event = make_event("aaa", "one", "Israeli jets struck Rafah.")
+    corrections = parse_corrections('[restore]\n"aaa" = "x"\n[drop]\n"zzz" = "gone"\n', "c.toml")
+    (error,) = stale_corrections(corrections, [event], ())
+    assert str(error).startswith("c.toml:4: no event has the id 'zzz'")
+
+
+def test_dropping_an_event_in_a_built_site_removes_its_report(sample_site: Path) -> None:
+    build_site(sample_site)
+    data = json.loads((sample_site / "output" / "timeline.json").read_text(encoding="utf-8"))
+    shared = next(e for e in data["entries"] if len(e["sources"]) == 2)
+    dropped = shared["sources"][1]["event"]
+    (sample_site / "content" / "corrections.toml").write_text(
+        f'[drop]\n"{dropped}" = "Not a report of its own"\n', encoding="utf-8"
+    )
+    build_site(sample_site)
+    data = json.loads((sample_site / "output" / "timeline.json").read_text(encoding="utf-8"))
+    sources = [s["event"] for e in data["entries"] for s in e["sources"]]
+    assert dropped not in sources and shared["sources"][0]["event"] in sources

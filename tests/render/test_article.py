@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import threading
 
-from timeline.render.article import markdown_html
+from timeline.extract import extract_article
+from timeline.load import parse_article
+from timeline.merge import merge_events
+from timeline.model import ArticleBody
+from timeline.render.article import article_html, markdown_html, prepare_body
 
 
 def test_raw_html_is_shown_as_text() -> None:
@@ -34,3 +38,23 @@ def test_each_thread_converts_with_its_own_converter() -> None:
     for thread in threads:
         thread.join()
     assert all(found == expected for found in results.values())
+
+
+def test_a_date_that_dates_no_happening_is_marked_as_what_it_dates() -> None:
+    text = (
+        "---\ntitle: T\npublished: 2025-02-05\n---\n\n"
+        "Hamas freed three hostages on Saturday. The next exchange is expected on 15 February."
+        " More than 46,000 people have been killed since March 2024.\n"
+    )
+    extraction = extract_article(parse_article(text, "content/articles/a.md"))
+    article = extraction.article
+    body = ArticleBody(article.text, article.body_start, extraction.expressions)
+    entries = {e.id: e for e in merge_events(extraction.events)}
+    href = lambda entry: f"#{entry.anchor}"  # noqa: E731
+    html = str(article_html(body, prepare_body(body), extraction.events, entries, href))
+    saturday, expected, since = html.split('<span class="timex-wrap">')[1:]
+    assert 'class="timex"' in saturday and "not reported" not in saturday
+    assert 'class="timex timex-expected"' in expected and 'href="#e-' in expected
+    assert "expected, not reported as fact" in expected
+    assert 'class="timex timex-state"' in since and "href" not in since
+    assert "a state or a tally, not a happening: set aside" in since

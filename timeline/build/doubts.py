@@ -44,8 +44,8 @@ def doubtful_dates(
     extractions: tuple[Extraction, ...], corrections: tuple[Correction, ...] = ()
 ) -> tuple[Doubt, ...]:
     """Unresolved expressions, weekdays without a clear tense, year-less dates far from
-    publication and events dated after their article: all but those an editor settled
-    (an event that ``corrections`` re-date or hide)."""
+    publication and happenings dated after their article: all but those an editor settled
+    (an event that ``corrections`` re-date, hide or drop)."""
     return site_doubts([article_doubts(x) for x in extractions], extractions, corrections)
 
 
@@ -69,7 +69,7 @@ def unevidenced_doubts(
     far = unevidenced(events)
     if not far:
         return ()
-    settled = {c.id for c in corrections if c.action in ("redate", "hide")}
+    settled = {c.id for c in corrections if c.action in ("redate", "hide", "drop")}
     first, last = span(events) or (dt.date.min, dt.date.max)
     return tuple(
         Doubt(
@@ -92,7 +92,7 @@ def settle_doubts(
     doubts: Iterable[Iterable[ArticleDoubt]], corrections: tuple[Correction, ...]
 ) -> tuple[Doubt, ...]:
     """The doubts of every article (``article_doubts``) that no correction settled."""
-    settled = {c.id for c in corrections if c.action in ("redate", "hide")}
+    settled = {c.id for c in corrections if c.action in ("redate", "hide", "drop")}
     return tuple(doubt for each in doubts for doubt, ids in each if not settled.intersection(ids))
 
 
@@ -153,8 +153,8 @@ def _doubts_of(extraction: Extraction) -> Iterator[ArticleDoubt]:
             tuple(settling.get(expression.start, ())),
         )
     for event in extraction.events:
-        if event.expression is None:
-            continue
+        if event.expression is None or event.kind is not EventKind.HAPPENED:
+            continue  # what is expected, or set aside, may well lie ahead
         if event.date.start > article.published_date:
             yield (
                 Doubt(

@@ -1,9 +1,15 @@
 """Events: the sentences of an article, each dated by the expression that governs it.
 
 The rules (see docs/events.md):
+- page furniture (datelines, bylines, captions, footers, link lists: ``furniture.py``) is
+  found first and hidden from the date engine, so that its dates neither date the text nor
+  become the time later expressions count from; each date in it is an event of kind
+  ``furniture``, which no entry is made of, kept so ``timeline check`` can list it and a
+  correction can restore it;
 - a sentence is an event for each distinct date that governs one of its clauses
-  (``govern.py`` says which expressions govern);
-- the article's lead (the first sentence of its first paragraph) is an event on the
+  (``govern.py`` says which expressions govern), of the kind its clause reports
+  (``classes.py``: happened, expected, state, mention);
+- the article's lead (its first sentence that is not furniture) is an event on the
   publication date when the text does not date it otherwise;
 - other undated sentences are context, not events.
 
@@ -15,6 +21,7 @@ never as a traceback that names no file.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import functools
 import hashlib
 from collections import Counter
@@ -23,6 +30,8 @@ from dataclasses import replace
 from typing import TypeVar
 
 from timeline.errors import ContentError
+from timeline.extract.classes import classify
+from timeline.extract.furniture import Bounds, furniture_spans
 from timeline.extract.govern import Clause, dated_clauses
 from timeline.extract.sentences import (
     Span,
@@ -36,13 +45,16 @@ from timeline.model import (
     Article,
     ArticleRef,
     Basis,
+    DateValue,
     Event,
+    EventKind,
     Extraction,
     SourceLocation,
     TimeExpression,
 )
 
 T = TypeVar("T")
+Paragraphs = list[tuple[Span, list[Span]]]
 _QUOTED = 80
 """How much of a phrase or sentence an error message quotes."""
 
@@ -50,32 +62,67 @@ _QUOTED = 80
 def extract_article(article: Article, *, day_first: bool = False) -> Extraction:
     """The temporal expressions and the dated events of one article, in text order."""
 
-    def read() -> tuple[str, list[TimeExpression]]:
+    def read() -> tuple[Paragraphs, list[Bounds], tuple[TimeExpression, ...]]:
         plain = mask_markup(article.text, article.body_start)
-        return plain, find_expressions(plain, article.published_date, day_first=day_first)
+        paragraphs = [(p, split_sentences(p)) for p in split_paragraphs(plain, article.body_start)]
+        furniture = furniture_spans(article.text, paragraphs)
+        published = article.published_date
+        return paragraphs, furniture, find_dates(plain, furniture, published, day_first=day_first)
 
-    plain, expressions = reading(article, article.body_start, "the article", read)
-    return Extraction(article, tuple(expressions), extract_events(article, plain, expressions))
+    paragraphs, furniture, expressions = reading(article, article.body_start, "the article", read)
+    return Extraction(
+        article, expressions, extract_events(article, paragraphs, expressions, furniture)
+    )
+
+
+def find_dates(
+    plain: str, furniture: Sequence[Bounds], published: dt.date, *, day_first: bool = False
+) -> tuple[TimeExpression, ...]:
+    """The expressions of the text and those of each piece of its furniture, found apart: the
+    engine never reads the furniture and the text together, so no date of a byline is the
+    reference that an expression of the text counts from."""
+    if not furniture:
+        return tuple(find_expressions(plain, published, day_first=day_first))
+    found = find_expressions(_blanked(plain, furniture), published, day_first=day_first)
+    for start, end in furniture:
+        found += find_expressions_at(plain[start:end], start, published, day_first)
+    return tuple(sorted(found, key=lambda e: e.start))
+
+
+def find_expressions_at(
+    text: str, offset: int, published: dt.date, day_first: bool
+) -> list[TimeExpression]:
+    """The expressions of a piece of the text that starts at ``offset`` in it, with offsets
+    into the whole text (and so the offset of an error of the engine)."""
+    try:
+        return [replace(e, start=e.start + offset, end=e.end + offset)
+                for e in find_expressions(text, published, day_first=day_first)]  # fmt: skip
+    except PhraseError as error:
+        raise PhraseError(error.start + offset, error.phrase) from error.__cause__
 
 
 def extract_events(
-    article: Article, plain: str, expressions: Sequence[TimeExpression]
+    article: Article,
+    paragraphs: Paragraphs,
+    expressions: Sequence[TimeExpression],
+    furniture: Sequence[Bounds] = (),
 ) -> tuple[Event, ...]:
-    """The dated events of an article whose masked text and expressions are known."""
-    ref = article_ref(article)
+    """The events of an article whose sentences, expressions and furniture are known."""
+    maker = _EventMaker(article, _Furniture(furniture))
     lines = _Lines(article.text)
-    events: list[Event] = []
     starts = [e.start for e in expressions]
-    for number, sentence in enumerate(_sentences(plain, article.body_start)):
+    lead = True
+    for sentence in (s for _, sentences in paragraphs for s in sentences):
         first = bisect.bisect_left(starts, sentence.start)
         last = bisect.bisect_left(starts, sentence.end, lo=first)
         line = lines.line_of(sentence.start)
-        lead = number == 0
+        furniture_only = maker.inside.covers(sentence)
         read = functools.partial(
-            _sentence_events, article, ref, sentence, line, expressions[first:last], lead
+            maker.sentence, sentence, line, expressions[first:last], lead and not furniture_only
         )
-        events.extend(reading(article, sentence.start, sentence.text, read))
-    return _with_unique_ids(events)
+        reading(article, sentence.start, sentence.text, read)
+        lead = lead and furniture_only
+    return _with_unique_ids(maker.events)
 
 
 def reading(article: Article, offset: int, phrase: str, read: Callable[[], T]) -> T:
@@ -114,66 +161,131 @@ def event_id(slug: str, sentence: str, value: str) -> str:
     return digest[:12]
 
 
-def _sentences(plain: str, body_start: int) -> list[Span]:
-    return [
-        sentence
-        for paragraph in split_paragraphs(plain, body_start)
-        for sentence in split_sentences(paragraph)
-    ]
+class _Furniture:
+    """Which offsets of the article lie in its furniture."""
+
+    def __init__(self, spans: Sequence[Bounds]) -> None:
+        self._spans = list(spans)
+        self._starts = [start for start, _ in self._spans]
+
+    def span_of(self, expression: TimeExpression) -> Bounds | None:
+        """The furniture that holds an expression, if any."""
+        return self._around(expression.start, expression.end)
+
+    def covers(self, sentence: Span) -> bool:
+        """True when the whole sentence is furniture."""
+        return self._around(sentence.start, sentence.end) is not None
+
+    def _around(self, start: int, end: int) -> Bounds | None:
+        index = bisect.bisect_right(self._starts, start) - 1
+        if index >= 0 and end <= self._spans[index][1]:
+            return self._spans[index]
+        return None
 
 
-def _sentence_events(
-    article: Article,
-    ref: ArticleRef,
-    sentence: Span,
-    line: int,
-    expressions: Sequence[TimeExpression],
-    lead: bool,
-) -> list[Event]:
-    """The events of one sentence: one per distinct date governing a clause; the lead's on
-    the publication date when nothing dates it."""
-    dated = dated_clauses(sentence.text, sentence.start, expressions)
-    text = normalize_space(sentence.text)
-    if not dated:
-        return [_event(article, ref, sentence, line, text, None, text)] if lead else []
-    if len(dated) == 1:  # the sentence reports as a whole
-        return [_event(article, ref, sentence, line, text, dated[0][0], text)]
-    return [
-        _event(article, ref, sentence, line, text, expression, _clause_text(sentence, clause))
-        for expression, clause in dated
-    ]
+class _EventMaker:
+    """Makes the events of one article, sentence by sentence, in text order."""
+
+    def __init__(self, article: Article, inside: _Furniture) -> None:
+        self.article = article
+        self.ref = article_ref(article)
+        self.inside = inside
+        self.events: list[Event] = []
+
+    def sentence(
+        self, sentence: Span, line: int, expressions: Sequence[TimeExpression], lead: bool
+    ) -> None:
+        """The events of one sentence: one per date in its furniture; one per distinct date
+        governing a clause of its text; the lead's on the publication date when nothing
+        dates it."""
+        if not expressions and not lead:
+            return  # context, as most sentences are
+        text = normalize_space(sentence.text)
+        told = [e for e in expressions if self.inside.span_of(e) is None]
+        if len(told) < len(expressions):
+            self._furniture(sentence, line, text, [e for e in expressions if e not in told])
+        if self.inside.covers(sentence):
+            return
+        dated = dated_clauses(sentence.text, sentence.start, told) if told else []
+        if not dated:
+            if lead:
+                self._event(sentence, line, text, None, None, text)
+        elif len(dated) == 1:  # the sentence reports as a whole
+            self._event(sentence, line, text, *dated[0], text)
+        else:
+            for expression, clause in dated:
+                self._event(
+                    sentence, line, text, expression, clause, _clause_text(sentence, clause)
+                )
+
+    def _event(
+        self,
+        sentence: Span,
+        line: int,
+        text: str,
+        expression: TimeExpression | None,
+        bounds: Clause | None,
+        clause: str,
+    ) -> None:
+        """An event of a sentence whose normalized text is ``text``, reporting ``clause``
+        (whose span is ``bounds``)."""
+        if expression is not None and expression.date is not None:
+            date, basis = expression.date, expression.basis
+        else:
+            date, basis = day_value(self.article.published_date), Basis.PUBLICATION
+        published = self.article.published_date
+        kind = classify(sentence.text, sentence.start, expression, published, bounds)
+        self._add(event_id(self.article.slug, text, date.value), sentence, line, text, clause,
+                  date, expression, basis, kind)  # fmt: skip
+
+    def _furniture(
+        self, sentence: Span, line: int, text: str, expressions: Sequence[TimeExpression]
+    ) -> None:
+        """An event of kind furniture for each distinct date of the furniture in a sentence;
+        its clause is the furniture's own words, and its id is made of them."""
+        values: set[str] = set()
+        for expression in expressions:
+            date, span = expression.date, self.inside.span_of(expression)
+            if date is None or span is None or not expression.resolved or date.value in values:
+                continue
+            values.add(date.value)
+            clause = _clause_text(
+                sentence, (max(span[0], sentence.start), min(span[1], sentence.end))
+            )
+            self._add(event_id(self.article.slug, clause, date.value), sentence, line, text,
+                      clause, date, expression, expression.basis, EventKind.FURNITURE)  # fmt: skip
+
+    def _add(
+        self,
+        id: str,
+        sentence: Span,
+        line: int,
+        text: str,
+        clause: str,
+        date: DateValue,
+        expression: TimeExpression | None,
+        basis: Basis,
+        kind: EventKind,
+    ) -> None:
+        self.events.append(
+            Event(
+                id=id,
+                article=self.ref,
+                text=text,
+                start=sentence.start,
+                end=sentence.end,
+                line=line,
+                date=date,
+                expression=expression,
+                basis=basis,
+                clause=clause,
+                kind=kind,
+            )
+        )
 
 
 def _clause_text(sentence: Span, clause: Clause) -> str:
     return normalize_space(sentence.text[clause[0] - sentence.start : clause[1] - sentence.start])
-
-
-def _event(
-    article: Article,
-    ref: ArticleRef,
-    sentence: Span,
-    line: int,
-    text: str,
-    expression: TimeExpression | None,
-    clause: str,
-) -> Event:
-    """An event of a sentence whose normalized text is ``text``, reporting ``clause``."""
-    if expression is not None and expression.date is not None:
-        date, basis = expression.date, expression.basis
-    else:
-        date, basis = day_value(article.published_date), Basis.PUBLICATION
-    return Event(
-        id=event_id(article.slug, text, date.value),
-        article=ref,
-        text=text,
-        start=sentence.start,
-        end=sentence.end,
-        line=line,
-        date=date,
-        expression=expression,
-        basis=basis,
-        clause=clause,
-    )
 
 
 class _Lines:
@@ -190,6 +302,21 @@ class _Lines:
         self._line += self._text.count("\n", self._offset, offset)
         self._offset = offset
         return self._line
+
+
+def _blanked(plain: str, spans: Sequence[Bounds]) -> str:
+    """The text with the spans blanked (their line breaks kept)."""
+    pieces, position = [], 0
+    for start, end in spans:
+        pieces += [plain[position:start], _blank(plain[start:end])]
+        position = end
+    pieces.append(plain[position:])
+    return "".join(pieces)
+
+
+def _blank(text: str) -> str:
+    """Spaces for every character but line breaks."""
+    return "\n".join(" " * len(line) for line in text.split("\n"))
 
 
 def _shortened(text: str) -> str:

@@ -7,6 +7,12 @@ January 19") or a modifier of a noun ("the October 7 attack", "Sunday's vote"). 
 expression of the same clause wins when it is finer and lies inside the first ("in January
 ... on January 19"). A clause whose only dates are background is dated by its first one.
 Clauses dated alike give one date: a sentence yields each distinct date once.
+
+Who said something is not the happening: when the first date of a clause dates a reporting
+verb ("X said on Tuesday that Y happened on Monday", see ``is_telling``) and another date of
+the clause dates what is told, the told date dates the clause; both do when the told date is
+later than the telling (an announcement and the plan it announces: "Hamas said on Monday it
+would postpone the release due on Saturday").
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from timeline.model import DateValue, TimeExpression
 _PART_OF_DAY = re.compile(r"T(?:MO|MI|AF|EV|NI|DT)$")
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s")
 _ANCHOR_BEFORE = re.compile(
-    r"\b(?:since|until|till|before|after|following|by|from|prior\s+to|as\s+of|ahead\s+of)"
+    r"\b(since|until|till|before|after|following|by|from|prior\s+to|as\s+of|ahead\s+of)"
     r"(?:\s+(?:the|late|early|mid))?\s*$",
     re.IGNORECASE,
 )
@@ -32,6 +38,36 @@ _LOOK_BACK = 100
 words and the masked markup between them, never the whole sentence (a sentence can be as
 long as a paragraph, and reading all of it before each date would be quadratic)."""
 Clause = tuple[int, int]
+# Where a reporting verb dates the telling: "said on Tuesday", "told reporters on Monday",
+# "in a statement on Friday", "speaking to reporters on Monday"; the words between the verb
+# and the date hold no verb of their own ("said Hamas would free them on Saturday").
+_TELLING_BEFORE = re.compile(
+    r"(?i)\b(?:said|says|say|told|tells|announced|announces|reported|reports|stated|states|"
+    r"confirmed|confirms|added|adds|claimed|insisted|warned|declared|disclosed|revealed|wrote|"
+    r"tweeted|posted|statement|speaking|spoke|briefing|interview|conference|address|speech|"
+    r"remarks|call)\b(?P<gap>(?:\s+[\w'’-]+){0,8}?)\s*,?\s*(?:(?:late|early)\s+)?(?:on\s+)?$"
+)
+_GAP_VERB = re.compile(
+    r"(?i)\b(?:that|which|who|if|when|will|would|could|can|might|should|must|shall|is|are|"
+    r"was|were|has|have|had|did|does|'ll|began|came|went|took|made|gave|held|met|left|fled|"
+    r"struck|hit|fell|rose|won|lost|saw|became|sent|brought|sank|broke|ran|drove|flew|shot|"
+    r"fought|caught|led|kept|found|got|stood|threw|blew|tore|froze|stole|withdrew|overran|"
+    r"bought|paid|sold|sought|built|spent|rode|woke|beat|bit|hid|slew|swept|shook|spread)\b|"
+    r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)\b(?!(?:issued|published|released|televised)\b)\w+ed\b"
+)
+_TELLING_AFTER = re.compile(
+    r"(?i)\s*,?\s*(?:[\w'’.-]+\s+){0,6}?(?:said|says|told|announced|reported|confirmed|"
+    r"stated|declared|warned)\b"
+)
+_TELLING_WINDOW = 90
+_RELATIVE = re.compile(r",\s+(?:which|who|whom|whose|where)\b", re.IGNORECASE)
+_TELLING_WORDS = frozenset(
+    "said says say told tells announced announces reported reports stated states confirmed "
+    "confirms added adds claimed insisted warned declared disclosed revealed wrote tweeted "
+    "posted statement speaking spoke briefing interview conference address speech remarks "
+    "call".split()
+)
+_WORD = re.compile(r"[a-z]+")
 _NOT_NOUNS = frozenset(
     "and or but when as after before that which who while at in on to of by for from with "
     "is was were are has had have will would could should".split()
@@ -57,18 +93,49 @@ def dated_clauses(
     for clause in _clauses(sentence, offset):
         first = bisect.bisect_left(starts, clause[0])
         inside = expressions[first : bisect.bisect_left(starts, clause[1], lo=first)]
-        best = _clause_date(inside, sentence, offset)
-        if best is not None and best.value not in values:
-            values.add(best.value)
-            chosen.append((best, clause))
+        for best in _clause_dates(inside, sentence, offset):
+            if best.value not in values:
+                values.add(best.value)
+                chosen.append((best, clause))
     return chosen
+
+
+def is_telling(before: str, after: str) -> bool:
+    """True when the expression between ``before`` and ``after`` (the text of its sentence
+    on either side, a hundred characters or so of each suffice) dates a reporting verb:
+    "said on Tuesday", "Speaking to reporters on Monday", "On Tuesday, officials said"."""
+    window = before[-_TELLING_WINDOW:]
+    if not _TELLING_WORDS.isdisjoint(_WORD.findall(window.lower())):
+        match = _TELLING_BEFORE.search(window)
+        if match is not None and not _GAP_VERB.search(match.group("gap")):
+            return True
+    opens = len(before.split()) <= 2  # "On Tuesday, officials said ..."
+    return opens and _TELLING_AFTER.match(after) is not None
 
 
 def is_background(expression: TimeExpression, sentence: str, offset: int) -> bool:
     """True for an anchor or a noun modifier: a date the sentence mentions, not reports."""
+    return background_of(expression, sentence, offset) is not None
+
+
+def background_of(expression: TimeExpression, sentence: str, offset: int) -> str | None:
+    """How an expression is background: the anchor word before it ("since", "until" ...),
+    ``"modifier"`` for a noun modifier ("the October 7 attack", "Sunday's vote"), or None
+    when it is not background."""
     start, end = expression.start - offset, expression.end - offset
     look_from = max(0, start - _LOOK_BACK)
-    if _ANCHOR_BEFORE.search(sentence, look_from, start):
+    anchor = _ANCHOR_BEFORE.search(sentence, look_from, start)
+    modifier = _modifies_a_noun(expression, sentence, look_from, start, end)
+    if anchor is not None and not (modifier and anchor.group(1).lower() == "by"):
+        return anchor.group(1).lower()  # but "affected by Tuesday's earthquake" is no deadline
+    return "modifier" if modifier else None
+
+
+def _modifies_a_noun(
+    expression: TimeExpression, sentence: str, look_from: int, start: int, end: int
+) -> bool:
+    """ "Tuesday's explosion", "the October 7 attack"."""
+    if expression.text.endswith(("'s", "’s")):
         return True
     noun = _NOUN_AFTER.match(sentence, end)
     if noun is None:
@@ -79,24 +146,67 @@ def is_background(expression: TimeExpression, sentence: str, offset: int) -> boo
     return bool(_MODIFIER_BEFORE.search(sentence, look_from, start)) and word not in _NOT_NOUNS
 
 
+def clause_bounds(sentence: str, position: int) -> Clause:
+    """Where the clause that holds ``position`` begins and ends in ``sentence``."""
+    for start, end in _clauses(sentence, 0):
+        if start <= position < end:
+            return start, end
+    return 0, len(sentence)
+
+
 def _clauses(sentence: str, offset: int) -> list[Clause]:
     cuts = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
     bounds = [0, *cuts, len(sentence)]
     return [(offset + a, offset + b) for a, b in itertools.pairwise(bounds)]
 
 
-def _clause_date(
+def _clause_dates(
     inside: Sequence[TimeExpression], sentence: str, offset: int
-) -> TimeExpression | None:
+) -> list[TimeExpression]:
     dated = [e for e in inside if e.date is not None and e.resolved]
     if not dated:
-        return None
+        return []
     foreground = [e for e in dated if not is_background(e, sentence, offset)]
     first = (foreground or dated)[0]
     for later in foreground[1:]:
         if _finer_inside(later, first):
-            return later
-    return first
+            return [later]
+    if len(foreground) > 1 and _tells(first, sentence, offset):
+        return _told(first, foreground[1:], sentence, offset)
+    return [first]
+
+
+def _tells(expression: TimeExpression, sentence: str, offset: int) -> bool:
+    start, end = expression.start - offset, expression.end - offset
+    before = sentence[max(0, start - _LOOK_BACK) : start]
+    return is_telling(before, sentence[end : end + _LOOK_BACK])
+
+
+def _is_told(
+    telling: TimeExpression, candidate: TimeExpression, sentence: str, offset: int
+) -> bool:
+    """A later date of the clause dates what is told unless it is a telling too, or lies in
+    a relative clause ("..., which the deal agreed in mid-January links to ...")."""
+    between = sentence[telling.end - offset : candidate.start - offset]
+    return _RELATIVE.search(between) is None and not _tells(candidate, sentence, offset)
+
+
+def _told(
+    telling: TimeExpression, others: list[TimeExpression], sentence: str, offset: int
+) -> list[TimeExpression]:
+    """The dates of a clause whose first date is that of the telling: the told date alone
+    when it is over before the telling (what happened is the news), the telling and the told
+    when it is after (an announcement and what it announces); when they overlap, the finer
+    ("announced in January that he would retire that year" is January)."""
+    told = next((e for e in others if _is_told(telling, e, sentence, offset)), None)
+    if told is None:
+        return [telling]
+    assert told.date is not None and telling.date is not None
+    if told.date.start >= telling.date.end:
+        return [telling, told]
+    if told.date.end <= telling.date.start or _fineness(told.date) < _fineness(telling.date):
+        return [told]
+    return [telling]
 
 
 def _finer_inside(candidate: TimeExpression, first: TimeExpression) -> bool:

@@ -1,8 +1,9 @@
 """Editors' corrections and hand-written events, applied around merging.
 
-Pure functions around merging: ``redate_and_split`` before it, ``hide_entries`` after it,
-``curated_entries`` beside it. A correction whose id no longer exists is an error, so an
-edit elsewhere can never silently undo an editor's decision.
+Pure functions around merging: ``redate_and_split`` before it (re-dates, restores and drops
+events, and says which stay apart), ``hide_entries`` after it, ``curated_entries`` beside
+it; ``set_aside_events`` says what the record leaves out. A correction whose id no longer
+exists is an error, so an edit elsewhere can never silently undo an editor's decision.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from timeline.model import (
     CuratedEvent,
     Entry,
     Event,
+    EventKind,
     Source,
     SourceLocation,
 )
@@ -27,12 +29,34 @@ from timeline.model import (
 def redate_and_split(
     events: Sequence[Event], corrections: Iterable[Correction]
 ) -> tuple[tuple[Event, ...], frozenset[str]]:
-    """Events with their corrected dates, and the ids of events that must stay apart."""
+    """Events as the editors corrected them (re-dated, restored as happenings, dropped), and
+    the ids of events that must stay apart."""
+    corrections = tuple(corrections)
     redates = {c.id: c for c in corrections if c.action == "redate"}
+    restored = {c.id for c in corrections if c.action == "restore"}
+    dropped = {c.id for c in corrections if c.action == "drop"}
     apart = frozenset(c.id for c in corrections if c.action == "split")
-    if not redates:
+    if not (redates or restored or dropped):
         return tuple(events), apart
-    return tuple(_redated(e, redates[e.id]) if e.id in redates else e for e in events), apart
+    corrected = []
+    for event in events:
+        if event.id in dropped:
+            continue
+        if event.id in redates:
+            event = _redated(event, redates[event.id])
+        if event.id in restored:
+            event = replace(event, kind=EventKind.HAPPENED)
+        corrected.append(event)
+    return tuple(corrected), apart
+
+
+def set_aside_events(
+    events: Iterable[Event], corrections: Iterable[Correction] = ()
+) -> tuple[Event, ...]:
+    """The events the record does not tell as happenings, after the editors' corrections:
+    furniture, states, mentions, and the expected (shown apart, as expected)."""
+    corrected, _ = redate_and_split(tuple(events), corrections)
+    return tuple(e for e in corrected if e.kind is not EventKind.HAPPENED)
 
 
 def hide_entries(entries: Iterable[Entry], corrections: Iterable[Correction]) -> tuple[Entry, ...]:

@@ -14,7 +14,15 @@ from markdown.util import AMP_SUBSTITUTE
 from markupsafe import Markup, escape
 
 from timeline.load.urls import allowed_url
-from timeline.model import ArticleBody, ArticleEvents, Basis, Entry, Event, TimeExpression
+from timeline.model import (
+    ArticleBody,
+    ArticleEvents,
+    Basis,
+    Entry,
+    Event,
+    EventKind,
+    TimeExpression,
+)
 from timeline.render.dates import format_date, html_datetime
 
 # Private-use characters survive Markdown untouched and never occur in articles' text.
@@ -72,6 +80,13 @@ class _OnlyAllowedLinks(Treeprocessor):
                     del element.attrib[name]
 
 
+_KIND_NOTES = {
+    EventKind.EXPECTED: "expected, not reported as fact",
+    EventKind.STATE: "a state or a tally, not a happening: set aside",
+    EventKind.MENTION: "recalls a happening told elsewhere: not an entry of its own",
+    EventKind.FURNITURE: "page furniture (a dateline, a byline, a caption): dates nothing",
+}
+"""How the note of a marked date says what its clause is, when it is not a happening."""
 _BASIS = {
     Basis.EXPLICIT: "written out in full",
     Basis.RELATIVE: "resolved against the publication date and the narrative",
@@ -112,7 +127,8 @@ def article_html(
     links = _expression_entries(events, entry_of_event)
     for start in _inside_links(body.text, expressions):
         links.pop(start, None)  # a link inside the article's own link would be invalid HTML
-    return Markup(_MARK.sub(lambda m: _mark(m, expressions, links, href), prepared))
+    kinds = _expression_kinds(events)
+    return Markup(_MARK.sub(lambda m: _mark(m, expressions, links, kinds, href), prepared))
 
 
 def prepare_body(body: ArticleBody) -> str:
@@ -156,19 +172,32 @@ def _expression_entries(
     }
 
 
+def _expression_kinds(events: tuple[Event, ...]) -> dict[int, EventKind]:
+    """The kind of the clause each expression dates, for those that date no happening."""
+    return {
+        event.expression.start: event.kind
+        for event in events
+        if event.expression is not None and event.kind is not EventKind.HAPPENED
+    }
+
+
 def _mark(
     match: re.Match[str],
     expressions: list[TimeExpression],
     links: dict[int, Entry],
+    kinds: dict[int, EventKind],
     href: Callable[[Entry], str],
 ) -> str:
     index = int(match.group(2))
     expression = expressions[index]
     entry = links.get(expression.start)
+    kind = kinds.get(expression.start)
     if match.group(1) == _CLOSE:
-        return _closing(expression, index, "a" if entry else "span")
+        return _closing(expression, index, "a" if entry else "span", kind)
     time = f'<time datetime="{html_datetime(expression.date)}">' if expression.date else ""
     classes = "timex" if expression.resolved else "timex timex-unresolved"
+    if kind is not None:
+        classes += f" timex-{kind.value}"
     target = f' href="{escape(href(entry))}"' if entry else ' tabindex="0"'
     element = "a" if entry else "span"
     return (
@@ -177,9 +206,11 @@ def _mark(
     )
 
 
-def _closing(expression: TimeExpression, index: int, element: str) -> str:
+def _closing(
+    expression: TimeExpression, index: int, element: str, kind: EventKind | None = None
+) -> str:
     time = "</time>" if expression.date else ""
-    note = escape(explain(expression))
+    note = escape(explain(expression) + (f"; {_KIND_NOTES[kind]}" if kind else ""))
     return (
         f'{time}</{element}><span class="timex-tip" role="tooltip" id="x-{index}">'
         f'<span class="paren"> (</span>{note}<span class="paren">)</span></span></span>'

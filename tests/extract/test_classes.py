@@ -1,0 +1,163 @@
+"""What each dated clause reports: happened, expected, state, mention, or furniture.
+
+Sentences of news as it is written, each in an article published on Wednesday 5 February
+2025; each row gives the events the sentence makes (the expression that dates it, its kind).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.extract import extract_article
+from timeline.load import parse_article
+from timeline.model import EventKind
+
+FRONT = "---\ntitle: Talks\npublished: 2025-02-05T09:00:00+02:00\nsource: Wire\n---\n\n"
+H, E, S, M, F = (
+    EventKind.HAPPENED,
+    EventKind.EXPECTED,
+    EventKind.STATE,
+    EventKind.MENTION,
+    EventKind.FURNITURE,
+)
+
+
+def kinds_of(body: str) -> list[tuple[str, EventKind]]:
+    extraction = extract_article(parse_article(FRONT + body + "\n", "content/articles/a.md"))
+    return [(e.expression.text if e.expression else "-", e.kind) for e in extraction.events]
+
+
+HAPPENED = [
+    ("Israeli jets struck a school in Gaza City on Monday.", [("Monday", H)]),
+    ("Three hostages were freed on Saturday in Khan Younis.", [("Saturday", H)]),
+    ("On Tuesday, troops withdrew from the Netzarim corridor.", [("Tuesday", H)]),
+    ("The army said on Tuesday that it had withdrawn from the camp.", [("Tuesday", H)]),
+    ("Hamas said on Monday it would not release more hostages.", [("Monday", H)]),
+    ("Speaking to reporters on Monday, Trump said he could offer no assurance.", [("Monday", H)]),
+    ("The cabinet approved the deal on 17 January after a six-hour meeting.", [("17 January", H)]),
+    ("Crowds spilled into the streets tonight as word of the deal spread.", [("tonight", H)]),
+    ("The truce, which took effect on 19 January, has largely held.", [("19 January", H)]),
+    ("Israel agreed on Monday to release 90 prisoners.", [("Monday", H)]),
+    ("Delays due to bad weather slowed the convoy on Monday.", [("Monday", H)]),
+    ("The strike, which came as expected on Sunday, killed four people.", [("Sunday", H)]),
+    ("Hamas vowed on Saturday to keep fighting.", [("Saturday", H)]),
+    ("The pair who flew back to Cairo on 21 January had not been in Gaza.", [("21 January", H)]),
+    ("The UN said on Monday that 40 trucks crossed into Gaza on Sunday.", [("Sunday", H)]),
+    ("In 2014, Russia annexed Crimea.", [("2014", H)]),
+    ("In August 2013, a chemical attack killed more than 1,400 people.", [("August 2013", H)]),
+    ("The army quit the town on Monday but said it did not plan to leave.", [("Monday", H)]),
+    ("Dodd announced in January 2025 that he would retire that year.", [("January 2025", H)]),
+]
+
+EXPECTED = [
+    ("The truce will take effect on Sunday.", [("Sunday", E)]),
+    ("Negotiators are due to meet in Cairo on Thursday.", [("Thursday", E)]),
+    ("The next exchange is expected on Saturday.", [("Saturday", E)]),
+    (
+        "Trump, who is due to be sworn in on 20 January, claimed credit for the deal.",
+        [("20 January", E)],
+    ),
+    ("The vote is scheduled for 10 February.", [("10 February", E)]),
+    ("Israel plans to reopen the crossing next week.", [("next week", E)]),
+    ("Talks are set to resume in Doha tomorrow.", [("tomorrow", E)]),
+    ("King Abdullah is to visit Washington next week.", [("next week", E)]),
+    (
+        "The truce had been scheduled to start at 8:30 a.m. on 19 January.",
+        [("8:30 a.m.", E)],
+    ),
+    (
+        "If Hamas does not free the hostages by noon on Saturday, the truce would end.",
+        [("noon on Saturday", E)],
+    ),
+    ("Officials said the cabinet could meet today if the dispute is resolved.", [("today", E)]),
+    ("Egypt said it would host an emergency summit on 27 February.", [("27 February", E)]),
+    (
+        "Hamas said on Monday that it would postpone the release due on Saturday.",
+        [("Monday", H), ("Saturday", E)],
+    ),
+    ("The crossing should open later today for the first patients.", [("later today", E)]),
+    ("Israel had vowed to reopen the road by midday today.", [("midday today", E)]),
+    ("Schools will remain closed this week.", [("this week", E)]),
+]
+
+STATES = [
+    ("More than 46,000 people have been killed since March 2011.", [("March 2011", S)]),
+    ("The death toll has risen to 413, the health ministry said on Tuesday.", [("Tuesday", S)]),
+    ("The army declined to comment on Monday.", [("Monday", S)]),
+    ("As of Monday, 18 hostages had been freed.", [("Monday", S)]),
+    ("Israeli forces were still operating in the camp tonight.", [("tonight", S)]),
+    (
+        "By Thursday afternoon, a five-mile long slick extended from the site.",
+        [("Thursday afternoon", S)],
+    ),
+    ("Unemployment rose to 6.1 percent in August.", [("August", S)]),
+    (
+        "Israel has blocked all aid deliveries since the start of this month.",
+        [("the start of this month", S)],
+    ),
+    ("It was unclear on Monday whether the talks would resume.", [("Monday", S)]),
+    ("Aid agencies said no supplies had entered Gaza on Monday.", [("Monday", S)]),
+    ("The updated figure was higher than the count of 400 it gave yesterday.", [("yesterday", S)]),
+    ("The operation entered its seventh day on Monday.", [("Monday", S)]),
+]
+
+MENTIONS = [
+    (
+        "Nearly 47,000 people have been killed since the war began on 7 October 2023.",
+        [("7 October 2023", M)],
+    ),
+    ("Fighting has raged since the October 7, 2023 attack.", [("October 7, 2023", M)]),
+    ("An inquiry into the cause of Tuesday's explosion is continuing.", [("Tuesday's", M)]),
+    (
+        "Talks have been deadlocked since the first phase ended on 1 March 2024.",
+        [("1 March 2024", M)],
+    ),
+    ("The operation launched on 21 January entered its seventh day.", [("21 January", M)]),
+    ("Three million people were affected by Tuesday's earthquake.", [("Tuesday's", M)]),
+    ("Imports are higher than before the Sept. 11, 2001, attacks.", [("Sept. 11, 2001", M)]),
+]
+
+FURNITURE = [
+    (
+        "RAMALLAH, Feb. 4 (Reuters) - Troops raided Jenin on Tuesday.",
+        [("Feb. 4", F), ("Tuesday", H)],
+    ),
+    ("Picture taken on 3 February 2025.", [("3 February 2025", F)]),
+    ("Copyright 2025 Wire News. All rights reserved.", [("2025", F)]),
+]
+
+LEADS = [
+    ("Negotiators met in Cairo.", [("-", H)]),
+    ("Negotiators are expected to meet in Cairo.", [("-", E)]),
+    ("The death toll has risen to 400.", [("-", S)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "events"), HAPPENED)
+def test_happened(sentence: str, events: list[tuple[str, EventKind]]) -> None:
+    assert kinds_of(sentence) == events
+
+
+@pytest.mark.parametrize(("sentence", "events"), EXPECTED)
+def test_expected(sentence: str, events: list[tuple[str, EventKind]]) -> None:
+    assert kinds_of(sentence) == events
+
+
+@pytest.mark.parametrize(("sentence", "events"), STATES)
+def test_state(sentence: str, events: list[tuple[str, EventKind]]) -> None:
+    assert kinds_of(sentence) == events
+
+
+@pytest.mark.parametrize(("sentence", "events"), MENTIONS)
+def test_mention(sentence: str, events: list[tuple[str, EventKind]]) -> None:
+    assert kinds_of(sentence) == events
+
+
+@pytest.mark.parametrize(("sentence", "events"), FURNITURE)
+def test_furniture_dates_nothing(sentence: str, events: list[tuple[str, EventKind]]) -> None:
+    assert kinds_of(sentence) == events
+
+
+@pytest.mark.parametrize(("sentence", "events"), LEADS)
+def test_undated_lead(sentence: str, events: list[tuple[str, EventKind]]) -> None:
+    assert kinds_of(sentence) == events

@@ -1,0 +1,338 @@
+"""Page furniture: the parts of an article's text that are not the report itself.
+
+Datelines and bylines at a paragraph's start ("TEL AVIV —", "WASHINGTON, April 21 (Reuters) -",
+"By Jane Doe", "Posted on April 4 2017 by …", "Last updated …", "Thursday 29 April 2010 09.28
+BST"), photo captions and credits, copyright footers, "Tags:", "Read more", "Related", "Share
+this", "Click here" lines, reporting credits, print-edition notes, readers' comment headers,
+fact boxes and link lists. A date inside furniture dates no event and is never the narrative
+time that later expressions count from (``events.py`` hides furniture from the date engine).
+
+Everything here is cue lists and patterns over the masked text of one paragraph at a time:
+nothing is learned and nothing costs more than a few regular-expression scans per paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from timeline.extract.sentences import Span
+
+Bounds = tuple[int, int]
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
+_ZONE = r"(?:GMT|UTC|BST|CET|CEST|EET|EEST|[ECMP][SD]T|ET|IST|AST|local\s+time|UK\s+time)"
+_CLOCK = rf"\d{{1,2}}[:.]\d{{2}}(?:\s*[aApP]\.?[mM]\.?)?(?:\s*{_ZONE})?"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_FULL_DATE = rf"(?:{_MONTH}\s+{_DAY},?\s+\d{{4}}|{_DAY}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d)"
+_SEPARATOR = r"\s*(?:[;,|/•·–—-]\s*)?"
+# A date stamp: a full date with its weekday or its clock time, in either order.
+_STAMP = (
+    rf"(?:(?:{_CLOCK}{_SEPARATOR}(?:on\s+)?)?(?:{_WEEKDAY},?\s+)?{_FULL_DATE}"
+    rf"(?:{_SEPARATOR}(?:at\s+)?{_CLOCK})?)"
+)
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*|de|da|van|von|al|bin|el|la|le|du)"
+_NAME = rf"[A-Z][\w'’.-]+(?:\s+{_NAME_WORD}){{0,3}}"
+_AGENCY = (
+    r"\((?:Reuters|AP|AFP|UPI|dpa|DPA|Xinhua|Bloomberg|CNN|BBC|IANS|PTI|ANI|WAFA|Anadolu|"
+    r"Al\s+Jazeera|AA|TASS|Sputnik|Yonhap|Kyodo|JTA|EFE|ANSA|Interfax|CNA|Agencies)\)"
+)
+_DASH = r"(?:—|–|--|-|_|:)"
+_CAPS_PLACE = r"[A-Z][A-Z.'’-]{2,}(?:[ /\\][A-Z][A-Z.'’-]+)*"
+_PLACE = r"[A-Z][\w.'’-]+(?:[ /\\][A-Z][\w.'’-]+)*"
+_REGION = r"(?:,\s*[A-Z][\w.]*\.?(?:\s+[A-Z][\w.]*\.?)*)"
+_DATELINE_DATE = rf"(?:,?\s*(?:{_MONTH}\s+{_DAY}|{_DAY}\s+{_MONTH})(?:,?\s*\d{{4}})?)"
+_NOT_A_NAME = (
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|Then|Now|Noon|Midnight|Late|Early|Mid|The|"
+    r"This|That|Last|Next|Dawn|Nightfall|Tonight|Tomorrow|Today|Yesterday|Christmas|Easter)\b"
+)
+
+# What may open a paragraph and is furniture; several may follow each other
+# ("HOUSTON | Thu Apr 22, 2010 7:30 pm EDT HOUSTON (Reuters) - ...").
+_PREFIXES = [
+    re.compile(p)
+    for p in (
+        rf"{_PLACE}{_REGION}?\s*\|\s*(?={_STAMP})",  # "LONDON | ", "William Crawley | "
+        # "Tuesday, September 16, 2008; 4:30 PM", "July 15, 2010 - 7:48 AM | by: Jo Serrie |"
+        rf"{_STAMP}(?:\s*\|?\s*by:?\s+{_NAME}\s*\|?)?(?=\s|$)",
+        rf"{_CAPS_PLACE}{_REGION}?{_DATELINE_DATE}?\s*(?:{_AGENCY}\s*)?{_DASH}+(?=\s)",
+        rf"{_PLACE}{_REGION}?{_DATELINE_DATE}?\s*{_AGENCY}\s*{_DASH}*(?=\s)",
+        rf"{_AGENCY}\s*{_DASH}*(?=\s)",
+        rf"(?i:by):?\s+(?!{_NOT_A_NAME}){_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*"
+        rf"(?=\s*(?:$|\||—|–|\n|,\s*{_STAMP}|(?i:published|updated|posted)\b))",
+        rf"(?i:(?:last\s+)?(?:updated|published|posted|modified|first\s+published))"
+        rf"(?:\s+(?:on|at))?:?\s+(?:(?:{_WEEKDAY}|{_MONTH}|\d{{1,4}}(?:st|nd|rd|th)?|[ap]\.?m\.?"
+        rf"|{_ZONE}|at|on|[:.,|/-])\s*)+(?:by\s+{_NAME})?",
+        r"(?i:photo(?:graph)?s?|picture|pic|image|credit|illustration)\s*:\s*[^.|\n]{0,60}?"
+        r"(?:/\s*[A-Z][\w.]*|\b(?:AP|AFP|Reuters|Getty(?:\s+Images)?|EPA|PA|Rex(?:\s+Features)?|"
+        r"Corbis|Alamy|Bloomberg|Xinhua|Anadolu|WAFA)\b)",
+        rf"(?:At\s+)?{_CLOCK}\s+(?:on\s+)?{_FULL_DATE},?\s+[^\n]{{1,60}}?\s+wrote:",
+    )
+]
+_PREFIX_GAP = re.compile(r"[\s|:,]*")
+# A stamp no sentence of a report is written as, wherever it stands: a full date with its
+# weekday and its clock time, or with a clock time and a time zone ("Thursday 29 April 2010
+# 09.28 BST", "Thu Apr 29, 2010 3:08 pm EDT").
+# A byline and a dateline in the middle of a paragraph (a list of teasers, a headline glued
+# to its story): "By Tim Hepher and Karen Jacobs PARIS/ATLANTA, April 27 (Reuters) -".
+_DATELINE_ANYWHERE = re.compile(
+    rf"(?:\bBy\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*\s+)?\b{_CAPS_PLACE}{_REGION}?"
+    rf"{_DATELINE_DATE}?\s*{_AGENCY}\s*{_DASH}+(?=\s)"
+)
+_STAMP_ANYWHERE = re.compile(
+    rf"(?:\|\s*)?(?:{_WEEKDAY},?\s+{_FULL_DATE}{_SEPARATOR}(?:at\s+)?{_CLOCK}|"
+    rf"{_FULL_DATE}{_SEPARATOR}(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[aApP]\.?[mM]\.?)?\s*{_ZONE})"
+)
+
+# A sentence that is furniture as a whole, by how it opens.
+_DATE_WORD = rf"(?:\d|{_WEEKDAY}|{_MONTH})"
+_FURNITURE_OPENING = re.compile(
+    r"(?i)(?:copyright\b|©|\(c\)\s*\d{4}|all rights reserved|image (?:caption|copyright)|"
+    r"media caption|caption:|(?:photo(?:graph)?|picture)s?\s*:|click here|see here|"
+    r"share (?:this|on)|share:|follow (?:us|the latest|@)|sign up|subscribe\b|email this|"
+    r"print this|advertisement\b|(?:watch|listen|video|audio):|comments?\s*(?::|\(\d|are\b)|"
+    r"join the conversation|have your say|you can stay up to date|for the latest updates|"
+    r"a version of this (?:article|story|report)|a version appeared|this (?:article|story) "
+    r"(?:was|is|has been) (?:amended|updated|corrected|first published|originally published)|"
+    r"\(?(?:reporting|writing|editing|additional reporting|compiled|edited) by\b|"
+    r"comment number \d|"
+    rf"(?:last\s+)?(?:updated|published|posted|modified)(?:\s+(?:on|at))?:?\s+{_DATE_WORD})"
+)
+# A paragraph that is furniture from where the cue opens it to its end.
+_PARAGRAPH_OPENING = re.compile(
+    r"(?i)(?:tags?|topics?|filed under|categories|keywords)\s*:?\s|(?:read more|read also|"
+    r"related(?:\s+(?:articles?|stories|coverage|content|topics|links))?|more on this story|"
+    r"more from\b|see also|also read|recommended|most read|most popular|top stories)\b"
+)
+# Cues of a caption or credit anywhere in a sentence.
+_CAPTION = re.compile(
+    r"(?i)\bin this (?:\w+ )?(?:photo(?:graph)?|picture|image|handout|file)\b|"
+    r"\b(?:photo(?:graph)?|picture) (?:taken|released|provided|obtained)\b|\bfile (?:photo|"
+    r"picture|image)\b|\bhandout (?:photo|picture|image)\b|\(?AP Photo\b|\bREUTERS/|"
+    r"\bGetty Images\b|\bimage caption\b|\bmedia caption\b|\bimage copyright\b|"
+    r"\b(?:pictured|seen) (?:here|above|below)\b|"
+    r",\s+(?:left|right|centre|center|second\s+(?:left|right)|background(?:\s+(?:left|right))?|"
+    r"foreground|top|bottom),\s|"
+    r"\b(?-i:SOURCE|GRAPHIC|PHOTO|CREDIT|CAPTION)S?\s*:|"
+    r"\bposted by:?\s|\breport abuse\b|\bcomments? (?:to|on) this (?:entry|story|article)\b|"
+    r"\b(?:is|are) (?:seen|pictured|shown) (?!as\b|to\b|by\b)"
+)
+# A caption's end in agency style: "..., Tuesday, April 27, 2010."
+_CAPTION_END = re.compile(rf",\s*{_WEEKDAY},?\s+{_FULL_DATE}\.?\s*$")
+# Link lists and teaser lists: "- 2 hrs ago" or truncated teasers ("spewing ma ...") twice.
+_AGO_STAMP = re.compile(r"\b\d+\s+(?:hrs?|hours?|mins?|minutes?|days?)\s+ago\b")
+_TRUNCATED = re.compile(r"\w\s?(?:\.\s?\.\s?\.|…)(?:\s|$)")
+_YEAR_LABEL = re.compile(r"(?:^|\s)(?:1[5-9]|20)\d\d\s?:\s")
+_LABEL = re.compile(r"(?:^|\s)[A-Z][A-Za-z]+(?: [a-z]+){0,3}\s?:\s")
+_SPEECH = re.compile(r"(?i)\b(?:said|says|told|added|wrote|asked|warned|explained|replied)\b")
+_AGENCY_ANYWHERE = re.compile(_AGENCY)
+_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+_CAPTION_HINTS = (
+    "photo", "picture", "image", "getty", "reuters/", "caption", "pictured", " seen ",
+    "left,", "right,", "centre,", "center,", "ground,", "top,", "bottom,", "source", "graphic",
+    "credit", "posted by", "report abuse", "this entry", " shown ",
+)  # fmt: skip
+# The first words (lower-cased, without a colon) that may open furniture as a whole.
+_OPENING_WORDS = frozenset(
+    "copyright all image media caption photo photos photograph photographs picture pictures "
+    "click see share follow sign subscribe email print advertisement watch listen video audio "
+    "comment comments join have you for a this reporting writing editing additional compiled "
+    "edited last updated published posted modified tags tag topics topic filed categories "
+    "keywords read related more also recommended most top".split()
+)
+_CLOCK_DIGITS = re.compile(r"\d[:.]\d\d")
+_HEAD = 160
+_PREFIX_MARK = re.compile(r"[|(—–_:]")
+_PREFIX_WORDS = frozenset(
+    "by updated published posted last first modified at photo photograph photos picture pic "
+    "image credit illustration".split()
+)
+
+
+def _may_open_prefix(word: str) -> bool:
+    """Whether a paragraph's first word may open a prefix without a mark of one: a byline,
+    a stamp, an all-capitals place followed by a dash."""
+    lower = word.lower()
+    return (
+        lower in _PREFIX_WORDS
+        or word[:1].isdigit()
+        or lower[:3] in _MONTH_OR_DAY
+        or (len(word) > 2 and word.isupper())
+    )
+
+
+_MONTH_OR_DAY = frozenset(
+    "jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun".split()
+)
+_LINE_END = re.compile(r"[.!?:;\"'”’)]\s*$")
+_SHORT_LINE_WORDS = 12
+_LIST_LINES = 3
+_LINKED_SHARE = 0.6
+
+
+def furniture_spans(text: str, paragraphs: Sequence[tuple[Span, Sequence[Span]]]) -> list[Bounds]:
+    """The furniture of an article, as sorted (start, end) offsets into its file.
+
+    ``text`` is the file as read (for the Markdown links of link lists); ``paragraphs`` are
+    the paragraphs of its masked text, each with its sentences.
+    """
+    spans: list[Bounds] = []
+    listed = _title_line_runs([p for p, _ in paragraphs])
+    for paragraph, sentences in paragraphs:
+        if paragraph.start in listed or _is_link_list(text, paragraph) or _teasers(paragraph.text):
+            spans.append((paragraph.start, paragraph.end))
+        else:
+            spans.extend(_paragraph_furniture(paragraph, sentences))
+            spans.extend(_inner_stamps(paragraph))
+    return _merged(spans)
+
+
+def _inner_stamps(paragraph: Span) -> Iterable[Bounds]:
+    """Stamps and agency datelines inside a paragraph (each looked for only when what it
+    needs is there: a clock time, an agency's parenthesis)."""
+    text = paragraph.text
+    found: list[re.Match[str]] = []
+    if _CLOCK_DIGITS.search(text):
+        found += _STAMP_ANYWHERE.finditer(text)
+    if "(" in text and _AGENCY_ANYWHERE.search(text):
+        found += _DATELINE_ANYWHERE.finditer(text)
+    return [(paragraph.start + m.start(), paragraph.start + m.end()) for m in found]
+
+
+def _paragraph_furniture(paragraph: Span, sentences: Sequence[Span]) -> Iterable[Bounds]:
+    prefix = _prefix_end(paragraph.text)
+    if prefix:
+        yield paragraph.start, paragraph.start + prefix
+    for sentence in sentences:
+        bounds = _sentence_furniture(sentence, paragraph, prefix)
+        if bounds is not None:
+            yield bounds
+            if bounds[1] == paragraph.end:
+                return
+
+
+def _sentence_furniture(sentence: Span, paragraph: Span, prefix: int) -> Bounds | None:
+    """The furniture a sentence holds: none, or from where it begins to its (or its
+    paragraph's) end."""
+    start = max(sentence.start, paragraph.start + prefix)
+    if start >= sentence.end:
+        return None
+    opening = paragraph.text[start - paragraph.start : sentence.end - paragraph.start]
+    opening = opening.lstrip(" \t-–—•*|")
+    word = opening[:12].split(maxsplit=1)[0].lower().rstrip(":") if opening else ""
+    if word in _OPENING_WORDS or not word[:1].isalpha():
+        if _PARAGRAPH_OPENING.match(opening) and _short_or_listed(opening):
+            return start, paragraph.end
+        if _FURNITURE_OPENING.match(opening):
+            return start, sentence.end
+    if _inner_furniture(sentence.text):
+        return start, sentence.end
+    return None
+
+
+def _inner_furniture(sentence: str) -> bool:
+    """A caption, a credit, a list of links or a fact box, by cues anywhere in the sentence
+    (each pattern is tried only when a word it needs is there: most sentences have none)."""
+    lower = sentence.lower()
+    colons = sentence.count(":")
+    return (
+        (_has_hint(lower) and _CAPTION.search(sentence) is not None)
+        or _CAPTION_END.search(sentence[-40:]) is not None
+        or (" ago" in lower and len(_AGO_STAMP.findall(sentence)) >= 2)
+        or (colons >= 3 and _fact_box(sentence))
+        or (colons >= 2 and len(_YEAR_LABEL.findall(sentence)) >= 2)
+    )
+
+
+def _has_hint(lower: str) -> bool:
+    return any(hint in lower for hint in _CAPTION_HINTS)
+
+
+def _teasers(paragraph: str) -> bool:
+    """Truncated teasers of other stories ("... spewing ma ... Photos of fish with sores
+    may ..."): three cut-offs, or two with an agency's dateline."""
+    if "..." not in paragraph and ". . ." not in paragraph and "…" not in paragraph:
+        return False
+    cuts = len(_TRUNCATED.findall(paragraph))
+    return cuts >= 3 or (cuts == 2 and _AGENCY_ANYWHERE.search(paragraph) is not None)
+
+
+def _fact_box(sentence: str) -> bool:
+    """A fact box ("Born: August 29, 1958, Gary, Indiana Also known as: ... Biggest hits:
+    ..."): three labels or more, the first opening the sentence."""
+    labels = _LABEL.findall(sentence)
+    return (
+        len(labels) >= 3
+        and _LABEL.match(sentence) is not None
+        and not any(_SPEECH.search(label) for label in labels)
+    )
+
+
+def _prefix_end(paragraph: str) -> int:
+    """How far datelines, bylines and stamps run at the paragraph's start (0 if none)."""
+    head = paragraph[:_HEAD]
+    first = head.split(maxsplit=1)[0].rstrip(",:") if head.strip() else ""
+    if _PREFIX_MARK.search(head) is None and not _may_open_prefix(first):
+        return 0  # most paragraphs: no mark of a dateline, a byline or a stamp in sight
+    position = 0
+    while True:
+        for pattern in _PREFIXES:
+            match = pattern.match(paragraph, position)
+            if match is not None and match.end() > position:
+                position = _PREFIX_GAP.match(paragraph, match.end()).end()  # type: ignore[union-attr]
+                break
+        else:
+            return len(paragraph[:position].rstrip())
+
+
+def _short_or_listed(text: str) -> bool:
+    """A "Related" or "Tags" cue opens furniture in a short line or a list, not in prose
+    ("Related talks collapsed in May" is a sentence)."""
+    return len(text.split()) <= _SHORT_LINE_WORDS or ":" in text[:20] or "\n" in text
+
+
+def _is_link_list(text: str, paragraph: Span) -> bool:
+    """Mostly Markdown links, or a block of several short title-like lines."""
+    if "\n" not in paragraph.text and "](" not in text[paragraph.start : paragraph.end + 1]:
+        return False  # one line with no link: prose
+    first = text.rfind("\n", 0, paragraph.start) + 1  # the line's markup opens before it
+    raw = text[first : paragraph.end + 1]
+    labels = sum(len(m.group(1).strip()) for m in _LINK.finditer(raw))
+    if labels and labels >= _LINKED_SHARE * len("".join(paragraph.text.split())):
+        return True
+    lines = [line for line in paragraph.text.splitlines() if line.strip()]
+    return len(lines) >= _LIST_LINES and all(_title_like(line) for line in lines)
+
+
+def _title_line_runs(paragraphs: Sequence[Span]) -> set[int]:
+    """Starts of paragraphs in runs of at least three one-line, title-like paragraphs."""
+    found: set[int] = set()
+    run: list[int] = []
+    for paragraph in [*paragraphs, None]:
+        if paragraph is not None and "\n" not in paragraph.text and _title_like(paragraph.text):
+            run.append(paragraph.start)
+            continue
+        if len(run) >= _LIST_LINES:
+            found.update(run)
+        run = []
+    return found
+
+
+def _title_like(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= _SHORT_LINE_WORDS and _LINE_END.search(line) is None
+
+
+def _merged(spans: list[Bounds]) -> list[Bounds]:
+    merged: list[Bounds] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

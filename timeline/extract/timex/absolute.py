@@ -200,7 +200,7 @@ def decade(m: re.Match[str], ctx: Context) -> Found:
     century (``18``), as is ``the 1900s`` (the 2000s are the decade people mean by them)."""
     text = m.group()
     found = _DIGITS.findall(text)
-    digits = found[-1] if found else str(_DECADE_WORDS[text.lower().split()[-1][:3]])
+    digits = found[-1] if found else str(_DECADE_WORDS[re.split(r"[\s-]", text.lower())[-1][:3]])
     first = int(digits) if len(digits) == 4 else _century_for(int(digits), ctx) + int(digits)
     mod = _early_late(text)
     if len(digits) == 4 and first % 100 == 0 and first < 2000:

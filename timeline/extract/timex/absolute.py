@@ -219,7 +219,7 @@ def century(m: re.Match[str], ctx: Context) -> Found:
         first = ctx.published.year + 100 * relative
         return [expression(m.start(), text, "DATE", cal.century_value(first))]
     digits = _DIGITS.findall(text)
-    ordinal = int(digits[0]) if digits else _WORD_CENTURIES[lowered.split()[-2]]
+    ordinal = int(digits[0]) if digits else _WORD_CENTURIES[lowered[:-8].split()[-1]]
     value = cal.century_value((ordinal - 1) * 100)
     return [expression(m.start(), text, "DATE", value, basis=Basis.EXPLICIT)]
 

@@ -18,7 +18,7 @@ from timeline.model import ArticleRef, Correction, CuratedEvent, SourceLocation
 CORRECTIONS_NAME = "corrections.toml"
 _EVENT_KEYS = frozenset({"date", "mod", "title", "tags", "sources"})
 _SOURCE_KEYS = frozenset({"source", "title", "url", "published"})
-_ACTIONS = ("hide", "redate", "split")
+_ACTIONS = ("hide", "redate", "split", "key", "not_key")
 
 
 def discover_curated_events(content_dir: Path) -> list[Path]:
@@ -73,7 +73,8 @@ def load_corrections(content_dir: Path, root: Path) -> tuple[Correction, ...]:
 
 
 def parse_corrections(text: str, path: str) -> tuple[Correction, ...]:
-    """``[hide]`` and ``[split]`` map ids to reasons; ``[redate.ID]`` has ``date``, ``reason``."""
+    """``[hide]``, ``[split]``, ``[key]`` and ``[not_key]`` map ids to reasons;
+    ``[redate.ID]`` has ``date``, ``reason``."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -214,6 +214,11 @@ class Entry:
     kind: EventKind = EventKind.HAPPENED
     """``happened`` when any source reports the happening, ``expected`` when all only
     expect it."""
+    rank: int = 0
+    """The entry's place in the collection's importance order: 1 is the most important
+    (``merge/rank.py``); 0 before the entries are ranked."""
+    key: bool = False
+    """True for the key events: the first of that order, or pinned by an editor."""
 
     @property
     def corrected(self) -> bool:
@@ -246,9 +251,10 @@ class Correction:
     """One line of ``content/corrections.toml``: what to do with an extracted event."""
 
     action: str
-    """``hide``, ``redate`` or ``split``."""
+    """``hide``, ``redate``, ``split``, ``key`` (pin among the key events) or ``not_key``
+    (drop from them)."""
     id: str
-    """An event id, or for ``hide`` also an entry id."""
+    """An event id, or for ``hide``, ``key`` and ``not_key`` also an entry id."""
     location: SourceLocation
     reason: str = ""
     value: str | None = None

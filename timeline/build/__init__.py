@@ -70,9 +70,11 @@ from timeline.merge.corrections import (
     curated_entries,
     hide_entries,
     invalid_redates,
+    key_choices,
     redate_and_split,
     stale_corrections,
 )
+from timeline.merge.rank import rank_entries
 from timeline.merge.record import memo_from, record_of
 from timeline.model import (
     Article,
@@ -338,7 +340,8 @@ def _cached_doubts(
 
 
 def make_timeline(loaded: Loaded, memo: MergeMemo | None = None) -> Timeline:
-    """Apply corrections, merge every article's events and add the hand-written entries.
+    """Apply corrections, merge every article's events, add the hand-written entries and
+    rank them all (``merge/rank.py``).
 
     A caller that merges again and again (``serve``) passes a ``memo`` to keep what did
     not change.
@@ -350,13 +353,16 @@ def make_timeline(loaded: Loaded, memo: MergeMemo | None = None) -> Timeline:
         raise BuildFailed(errors)
     corrected, apart = redate_and_split(events, loaded.corrections)
     merged = merge_events(corrected, apart=apart, memo=memo)
-    if not loaded.corrections and not handwritten:
-        return Timeline(loaded.config.title, merged, loaded.extractions)
-    stale = stale_corrections(loaded.corrections, events, merged)
-    if stale:
-        raise BuildFailed(stale)
-    entries = order_entries(hide_entries(merged, loaded.corrections) + handwritten)
-    return Timeline(loaded.config.title, entries, loaded.extractions)
+    entries = merged
+    if loaded.corrections or handwritten:
+        stale = stale_corrections(loaded.corrections, events, merged)
+        if stale:
+            raise BuildFailed(stale)
+        entries = order_entries(hide_entries(merged, loaded.corrections) + handwritten)
+    pinned, dropped = key_choices(loaded.corrections)
+    ranked = rank_entries(entries, loaded.extractions, key_events=loaded.config.key_events,
+                          pinned=pinned, dropped=dropped)  # fmt: skip
+    return Timeline(loaded.config.title, ranked, loaded.extractions)
 
 
 def _merge_kept(loaded: Loaded, folder: Path | None) -> Timeline:

@@ -131,12 +131,12 @@ def test_acled_time_precision(date: DateValue, code: int) -> None:
 
 
 def test_events_csv_has_acled_columns() -> None:
-    timeline = Timeline("T", (entry("a1", day(D(2025, 1, 19)), 2, ("gaza", "aid")),), ())
-    rows = list(csv.reader(io.StringIO(events_csv(timeline).decode("utf-8"))))
-    assert rows == [
-        ["event_id", "event_date", "time_precision", "notes", "source", "source_url", "tags"],
-        ["a1", "2025-01-19", "1", "Text a1.", "Wire", "https://x/a", "gaza; aid"],
-    ]
+    ranked = replace(entry("a1", day(D(2025, 1, 19)), 2, ("gaza", "aid")), rank=3)
+    rows = list(csv.reader(io.StringIO(events_csv(Timeline("T", (ranked,), ())).decode())))
+    acled = ["event_id", "event_date", "time_precision", "notes", "source", "source_url", "tags"]
+    assert rows[0] == [*acled, "rank"]
+    assert rows[1] == ["a1", "2025-01-19", "1", "Text a1.", "Wire", "https://x/a", "gaza; aid", "3"]
+    assert len(rows) == 2
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ import json
 import logging
 import pickle
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -213,7 +214,8 @@ def test_json_lines_items_reads_back_only_a_document_of_that_shape() -> None:
 def test_an_export_line_is_taken_over_by_the_digest_of_its_entry(built: Path) -> None:
     from timeline.build import load_site, make_timeline
 
-    config = load_config(built)
+    # Every entry in timelinejs.json too (by default it holds the key events alone).
+    config = replace(load_config(built), timelinejs_events="all")
     timeline = make_timeline(load_site(config))
     first = Reuse("program-1", {})
     files = dict(render_changed(timeline, config, reuse=first))

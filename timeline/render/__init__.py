@@ -123,8 +123,8 @@ class Reuse:
     digests: dict[str, str] = field(default_factory=dict)
     """Filled in while rendering: the digest of each page of this build."""
     entries: list[str] = field(default_factory=list)
-    """Filled in while rendering: the digest of each entry, in timeline order (which is
-    the order of the lines of ``LINE_EXPORTS``)."""
+    """Filled in while rendering: the digest of each entry's line (``PageDigests.line``),
+    in timeline order (which is the order of the lines of ``LINE_EXPORTS``)."""
     kept: int = 0
     """How many pages were not rendered because their digest had not changed."""
 
@@ -186,7 +186,7 @@ def _exports(
     json_line: Callable[[Entry], str] = entry_line
     event_line: Callable[[Entry], str] = timelinejs_line
     if reuse is not None and digests is not None:
-        reuse.entries = [digests.entry(entry) for entry in timeline.entries]
+        reuse.entries = [digests.line(entry) for entry in timeline.entries]
         json_line = _known_lines(reuse.lines.get("timeline.json"), digests, entry_line)
         event_line = _known_lines(reuse.lines.get("timelinejs.json"), digests, timelinejs_line)
     return _export_makers(timeline, config, links, json_line, event_line, pieces)
@@ -211,17 +211,22 @@ def _export_makers(
     pieces: bool = False,
 ) -> dict[str, Callable[[], bytes | Iterator[bytes]]]:
     description = config.description
+    key_only = config.timelinejs_events == "key"
     if pieces:  # the same files in the same order, the largest made piece by piece
         return {
             **_export_makers(timeline, config, links, json_line, event_line),
             "timeline.json": lambda: timeline_json_pieces(timeline, json_line),
-            "timelinejs.json": lambda: timelinejs_json_pieces(timeline, description, event_line),
+            "timelinejs.json": lambda: timelinejs_json_pieces(
+                timeline, description, event_line, key_only=key_only
+            ),
             "events.csv": lambda: events_csv_pieces(timeline),
             INDEX_PATH: lambda: search_index_pieces(timeline, links.entry),
         }
     return {
         "timeline.json": lambda: timeline_json(timeline, json_line),
-        "timelinejs.json": lambda: timelinejs_json(timeline, description, event_line),
+        "timelinejs.json": lambda: timelinejs_json(
+            timeline, description, event_line, key_only=key_only
+        ),
         "events.csv": lambda: events_csv(timeline),
         "feed.xml": lambda: atom_feed(timeline, config, links.entry),
         INDEX_PATH: lambda: search_index_js(search_index(timeline, links.entry)),
@@ -236,7 +241,7 @@ def _known_lines(
         return line
 
     def known_or_new(entry: Entry) -> str:
-        found = known.get(digests.entry(entry))
+        found = known.get(digests.line(entry))
         return line(entry) if found is None else found
 
     return known_or_new

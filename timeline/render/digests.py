@@ -126,10 +126,15 @@ class PageDigests:
         if known is not None:
             return known[1]
         head = [self._salt, entry.id, self._date(entry.date), entry.text, _SEP.join(entry.tags)]
-        head.append(f"{entry.curated}{entry.corrected}")
+        head.append(f"{entry.curated}{entry.corrected}{entry.key}")
         digest = _digest(head + [self._source(s) for s in entry.sources])
         self._entries[id(entry)] = (entry, digest)
         return digest
+
+    def line(self, entry: Entry) -> str:
+        """An entry's line in the line exports: ``entry`` and its rank, which pages do not
+        show (a new article moves many entries' ranks, but not the pages they are on)."""
+        return f"{self.entry(entry)}:{entry.rank}"
 
     def _source(self, source: Source) -> str:
         return _SEP.join(

@@ -60,7 +60,7 @@ _SPOKEN = re.compile(
     re.IGNORECASE,
 )
 _SPOKEN_AFTER = re.compile(
-    r"^,?\s*(?:\w+\s+){0,2}?(?:said|says|told|stated|added|claimed|insisted|warned|"
+    r"^,?\s*(?:\w+\s+){0,3}?(?:said|says|told|stated|added|claimed|insisted|warned|"
     r"confirmed|denied|announced|declared)\b",
     re.IGNORECASE,
 )
@@ -173,7 +173,11 @@ def is_statement(source: Source) -> bool:
     if at < 0:
         return False
     before, after = source.sentence[:at], source.sentence[at + len(expression.text) :]
-    return bool(_SPOKEN.search(before) or _SPOKEN_AFTER.match(after))
+    if _SPOKEN.search(before):  # "said on Tuesday", "told reporters on Monday"
+        return True
+    # "On Monday, the spokesman said": the date opens the sentence and the speaker follows;
+    # not "Hamas freed them on Sunday, officials said", where it dates what was freed.
+    return not before.strip() and bool(_SPOKEN_AFTER.match(after))
 
 
 class _DateMentions:

@@ -15,14 +15,15 @@ from typing import Any, ParamSpec, TypeVar
 
 import click
 
-from timeline.build import BuildReport, build_site, doubtful_dates, load_site
+from timeline.build import BuildReport, build_site, doubtful_dates, load_site, make_timeline
 from timeline.build.malloc import fix_mmap_threshold
 from timeline.config import load_config
 from timeline.deploy import DeployOptions, DeployResult, normalize_cname, plan_deploy, publish
 from timeline.errors import BuildFailed, TimelineError, UsageError
 from timeline.extract import extract_article, find_expressions
 from timeline.load import decode_text, parse_article, parse_published
-from timeline.model import Article, Event, TimeExpression
+from timeline.merge.rank import explain_entry
+from timeline.model import Article, Correction, Event, TimeExpression, Timeline
 from timeline.render.exports import date_json, iso
 from timeline.serve import ServeOptions, serve_site
 from timeline.skeleton import create_site
@@ -119,11 +120,20 @@ def _progress_bar() -> Callable[[int, int], None] | None:
 @main.command()
 @SITE_DIR
 @click.option("--drafts", is_flag=True, help="Check drafts too.")
+@click.option(
+    "--explain",
+    metavar="ID",
+    help="Show why the entry ID (or the entry of event ID) ranks where it does.",
+)
 @reports_errors
-def check(directory: Path, drafts: bool) -> None:
+def check(directory: Path, drafts: bool, explain: str | None) -> None:
     """Validate the content and list doubtful dates, without writing anything."""
     config = load_config(directory.resolve())
     loaded = load_site(config, drafts=drafts)
+    if explain is not None:
+        for line in explain_rank(make_timeline(loaded), explain, loaded.corrections):
+            click.echo(line)
+        return
     doubts = doubtful_dates(loaded.extractions, loaded.corrections)
     for doubt in doubts:
         click.echo(f"{doubt}")
@@ -336,6 +346,17 @@ def _table_row(row: dict[str, Any]) -> str:
     if "expressions" in row or "article" in row:
         return f"{row['date']['value']:<12} {row['basis']:<12} {row['text']}"
     return f"{row['start']:>6} {row['end']:>6}  {row['type']:<9} {row['value']:<14} {row['text']}"
+
+
+def explain_rank(
+    timeline: Timeline, wanted: str, corrections: Iterable[Correction] = ()
+) -> list[str]:
+    """``explain_entry`` of the entry whose id, or one of whose sources' event id, is
+    ``wanted``; a usage error when there is none."""
+    for entry in timeline.entries:
+        if entry.id == wanted or any(s.event_id == wanted for s in entry.sources):
+            return explain_entry(timeline, entry, corrections)
+    raise UsageError(f"no entry has the id '{wanted}' (ids are in output/timeline.json)")
 
 
 def _print_report(report: BuildReport) -> None:

@@ -35,7 +35,17 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from timeline.merge.similarity import Weights, content_words, corpus_weights
-from timeline.model import DateValue, Entry, Event, EventKind, Extraction, Precision, Source
+from timeline.model import (
+    Correction,
+    DateValue,
+    Entry,
+    Event,
+    EventKind,
+    Extraction,
+    Precision,
+    Source,
+    Timeline,
+)
 
 RECALL_DAYS = 7
 """How long after a happening an article that points back at it recalls it."""
@@ -50,6 +60,7 @@ WEIGHTS: Mapping[str, float] = {
 KIND_FACTORS: Mapping[EventKind, float] = {EventKind.HAPPENED: 1.0, EventKind.EXPECTED: 0.5}
 STATEMENT_FACTOR = 0.9
 """The attribution part: an entry whose every source is dated only by when someone spoke."""
+_CHOICES = {"key": "pinned among the key events", "not_key": "dropped from the key events"}
 MIN_KEY_EVENTS = 10
 MAX_KEY_EVENTS = 150
 
@@ -97,6 +108,42 @@ class Evidence:
     def score(self, weights: Mapping[str, float] = WEIGHTS) -> float:
         """The sum of the points times the factor, rounded so that no last bit decides."""
         return round(math.fsum(self.points(weights).values()) * self.factor(), 9)
+
+
+def explain_entry(
+    timeline: Timeline, entry: Entry, corrections: Iterable[Correction] = ()
+) -> list[str]:
+    """Why an entry of a ranked timeline ranks where it does, a line per part of its score
+    and the editor's choice if ``corrections`` pin it or drop it (``timeline check
+    --explain``)."""
+    evidence = collection_evidence([entry], timeline.extractions)[entry.id]
+    key_count = sum(1 for e in timeline.entries if e.key)
+    place = "a key event" if entry.key else "not a key event"
+    points = evidence.points()
+    said = "only says when someone spoke" if evidence.statement else "reports a happening"
+    rows = [
+        ("reports", "articles telling it", f"{evidence.reports}", points["reports"]),
+        ("outlets", "outlets among them", f"{evidence.outlets}", points["outlets"]),
+        ("day", "articles dating a clause on its day", f"{evidence.day}", points["day"]),
+        ("recalls", "of them a week or more later", f"{evidence.recalls}", points["recalls"]),
+        ("echo", "of the day's articles sharing its words", f"{evidence.echo:g}", points["echo"]),
+    ]
+    factors = [
+        ("kind", entry.kind.value, KIND_FACTORS.get(entry.kind, 1.0)),
+        ("attribution", said, STATEMENT_FACTOR if evidence.statement else 1.0),
+    ]
+    lines = [
+        f"{entry.id}: rank {entry.rank} of {len(timeline.entries)}, {place} "
+        f"({_count(key_count, 'key event')} in this timeline)",
+        f"  {entry.text}",
+        *(f"  {name:<12}{what:<40}{count:>6}  +{value:.2f}" for name, what, count, value in rows),
+        *(f"  {name:<12}{what:<40}{'':>6}  ×{value:g}" for name, what, value in factors),
+        f"  {'score':<12}{'':<40}{'':>6}  ={evidence.score():.2f}",
+    ]
+    ids = {entry.id, *(source.event_id for source in entry.sources)}
+    for chosen in (c for c in corrections if c.action in _CHOICES and c.id in ids):
+        lines.append(f"  {_CHOICES[chosen.action]} by {chosen.location}: {chosen.reason}")
+    return lines
 
 
 def collection_evidence(
@@ -257,6 +304,10 @@ def _entry_ids(entries: Iterable[Entry], ids: Collection[str]) -> frozenset[str]
         for entry in entries
         if entry.id in ids or any(source.event_id in ids for source in entry.sources)
     )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _day(published: dt.datetime | dt.date) -> dt.date:

@@ -34,7 +34,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from timeline.merge.similarity import Weights, content_words, corpus_weights
+from timeline.merge.similarity import Weights, content_words, frequency_weights
 from timeline.model import (
     Correction,
     DateValue,
@@ -236,35 +236,39 @@ class _DateMentions:
         self.published: dict[str, dt.date] = {}
         told: dict[tuple[dt.date, str], set[str]] = defaultdict(set)
         words: dict[str, frozenset[str]] = {}  # by clause: many events share one sentence
-        sentences: list[frozenset[str]] = []
         for event in events:
-            if event.kind is EventKind.FURNITURE:
+            day = day_of(event.date)
+            if day is None or event.kind is EventKind.FURNITURE:
                 continue
-            clause = event.clause or event.text
+            clause, slug = event.clause or event.text, event.article.slug
             said = words.get(clause)
             if said is None:
                 said = words[clause] = content_words(clause)
-            sentences.append(said)
-            day, slug = day_of(event.date), event.article.slug
-            if day is None:
-                continue
             told[(day, slug)].update(said)
             if event.expression is not None:  # a date the text gives, not the publication's
                 self.articles[day].add(slug)
-                self.published[slug] = _day(event.article.published)
-        self.weights: Weights = corpus_weights(sentences)
+                if slug not in self.published:
+                    self.published[slug] = _day(event.article.published)
         self.echoes: dict[dt.date, Counter[str]] = defaultdict(Counter)
         """How many articles say each word of what happened on each day."""
+        everywhere: Counter[str] = Counter()
         for (day, _), words_told in told.items():
             self.echoes[day].update(words_told)
+            everywhere.update(words_told)
+        self.weights: Weights = frequency_weights(everywhere, len(told))
+        """How rare each word is among what each article says of each day."""
+        self._recalls: dict[dt.date, int] = {}
 
     def recalls(self, day: dt.date) -> int:
         """The articles pointing at a day published ``RECALL_DAYS`` or more after it."""
-        return sum(
-            1
-            for slug in self.articles.get(day, ())
-            if (self.published[slug] - day).days >= RECALL_DAYS
-        )
+        found = self._recalls.get(day)
+        if found is None:
+            published = self.published
+            later = [
+                s for s in self.articles.get(day, ()) if (published[s] - day).days >= RECALL_DAYS
+            ]
+            found = self._recalls[day] = len(later)
+        return found
 
     def echo(self, day: dt.date, text: str) -> float:
         """How many of the articles that tell of a day share the words of ``text``: the

@@ -147,9 +147,10 @@ def test_new_site_builds_outside_the_repository(tmp_path: Path) -> None:
     result = run("new", "mysite", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     site = tmp_path / "mysite"
-    assert (site / "themes" / "default" / "templates" / "base.html").is_file()
+    assert not (site / "themes").exists()  # the theme stays in the package
     requirements = (site / "requirements.txt").read_text(encoding="utf-8")
-    assert "\ntimeline" in requirements
+    (wheel,) = (site / "wheels").glob("conflict_timeline-*-py3-none-any.whl")
+    assert f"\n./wheels/{wheel.name}\n" in requirements
     result = run("build", cwd=site)
     assert result.returncode == 0, result.stderr
     index = (site / "output" / "index.html").read_text(encoding="utf-8")
@@ -182,3 +183,80 @@ def test_check_lists_nothing_for_clean_content_and_writes_nothing(example_site: 
     result = run("check", cwd=example_site)
     assert result.returncode == 0, result.stderr
     assert not (example_site / "output").exists()
+
+
+ONE_ARTICLE = (
+    "---\ntitle: Talks resume\npublished: 2025-02-03\nsource: Agency\n"
+    "url: https://agency.example/talks\n---\n\nTalks resumed in Cairo on 3 February 2025.\n"
+)
+
+
+@pytest.fixture
+def small_site(tmp_path: Path) -> Path:
+    """A site of one clean article."""
+    site = tmp_path / "small"
+    (site / "content").mkdir(parents=True)
+    (site / "timeline.toml").write_text('title = "Small"\n', encoding="utf-8")
+    write_article(site, "talks.md", ONE_ARTICLE)
+    return site
+
+
+@pytest.mark.parametrize("args", [("build", "-v"), ("-v", "build"), ("build", "--verbose")])
+def test_verbose_before_or_after_the_command(small_site: Path, args: tuple[str, ...]) -> None:
+    result = run(*args, cwd=small_site)
+    assert result.returncode == 0, result.stderr
+    assert "render took" in result.stderr  # the debug lines
+
+
+def test_quiet_after_the_command(small_site: Path) -> None:
+    result = run("build", "-q", cwd=small_site)
+    assert result.returncode == 0 and result.stderr == ""
+
+
+def test_counts_are_pluralised(small_site: Path) -> None:
+    built = run("build", cwd=small_site)
+    assert "Built 1 entry from 1 event in 1 article: " in built.stderr, built.stderr
+    checked = run("check", cwd=small_site)
+    assert checked.stderr.strip() == "Read 1 article: 1 entry, no warnings"
+
+
+def test_check_reads_every_warning_and_fails_on_them_only_when_strict(small_site: Path) -> None:
+    write_article(
+        small_site,
+        "hugo.md",
+        "---\ntitle: T\ndate: 2025-02-04\nsummry: Talks\n---\n\nTalks went on on 4 February.\n",
+    )
+    write_article(
+        small_site,
+        "ar.md",
+        "---\ntitle: تقرير\npublished: 2025-03-18\nsource: S\nurl: https://s.example/\n---\n\n"
+        "أعلنت الحكومة يوم الثلاثاء 18 مارس 2025 أن المفاوضات ستستأنف في القاهرة.\n",
+    )
+    result = run("check", cwd=small_site)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "content/articles/ar.md:7: dates not read: the text looks like Arabic, and timeline "
+        "reads dates in English only",
+        "content/articles/hugo.md:1: no 'source': the report is shown from 'Unknown outlet'; "
+        "name the outlet",
+        "content/articles/hugo.md:1: no 'url': readers cannot open the original report; "
+        "add its link",
+        "content/articles/hugo.md:4: front matter key 'summry' is not one timeline reads: kept "
+        "as page data; did you mean 'summary'?",
+    ]
+    assert "Read 3 articles:" in result.stderr
+    assert "4 warnings (3 front matter notes, 1 article not in English)" in result.stderr
+    assert run("check", "--strict", cwd=small_site).returncode == 1
+    built = run("build", cwd=small_site)
+    assert built.returncode == 0
+    assert "content/articles/ar.md:7: dates not read: the text looks like Arabic" in built.stderr
+    assert "hugo.md:4" not in built.stderr  # the others are counted: see `timeline check`
+    assert run("build", "--strict", cwd=small_site).returncode == 1
+
+
+def test_new_article_in_a_site(small_site: Path) -> None:
+    result = run("new", "article", "Aid convoy reaches Rafah", cwd=small_site)
+    assert result.returncode == 0, result.stderr
+    (path,) = (small_site / "content" / "articles").glob("*-aid-convoy-reaches-rafah.md")
+    assert 'title: "Aid convoy reaches Rafah"' in path.read_text(encoding="utf-8")
+    assert run("new", "article", cwd=small_site).returncode == 2

@@ -16,17 +16,18 @@ from typing import Any, ParamSpec, TypeVar
 import click
 
 from timeline.build import BuildReport, build_site, doubtful_dates, load_site, make_timeline
+from timeline.build.doubts import Doubt, expected_only
 from timeline.build.malloc import fix_mmap_threshold
 from timeline.config import load_config
 from timeline.deploy import DeployOptions, DeployResult, normalize_cname, plan_deploy, publish
-from timeline.errors import BuildFailed, TimelineError, UsageError
+from timeline.errors import BuildFailed, TimelineError, UsageError, plural
 from timeline.extract import extract_article, find_expressions
 from timeline.load import decode_text, parse_article, parse_published
 from timeline.merge.rank import explain_entry
 from timeline.model import Article, Correction, Event, TimeExpression, Timeline
 from timeline.render.exports import date_json, iso
 from timeline.serve import ServeOptions, serve_site
-from timeline.skeleton import create_site
+from timeline.skeleton import DISTRIBUTION, create_article, create_site
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -56,8 +57,28 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-@click.group()
-@click.version_option(package_name="timeline")
+def _set_level(context: click.Context, parameter: click.Parameter, value: bool) -> None:
+    """``-v`` and ``-q`` before or after the command's name: both set the level."""
+    if value:
+        level = logging.DEBUG if parameter.name == "verbose" else logging.ERROR
+        logging.basicConfig(level=level, format="%(message)s", stream=sys.stderr, force=True)
+
+
+def verbosity(command: Callable[P, R]) -> Callable[P, R]:
+    """The ``-v``/``-q`` options, on the group and on every command."""
+    quiet = click.option(
+        "-q", "--quiet", is_flag=True, expose_value=False, callback=_set_level,
+        help="Print errors only.",
+    )  # fmt: skip
+    verbose = click.option(
+        "-v", "--verbose", is_flag=True, expose_value=False, callback=_set_level,
+        help="Show each stage's timing, every warning and tracebacks.",
+    )  # fmt: skip
+    return verbose(quiet(command))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name=DISTRIBUTION)
 @click.option("-v", "--verbose", is_flag=True, help="Show each stage's timing and tracebacks.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 def main(verbose: bool, quiet: bool) -> None:
@@ -83,6 +104,7 @@ def main(verbose: bool, quiet: bool) -> None:
     type=click.IntRange(min=1),
     help="Worker processes for extraction (default: the number of cores).",
 )
+@verbosity
 @reports_errors
 def build(
     directory: Path,
@@ -120,34 +142,97 @@ def _progress_bar() -> Callable[[int, int], None] | None:
 @main.command()
 @SITE_DIR
 @click.option("--drafts", is_flag=True, help="Check drafts too.")
+@click.option("--strict", is_flag=True, help="Exit with status 1 when there is any warning.")
 @click.option(
     "--explain",
     metavar="ID",
     help="Show why the entry ID (or the entry of event ID) ranks where it does.",
 )
+@verbosity
 @reports_errors
-def check(directory: Path, drafts: bool, explain: str | None) -> None:
-    """Validate the content and list doubtful dates, without writing anything."""
+def check(directory: Path, drafts: bool, strict: bool, explain: str | None) -> None:
+    """Validate the content and list what an editor should look at, writing nothing."""
     config = load_config(directory.resolve())
     loaded = load_site(config, drafts=drafts)
+    timeline = make_timeline(loaded)
     if explain is not None:
-        for line in explain_rank(make_timeline(loaded), explain, loaded.corrections):
+        for line in explain_rank(timeline, explain, loaded.corrections):
             click.echo(line)
         return
-    doubts = doubtful_dates(loaded.extractions, loaded.corrections)
-    for doubt in doubts:
-        click.echo(f"{doubt}")
-    click.echo(f"{len(doubts)} doubtful date{'s' if len(doubts) != 1 else ''}", err=True)
+    warnings = doubtful_dates(loaded.extractions, loaded.corrections)
+    warnings += expected_only(timeline)
+    for warning in sorted(warnings, key=lambda w: (w.location.path, w.location.line)):
+        click.echo(f"{warning}")
+    read = plural(len(loaded.extractions), "article")
+    entries = plural(len(timeline.entries), "entry", "entries")
+    click.echo(f"Read {read}: {entries}, {_warning_counts(warnings)}", err=True)
+    if strict and warnings:
+        raise SystemExit(1)
+
+
+def _warning_counts(warnings: Iterable[Doubt]) -> str:
+    """``no warnings``, or ``3 warnings (2 doubtful dates, 1 not in English)``."""
+    kinds: dict[str, int] = {}
+    for warning in warnings:
+        kinds[warning.kind] = kinds.get(warning.kind, 0) + 1
+    if not kinds:
+        return "no warnings"
+    parts = [_KIND_WORDS[kind](count) for kind, count in sorted(kinds.items())]
+    return f"{plural(sum(kinds.values()), 'warning')} ({', '.join(parts)})"
+
+
+_KIND_WORDS: dict[str, Callable[[int], str]] = {
+    "date": lambda n: plural(n, "doubtful date"),
+    "expected": lambda n: f"{plural(n, 'entry', 'entries')} only expected",
+    "front matter": lambda n: plural(n, "front matter note"),
+    "language": lambda n: f"{plural(n, 'article')} not in English",
+}
 
 
 @main.command()
-@click.argument("directory", type=click.Path(path_type=Path))
+@click.argument("what", nargs=-1, required=True, metavar='DIRECTORY | article "TITLE"')
+@click.option(
+    "--site",
+    default=".",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The site that gets the new article.",
+)
+@verbosity
 @reports_errors
-def new(directory: Path) -> None:
-    """Create a new site in DIRECTORY with a config, an example article and the theme."""
-    create_site(directory)
-    click.echo(f"Created a new timeline site in {directory}")
-    click.echo(f"Next: cd {directory} && timeline build")
+def new(what: tuple[str, ...], site: Path) -> None:
+    """Create a new site in DIRECTORY, or a new dated article in a site
+    (timeline new article "Ceasefire talks resume")."""
+    if what[0] == "article":
+        _new_article(what[1:], site)
+        return
+    if len(what) != 1:
+        raise UsageError('give one DIRECTORY, or: timeline new article "Title"')
+    directory = Path(what[0])
+    requirements = create_site(directory)
+    click.echo(f"Created a new timeline site in {directory}:")
+    click.echo("  timeline.toml                        the site's settings")
+    click.echo("  content/articles/example-talks-resume.md   an example article")
+    click.echo("  .github/workflows/pages.yml          builds and publishes it on GitHub Pages")
+    if requirements.wheel is not None:
+        click.echo(f"  requirements.txt, wheels/{requirements.wheel[0]}")
+        click.echo("                                       this very timeline, for the workflow")
+    else:
+        click.echo("  requirements.txt                     this very timeline, for the workflow")
+    click.echo(f'Next: cd {directory} && timeline new article "Title" && timeline serve')
+
+
+def _new_article(titles: tuple[str, ...], site: Path) -> None:
+    if len(titles) != 1:
+        raise UsageError(
+            'timeline new article "Title" takes one title (in quotes); '
+            "for a site named article: timeline new ./article"
+        )
+    config = load_config(site.resolve())
+    path = create_article(config.content_path, titles[0], dt.date.today())
+    shown = path.relative_to(config.root) if path.is_relative_to(config.root) else path
+    click.echo(f"Created {shown}: paste the report's text, fill in source and url,")
+    click.echo("and set draft: false (until then only `timeline serve --drafts` shows it)")
 
 
 @main.command()
@@ -166,6 +251,7 @@ def new(directory: Path) -> None:
     help="Publish over a branch timeline did not write, a base_url that does not fit the remote, "
     "or a rejected push.",
 )
+@verbosity
 @reports_errors
 def deploy(
     directory: Path,
@@ -205,6 +291,7 @@ def deploy(
 @click.option("--poll", is_flag=True, help="Poll for changes (network mounts, containers).")
 @click.option("--drafts", is_flag=True, help="Include articles marked draft: true.")
 @click.option("--full-render", is_flag=True, help="Render every page on every change.")
+@verbosity
 @reports_errors
 def serve(
     directory: Path,
@@ -239,6 +326,7 @@ def serve(
     "--batch", is_flag=True, help='Read JSON lines {"id", "text", "published"} and answer each.'
 )
 @click.option("--day-first", is_flag=True, help="Read 10/7/2023 as 10 July.")
+@verbosity
 @reports_errors
 def extract(
     path: str, published: str | None, form: str, events: bool, batch: bool, day_first: bool
@@ -361,17 +449,16 @@ def explain_rank(
 
 def _print_report(report: BuildReport) -> None:
     log = logging.getLogger("timeline")
-    for doubt in report.warnings:
-        log.debug("warning: %s", doubt)
+    for warning in report.warnings:  # an article whose dates are not read: always said
+        log.log(logging.WARNING if warning.kind == "language" else logging.DEBUG, "%s", warning)
     if report.warnings:
-        count = len(report.warnings)
-        log.warning("%d doubtful date%s: see `timeline check`", count, "s" if count != 1 else "")
+        log.warning("%s: see `timeline check`", _warning_counts(report.warnings))
     log.info(
-        "Built %d entries from %d events in %d articles: %d files (%d changed) in %s",
-        report.entries,
-        report.events,
-        report.articles,
-        report.files,
+        "Built %s from %s in %s: %s (%d changed) in %s",
+        plural(report.entries, "entry", "entries"),
+        plural(report.events, "event"),
+        plural(report.articles, "article"),
+        plural(report.files, "file"),
         report.changed,
         report.output,
     )
@@ -380,13 +467,16 @@ def _print_report(report: BuildReport) -> None:
 
 
 def _print_deploy(result: DeployResult) -> None:
-    count = f"{len(result.files)} file{'s' if len(result.files) != 1 else ''}"
+    count = plural(len(result.files), "file")
     parent = f"on top of {result.parent[:7]}" if result.parent else "as a new branch"
     push = f"push to {result.remote}" if result.pushed else "keep it local (--no-push)"
     if result.dry_run:
         click.echo(f"Dry run: would commit {count} to {result.branch} {parent} and {push}")
+    elif result.unchanged:
+        click.echo(f"Nothing changed: {result.branch} already has this site, no new commit")
     else:
         click.echo(f"Committed {count} to {result.branch} {parent}: {(result.commit or '')[:7]}")
+    if not result.dry_run:
         click.echo(
             f"Pushed to {result.remote}"
             if result.pushed

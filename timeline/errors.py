@@ -41,12 +41,16 @@ class BuildFailed(TimelineError):
 
     def __init__(self, errors: Iterable[ContentError]) -> None:
         self.errors = tuple(sorted(errors, key=_error_order))
-        count = len(self.errors)
-        super().__init__(f"build failed with {count} error{'s' if count != 1 else ''}")
+        super().__init__(f"build failed with {plural(len(self.errors), 'error')}")
 
 
 class DeployError(TimelineError):
     """Publishing was refused or failed; the repository and the remote are as they were."""
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """``1 article``, ``2 articles``, ``1 entry``, ``0 entries`` (``nouns`` when not noun+s)."""
+    return f"{count:,} {noun if count == 1 else nouns or noun + 's'}"
 
 
 def _error_order(error: ContentError) -> tuple[str, int, str]:

@@ -8,8 +8,9 @@ imports nothing else of the package.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 
 class Precision(StrEnum):
@@ -130,8 +131,23 @@ class Article:
     """Offset of the Markdown body in ``text``."""
     url: str | None = None
     author: str | None = None
+    """The author, or the authors joined with commas."""
     tags: tuple[str, ...] = ()
+    """The tags, with the categories of Hugo, Jekyll and Pelican front matter."""
     draft: bool = False
+    summary: str | None = None
+    """``description`` or ``summary``."""
+    updated: dt.datetime | dt.date | None = None
+    """When the report was last changed (``lastmod``, ``updated`` or ``modified``)."""
+    aliases: tuple[str, ...] = ()
+    """Site paths of former addresses of the article's page, each given a redirect page."""
+    image: str | None = None
+    lang: str | None = None
+    """The language the front matter declares, as written (``en``, ``ar``...)."""
+    data: dict[str, Any] = field(default_factory=dict, hash=False)
+    """Every other front matter key with its value (plain data), for templates."""
+    notes: tuple[tuple[int, str], ...] = ()
+    """Warnings about the front matter, each with its line: what ``timeline check`` lists."""
 
     @property
     def published_date(self) -> dt.date:

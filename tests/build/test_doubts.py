@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from timeline.build.doubts import doubtful_dates
+from dataclasses import replace
+
+from timeline.build.doubts import doubtful_dates, expected_only
 from timeline.extract import extract_article
 from timeline.extract.doubts import unclear_weekdays
 from timeline.load import parse_article, parse_corrections
+from timeline.model import Entry, EventKind, Source, Timeline
 
-FRONT = "---\ntitle: T\npublished: 2025-02-05\n---\n\n"
+FRONT = "---\ntitle: T\npublished: 2025-02-05\nsource: S\nurl: https://s.example/a\n---\n\n"
 
 
 def doubts_of(body: str) -> list[str]:
@@ -20,13 +23,13 @@ def test_weekday_without_tense_is_doubtful_but_a_told_one_is_not() -> None:
     extraction = extract_article(parse_article(text, "a.md"))
     assert [e.text for e in unclear_weekdays(extraction)] == ["Monday"]
     assert doubts_of("Talks in Cairo on Monday.\n") == [
-        "content/articles/a.md:6: 'Monday' has no clear tense around it: read as 2025-02-03"
+        "content/articles/a.md:8: 'Monday' has no clear tense around it: read as 2025-02-03"
     ]
 
 
 def test_event_dated_after_publication_is_doubtful() -> None:
     assert doubts_of("The next exchange will take place on 8 February 2025.\n") == [
-        "content/articles/a.md:6: '8 February 2025' dates an event after the article was "
+        "content/articles/a.md:8: '8 February 2025' dates an event after the article was "
         "published (2025-02-08)"
     ]
 
@@ -40,7 +43,7 @@ def test_a_yearless_date_months_from_publication_is_doubtful() -> None:
         "Victims of the attack on October 7 were buried. Talks began on 3 February.\n"
     )
     assert doubts == [
-        "content/articles/a.md:6: 'October 7' gives no year and is months from publication: "
+        "content/articles/a.md:8: 'October 7' gives no year and is months from publication: "
         "read as 2024-10-07; write the year, or re-date it in content/corrections.toml"
     ]
 
@@ -52,3 +55,27 @@ def test_a_corrected_event_is_no_longer_doubtful() -> None:
     corrections = parse_corrections(f'[redate."{event.id}"]\ndate = "2023-10-07"\n', "c.toml")
     assert len(doubtful_dates((extraction,))) == 1
     assert doubtful_dates((extraction,), corrections) == ()
+
+
+def test_entries_only_expected_are_listed_with_their_first_source() -> None:
+    text = FRONT + "Talks began on 1 February 2025. Aid convoys entered on 2 February 2025.\n"
+    extraction = extract_article(parse_article(text, "content/articles/a.md"))
+    entries = [
+        Entry(
+            f"e{number}",
+            event.date,
+            event.text,
+            (
+                Source(
+                    event.id, event.article, event.text, event.line, event.expression, event.basis
+                ),
+            ),
+        )
+        for number, event in enumerate(extraction.events)
+    ]
+    entries[-1] = replace(entries[-1], kind=EventKind.EXPECTED)
+    doubts = expected_only(Timeline("T", tuple(entries), (extraction,)))
+    assert [str(doubt) for doubt in doubts] == [
+        f"content/articles/a.md:8: only expected, not reported: 2025-02-02 '{entries[-1].text}'"
+    ]
+    assert doubts[0].kind == "expected"

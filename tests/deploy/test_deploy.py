@@ -207,6 +207,25 @@ def test_second_deploy_adds_one_commit_on_top(src: Path, remote: Path) -> None:
     assert tip(src) == tip(remote) == second.commit
 
 
+def test_a_deploy_with_nothing_changed_makes_no_commit(src: Path, remote: Path) -> None:
+    first = deploy(src)
+    again = deploy(src, message="Nothing new")
+    assert again.unchanged and not first.unchanged
+    assert again.commit == first.commit == tip(remote) == tip(src)
+    assert git(remote, "rev-list", "--count", "gh-pages").strip() == "1"
+    write_output(src / "output", {**SITE_FILES, "index.html": b"<p>new</p>\n"})
+    changed = deploy(src)
+    assert not changed.unchanged and changed.parent == first.commit
+    assert git(remote, "rev-list", "--count", "gh-pages").strip() == "2"
+
+
+def test_an_unchanged_deploy_still_pushes_a_commit_kept_local(src: Path, remote: Path) -> None:
+    local = deploy(src, push=False)
+    assert tip(remote) is None
+    again = deploy(src)
+    assert again.unchanged and again.commit == local.commit == tip(remote)
+
+
 def test_dropping_the_domain_warns(
     src: Path, remote: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -250,6 +269,7 @@ def test_remote_only_branch_is_fetched_and_continued(
     first = deploy(src)
     git(src, "update-ref", "-d", "refs/heads/gh-pages")
     git(src, "update-ref", "-d", "refs/remotes/origin/gh-pages")
+    write_output(src / "output", {**SITE_FILES, "index.html": b"<p>new</p>\n"})
     result = deploy(src)
     assert result.parent == first.commit
     assert git(remote, "rev-parse", "gh-pages^").strip() == first.commit
@@ -552,8 +572,8 @@ def test_commit_message_variants() -> None:
 
 
 def load_workflow() -> dict[Any, Any]:
-    """The repository's workflow, parsed."""
-    data = yaml.safe_load((REPO / ".github" / "workflows" / "pages.yml").read_text())
+    """The workflow ``timeline new`` writes into a site, parsed."""
+    data = yaml.safe_load(workflow_text())
     assert isinstance(data, dict)
     return data
 
@@ -570,10 +590,25 @@ def uses(job: dict[str, Any]) -> list[str]:
     return [step["uses"].split("@")[0] for step in steps_of(job) if "uses" in step]
 
 
-def test_workflow_is_shipped_identical() -> None:
-    repo_copy = (REPO / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
+def test_the_repository_builds_its_site_with_its_own_code_and_a_new_site_with_its_pin() -> None:
     package_copy = (REPO / "timeline" / "skeleton" / "pages.yml").read_text(encoding="utf-8")
-    assert repo_copy == package_copy == workflow_text()
+    assert package_copy == workflow_text()
+    repo_copy = yaml.safe_load((REPO / ".github" / "workflows" / "pages.yml").read_text())
+    shipped = load_workflow()
+    install = {"name": "Install timeline"}
+    for data, command, key in [
+        (repo_copy, "pip install .", "pyproject.toml"),
+        (shipped, "pip install -r requirements.txt", "requirements.txt"),
+    ]:
+        (step,) = [s for s in steps_of(data["jobs"]["build"]) if s.get("name") == install["name"]]
+        assert step["run"].strip() == command
+        step["run"] = ""
+        (python,) = [
+            s for s in steps_of(data["jobs"]["build"]) if "setup-python" in s.get("uses", "")
+        ]
+        assert python["with"]["cache-dependency-path"] == key
+        python["with"]["cache-dependency-path"] = ""
+    assert repo_copy == shipped  # the rest is the same
 
 
 def test_workflow_triggers_and_permissions() -> None:
@@ -616,7 +651,7 @@ def test_workflow_runs_timeline_build_and_uploads_output() -> None:
     steps = steps_of(load_workflow()["jobs"]["build"])
     runs = [step["run"].strip() for step in steps if "run" in step]
     assert "timeline build" in runs
-    assert any("pip install ." in run for run in runs)
+    assert "pip install -r requirements.txt" in runs
     by_action = {step["uses"].split("@")[0]: step for step in steps if "uses" in step}
     assert by_action["actions/setup-python"]["with"]["cache"] == "pip"
     assert by_action["actions/cache"]["with"]["path"] == ".timeline-cache/"

@@ -66,7 +66,7 @@ def test_date_prefix_of_file_name_serves_as_publication_date() -> None:
         ("---\ntitle: T\n", 1, "not closed"),
         ("Just text.\n", 1, "no front matter"),
         ("---\npublished: 2025-01-01\n---\n", 1, "'title' is required"),
-        ("---\ntitle: T\npublished: 2025-01-01\ncolour: red\n---\n", 4, "unknown front matter key"),
+        ("---\ntitle: T\npublished: March 2025\n---\n", 3, "does not name one day"),
         ("---\ntitle: T\npublished: 2025-01-01\ndraft: maybe\n---\n", 4, "'draft' must be"),
         (
             "---\ntitle: T\npublished: 2025-01-01\n---\n\nHi\n\n<script>x()</script>\n",

@@ -11,7 +11,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from timeline.extract.doubts import distant_yearless, unclear_weekdays
-from timeline.model import Correction, Extraction, SourceLocation
+from timeline.extract.language import language_note
+from timeline.load import article_notes
+from timeline.model import Correction, EventKind, Extraction, SourceLocation, Timeline
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +22,9 @@ class Doubt:
 
     location: SourceLocation
     message: str
+    kind: str = "date"
+    """What it is about: ``date``, ``language`` (dates not read), ``front matter``,
+    ``expected`` (an entry only expected, never reported)."""
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"
@@ -52,8 +57,28 @@ def article_doubts(extraction: Extraction) -> tuple[ArticleDoubt, ...]:
     return tuple(_doubts_of(extraction))
 
 
+def expected_only(timeline: Timeline) -> tuple[Doubt, ...]:
+    """The entries that only expected sources tell (a plan, a deadline), none reporting
+    that it happened: the timeline shows them as expected, and an editor may check them."""
+    return tuple(
+        Doubt(
+            SourceLocation(entry.sources[0].article.path, entry.sources[0].line),
+            f"only expected, not reported: {entry.date.value} '{entry.text[:80]}'",
+            "expected",
+        )
+        for entry in timeline.entries
+        if entry.kind is EventKind.EXPECTED and entry.sources and not entry.curated
+    )
+
+
 def _doubts_of(extraction: Extraction) -> Iterator[ArticleDoubt]:
     article = extraction.article
+    for line, note in article_notes(article):
+        yield Doubt(SourceLocation(article.path, line), note, "front matter"), ()
+    language = language_note(article)
+    if language:
+        line = article.line_of(article.body_start)
+        yield Doubt(SourceLocation(article.path, line), language, "language"), ()
     settling: dict[int, list[str]] = {}
     for event in extraction.events:
         if event.expression:

@@ -102,6 +102,7 @@ class Failure:
 _EXTRACTION_CODE = (
     "model.py",
     "load/articles.py",
+    "load/front_matter.py",
     "build/store.py",
     "extract",
     "render/article.py",

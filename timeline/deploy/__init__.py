@@ -29,6 +29,7 @@ from timeline.deploy.git import (
     remote_url,
     resolve_commit,
     run,
+    tree_of,
     update_branch,
     write_tree,
 )
@@ -118,6 +119,8 @@ class DeployResult:
     pushed: bool
     """Whether the commit was pushed (on a dry run: would be)."""
     dry_run: bool
+    unchanged: bool = False
+    """The branch already held exactly this site: no new commit was made."""
 
 
 # --- the whole deploy ---------------------------------------------------------------------
@@ -157,15 +160,26 @@ def publish(plan: DeployPlan, output: Path) -> DeployResult:
     if plan.options.dry_run:
         return _result(plan, names, message, commit=None, pushed=plan.options.push)
     tree = write_tree(plan.repo, output, paths, extras)
-    commit = commit_tree(plan.repo, tree, plan.parent, message)
+    unchanged = plan.parent is not None and tree_of(plan.repo, plan.parent) == tree
+    if unchanged and plan.parent is not None:  # the same site: a new commit would add nothing
+        commit = plan.parent
+    else:
+        commit = commit_tree(plan.repo, tree, plan.parent, message)
     if plan.options.push:
         push_commit(plan.repo, commit, plan.options)
     update_branch(plan.repo, plan.options.branch, commit, plan.local_tip)
-    return _result(plan, names, message, commit=commit, pushed=plan.options.push)
+    pushed = plan.options.push
+    return _result(plan, names, message, commit=commit, pushed=pushed, unchanged=unchanged)
 
 
 def _result(
-    plan: DeployPlan, names: tuple[str, ...], message: str, *, commit: str | None, pushed: bool
+    plan: DeployPlan,
+    names: tuple[str, ...],
+    message: str,
+    *,
+    commit: str | None,
+    pushed: bool,
+    unchanged: bool = False,
 ) -> DeployResult:
     options = plan.options
     return DeployResult(
@@ -178,6 +192,7 @@ def _result(
         commit=commit,
         pushed=pushed,
         dry_run=options.dry_run,
+        unchanged=unchanged,
     )
 
 

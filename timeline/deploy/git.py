@@ -20,13 +20,17 @@ _FALLBACK_IDENTITY = {"name": "timeline", "email": "timeline@localhost"}
 def remote_url(repo: Path, remote: str) -> str | None:
     """The URL configured for ``remote`` (insteadOf not applied), ``None`` when it is missing."""
     result = run(repo, "config", "--get", f"remote.{remote}.url")
-    return result.stdout.strip() or None if result.returncode == 0 else None
+    if result.returncode != 0:
+        return None
+    return result.stdout.strip() or None
 
 
 def resolve_commit(repo: Path, rev: str) -> str | None:
     """The full sha of the commit ``rev`` names, ``None`` when there is none."""
     result = run(repo, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
-    return result.stdout.strip() or None if result.returncode == 0 else None
+    if result.returncode != 0:
+        return None
+    return result.stdout.strip() or None
 
 
 def remote_tip(repo: Path, remote: str, branch: str) -> str | None:
@@ -80,6 +84,14 @@ def commit_tree(repo: Path, tree: str, parent: str | None, message: str) -> str:
     parents = ["-p", parent] if parent else []
     env = _identity_env(repo)
     return git(repo, "commit-tree", tree, *parents, "-F", "-", stdin=message, env=env).strip()
+
+
+def tree_of(repo: Path, commit: str) -> str | None:
+    """The tree a commit records, or None when the commit is not in the repository."""
+    result = run(repo, "rev-parse", "--verify", "--quiet", f"{commit}^{{tree}}")
+    if result.returncode != 0:
+        return None
+    return result.stdout.strip() or None
 
 
 def update_branch(repo: Path, branch: str, commit: str, old: str | None) -> None:

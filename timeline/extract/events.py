@@ -6,17 +6,24 @@ The rules (see docs/events.md):
 - the article's lead (the first sentence of its first paragraph) is an event on the
   publication date when the text does not date it otherwise;
 - other undated sentences are context, not events.
+
+Reading an article never fails on its text: an unexpected error (a bug of the engine) is
+reported as a :class:`ContentError` at ``path:line`` of the phrase or sentence being read,
+never as a traceback that names no file.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import TypeVar
 
-from timeline.extract.govern import clause_around, dating_expressions
+from timeline.errors import ContentError
+from timeline.extract.govern import Clause, dated_clauses
 from timeline.extract.sentences import (
     Span,
     mask_markup,
@@ -24,14 +31,30 @@ from timeline.extract.sentences import (
     split_paragraphs,
     split_sentences,
 )
-from timeline.extract.timex import day_value, find_expressions
-from timeline.model import Article, ArticleRef, Basis, Event, Extraction, TimeExpression
+from timeline.extract.timex import PhraseError, day_value, find_expressions
+from timeline.model import (
+    Article,
+    ArticleRef,
+    Basis,
+    Event,
+    Extraction,
+    SourceLocation,
+    TimeExpression,
+)
+
+T = TypeVar("T")
+_QUOTED = 80
+"""How much of a phrase or sentence an error message quotes."""
 
 
 def extract_article(article: Article, *, day_first: bool = False) -> Extraction:
     """The temporal expressions and the dated events of one article, in text order."""
-    plain = mask_markup(article.text, article.body_start)
-    expressions = find_expressions(plain, article.published_date, day_first=day_first)
+
+    def read() -> tuple[str, list[TimeExpression]]:
+        plain = mask_markup(article.text, article.body_start)
+        return plain, find_expressions(plain, article.published_date, day_first=day_first)
+
+    plain, expressions = reading(article, article.body_start, "the article", read)
     return Extraction(article, tuple(expressions), extract_events(article, plain, expressions))
 
 
@@ -40,17 +63,36 @@ def extract_events(
 ) -> tuple[Event, ...]:
     """The dated events of an article whose masked text and expressions are known."""
     ref = article_ref(article)
+    lines = _Lines(article.text)
     events: list[Event] = []
     starts = [e.start for e in expressions]
     for number, sentence in enumerate(_sentences(plain, article.body_start)):
         first = bisect.bisect_left(starts, sentence.start)
         last = bisect.bisect_left(starts, sentence.end, lo=first)
-        dating = dating_expressions(sentence.text, sentence.start, expressions[first:last])
-        if not dating and number == 0:
-            events.append(_event(article, ref, sentence, None))
-        several = len(dating) > 1
-        events.extend(_event(article, ref, sentence, e, several) for e in dating)
+        line = lines.line_of(sentence.start)
+        lead = number == 0
+        read = functools.partial(
+            _sentence_events, article, ref, sentence, line, expressions[first:last], lead
+        )
+        events.extend(reading(article, sentence.start, sentence.text, read))
     return _with_unique_ids(events)
+
+
+def reading(article: Article, offset: int, phrase: str, read: Callable[[], T]) -> T:
+    """``read()``, with an unexpected error in it reported as a :class:`ContentError` at the
+    line of ``offset`` in the article, naming ``phrase`` (or, when the date engine says which
+    phrase it was reading, that phrase and its line)."""
+    try:
+        return read()
+    except ContentError:
+        raise
+    except PhraseError as error:
+        offset, phrase, cause = error.start, error.phrase, error.__cause__ or error
+    except Exception as error:
+        cause = error
+    location = SourceLocation(article.path, article.line_of(offset))
+    message = f"cannot read “{_shortened(phrase)}”: {type(cause).__name__}: {cause}"
+    raise ContentError(location, f"{message} (a bug in timeline: please report it)") from cause
 
 
 def article_ref(article: Article) -> ArticleRef:
@@ -80,21 +122,44 @@ def _sentences(plain: str, body_start: int) -> list[Span]:
     ]
 
 
+def _sentence_events(
+    article: Article,
+    ref: ArticleRef,
+    sentence: Span,
+    line: int,
+    expressions: Sequence[TimeExpression],
+    lead: bool,
+) -> list[Event]:
+    """The events of one sentence: one per distinct date governing a clause; the lead's on
+    the publication date when nothing dates it."""
+    dated = dated_clauses(sentence.text, sentence.start, expressions)
+    text = normalize_space(sentence.text)
+    if not dated:
+        return [_event(article, ref, sentence, line, text, None, text)] if lead else []
+    if len(dated) == 1:  # the sentence reports as a whole
+        return [_event(article, ref, sentence, line, text, dated[0][0], text)]
+    return [
+        _event(article, ref, sentence, line, text, expression, _clause_text(sentence, clause))
+        for expression, clause in dated
+    ]
+
+
+def _clause_text(sentence: Span, clause: Clause) -> str:
+    return normalize_space(sentence.text[clause[0] - sentence.start : clause[1] - sentence.start])
+
+
 def _event(
     article: Article,
     ref: ArticleRef,
     sentence: Span,
+    line: int,
+    text: str,
     expression: TimeExpression | None,
-    several: bool = False,
+    clause: str,
 ) -> Event:
-    """An event of a sentence; when the sentence has ``several`` dated clauses, the event
-    reports the clause of its own date, otherwise the whole sentence."""
-    text = normalize_space(sentence.text)
-    clause = text
+    """An event of a sentence whose normalized text is ``text``, reporting ``clause``."""
     if expression is not None and expression.date is not None:
         date, basis = expression.date, expression.basis
-        if several:
-            clause = normalize_space(clause_around(sentence.text, sentence.start, expression.start))
     else:
         date, basis = day_value(article.published_date), Basis.PUBLICATION
     return Event(
@@ -103,12 +168,33 @@ def _event(
         text=text,
         start=sentence.start,
         end=sentence.end,
-        line=article.line_of(sentence.start),
+        line=line,
         date=date,
         expression=expression,
         basis=basis,
         clause=clause,
     )
+
+
+class _Lines:
+    """Line numbers of increasing offsets, each counted on from the one before (asking the
+    article for each would count from its start every time: quadratic in a long one)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._offset = 0
+        self._line = 1
+
+    def line_of(self, offset: int) -> int:
+        """The 1-based line of ``offset``, which is not before the last one asked for."""
+        self._line += self._text.count("\n", self._offset, offset)
+        self._offset = offset
+        return self._line
+
+
+def _shortened(text: str) -> str:
+    text = normalize_space(text)
+    return text if len(text) <= _QUOTED else text[: _QUOTED - 1] + "…"
 
 
 def _with_unique_ids(events: list[Event]) -> tuple[Event, ...]:

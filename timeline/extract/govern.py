@@ -11,6 +11,7 @@ Clauses dated alike give one date: a sentence yields each distinct date once.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Sequence
@@ -25,7 +26,12 @@ _ANCHOR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their)\s+$", re.IGNORECASE)
-_NOUN_AFTER = re.compile(r"^(?:'s|’s|\s+[a-z][a-z-]+(?!\w))")
+_NOUN_AFTER = re.compile(r"'s|’s|\s+[a-z][a-z-]+(?!\w)")
+_LOOK_BACK = 100
+"""How far before an expression the words that make it background are looked for: a few
+words and the masked markup between them, never the whole sentence (a sentence can be as
+long as a paragraph, and reading all of it before each date would be quadratic)."""
+Clause = tuple[int, int]
 _NOT_NOUNS = frozenset(
     "and or but when as after before that which who while at in on to of by for from with "
     "is was were are has had have will would could should".split()
@@ -35,46 +41,53 @@ _NOT_NOUNS = frozenset(
 def dating_expressions(
     sentence: str, offset: int, expressions: Sequence[TimeExpression]
 ) -> list[TimeExpression]:
-    """The expressions that date a sentence starting at ``offset``, one per distinct date."""
-    chosen: list[TimeExpression] = []
-    for clause_start, clause_end in _clauses(sentence, offset):
-        inside = [e for e in expressions if clause_start <= e.start < clause_end]
+    """The expressions (given in text order) that date a sentence starting at ``offset``,
+    one per distinct date."""
+    return [expression for expression, _ in dated_clauses(sentence, offset, expressions)]
+
+
+def dated_clauses(
+    sentence: str, offset: int, expressions: Sequence[TimeExpression]
+) -> list[tuple[TimeExpression, Clause]]:
+    """Each expression that dates the sentence (as ``dating_expressions``) with the span of
+    its clause, in offsets of the file."""
+    chosen: list[tuple[TimeExpression, Clause]] = []
+    values: set[str] = set()
+    starts = [e.start for e in expressions]
+    for clause in _clauses(sentence, offset):
+        first = bisect.bisect_left(starts, clause[0])
+        inside = expressions[first : bisect.bisect_left(starts, clause[1], lo=first)]
         best = _clause_date(inside, sentence, offset)
-        if best is not None and all(best.value != c.value for c in chosen):
-            chosen.append(best)
+        if best is not None and best.value not in values:
+            values.add(best.value)
+            chosen.append((best, clause))
     return chosen
 
 
 def is_background(expression: TimeExpression, sentence: str, offset: int) -> bool:
     """True for an anchor or a noun modifier: a date the sentence mentions, not reports."""
-    before = sentence[: expression.start - offset]
-    after = sentence[expression.end - offset :]
-    if _ANCHOR_BEFORE.search(before):
+    start, end = expression.start - offset, expression.end - offset
+    look_from = max(0, start - _LOOK_BACK)
+    if _ANCHOR_BEFORE.search(sentence, look_from, start):
         return True
-    noun = _NOUN_AFTER.match(after)
+    noun = _NOUN_AFTER.match(sentence, end)
     if noun is None:
         return False
     word = noun.group(0).strip()
     if word in ("'s", "’s"):
         return True
-    return bool(_MODIFIER_BEFORE.search(before)) and word not in _NOT_NOUNS
+    return bool(_MODIFIER_BEFORE.search(sentence, look_from, start)) and word not in _NOT_NOUNS
 
 
-def clause_around(sentence: str, offset: int, position: int) -> str:
-    """The clause of a sentence (starting at ``offset``) that holds ``position``."""
-    for start, end in _clauses(sentence, offset):
-        if start <= position < end:
-            return sentence[start - offset : end - offset]
-    return sentence
-
-
-def _clauses(sentence: str, offset: int) -> list[tuple[int, int]]:
+def _clauses(sentence: str, offset: int) -> list[Clause]:
     cuts = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
     bounds = [0, *cuts, len(sentence)]
     return [(offset + a, offset + b) for a, b in itertools.pairwise(bounds)]
 
 
-def _clause_date(inside: list[TimeExpression], sentence: str, offset: int) -> TimeExpression | None:
+def _clause_date(
+    inside: Sequence[TimeExpression], sentence: str, offset: int
+) -> TimeExpression | None:
     dated = [e for e in inside if e.date is not None and e.resolved]
     if not dated:
         return None

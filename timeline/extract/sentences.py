@@ -6,17 +6,22 @@ length as the file and every offset found in it points at the same character of 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
-_LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(([^)\n]*)\)")
+# Every pattern below is linear in the text: a scan that fails stops where another attempt
+# would begin (a link's label at the next bracket, a tag at the next "<"), and runs of
+# punctuation or underscores are tried from their first character only. Otherwise a long
+# paragraph of odd characters ("[[[[...", "<a <a <a...", "....") takes quadratic time.
+_LINK = re.compile(r"(!?)\[([^\[\]\n]*)\]\(([^)\[\]\n]*)\)")
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[^\n]*$", re.M)
 _LINE_MARKERS = re.compile(r"^( {0,3}(?:>[ \t]?)*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?)", re.M)
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t][^\n]*$", re.M)
-_TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
-_EMPHASIS = re.compile(r"\*+|`+|(?<!\w)_+|_+(?!\w)")
+_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
+_EMPHASIS = re.compile(r"\*+|`+|(?<!\w)_+|(?<!_)_++(?!\w)")
 _BLOCK_BREAK = re.compile(r"\n[ \t]*\n\s*")
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9])")
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s++[\"'“‘(\[]*+[A-Z0-9])")
 _QUOTE = re.compile(r"[“”\"]")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r" ([.,;:!?])(?=\s|$)")
 _ABBREVIATIONS = frozenset(
@@ -25,6 +30,9 @@ _ABBREVIATIONS = frozenset(
     aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun a.m p.m u.s u.k u.n e.u
     u.a.e d.c""".split()
 )
+_WORD_BEFORE = re.compile(r"[A-Za-z.]+$")
+_LONGEST_WORD = 40
+"""Abbreviations and initials are short: a longer word before a period is none."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,10 +75,11 @@ def split_sentences(paragraph: Span) -> list[Span]:
     begin = 0
     text = paragraph.text
     quotes = _closed_quotations(text)
+    opening = [start for start, _ in quotes]
     for match in _BOUNDARY.finditer(text):
         if match.group(0)[0] == "." and _is_abbreviation(text, match.start()):
             continue
-        if any(start < match.end() < end for start, end in quotes):
+        if _quoted(match.end(), quotes, opening):
             continue  # a quotation of several sentences stays with its attribution
         sentences.append(_span(paragraph, begin, match.end()))
         begin = match.end()
@@ -109,11 +118,18 @@ def _closed_quotations(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _quoted(position: int, quotes: list[tuple[int, int]], opening: list[int]) -> bool:
+    """Whether ``position`` lies inside one of the (sorted, disjoint) ``quotes``, whose
+    opening offsets are ``opening``."""
+    last = bisect.bisect_left(opening, position) - 1
+    return last >= 0 and position < quotes[last][1]
+
+
 def _is_abbreviation(text: str, period: int) -> bool:
-    word = re.search(r"([A-Za-z.]+)$", text[:period])
-    if word is None:
+    word = _WORD_BEFORE.search(text, max(0, period - _LONGEST_WORD - 1), period)
+    if word is None or len(word.group()) > _LONGEST_WORD:
         return False
-    token = word.group(1).lower().strip(".")
+    token = word.group().lower().strip(".")
     if len(token) == 1 and token.isalpha():
         return True  # an initial, as in "Donald J. Trump"
     return token in _ABBREVIATIONS

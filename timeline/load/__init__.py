@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from timeline.load.articles import (
     FrontMatter,
-    MissingPublicationDate,
+    FrontMatterErrors,
     article_paths,
     decode_text,
     discover_articles,
     load_article,
+    page_name,
     parse_article,
     parse_front_matter,
-    parse_published,
     slug_of,
 )
 from timeline.load.curation import (
@@ -27,11 +27,20 @@ from timeline.load.curation import (
     parse_corrections,
     parse_curated_event,
 )
+from timeline.load.front_matter import (
+    KNOWN_KEYS,
+    MissingPublicationDate,
+    article_notes,
+    parse_published,
+)
 
 __all__ = [
     "CORRECTIONS_NAME",
+    "KNOWN_KEYS",
     "FrontMatter",
+    "FrontMatterErrors",
     "MissingPublicationDate",
+    "article_notes",
     "article_paths",
     "decode_text",
     "discover_articles",
@@ -39,6 +48,7 @@ __all__ = [
     "load_article",
     "load_corrections",
     "load_curated_event",
+    "page_name",
     "parse_article",
     "parse_corrections",
     "parse_curated_event",

@@ -14,14 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from dateutil import parser as date_parser
 
 from timeline.errors import ContentError
+from timeline.load.front_matter import FrontMatterFields
 from timeline.model import Article, SourceLocation
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)^---[ \t]*\r?$\n?", re.S | re.M)
 _DATE_PREFIX = re.compile(r"^(?P<date>\d{4}-\d\d-\d\d)-(?P<rest>.+)$")
-_KNOWN_KEYS = frozenset({"title", "published", "date", "source", "url", "author", "tags", "draft"})
 _DANGEROUS_HTML = re.compile(
     r"<\s*(script|iframe|object|embed|style|form)\b|\bon[a-z]+\s*=\s*[\"']", re.I
 )
@@ -39,10 +38,6 @@ _FrontMatterLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-
-
-class MissingPublicationDate(ContentError):
-    """An article has no ``published`` date and no date prefix in its file name."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,32 +107,58 @@ def decode_text(data: bytes, path: str) -> str:
 
 
 def parse_article(text: str, path: str) -> Article:
-    """An :class:`Article` from the text of a Markdown file with YAML front matter."""
+    """An :class:`Article` from the text of a Markdown file with YAML front matter.
+
+    Every problem of the front matter is reported at once (:class:`FrontMatterErrors`).
+    """
     front = parse_front_matter(text, path)
-    data = front.data
-
-    def where(key: str) -> SourceLocation:
-        return SourceLocation(path, front.lines.get(key, 1))
-
-    for key in data:
-        if key not in _KNOWN_KEYS:
-            known = ", ".join(sorted(_KNOWN_KEYS))
-            raise ContentError(where(key), f"unknown front matter key '{key}' ({known})")
-    title = _required_text(data, "title", where("title"))
-    _reject_dangerous_html(text, front.body_start, path)
-    return Article(
+    fields = FrontMatterFields(front.data, front.lines, path)
+    title = fields.required_text("title")
+    published = fields.publication_date(_prefix_date(path))
+    given = fields.slug()
+    slug = page_name(given) if given else slug_of(path)
+    article = Article(
         path=path,
-        slug=slug_of(path),
+        slug=slug,
         title=title,
-        published=_publication_date(data, path, where),
-        source=_optional_text(data, "source", where("source")) or "",
+        published=published,
+        source=fields.text("source") or "",
         text=text,
         body_start=front.body_start,
-        url=_optional_text(data, "url", where("url")),
-        author=_optional_text(data, "author", where("author")),
-        tags=_tags(data.get("tags"), where("tags")),
-        draft=_flag(data.get("draft", False), where("draft")),
+        url=fields.text("url"),
+        author=fields.authors(),
+        tags=fields.tags(),
+        draft=fields.draft(),
+        summary=fields.text("description", "summary"),
+        updated=fields.date("lastmod", "updated", "modified"),
+        aliases=fields.aliases(),
+        image=fields.text("image"),
+        lang=fields.text("lang"),
+        data=fields.other_data(),
+        notes=fields.notes(),
     )
+    problems = fields.problems()
+    if problems:
+        raise _reported(problems)
+    _reject_dangerous_html(text, front.body_start, path)
+    return article
+
+
+class FrontMatterErrors(ContentError):
+    """Several problems in the front matter of one file, reported together: the first one's
+    place and message, then each other one as a line ``path:line: message`` of its own."""
+
+    def __init__(self, problems: list[ContentError]) -> None:
+        first = problems[0]
+        others = "".join(f"\n{problem}" for problem in problems[1:])
+        super().__init__(first.location, first.message + others)
+        self.problems = tuple(problems)
+
+
+def _reported(problems: list[ContentError]) -> ContentError:
+    if len(problems) == 1:
+        return problems[0]
+    return FrontMatterErrors(problems)
 
 
 def parse_front_matter(text: str, path: str) -> FrontMatter:
@@ -166,69 +187,23 @@ def slug_of(path: str) -> str:
     prefixed = _DATE_PREFIX.match(stem)
     if prefixed:
         stem = prefixed.group("rest")
-    return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "article"
+    return page_name(stem)
 
 
-def parse_published(value: object) -> dt.datetime | dt.date:
-    """A publication date from YAML: a date, a datetime, or an ISO 8601 string."""
-    if isinstance(value, dt.datetime | dt.date):
-        return value
-    if not isinstance(value, str):
-        raise ValueError(f"expected a date such as 2025-02-03, not {value!r}")
-    text = value.strip().replace(" ", "T", 1)
-    try:
-        parsed = date_parser.isoparse(text)
-    except ValueError:
-        raise ValueError(f"'{value}' is not a date that exists (use YYYY-MM-DD)") from None
-    return parsed if "T" in text else parsed.date()
+def page_name(text: str) -> str:
+    """A page name made of ``text`` (a file name, a ``slug``, a title)."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "article"
 
 
-def _publication_date(data: dict[str, Any], path: str, where: Any) -> dt.datetime | dt.date:
-    key = "published" if "published" in data else "date"
-    if key in data:
-        try:
-            return parse_published(data[key])
-        except ValueError as error:
-            raise ContentError(where(key), f"bad publication date: {error}") from None
+def _prefix_date(path: str) -> dt.date | None:
+    """The date of a ``YYYY-MM-DD-`` file name prefix (Jekyll's convention), if any."""
     prefixed = _DATE_PREFIX.match(Path(path).stem)
-    if prefixed:
-        return dt.date.fromisoformat(prefixed.group("date"))
-    raise MissingPublicationDate(
-        SourceLocation(path, 1),
-        "no publication date: add 'published: YYYY-MM-DD' to the front matter",
-    )
-
-
-def _required_text(data: dict[str, Any], key: str, where: SourceLocation) -> str:
-    value = _optional_text(data, key, where)
-    if not value:
-        raise ContentError(where, f"'{key}' is required")
-    return value
-
-
-def _optional_text(data: dict[str, Any], key: str, where: SourceLocation) -> str | None:
-    value = data.get(key)
-    if value is None:
+    if prefixed is None:
         return None
-    if isinstance(value, dict | list):
-        raise ContentError(where, f"'{key}' must be text")
-    return str(value).strip()
-
-
-def _tags(value: object, where: SourceLocation) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        value = [part for part in value.split(",")]
-    if not isinstance(value, list) or not all(isinstance(tag, str | int) for tag in value):
-        raise ContentError(where, "'tags' must be a list such as [gaza, ceasefire]")
-    return tuple(dict.fromkeys(str(tag).strip().lower() for tag in value if str(tag).strip()))
-
-
-def _flag(value: object, where: SourceLocation) -> bool:
-    if not isinstance(value, bool):
-        raise ContentError(where, "'draft' must be true or false")
-    return value
+    try:
+        return dt.date.fromisoformat(prefixed.group("date"))
+    except ValueError:
+        return None
 
 
 def _key_lines(yaml_text: str) -> dict[str, int]:

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from timeline.errors import ContentError
-from timeline.load.articles import decode_text, parse_front_matter, parse_published, slug_of
+from timeline.load.articles import decode_text, parse_front_matter, slug_of
+from timeline.load.front_matter import parse_published
 from timeline.model import ArticleRef, Correction, CuratedEvent, SourceLocation
 
 CORRECTIONS_NAME = "corrections.toml"

@@ -32,6 +32,7 @@ from timeline.render.feeds import atom_feed, sitemap
 from timeline.render.links import SiteLinks, article_path, site_links
 from timeline.render.pages import NOT_FOUND, Page, article_page, plan_pages
 from timeline.render.plan import PageLimits, PagePlan, plan_timeline
+from timeline.render.redirects import redirect_pages
 from timeline.render.search import (
     INDEX_PATH,
     search_index,
@@ -169,6 +170,7 @@ def render_changed(
         yield page.path, _render_page(env, page, site, links, config, facts)
     for path, make in _exports(timeline, config, links, reuse, digests, pieces).items():
         yield path, make()  # one at a time: on a large site each is tens of MB
+    yield from redirect_pages(timeline, config.base_url, (p.path for p in pages))
     sitemap_xml = sitemap([_sitemap_path(p.path) for p in pages if p.path != NOT_FOUND], config)
     if sitemap_xml is not None:
         yield "sitemap.xml", sitemap_xml

@@ -12,7 +12,7 @@ import jinja2
 
 from timeline.build import make_timeline
 from timeline.config import Config, load_config
-from timeline.errors import BuildFailed, TimelineError, UsageError
+from timeline.errors import BuildFailed, TimelineError, UsageError, plural
 from timeline.merge import MergeMemo
 from timeline.render import theme_dirs
 from timeline.serve.live import Live
@@ -94,9 +94,9 @@ class Session:
         if theme_changed:
             site.check()
         log.info(
-            "Built %d entries from %d articles in %.0f ms (%d read again)",
-            len(timeline.entries),
-            len(timeline.extractions),
+            "Built %s from %s in %.0f ms (%d read again)",
+            plural(len(timeline.entries), "entry", "entries"),
+            plural(len(timeline.extractions), "article"),
             (time.perf_counter() - started) * 1000,
             outcome.reread,
         )

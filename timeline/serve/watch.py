@@ -159,7 +159,9 @@ class Rebuilder:
         self._last = 0.0
         self._dirty = threading.Event()
         self._stopping = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="timeline-rebuild")
+        # A daemon: serve's rebuilds build in memory only, so one cut short by the end of
+        # serve leaves nothing half-written, and stopping need not wait for it.
+        self._thread = threading.Thread(target=self._run, name="timeline-rebuild", daemon=True)
 
     def start(self) -> None:
         """Start the rebuild thread."""
@@ -171,11 +173,10 @@ class Rebuilder:
         self._dirty.set()
 
     def stop(self) -> None:
-        """Stop after the rebuild that runs now, if any."""
+        """Start no other rebuild; a rebuild that runs now is left to end with the process
+        (on a large site it may take seconds: Ctrl-C or SIGTERM must not wait for it)."""
         self._stopping.set()
         self._dirty.set()
-        if self._thread.is_alive():
-            self._thread.join()
 
     def _run(self) -> None:
         while True:

@@ -1,14 +1,29 @@
-"""``timeline new``: the files of a new site, written to a folder that must not exist yet."""
+"""``timeline new``: the files of a new site, and new articles from a template.
+
+A new site holds only what is its own: the config, an example article, the GitHub Pages
+workflow and what it installs. The theme stays in the package (a site overrides it file by
+file, docs/theme.md), so the site gets the theme's fixes and its pages can be reused
+between builds.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-import shutil
-from importlib.metadata import PackageNotFoundError, distribution, version
 from importlib.resources import files
 from pathlib import Path
 
 from timeline.errors import UsageError
+from timeline.load import page_name
+from timeline.skeleton.install import (
+    DISTRIBUTION,
+    WHEELS,
+    Requirements,
+    install_origin,
+    site_requirements,
+)
+
+__all__ = ["DISTRIBUTION", "create_article", "create_site", "workflow_text"]
 
 _CONFIG = """\
 # The settings of this timeline site; every key is described in timeline's docs/content.md.
@@ -35,66 +50,66 @@ The first round of negotiations had opened on January 21, 2025, and broke down a
 without an agreement.
 """
 
+_NEW_ARTICLE = """\
+---
+title: {title}
+published: {published}
+source:    # the outlet, e.g. Reuters
+url:       # the link to the original report
+tags: []
+draft: true    # false (or delete the line) when the text is in
+---
+
+Paste the text of the report here.
+"""
+
 _GITIGNORE = "/output/\n.timeline-cache/\n"
 
 
-def create_site(directory: Path) -> None:
-    """Write a working site into ``directory``: config, example article, theme, CI workflow."""
-    if directory.exists() and any(directory.iterdir()):
+def create_site(directory: Path) -> Requirements:
+    """Write a working site into ``directory``: config, example article, CI workflow and
+    the requirements that install this very timeline; returns those requirements."""
+    if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
         raise UsageError(f"{directory}: already exists and is not empty")
     articles = directory / "content" / "articles"
     articles.mkdir(parents=True)
     (directory / "timeline.toml").write_text(_CONFIG, encoding="utf-8")
     (articles / "example-talks-resume.md").write_text(_ARTICLE, encoding="utf-8")
     (directory / ".gitignore").write_text(_GITIGNORE, encoding="utf-8")
-    _copy_theme(directory / "themes" / "default")
-    _copy_workflow(directory / ".github" / "workflows" / "pages.yml")
-    (directory / "requirements.txt").write_text(requirements_text(), encoding="utf-8")
+    workflow = directory / ".github" / "workflows" / "pages.yml"
+    workflow.parent.mkdir(parents=True)
+    workflow.write_text(workflow_text(), encoding="utf-8")
+    requirements = site_requirements(install_origin())
+    (directory / "requirements.txt").write_text(requirements.text, encoding="utf-8")
+    if requirements.wheel is not None:
+        name, data = requirements.wheel
+        (directory / WHEELS).mkdir()
+        (directory / WHEELS / name).write_bytes(data)
+    return requirements
 
 
-def requirements_text() -> str:
-    """What the site's GitHub Actions workflow installs: this very timeline, where it can.
-
-    A timeline installed from a git repository is pinned to its commit; one installed from
-    a folder can only be named by version, with a note to point it at its repository.
-    """
-    origin = _install_origin()
-    header = "# What GitHub Actions installs to build this site (.github/workflows/pages.yml).\n"
-    if origin is not None:
-        return header + origin + "\n"
-    return (
-        header + "# timeline was installed from a local folder when this site was made: point\n"
-        "# the line below at your copy, e.g. timeline @ git+https://github.com/OWNER/timeline\n"
-        f"timeline=={_version()}\n"
-    )
-
-
-def _install_origin() -> str | None:
-    try:
-        raw = distribution("timeline").read_text("direct_url.json")
-    except PackageNotFoundError:
-        return None
-    data = json.loads(raw or "{}")
-    vcs, url = data.get("vcs_info"), data.get("url")
-    if not isinstance(vcs, dict) or not url:
-        return None
-    return f"timeline @ {vcs.get('vcs', 'git')}+{url}@{vcs.get('commit_id', '')}".rstrip("@")
+def create_article(content: Path, title: str, today: dt.date) -> Path:
+    """A new article in ``content/articles`` named by ``today`` and the title, from a
+    template with the front matter filled in; an existing file is never replaced."""
+    if not title.strip():
+        raise UsageError('the article needs a title: timeline new article "Title"')
+    folder = content / "articles"
+    path = folder / f"{today.isoformat()}-{page_name(title)}.md"
+    if path.exists():
+        raise UsageError(f"{path}: already exists")
+    folder.mkdir(parents=True, exist_ok=True)
+    text = _NEW_ARTICLE.format(title=_yaml_text(title.strip()), published=today.isoformat())
+    with path.open("x", encoding="utf-8") as file:
+        file.write(text)
+    return path
 
 
-def _version() -> str:
-    try:
-        return version("timeline")
-    except PackageNotFoundError:
-        return "0"
+def workflow_text() -> str:
+    """The GitHub Actions workflow of a new site: install what requirements.txt names,
+    build, and publish with the Pages actions."""
+    return (files("timeline") / "skeleton" / "pages.yml").read_text(encoding="utf-8")
 
 
-def _copy_theme(target: Path) -> None:
-    builtin = Path(str(files("timeline") / "themes" / "default"))
-    shutil.copytree(builtin, target)
-
-
-def _copy_workflow(target: Path) -> None:
-    workflow = files("timeline") / "skeleton" / "pages.yml"
-    if workflow.is_file():
-        target.parent.mkdir(parents=True)
-        target.write_text(workflow.read_text(encoding="utf-8"), encoding="utf-8")
+def _yaml_text(text: str) -> str:
+    """``text`` as a YAML scalar: a JSON string is one, whatever quotes or colons it holds."""
+    return json.dumps(text, ensure_ascii=False)

@@ -108,15 +108,16 @@ _SIDES = {"pos": "AFTER", "pre": "BEFORE"}
 
 
 def iso(m: re.Match[str], ctx: Context) -> Found:
-    """``2023-10-07`` and ``2023-10-07T18:30``."""
+    """``2023-10-07`` and ``2023-10-07T18:30``; of ``2023-10-07T25:00`` only the day."""
     text = m.group()
     day = safe_date(int(text[:4]), int(text[5:7]), int(text[8:10]))
     if day is None:
         return []
-    if len(text) > 10:
-        return [expression(m.start(), text, "TIME", cal.time_value(day, text[11:16]),
+    clock = text[11:16]
+    if clock and (clock <= "23:59" or clock == "24:00"):
+        return [expression(m.start(), text, "TIME", cal.time_value(day, clock),
                            basis=Basis.EXPLICIT)]  # fmt: skip
-    return [expression(m.start(), text, "DATE", cal.day_value(day), basis=Basis.EXPLICIT)]
+    return [expression(m.start(), text[:10], "DATE", cal.day_value(day), basis=Basis.EXPLICIT)]
 
 
 def slash(m: re.Match[str], ctx: Context) -> Found:
@@ -200,7 +201,7 @@ def decade(m: re.Match[str], ctx: Context) -> Found:
     century (``18``), as is ``the 1900s`` (the 2000s are the decade people mean by them)."""
     text = m.group()
     found = _DIGITS.findall(text)
-    digits = found[-1] if found else str(_DECADE_WORDS[re.split(r"[\s-]", text.lower())[-1][:3]])
+    digits = found[-1] if found else str(_DECADE_WORDS[_DECADE_WORD.findall(text.lower())[-1]])
     first = int(digits) if len(digits) == 4 else _century_for(int(digits), ctx) + int(digits)
     mod = _early_late(text)
     if len(digits) == 4 and first % 100 == 0 and first < 2000:
@@ -219,7 +220,9 @@ def century(m: re.Match[str], ctx: Context) -> Found:
         first = ctx.published.year + 100 * relative
         return [expression(m.start(), text, "DATE", cal.century_value(first))]
     digits = _DIGITS.findall(text)
-    ordinal = int(digits[0]) if digits else _WORD_CENTURIES[lowered[:-8].split()[-1]]
+    ordinal = int(digits[0]) if digits else _WORD_CENTURIES[_CENTURY_WORD.findall(lowered)[0]]
+    if ordinal == 0:
+        return []  # "the 0th century" counts nothing
     value = cal.century_value((ordinal - 1) * 100)
     return [expression(m.start(), text, "DATE", value, basis=Basis.EXPLICIT)]
 
@@ -251,9 +254,13 @@ def spelled_year(m: re.Match[str], ctx: Context) -> Found:
 
 
 _DECADE_WORDS = {
-    "twe": 20, "thi": 30, "for": 40, "fif": 50, "six": 60, "sev": 70, "eig": 80, "nin": 90,
+    "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+    "seventies": 70, "eighties": 80, "nineties": 90,
 }  # fmt: skip
+_DECADE_WORD = re.compile("|".join(_DECADE_WORDS))
 _WORD_CENTURIES = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}
+# Longest first: "twenty-first" before a shorter word it could hold.
+_CENTURY_WORD = re.compile("|".join(sorted(_WORD_CENTURIES, key=len, reverse=True)))
 
 
 def _day_and_month(parts: re.Match[str] | None, start: int, ctx: Context) -> Found:

@@ -2,6 +2,12 @@
 
 A value is always built from a precision and one day inside the period, so shifting a
 value ("a year earlier") is: move the day with ``relativedelta``, rebuild at the precision.
+
+The calendar is what ``datetime.date`` holds, the years 1 to 9999. A period that lies
+wholly outside it raises :class:`OffCalendar` (the engine keeps such an expression
+unresolved); a period that straddles an edge of it (the decade ``000``, the last day of
+9999, whose exclusive end would be 10000-01-01) keeps its value, its interval cut to the
+calendar.
 """
 
 from __future__ import annotations
@@ -11,6 +17,11 @@ import datetime as dt
 from dateutil.relativedelta import relativedelta
 
 from timeline.model import DateValue, Precision
+
+
+class OffCalendar(ValueError):
+    """A date outside the years 1 to 9999: the expression that needs it stays unresolved."""
+
 
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 # relativedelta keyword and amount for one step of each precision.
@@ -41,75 +52,75 @@ UNIT_PRECISION: dict[str, Precision] = {
 
 def day_value(day: dt.date, mod: str | None = None) -> DateValue:
     """The one-day interval of a calendar day."""
-    return DateValue(day.isoformat(), day, day + relativedelta(days=1), Precision.DAY, mod)
+    return DateValue(day.isoformat(), day, _after(day, relativedelta(days=1)), Precision.DAY, mod)
 
 
 def month_value(year: int, month: int, mod: str | None = None) -> DateValue:
     """A calendar month, ``2025-01``."""
-    first = dt.date(year, month, 1)
-    return DateValue(f"{year:04d}-{month:02d}", first, first + relativedelta(months=1),
+    first = date(year, month)
+    return DateValue(f"{year:04d}-{month:02d}", first, _after(first, relativedelta(months=1)),
                      Precision.MONTH, mod)  # fmt: skip
 
 
 def year_value(year: int, mod: str | None = None) -> DateValue:
     """A calendar year, ``2025``."""
-    return DateValue(f"{year:04d}", dt.date(year, 1, 1), dt.date(year + 1, 1, 1),
-                     Precision.YEAR, mod)  # fmt: skip
+    first, end = _years(year, 1)
+    return DateValue(f"{year:04d}", first, end, Precision.YEAR, mod)
 
 
 def decade_value(first_year: int, mod: str | None = None) -> DateValue:
     """A decade given by its first year: 1990 is ``199``, the 1990s."""
     first = first_year - first_year % 10
-    return DateValue(f"{first // 10:03d}", dt.date(first, 1, 1), dt.date(first + 10, 1, 1),
-                     Precision.DECADE, mod)  # fmt: skip
+    start, end = _years(first, 10)
+    return DateValue(f"{first // 10:03d}", start, end, Precision.DECADE, mod)
 
 
 def century_value(first_year: int, mod: str | None = None) -> DateValue:
     """A century given by a year in it: 1950 is ``19``, the twentieth century."""
-    first = max(first_year - first_year % 100, 1)
-    return DateValue(f"{first // 100:02d}", dt.date(first, 1, 1), dt.date(first + 100, 1, 1),
-                     Precision.CENTURY, mod)  # fmt: skip
+    first = first_year - first_year % 100
+    start, end = _years(first, 100)
+    return DateValue(f"{first // 100:02d}", start, end, Precision.CENTURY, mod)
 
 
 def quarter_value(year: int, quarter: int, mod: str | None = None) -> DateValue:
     """A calendar quarter, ``2025-Q1``."""
-    first = dt.date(year, 3 * quarter - 2, 1)
-    return DateValue(f"{year:04d}-Q{quarter}", first, first + relativedelta(months=3),
+    first = date(year, 3 * quarter - 2)
+    return DateValue(f"{year:04d}-Q{quarter}", first, _after(first, relativedelta(months=3)),
                      Precision.QUARTER, mod)  # fmt: skip
 
 
 def half_value(year: int, half: int, mod: str | None = None) -> DateValue:
     """A half year, ``2025-H1``; its precision is the nearest we have, a quarter's coarser kin."""
-    first = dt.date(year, 6 * half - 5, 1)
-    return DateValue(f"{year:04d}-H{half}", first, first + relativedelta(months=6),
+    first = date(year, 6 * half - 5)
+    return DateValue(f"{year:04d}-H{half}", first, _after(first, relativedelta(months=6)),
                      Precision.SEASON, mod)  # fmt: skip
 
 
 def season_value(year: int, season: str, mod: str | None = None) -> DateValue:
     """A meteorological season: winter 2014 runs from December 2014 into February 2015."""
-    first = dt.date(year, _SEASON_START[season], 1)
-    return DateValue(f"{year:04d}-{season}", first, first + relativedelta(months=3),
+    first = date(year, _SEASON_START[season])
+    return DateValue(f"{year:04d}-{season}", first, _after(first, relativedelta(months=3)),
                      Precision.SEASON, mod)  # fmt: skip
 
 
 def week_value(day: dt.date, mod: str | None = None) -> DateValue:
     """The ISO week that contains ``day``, ``2025-W05``."""
     year, week, weekday = day.isocalendar()
-    monday = day - dt.timedelta(days=weekday - 1)
-    return DateValue(f"{year:04d}-W{week:02d}", monday, monday + dt.timedelta(days=7),
+    monday = moved(day, relativedelta(days=1 - weekday))
+    return DateValue(f"{year:04d}-W{week:02d}", monday, _after(monday, relativedelta(days=7)),
                      Precision.WEEK, mod)  # fmt: skip
 
 
 def weekend_value(day: dt.date, mod: str | None = None) -> DateValue:
     """The weekend of the ISO week that contains ``day``, ``2025-W05-WE``."""
     week = week_value(day)
-    saturday = week.start + dt.timedelta(days=5)
+    saturday = moved(week.start, relativedelta(days=5))
     return DateValue(f"{week.value}-WE", saturday, week.end, Precision.WEEK, mod)
 
 
 def time_value(day: dt.date, clock: str, mod: str | None = None) -> DateValue:
     """A time of day (``06:00``) or a part of day (``NI``) on a calendar day."""
-    return DateValue(f"{day.isoformat()}T{clock}", day, day + dt.timedelta(days=1),
+    return DateValue(f"{day.isoformat()}T{clock}", day, _after(day, relativedelta(days=1)),
                      Precision.TIME, mod)  # fmt: skip
 
 
@@ -136,21 +147,57 @@ def shift(value: DateValue, amount: int, unit: str, precision: Precision) -> Dat
     """``value`` moved by ``amount`` units and rebuilt at ``precision``; None off the calendar."""
     keyword, size = _STEP[UNIT_PRECISION[unit]]
     try:
-        day = value.start + relativedelta(**{keyword: amount * size})  # type: ignore[arg-type]
-    except (OverflowError, ValueError):
+        day = moved(value.start, relativedelta(**{keyword: amount * size}))  # type: ignore[arg-type]
+        return value_at(precision, day, value.mod)
+    except OffCalendar:
         return None
-    if not dt.MINYEAR < day.year < dt.MAXYEAR:
-        return None
-    return value_at(precision, day, value.mod)
 
 
 def step(value: DateValue, amount: int) -> DateValue | None:
-    """The period ``amount`` steps of its own precision away: the week after, the year before."""
+    """The period ``amount`` steps of its own precision away: the week after, the year before;
+    None off the calendar."""
     keyword, size = _STEP[value.precision]
-    day = value.start + relativedelta(**{keyword: amount * size})  # type: ignore[arg-type]
-    if value.value.endswith("-WE"):
-        return weekend_value(day, value.mod)
-    return value_at(value.precision, day, value.mod)
+    try:
+        day = moved(value.start, relativedelta(**{keyword: amount * size}))  # type: ignore[arg-type]
+        if value.value.endswith("-WE"):
+            return weekend_value(day, value.mod)
+        return value_at(value.precision, day, value.mod)
+    except OffCalendar:
+        return None
+
+
+def date(year: int, month: int = 1, day: int = 1) -> dt.date:
+    """The calendar day; :class:`OffCalendar` outside the years 1 to 9999, ValueError for a
+    day that no month has ("February 30")."""
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise OffCalendar(f"year {year} is off the calendar")
+    return dt.date(year, month, day)
+
+
+def moved(day: dt.date, delta: relativedelta) -> dt.date:
+    """``day + delta``; :class:`OffCalendar` when that leaves the calendar."""
+    try:
+        return day + delta
+    except (OverflowError, ValueError):
+        raise OffCalendar(f"{day} moved by {delta} is off the calendar") from None
+
+
+def _after(first: dt.date, length: relativedelta) -> dt.date:
+    """The exclusive end of a period that begins on ``first``: the calendar's last day when
+    the period is the last one of it (its interval then misses that day)."""
+    try:
+        return first + length
+    except (OverflowError, ValueError):
+        return dt.date.max
+
+
+def _years(first: int, count: int) -> tuple[dt.date, dt.date]:
+    """The interval of ``count`` years from ``first``, cut to the calendar."""
+    if first + count <= dt.MINYEAR or first > dt.MAXYEAR:
+        raise OffCalendar(f"the years {first} to {first + count - 1} are off the calendar")
+    start = dt.date(max(first, dt.MINYEAR), 1, 1)
+    end = dt.date(first + count, 1, 1) if first + count <= dt.MAXYEAR else dt.date.max
+    return start, end
 
 
 def _season_of(day: dt.date, mod: str | None) -> DateValue:

@@ -65,7 +65,8 @@ def _reportable(value: DateValue, published: dt.date) -> bool:
     """A quarter whose results can be news on ``published``: over, and within the last year."""
     if value.precision is not Precision.QUARTER:
         return False
-    return published - _YEAR < value.end - dt.timedelta(days=1) < published
+    last = value.end - dt.timedelta(days=1)
+    return last < published and published - last < _YEAR
 
 
 def _inside(value: DateValue, periods: list[DateValue]) -> bool:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from timeline.extract.timex import absolute, amounts, narrative, relative
-from timeline.extract.timex.context import Context
+from timeline.extract.timex.calendar import OffCalendar
+from timeline.extract.timex.context import Context, unresolved
+from timeline.extract.timex.lexicon import LOOK_ALIKES
 from timeline.extract.timex.scanner import GATES, KINDS, SCANNER, STARTERS, TOKEN
 from timeline.model import TimeExpression
 
@@ -40,8 +43,22 @@ INTERPRETERS: dict[str, Interpreter] = {
     "month": absolute.month,
     "year": absolute.year,
 }
+_LOOK_ALIKE = re.compile("[" + "".join(map(chr, LOOK_ALIKES)) + "]")
+_TYPES = {"clock": "TIME"}
+"""The type of an expression kept unresolved because its value is off the calendar."""
 _LOOKS_BACK = re.compile(r"(?i)\b(?:earlier|before|previously)$|year-(?:ago|earlier)")
 assert set(INTERPRETERS) == set(KINDS), "every scanner kind needs its interpreter"
+
+
+class PhraseError(Exception):
+    """An unexpected error (a bug) while reading the phrase at offset ``start``; the error
+    itself is the ``__cause__``. No text should raise it: the caller reports it with the
+    file and line of the phrase."""
+
+    def __init__(self, start: int, phrase: str) -> None:
+        super().__init__(f"cannot read {phrase!r} at offset {start}")
+        self.start = start
+        self.phrase = phrase
 
 
 def find_expressions(
@@ -53,18 +70,17 @@ def find_expressions(
     narrative ones such as "the next day", against the latest date the text established.
     ``day_first`` reads ``7/10/2023`` as 7 October instead of July 10.
     """
-    ctx = Context(text, published, day_first)
+    read = _folded(text)
+    ctx = Context(read, published, day_first)
     found: list[TimeExpression] = []
     position = 0
-    for start in _candidate_starts(text):
+    for start in _candidate_starts(read):
         if start < position:
             continue  # inside an expression already found
-        match = SCANNER.match(text, start)
+        match = SCANNER.match(read, start)
         if match is None:
             continue
-        kind = match.lastgroup
-        assert kind is not None  # every alternative is a named group
-        expressions = INTERPRETERS[kind](match, ctx)
+        expressions = _interpret(match, ctx)
         if not expressions:
             continue  # refused: a shorter reading may start at a later word
         found.extend(expressions)
@@ -72,7 +88,29 @@ def find_expressions(
             for expression in expressions:
                 ctx = ctx.remember(expression)
         position = match.end()
-    return found
+    return found if read is text else [replace(e, text=text[e.start : e.end]) for e in found]
+
+
+def _interpret(match: re.Match[str], ctx: Context) -> list[TimeExpression]:
+    """The expressions a scanner match stands for; one kept unresolved when its value would
+    lie outside the years 1 to 9999 ("next year", published in 9999)."""
+    kind = match.lastgroup
+    assert kind is not None  # every alternative is a named group
+    try:
+        return INTERPRETERS[kind](match, ctx)
+    except OffCalendar:
+        return [unresolved(match.start(), match.group(), _TYPES.get(kind, "DATE"))]
+    except Exception as error:
+        raise PhraseError(match.start(), match.group()) from error
+
+
+def _folded(text: str) -> str:
+    """``text`` with the letters that case-insensitive patterns take for ASCII ones replaced
+    by those (``lexicon.LOOK_ALIKES``), so that what a pattern matched is a word of the
+    tables once lower-cased; ``text`` itself when it has none."""
+    if text.isascii() or _LOOK_ALIKE.search(text) is None:
+        return text
+    return text.translate(LOOK_ALIKES)
 
 
 def _compares(text: str, expressions: list[TimeExpression]) -> bool:

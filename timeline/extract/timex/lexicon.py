@@ -100,3 +100,16 @@ def capitalized(words: Iterable[str]) -> str:
     """An alternation that only matches the capitalized (or all-caps) spelling of each word."""
     forms = [f(w) for w in words for f in (str.capitalize, str.upper)]
     return alternation(forms)
+
+
+# Letters outside ASCII that Python's case-insensitive matching takes for ASCII ones: a
+# ``(?i:...)`` pattern written for "this" or "summer" matches them with a dotted capital I or
+# a long s in place of "i" or "s", which ``lower()`` leaves unlike any word of the tables
+# above. The engine reads the text with each of them replaced by its ASCII twin (one
+# character for one, so offsets hold).
+LOOK_ALIKES: dict[int, str] = {
+    0x0130: "I",  # capital I with a dot above (Turkish)
+    0x0131: "i",  # dotless small i (Turkish)
+    0x017F: "s",  # long s
+    0x212A: "K",  # the Kelvin sign
+}

@@ -248,7 +248,7 @@ def _weekday_from_reference(m: re.Match[str], ctx: Context, number: int,
     if ref is None:
         return [unresolved(m.start(), m.group())]
     sign = -1 if "previous" in words else 1
-    day = ref.start + relativedelta(days=sign, weekday=weekday(number)(sign))
+    day = cal.moved(ref.start, relativedelta(days=sign, weekday=weekday(number)(sign)))
     return [expression(m.start(), m.group(), "DATE", cal.day_value(day))]
 
 

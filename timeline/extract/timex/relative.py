@@ -64,7 +64,7 @@ def deictic(m: re.Match[str], ctx: Context) -> Found:
         return [_on_day(m, ref.start, part, _edge(words))]
     else:
         offset = next((_DEICTIC_DAYS[w] for w in words if w in _DEICTIC_DAYS), 0)
-    day = ctx.published + relativedelta(days=offset)
+    day = cal.moved(ctx.published, relativedelta(days=offset))
     part = _part_of_day(words) or ("NI" if "tonight" in words else None)
     return [_on_day(m, day, part, _edge(words))]
 
@@ -85,7 +85,9 @@ def relative(m: re.Match[str], ctx: Context) -> Found:
     if unit == "weekend":
         return [expression(m.start(), m.group(), "DATE", _weekend(ctx, m, step), mod=mod)]
     value = cal.shift(ctx.today, step, unit, cal.UNIT_PRECISION[unit])
-    return [expression(m.start(), m.group(), "DATE", value, mod=mod)] if value else []
+    if value is None:
+        return [unresolved(m.start(), m.group())]  # "next year", published in 9999
+    return [expression(m.start(), m.group(), "DATE", value, mod=mod)]
 
 
 def weekday_expr(m: re.Match[str], ctx: Context) -> Found:
@@ -126,7 +128,8 @@ def clock(m: re.Match[str], ctx: Context) -> Found:
     elif number is not None:
         day = _tensed_weekday(ctx, m, number)
     elif any(w in _DEICTIC_DAYS for w in words):
-        day = ctx.published + relativedelta(days=sum(_DEICTIC_DAYS.get(w, 0) for w in words))
+        offset = sum(_DEICTIC_DAYS.get(w, 0) for w in words)
+        day = cal.moved(ctx.published, relativedelta(days=offset))
     else:
         ref = ctx.reference(Precision.DAY)
         day = ref.start if ref is not None else None
@@ -163,16 +166,16 @@ def _tensed_weekday(ctx: Context, m: re.Match[str], number: int) -> dt.date:
     """The latest such weekday not after publication; in a future clause, the next one after."""
     possessive = m.group().endswith("'s")  # "Friday's vote" happened
     if not possessive and ctx.tense(m.start(), m.end()) == FUTURE:
-        return ctx.published + relativedelta(days=1, weekday=weekday(number)(+1))
-    return ctx.published + relativedelta(weekday=weekday(number)(-1))
+        return cal.moved(ctx.published, relativedelta(days=1, weekday=weekday(number)(+1)))
+    return cal.moved(ctx.published, relativedelta(weekday=weekday(number)(-1)))
 
 
 def _relative_weekday(ctx: Context, m: re.Match[str], number: int, step: int) -> dt.date:
     """ "last Tuesday" is strictly before publication, "next Tuesday" strictly after."""
     if step < 0:
-        return ctx.published - relativedelta(days=1, weekday=weekday(number)(-1))
+        return cal.moved(ctx.published, relativedelta(days=-1, weekday=weekday(number)(-1)))
     if step > 0:
-        return ctx.published + relativedelta(days=1, weekday=weekday(number)(+1))
+        return cal.moved(ctx.published, relativedelta(days=1, weekday=weekday(number)(+1)))
     return _tensed_weekday(ctx, m, number)
 
 
@@ -192,7 +195,7 @@ def _weekend(ctx: Context, m: re.Match[str], step: int) -> DateValue:
     weekday_now = ctx.published.weekday()
     if step == 0 and weekday_now < 5 and ctx.tense(m.start(), m.end()) == PAST:
         step = -1
-    return cal.weekend_value(ctx.published + relativedelta(weeks=step))
+    return cal.weekend_value(cal.moved(ctx.published, relativedelta(weeks=step)))
 
 
 def _part_of_day(words: list[str]) -> str | None:

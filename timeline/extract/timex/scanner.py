@@ -50,8 +50,10 @@ _WORD_NUMBER = (
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|"
     r"five|six|seven|eight|nine))?"
 )
+# An amount in digits has at most nine: "a 309-digit number of days" is no amount of time.
+AMOUNT_DIGITS = r"\d{1,9}(?!\d)"
 NUMBER = (
-    rf"(?:(?:\d+(?:\.\d+)?(?:\s+\d/\d)?|(?i:{_WORD_NUMBER}|{alternation(NUMBERS)}))"
+    rf"(?:(?:{AMOUNT_DIGITS}(?:\.\d+)?(?:\s+\d/[1-9])?|(?i:{_WORD_NUMBER}|{alternation(NUMBERS)}))"
     rf"(?:\s+(?i:and\s+a\s+half))?|(?i:{alternation(VAGUE_NUMBERS)}))"
 )
 UNIT = (
@@ -102,8 +104,8 @@ _KINDS: dict[str, str] = {
     ),
     "quarter": (
         rf"(?:(?i:the|this|last|next|its|their)\s+)?(?:(?:{YEAR}|(?i:this|last|next)\s+year's|"
-        r"(?i:year-ago|year-earlier))\s+)?(?:(?i:fiscal)\s+)?(?i:first|second|third|fourth|1st|2nd|3rd|4th)[-\s](?i:quarter"
-        rf"|half)(?![A-Za-z])(?:\s+(?i:of)\s+(?:(?i:fiscal\s+)?{YEAR}|{_RELATIVE_YEAR}))?"
+        r"(?i:year-ago|year-earlier))\s+)?(?:(?i:fiscal)\s+)?(?i:(?:first|second|third|fourth|1st|2nd|"
+        rf"3rd|4th)[-\s]quarter|(?:first|second|1st|2nd)[-\s]half)(?![A-Za-z])(?:\s+(?i:of)\s+(?:(?i:fiscal\s+)?{YEAR}|{_RELATIVE_YEAR}))?"
         r"|(?i:the\s+(?:comparable|corresponding|same)\s+(?:quarter|period)\s+(?:of\s+)?last\s+"
         r"year|last\s+year's\s+(?:quarter|period)|"
         r"(?:the\s+)?(?:latest|last|previous|current|same|year-ago|year-earlier|"

@@ -15,7 +15,7 @@ _PREVIOUS_WORD = re.compile(r"([A-Za-z][\w.'-]*)[\s,]*$")
 _NEXT_WORD = re.compile(r"^[\s,]*([A-Za-z][\w'-]*)")
 _NEAR, _FAR = 45, 200
 _MONTH_DAYS = 31
-_FRACTION = re.compile(r"(\d+)\s+(\d)/(\d)")
+_FRACTION = re.compile(r"(\d+)\s+(\d)/([1-9])")
 _YEAR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _SPELLED = re.compile(SPELLED_YEAR)
 
@@ -108,15 +108,17 @@ def choose(ctx: Context, start: int, end: int, make: Callable[[int], dt.date | N
            year: int, days: int = 1) -> dt.date | None:  # fmt: skip
     """Pick the year for a year-less date (or period of ``days``) from tense and distance.
 
-    ``make(year)`` builds the candidate's first day in a year. In a past-tense clause the
-    latest candidate begun by publication wins, in a future-tense one the first not yet over;
-    with no tense marker, the nearest. Reporters do not leave out the year of a date almost a
-    year away, though: in a past clause an upcoming date within six weeks beats one more than
-    half a year back ("the deadline was set for Jan. 14", published January 6); in a future
-    clause a date of the last three weeks (six weeks for a quarter or a season: its results are
-    reported after it ends) beats one almost a year ahead.
+    ``make(year)`` builds the candidate's first day in a year; only years of the calendar (1
+    to 9999) are candidates. In a past-tense clause the latest candidate begun by publication
+    wins, in a future-tense one the first not yet over; with no tense marker, the nearest.
+    Reporters do not leave out the year of a date almost a year away, though: in a past clause
+    an upcoming date within six weeks beats one more than half a year back ("the deadline was
+    set for Jan. 14", published January 6); in a future clause a date of the last three weeks
+    (six weeks for a quarter or a season: its results are reported after it ends) beats one
+    almost a year ahead.
     """
-    options = [day for day in (make(year - 1), make(year), make(year + 1)) if day is not None]
+    years = [y for y in (year - 1, year, year + 1) if dt.MINYEAR <= y <= dt.MAXYEAR]
+    options = [day for day in map(make, years) if day is not None]
     if not options:
         return None
     published = ctx.published
@@ -128,7 +130,7 @@ def choose(ctx: Context, start: int, end: int, make: Callable[[int], dt.date | N
     if tense == PAST:
         side = [day for day in options if day <= published]
     else:
-        side = [day for day in options if day + dt.timedelta(days=days) > published]
+        side = [day for day in options if (published - day).days < days]
     best = (side[-1] if tense == PAST else side[0]) if side else nearest
     near = _NEAR if tense == PAST or days > _MONTH_DAYS else _NEAR // 2
     if distance[best] > _FAR and distance[nearest] <= near:
@@ -144,7 +146,7 @@ def _distance(first: dt.date, days: int, published: dt.date) -> int:
 
 
 def safe_date(year: int, month: int, day: int) -> dt.date | None:
-    """The calendar day, or None for "February 30"."""
+    """The calendar day, or None for "February 30" (and for a year off the calendar)."""
     try:
         return dt.date(year, month, day)
     except ValueError:

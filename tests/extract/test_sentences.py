@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
+from types import FrameType
+
 import pytest
 
 from timeline.extract.sentences import (
@@ -65,3 +69,61 @@ def test_paragraphs_have_file_offsets() -> None:
     spans = split_paragraphs(text, 5)
     assert [s.text for s in spans] == ["First para\nline two.", "Second para."]
     assert all(text[s.start : s.end] == s.text for s in spans)
+
+
+def lines_run(function: Callable[[], object]) -> int:
+    """The lines of Python that ``function()`` runs: a count of work that, unlike a clock, is
+    the same on every machine and every run (a first call warms the caches)."""
+    function()
+    count = 0
+
+    def tracer(frame: FrameType, event: str, arg: object) -> Callable[..., object]:
+        nonlocal count
+        count += event == "line"
+        return tracer
+
+    sys.settrace(tracer)
+    try:
+        function()
+    finally:
+        sys.settrace(None)
+    return count
+
+
+NEWS = (
+    "Gen. Halevi said on Monday that the U.S. envoy had arrived. "
+    "“We are ready. We will go,” he said. "
+    "Talks resumed on Jan. 14; the army said on 15 January it would withdraw. "
+    "Mr. Smith left at 6 a.m. Tuesday. "
+)
+
+
+def test_splitting_work_grows_linearly_with_a_paragraph() -> None:
+    def split(copies: int) -> Callable[[], object]:
+        text = NEWS * copies
+        return lambda: split_sentences(Span(0, len(text), text))
+
+    assert lines_run(split(200)) <= 2.02 * lines_run(split(100))
+
+
+PATHOLOGICAL = {
+    "brackets never closed": "[a " * 350_000,
+    "tags never closed": "<a " * 350_000,
+    "underscores inside a word": "a" + "_" * 1_000_000 + "b ",
+    "links never closed": "[a](x " * 175_000,
+    "image marks": "![" * 500_000,
+}
+
+
+@pytest.mark.parametrize("text", PATHOLOGICAL.values(), ids=PATHOLOGICAL.keys())
+def test_a_megabyte_of_unclosed_markup_is_masked_whole(text: str) -> None:
+    """Patterns that rescanned the rest of a line from every opening mark took hours here."""
+    masked = mask_markup(text + "\n\nThe [end](https://x.org) **is** <b>near</b>.\n", 0)
+    assert masked[: len(text)] == text
+    assert normalize_space(masked[len(text) :]) == "The end is near."
+
+
+@pytest.mark.parametrize("after", [" and more. Then.", " " * 1_000_000 + "and more. Then."])
+def test_a_megabyte_of_dots_before_a_small_letter_ends_no_sentence(after: str) -> None:
+    text = "It went on" + "." * 1_000_000 + after
+    assert [len(s) for s in sentences(text)] == [len(text) - len(" Then."), len("Then.")]

@@ -41,7 +41,7 @@ TIMELINE = ROOT / ".venv" / "bin" / "timeline"
 GNU_TIME = Path("/usr/bin/time")
 DOCS = ROOT / "docs" / "performance.md"
 RESULTS = SCRATCH / "results.json"  # the latest run, saved after each size
-CORPUS_VERSION = 1  # bump when the generator changes, so old corpora are regenerated
+CORPUS_VERSION = 2  # bump when the generator changes, so old corpora are regenerated
 SEED = 2023
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 MIB = 1024 * 1024
@@ -473,15 +473,23 @@ def _write_all(folder: Path, stories: list[Story], render: Callable[[Story], str
 
 
 def write_timeline_site(site: Path, stories: list[Story]) -> None:
-    """``timeline.toml`` and ``content/articles/*.md`` with YAML front matter."""
-    site.mkdir(parents=True)
+    """A site as users make one: ``timeline new``, its example article removed, a copy of
+    the built-in theme in ``themes/default`` (as a site whose theme is being changed has),
+    then the articles with Hugo-style front matter (``title``, ``date``, ``tags``,
+    ``draft``), the outlet and the link to the original."""
+    site.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run([str(TIMELINE), "new", str(site)], check=True, capture_output=True)
+    if not (site / "themes" / "default").exists():
+        shutil.copytree(ROOT / "themes" / "default", site / "themes" / "default")
     (site / "timeline.toml").write_text(f'title = "A long war: {len(stories)} articles"\n')
+    for example in (site / "content" / "articles").glob("*.md"):
+        example.unlink()
 
     def render(story: Story) -> str:
         return (
-            f"---\ntitle: {json.dumps(story.title)}\npublished: {story.published.isoformat()}\n"
-            f"source: {story.source}\nurl: {story.url}\ntags: [{', '.join(story.tags)}]\n---\n\n"
-            f"{story.body}"
+            f"---\ntitle: {json.dumps(story.title)}\ndate: {story.published.isoformat()}\n"
+            f"tags: [{', '.join(story.tags)}]\ndraft: false\n"
+            f"source: {story.source}\nurl: {story.url}\n---\n\n{story.body}"
         )
 
     _write_all(site / "content" / "articles", stories, render)
@@ -1004,8 +1012,9 @@ and figures and their own way of saying the date ("7 October 2023", "October 7, 
 "January 21", "on Monday", "yesterday", "last week", "early 2024", "15 months of war"),
 with quotes, a background section recalling older happenings, and an outlook.
 
-- timeline: `timeline.toml` + `content/articles/*.md` (front matter `title`, `published`,
-  `source`, `url`, `tags`).
+- timeline: a site made by `timeline new` (its example article removed) with a copy of the
+  built-in theme in `themes/default`, + `content/articles/*.md` (Hugo-style front matter
+  `title`, `date`, `tags`, `draft`, and `source`, `url`).
 - Hugo (from Debian): `hugo.toml`, `content/posts/*.md` (YAML front matter `title`, `date`,
   `tags`), minimal layouts: a page per article, a list page of all articles, tag pages, a
   home page listing every article; RSS disabled.

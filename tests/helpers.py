@@ -30,9 +30,10 @@ def write_article(site: Path, name: str, text: str) -> Path:
 
 
 def tree(folder: Path) -> dict[str, bytes]:
-    """Every file below ``folder`` by its relative path, with its bytes."""
+    """Every file of the site below ``folder`` by its relative path, with its bytes (the
+    build's marker, a note to the next build and never published, left out)."""
     return {
         p.relative_to(folder).as_posix(): p.read_bytes()
         for p in sorted(folder.rglob("*"))
-        if p.is_file()
+        if p.is_file() and p != folder / ".timeline-output"
     }

@@ -92,7 +92,22 @@ def load_config(root: Path, overrides: dict[str, Any] | None = None) -> Config:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         raise ConfigError(SourceLocation(str(path), 1), f"not UTF-8 ({error.reason})") from None
-    return parse_config(text, root, str(path), overrides or {})
+    config = parse_config(text, root, str(path), overrides or {})
+    _check_theme(config, text, str(path))
+    return config
+
+
+def _check_theme(config: Config, text: str, path: str) -> None:
+    """A theme other than the built-in one must be a folder of ``themes/``: a misspelt
+    name would otherwise build with the built-in theme and say nothing."""
+    if config.theme == "default" or (config.root / "themes" / config.theme).is_dir():
+        return
+    folder = config.root / "themes"
+    found = sorted(p.name for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
+    known = f"themes here: {', '.join(found)}" if found else "there is no themes/ folder"
+    where = SourceLocation(path, _line_of_key(text, "theme"))
+    message = f"theme '{config.theme}' is not a folder of themes/ ({known}; or 'default')"
+    raise BuildFailed([ConfigError(where, message)])
 
 
 def parse_config(

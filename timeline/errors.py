@@ -44,6 +44,10 @@ class BuildFailed(TimelineError):
         super().__init__(f"build failed with {plural(len(self.errors), 'error')}")
 
 
+class OutputError(TimelineError):
+    """The output folder could not be written; what it held is as it was."""
+
+
 class DeployError(TimelineError):
     """Publishing was refused or failed; the repository and the remote are as they were."""
 

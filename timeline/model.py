@@ -165,6 +165,56 @@ class Article:
         """The 1-based line number of an offset into ``text``."""
         return self.text.count("\n", 0, offset) + 1
 
+    @property
+    def facts(self) -> ArticleFacts:
+        """What the front matter says, without the text."""
+        return ArticleFacts(
+            self.path,
+            self.slug,
+            self.title,
+            self.published,
+            self.source,
+            self.url,
+            self.author,
+            self.tags,
+            self.draft,
+            self.summary,
+            self.updated,
+            self.aliases,
+            self.image,
+            self.lang,
+            self.data,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFacts:
+    """An article without its text: what merging, the timeline and every page read of it."""
+
+    path: str
+    slug: str
+    title: str
+    published: dt.datetime | dt.date
+    source: str
+    url: str | None = None
+    author: str | None = None
+    tags: tuple[str, ...] = ()
+    draft: bool = False
+    summary: str | None = None
+    updated: dt.datetime | dt.date | None = None
+    aliases: tuple[str, ...] = ()
+    image: str | None = None
+    lang: str | None = None
+    data: dict[str, Any] = field(default_factory=dict, hash=False)
+    """Every other front matter key with its value (plain data), for templates."""
+
+    @property
+    def published_date(self) -> dt.date:
+        """The calendar day of publication, in the article's own time zone."""
+        if isinstance(self.published, dt.datetime):
+            return self.published.date()
+        return self.published
+
 
 @dataclass(frozen=True, slots=True)
 class ArticleRef:
@@ -286,9 +336,33 @@ class Extraction:
     expressions: tuple[TimeExpression, ...]
     """Every temporal expression of the article file, in text order."""
     events: tuple[Event, ...]
-    body_html: str = ""
-    """The body as HTML with a placeholder around each expression, prepared (and cached) with
-    the extraction because it depends on nothing else; rendering fills in the links."""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleEvents:
+    """An article as merging and the timeline need it: its facts and its events.
+
+    Its text and expressions (``ArticleBody``), which only the article's own page reads,
+    are kept apart under ``key``.
+    """
+
+    key: str
+    """The key of the bytes the article was read from (its path and the extraction's
+    settings included): its ``ArticleBody`` is kept under it."""
+    article: ArticleFacts
+    events: tuple[Event, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleBody:
+    """What only an article's own page needs: its text and every expression found in it."""
+
+    text: str
+    """The whole file as read; every offset in the pipeline points into it."""
+    body_start: int
+    """Offset of the Markdown body in ``text``."""
+    expressions: tuple[TimeExpression, ...]
+    """Every temporal expression of the text, in text order."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,5 +371,5 @@ class Timeline:
 
     title: str
     entries: tuple[Entry, ...]
-    extractions: tuple[Extraction, ...]
-    """Every article with its expressions and events, by slug."""
+    articles: tuple[ArticleEvents, ...]
+    """Every article with its events, in the order of their files."""

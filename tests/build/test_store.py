@@ -1,31 +1,31 @@
-"""The build cache, parallel extraction and unchanged files: faster, never different."""
+"""The store, parallel extraction and unchanged files: faster, never different."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import pickle
 import shutil
+import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-import timeline.build as build_module
-import timeline.build.store as store_module
+import timeline.build.inputs as inputs_module
 from tests.helpers import tree, write_article
-from timeline.build import build_site
+from timeline.build import build_site, load_site
+from timeline.build.inputs import file_key, read_articles
 from timeline.build.store import (
     CACHE_DIR,
-    ShardedStore,
-    article_file,
-    load_cache,
-    load_last_build,
-    save_cache,
+    STORE_FILE,
+    Store,
+    entry_digest,
+    last_build,
     save_last_build,
 )
-from timeline.extract import extract_article
-from timeline.load import parse_article
+from timeline.config import load_config
 
 
 def many_articles(site: Path, count: int) -> None:
@@ -48,7 +48,7 @@ def test_parallel_cached_build_is_byte_identical_to_serial_uncached(
     build_site(sample_site, output=tmp_path / "serial", jobs=1, use_cache=False)
     assert not (sample_site / CACHE_DIR).exists()
     build_site(sample_site, output=tmp_path / "parallel", jobs=2)
-    assert (sample_site / CACHE_DIR).is_dir()
+    assert (sample_site / CACHE_DIR / STORE_FILE).is_file()
     build_site(sample_site, output=tmp_path / "cached", jobs=2)
     serial = tree(tmp_path / "serial")
     assert tree(tmp_path / "parallel") == serial
@@ -65,10 +65,10 @@ def test_parallel_cached_build_is_byte_identical_to_serial_uncached(
 
 
 def test_the_code_fingerprint_covers_files_that_exist() -> None:
-    # A part that names no file would drop out of the extraction cache's key unnoticed
-    # (a folder that is gone hashes nothing), e.g. after a module moved.
-    package = Path(store_module.__file__).resolve().parents[1]
-    missing = [p for p in store_module._EXTRACTION_CODE if not (package / p).exists()]
+    # A part that names no file would drop out of the articles' keys unnoticed (a folder
+    # that is gone hashes nothing), e.g. after a module moved.
+    package = Path(inputs_module.__file__).resolve().parents[1]
+    missing = [p for p in inputs_module._EXTRACTION_CODE if not (package / p).exists()]
     assert missing == []
 
 
@@ -84,63 +84,136 @@ def test_changed_article_is_extracted_again(sample_site: Path) -> None:
     assert "14 December 2024" in index and "12 December 2024" not in index
 
 
-def test_a_damaged_cache_is_rebuilt_not_trusted(sample_site: Path) -> None:
+def entries(site: Path) -> dict[tuple[str, str], bytes]:
+    with sqlite3.connect(site / CACHE_DIR / STORE_FILE) as db:
+        rows = db.execute("SELECT kind, key, value FROM entries").fetchall()
+    return {(kind, key): value for kind, key, value in rows}
+
+
+def plant(site: Path, kind: str, key: str, value: bytes, *, sign: bool) -> None:
+    """Write an entry into the store as someone with access to the folder could: with a
+    digest made as the store makes it (``sign``), or keeping the old one."""
+    with sqlite3.connect(site / CACHE_DIR / STORE_FILE) as db:
+        if sign:
+            digest = entry_digest(kind, key, value)
+            db.execute(
+                "UPDATE entries SET value = ?, digest = ? WHERE kind = ? AND key = ?",
+                (value, digest, kind, key),
+            )
+        else:
+            db.execute(
+                "UPDATE entries SET value = ? WHERE kind = ? AND key = ?", (value, kind, key)
+            )
+
+
+def rebuilt(site: Path) -> None:
+    """Build again with every output file gone, so every page is rendered."""
+    shutil.rmtree(site / "output")
+    build_site(site)
+
+
+class Planted:
+    """What a planted pickle would do if it were ever unpickled: leave a file behind."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Path.write_text, (self.marker, "ran"))
+
+
+@pytest.mark.parametrize("kind", ["article", "body", "merge", "last"])
+def test_a_planted_pickle_or_code_never_runs(sample_site: Path, tmp_path: Path, kind: str) -> None:
     build_site(sample_site)
     before = tree(sample_site / "output")
-    files = [p for p in (sample_site / CACHE_DIR).rglob("*") if p.is_file()]
-    assert {p.parent.name for p in files} >= {"extractions", "doubts"}
-    for damaged in files:
-        damaged.write_bytes(b"not a pickle at all")
-    assert "render" in build_site(sample_site).timings
-    assert tree(sample_site / "output") == before
-    for path in files:  # each written again, readable
-        if path.name == "merge.pickle":  # a header, a pickle, its digest
-            assert path.read_bytes().startswith(b"timeline merge record 2\n")
-        else:
-            assert isinstance(pickle.loads(path.read_bytes())[0], int)
+    marker = tmp_path / "ran"
+    payloads = [
+        pickle.dumps(Planted(marker)),
+        b'__import__("pathlib").Path(%r).write_text("ran")' % str(marker).encode(),
+    ]
+    for payload in payloads:
+        keys = [key for k, key in entries(sample_site) if k == kind]
+        assert keys
+        for key in keys:
+            plant(sample_site, kind, key, payload, sign=True)
+        (sample_site / "content" / "articles" / "talks-open.md").touch()
+        rebuilt(sample_site)
+        assert not marker.exists()
+        assert tree(sample_site / "output") == before
 
 
-def test_every_kind_of_damaged_shard_is_a_miss(tmp_path: Path) -> None:
-    store: ShardedStore[str] = ShardedStore("things", 3)
-    keys = [f"{prefix}{n}" for prefix in ("0a", "0b", "ff") for n in range(3)]
-    values = {key: f"value of {key}" for key in keys}
-    store.save(tmp_path, "salt", values)
-    assert store.load(tmp_path, "salt") == values
-    shards = tmp_path / "things"
-    assert sorted(p.name for p in shards.iterdir()) == ["0a.pickle", "0b.pickle", "ff.pickle"]
-    (shards / "0a.pickle").write_bytes(b"\x80\x05damaged")
-    (shards / "0b.pickle").write_bytes(pickle.dumps((2, "salt", {"0b0": "x"})))  # old format
-    (shards / "ff.pickle").write_bytes(pickle.dumps((3, "salt", {"0a9": "misfiled"})))
-    assert store.load(tmp_path, "salt") == {}
-    store.save(tmp_path, "salt", values)
-    assert store.load(tmp_path, "salt") == values
-    assert store.load(tmp_path, "other salt") == {}
-    (shards / "ff.pickle").unlink()
-    assert store.load(tmp_path, "salt") == {k: v for k, v in values.items() if k[:2] != "ff"}
-
-
-def test_a_save_rewrites_only_the_shards_whose_keys_changed(tmp_path: Path) -> None:
-    store: ShardedStore[str] = ShardedStore("things", 1)
-    values = {"0a1": "a", "0b1": "b", "0c1": "c"}
-    store.save(tmp_path, "salt", values)
-    shards = tmp_path / "things"
-    inodes = {p.name: p.stat().st_ino for p in shards.iterdir()}
-    loaded = store.load(tmp_path, "salt")
-    changed = {"0a1": "a", "0b2": "new", "0d1": "d"}
-    store.save(tmp_path, "salt", changed, loaded)
-    assert store.load(tmp_path, "salt") == changed
-    assert sorted(p.name for p in shards.iterdir()) == ["0a.pickle", "0b.pickle", "0d.pickle"]
-    assert (shards / "0a.pickle").stat().st_ino == inodes["0a.pickle"]
-    assert (shards / "0b.pickle").stat().st_ino != inodes["0b.pickle"]
-
-
-def test_the_cache_of_one_big_file_is_replaced(sample_site: Path) -> None:
-    old = sample_site / CACHE_DIR / "extractions.pickle"
-    old.parent.mkdir()
-    old.write_bytes(pickle.dumps((1, "salt", {})))
+@pytest.mark.parametrize("sign", [False, True])
+def test_text_changed_inside_an_entry_is_never_published(sample_site: Path, sign: bool) -> None:
+    """Without a new digest any edit is a miss; with one, a body must still be the text of
+    the file's bytes (the article is read again)."""
     build_site(sample_site)
-    assert not old.exists()
-    assert any((sample_site / CACHE_DIR / "extractions").iterdir())
+    before = tree(sample_site / "output")
+    planted = 0
+    for (kind, key), value in entries(sample_site).items():
+        if b"ceasefire" in value and kind in ("body", "article" if not sign else ""):
+            plant(sample_site, kind, key, value.replace(b"ceasefire", b"CAPITULATION"), sign=sign)
+            planted += 1
+    assert planted >= (2 if sign else 3)
+    rebuilt(sample_site)
+    after = tree(sample_site / "output")
+    assert after == before
+    assert not any(b"CAPITULATION" in data for data in after.values())
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "empty", "another format"])
+def test_a_damaged_database_is_a_miss(
+    sample_site: Path, damage: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    build_site(sample_site)
+    before = tree(sample_site / "output")
+    path = sample_site / CACHE_DIR / STORE_FILE
+    data = path.read_bytes()
+    if damage == "garbage":
+        path.write_bytes(b"not a database at all" * 100)
+    elif damage == "truncated":
+        path.write_bytes(data[: len(data) // 2 + 100])
+    elif damage == "empty":
+        path.write_bytes(b"")
+    else:
+        with sqlite3.connect(path) as db:
+            db.execute("UPDATE meta SET value = 'timeline store 0'")
+    (sample_site / "content" / "articles" / "talks-open.md").touch()
+    rebuilt(sample_site)
+    assert tree(sample_site / "output") == before
+    assert len([r for r in caplog.records if r.levelname == "WARNING"]) <= 1
+    build_site(sample_site)  # the store was made again, and is used
+    assert entries(sample_site)
+
+
+@pytest.mark.parametrize("fault", ["a folder in the database's place", "a file in its place"])
+def test_an_unusable_store_means_a_build_without_it_and_one_warning(
+    sample_site: Path, fault: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """(A read-only folder fails the same way, as sqlite cannot open the database to
+    write; the tests run as root, whom permissions do not stop.)"""
+    folder = sample_site / CACHE_DIR
+    if fault == "a file in its place":
+        folder.write_text("not a folder", encoding="utf-8")
+    else:
+        (folder / STORE_FILE).mkdir(parents=True)
+    report = build_site(sample_site)
+    assert report.entries > 0 and (sample_site / "output" / "index.html").is_file()
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warnings) == 1 and "building without it" in warnings[0]
+    assert (folder.read_text("utf-8") == "not a folder") if folder.is_file() else True
+
+
+def test_old_pickles_in_the_cache_folder_are_removed_never_read(
+    sample_site: Path, tmp_path: Path
+) -> None:
+    folder = sample_site / CACHE_DIR
+    (folder / "extractions").mkdir(parents=True)
+    marker = tmp_path / "ran"
+    (folder / "extractions" / "00.pickle").write_bytes(pickle.dumps(Planted(marker)))
+    (folder / "last-build.pickle").write_bytes(pickle.dumps(Planted(marker)))
+    build_site(sample_site)
+    assert not marker.exists()
+    assert sorted(p.name for p in folder.iterdir()) == [STORE_FILE]
 
 
 def test_cached_doubts_are_those_of_an_uncached_build(sample_site: Path) -> None:
@@ -158,21 +231,31 @@ def test_cached_doubts_are_those_of_an_uncached_build(sample_site: Path) -> None
     cached = build_site(sample_site, output=sample_site / "two").warnings
     assert cached == build_site(sample_site, output=sample_site / "one", use_cache=False).warnings
     assert len(cached) > len(uncached)
-    for shard in (sample_site / CACHE_DIR / "doubts").iterdir():
-        shard.write_bytes(pickle.dumps((1, "another program", {})))
-    path.write_text(path.read_text(encoding="utf-8") + "\nAgain.\n", encoding="utf-8")
-    assert build_site(sample_site, output=sample_site / "two").warnings == cached
 
 
-def test_cache_of_another_program_or_setting_is_ignored(tmp_path: Path) -> None:
-    text = "---\ntitle: T\npublished: 2025-02-03\n---\n\nTalks began on 3 February 2025.\n"
-    extraction = extract_article(parse_article(text, "a.md"))
-    key = article_file("a.md", text.encode(), "salt-1").key
-    save_cache(tmp_path, "salt-1", {key: extraction})
-    assert load_cache(tmp_path, "salt-1") == {key: extraction}
-    assert load_cache(tmp_path, "salt-2") == {}
-    assert article_file("a.md", text.encode(), "salt-2").key != key
-    assert article_file("b.md", text.encode(), "salt-1").key != key
+def test_a_key_depends_on_the_bytes_the_path_and_the_salt() -> None:
+    key = file_key("a.md", b"text", "salt-1")
+    assert key == file_key("a.md", b"text", "salt-1")
+    assert len({key, file_key("a.md", b"text", "salt-2"), file_key("b.md", b"text", "salt-1")}) == 3
+    assert file_key("a.md", b"texts", "salt-1") != key
+
+
+def test_the_store_keeps_values_by_kind_and_key(tmp_path: Path) -> None:
+    with Store(tmp_path) as store:
+        store.put_many("a", [("k1", b"one"), ("k2", b"two")])
+        store.put("b", "k1", b"other")
+        assert store.get("a", "k1") == b"one" and store.get("b", "k1") == b"other"
+        assert store.get_many("a", ["k1", "k2", "k3"]) == {"k1": b"one", "k2": b"two"}
+        store.keep_only("a", ["k2"])
+        assert store.keys("a") == {"k2"} and store.keys("b") == {"k1"}
+    with Store(tmp_path, write=False) as reading:
+        assert reading.get("a", "k2") == b"two"
+        reading.put("a", "k9", b"dropped")
+    with Store(tmp_path) as store:
+        assert store.get("a", "k9") is None
+    with Store(None) as none:
+        none.put("a", "k", b"v")
+        assert none.get("a", "k") is None and not none.usable
 
 
 def test_unchanged_pages_keep_their_files_and_times(sample_site: Path) -> None:
@@ -245,7 +328,7 @@ def reads_of_articles(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def test_an_article_file_whose_stat_is_unchanged_is_not_read_again(
     sample_site: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(build_module, "_RACY_NS", 0)  # the files were written just now
+    monkeypatch.setattr(inputs_module, "_RACY_NS", 0)  # the files were written just now
     build_site(sample_site)
     read = reads_of_articles(monkeypatch)
     assert build_site(sample_site).changed == 0 and read == []
@@ -262,11 +345,11 @@ def test_a_file_changed_under_the_same_size_and_time_is_read(
     build_site(sample_site)
     # As if the last build had read the files an hour from now: every file looks settled,
     # and only its stat tells that it changed.
-    folder = sample_site / CACHE_DIR
-    record = load_last_build(folder)
-    assert record is not None and record.articles is not None
-    later = replace(record.articles, read_at=record.articles.read_at + 3600 * 10**9)
-    save_last_build(folder, replace(record, articles=later))
+    with Store(sample_site / CACHE_DIR) as store:
+        record = last_build(store)
+        assert record is not None and record.articles is not None
+        later = replace(record.articles, read_at=record.articles.read_at + 3600 * 10**9)
+        save_last_build(store, replace(record, articles=later))
     path = sample_site / "content" / "articles" / "talks-open.md"
     text, stat = path.read_text(encoding="utf-8"), path.stat()
     changed = text.replace("2025", "2024", 1)
@@ -290,9 +373,10 @@ def test_a_file_changed_just_before_the_last_build_is_read_again(
 def test_a_file_not_read_is_read_when_the_cache_misses_it(
     sample_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(build_module, "_RACY_NS", 0)
+    monkeypatch.setattr(inputs_module, "_RACY_NS", 0)
     build_site(sample_site)
-    shutil.rmtree(sample_site / CACHE_DIR / "extractions")
+    with Store(sample_site / CACHE_DIR) as store:
+        store.keep_only("article", [])
     (sample_site / "output" / "index.html").unlink()
     read = reads_of_articles(monkeypatch)
     build_site(sample_site)
@@ -305,32 +389,30 @@ def test_a_file_not_read_is_read_when_the_cache_misses_it(
 def test_a_file_changed_after_its_key_was_made_is_filed_under_its_new_key(
     tmp_path: Path, count: int
 ) -> None:
-    from timeline.build import load_site, read_articles
-    from timeline.config import load_config
+    from timeline.build.parallel import Workers
 
     site = tmp_path / "site"
     many_articles(site, count)
     (site / "timeline.toml").write_text('title = "T"\n', encoding="utf-8")
     config = load_config(site)
     read = read_articles(config)
-    assert all(f.data is None for f in read.files)  # the build holds keys, not bytes
     path = site / "content" / "articles" / "report-001.md"
-    old = article_file("content/articles/report-001.md", path.read_bytes(), read.salt).key
+    relative = "content/articles/report-001.md"
+    old = file_key(relative, path.read_bytes(), read.stats.salt)
     new_bytes = path.read_bytes().replace(b"Shelling hit", b"Drones hit")
     path.write_bytes(new_bytes)  # after its key was made, before it is extracted
-    loaded = load_site(config, articles=read, jobs=2)
-    assert any("Drones hit" in x.article.text for x in loaded.extractions)
-    cached = load_cache(site / CACHE_DIR, read.salt)
-    new = article_file("content/articles/report-001.md", new_bytes, read.salt).key
-    assert old != new and old in {f.key for f in read.files}
-    assert new in cached and old not in cached
-    assert "Drones hit" in cached[new].article.text
-    assert len(cached) == count
+    with Store(site / CACHE_DIR) as store, Workers(2) as workers:
+        loaded = load_site(config, read, store, workers)
+        new = file_key(relative, new_bytes, read.stats.salt)
+        assert old != new and old in {f.key for f in read.files}
+        assert new in {a.key for a in loaded.articles}
+        assert store.keys("article") == {a.key for a in loaded.articles}
+        body = store.get("body", new)
+        assert body is not None and "Drones hit" in json.loads(body)[0]
+        assert len(store.keys("body")) == count
 
 
 def test_a_file_gone_before_it_is_extracted_fails_the_build(tmp_path: Path) -> None:
-    from timeline.build import load_site, read_articles
-    from timeline.config import load_config
     from timeline.errors import BuildFailed
 
     site = tmp_path / "site"
@@ -340,7 +422,7 @@ def test_a_file_gone_before_it_is_extracted_fails_the_build(tmp_path: Path) -> N
     read = read_articles(config)
     (site / "content" / "articles" / "report-002.md").unlink()
     with pytest.raises(BuildFailed) as failed:
-        load_site(config, articles=read)
+        load_site(config, read)
     [error] = failed.value.errors
     assert error.location.path.endswith("report-002.md") and error.location.line == 1
     assert error.message.startswith("cannot read: ")

@@ -26,14 +26,14 @@ from timeline.merge.rank import (
     rank_entries,
 )
 from timeline.model import (
-    Article,
+    ArticleEvents,
+    ArticleFacts,
     ArticleRef,
     Basis,
     DateValue,
     Entry,
     Event,
     EventKind,
-    Extraction,
     Precision,
     Source,
     TimeExpression,
@@ -73,11 +73,9 @@ def entry_of(*events: Event, kind: EventKind = EventKind.HAPPENED) -> Entry:
     return Entry(first.id, first.date, first.text, tuple(source(e) for e in events), kind=kind)
 
 
-def extraction(article: ArticleRef, *events: Event) -> Extraction:
-    whole = Article(
-        article.path, article.slug, article.slug, article.published, article.source, "", 0
-    )
-    return Extraction(whole, (), events)
+def article_events(article: ArticleRef, *events: Event) -> ArticleEvents:
+    facts = ArticleFacts(article.path, article.slug, article.slug, article.published, "Outlet")
+    return ArticleEvents(f"key-{article.slug}", facts, events)
 
 
 EXPLOSION = "An explosion on the Deepwater Horizon rig killed eleven workers."
@@ -86,7 +84,7 @@ HEARING = "A committee hearing on drilling safety was adjourned."
 
 
 @pytest.fixture
-def collection() -> tuple[list[Entry], list[Extraction]]:
+def collection() -> tuple[list[Entry], list[ArticleEvents]]:
     """Three reports of the explosion (one a month later), two of the sinking (not merged),
     one of a hearing."""
     wire, daily, later = (
@@ -106,20 +104,20 @@ def collection() -> tuple[list[Entry], list[Extraction]]:
     sank = event(wire, "The rig sank into the Gulf on Wednesday.", APRIL_21)  # not merged
     hearing = event(daily, HEARING, APRIL_21)
     entries = [entry_of(*boom), entry_of(sink), entry_of(sank), entry_of(hearing)]
-    extractions = [
-        extraction(wire, boom[0], sank),
-        extraction(daily, boom[1], hearing),
-        extraction(later, boom[2]),
-        extraction(post, sink),
+    articles = [
+        article_events(wire, boom[0], sank),
+        article_events(daily, boom[1], hearing),
+        article_events(later, boom[2]),
+        article_events(post, sink),
     ]
-    return entries, extractions
+    return entries, articles
 
 
 def test_evidence_counts_each_part_from_the_collection(
-    collection: tuple[list[Entry], list[Extraction]],
+    collection: tuple[list[Entry], list[ArticleEvents]],
 ) -> None:
-    entries, extractions = collection
-    evidence = collection_evidence(entries, extractions)
+    entries, articles = collection
+    evidence = collection_evidence(entries, articles)
     boom, sink, _, hearing = (evidence[e.id] for e in entries)
     assert (boom.reports, boom.outlets, boom.day, boom.recalls) == (3, 3, 3, 1)
     assert (sink.reports, sink.day, sink.recalls) == (1, 3, 0)
@@ -130,26 +128,26 @@ def test_evidence_counts_each_part_from_the_collection(
 
 
 def test_more_evidence_ranks_higher_and_the_order_is_total(
-    collection: tuple[list[Entry], list[Extraction]],
+    collection: tuple[list[Entry], list[ArticleEvents]],
 ) -> None:
-    entries, extractions = collection
-    ranked = rank_entries(entries, extractions, key_events=2)
+    entries, articles = collection
+    ranked = rank_entries(entries, articles, key_events=2)
     assert [e.id for e in ranked] == [e.id for e in entries]  # still in timeline order
     assert [e.rank for e in ranked] == [1, 3, 2, 4]  # the sinking told in fewer, shared words
     assert [e.key for e in ranked] == [True, False, True, False]
 
 
 def test_the_order_does_not_depend_on_the_input_order(
-    collection: tuple[list[Entry], list[Extraction]],
+    collection: tuple[list[Entry], list[ArticleEvents]],
 ) -> None:
-    entries, extractions = collection
+    entries, articles = collection
     tied = [replace(entries[1], id=f"tie-{n}") for n in range(5)]  # equal evidence: by id
     everything = [*entries, *tied]
-    expected = {e.id: e.rank for e in rank_entries(everything, extractions)}
+    expected = {e.id: e.rank for e in rank_entries(everything, articles)}
     for seed in range(5):
         shuffled = everything[:]
         random.Random(seed).shuffle(shuffled)
-        assert {e.id: e.rank for e in rank_entries(shuffled, extractions)} == expected
+        assert {e.id: e.rank for e in rank_entries(shuffled, articles)} == expected
     assert [expected[f"tie-{n}"] for n in range(5)] == sorted(
         expected[f"tie-{n}"] for n in range(5)
     )
@@ -179,35 +177,35 @@ def test_factors() -> None:
 
 
 def test_an_entry_known_only_to_the_month_has_no_day_evidence(
-    collection: tuple[list[Entry], list[Extraction]],
+    collection: tuple[list[Entry], list[ArticleEvents]],
 ) -> None:
-    entries, extractions = collection
+    entries, articles = collection
     coarse = replace(entries[0], id="coarse", date=APRIL)
-    found = collection_evidence([coarse], extractions)["coarse"]
+    found = collection_evidence([coarse], articles)["coarse"]
     assert (found.day, found.recalls, found.echo) == (0, 0, 0.0)
     assert found.reports == 3
 
 
-def test_furniture_points_at_nothing(collection: tuple[list[Entry], list[Extraction]]) -> None:
-    entries, extractions = collection
+def test_furniture_points_at_nothing(collection: tuple[list[Entry], list[ArticleEvents]]) -> None:
+    entries, articles = collection
     byline = ref("byline", D(2010, 5, 30))
     posted = event(byline, "Posted on April 21 2010 by staff.", APRIL_21, EventKind.FURNITURE)
     state = event(byline, "The rig has burned since April 21.", APRIL_21, EventKind.STATE)
-    before = collection_evidence(entries, extractions)[entries[1].id]
-    after = collection_evidence(entries, [*extractions, extraction(byline, posted)])
+    before = collection_evidence(entries, articles)[entries[1].id]
+    after = collection_evidence(entries, [*articles, article_events(byline, posted)])
     assert after[entries[1].id].day == before.day
-    with_state = collection_evidence(entries, [*extractions, extraction(byline, state)])
+    with_state = collection_evidence(entries, [*articles, article_events(byline, state)])
     assert with_state[entries[1].id].day == before.day + 1  # a state still points at the day
     assert with_state[entries[1].id].recalls == before.recalls + 1
 
 
 def test_pinned_entries_come_first_and_dropped_ones_last(
-    collection: tuple[list[Entry], list[Extraction]],
+    collection: tuple[list[Entry], list[ArticleEvents]],
 ) -> None:
-    entries, extractions = collection
+    entries, articles = collection
     boom, *_, hearing = entries
     ranked = rank_entries(
-        entries, extractions, key_events=1, pinned={hearing.id}, dropped={boom.sources[1].event_id}
+        entries, articles, key_events=1, pinned={hearing.id}, dropped={boom.sources[1].event_id}
     )
     by_id = {e.id: e for e in ranked}
     assert [by_id[e.id].rank for e in entries] == [4, 3, 2, 1]
@@ -215,26 +213,26 @@ def test_pinned_entries_come_first_and_dropped_ones_last(
 
 
 def test_pins_beyond_the_count_are_all_key(
-    collection: tuple[list[Entry], list[Extraction]],
+    collection: tuple[list[Entry], list[ArticleEvents]],
 ) -> None:
-    entries, extractions = collection
+    entries, articles = collection
     pins = {e.id for e in entries[2:]}
-    ranked = rank_entries(entries, extractions, key_events=1, pinned=pins)
+    ranked = rank_entries(entries, articles, key_events=1, pinned=pins)
     assert sorted((e.rank, e.key) for e in ranked) == [(1, True), (2, True), (3, False), (4, False)]
 
 
 def test_no_key_events_when_the_config_says_none(
-    collection: tuple[list[Entry], list[Extraction]],
+    collection: tuple[list[Entry], list[ArticleEvents]],
 ) -> None:
-    entries, extractions = collection
-    assert not any(e.key for e in rank_entries(entries, extractions, key_events=0))
+    entries, articles = collection
+    assert not any(e.key for e in rank_entries(entries, articles, key_events=0))
 
 
-def articles_over(days: int, count: int) -> list[Extraction]:
+def articles_over(days: int, count: int) -> list[ArticleEvents]:
     first = D(2023, 10, 7)
     step = max(1, days // max(1, count - 1))
     return [
-        extraction(
+        article_events(
             ref(f"a{n}", min(first + dt.timedelta(days=n * step), first + dt.timedelta(days=days)))
         )
         for n in range(count)

@@ -14,7 +14,7 @@ import pytest
 
 from timeline.config import Config
 from timeline.model import ArticleRef, Basis, DateValue, Entry, Precision, Source, Timeline
-from timeline.render import render_site, whole_site_links
+from timeline.render import bodies_in, render_site, whole_site_links
 from timeline.render.chart import density_chart
 from timeline.render.exports import events_csv, time_precision
 from timeline.render.feeds import atom_feed, rfc3339
@@ -197,7 +197,9 @@ def test_render_site_writes_feeds_and_exports_but_no_sitemap_without_a_host(
     tmp_path: Path,
 ) -> None:
     entries = (entry("a", day(D(2025, 1, 2)), tags=("gaza",)),)
-    files = render_site(Timeline("T", entries, ()), Config(root=tmp_path, base_url="/repo/"))
+    files = render_site(
+        Timeline("T", entries, ()), Config(root=tmp_path, base_url="/repo/"), bodies_in({})
+    )
     assert {"feed.xml", "events.csv", "timelinejs.json", "search-index.js"} <= files.keys()
     assert "sitemap.xml" not in files
     assert b'href="/repo/static/style.css"' in files["404.html"]
@@ -211,7 +213,7 @@ def test_exports_carry_the_rank_and_timelinejs_the_key_events(tmp_path: Path) ->
         replace(entry(name, day(D(2025, 1, 2 + n))), rank=rank, key=rank == 1)
         for n, (name, rank) in enumerate([("a", 2), ("b", 1), ("c", 3)])
     )
-    files = render_site(Timeline("T", entries, ()), Config(root=tmp_path))
+    files = render_site(Timeline("T", entries, ()), Config(root=tmp_path), bodies_in({}))
     lines = json.loads(files["timeline.json"])["entries"]
     assert [(e["id"], e["rank"], e["key"]) for e in lines] == [
         ("a", 2, False),
@@ -220,7 +222,9 @@ def test_exports_carry_the_rank_and_timelinejs_the_key_events(tmp_path: Path) ->
     ]
     slides = json.loads(files["timelinejs.json"])["events"]
     assert [s["unique_id"] for s in slides] == ["e-b"]
-    every = render_site(Timeline("T", entries, ()), Config(tmp_path, timelinejs_events="all"))
+    every = render_site(
+        Timeline("T", entries, ()), Config(tmp_path, timelinejs_events="all"), bodies_in({})
+    )
     slides = json.loads(every["timelinejs.json"])["events"]
     assert [s["unique_id"] for s in slides] == ["e-a", "e-b", "e-c"]
     front = files["index.html"].decode()
@@ -252,7 +256,7 @@ def test_slugs() -> None:
 
 def test_a_widely_reported_entry_lists_its_sources_on_pages_of_its_own(tmp_path: Path) -> None:
     entries = (entry("wide", day(D(2025, 1, 2)), sources=650), entry("few", day(D(2025, 1, 3)), 3))
-    files = render_site(Timeline("T", entries, ()), Config(root=tmp_path))
+    files = render_site(Timeline("T", entries, ()), Config(root=tmp_path), bodies_in({}))
     index = files["index.html"].decode()
     assert index.count('<li class="source">') == 10 + 3
     assert 'href="entries/wide.html">All 650 sources' in index

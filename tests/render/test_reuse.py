@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
-import pickle
 import re
-from dataclasses import replace
+import shutil
 from pathlib import Path
 
 import pytest
 
 from tests.helpers import tree, write_article
 from timeline.build import build_site
-from timeline.build.store import CACHE_DIR, LastBuild
-from timeline.config import load_config
+from timeline.build.store import CACHE_DIR, Store
+from timeline.config import Config, load_config
 from timeline.model import Timeline
-from timeline.render import LINE_EXPORTS, Reuse, render_changed
-from timeline.render.exports import json_lines_items, json_lines_text
+from timeline.render import BUILTIN_THEME, Bodies, Reuse, render_files
+from timeline.serve.loading import ArticleCache
 
 OUTLETS = ("Harbor Wire", "Atlas Observer", "Northline Press")
 TAGS = ("aid", "talks", "strikes")
@@ -60,6 +58,16 @@ def built(sample_site: Path) -> Path:
     build_site(sample_site)
     assert len(list((sample_site / "output" / "timeline").glob("*-*.html"))) > 12
     return sample_site
+
+
+def site_timeline(site: Path) -> tuple[Timeline, Config, Bodies]:
+    """A site's timeline, its config and its articles' bodies, all in memory."""
+    from timeline.build import make_timeline
+
+    config = load_config(site)
+    cache = ArticleCache()
+    timeline = make_timeline(cache.load(config).loaded)
+    return timeline, config, cache.bodies()
 
 
 def edit(site: Path, name: str, extra: str) -> None:
@@ -142,18 +150,22 @@ def test_a_page_changed_in_the_output_folder_is_rendered_again(built: Path, tmp_
     assert tree(built / "output") == tree(tmp_path / "full")
 
 
-@pytest.mark.parametrize("damage", ["garbage", "old-shape", "wrong-format"])
+@pytest.mark.parametrize("damage", ["garbage", "old-shape", "edited"])
 def test_a_damaged_or_old_build_record_renders_every_page(
     built: Path, tmp_path: Path, damage: str, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG, logger="timeline.build")
-    record = built / CACHE_DIR / "last-build.pickle"
-    if damage == "garbage":
-        record.write_bytes(b"\x80\x05not a pickle")
-    elif damage == "old-shape":  # the record as builds before page digests wrote it
-        record.write_bytes(pickle.dumps(LastBuild("x", {}, (0, 0, 0, 0), ())))
-    else:
-        record.write_bytes(pickle.dumps((1, LastBuild("x", {}, (0, 0, 0, 0), ()))))
+    with Store(built / CACHE_DIR) as store:
+        record = store.get("last", "build")
+        assert record is not None
+        if damage == "garbage":
+            store.put("last", "build", b"\x80\x05not json")
+        elif damage == "old-shape":
+            store.put("last", "build", b'{"signature": "x", "manifest": {}}')
+        else:  # a page's digest changed inside the entry, its digest not made again
+            assert store._db is not None
+            value = record.replace(b'"pages":{"', b'"pages":{"x', 1)
+            store._db.execute("UPDATE entries SET value = ? WHERE kind = 'last'", (value,))
     edit(built, "report-040.md", "\nA new strike hit the port on 12 November 2024.\n")
     build_site(built)
     assert kept_pages(caplog) == 0
@@ -161,7 +173,22 @@ def test_a_damaged_or_old_build_record_renders_every_page(
     assert tree(built / "output") == tree(tmp_path / "full")
 
 
-def test_an_overridden_template_renders_every_page(
+def test_a_copy_of_the_builtin_templates_keeps_pages_as_the_builtin_ones_do(
+    built: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """What ``timeline new`` makes: a site whose theme is a copy of the built-in one."""
+    caplog.set_level(logging.DEBUG, logger="timeline.build")
+    shutil.copytree(BUILTIN_THEME, built / "themes" / "default")
+    build_site(built)
+    assert kept_pages(caplog) > 0.9 * len(inodes(built / "output"))
+    edit(built, "report-040.md", "\nA new strike hit the port on 12 November 2024.\n")
+    build_site(built)
+    assert kept_pages(caplog) > 0.8 * len(inodes(built / "output"))
+    build_site(built, output=tmp_path / "full", use_cache=False)
+    assert tree(built / "output") == tree(tmp_path / "full")
+
+
+def test_a_changed_template_renders_every_page(
     built: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG, logger="timeline.build")
@@ -173,66 +200,48 @@ def test_an_overridden_template_renders_every_page(
         encoding="utf-8",
     )
     build_site(built)
-    edit(built, "report-040.md", "\nA new strike hit the port on 12 November 2024.\n")
-    build_site(built)
     assert kept_pages(caplog) == 0
+    assert "pages</title>" in (built / "output/articles/report-041.html").read_text("utf-8")
+
+
+def test_an_article_page_shows_what_a_template_reads_of_its_entries(built: Path) -> None:
+    """A template may show any field of an article's entries: a new source of an entry
+    renders the article pages of its other sources again."""
+    templates = built / "themes" / "default" / "templates"
+    templates.mkdir(parents=True)
+    (templates / "article.html").write_text(
+        "{% for event, entry in events %}{{ entry.sources | length if entry else 0 }} {% endfor %}",
+        encoding="utf-8",
+    )
+    build_site(built)
+    page = built / "output" / "articles" / "report-041.html"
+    before = page.read_text("utf-8")
+    write_article(
+        built,
+        "late-report.md",
+        "---\ntitle: Late report\npublished: 2025-06-01\nsource: Harbor Wire\n---\n\n"
+        "Convoy 41 reached sector 6 on 05 May 2024, officials said.\n",
+    )
+    build_site(built)
+    assert page.read_text("utf-8") != before
 
 
 def test_pages_are_kept_only_under_the_same_salt(built: Path) -> None:
     """The salt stands for the program, config, theme and curation: any change renders all."""
-    from timeline.build import load_site, make_timeline
-
-    config = load_config(built)
-    timeline: Timeline = make_timeline(load_site(config))
+    timeline, config, bodies = site_timeline(built)
     first = Reuse("program-1", {})
-    rendered = dict(render_changed(timeline, config, reuse=first))
+    rendered = dict(render_files(timeline, config, bodies, reuse=first))
     assert all(data is not None for data in rendered.values())
     assert len(first.digests) > 0.9 * sum(p.endswith(".html") for p in rendered)
     same = Reuse("program-1", first.digests)
-    again = dict(render_changed(timeline, config, reuse=same))
+    again = dict(render_files(timeline, config, bodies, reuse=same))
     assert {p for p, data in again.items() if data is None} == set(first.digests)
     assert same.digests == first.digests
     other = Reuse("program-2", first.digests)
-    assert all(data is not None for _, data in render_changed(timeline, config, reuse=other))
+    files = render_files(timeline, config, bodies, reuse=other)
+    assert all(data is not None for _, data in files)
     assert set(other.digests) == set(first.digests)
     assert not set(other.digests.values()) & set(first.digests.values())
-
-
-def test_json_lines_items_reads_back_only_a_document_of_that_shape() -> None:
-    lines = ['{"id": "a"}', '{"id": "b", "text": "line\\nbreak, and \u2028"}', "[1]"]
-    document = json_lines_text({"title": "T"}, "entries", lines)
-    assert json.loads(document)["entries"][1]["text"] == "line\nbreak, and \u2028"
-    assert json_lines_items(document, 3) == lines
-    assert json_lines_items(document, 2) is None
-    assert json_lines_items(document, 4) is None
-    assert json_lines_items(document[:-1], 3) is None
-    assert json_lines_items(document.replace(b"},\n", b"}\n", 1), 3) is None
-    assert json_lines_items(b"\xff" + document, 3) is None
-    assert json_lines_items(json_lines_text({}, "entries", []), 0) is None
-
-
-def test_an_export_line_is_taken_over_by_the_digest_of_its_entry(built: Path) -> None:
-    from timeline.build import load_site, make_timeline
-
-    # Every entry in timelinejs.json too (by default it holds the key events alone).
-    config = replace(load_config(built), timelinejs_events="all")
-    timeline = make_timeline(load_site(config))
-    first = Reuse("program-1", {})
-    files = dict(render_changed(timeline, config, reuse=first))
-    assert len(first.entries) == len(timeline.entries)
-    for name in LINE_EXPORTS:
-        data = files[name]
-        assert data is not None
-        items = json_lines_items(data, len(first.entries))
-        assert items is not None
-        known = dict(zip(first.entries, items, strict=True))
-        known[first.entries[3]] = '{"taken": "over"}'
-        again = Reuse("program-1", {}, {name: known})
-        rendered = dict(render_changed(timeline, config, reuse=again))[name]
-        assert rendered is not None
-        assert rendered == data.replace(items[3].encode(), b'{"taken": "over"}')
-        other = Reuse("program-2", {}, {name: known})
-        assert dict(render_changed(timeline, config, reuse=other))[name] == data
 
 
 def test_a_changed_export_in_the_output_folder_is_written_again(

@@ -162,10 +162,10 @@ def test_serve_starts_from_what_a_build_cached_and_never_writes_it(
     site = many_page_site(tmp_path / "big", articles=70)
     build_site(site, output=tmp_path / "out")
     cache = tree(site / ".timeline-cache")
-    caplog.set_level(logging.DEBUG, logger="timeline.serve.loading")
+    caplog.set_level(logging.DEBUG, logger="timeline.build.extraction")
     session = Session(site)
     session.first_build()
-    assert "extracting 70 articles (70 cached by a build)" in caplog.text
+    assert "store: 70 articles kept, 0 to extract" in caplog.text
     assert session.live.state.site is not None
     assert session.live.state.site.all_files() == tree(tmp_path / "out")
     assert tree(site / ".timeline-cache") == cache
@@ -226,7 +226,7 @@ def server(sample_site: Path) -> Iterator[Server]:
 def raw_request(port: int, target: str) -> bytes:
     """The whole answer to ``GET target`` sent as is, byte for byte, without any client help."""
     with socket.create_connection(("127.0.0.1", port), timeout=5) as connection:
-        connection.sendall(f"GET {target} HTTP/1.0\r\nHost: x\r\n\r\n".encode("latin-1"))
+        connection.sendall(f"GET {target} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n".encode("latin-1"))
         chunks = []
         while chunk := connection.recv(65536):
             chunks.append(chunk)

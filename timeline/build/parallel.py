@@ -1,131 +1,128 @@
-"""A function mapped over items in worker processes: new interpreters fed through pipes.
+"""Where a build's work runs: here, in a pool of processes, or on a Dask cluster.
 
-``multiprocessing`` would do it too, but its ``spawn`` start keeps a resource tracker, one
-more interpreter (12 MiB), alive until the build ends, long after the workers: it was part
-of the build's peak memory. Here each worker is a plain subprocess that reads chunks of
-items from its standard input and writes their results to its standard output, both as
-pickles, until its input ends; nothing outlives the map.
+One seam: ``Workers`` gives a ``concurrent.futures.Executor`` (a process pool by default,
+made the first time there is enough work for one; Dask's ``Client.get_executor()`` with
+``--dask``), and ``map_in_order`` maps a module's top-level function over items with it,
+in chunks, each result in the order of the items. What crosses to a worker and back is
+plain data: the function is sent by name.
 """
 
 from __future__ import annotations
 
-import contextlib
-import gc
-import importlib
+import functools
+import logging
+import multiprocessing
 import os
-import pickle
-import queue
-import subprocess
-import sys
-import threading
 from collections.abc import Callable, Iterator, Sequence
-from typing import IO, Any
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import AbstractContextManager, ExitStack
+from typing import Any, TypeVar
 
-_BOOT = (
-    "import sys, pickle; sys.path[:] = pickle.load(sys.stdin.buffer); "
-    "import timeline.build.parallel; timeline.build.parallel.serve()"
-)
-"""The worker's program: the parent's ``sys.path`` first, so that it imports the same code."""
+from timeline.errors import UsageError
+
+log = logging.getLogger(__name__)
+
+_T = TypeVar("_T")
+_R = TypeVar("_R")
+
+_PARALLEL_FROM = 24
+"""Below this many items, starting worker processes costs more than it saves."""
+_CHUNK = 16
+"""At most this many items go to a worker at a time."""
 
 
-class WorkerError(RuntimeError):
-    """A worker died, or the function raised there (its error's text follows)."""
+class Workers:
+    """The executor of one build: made when first needed, shut down with the build.
+
+    ``jobs`` processes (default: the number of cores); ``dask``: the address of a Dask
+    scheduler (``tcp://host:8786``), or ``local`` for a cluster of ``jobs`` processes on
+    this machine. One job and no Dask means everything runs here.
+    """
+
+    def __init__(self, jobs: int | None = None, dask: str | None = None) -> None:
+        self.jobs = jobs or os.cpu_count() or 1
+        self.dask = dask
+        self._executor: Executor | None = None
+        self._stack = ExitStack()
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def executor(self, items: int) -> Executor | None:
+        """The executor for ``items`` items of work, or None to do them here."""
+        if self._executor is None and self.dask is not None:
+            self._executor = self._stack.enter_context(dask_executor(self.dask, self.jobs))
+        if self._executor is None and self.jobs > 1 and items >= _PARALLEL_FROM:
+            # New interpreters, not forks of a build that may hold threads and open files.
+            context = multiprocessing.get_context("spawn")
+            pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context)
+            self._executor = self._stack.enter_context(pool)
+        return self._executor
+
+    def close(self) -> None:
+        """Shut the executor down (waiting for its workers)."""
+        self._stack.close()
+        self._executor = None
 
 
 def map_in_order(
-    function: Callable[[Any], Any], items: Sequence[Any], jobs: int, chunk: int
-) -> Iterator[Any]:
-    """``map(function, items)`` in ``jobs`` worker processes, ``chunk`` items at a time,
-    each result yielded in the order of ``items`` as soon as it and those before it are
-    done. ``function`` must be a module's top-level function."""
-    name = (function.__module__, function.__qualname__)
-    chunks = [items[start : start + chunk] for start in range(0, len(items), chunk)]
-    if not chunks:
+    function: Callable[[_T], _R], items: Sequence[_T], workers: Workers | None
+) -> Iterator[_R]:
+    """``map(function, items)``, in ``workers`` when there are enough items, each result
+    yielded in the order of ``items``. ``function`` must be a module's top-level function."""
+    executor = workers.executor(len(items)) if workers is not None else None
+    if executor is None:
+        yield from map(function, items)
         return
-    done: queue.Queue[tuple[int, bool, Any]] = queue.Queue()
-    following = iter(range(len(chunks)))
-    lock = threading.Lock()
-    workers = [_start(name) for _ in range(min(jobs, len(chunks)))]
+    jobs = workers.jobs if workers is not None else 1
+    size = max(1, min(len(items) // (jobs * 8), _CHUNK))
+    chunks = [list(items[start : start + size]) for start in range(0, len(items), size)]
+    for results in executor.map(functools.partial(_each, function), chunks):
+        yield from results
 
-    def feed(worker: subprocess.Popen[bytes]) -> None:
-        assert worker.stdin is not None and worker.stdout is not None
-        try:
-            while True:
-                with lock:
-                    index = next(following, None)
-                if index is None:
-                    break
-                pickle.dump(chunks[index], worker.stdin, protocol=pickle.HIGHEST_PROTOCOL)
-                worker.stdin.flush()
-                ok, value = pickle.load(worker.stdout)
-                done.put((index, ok, value))
-                if not ok:
-                    break
-        except Exception as error:  # the worker died, or was stopped by the map's end
-            done.put((-1, False, f"worker {worker.pid} failed: {error!r}"))
-        finally:
-            _close(worker.stdin)
 
-    threads = [threading.Thread(target=feed, args=(w,), daemon=True) for w in workers]
-    for thread in threads:
-        thread.start()
-    waiting: dict[int, list[Any]] = {}
-    complete = False
+def _each(function: Callable[[_T], _R], chunk: list[_T]) -> list[_R]:
+    return [function(item) for item in chunk]
+
+
+def dask_executor(address: str, jobs: int) -> AbstractContextManager[Executor]:
+    """An executor on a Dask cluster: ``local`` starts one of ``jobs`` worker processes
+    here; anything else is a scheduler's address."""
     try:
-        for index in range(len(chunks)):
-            while index not in waiting:
-                arrived, ok, value = done.get()
-                if not ok:
-                    raise WorkerError(value)
-                waiting[arrived] = value
-            yield from waiting.pop(index)
-        complete = True
-    finally:
-        with lock:
-            following = iter(())  # no more chunks for anyone
-        for worker in workers:
-            if not complete:  # stopped early: the workers' chunks in hand are not wanted
-                worker.kill()
-        for worker, thread in zip(workers, threads, strict=True):
-            thread.join()
-            worker.wait()
-            _close(worker.stdout)
+        import distributed
+    except ImportError:
+        raise UsageError(
+            "--dask needs Dask's distributed scheduler: pip install 'timeline[dask]'"
+        ) from None
+    dask: Any = distributed  # it has no type hints
+    Client, LocalCluster = dask.Client, dask.LocalCluster
+    stack = ExitStack()
+    try:
+        if address == "local":
+            cluster = LocalCluster(
+                n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None
+            )
+            stack.enter_context(cluster)
+            client = stack.enter_context(Client(cluster))
+        else:
+            client = stack.enter_context(Client(address, timeout=30))
+    except OSError as error:
+        stack.close()
+        raise UsageError(f"cannot reach the Dask scheduler {address}: {error}") from None
+    log.info("Working on the Dask cluster at %s", client.scheduler.address)
+    return _Executing(client.get_executor(), stack)
 
 
-def _start(name: tuple[str, str]) -> subprocess.Popen[bytes]:
-    worker = subprocess.Popen(
-        [sys.executable, "-c", _BOOT], stdin=subprocess.PIPE, stdout=subprocess.PIPE
-    )
-    assert worker.stdin is not None
-    pickle.dump(sys.path, worker.stdin, protocol=pickle.HIGHEST_PROTOCOL)
-    pickle.dump(name, worker.stdin, protocol=pickle.HIGHEST_PROTOCOL)
-    return worker
+class _Executing(AbstractContextManager[Executor]):
+    def __init__(self, executor: Executor, stack: ExitStack) -> None:
+        self._executor = executor
+        self._stack = stack
 
+    def __enter__(self) -> Executor:
+        return self._executor
 
-def _close(stream: IO[bytes] | None) -> None:
-    if stream is not None:
-        with contextlib.suppress(OSError):
-            stream.close()
-
-
-def serve() -> None:
-    """A worker: the function's name, then chunks of items, each answered with
-    ``(True, results)`` or ``(False, error text)``, until the input ends."""
-    gc.enable()
-    source = sys.stdin.buffer
-    # Only pickles go to the parent: anything printed goes to the standard error.
-    answers = os.fdopen(os.dup(1), "wb")
-    os.dup2(2, 1)
-    module, qualname = pickle.load(source)
-    function = getattr(importlib.import_module(module), qualname)
-    while True:
-        try:
-            items = pickle.load(source)
-        except EOFError:
-            break
-        try:
-            answer: tuple[bool, Any] = (True, [function(item) for item in items])
-        except Exception as error:
-            answer = (False, f"{type(error).__name__}: {error}")
-        pickle.dump(answer, answers, protocol=pickle.HIGHEST_PROTOCOL)
-        answers.flush()
+    def __exit__(self, *exc: Any) -> None:
+        self._stack.close()

@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from timeline.errors import DeployError
+from timeline.write import MARKER as BUILD_MARKER
 
 MARKER = "Published-by: timeline"
 """The trailer every commit that deploy writes carries; a branch whose tip lacks it is foreign."""
@@ -63,6 +64,8 @@ def list_files(output: Path) -> tuple[str, ...]:
         dirs.sort()
         base = Path(folder).relative_to(output)
         found.extend((base / name).as_posix() for name in names)
+    if BUILD_MARKER in found:
+        found.remove(BUILD_MARKER)  # the build's own note, not a file of the site
     if not found:
         raise DeployError(f"{output} is empty; nothing to publish")
     return tuple(sorted(found))

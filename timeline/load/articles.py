@@ -9,18 +9,25 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from timeline.errors import ContentError
-from timeline.load.front_matter import FrontMatterFields
+from timeline.errors import BuildFailed, ContentError, UsageError
+from timeline.load.files import inside, outside_error, relative_to
+from timeline.load.front_matter import FrontMatterFields, parse_published
+from timeline.load.urls import body_link_errors, url_problem
 from timeline.model import Article, SourceLocation
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)^---[ \t]*\r?$\n?", re.S | re.M)
 _DATE_PREFIX = re.compile(r"^(?P<date>\d{4}-\d\d-\d\d)-(?P<rest>.+)$")
+_NOT_NAME = re.compile(r"[\W_]+")
+_NESTING = 50
+"""How deep lists and quotes may nest in an article: Markdown parses each level by a
+recursion of its own (and in time that grows faster than the depth)."""
 _DANGEROUS_HTML = re.compile(
     r"<\s*(script|iframe|object|embed|style|form)\b|\bon[a-z]+\s*=\s*[\"']", re.I
 )
@@ -31,7 +38,20 @@ _SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoade
 
 
 class _FrontMatterLoader(_SafeLoader):  # type: ignore[valid-type,misc]
-    """YAML without implicit timestamps: dates are parsed here, with errors that say where."""
+    """YAML without implicit timestamps (dates are parsed here, with errors that say where)
+    and without duplicate keys (YAML would keep the last silently)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        """The mapping, or an error at the second of two equal keys."""
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if isinstance(key, str | int | float | bool) and key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"the key '{key}' is given twice", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
 
 
 _FrontMatterLoader.yaml_implicit_resolvers = {
@@ -50,32 +70,66 @@ class FrontMatter:
     """The line of each top-level key, for error messages."""
 
 
-def discover_articles(content_dir: Path) -> list[Path]:
+def discover_articles(content_dir: Path, site: Path | None = None) -> list[Path]:
     """Every article file under ``content_dir/articles``, in a stable order."""
-    return [Path(path) for path in article_paths(content_dir)]
+    return [Path(path) for path in article_paths(content_dir, site)]
 
 
-def article_paths(content_dir: Path) -> list[str]:
-    """``discover_articles`` as strings, for callers that list thousands of files often."""
+def article_paths(content_dir: Path, site: Path | None = None) -> list[str]:
+    """``discover_articles`` as strings, for callers that list thousands of files often.
+
+    ``site`` is the site's folder (by default the content folder's parent): an article
+    that is a symbolic link leading outside it, or a folder that cannot be read, is an
+    error, all of them raised together. Links to folders are not followed.
+    """
     folder = content_dir / "articles"
+    home = os.path.realpath(site or content_dir.parent)
     if not folder.is_dir():
-        return []
+        raise UsageError(
+            f"{folder}: no such folder; a site keeps its articles there "
+            "(an empty folder makes a site without articles)"
+        )
+    if not inside(folder, home):
+        raise BuildFailed([outside_error(folder, site or content_dir.parent)])
     found: list[tuple[tuple[str, ...], str]] = []
-    _find_markdown(str(folder), (), found)
+    errors: list[ContentError] = []
+    _find_markdown(str(folder), (), found, _Finding(home, site or content_dir.parent, errors))
+    if errors:
+        raise BuildFailed(errors)
     found.sort()  # by path components, as sorting the paths would
     return [path for _, path in found]
 
 
+@dataclass(frozen=True, slots=True)
+class _Finding:
+    """What a search for articles checks against, and the errors it meets."""
+
+    home: str
+    """The site's folder, every link followed."""
+    site: Path
+    """The site's folder as given, for messages."""
+    errors: list[ContentError]
+
+
 def _find_markdown(
-    folder: str, parts: tuple[str, ...], found: list[tuple[tuple[str, ...], str]]
+    folder: str, parts: tuple[str, ...], found: list[tuple[tuple[str, ...], str]], how: _Finding
 ) -> None:
     """Collect the visible ``.md`` files under ``folder`` (os.scandir: thousands of
     articles are listed on every serve rebuild)."""
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            if entry.is_dir() and not entry.is_symlink():
-                _find_markdown(entry.path, (*parts, entry.name), found)
-            elif _is_article_name(entry.name) and entry.is_file():
+    try:
+        with os.scandir(folder) as listing:
+            entries = list(listing)
+    except OSError as error:
+        where = SourceLocation(relative_to(folder, how.site), 1)
+        how.errors.append(ContentError(where, f"cannot read the folder: {error.strerror}"))
+        return
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            _find_markdown(entry.path, (*parts, entry.name), found, how)
+        elif _is_article_name(entry.name) and entry.is_file():
+            if entry.is_symlink() and not inside(entry.path, how.home):
+                how.errors.append(outside_error(entry.path, how.site))
+            else:
                 found.append(((*parts, entry.name), entry.path))
 
 
@@ -84,8 +138,10 @@ def _is_article_name(name: str) -> bool:
 
 
 def load_article(path: Path, root: Path) -> Article:
-    """Read one article file and parse it."""
+    """Read one article file and parse it (one that leads outside ``root`` is an error)."""
     relative = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    if path.is_symlink() and not inside(path, root):
+        raise outside_error(path, root)
     text = decode_text(path.read_bytes(), relative)
     return parse_article(text, relative)
 
@@ -117,6 +173,7 @@ def parse_article(text: str, path: str) -> Article:
     published = fields.publication_date(_prefix_date(path))
     given = fields.slug()
     slug = page_name(given) if given else slug_of(path)
+    url, image = fields.text("url"), fields.text("image")
     article = Article(
         path=path,
         slug=slug,
@@ -125,22 +182,26 @@ def parse_article(text: str, path: str) -> Article:
         source=fields.text("source") or "",
         text=text,
         body_start=front.body_start,
-        url=fields.text("url"),
+        url=url,
         author=fields.authors(),
         tags=fields.tags(),
         draft=fields.draft(),
         summary=fields.text("description", "summary"),
         updated=fields.date("lastmod", "updated", "modified"),
         aliases=fields.aliases(),
-        image=fields.text("image"),
+        image=image,
         lang=fields.text("lang"),
         data=fields.other_data(),
         notes=fields.notes(),
     )
-    problems = fields.problems()
+    problems = fields.problems() + url_problem(url, fields.where("url"))
+    problems += url_problem(image, fields.where("image"))
+    problems.sort(key=lambda problem: problem.location.line)
     if problems:
         raise _reported(problems)
     _reject_dangerous_html(text, front.body_start, path)
+    _reject_deep_nesting(text, front.body_start, path)
+    _reject_bad_links(text, front.body_start, path)
     return article
 
 
@@ -182,8 +243,9 @@ def parse_front_matter(text: str, path: str) -> FrontMatter:
 
 
 def slug_of(path: str) -> str:
-    """The URL name of an article: its file name without extension and date prefix."""
-    stem = Path(path).stem
+    """The URL name of an article: its file name without extension and date prefix, made a
+    ``page_name`` (``تقرير.md`` → ``تقرير``)."""
+    stem = unicodedata.normalize("NFKC", Path(path).stem)
     prefixed = _DATE_PREFIX.match(stem)
     if prefixed:
         stem = prefixed.group("rest")
@@ -191,8 +253,11 @@ def slug_of(path: str) -> str:
 
 
 def page_name(text: str) -> str:
-    """A page name made of ``text`` (a file name, a ``slug``, a title)."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "article"
+    """A page name made of ``text`` (a file name, a ``slug``, a title): lower case, the
+    letters of every script kept (``تقرير`` stays), anything else a ``-``. Texts that differ
+    only in case or Unicode normalization give the same name."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return _NOT_NAME.sub("-", text).strip("-") or "article"
 
 
 def _prefix_date(path: str) -> dt.date | None:
@@ -201,7 +266,7 @@ def _prefix_date(path: str) -> dt.date | None:
     if prefixed is None:
         return None
     try:
-        return dt.date.fromisoformat(prefixed.group("date"))
+        return parse_published(prefixed.group("date"))
     except ValueError:
         return None
 
@@ -225,3 +290,30 @@ def _reject_dangerous_html(text: str, body_start: int, path: str) -> None:
             f"raw HTML '{match.group(0).strip()}' is not allowed in an article; "
             "write the text in Markdown",
         )
+
+
+def _reject_bad_links(text: str, body_start: int, path: str) -> None:
+    """A link the site would not publish is the article's error, never a dead link."""
+    errors = body_link_errors(text, body_start, path)
+    if errors:
+        raise errors[0]
+
+
+def _reject_deep_nesting(text: str, body_start: int, path: str) -> None:
+    """Lists and quotes nested deeper than ``_NESTING`` levels are an error: Markdown
+    would exhaust its recursion on them, or take minutes."""
+    for number, line in enumerate(text[body_start:].splitlines(), start=1):
+        depth = _depth(line)
+        if depth > _NESTING:
+            line_number = text.count("\n", 0, body_start) + number
+            raise ContentError(
+                SourceLocation(path, line_number),
+                f"lists or quotes nested {depth} levels deep; at most {_NESTING} are allowed",
+            )
+
+
+def _depth(line: str) -> int:
+    """How deep a line may nest: a level per 4 columns of indentation and per '>'."""
+    stripped = line.lstrip(" \t>")
+    prefix = line[: len(line) - len(stripped)]
+    return len(prefix.expandtabs(4).replace(">", "")) // 4 + prefix.count(">")

@@ -13,7 +13,9 @@ from typing import Any
 
 from timeline.errors import ContentError
 from timeline.load.articles import decode_text, parse_front_matter, slug_of
+from timeline.load.files import inside, outside_error
 from timeline.load.front_matter import parse_published
+from timeline.load.urls import check_url
 from timeline.model import ArticleRef, Correction, CuratedEvent, SourceLocation
 
 CORRECTIONS_NAME = "corrections.toml"
@@ -31,7 +33,9 @@ def discover_curated_events(content_dir: Path) -> list[Path]:
 
 
 def load_curated_event(path: Path, root: Path) -> CuratedEvent:
-    """Read and parse one hand-written event."""
+    """Read and parse one hand-written event (one that leads outside ``root`` is an error)."""
+    if not inside(path, root):
+        raise outside_error(path, root)
     relative = path.relative_to(root).as_posix()
     return parse_curated_event(decode_text(path.read_bytes(), relative), relative)
 
@@ -69,6 +73,8 @@ def load_corrections(content_dir: Path, root: Path) -> tuple[Correction, ...]:
     path = content_dir / CORRECTIONS_NAME
     if not path.is_file():
         return ()
+    if not inside(path, root):
+        raise outside_error(path, root)
     relative = path.relative_to(root).as_posix()
     return parse_corrections(decode_text(path.read_bytes(), relative), relative)
 
@@ -131,7 +137,7 @@ def _sources(raw: object, where: SourceLocation, path: str) -> tuple[ArticleRef,
                 title=str(item.get("title", "")),
                 source=str(item.get("source", "")),
                 published=published,
-                url=str(item["url"]) if item.get("url") else None,
+                url=check_url(str(item["url"]), where) if item.get("url") else None,
             )
         )
     return tuple(refs)

@@ -43,6 +43,9 @@ KNOWN_KEYS = {
 }
 """Every key timeline reads, with what it means."""
 
+PUBLICATION_YEARS = (1000, 8999)
+"""The years a publication date may have: news is not dated in the year 1 or 9999, and the
+dates a text gives are worked out from it, centuries either way, inside the calendar."""
 _MONTH_WORD = re.compile(r"[A-Za-z]{3,}")
 _YEAR_FIRST = re.compile(r"^\d{4}-\d\d-\d\d[ T]")
 _UTC_NAMES = frozenset({"UTC", "GMT", "Z", "UT"})
@@ -237,7 +240,16 @@ def alias_path(alias: str) -> str | None:
 
 def parse_published(value: object) -> dt.datetime | dt.date:
     """A publication date from YAML: a date, a datetime, an ISO 8601 string, or a date
-    written out (``March 10, 2025``, ``10 March 2025 09:30 +0100``) that names one day."""
+    written out (``March 10, 2025``, ``10 March 2025 09:30 +0100``) that names one day,
+    in the years ``PUBLICATION_YEARS``."""
+    published = _read_date(value)
+    low, high = PUBLICATION_YEARS
+    if not low <= published.year <= high:
+        raise ValueError(f"the year {published.year} is outside {low}-{high}")
+    return published
+
+
+def _read_date(value: object) -> dt.datetime | dt.date:
     if isinstance(value, dt.datetime | dt.date):
         return value
     if not isinstance(value, str):

@@ -36,12 +36,12 @@ from dataclasses import dataclass, replace
 
 from timeline.merge.similarity import Weights, content_words, frequency_weights
 from timeline.model import (
+    ArticleEvents,
     Correction,
     DateValue,
     Entry,
     Event,
     EventKind,
-    Extraction,
     Precision,
     Source,
     Timeline,
@@ -116,7 +116,7 @@ def explain_entry(
     """Why an entry of a ranked timeline ranks where it does, a line per part of its score
     and the editor's choice if ``corrections`` pin it or drop it (``timeline check
     --explain``)."""
-    evidence = collection_evidence([entry], timeline.extractions)[entry.id]
+    evidence = collection_evidence([entry], timeline.articles)[entry.id]
     key_count = sum(1 for e in timeline.entries if e.key)
     place = "a key event" if entry.key else "not a key event"
     points = evidence.points()
@@ -147,17 +147,17 @@ def explain_entry(
 
 
 def collection_evidence(
-    entries: Sequence[Entry], extractions: Iterable[Extraction]
+    entries: Sequence[Entry], articles: Iterable[ArticleEvents]
 ) -> dict[str, Evidence]:
     """The evidence for every entry, by id, from the entries and every event of the
     collection (of any kind but page furniture, set aside or not)."""
-    mentions = _DateMentions(event for x in extractions for event in x.events)
+    mentions = _DateMentions(event for article in articles for event in article.events)
     return {entry.id: _evidence(entry, mentions) for entry in entries}
 
 
 def rank_entries(
     entries: Sequence[Entry],
-    extractions: Sequence[Extraction],
+    articles: Sequence[ArticleEvents],
     *,
     key_events: int | None = None,
     pinned: Collection[str] = (),
@@ -170,7 +170,7 @@ def rank_entries(
     ``dropped`` are ids of entries (or of one of their sources' events) that an editor put
     among the key events or took out of them.
     """
-    evidence = collection_evidence(entries, extractions)
+    evidence = collection_evidence(entries, articles)
     pins, drops = _entry_ids(entries, pinned), _entry_ids(entries, dropped)
     scores = {entry_id: found.score(weights) for entry_id, found in evidence.items()}
 
@@ -179,7 +179,7 @@ def rank_entries(
         return (group, -scores[entry.id], entry.id)
 
     ordered = sorted(entries, key=place)
-    count = key_events if key_events is not None else key_event_count(extractions, entries)
+    count = key_events if key_events is not None else key_event_count(articles, entries)
     keys = max(count, len(pins))
     ranks = {
         entry.id: (number, number <= keys and entry.id not in drops)
@@ -188,7 +188,7 @@ def rank_entries(
     return tuple(replace(e, rank=ranks[e.id][0], key=ranks[e.id][1]) for e in entries)
 
 
-def key_event_count(extractions: Sequence[Extraction], entries: Sequence[Entry]) -> int:
+def key_event_count(articles: Sequence[ArticleEvents], entries: Sequence[Entry]) -> int:
     """How many key events a collection has when the config does not say.
 
     Ten for every square root of the months its articles span, but no more than three for
@@ -196,7 +196,7 @@ def key_event_count(extractions: Sequence[Extraction], entries: Sequence[Entry])
     war hold 15 to 150 lines), and never more than a third of the entries (a selection, not
     the record again).
     """
-    published = [x.article.published_date for x in extractions]
+    published = [x.article.published_date for x in articles]
     most = -(-len(entries) // 3)
     if not published:
         return min(MIN_KEY_EVENTS, most)

@@ -13,13 +13,14 @@ from typing import Any
 
 import jinja2
 
-from timeline.bodies import ArticleBodies
 from timeline.config import Config
-from timeline.model import Entry, Extraction, Timeline
+from timeline.errors import BuildFailed
+from timeline.load.files import outside_links
+from timeline.model import Timeline
 from timeline.render import plan as plan_module
-from timeline.render.context import FastCallContext
+from timeline.render.article import Bodies, bodies_in, prepare_body
 from timeline.render.dates import format_date, format_published, html_datetime
-from timeline.render.digests import PageDigests, builtin_templates_only
+from timeline.render.digests import PageDigests
 from timeline.render.entries import EntryFacts, curation, outlets
 from timeline.render.exports import (
     entry_line,
@@ -47,8 +48,15 @@ BUILTIN_THEME = Path(__file__).resolve().parent.parent / "themes" / "default"
 
 
 def theme_dirs(config: Config) -> list[Path]:
-    """The theme folders, the site's own first: a file there overrides the built-in one."""
+    """The theme folders, the site's own first: a file there overrides the built-in one.
+
+    A symbolic link in the site's own theme (or the theme folder itself) that leads
+    outside the site is an error: nothing outside the site is read.
+    """
     own = config.root / "themes" / config.theme
+    errors = outside_links(own, config.root)
+    if errors:
+        raise BuildFailed(errors)
     dirs = [own] if own.is_dir() else []
     if not dirs or own.resolve() != BUILTIN_THEME.resolve():
         dirs.append(BUILTIN_THEME)
@@ -73,7 +81,6 @@ def make_environment(config: Config) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.context_class = FastCallContext
     env.filters["human_date"] = format_date
     env.filters["html_datetime"] = html_datetime
     env.filters["published_date"] = format_published
@@ -86,27 +93,21 @@ def make_environment(config: Config) -> jinja2.Environment:
 def render_site(
     timeline: Timeline,
     config: Config,
+    bodies: Bodies,
     limits: PageLimits | None = None,
     env: jinja2.Environment | None = None,
 ) -> dict[str, bytes]:
     """Every generated file of the site (pages, feeds and exports), by its output path.
 
-    ``env`` is an environment from ``make_environment(config)`` to reuse: it keeps the
-    compiled templates, which a long-lived caller (``serve``) need not compile again.
+    ``bodies`` gives each article's body for its page. ``env`` is an environment from
+    ``make_environment(config)`` to reuse: it keeps the compiled templates, which a
+    long-lived caller (``serve``) need not compile again.
     """
-    return dict(render_files(timeline, config, limits, env))
-
-
-def render_files(
-    timeline: Timeline,
-    config: Config,
-    limits: PageLimits | None = None,
-    env: jinja2.Environment | None = None,
-) -> Iterator[tuple[str, bytes]]:
-    """The files of ``render_site`` one at a time, so a writer need not hold them all."""
-    for path, data in render_changed(timeline, config, limits, env):
+    files = {}
+    for path, data in render_files(timeline, config, bodies, limits=limits, env=env):
         assert isinstance(data, bytes)  # without a Reuse every page is rendered, whole
-        yield path, data
+        files[path] = data
+    return files
 
 
 @dataclass(slots=True)
@@ -115,48 +116,37 @@ class Reuse:
 
     salt: str
     """A digest of everything global that pages are rendered from: the program, the
-    config, the theme, the curation and the build options."""
+    config, the text of the theme's templates, the curation and the build options."""
     previous: Mapping[str, str]
     """The digest of each page the output folder still holds as the last build wrote it."""
-    lines: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
-    """For each of ``LINE_EXPORTS`` the output folder holds as the last build wrote it:
-    the line of each of the last build's entries, by the entry's digest."""
     digests: dict[str, str] = field(default_factory=dict)
     """Filled in while rendering: the digest of each page of this build."""
-    entries: list[str] = field(default_factory=list)
-    """Filled in while rendering: the digest of each entry's line (``PageDigests.line``),
-    in timeline order (which is the order of the lines of ``LINE_EXPORTS``)."""
     kept: int = 0
     """How many pages were not rendered because their digest had not changed."""
 
 
-LINE_EXPORTS = ("timeline.json", "timelinejs.json")
-"""The exports written an entry a line, whose lines a build takes over from the last."""
-
-
-def render_changed(
+def render_files(
     timeline: Timeline,
     config: Config,
+    bodies: Bodies,
+    *,
     limits: PageLimits | None = None,
     env: jinja2.Environment | None = None,
     reuse: Reuse | None = None,
-    bodies: ArticleBodies | None = None,
     pieces: bool = False,
 ) -> Iterator[tuple[str, bytes | Iterator[bytes] | None]]:
-    """The files of ``render_site``, but None for a page whose digest is the one in
-    ``reuse.previous``: the page the output folder holds is the one it would render.
+    """Every file of the site one at a time, so that a writer need not hold them all; but
+    None for a page whose digest is the one in ``reuse.previous``: the page the output
+    folder holds is the one it would render.
 
-    ``bodies`` holds the whole extractions when the timeline's are lean (a build's). With
-    ``pieces`` the largest exports (``LINE_EXPORTS``, ``events.csv``, the search index)
-    come as an iterator of pieces of their bytes, made as they are asked for, not whole.
+    With ``pieces`` the largest exports (``timeline.json``, ``timelinejs.json``,
+    ``events.csv``, the search index) come as an iterator of pieces of their bytes, made
+    as they are asked for, not whole.
     """
     limits = limits or plan_module.DEFAULT_LIMITS
     links = site_links(timeline, plan_timeline(timeline.entries, limits))
-    track = reuse is not None and builtin_templates_only(
-        [d / "templates" for d in theme_dirs(config)], BUILTIN_THEME / "templates"
-    )
     digests = PageDigests(reuse.salt, links) if reuse is not None else None
-    pages = plan_pages(timeline, links, limits, digests if track else None, bodies=bodies)
+    pages = plan_pages(timeline, links, limits, digests, bodies=bodies)
     env = env or make_environment(config)
     site = _site_context(config)
     facts = EntryFacts()
@@ -168,7 +158,7 @@ def render_changed(
                 yield page.path, None
                 continue
         yield page.path, _render_page(env, page, site, links, config, facts)
-    for path, make in _exports(timeline, config, links, reuse, digests, pieces).items():
+    for path, make in _export_makers(timeline, config, links, pieces).items():
         yield path, make()  # one at a time: on a large site each is tens of MB
     yield from redirect_pages(timeline, config.base_url, (p.path for p in pages))
     sitemap_xml = sitemap([_sitemap_path(p.path) for p in pages if p.path != NOT_FOUND], config)
@@ -176,28 +166,10 @@ def render_changed(
         yield "sitemap.xml", sitemap_xml
 
 
-def _exports(
-    timeline: Timeline,
-    config: Config,
-    links: SiteLinks,
-    reuse: Reuse | None = None,
-    digests: PageDigests | None = None,
-    pieces: bool = False,
-) -> dict[str, Callable[[], bytes | Iterator[bytes]]]:
-    """How to make each export, lines of unchanged entries taken from the last build."""
-    json_line: Callable[[Entry], str] = entry_line
-    event_line: Callable[[Entry], str] = timelinejs_line
-    if reuse is not None and digests is not None:
-        reuse.entries = [digests.line(entry) for entry in timeline.entries]
-        json_line = _known_lines(reuse.lines.get("timeline.json"), digests, entry_line)
-        event_line = _known_lines(reuse.lines.get("timelinejs.json"), digests, timelinejs_line)
-    return _export_makers(timeline, config, links, json_line, event_line, pieces)
-
-
 def render_export(timeline: Timeline, config: Config, links: SiteLinks, path: str) -> bytes | None:
     """One export or feed of ``render_site`` alone (``timeline.json``, ``feed.xml``...),
     given the ``whole_site_links`` of the site; None for a path that is not one of them."""
-    make = _export_makers(timeline, config, links, entry_line, timelinejs_line).get(path)
+    make = _export_makers(timeline, config, links).get(path)
     if make is None:
         return None
     data = make()
@@ -205,48 +177,29 @@ def render_export(timeline: Timeline, config: Config, links: SiteLinks, path: st
 
 
 def _export_makers(
-    timeline: Timeline,
-    config: Config,
-    links: SiteLinks,
-    json_line: Callable[[Entry], str],
-    event_line: Callable[[Entry], str],
-    pieces: bool = False,
+    timeline: Timeline, config: Config, links: SiteLinks, pieces: bool = False
 ) -> dict[str, Callable[[], bytes | Iterator[bytes]]]:
     description = config.description
     key_only = config.timelinejs_events == "key"
     if pieces:  # the same files in the same order, the largest made piece by piece
         return {
-            **_export_makers(timeline, config, links, json_line, event_line),
-            "timeline.json": lambda: timeline_json_pieces(timeline, json_line),
+            **_export_makers(timeline, config, links),
+            "timeline.json": lambda: timeline_json_pieces(timeline, entry_line),
             "timelinejs.json": lambda: timelinejs_json_pieces(
-                timeline, description, event_line, key_only=key_only
+                timeline, description, timelinejs_line, key_only=key_only
             ),
             "events.csv": lambda: events_csv_pieces(timeline),
             INDEX_PATH: lambda: search_index_pieces(timeline, links.entry),
         }
     return {
-        "timeline.json": lambda: timeline_json(timeline, json_line),
+        "timeline.json": lambda: timeline_json(timeline, entry_line),
         "timelinejs.json": lambda: timelinejs_json(
-            timeline, description, event_line, key_only=key_only
+            timeline, description, timelinejs_line, key_only=key_only
         ),
         "events.csv": lambda: events_csv(timeline),
         "feed.xml": lambda: atom_feed(timeline, config, links.entry),
         INDEX_PATH: lambda: search_index_js(search_index(timeline, links.entry)),
     }
-
-
-def _known_lines(
-    known: Mapping[str, str] | None, digests: PageDigests, line: Callable[[Entry], str]
-) -> Callable[[Entry], str]:
-    """``line``, but an entry's line from ``known`` when its digest is there."""
-    if not known:
-        return line
-
-    def known_or_new(entry: Entry) -> str:
-        found = known.get(digests.line(entry))
-        return line(entry) if found is None else found
-
-    return known_or_new
 
 
 def whole_site_links(timeline: Timeline, limits: PageLimits | None = None) -> SiteLinks:
@@ -255,19 +208,6 @@ def whole_site_links(timeline: Timeline, limits: PageLimits | None = None) -> Si
     return site_links(
         timeline, plan_timeline(timeline.entries, limits or plan_module.DEFAULT_LIMITS)
     )
-
-
-def render_article(
-    extraction: Extraction,
-    entry_of_event: dict[str, Entry],
-    links: SiteLinks,
-    config: Config,
-    env: jinja2.Environment,
-) -> bytes:
-    """One article's page alone, byte for byte as ``render_site`` renders it, given the
-    ``whole_site_links`` of its site and (at least) the entries of the article's events."""
-    page = article_page(extraction, entry_of_event, links)
-    return _render_page(env, page, _site_context(config), links, config)
 
 
 def render_page(page: Page, links: SiteLinks, config: Config, env: jinja2.Environment) -> bytes:
@@ -314,17 +254,22 @@ def _site_context(config: Config) -> dict[str, Any]:
 
 __all__ = [
     "BUILTIN_THEME",
-    "LINE_EXPORTS",
+    "Bodies",
     "Page",
     "PageLimits",
     "PagePlan",
     "Reuse",
+    "article_page",
     "article_path",
+    "bodies_in",
     "make_environment",
     "plan_pages",
     "plan_timeline",
-    "render_changed",
+    "prepare_body",
+    "render_export",
     "render_files",
+    "render_page",
     "render_site",
     "theme_dirs",
+    "whole_site_links",
 ]

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
-from collections.abc import Callable
+import xml.etree.ElementTree as etree
+from collections.abc import Callable, Mapping
 
 import markdown
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE
 from markupsafe import Markup, escape
 
-from timeline.model import Basis, Entry, Extraction, TimeExpression
+from timeline.load.urls import allowed_url
+from timeline.model import ArticleBody, ArticleEvents, Basis, Entry, Event, TimeExpression
 from timeline.render.dates import format_date, html_datetime
 
 # Private-use characters survive Markdown untouched and never occur in articles' text.
 _OPEN, _MID, _CLOSE = "\ue000", "\ue001", "\ue002"
 _MARKDOWN_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 _MARK = re.compile(f"([{_OPEN}{_CLOSE}])(\\d+){_MID}")
+
+log = logging.getLogger(__name__)
 
 
 class _Converters(threading.local):
@@ -43,7 +50,26 @@ def _new_converter() -> markdown.Markdown:
     converter = markdown.Markdown(extensions=["sane_lists"], output_format="html")
     converter.preprocessors.deregister("html_block")
     converter.inlinePatterns.deregister("html")
+    # After the inline patterns (20), which make the links.
+    converter.treeprocessors.register(_OnlyAllowedLinks(converter), "allowed_links", 5)
     return converter
+
+
+class _OnlyAllowedLinks(Treeprocessor):
+    """A link or image whose URL the site does not publish loses it.
+
+    Loading an article already refuses such a link with its line (``timeline.load.urls``);
+    this is the second wall, which sees the URLs exactly as Markdown made them.
+    """
+
+    def run(self, root: etree.Element) -> None:
+        """Drop every ``href`` and ``src`` that is not an allowed URL."""
+        for element in root.iter():
+            for name in ("href", "src"):
+                url = element.get(name)
+                if url is not None and not allowed_url(url.replace(AMP_SUBSTITUTE, "&")):
+                    log.warning("a link to %r was dropped from an article's page", url[:60])
+                    del element.attrib[name]
 
 
 _BASIS = {
@@ -54,37 +80,53 @@ _BASIS = {
 }
 
 
+Bodies = Callable[[ArticleEvents], tuple[ArticleBody, str]]
+"""An article's body and its HTML as ``prepare_body`` makes it, for its page: a build reads
+them from its store, ``serve`` keeps them in memory (``bodies_in``)."""
+
+
+def bodies_in(bodies: Mapping[str, ArticleBody]) -> Bodies:
+    """The ``Bodies`` of articles whose bodies are at hand, by their ``key``."""
+
+    def body_of(article: ArticleEvents) -> tuple[ArticleBody, str]:
+        body = bodies[article.key]
+        return body, prepare_body(body)
+
+    return body_of
+
+
 def article_html(
-    extraction: Extraction, entry_of_event: dict[str, Entry], href: Callable[[Entry], str]
+    body: ArticleBody,
+    prepared: str,
+    events: tuple[Event, ...],
+    entry_of_event: Mapping[str, Entry],
+    href: Callable[[Entry], str],
 ) -> Markup:
     """The body of an article with each expression wrapped in a link to its entry.
 
-    ``href`` gives the link to an entry from the article's page. Every mark can take the
-    keyboard focus and is described by a note that hovering or focusing it shows.
+    ``prepared`` is ``prepare_body(body)``; ``href`` gives the link to an entry from the
+    article's page. Every mark can take the keyboard focus and is described by a note that
+    hovering or focusing it shows.
     """
-    article = extraction.article
-    expressions = _body_expressions(extraction)
-    links = _expression_entries(extraction, entry_of_event)
-    for start in _inside_links(article.text, expressions):
+    expressions = _body_expressions(body)
+    links = _expression_entries(events, entry_of_event)
+    for start in _inside_links(body.text, expressions):
         links.pop(start, None)  # a link inside the article's own link would be invalid HTML
-    html = extraction.body_html or prepare_body(extraction)
-    return Markup(_MARK.sub(lambda m: _mark(m, expressions, links, href), html))
+    return Markup(_MARK.sub(lambda m: _mark(m, expressions, links, href), prepared))
 
 
-def prepare_body(extraction: Extraction) -> str:
+def prepare_body(body: ArticleBody) -> str:
     """The body as HTML with placeholders where ``article_html`` puts each expression's mark.
 
-    This is the costly part of an article page and depends only on the extraction, so the
-    build prepares it in its worker processes and keeps it in the cache.
+    This is the costly part of an article page and depends only on the article's text, so
+    a build prepares it where it extracts the article and keeps it in its store.
     """
-    article = extraction.article
-    expressions = _body_expressions(extraction)
-    return markdown_html(_with_placeholders(article.text, article.body_start, expressions))
+    expressions = _body_expressions(body)
+    return markdown_html(_with_placeholders(body.text, body.body_start, expressions))
 
 
-def _body_expressions(extraction: Extraction) -> list[TimeExpression]:
-    body_start = extraction.article.body_start
-    return [e for e in extraction.expressions if e.start >= body_start]
+def _body_expressions(body: ArticleBody) -> list[TimeExpression]:
+    return [e for e in body.expressions if e.start >= body.body_start]
 
 
 def _with_placeholders(text: str, body_start: int, expressions: list[TimeExpression]) -> str:
@@ -105,11 +147,11 @@ def _inside_links(text: str, expressions: list[TimeExpression]) -> set[int]:
 
 
 def _expression_entries(
-    extraction: Extraction, entry_of_event: dict[str, Entry]
+    events: tuple[Event, ...], entry_of_event: Mapping[str, Entry]
 ) -> dict[int, Entry]:
     return {
         event.expression.start: entry_of_event[event.id]
-        for event in extraction.events
+        for event in events
         if event.expression is not None and event.id in entry_of_event
     }
 

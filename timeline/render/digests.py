@@ -6,17 +6,19 @@ that the build makes of everything global (the program, the config, the theme, t
 curation and the build options). Two builds that give a page the same digest render the
 same bytes, so the second keeps the first's file.
 
-The digests know what the built-in templates read; a site that overrides a template may
-read anything, so its pages are always rendered (``builtin_templates_only``).
+The salt covers the text of every template, so a site whose templates are copies of the
+built-in ones keeps its pages as a site without templates of its own does, and a changed
+template renders every page again. A page's digest covers every value its context gives
+the template (an article page: the key of the article's bytes and every field of its
+events' entries), not only what the built-in templates show of them.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from pathlib import Path
 
-from timeline.model import ArticleRef, DateValue, Entry, Extraction, Source, TimeExpression
+from timeline.model import ArticleEvents, ArticleRef, DateValue, Entry, Source, TimeExpression
 from timeline.render.links import SiteLinks
 from timeline.render.listings import Listing, Report
 from timeline.render.plan import SOURCES_SHOWN, TimelinePage
@@ -31,17 +33,6 @@ def _digest(pieces: Iterable[str]) -> str:
     text = "".join([f"{len(piece)}:{piece}" for piece in pieces])
     data = text.encode("utf-8", "surrogatepass")
     return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
-def builtin_templates_only(template_folders: Iterable[Path], builtin: Path) -> bool:
-    """True when every template the site renders with is one of the built-in theme."""
-    own = builtin.resolve()
-    for folder in template_folders:
-        if folder.resolve() == own or not folder.is_dir():
-            continue
-        if any(path.is_file() for path in folder.rglob("*")):
-            return False
-    return True
 
 
 class PageDigests:
@@ -82,19 +73,20 @@ class PageDigests:
                     pieces += [self.entry(e) for e in group.entries]
         return _digest(pieces)
 
-    def article(self, extraction: Extraction, entries: list[Entry | None], fingerprint: str) -> str:
-        """An article page: the file it was read from, and where each of its events' entries is.
+    def article(self, article: ArticleEvents, entries: list[Entry | None]) -> str:
+        """An article page: the file it was read from, and each of its events' entries.
 
-        The extraction is a function of the file's text and path, the program and the
-        ``day_first`` setting (the same key as the extraction cache), all in the digest;
-        the text by its ``fingerprint`` (``bodies.text_fingerprint``), which a build knows
-        without holding the text.
+        Everything extraction made of the article (its facts, text, expressions and
+        events) is a function of the key of its bytes, which covers its path, the program
+        and the ``day_first`` setting.
         """
-        article = extraction.article
-        pieces = [self._salt, "article", article.path, fingerprint]
-        for event, entry in zip(extraction.events, entries, strict=True):
+        pieces = [self._salt, "article", article.article.path, article.key]
+        for event, entry in zip(article.events, entries, strict=True):
             pieces.append(event.id)
-            pieces.append(self._links.entry(entry) if entry else "")
+            if entry is not None:
+                pieces += [self.entry(entry), self._links.entry(entry)]
+            else:
+                pieces += ["", ""]
         return _digest(pieces)
 
     def sources(self, path: str, entry: Entry, part: int, parts: list[str]) -> str:
@@ -130,11 +122,6 @@ class PageDigests:
         digest = _digest(head + [self._source(s) for s in entry.sources])
         self._entries[id(entry)] = (entry, digest)
         return digest
-
-    def line(self, entry: Entry) -> str:
-        """An entry's line in the line exports: ``entry`` and its rank, which pages do not
-        show (a new article moves many entries' ranks, but not the pages they are on)."""
-        return f"{self.entry(entry)}:{entry.rank}"
 
     def _source(self, source: Source) -> str:
         return _SEP.join(

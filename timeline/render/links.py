@@ -54,9 +54,9 @@ class SiteLinks:
 def site_links(timeline: Timeline, plan: PagePlan) -> SiteLinks:
     """The links of a site: the plan, plus a unique file name for every tag and outlet."""
     tags = {tag for entry in timeline.entries for tag in entry.tags}
-    outlets = {outlet_name(x.article.source) for x in timeline.extractions}
+    outlets = {outlet_name(x.article.source) for x in timeline.articles}
     outlets |= {outlet_name(s.article.source) for e in timeline.entries for s in e.sources}
-    slugs = frozenset(x.article.slug for x in timeline.extractions)
+    slugs = frozenset(x.article.slug for x in timeline.articles)
     return SiteLinks(plan, unique_slugs(tags), unique_slugs(outlets), slugs)
 
 

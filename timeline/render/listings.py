@@ -117,8 +117,8 @@ def reports_by_outlet(timeline: Timeline, links: SiteLinks) -> dict[str, list[Re
 
 
 def _article_refs(timeline: Timeline) -> Iterator[ArticleRef]:
-    for extraction in timeline.extractions:
-        a = extraction.article
+    for article in timeline.articles:
+        a = article.article
         yield ArticleRef(a.slug, a.path, a.title, a.source, a.published, a.url, a.tags)
 
 

@@ -11,9 +11,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from timeline.bodies import ArticleBodies, text_fingerprint
-from timeline.model import Entry, Extraction, Timeline
-from timeline.render.article import article_html
+from timeline.model import ArticleEvents, Entry, Timeline
+from timeline.render.article import Bodies, article_html
 from timeline.render.chart import density_chart
 from timeline.render.digests import PageDigests
 from timeline.render.links import SiteLinks, article_path
@@ -65,14 +64,14 @@ def plan_pages(
     digests: PageDigests | None = None,
     *,
     articles: bool = True,
-    bodies: ArticleBodies | None = None,
+    bodies: Bodies | None = None,
 ) -> list[Page]:
     """Which pages exist: timeline pages, articles, tags, outlets, search and 404.
 
     With ``digests`` each page but the few that show the whole site (front page, indexes,
     search, 404) carries the digest of what it is rendered from. Without ``articles`` the
-    article pages are left out (``serve`` renders those one by one). ``bodies`` holds the
-    whole extractions when the timeline's are lean (``ArticleBodies.keep``).
+    article pages are left out (``serve`` renders those one by one); with them, ``bodies``
+    gives each article's body when its page is rendered.
     """
     groups = _page_groups(timeline, links, limits, digests, articles=articles, bodies=bodies)
     return [page for group in groups for page in group()]
@@ -110,7 +109,7 @@ def _page_groups(
     digests: PageDigests | None,
     *,
     articles: bool,
-    bodies: ArticleBodies | None = None,
+    bodies: Bodies | None = None,
 ) -> list[Callable[[], Iterable[Page]]]:
     """The pages of ``plan_pages`` in order, in groups that are planned when called."""
 
@@ -188,13 +187,13 @@ def article_pages(
     timeline: Timeline,
     links: SiteLinks,
     digests: PageDigests | None = None,
-    bodies: ArticleBodies | None = None,
+    bodies: Bodies | None = None,
 ) -> Iterator[Page]:
     """One page per article, its dates marked and linked to their entries (``bodies``:
-    where the whole extractions are, when the timeline's are lean)."""
+    where each article's body is)."""
     entry_of_event = {s.event_id: e for e in timeline.entries for s in e.sources}
-    for extraction in timeline.extractions:
-        yield article_page(extraction, entry_of_event, links, digests, bodies)
+    for article in timeline.articles:
+        yield article_page(article, entry_of_event, links, digests, bodies)
 
 
 def source_pages(
@@ -239,32 +238,33 @@ def listing_pages(
 
 
 def article_page(
-    extraction: Extraction,
+    article: ArticleEvents,
     entry_of_event: dict[str, Entry],
     links: SiteLinks,
     digests: PageDigests | None = None,
-    bodies: ArticleBodies | None = None,
+    bodies: Bodies | None = None,
 ) -> Page:
     """The page of one article; ``entry_of_event`` holds at least the entries of its events.
 
-    With ``bodies`` the extraction is a lean one: the whole one is read back only if the
-    page is rendered.
+    Its body (``bodies``) is read only if the page is rendered.
     """
-    article = extraction.article
-    path = article_path(article.slug)
+    facts = article.article
+    path = article_path(facts.slug)
     link = linker_for(path)
 
     def events_and_body() -> dict[str, Any]:
         # Made only when the page is rendered: a build plans every page before it renders
         # the first, and 10,000 articles have ~160,000 events.
-        events = [(event, entry_of_event.get(event.id)) for event in extraction.events]
-        whole = bodies.whole(extraction) if bodies is not None else extraction
-        body = article_html(whole, entry_of_event, lambda e: link(links.entry(e)))
-        return {"events": events, "body": body}
+        assert bodies is not None, "an article page is rendered with the article's body"
+        events = [(event, entry_of_event.get(event.id)) for event in article.events]
+        body, prepared = bodies(article)
+        html = article_html(
+            body, prepared, article.events, entry_of_event, lambda e: link(links.entry(e))
+        )
+        return {"events": events, "body": html}
 
     digest = None
     if digests is not None:
-        text = bodies.fingerprint(extraction) if bodies else text_fingerprint(article.text)
-        entries = [entry_of_event.get(event.id) for event in extraction.events]
-        digest = digests.article(extraction, entries, text)
-    return Page(path, "article.html", {"article": article}, digest, events_and_body)
+        entries = [entry_of_event.get(event.id) for event in article.events]
+        digest = digests.article(article, entries)
+    return Page(path, "article.html", {"article": facts}, digest, events_and_body)

@@ -29,8 +29,8 @@ def redirect_pages(
     """A redirect page at each alias of each article, in article order; an alias never
     replaces a page of the site (``taken``) or the redirect of an earlier article."""
     seen = set(taken)
-    for extraction in timeline.extractions:
-        article = extraction.article
+    for each in timeline.articles:
+        article = each.article
         for alias in article.aliases:
             if alias not in seen:
                 seen.add(alias)

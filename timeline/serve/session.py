@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import logging
 import threading
 import time
@@ -43,11 +42,6 @@ class Session:
         if not self.config.content_path.is_dir():
             raise UsageError(f"{self.config.content_path}: no content folder")
         self.rebuild()
-        # The first build made most of what the session will hold (every article's events):
-        # leave it out of later collections, which would otherwise walk all of it, now and
-        # then, in the middle of a rebuild.
-        gc.collect()
-        gc.freeze()
 
     def rebuild(self) -> None:
         """Build the site again and publish it, or keep the last good one and show the errors."""
@@ -90,13 +84,14 @@ class Session:
         theme_changed = self._pages.reset_if_theme_changed(theme_signature(config))
         folders = [folder / "static" for folder in theme_dirs(config)]
         static = read_static(static_files(config), folders)
-        site = SiteVersion(timeline, config, static, self._pages, full=self._full)
+        bodies = self._articles.bodies()
+        site = SiteVersion(timeline, config, static, self._pages, bodies, full=self._full)
         if theme_changed:
             site.check()
         log.info(
             "Built %s from %s in %.0f ms (%d read again)",
             plural(len(timeline.entries), "entry", "entries"),
-            plural(len(timeline.extractions), "article"),
+            plural(len(timeline.articles), "article"),
             (time.perf_counter() - started) * 1000,
             outcome.reread,
         )

@@ -3,8 +3,9 @@
 A :class:`SiteVersion` is immutable in what it serves: every page comes from one timeline and
 one theme. Pages are rendered on first request and kept (like Hugo's fast render mode): an
 edit of one article re-renders only what is looked at, and an article page whose inputs did
-not change is taken over from the previous version without rendering. With ``full`` every page
-is rendered before the version is published, exactly as ``render_site`` renders them.
+not change (its digest, as a build keys its pages) is taken over from the previous version
+without rendering. With ``full`` every page is rendered before the version is published,
+exactly as ``render_site`` renders them.
 """
 
 from __future__ import annotations
@@ -15,24 +16,26 @@ import posixpath
 import re
 import threading
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 
+from timeline.build.inputs import site_salt
 from timeline.config import Config
-from timeline.model import Entry, Extraction, Timeline
+from timeline.model import ArticleEvents, Timeline
 from timeline.render import (
+    Bodies,
+    article_page,
     article_path,
     make_environment,
-    render_article,
     render_export,
     render_page,
     render_site,
     theme_dirs,
     whole_site_links,
 )
-from timeline.render.links import SiteLinks, outlet_name
+from timeline.render.digests import PageDigests
+from timeline.render.links import SiteLinks
 from timeline.render.pages import PagePlanner
 from timeline.render.plan import DEFAULT_LIMITS
 
@@ -44,24 +47,13 @@ _SCRIPT_SRC = re.compile(rb"<script\b[^>]*\bsrc=\"([^\"]+)\"")
 """What the files of a render that are not pages end with (exports, feeds, the search index)."""
 
 
-@dataclass(frozen=True, slots=True)
-class ArticlePage:
-    """The inputs of one article page and its rendered bytes."""
-
-    extraction: Extraction
-    entries: tuple[Entry, ...]
-    targets: tuple[str, ...]
-    """Where the page links: each of ``entries``, the outlet, the tags."""
-    html: bytes
-
-
 class PageMemo:
     """Rendered pages kept across versions while their inputs stay the same."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._theme: object = None
-        self._articles: dict[str, ArticlePage] = {}
+        self._pages: dict[str, tuple[str, bytes]] = {}
         self._whole: tuple[Timeline, dict[str, bytes]] | None = None
         self._environment: tuple[Config, jinja2.Environment] | None = None
 
@@ -70,7 +62,7 @@ class PageMemo:
         with self._lock:
             if theme == self._theme:
                 return False
-            self._theme, self._articles, self._whole = theme, {}, None
+            self._theme, self._pages, self._whole = theme, {}, None
             self._environment = None
             return True
 
@@ -81,26 +73,17 @@ class PageMemo:
                 self._environment = (config, make_environment(config))
             return self._environment[1]
 
-    def article(
-        self, extraction: Extraction, entries: tuple[Entry, ...], targets: tuple[str, ...]
-    ) -> bytes | None:
-        """The page rendered earlier from the same extraction and entries, linking them to
-        the same places, if any."""
+    def page(self, path: str, digest: str | None) -> bytes | None:
+        """The page rendered earlier at ``path`` from inputs of the same digest, if any."""
         with self._lock:
-            page = self._articles.get(extraction.article.slug)
-        if (
-            page is not None
-            and page.extraction is extraction
-            and page.entries == entries
-            and page.targets == targets
-        ):
-            return page.html
-        return None
+            kept = self._pages.get(path)
+        return kept[1] if kept is not None and digest is not None and kept[0] == digest else None
 
-    def keep_article(self, page: ArticlePage) -> None:
-        """Remember an article page."""
-        with self._lock:
-            self._articles[page.extraction.article.slug] = page
+    def keep_page(self, path: str, digest: str | None, html: bytes) -> None:
+        """Remember a page by the digest of its inputs."""
+        if digest is not None:
+            with self._lock:
+                self._pages[path] = (digest, html)
 
     def whole(self, timeline: Timeline) -> dict[str, bytes] | None:
         """The whole site rendered earlier from the same timeline, if any."""
@@ -131,6 +114,7 @@ class SiteVersion:
         config: Config,
         static: Mapping[str, bytes],
         memo: PageMemo,
+        bodies: Bodies,
         *,
         full: bool = False,
     ) -> None:
@@ -139,11 +123,13 @@ class SiteVersion:
         self._config = config
         self._static = static
         self._memo = memo
+        self._bodies = bodies
+        self._page_digests: PageDigests | None = None
         self._articles_lock = threading.Lock()
         self._whole_lock = threading.Lock()
         self._rendered: dict[str, bytes] = {}
         self._digests: dict[str, str] = {}
-        self._articles = {article_path(x.article.slug): x for x in timeline.extractions}
+        self._articles = {article_path(x.article.slug): x for x in timeline.articles}
         self._entry_of_event = {s.event_id: e for e in timeline.entries for s in e.sources}
         self._links_lock = threading.Lock()
         self._links: SiteLinks | None = None
@@ -156,7 +142,7 @@ class SiteVersion:
         self._whole: dict[str, bytes] | None = None
         self._assets = _digest(b"".join(_digest(v).encode() for _, v in sorted(static.items())))
         if full:
-            self._whole = render_site(timeline, config, env=memo.environment(config))
+            self._whole = render_site(timeline, config, bodies, env=memo.environment(config))
             self._articles = {}
 
     def get(self, key: str) -> bytes | None:
@@ -226,16 +212,24 @@ class SiteVersion:
                 self._rendered[key] = self._render_article(self._articles[key])
             return self._rendered[key]
 
-    def _render_article(self, extraction: Extraction) -> bytes:
-        entries = self._linked_entries(extraction)
+    def _render_article(self, article: ArticleEvents) -> bytes:
         links = self._site_links()
-        targets = _targets(extraction, entries, links)
-        html = self._memo.article(extraction, entries, targets)
+        digests = self._page_digests_of(links)
+        page = article_page(article, self._entry_of_event, links, digests, self._bodies)
+        html = self._memo.page(page.path, page.digest)
         if html is None:
             env = self._memo.environment(self._config)
-            html = render_article(extraction, self._entry_of_event, links, self._config, env)
-            self._memo.keep_article(ArticlePage(extraction, entries, targets, html))
+            html = render_page(page, links, self._config, env)
+            self._memo.keep_page(page.path, page.digest, html)
         return html
+
+    def _page_digests_of(self, links: SiteLinks) -> PageDigests:
+        """The digests of this version's pages, as a build makes them."""
+        with self._links_lock:
+            if self._page_digests is None:
+                salt = site_salt(self._config, "serve", theme_dirs(self._config))
+                self._page_digests = PageDigests(salt, links)
+            return self._page_digests
 
     def _page(self, key: str) -> bytes | None:
         """A page other than an article's, rendered alone the first time it is asked for."""
@@ -265,10 +259,6 @@ class SiteVersion:
                 self._plan = PagePlanner(self.timeline, self._site_links(), DEFAULT_LIMITS)
             return self._plan
 
-    def _linked_entries(self, extraction: Extraction) -> tuple[Entry, ...]:
-        found = (self._entry_of_event.get(event.id) for event in extraction.events)
-        return tuple(dict.fromkeys(e for e in found if e is not None))
-
     def _site_links(self) -> SiteLinks:
         """Where the pages of this version link to: an article page links its dates to the
         timeline page each entry is on, which the whole timeline decides."""
@@ -283,22 +273,9 @@ class SiteVersion:
                 self._whole = self._memo.whole(self.timeline)
             if self._whole is None:
                 env = self._memo.environment(self._config)
-                self._whole = render_site(self.timeline, self._config, env=env)
+                self._whole = render_site(self.timeline, self._config, self._bodies, env=env)
                 self._memo.keep_whole(self.timeline, self._whole)
             return self._whole
-
-
-def _targets(
-    extraction: Extraction, entries: tuple[Entry, ...], links: SiteLinks
-) -> tuple[str, ...]:
-    """Where an article page links: its entries, its outlet and its tags (a new tag or outlet
-    elsewhere can change the file names of those of this article)."""
-    article = extraction.article
-    return (
-        *(links.entry(entry) for entry in entries),
-        links.outlet(outlet_name(article.source)),
-        *(links.tag(tag) for tag in article.tags),
-    )
 
 
 def _site_file(page: str, src: str) -> str | None:

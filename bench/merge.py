@@ -4,7 +4,10 @@
 
 The events are generated reproducibly (seeded): happenings spread over two years, each
 reported by one to five outlets with different wording and figures, plus unrelated
-events on the same days, so the blocks hold what a long war's coverage holds.
+events on the same days, so the blocks hold what a long war's coverage holds. Some reports
+give a clock time or a part of the day, some come out days later, some only mention the
+happening's week or month, some are forecasts of it, and some are reactions to it, so every
+pass of the merge has its share of the work.
 """
 
 from __future__ import annotations
@@ -14,10 +17,12 @@ import platform
 import random
 import sys
 import time
+from dataclasses import dataclass
 
 from timeline.extract.timex import day_value
+from timeline.extract.timex.calendar import month_value, time_value, week_value
 from timeline.merge import merge_events
-from timeline.model import ArticleRef, Basis, Event
+from timeline.model import ArticleRef, Basis, DateValue, Event, EventKind
 
 PLACES = "Gaza City|Rafah|Khan Younis|Jenin|Tulkarm|Deir al-Balah|Nablus|Beit Lahia".split("|")
 ACTORS = "Israeli forces|Hamas|the army|militants|the health ministry|mediators".split("|")
@@ -48,21 +53,59 @@ def generate(count: int, seed: int = 7) -> list[Event]:
         for outlet in range(rng.randint(1, 5)):
             text = rng.choice(WORDINGS).format(n=rng.randint(2, 90), **facts)
             slug = f"a{happening}-{outlet}"
-            ref = ArticleRef(slug, f"{slug}.md", slug, f"Outlet {outlet}", day)
+            told = _told(rng, day, text)
+            published = day + dt.timedelta(days=rng.choice(LATER))
+            ref = ArticleRef(slug, f"{slug}.md", slug, f"Outlet {outlet}", published)
             events.append(
                 Event(
                     f"{happening:06d}{outlet}",
                     ref,
-                    text,
+                    told.text,
                     0,
-                    len(text),
+                    len(told.text),
                     1,
-                    day_value(day),
+                    told.date,
                     None,
                     Basis.EXPLICIT,
+                    kind=told.kind,
                 )
             )
     return events[:count]
+
+
+LATER = (0, 0, 0, 1, 1, 2, 9)
+"""How many days after the happening its reports come out: most at once, some days later."""
+
+
+@dataclass(frozen=True)
+class _Told:
+    text: str
+    date: DateValue
+    kind: EventKind
+
+
+def _told(rng: random.Random, day: dt.date, text: str) -> _Told:
+    """How one report tells the happening: at a time or part of the day, only by its week
+    or month, as a forecast or as a reaction; mostly simply on its day."""
+    roll = rng.random()
+    if roll < 0.15:
+        return _Told(text, time_value(day, rng.choice(CLOCKS)), EventKind.HAPPENED)
+    if roll < 0.20:
+        return _Told(text, week_value(day), EventKind.HAPPENED)
+    if roll < 0.25:
+        return _Told(text, month_value(day.year, day.month), EventKind.HAPPENED)
+    if roll < 0.30:
+        return _Told(
+            text.replace(" in ", " is expected in ", 1), day_value(day), EventKind.EXPECTED
+        )
+    if roll < 0.35:
+        return _Told(f"{rng.choice(CONDEMNERS)} condemned it: {text}", day_value(day),
+                     EventKind.HAPPENED)  # fmt: skip
+    return _Told(text, day_value(day), EventKind.HAPPENED)
+
+
+CLOCKS = ("01:00", "06:30", "08:30", "11:15", "14:25", "MO", "AF", "EV", "NI")
+CONDEMNERS = "The UN|Egypt|Qatar|The Red Cross|Jordan".split("|")
 
 
 def main(counts: list[int]) -> None:

@@ -17,7 +17,7 @@ from typing import Any, ParamSpec, TypeVar
 import click
 
 from timeline.build import BuildReport, build_site, load_site, make_timeline
-from timeline.build.doubts import Doubt, expected_only, settle_doubts
+from timeline.build.doubts import Doubt, expected_only, site_doubts
 from timeline.config import load_config
 from timeline.deploy import DeployOptions, DeployResult, normalize_cname, plan_deploy, publish
 from timeline.errors import BuildFailed, TimelineError, UsageError, plural
@@ -179,7 +179,7 @@ def check(directory: Path, drafts: bool, strict: bool, explain: str | None) -> N
         for line in explain_rank(timeline, explain, loaded.corrections):
             click.echo(line)
         return
-    warnings = settle_doubts(loaded.doubts, loaded.corrections)
+    warnings = site_doubts(loaded.doubts, loaded.articles, loaded.corrections)
     warnings += expected_only(timeline)
     for warning in sorted(warnings, key=lambda w: (w.location.path, w.location.line)):
         click.echo(f"{warning}")

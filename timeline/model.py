@@ -61,6 +61,11 @@ class EventKind(StrEnum):
     March"): dates nothing on the timeline."""
     FURNITURE = "furniture"
     """Not text of the report at all: bylines, datelines, captions, footers, link lists."""
+    MENTION = "mention"
+    """A state whose date is that of a happening it names ("more than 46,000 have been killed
+    since the war began on October 7", "since the October 7 attack"): it recalls that
+    happening without reporting it anew. It makes no entry of its own; merging may count it
+    as a mention of the entry of its date (the happening it names)."""
 
     @property
     def recorded(self) -> bool:
@@ -285,6 +290,13 @@ class Entry:
     (``merge/rank.py``); 0 before the entries are ranked."""
     key: bool = False
     """True for the key events: the first of that order, or pinned by an editor."""
+    mentions: tuple[Source, ...] = ()
+    """Tellings of the happening that are not reports of it, each with its own sentence:
+    coarse or retrospective mentions ("earlier this week", "in April"), a second telling in
+    an article already among the sources, and the forecasts of it ("is expected on
+    Saturday") once it happened. They make no entry of their own."""
+    related: tuple[str, ...] = ()
+    """The ids of the entries this one reacts to: a condemnation, a statement about them."""
 
     @property
     def corrected(self) -> bool:

@@ -57,6 +57,19 @@ def test_a_corrected_event_is_no_longer_doubtful() -> None:
     assert doubtful_dates((extraction,), corrections) == ()
 
 
+def test_a_date_far_outside_the_collection_without_its_year_written_is_listed() -> None:
+    text = FRONT + "The worst crash, by one count: 1929. Israel was founded in 1948.\n"
+    extraction = extract_article(parse_article(text, "content/articles/a.md"))
+    assert [str(d) for d in doubtful_dates((extraction,))] == [
+        "content/articles/a.md:8: '1929' dates an event in 1929, far from when the articles "
+        "were published (2025-2025), and the year is not written out: set aside; write the "
+        "date out, or re-date it in content/corrections.toml"
+    ]
+    (far,) = [e for e in extraction.events if e.date.value == "1929"]
+    corrections = parse_corrections(f'[redate."{far.id}"]\ndate = "2025-02-04"\n', "c.toml")
+    assert doubtful_dates((extraction,), corrections) == ()
+
+
 def test_entries_only_expected_are_listed_with_their_first_source() -> None:
     text = FRONT + "Talks began on 1 February 2025. Aid convoys entered on 2 February 2025.\n"
     extraction = extract_article(parse_article(text, "content/articles/a.md"))

@@ -164,8 +164,9 @@ def test_a_build_reports_a_reading_error_at_path_line_and_keeps_the_output(
     assert result.exit_code == 1
     assert isinstance(result.exception, SystemExit)
     assert (
-        "Error: content/articles/history.md:10: cannot read “the mid-Eighties”: KeyError: 'mid'"
-        in result.output
+        "content/articles/history.md:10: cannot read “the mid-Eighties”: KeyError: 'mid'"
+        in result.output.splitlines()[0]
     )
+    assert "build failed with 1 error" in result.output
     assert "Traceback" not in result.output
     assert tree(sample_site / "output") == before

@@ -34,7 +34,7 @@ from timeline.extract.timex.lexicon import (
     VAGUE_NUMBERS,
     WEEKDAYS,
 )
-from timeline.extract.timex.scanner import STARTERS
+from timeline.extract.timex.starts import STARTERS
 from timeline.model import Article, TimeExpression
 
 EXAMPLES = int(os.environ.get("TIMELINE_FUZZ_EXAMPLES", "0"))

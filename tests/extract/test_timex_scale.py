@@ -22,6 +22,12 @@ PARAGRAPH = (
     "15 January it would withdraw, and officials met again three days later. "
     "Mr. Smith left at 6 a.m. Tuesday, after the first quarter of 2024. "
 )
+HISTORY = (
+    "In 1812, Napoleon invaded Russia. In September he took Moscow, and two days later the "
+    "city burned. “Today we rest, tomorrow we march,” he said on 14 September. In 490 BC the "
+    "Persians landed; ten years later they returned. The following spring the war resumed. "
+)
+"""History: a story of its own time, quoted speakers' days and years before Christ."""
 CLAUSES = "the army said on 15 January it would withdraw; "
 PROSE = (
     "Aid agencies said the crossing at Rafah stayed shut for most of the week, and trucks "
@@ -42,6 +48,13 @@ def article(body: str) -> Article:
 def test_finding_expressions_work_grows_linearly() -> None:
     def find(copies: int) -> object:
         return lambda: find_expressions(PARAGRAPH * copies, dt.date(2025, 2, 3))
+
+    assert lines_run(find(100)) <= 2.02 * lines_run(find(50))
+
+
+def test_history_work_grows_linearly() -> None:
+    def find(copies: int) -> object:
+        return lambda: find_expressions(HISTORY * copies, dt.date(2024, 3, 15))
 
     assert lines_run(find(100)) <= 2.02 * lines_run(find(50))
 

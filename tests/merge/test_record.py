@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from tests.helpers import tree, write_article
-from tests.merge.test_merge import JANUARY, event
+from tests.merge.test_merge import DATES, JANUARY, event, varied
 from timeline.build import build_site
 from timeline.build.codec import record_of_parts, record_parts
 from timeline.build.store import CACHE_DIR, Store
@@ -19,10 +19,6 @@ from timeline.extract.timex import day_value
 from timeline.merge import MergeMemo, merge_events
 from timeline.merge.record import ArticleEvents, MergeRecord, memo_from, record_of
 from timeline.model import Event
-
-SUBJECTS = ["Shelling hit", "Aid trucks reached", "Talks resumed in", "Medics evacuated"]
-PLACES = ["Khan Younis", "Rafah", "Jabalia", "Deir al-Balah", "Nuseirat", "Beit Hanoun"]
-DATES = [day_value(dt.date(2025, 1, d)) for d in (3, 4, 5, 17, 18)] + [JANUARY]
 
 
 def key_of(events: list[Event]) -> str:
@@ -43,9 +39,8 @@ def test_a_merge_from_the_record_of_the_last_build_is_a_fresh_merge(tmp_path: Pa
     numbers = iter(range(10_000))
 
     def made(slug: str) -> Event:
-        text = f"{rng.choice(SUBJECTS)} {rng.choice(PLACES)} near {rng.choice(PLACES)}."
         published = dt.date(2025, 1, 20 + int(slug[1:]) % 9)
-        return event(slug, text, rng.choice(DATES), published, f"x{next(numbers)}")
+        return varied(rng, slug, next(numbers), published)
 
     articles = {f"s{n}": [made(f"s{n}") for _ in range(rng.randint(1, 12))] for n in range(30)}
 

@@ -206,7 +206,8 @@ def test_a_changed_template_renders_every_page(
 
 def test_an_article_page_shows_what_a_template_reads_of_its_entries(built: Path) -> None:
     """A template may show any field of an article's entries: a new source of an entry
-    renders the article pages of its other sources again."""
+    renders the article pages of its other sources again (a report of the next day: a
+    recall a year later would be a mention, not a source)."""
     templates = built / "themes" / "default" / "templates"
     templates.mkdir(parents=True)
     (templates / "article.html").write_text(
@@ -219,7 +220,7 @@ def test_an_article_page_shows_what_a_template_reads_of_its_entries(built: Path)
     write_article(
         built,
         "late-report.md",
-        "---\ntitle: Late report\npublished: 2025-06-01\nsource: Harbor Wire\n---\n\n"
+        "---\ntitle: Late report\npublished: 2024-05-06\nsource: Harbor Wire\n---\n\n"
         "Convoy 41 reached sector 6 on 05 May 2024, officials said.\n",
     )
     build_site(built)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from timeline.build.codec import RECORD_PARTS, record_of_parts, record_parts
-from timeline.build.doubts import ArticleDoubt, Doubt, settle_doubts
+from timeline.build.doubts import ArticleDoubt, Doubt, site_doubts
 from timeline.build.extraction import Progress, StoredBodies, extract_articles
 from timeline.build.inputs import (
     ReadArticles,
@@ -172,7 +172,7 @@ def read_inputs(config: Config, store: Store, target: Path, options: str) -> Inp
 
 def _settled_doubts(loaded: Loaded, strict: bool) -> tuple[Doubt, ...]:
     """The doubts no correction settled; with ``strict`` they fail the build."""
-    doubts = settle_doubts(loaded.doubts, loaded.corrections)
+    doubts = site_doubts(loaded.doubts, loaded.articles, loaded.corrections)
     if doubts and strict:
         raise BuildFailed(ContentError(d.location, d.message) for d in doubts)
     return doubts

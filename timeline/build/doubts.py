@@ -7,13 +7,23 @@ alone, so the build keeps them in its store beside the extraction.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from timeline.extract.doubts import distant_yearless, unclear_weekdays
 from timeline.extract.language import language_note
 from timeline.load import article_notes
-from timeline.model import Correction, EventKind, Extraction, SourceLocation, Timeline
+from timeline.merge.evidence import span, unevidenced
+from timeline.model import (
+    ArticleEvents,
+    Correction,
+    Event,
+    EventKind,
+    Extraction,
+    SourceLocation,
+    Timeline,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +46,42 @@ def doubtful_dates(
     """Unresolved expressions, weekdays without a clear tense, year-less dates far from
     publication and events dated after their article: all but those an editor settled
     (an event that ``corrections`` re-date or hide)."""
-    return settle_doubts([article_doubts(x) for x in extractions], corrections)
+    return site_doubts([article_doubts(x) for x in extractions], extractions, corrections)
+
+
+def site_doubts(
+    doubts: Iterable[Iterable[ArticleDoubt]],
+    articles: Iterable[ArticleEvents | Extraction],
+    corrections: tuple[Correction, ...] = (),
+) -> tuple[Doubt, ...]:
+    """Every doubt of a site that no correction settled: those of each article
+    (``article_doubts``) and those of the collection (``unevidenced_doubts``)."""
+    events = [event for article in articles for event in article.events]
+    return settle_doubts(doubts, corrections) + unevidenced_doubts(events, corrections)
+
+
+def unevidenced_doubts(
+    events: Iterable[Event], corrections: tuple[Correction, ...] = ()
+) -> tuple[Doubt, ...]:
+    """The events merging sets aside because their date is far outside the collection's
+    span without evidence (``merge.evidence``), but those an editor settled."""
+    events = list(events)
+    far = unevidenced(events)
+    if not far:
+        return ()
+    settled = {c.id for c in corrections if c.action in ("redate", "hide")}
+    first, last = span(events) or (dt.date.min, dt.date.max)
+    return tuple(
+        Doubt(
+            SourceLocation(event.article.path, event.line),
+            f"'{event.expression.text if event.expression else event.date.value}' dates an "
+            f"event in {event.date.value}, far from when the articles were published "
+            f"({first.year}-{last.year}), and the year is not written out: set aside; "
+            "write the date out, or re-date it in content/corrections.toml",
+        )
+        for event in far
+        if event.id not in settled
+    )
 
 
 ArticleDoubt = tuple[Doubt, tuple[str, ...]]

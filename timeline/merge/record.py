@@ -19,16 +19,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from timeline.merge import (
-    BlockKey,
-    MergeMemo,
-    Month,
-    _entry,
-    _Folded,
-    _Known,
-    _MergedBlock,
-    _months_of,
-)
+from timeline.merge import BlockKey, MergeMemo, Month, _Known, _MergedBlock
+from timeline.merge.coarse import Folded, months_of
+from timeline.merge.entries import make_entry
 from timeline.merge.similarity import Weights
 from timeline.model import Event
 
@@ -48,7 +41,7 @@ class BlockRecord:
     """Its events that a correction split off."""
     clusters: tuple[tuple[str, ...], ...]
     """Its entries before the coarse mentions joined them: the ids of each one's events,
-    in the order of its sources."""
+    in the order they joined it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,14 +72,14 @@ def record_of(memo: MergeMemo, articles: Iterable[ArticleEvents]) -> MergeRecord
             tuple(memo.members[key]),
             block.words,
             block.apart,
-            tuple(tuple(s.event_id for s in entry.sources) for entry in block.entries),
+            block.clusters,
         )
         for key, block in memo.blocks.items()
     }
     months: dict[Month, tuple[str, ...]] = {}
     folded = {}
     for coarse, kept in memo.folded.items():
-        spans = _months_of(kept.coarse.date)
+        spans = months_of(kept.coarse.date)
         for month, entries in zip(spans, kept.months, strict=True):
             if month not in months:  # every coarse mention saw the same entries of a month
                 months[month] = tuple(e.id for e in entries)
@@ -130,9 +123,9 @@ def memo_from(record: MergeRecord, articles: Iterable[ArticleEvents]) -> MergeMe
         if members:
             memo.members[where] = members
         if len(members) == len(block.members):
-            entries = tuple(_entry([members[i] for i in ids]) for ids in block.clusters)
+            entries = tuple(make_entry([members[i] for i in ids]) for ids in block.clusters)
             memo.blocks[where] = _MergedBlock(
-                tuple(members.values()), block.words, block.apart, entries
+                tuple(members.values()), block.words, block.apart, block.clusters, entries
             )
     made = {entry.id: entry for block in memo.blocks.values() for entry in block.entries}
     months = {}  # each month's entries made once, for every coarse mention that spans it
@@ -143,7 +136,7 @@ def memo_from(record: MergeRecord, articles: Iterable[ArticleEvents]) -> MergeMe
         coarse = made.get(coarse_id)
         if coarse is not None and all(month in months for month in spans):
             these = tuple(months[month] for month in spans)
-            memo.folded[coarse_id] = _Folded(coarse, these, target)
+            memo.folded[coarse_id] = Folded(coarse, these, target)
     return memo
 
 

@@ -28,8 +28,26 @@ _STOPWORDS = frozenset(
     among around despite within without through toward towards near onto off out again
     already still even another any every many much several some least most further early
     late later earlier hours hour night morning evening afternoon day days weeks months years
-    his her him she he we our you your its their those these this that what""".split()
+    his her him she he we our you your its their those these this that what jan feb mar
+    apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun""".split()
 )
+_ATTRIBUTION = frozenset(
+    """said say says saying told tell tells telling according reported report reports
+    reporting reporter reporters statement statements spokesman spokeswoman spokesmen
+    spokesperson spokespeople official officials monitoring group source sources quoted
+    quoting cited citing added adding news agency press conference briefing interview
+    correspondent wire gmt edt est bst cet pdt pst cdt utc""".split()
+)
+"""Words of attribution, and of the time stamps around it: every outlet's report of any
+happening holds them ("officials said", "according to a monitoring group"), so two reports
+sharing them share nothing about what happened."""
+_OUTLETS = frozenset(
+    """reuters afp ap bbc cnn msnbc nbc cbs npr pbs jazeera haaretz ynet xinhua tass
+    interfax anadolu bloomberg dpa efe ansa yonhap kyodo irna wafa sana upi
+    associated""".split()
+)
+"""Names of news organisations that other outlets quote ("told Reuters"); the article's own
+outlet is left out of its words too (``report_words``)."""
 _SUFFIXES = ("ing", "ed", "es", "s")
 _SAME_MEANING = {
     word: meaning
@@ -73,10 +91,27 @@ class Weights:
         return self.idf.get(word, self.unseen)
 
 
+def report_words(text: str, outlet: str = "") -> frozenset[str]:
+    """The words a report is compared by: its ``content_words`` without those of its own
+    ``outlet``'s name ("Fox News", "The Guardian")."""
+    words = content_words(text)
+    if outlet:
+        words -= _outlet_words(outlet)
+    return words
+
+
+@functools.lru_cache(maxsize=1 << 10)
+def _outlet_words(outlet: str) -> frozenset[str]:
+    return content_words(outlet)
+
+
 def content_words(text: str) -> frozenset[str]:
-    """The stemmed words of a sentence that say what happened: no stop words, numbers kept."""
+    """The stemmed words of a sentence that say what happened: no stop words, no words of
+    attribution or outlet names, numbers kept."""
     words = set(_WORD.findall(text.lower()))
     words -= _STOPWORDS
+    words -= _ATTRIBUTION
+    words -= _OUTLETS
     return frozenset(
         w if w[0].isdigit() else _stem(w) for w in words if len(w) > 2 or w[0].isdigit()
     )
@@ -132,5 +167,14 @@ def _stem(word: str) -> str:
         return _SAME_MEANING[word]
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
+            return _undoubled(word[: -len(suffix)])
+    if word.endswith("e") and len(word) >= 5:
+        return word[:-1]  # "choke" meets "choked", "place" meets "placed"
     return word
+
+
+def _undoubled(stem: str) -> str:
+    """A stem without the consonant its suffix doubled: "stopped" and "stops" meet."""
+    if stem[-1] == stem[-2] and stem[-1] not in "aeioulsz":
+        return stem[:-1]
+    return stem

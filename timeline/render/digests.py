@@ -118,8 +118,11 @@ class PageDigests:
         if known is not None:
             return known[1]
         head = [self._salt, entry.id, self._date(entry.date), entry.text, _SEP.join(entry.tags)]
-        head.append(f"{entry.curated}{entry.corrected}{entry.key}")
-        digest = _digest(head + [self._source(s) for s in entry.sources])
+        head.append(f"{entry.curated}{entry.corrected}{entry.kind.value}{entry.key}")
+        head.append(_SEP.join(entry.related))
+        sources = [self._source(s) for s in entry.sources]
+        mentions = [self._source(s) for s in entry.mentions]
+        digest = _digest(head + sources + [str(len(mentions))] + mentions)
         self._entries[id(entry)] = (entry, digest)
         return digest
 
@@ -132,6 +135,7 @@ class PageDigests:
                 str(source.line),
                 self._expression(source.expression),
                 source.basis.value,
+                source.kind.value,
             )
         )
 

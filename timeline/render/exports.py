@@ -115,6 +115,8 @@ def _entry(entry: Entry) -> dict[str, Any]:
         "key": entry.key,
         "kind": entry.kind.value,
         "sources": [_source(source) for source in entry.sources],
+        "mentions": [_source(source) for source in entry.mentions],
+        "related": list(entry.related),
     }
 
 

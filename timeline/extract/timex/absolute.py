@@ -11,6 +11,8 @@ from dateutil.relativedelta import TH, TU, relativedelta
 
 from timeline.extract.timex import calendar as cal
 from timeline.extract.timex.context import Context, expression, unresolved
+from timeline.extract.timex.eras import short_year
+from timeline.extract.timex.lexicon import CENTURY_WORDS
 from timeline.extract.timex.scanner import ANY_YEAR, DAY, MONTH, WEEKDAY, YEAR
 from timeline.extract.timex.words import (
     choose,
@@ -66,6 +68,8 @@ _DATE_INTRO = frozenset(
         "throughout",
     ]
 )
+_BEFORE_A_MONTH = frozenset({"in", "since", "until", "during", "by", "from", "early", "late"})
+"""Words after which a month name is one even before a capitalized word: "In April Nixon"."""
 _NOT_A_YEAR_AFTER = frozenset(
     [
         "resolution",
@@ -95,9 +99,24 @@ _NOT_A_YEAR_AFTER = frozenset(
         "form",
         "unit",
         "channel",
+        # a stamp's time ("updated 1723") and a count ("death toll 1881")
+        "updated",
+        "toll",
+        "tally",
+        "total",
     ]
 )
-_YEAR_INTRO = _DATE_INTRO | {"the", "year", "fiscal", "mid", "since", "circa", "c."}
+# "rose to 1881", "a total of 1881": a number a count reaches, when no noun follows it.
+_AFTER_A_COUNT = frozenset(
+    "in across on at after since and as with by from for of were was".split()
+)
+_COUNT_REACHES = re.compile(
+    r"(?i)\b(?:(?:rise|rises|rose|risen|rising|climb|climbs|climbed|jump|jumps|jumped|toll|"
+    r"tally|total|number|count|figure|increase|increased|up)\s+(?:to|of|at)|reach|reaches|"
+    r"reached|hit|hits|topped|tops|passed|passes|exceeded|exceeds)\s+$"
+)
+# An article before a year makes it a modifier of a singular noun: "a 2009 analysis".
+_YEAR_INTRO = _DATE_INTRO | {"the", "a", "an", "year", "fiscal", "mid", "since", "circa", "c."}
 _HOLIDAYS: dict[str, tuple[int, int]] = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
     "new year's": (1, 1), "new year's day": (1, 1), "new year's eve": (12, 31),
@@ -170,8 +189,10 @@ def month(m: re.Match[str], ctx: Context) -> Found:
         return []  # "Mayor March", "May God help us"
     if before and before[0].isupper() and before not in _DATE_INTRO:
         return []
-    if ctx.text[m.end() : m.end() + 1] != "," and next_word(ctx.text, m.end())[:1].isupper():
+    named = next_word(ctx.text, m.end())[:1].isupper() and ctx.text[m.end() : m.end() + 1] != ","
+    if named and before not in _BEFORE_A_MONTH:
         return []  # a name: "April Smith", "August Wilson"; "In January, Congress" is a date
+        # and so is "In April Nixon sent troops"
     number = month_number(text)
     first = choose(ctx, start, m.end(), lambda y: dt.date(y, number, 1), ctx.published.year,
                    days=30)  # fmt: skip
@@ -190,6 +211,10 @@ def year(m: re.Match[str], ctx: Context) -> Found:
     sided = text[:3].lower() in _SIDES  # "pre-1990 levels" is no count
     if before not in _YEAR_INTRO and not sided and _looks_counted(after):
         return []  # "2000 votes", "1948 refugees"
+    if (not after or after.lower() in _AFTER_A_COUNT) and _COUNT_REACHES.search(
+        ctx.text, max(0, start - 24), start
+    ):
+        return []  # "the toll rose to 1881 on Monday"; "rose to 2008 levels" is a year
     number = int(_DIGITS.findall(text)[-1])
     mod = _SIDES.get(text[:3].lower())  # "post-1959": after it; "pre-1990": before it
     return [expression(start, text, "DATE", cal.year_value(number), basis=Basis.EXPLICIT,
@@ -220,9 +245,11 @@ def century(m: re.Match[str], ctx: Context) -> Found:
         first = ctx.published.year + 100 * relative
         return [expression(m.start(), text, "DATE", cal.century_value(first))]
     digits = _DIGITS.findall(text)
-    ordinal = int(digits[0]) if digits else _WORD_CENTURIES[_CENTURY_WORD.findall(lowered)[0]]
+    ordinal = int(digits[0]) if digits else CENTURY_WORDS[_CENTURY_WORD.findall(lowered)[0]]
     if ordinal == 0:
         return []  # "the 0th century" counts nothing
+    if _BEFORE_CHRIST.search(text):  # "the 4th century BC": 400 to 301 BC, BC03
+        return [expression(m.start(), text, "DATE", f"BC{ordinal - 1:02d}", basis=Basis.EXPLICIT)]
     value = cal.century_value((ordinal - 1) * 100)
     return [expression(m.start(), text, "DATE", value, basis=Basis.EXPLICIT)]
 
@@ -258,9 +285,9 @@ _DECADE_WORDS = {
     "seventies": 70, "eighties": 80, "nineties": 90,
 }  # fmt: skip
 _DECADE_WORD = re.compile("|".join(_DECADE_WORDS))
-_WORD_CENTURIES = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}
 # Longest first: "twenty-first" before a shorter word it could hold.
-_CENTURY_WORD = re.compile("|".join(sorted(_WORD_CENTURIES, key=len, reverse=True)))
+_CENTURY_WORD = re.compile("|".join(sorted(CENTURY_WORDS, key=len, reverse=True)))
+_BEFORE_CHRIST = re.compile(r"\b(?:BCE?|B\.C\.)")
 
 
 def _day_and_month(parts: re.Match[str] | None, start: int, ctx: Context) -> Found:
@@ -304,7 +331,10 @@ def _range(parts: re.Match[str], start: int, first: dt.date, basis: Basis) -> Fo
 
 def _year_of(parts: re.Match[str], ctx: Context) -> tuple[int, Basis]:
     if parts.group("year"):
-        number = year_number(parts.group("year"))
+        written = parts.group("year")
+        number = year_number(written)
+        if number is None and written[:1] in "'’":  # "December '99"
+            number = short_year(written[1:], ctx, parts.start("year"))
         assert number is not None  # the scanner matched a year
         return number, Basis.EXPLICIT
     step = RELATIVE_STEP[parts.group("rel").lower()]
@@ -313,7 +343,8 @@ def _year_of(parts: re.Match[str], ctx: Context) -> tuple[int, Basis]:
 
 _COUNTED_WITHOUT_S = frozenset(
     "people children men women police personnel staff troops dead wounded injured "
-    "cattle livestock sheep feet".split()
+    "cattle livestock sheep feet killed missing arrested detained displaced evacuated "
+    "infected".split()
 )
 """Words that count what a number before them numbers, though no ``s`` ends them."""
 
@@ -322,7 +353,8 @@ def _looks_counted(word: str) -> bool:
     """A plural noun right after a number makes it a count: "2000 votes", "2000 people"."""
     if word in _COUNTED_WITHOUT_S:
         return True
-    return len(word) > 3 and word.islower() and word.endswith("s") and not word.endswith("ss")
+    plural = word.endswith("s") and not word.endswith(("ss", "is", "us"))  # "analysis", "census"
+    return len(word) > 3 and word.islower() and plural
 
 
 def _century_for(two_digits: int, ctx: Context) -> int:

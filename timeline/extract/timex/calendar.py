@@ -13,10 +13,13 @@ calendar.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from dateutil.relativedelta import relativedelta
 
 from timeline.model import DateValue, Precision
+
+_ONE_DAY = dt.timedelta(days=1)
 
 
 class OffCalendar(ValueError):
@@ -50,9 +53,11 @@ UNIT_PRECISION: dict[str, Precision] = {
 }
 
 
+@functools.lru_cache(maxsize=4096)
 def day_value(day: dt.date, mod: str | None = None) -> DateValue:
-    """The one-day interval of a calendar day."""
-    return DateValue(day.isoformat(), day, _after(day, relativedelta(days=1)), Precision.DAY, mod)
+    """The one-day interval of a calendar day (a pure lookup, cached: a text names the same
+    few days again and again)."""
+    return DateValue(day.isoformat(), day, _next_day(day), Precision.DAY, mod)
 
 
 def month_value(year: int, month: int, mod: str | None = None) -> DateValue:
@@ -120,8 +125,7 @@ def weekend_value(day: dt.date, mod: str | None = None) -> DateValue:
 
 def time_value(day: dt.date, clock: str, mod: str | None = None) -> DateValue:
     """A time of day (``06:00``) or a part of day (``NI``) on a calendar day."""
-    return DateValue(f"{day.isoformat()}T{clock}", day, _after(day, relativedelta(days=1)),
-                     Precision.TIME, mod)  # fmt: skip
+    return DateValue(f"{day.isoformat()}T{clock}", day, _next_day(day), Precision.TIME, mod)
 
 
 def value_at(precision: Precision, day: dt.date, mod: str | None = None) -> DateValue:
@@ -180,6 +184,28 @@ def moved(day: dt.date, delta: relativedelta) -> dt.date:
         return day + delta
     except (OverflowError, ValueError):
         raise OffCalendar(f"{day} moved by {delta} is off the calendar") from None
+
+
+def plus_days(day: dt.date, days: int) -> dt.date:
+    """``day`` moved by ``days``; :class:`OffCalendar` when that leaves the calendar."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        raise OffCalendar(f"{day} moved by {days} days is off the calendar") from None
+
+
+def weekday_from(day: dt.date, number: int, step: int, *, strict: bool = False) -> dt.date:
+    """The weekday ``number`` (Monday 0) nearest ``day`` on the side of ``step`` (1 after, -1
+    before), ``day`` itself when it is that weekday, unless ``strict``."""
+    gap = (number - day.weekday()) * step % 7
+    if strict and gap == 0:
+        gap = 7
+    return plus_days(day, step * gap)
+
+
+def _next_day(day: dt.date) -> dt.date:
+    """The exclusive end of a day's interval (the calendar's last day for itself)."""
+    return day + _ONE_DAY if day < dt.date.max else day
 
 
 def _after(first: dt.date, length: relativedelta) -> dt.date:

@@ -7,11 +7,13 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from timeline.extract.timex import absolute, amounts, narrative, relative
+from timeline.extract.timex import absolute, amounts, eras, narrative, relative, seasons, story
 from timeline.extract.timex.calendar import OffCalendar
 from timeline.extract.timex.context import Context, unresolved
 from timeline.extract.timex.lexicon import LOOK_ALIKES
-from timeline.extract.timex.scanner import GATES, KINDS, SCANNER, STARTERS, TOKEN
+from timeline.extract.timex.scanner import KINDS
+from timeline.extract.timex.speakers import quotation_at, telling_day
+from timeline.extract.timex.starts import CANDIDATES, DIGITS, scanner_for
 from timeline.model import TimeExpression
 
 Interpreter = Callable[[re.Match[str], Context], list[TimeExpression]]
@@ -24,14 +26,17 @@ INTERPRETERS: dict[str, Interpreter] = {
     "day_month": absolute.day_month,
     "position": narrative.position,
     "month_year": absolute.month_year,
-    "season": narrative.season,
+    "season": seasons.season,
     "quarter": narrative.quarter,
     "decade": absolute.decade,
     "century": absolute.century,
+    "era": eras.era,
+    "year_range": eras.year_range,
     "ago": narrative.ago,
     "deictic": relative.deictic,
     "anaphor": narrative.anaphor,
     "spelled_year": absolute.spelled_year,
+    "day_of_month": narrative.day_of_month,
     "the_year": narrative.the_year,
     "relative": relative.relative,
     "clock": relative.clock,
@@ -46,6 +51,14 @@ INTERPRETERS: dict[str, Interpreter] = {
 _LOOK_ALIKE = re.compile("[" + "".join(map(chr, LOOK_ALIKES)) + "]")
 _TYPES = {"clock": "TIME"}
 """The type of an expression kept unresolved because its value is off the calendar."""
+_SPEAKER_KINDS = frozenset({"deictic", "relative", "ago", "weekday"})
+"""Kinds counted from the day of the telling: in a quotation, the speaker's day."""
+_ON_THE_STORY_DAY = re.compile(
+    r"(?i)mid[-\s]?(?:morning|afternoon|evening)|the\s+(?:early\s+|late\s+)?"
+    r"(?:morning|afternoon|evening)|overnight"
+)
+"""Deictic words read on the story's day ("in the morning", "mid-afternoon", "overnight")."""
+_COUNTED_FROM_NOW = re.compile(r"(?i)\b(?:ago|from\s+now|hence)$")
 _LOOKS_BACK = re.compile(r"(?i)\b(?:earlier|before|previously)$|year-(?:ago|earlier)")
 assert set(INTERPRETERS) == set(KINDS), "every scanner kind needs its interpreter"
 
@@ -70,25 +83,54 @@ def find_expressions(
     narrative ones such as "the next day", against the latest date the text established.
     ``day_first`` reads ``7/10/2023`` as 7 October instead of July 10.
     """
-    read = _folded(text)
-    ctx = Context(read, published, day_first)
+    read = folded(text)
+    ctx = Context(read, published, day_first, opening_end=story.opening_end(read))
     found: list[TimeExpression] = []
+    quoted: list[tuple[int, re.Match[str], Context]] = []
     position = 0
-    for start in _candidate_starts(read):
+    for candidate in CANDIDATES.finditer(read):
+        start = candidate.start()
         if start < position:
             continue  # inside an expression already found
-        match = SCANNER.match(read, start)
+        word = candidate.group("word")
+        scanner = scanner_for(word.lower() if word else DIGITS)
+        match = scanner.match(read, start) if scanner is not None else None
         if match is None:
             continue
         expressions = _interpret(match, ctx)
         if not expressions:
             continue  # refused: a shorter reading may start at a later word
-        found.extend(expressions)
-        if not _compares(match.group(), expressions):
+        if match.lastgroup in _SPEAKER_KINDS and quotation_at(read, start) is not None:
+            # counted from the speaker's day, known once the attribution is read
+            quoted.append((len(found), match, ctx))
+        elif not _compares(match.group(), expressions):
+            counted = _from_publication(match, ctx)
             for expression in expressions:
-                ctx = ctx.remember(expression)
+                ctx = ctx.remember(expression, from_publication=counted)
+        found.extend(expressions)
         position = match.end()
+    if quoted:
+        found = _retold(read, found, quoted)
     return found if read is text else [replace(e, text=text[e.start : e.end]) for e in found]
+
+
+def _retold(
+    text: str, found: list[TimeExpression], quoted: list[tuple[int, re.Match[str], Context]]
+) -> list[TimeExpression]:
+    """``found`` with the expressions of quotations counted from the day their speaker spoke,
+    when the attribution names it ("'Today we took Faw,' he announced on 11 February")."""
+    result = list(found)
+    starts = [e.start for e in found]
+    for index, match, ctx in quoted:
+        quotation = quotation_at(text, match.start())
+        assert quotation is not None  # it held the match when it was found
+        telling = telling_day(text, quotation, found, starts)
+        if telling is None or telling.date is None or telling.date.start == ctx.published:
+            continue
+        again = _interpret(match, replace(ctx, published=telling.date.start))
+        if len(again) == 1 and result[index].start == again[0].start:
+            result[index] = again[0]
+    return result
 
 
 def _interpret(match: re.Match[str], ctx: Context) -> list[TimeExpression]:
@@ -104,7 +146,19 @@ def _interpret(match: re.Match[str], ctx: Context) -> list[TimeExpression]:
         raise PhraseError(match.start(), match.group()) from error
 
 
-def _folded(text: str) -> str:
+def _from_publication(match: re.Match[str], ctx: Context) -> bool:
+    """Whether the expression was counted from the publication date ("yesterday", "last
+    week", "two days ago", a weekday read as news reads it), which tells that the text is
+    news, of its publication's time."""
+    kind = match.lastgroup
+    if kind in ("relative", "deictic"):
+        return not _ON_THE_STORY_DAY.fullmatch(match.group())
+    if kind == "ago":
+        return _COUNTED_FROM_NOW.search(match.group()) is not None
+    return kind == "weekday" and ctx.story_weekday(match.start()) is None
+
+
+def folded(text: str) -> str:
     """``text`` with the letters that case-insensitive patterns take for ASCII ones replaced
     by those (``lexicon.LOOK_ALIKES``), so that what a pattern matched is a word of the
     tables once lower-cased; ``text`` itself when it has none."""
@@ -120,17 +174,3 @@ def _compares(text: str, expressions: list[TimeExpression]) -> bool:
         return True
     dated = expressions[0].date
     return text.lower().endswith("ago") and dated is not None and dated.value[5:6] == "Q"
-
-
-def _candidate_starts(text: str) -> list[int]:
-    """Offsets of the words an expression may begin with: a set lookup per word, in C-speed
-    tokenization, instead of trying every scanner alternative at every word."""
-    return [
-        token.start()
-        for token in TOKEN.finditer(text)
-        if (
-            (word := token.group()) in STARTERS
-            and (word not in GATES or GATES[word].match(text, token.start()))
-        )
-        or word.isdigit()
-    ]

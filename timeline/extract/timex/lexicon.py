@@ -63,6 +63,17 @@ UNITS: dict[str, str] = {
 }  # fmt: skip
 TIME_UNITS = frozenset({"second", "minute", "hour"})
 
+CENTURY_WORDS: dict[str, int] = {
+    word: number
+    for number, word in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth "
+        "twenty-first".split(),
+        start=1,
+    )
+}
+"""Ordinals in words that number a century: "the seventh century", "twentieth-century"."""
+
 SEASONS: dict[str, str] = {
     "spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI",
 }  # fmt: skip

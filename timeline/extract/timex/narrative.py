@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from dateutil.relativedelta import relativedelta, weekday
+from dateutil.relativedelta import relativedelta
 
 from timeline.extract.timex import calendar as cal
 from timeline.extract.timex.absolute import RELATIVE_STEP
@@ -20,8 +20,9 @@ from timeline.extract.timex.lexicon import (
     SEASONS,
 )
 from timeline.extract.timex.relative import weekday_of, words_of
+from timeline.extract.timex.seasons import relative_year, season_from_reference
 from timeline.extract.timex.tense import FUTURE, PAST
-from timeline.extract.timex.words import amount, choose, previous_word, year_number
+from timeline.extract.timex.words import amount, choose, previous_word, safe_date
 from timeline.model import Basis, DateValue, Precision, TimeExpression
 
 Found = list[TimeExpression]
@@ -31,6 +32,13 @@ _AGO = re.compile(r"(?i)(?P<number>.+?)[-\s]+(?P<unit>[a-z]+)\s+(?P<dir>[a-z]+(?
 _BACKWARD = frozenset({"ago", "earlier", "before", "previously"})
 _DCT_ANCHORED = frozenset({"ago", "from now", "hence"})
 _ROUGH_UNITS = frozenset({"decade", "century"})
+_YEARS_IN = {"year": 1, "decade": 10, "century": 100}
+_POINT_MODS = {
+    "MORE_THAN": ("BEFORE", "AFTER"), "LESS_THAN": ("AFTER", "BEFORE"),
+    "EQUAL_OR_MORE": ("ON_OR_BEFORE", "ON_OR_AFTER"),
+    "EQUAL_OR_LESS": ("ON_OR_AFTER", "ON_OR_BEFORE"),
+}  # fmt: skip
+"""The modifier of a point from the hedge of its amount, counted back and forward."""
 """Units counted back or forward to an approximate year, not to a calendar period."""
 _POSITION = re.compile(
     r"(?i)(early|mid|late|the\s+\w+\s+of|the\s+\w+\s+(?:half|two\s+quarters)\s+of)[-\s]+"
@@ -38,7 +46,7 @@ _POSITION = re.compile(
 _HALVES = {"START": 1, "END": 2}
 _YEAR = re.compile(r"\d{4}")
 _ENDED = re.compile(r"(?i)\s+(?:ended|ending|that\s+ended|to)\b")
-_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_DAY_NUMBER = re.compile(r"\d+")
 
 
 def ago(m: re.Match[str], ctx: Context) -> Found:
@@ -56,6 +64,8 @@ def ago(m: re.Match[str], ctx: Context) -> Found:
     if unit not in cal.UNIT_PRECISION or number != int(number):
         return [unresolved(start, text)]  # "two hours later": not a calendar day we can name
     sign = -1 if direction in _BACKWARD else 1
+    if ctx.ancient is not None and direction not in _DCT_ANCHORED:
+        return [_ancient_shift(m, ctx, sign * int(number), unit, mod)]
     if direction in _DCT_ANCHORED:
         anchor: DateValue | None = _comparison_base(ctx) if unit == "year" else ctx.today
     else:
@@ -70,7 +80,26 @@ def ago(m: re.Match[str], ctx: Context) -> Found:
         value = cal.shift(anchor, sign * int(number), unit, _precision(anchor, unit))
     if value is None:
         return [unresolved(start, text)]
-    return [expression(start, text, "DATE", value, mod="APPROX" if mod else None)]
+    return [expression(start, text, "DATE", value, mod=_point_mod(mod, sign))]
+
+
+def _ancient_shift(m: re.Match[str], ctx: Context, amount: int, unit: str,
+                   mod: str | None) -> TimeExpression:  # fmt: skip
+    """ "Ten years later" in a story told before Christ: ``BC0480`` after 490 BC."""
+    years = amount * _YEARS_IN.get(unit, 0)
+    value = ctx.years_before_christ(years) if years else None
+    if value is None or value == "0000":
+        return unresolved(m.start(), m.group())
+    return expression(m.start(), m.group(), "DATE", value, mod=_point_mod(mod, amount))
+
+
+def _point_mod(hedge: str | None, sign: int) -> str | None:
+    """The modifier of a point counted back or forward with a hedge: "more than 40 years ago"
+    is before the year it names, "less than a year later" before the day it names."""
+    if hedge is None or hedge not in _POINT_MODS:
+        return None if hedge is None else "APPROX"
+    back, forward = _POINT_MODS[hedge]
+    return back if sign < 0 else forward
 
 
 def _vague_shift(m: re.Match[str], ctx: Context, direction: str, mod: str | None) -> (
@@ -92,18 +121,23 @@ def _vague_shift(m: re.Match[str], ctx: Context, direction: str, mod: str | None
 
 
 def anaphor(m: re.Match[str], ctx: Context) -> Found:
-    """``the next day``, ``the following week``, ``that month``, ``the day before``."""
+    """``the next day``, ``the following week``, ``that month``, ``the day before``, ``the
+    following spring``; ``that year`` is the year the text last named."""
     text, start = m.group(), m.start()
     words = words_of(text)
     number = weekday_of(words)
     if number is not None:
         return _weekday_from_reference(m, ctx, number, words)
+    if words[-1] in SEASONS:
+        return [season_from_reference(m, ctx, SEASONS[words[-1]], anaphor_step(words))]
     unit = next(w for w in reversed(words) if w in cal.UNIT_PRECISION or w in PARTS_OF_DAY)
     precision = cal.UNIT_PRECISION.get(unit, Precision.DAY)
     ref = ctx.reference(precision)
+    if unit == "year" and ("that" in words or "same" in words) and ctx.named_year is not None:
+        ref = ctx.named_year  # "In 1944 ... by mid-January [1945]. Earlier that year": 1944
     if ref is None:
         return [unresolved(start, text)]
-    step = _anaphor_step(words)
+    step = anaphor_step(words)
     base = cal.value_at(precision, ref.start)
     value = base if step == 0 else cal.step(base, step)
     if value is None:
@@ -114,6 +148,22 @@ def anaphor(m: re.Match[str], ctx: Context) -> Found:
         clock = PARTS_OF_DAY[unit]
         return [expression(start, text, "TIME", cal.time_value(value.start, clock))]
     return [expression(start, text, "DATE", value)]
+
+
+def day_of_month(m: re.Match[str], ctx: Context) -> Found:
+    """ "On the 28th": a day of the story's month, in the month after it when that day has
+    passed ("21 May ... On the 28th" is 28 May; "on 29 May ... On the 3rd" 3 June)."""
+    day = int(_DAY_NUMBER.findall(m.group())[0])
+    ref = ctx.reference(Precision.MONTH)
+    if ref is None:
+        return [unresolved(m.start(), m.group())]
+    first = ref.start.replace(day=1)
+    if ref.precision.rank <= Precision.DAY.rank and day < ref.start.day:
+        first = cal.moved(first, relativedelta(months=1))
+    date = safe_date(first.year, first.month, day)
+    if date is None:
+        return [unresolved(m.start(), m.group())]
+    return [expression(m.start(), m.group(), "DATE", cal.day_value(date))]
 
 
 def position(m: re.Match[str], ctx: Context) -> Found:
@@ -142,48 +192,19 @@ def quarter(m: re.Match[str], ctx: Context) -> Found:
     if number is None:
         return _named_quarter(m, ctx, words)
     if "half" in words:
-        year = int(years[0]) if years else _relative_year(words, ctx)
+        year = int(years[0]) if years else relative_year(words, ctx)
         return [expression(start, text, "DATE", cal.half_value(year, number))]
     if years:
         value = cal.quarter_value(int(years[0]), number)
         return [expression(start, text, "DATE", value, basis=Basis.EXPLICIT)]
-    year = _relative_year(words, ctx)
+    year = relative_year(words, ctx)
     if not any(w in RELATIVE_STEP for w in words):
-        day = choose(ctx, start, m.end(), lambda y: dt.date(y, 3 * number - 2, 1), year, 91)
+        day = choose(ctx, start, m.end(), lambda y: dt.date(y, 3 * number - 2, 1), year, 91,
+                     story=False)  # fmt: skip
         year = day.year if day else year
     if "ago" in words or "earlier" in words:  # "the year-ago third quarter"
         year -= 1
     return [expression(start, text, "DATE", cal.quarter_value(year, number))]
-
-
-def season(m: re.Match[str], ctx: Context) -> Found:
-    """``the summer of 2014`` (``2014-SU``), ``the spring of last year``, ``last winter``,
-    ``this spring``."""
-    text, start = m.group(), m.start()
-    words = words_of(text)
-    code = next(SEASONS[w] for w in words if w in SEASONS)
-    mod = next((POSITIONS[w] for w in words if w in ("early", "late", "mid")), None)
-    year = year_number(text)
-    if year is not None:
-        value = cal.season_value(year, code, mod)
-        return [expression(start, text, "DATE", value, basis=Basis.EXPLICIT)]
-    if words[-1] == "year":  # "the summer of last year"
-        value = cal.season_value(_relative_year(words, ctx), code, mod)
-        return [expression(start, text, "DATE", value)]
-    if words[0] == "the" and "coming" not in words:  # "the summer": as the tense says
-        month = _SEASON_START[code]
-        day = choose(ctx, start, m.end(), lambda y: dt.date(y, month, 1), ctx.published.year, 91)
-        if day is None:
-            return [unresolved(start, text, value=f"XXXX-{code}")]
-        return [expression(start, text, "DATE", cal.season_value(day.year, code, mod))]
-    step = -1 if "past" in words else next((RELATIVE_STEP[w] for w in words
-                                            if w in RELATIVE_STEP), 0)  # fmt: skip
-    if "that" in words:
-        ref = ctx.reference(Precision.YEAR)
-        if ref is None:
-            return [unresolved(start, text, value=f"XXXX-{code}")]
-        return [expression(start, text, "DATE", cal.season_value(ref.start.year, code, mod))]
-    return [expression(start, text, "DATE", _season_near(ctx, code, step, mod))]
 
 
 def the_year(m: re.Match[str], ctx: Context) -> Found:
@@ -233,7 +254,7 @@ def _precision(anchor: DateValue, unit: str) -> Precision:
     return wanted
 
 
-def _anaphor_step(words: list[str]) -> int:
+def anaphor_step(words: list[str]) -> int:
     if any(w in ("following", "next", "after") for w in words):
         return 1
     if any(w in ("previous", "preceding", "prior", "before") for w in words):
@@ -248,7 +269,7 @@ def _weekday_from_reference(m: re.Match[str], ctx: Context, number: int,
     if ref is None:
         return [unresolved(m.start(), m.group())]
     sign = -1 if "previous" in words else 1
-    day = cal.moved(ref.start, relativedelta(days=sign, weekday=weekday(number)(sign)))
+    day = cal.weekday_from(ref.start, number, sign, strict=True)
     return [expression(m.start(), m.group(), "DATE", cal.day_value(day))]
 
 
@@ -261,7 +282,7 @@ def _period(rest: str, ctx: Context, start: int) -> tuple[DateValue | None, Basi
         return cal.month_value(int(years[0]), month), Basis.EXPLICIT
     if years:
         return cal.year_value(int(years[0])), Basis.EXPLICIT
-    year = _relative_year(words, ctx)
+    year = relative_year(words, ctx)
     if month is not None:
         if any(w in RELATIVE_STEP for w in words):
             return cal.month_value(year, month), Basis.RELATIVE
@@ -274,11 +295,6 @@ def _period(rest: str, ctx: Context, start: int) -> tuple[DateValue | None, Basi
     return cal.shift(ctx.today, RELATIVE_STEP[words[0]], unit, cal.UNIT_PRECISION[unit]), (
         Basis.RELATIVE
     )
-
-
-def _relative_year(words: list[str], ctx: Context) -> int:
-    step = next((RELATIVE_STEP[w] for w in words if w in RELATIVE_STEP), 0)
-    return ctx.published.year + step
 
 
 def _named_quarter(m: re.Match[str], ctx: Context, words: list[str]) -> Found:
@@ -332,16 +348,3 @@ def _comparison_base(ctx: Context) -> DateValue:
 def _comparison_precision(ctx: Context) -> Precision:
     base = _comparison_base(ctx)
     return Precision.QUARTER if base.precision is Precision.QUARTER else Precision.YEAR
-
-
-def _season_near(ctx: Context, code: str, step: int, mod: str | None) -> DateValue:
-    """ "last summer" is the latest summer already begun before this season; "next" the first
-    not yet begun; "this summer" the one of the publication year."""
-    year = ctx.published.year
-    if step < 0:
-        begun = cal.season_value(year, code).start <= ctx.published
-        current = cal.value_at(Precision.SEASON, ctx.published)
-        year = year if begun and current.value != f"{year:04d}-{code}" else year - 1
-    elif step > 0 and cal.season_value(year, code).start <= ctx.published:
-        year += 1
-    return cal.season_value(year, code, mod)

@@ -5,13 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from dateutil.relativedelta import relativedelta, weekday
-
 from timeline.extract.timex import calendar as cal
 from timeline.extract.timex.context import Context, expression, unresolved
-from timeline.extract.timex.lexicon import MONTHS, PARTS_OF_DAY, WEEKDAYS
+from timeline.extract.timex.lexicon import MONTHS, PARTS_OF_DAY, WEEKDAYS, capitalized
 from timeline.extract.timex.scanner import MONTH
-from timeline.extract.timex.tense import FUTURE, PAST
+from timeline.extract.timex.tense import BACKSHIFTED, FUTURE, PAST
 from timeline.extract.timex.words import choose, month_number, previous_word, safe_date
 from timeline.model import DateValue, Precision, TimeExpression
 
@@ -21,14 +19,33 @@ _STEPS = {"last": -1, "this": 0, "the": 0, "next": 1, "coming": 1}
 _EDGE_MODS = {"early": "START", "late": "END", "mid": "MID"}
 _DEICTIC_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _CLOCK_DATE = re.compile(
-    rf"(?P<month>{MONTH})\s+(?P<day>\d+)(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?$"
+    rf"(?:(?P<month>{MONTH})\s+(?P<day>\d+)(?:st|nd|rd|th)?"
+    rf"|(?P<day2>\d+)(?:st|nd|rd|th)?\s+(?P<month2>{MONTH}))(?:,?\s+(?P<year>\d{{4}}))?$"
 )
 _CLOCK = re.compile(
-    r"(?P<hour>\d{1,2})(?::(?P<minute>\d\d))?\s*(?P<half>[ap])?|(?P<word>noon|midnight|midday)",
+    r"(?P<hour>[01]?\d|2[0-3])(?::?(?P<minute>[0-5]\d))?(?!\d)\s*(?P<half>[ap])?"
+    r"|\b(?P<word>noon|midnight|midday)\b",
     re.IGNORECASE,
 )
+_CLOCK_WORD = re.compile(r"(?i)\b(?:noon|midnight|midday)\b")  # not the "noon" of "afternoon"
 
 
+_DAY_AFTER = re.compile(
+    rf"\s*(?:\)\s*)?(?:\([^()\n]{{1,40}}\)\s*)?,?\s*(?:(?i:on)\s+)?"
+    rf"(?:(?P<weekday>{capitalized(WEEKDAYS)})(?![A-Za-z'])|"
+    r"(?P<deictic>(?i:today|yesterday|tomorrow))(?![A-Za-z]))"
+)
+_RECENT = 2
+"""Days before publication a story's day may lie for "overnight" to be the night after it."""
+_GLOSS = re.compile(r"\s*\(\s*(?:about\s+|around\s+)?")
+# "Tuesday last week", "on Wednesday to Friday next week": the week is named after the day.
+_WEEK_AFTER = re.compile(
+    r"(?:\s+(?:to|and|or|through|until|-|–)\s+[A-Z][a-z]+day)?\s+(?i:(last|next|this)\s+week)"
+    r"(?![A-Za-z'’])"
+)
+_DAWN = "06:00"
+"""Times before it are in the small hours, which news counts with the night before."""
+_AFTER = re.compile(r"(?i)\b(?:after|past)\s+$")
 _INDEFINITE = re.compile(r"(?i)\b(?:a|an|one|any)\s+$")
 _DEFINITE = re.compile(r"(?i)\bthe\s+$")
 _MODIFIED_NOUN = re.compile(
@@ -51,6 +68,8 @@ def deictic(m: re.Match[str], ctx: Context) -> Found:
     """``today``, ``yesterday morning``, ``tonight``, ``last night``, ``late yesterday``,
     ``mid-afternoon`` and ``in the morning`` (on the story's day)."""
     words = words_of(m.group())
+    if words == ["overnight"]:
+        return [_overnight(m, ctx)]
     if "before" in words or "after" in words:  # the day before yesterday / after tomorrow
         offset = -2 if "before" in words else 2
     elif words[-2:-1] == ["last"] or words[0] == "last":
@@ -64,9 +83,24 @@ def deictic(m: re.Match[str], ctx: Context) -> Found:
         return [_on_day(m, ref.start, part, _edge(words))]
     else:
         offset = next((_DEICTIC_DAYS[w] for w in words if w in _DEICTIC_DAYS), 0)
-    day = cal.moved(ctx.published, relativedelta(days=offset))
+    day = cal.plus_days(ctx.published, offset)
     part = _part_of_day(words) or ("NI" if "tonight" in words else None)
     return [_on_day(m, day, part, _edge(words))]
+
+
+def _overnight(m: re.Match[str], ctx: Context) -> TimeExpression:
+    """ "overnight" is the night just before the day of publication (a morning report's
+    night): early on that day. After a story's day in the two days before publication, it
+    is the night after that day ("freed six hostages on Saturday ... held back the
+    prisoners overnight"); a day further back is background, not the night meant."""
+    ref = ctx.reference(Precision.DAY)
+    day = ctx.published
+    story = ctx.story_at(m.start())
+    if story is not None and story.precision in (Precision.DAY, Precision.TIME):
+        day = cal.plus_days(story.start, 1)  # the night after the story's day
+    elif ref is not None and 0 < (ctx.published - ref.start).days <= _RECENT:
+        day = cal.plus_days(ref.start, 1)
+    return expression(m.start(), m.group(), "DATE", cal.day_value(day), mod="START")
 
 
 def relative(m: re.Match[str], ctx: Context) -> Found:
@@ -102,7 +136,13 @@ def weekday_expr(m: re.Match[str], ctx: Context) -> Found:
     before, after = ctx.text[max(0, m.start() - 8) : m.start()], ctx.text[m.end() : m.end() + 16]
     if _described(before, m.group(), after):
         return [unresolved(m.start(), m.group(), "DATE", f"XXXX-WXX-{number + 1}")]
-    day = _tensed_weekday(ctx, m, number)
+    week = _WEEK_AFTER.match(ctx.text, m.end())
+    if week is not None:  # "on Wednesday to Friday last week": that week's Wednesday
+        step = _STEPS[week.group(1).lower()]
+        monday = cal.plus_days(ctx.published, 7 * step - ctx.published.weekday())
+        day = cal.plus_days(monday, number)
+    else:
+        day = _tensed_weekday(ctx, m, number)
     clock = _clock(m.group())
     return [_on_day(m, day, clock or _part_of_day(words), _edge(words))]
 
@@ -123,27 +163,80 @@ def clock(m: re.Match[str], ctx: Context) -> Found:
     if words[0] == "noon" and previous_word(ctx.text, m.start()).lower() == "high":
         return []
     number = weekday_of(words)
+    if number is None and _is_gloss(ctx, m, words):
+        return []  # "10:35 a.m. (0735 GMT)": the same time in another zone, said once
     if any(w in MONTHS for w in words):  # "5 p.m. EST, Nov. 6": the date says the day
         day: dt.date | None = _dated(ctx, m)
     elif number is not None:
         day = _tensed_weekday(ctx, m, number)
     elif any(w in _DEICTIC_DAYS for w in words):
         offset = sum(_DEICTIC_DAYS.get(w, 0) for w in words)
-        day = cal.moved(ctx.published, relativedelta(days=offset))
+        day = cal.plus_days(ctx.published, offset)
     else:
-        ref = ctx.reference(Precision.DAY)
-        day = ref.start if ref is not None else None
+        day = _day_named_after(ctx, m)
     time = _clock(m.group())
+    if day is None and time is not None:
+        day, time = _on_reference_day(ctx, m, time)
     if day is None or time is None:
         return [unresolved(m.start(), m.group(), "TIME", "XXXX-XX-XXT" + (time or "XX:XX"))]
     return [expression(m.start(), m.group(), "TIME", cal.time_value(day, time))]
+
+
+def _on_reference_day(ctx: Context, m: re.Match[str], time: str) -> tuple[dt.date | None, str]:
+    """The day of a clock time the text gives no day for: the story's day. A time in the
+    small hours after a day before publication falls in the night after it when the text
+    was in that night ("Tuesday night ... at 1 a.m.") or had named the early hours of the
+    next day ("released early today ... the buses left shortly after 1 a.m." after a
+    ceasefire that "began yesterday"); "after midnight" is the start of the day after the
+    story's day, or of the day of publication. In news (not in a story the text tells, see
+    ``story``), a day more than two days before publication is background ("the April 20
+    explosion"): the time is on the day of publication ("shares traded at 1516 GMT")."""
+    ref = ctx.reference(Precision.DAY)
+    if ref is None:
+        return None, time
+    if (ctx.published - ref.start).days > _RECENT and ctx.story_at(m.start()) is None:
+        ref = ctx.today
+    after_midnight = time == "24:00" and _AFTER.search(ctx.text, max(0, m.start() - 12), m.start())
+    if after_midnight:
+        time = "00:00"
+    if time >= _DAWN or ref.start >= ctx.published:
+        return ref.start, time
+    following = cal.plus_days(ref.start, 1)
+    if after_midnight or _in_the_night(ref) or ctx.named_early(following):
+        return following, time
+    return ref.start, time
+
+
+def _in_the_night(value: DateValue) -> bool:
+    return value.value.endswith(("TNI", "TEV"))
+
+
+def _is_gloss(ctx: Context, m: re.Match[str], words: list[str]) -> bool:
+    """Whether a clock time alone is the time just given, in another zone, in brackets."""
+    last = ctx.last
+    if last is None or last.type != "TIME" or any(w in MONTHS or w in _DEICTIC_DAYS for w in words):
+        return False
+    return _GLOSS.fullmatch(ctx.text, last.end, m.start()) is not None
+
+
+def _day_named_after(ctx: Context, m: re.Match[str]) -> dt.date | None:
+    """The day named right after a clock time and the same time in another zone, in
+    brackets: "10:35 a.m. (0735 GMT) Friday", "1425 local time (1925 GMT) on Thursday"."""
+    after = _DAY_AFTER.match(ctx.text, m.end())
+    if after is None:
+        return None
+    if after.group("weekday"):
+        return _tensed_weekday(ctx, after, WEEKDAYS[after.group("weekday").lower()])
+    offset = _DEICTIC_DAYS[after.group("deictic").lower()]
+    return cal.plus_days(ctx.published, offset)
 
 
 def _dated(ctx: Context, m: re.Match[str]) -> dt.date | None:
     """The day of a clock time followed by a date, its year from the text or the tense."""
     parts = _CLOCK_DATE.search(m.group())
     assert parts is not None  # the scanner matched a month and a day
-    month, day = month_number(parts.group("month")), int(parts.group("day"))
+    month = month_number(parts.group("month") or parts.group("month2"))
+    day = int(parts.group("day") or parts.group("day2"))
     if parts.group("year"):
         return safe_date(int(parts.group("year")), month, day)
 
@@ -163,19 +256,34 @@ def _on_day(m: re.Match[str], day: dt.date, clock: str | None, mod: str | None) 
 
 
 def _tensed_weekday(ctx: Context, m: re.Match[str], number: int) -> dt.date:
-    """The latest such weekday not after publication; in a future clause, the next one after."""
+    """The latest such weekday not after publication; in a future clause, the first one from
+    publication on (news names the day of publication too: "will meet on Monday" in Monday's
+    paper is that day); in a future told in the past, the first one from the day before
+    publication, when it was told ("was expected to begin on Sunday", in Monday's paper)."""
+    story = ctx.story_weekday(m.start())
+    if story is not None:  # "On 5 December 1941 ... On Sunday": the Sunday after it
+        return cal.weekday_from(story.start, number, 1)
     possessive = m.group().endswith("'s")  # "Friday's vote" happened
-    if not possessive and ctx.tense(m.start(), m.end()) == FUTURE:
-        return cal.moved(ctx.published, relativedelta(days=1, weekday=weekday(number)(+1)))
-    return cal.moved(ctx.published, relativedelta(weekday=weekday(number)(-1)))
+    side = PAST if possessive else ctx.tense(m.start(), m.end())
+    if side == FUTURE:
+        day = cal.weekday_from(ctx.published, number, 1)
+    elif side == BACKSHIFTED:
+        day = cal.weekday_from(cal.plus_days(ctx.published, -1), number, 1)
+    else:
+        day = cal.weekday_from(ctx.published, number, -1)
+    opening = ctx.range_start(m.start())
+    if opening is not None and day < opening.start:
+        # "from Friday until Sunday": a range does not end before it begins
+        return cal.weekday_from(opening.start, number, 1)
+    return day
 
 
 def _relative_weekday(ctx: Context, m: re.Match[str], number: int, step: int) -> dt.date:
     """ "last Tuesday" is strictly before publication, "next Tuesday" strictly after."""
     if step < 0:
-        return cal.moved(ctx.published, relativedelta(days=-1, weekday=weekday(number)(-1)))
+        return cal.weekday_from(ctx.published, number, -1, strict=True)
     if step > 0:
-        return cal.moved(ctx.published, relativedelta(days=1, weekday=weekday(number)(+1)))
+        return cal.weekday_from(ctx.published, number, 1, strict=True)
     return _tensed_weekday(ctx, m, number)
 
 
@@ -195,7 +303,7 @@ def _weekend(ctx: Context, m: re.Match[str], step: int) -> DateValue:
     weekday_now = ctx.published.weekday()
     if step == 0 and weekday_now < 5 and ctx.tense(m.start(), m.end()) == PAST:
         step = -1
-    return cal.weekend_value(cal.moved(ctx.published, relativedelta(weeks=step)))
+    return cal.weekend_value(cal.plus_days(ctx.published, 7 * step))
 
 
 def _part_of_day(words: list[str]) -> str | None:
@@ -208,7 +316,7 @@ def _edge(words: list[str]) -> str | None:
 
 def _clock(text: str) -> str | None:
     """``06:00`` from "6 a.m.", ``18:30`` from "6:30 p.m.", ``12:00`` from "noon"."""
-    if not any(c.isdigit() for c in text) and not re.search(r"(?i)noon|midnight|midday", text):
+    if not any(c.isdigit() for c in text) and not _CLOCK_WORD.search(text):
         return None
     match = _CLOCK.search(text)
     if match is None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from timeline.extract.timex.lexicon import (
+    CENTURY_WORDS,
     HEDGES,
     MONTHS,
     NUMBERS,
@@ -42,7 +43,23 @@ SPELLED_YEAR = (
     rf"oh[-\s]{_UNITS_WORDS})|two\s+thousand(?:(?:\s+and)?[-\s]+(?:{_TEENS}|{_UNITS_WORDS}))?)"
     r"(?![A-Za-z-])"
 )
-ANY_YEAR = rf"(?:{YEAR}|{SPELLED_YEAR})"
+_FUNCTION_WORDS = (
+    "the|a|an|and|or|but|to|into|on|in|at|of|as|by|from|for|with|after|before|while|until|"
+    "when|that|which|amid|across|near|despite|he|she|it|we|they|his|her|its|their"
+)
+_BC = r"(?:BCE?|B\.C\.(?:E\.)?)(?![A-Za-z])"
+_AD = r"(?:AD|A\.D\.|CE)"
+AD_YEAR = rf"(?:{_AD}\s+\d{{1,4}}(?!\d)|\d{{1,4}}\s+{_AD}(?![A-Za-z]))"
+# A year before 1600 without its era is read only where nothing else can be meant: after
+# "in" or a month, when no noun follows ("in 632,", "in 1453 the city fell", "August 636";
+# not "in 300 cities").
+EARLY_YEAR = (
+    r"(?:1[0-5]\d\d|[1-9]\d\d)(?!\d|[,.]\d|%)"
+    rf"(?=\s*[,.;:)]|\s*$|\s+(?:{_FUNCTION_WORDS})\b|\s+[A-Z])"
+)
+SHORT_YEAR = r"['’]\d\d(?![\w%'’])"
+"""A year written with two digits: "December '99"."""
+ANY_YEAR = rf"(?:{YEAR}|{SPELLED_YEAR}|{AD_YEAR}|{SHORT_YEAR}|{EARLY_YEAR})"
 WEEKDAY = rf"{capitalized(WEEKDAYS)}(?:'s)?(?![A-Za-z])"
 SEASON = rf"(?i:{alternation(SEASONS)})(?![A-Za-z])"
 PART = rf"(?i:{alternation(PARTS_OF_DAY)})(?![A-Za-z])"
@@ -61,13 +78,21 @@ UNIT = (
     r"decades?|century|centuries)(?![A-Za-z])"
 )
 HEDGE = rf"(?i:{alternation(HEDGES)})"
-_ZONE = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|BST|CET|local\s+time))?"
-CLOCK = (
+_ZONE_WORD = r"(?:[ECMP][SD]T|GMT|UTC|BST|CET|local\s+time)(?![A-Za-z])"
+_ZONE = rf"(?:\s*{_ZONE_WORD})?"
+# A clock time of four digits ("1425 local time", "at 1653 (2153 GMT)") is one only with its
+# zone, or with another clock time in brackets after it: otherwise it is a year or a count.
+_HHMM = r"(?<![\d,.$£€#/-])(?:[01]\d|2[0-3])[0-5]\d(?!\d)"
+_CLOCK_CORE = (
     r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?i:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?![A-Za-z])"
+    # "630 a.m.", a colon lost
+    r"|(?:1[0-2]|0?[1-9])[0-5]\d\s*(?i:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?![A-Za-z])"
     r"|(?:[01]?\d|1[0-2])(?::[0-5]\d)?\s+(?i:in\s+the\s+(?:morning|afternoon|evening))"
     r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])|(?:[01]?\d|1[0-2])\s+o'clock"
-    rf"|(?i:noon|midnight|midday)(?![A-Za-z])){_ZONE}"
+    rf"|{_HHMM}(?=\s*{_ZONE_WORD}|\s*\(\s*{_HHMM}\s*{_ZONE_WORD}\s*\))"
+    r"|(?i:noon|midnight|midday)(?![A-Za-z]))"
 )
+CLOCK = rf"{_CLOCK_CORE}{_ZONE}"
 _RANGE = r"(?:\s*(?:-|–|—|to|through|until|till)\s*)"
 # Words between an amount and its unit: "two more weeks", "eight trading days".
 EXTRA = "more|additional|full|straight|long|trading|business|working"
@@ -100,7 +125,10 @@ _KINDS: dict[str, str] = {
     "season": (
         rf"(?:(?:(?i:the)\s+)?(?:{_EARLY})?{SEASON}(?:\s+(?i:of))?\s+(?:{ANY_YEAR}|{_RELATIVE_YEAR})|"
         rf"(?:{_EARLY})?(?i:this\s+past|this|last|next|that|the\s+coming)\s+{SEASON}|"
-        rf"(?i:the)\s+(?:{_EARLY})?(?i:summer|winter|spring|autumn)(?![A-Za-z])(?!\s+(?i:of)\b))"
+        rf"(?i:the)\s+(?:{_EARLY})?(?i:summer|winter|spring|autumn)(?![A-Za-z])(?!\s+(?i:of)\b)|"
+        # a bare season after a preposition: "In summer 25,000 men came home"
+        rf"(?:(?<=\b[Ii]n\s)|(?<=\b[Dd]uring\s)|(?<=\b[Bb]y\s))(?:{_EARLY})?"
+        r"(?i:summer|winter|spring|autumn)(?![A-Za-z])(?!\s+(?i:of)\b))"
     ),
     "quarter": (
         rf"(?:(?i:the|this|last|next|its|their)\s+)?(?:(?:{YEAR}|(?i:this|last|next)\s+year's|"
@@ -121,29 +149,48 @@ _KINDS: dict[str, str] = {
         r"seventies|eighties|nineties))(?![A-Za-z])"
     ),
     "century": (
-        r"(?:(?i:the)\s+)?(?:\d{1,2}(?:st|nd|rd|th)|(?i:eighteenth|nineteenth|twentieth|"
-        r"twenty-first))[-\s](?i:century)(?![A-Za-z])|(?i:this|last|next)\s+(?i:century)"
+        rf"(?:(?i:the)\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:{alternation(CENTURY_WORDS)}))"
+        rf"[-\s](?i:century)(?![A-Za-z])(?:\s+(?:{_BC}|{_AD}))?|(?i:this|last|next)\s+(?i:century)"
+    ),
+    # Years of another era and before 1600: "490 BC", "the 470s BC", "AD 70", "in 632",
+    # "in '99".
+    "era": (
+        rf"(?:(?i:the)\s+)?(?:(?i:early|mid|late)[-\s]+)?\d{{1,3}}0s\s+{_BC}"
+        rf"|\d{{1,4}}\s+{_BC}|{AD_YEAR}|(?<=\b[Ii]n\s){EARLY_YEAR}"
+        # "in '99": the engine tries words and numbers, so the span starts after the mark
+        r"|(?:(?<=\b[Ii]n\s['’])|(?<=\bof\s['’])|(?<=\b[Ss]ince\s['’])|(?<=\b[Uu]ntil\s['’]))"
+        r"\d\d(?![\w%'’])"
     ),
     "ago": (
         rf"(?:{HEDGE}\s+)?{NUMBER}[-\s]+{UNIT}\s+(?:(?i:ago|earlier|later|from\s+now|hence|"
-        r"previously)(?![A-Za-z])|(?i:before|after)(?=\s*[,.;:)]|$))"
+        # "a month earlier than usual" compares: no shift
+        r"previously)(?![A-Za-z])(?!\s+(?i:than)\b)|(?i:before|after)(?=\s*[,.;:)]|$))"
     ),
     "deictic": (
         rf"(?i:(?:the\s+)?day\s+(?:before\s+yesterday|after\s+tomorrow)|"
         rf"(?:(?:early|late|earlier|later)\s+)?(?:today|yesterday|tomorrow|tonight)"
         rf"(?:\s+{PART})?|(?:(?:early|late|earlier|later)\s+)?this\s+{PART}|last\s+night|"
         r"mid[-\s]?(?:morning|afternoon|evening)(?:\s+(?:today|yesterday|tomorrow))?|"
-        r"(?:(?<=\bin\s)|(?<=\bduring\s))the\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening))"
+        r"(?:(?<=\bin\s)|(?<=\bduring\s))the\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening)|"
+        # "released overnight", not "an overnight curfew"
+        rf"overnight(?![A-Za-z-])(?!\s+(?!(?:{_FUNCTION_WORDS})\b)[a-z]))"
         r"(?![A-Za-z])"
     ),
     "anaphor": (
         rf"(?i:the\s+(?:following|next|previous|preceding|same|prior)\s+(?:day|morning|"
-        rf"afternoon|evening|night|week|weekend|month|year)|(?:earlier\s+|later\s+)?that\s+"
+        rf"afternoon|evening|night|week|weekend|month|year|spring|summer|autumn|winter)|"
+        rf"(?:earlier\s+|later\s+)?that\s+"
         rf"(?:same\s+)?(?:day|morning|afternoon|evening|night|week|weekend|month|year)|"
         rf"the\s+(?:day|week|month|year)\s+(?:before|after)(?=\s*[,.;:)]))(?![A-Za-z])|"
         rf"(?i:the\s+(?:previous|following|next)\s+){WEEKDAY}"
     ),
     "spelled_year": rf"(?:(?i:the\s+year)\s+)?{SPELLED_YEAR}",
+    # "On the 28th they took Goose Green": a day of the story's month; not "the 5th floor",
+    # "the 38th parallel", "the 4th July" (a date of its own), "the 15th of October".
+    "day_of_month": (
+        r"(?<=\b[Oo]n\s)(?i:the)\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)(?![A-Za-z\d])"
+        rf"(?=\s*[,.;:)]|\s*$|\s+(?:{_FUNCTION_WORDS})\b|\s+[A-Z])(?!\s+{MONTH}|\s+of\b)"
+    ),
     "the_year": (
         r"(?i:the\s+(?:current\s+|full\s+|(?:latest|last|previous|prior)\s+(?=fiscal))?"
         r"(?:fiscal\s+)?year|(?:the\s+)?year[-\s]end|"
@@ -155,7 +202,8 @@ _KINDS: dict[str, str] = {
     ),
     "clock": (
         rf"{CLOCK}(?:,?\s+(?:(?i:on)\s+)?(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:,?\s+{YEAR})?"
-        rf"|\s+(?:(?i:on)\s+)?{WEEKDAY}|\s+(?i:today|yesterday|tomorrow)(?![A-Za-z]))?"
+        rf"|,?\s+(?:(?i:on)\s+)?(?:{WEEKDAY},?\s+)?{DAY}\s+{MONTH}(?:,?\s+{YEAR})?"
+        rf"|\s+(?:(?i:on)\s+)?{WEEKDAY}(?:\s+{PART})?|\s+(?i:today|yesterday|tomorrow)(?![A-Za-z]))?"
     ),
     "weekday": (
         rf"(?:(?i:early|late)\s+)?{WEEKDAY}(?:\s+{PART}|,?\s+(?i:at\s+)?{CLOCK}"
@@ -193,81 +241,22 @@ _KINDS: dict[str, str] = {
         rf"(?:,?\s+{YEAR})?"
     ),
     "month": FULL_MONTH,
+    # "1915-16", "2009-2010", "1861-1865" with a dash: two years.
+    "year_range": rf"(?<![\d,.$£€#/-]){YEAR}\s*[-–—]\s*(?:{YEAR}|\d\d)(?![\d%]|[-/]\d)",
     "year": (
         rf"(?:(?<![\d,.$£€#/-])(?:(?i:fiscal)\s+(?:(?i:year)\s+)?)?|(?i:post|pre)-){YEAR}"
         r"(?![-/]\d|\.\d|s)"
     ),
 }
 
-SCANNER = re.compile(
-    r"\b(?:" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS.items()) + ")"
-)
+KIND_PATTERNS: dict[str, str] = _KINDS
+"""Each kind of expression and its pattern, in the order they are tried (``starts.py`` picks
+those that can begin with a word)."""
 KINDS = tuple(_KINDS)
 
-# The words an expression can begin with. The engine tries the scanner only where one of these
-# (or a number) starts, which is what makes a pass cheap: most words of a text are skipped by a
-# set lookup instead of 22 regex alternatives. Every alternative above must start with one.
-_STARTER_WORDS = (
-    set(MONTHS)
-    | set(WEEKDAYS)
-    | {f"{day}s" for day in WEEKDAYS}
-    | set(NUMBERS)
-    | set(SEASONS)
-    | {word.split()[0] for word in HEDGES}
-    | {w.split()[0] for w in VAGUE_NUMBERS}
-    | set(
-        "the this last next coming past early late earlier later mid day today yesterday "
-        "tomorrow tonight that following previous preceding same prior fiscal its their first "
-        "second third fourth latest current year eighteenth nineteenth twentieth twenty years "
-        "months weeks decades centuries days hours recent every each daily weekly monthly "
-        "hour week month decade "
-        "annually yearly hourly nightly now currently nowadays at presently recently lately "
-        "formerly these new then post pre "
-        "christmas thanksgiving easter halloween independence election noon midnight midday "
-        "one two three four five six seven eight nine ten eleven twelve thirty forty fifty "
-        "sixty seventy eighty ninety hundred st nd rd th".split()
-    )
-)
-STARTERS = frozenset(
-    form for word in _STARTER_WORDS for form in (word, word.capitalize(), word.upper())
-)
-TOKEN = re.compile(r"[A-Za-z]+|\d+")
 
-# The commonest starters begin an expression only before a few words ("the first quarter", "that
-# day"): one small pattern checks the next word before the whole scanner is tried there.
-_AFTER_THE = (
-    "past last next coming first second third fourth final previous following preceding prior "
-    "same latest current this fiscal full day week weekend month year decade century quarter "
-    "period summer winter spring autumn fall early mid late earlier later beginning start middle "
-    "end close near distant future eighteenth nineteenth twentieth twenty twenties thirties "
-    "morning afternoon evening comparable corresponding "
-    "forties fifties sixties seventies eighties nineties recent year-ago year-earlier days weeks "
-    "months years"
-)
-_AFTER_THAT = "day morning afternoon evening night week weekend month year same summer winter "
-_AFTER_THAT += "spring autumn fall quarter"
-GATES = {
-    form: re.compile(rf"{form}\s+(?:(?i:{'|'.join(words.split())})(?![A-Za-z])|['\d])")
-    for word, words in (("the", _AFTER_THE), ("that", _AFTER_THAT))
-    for form in (word, word.capitalize(), word.upper())
-}
-# A singular unit begins an expression only in a few compounds: "a week-long strike",
-# "year-end", "the year-ago quarter", "the day before yesterday".
-_UNIT_GATES = {
-    "hour": "-long", "week": "-long", "month": "-long", "decade": "-long",
-    "day": r"-long|\s+(?:before|after)\s", "year": r"-long|[-\s](?:end|ago|earlier)|'s\s+end",
-}  # fmt: skip
-# "a" and "an" begin an amount ("a year ago", "a few days", "a full week"); "at" only "at
-# least" and "at present": the commonest words of a text are kept from the whole scanner.
-_A_NEXT = rf"\s+(?:(?:{EXTRA})\s+)?(?:{UNIT}|few|couple|number|hundred)"
-_WORD_GATES = {
-    **_UNIT_GATES, "a": _A_NEXT, "an": _A_NEXT, "at": r"\s+(?:least|present)\b",
-    "then": r"[-\s]current\b", "post": r"-\d", "pre": r"-\d",
-}  # fmt: skip
-GATES.update(
-    {
-        form: re.compile(rf"{form}(?i:{after})")
-        for word, after in _WORD_GATES.items()
-        for form in (word, word.capitalize(), word.upper())
-    }
-)
+def whole_scanner() -> re.Pattern[str]:
+    """Every kind as one pattern, tried in order: what ``starts.scanner_for`` must agree with."""
+    return re.compile(
+        r"\b(?:" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KINDS.items()) + ")"
+    )

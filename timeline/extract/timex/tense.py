@@ -17,19 +17,31 @@ refinements that read the whole clause rather than the next word:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 PAST, UNKNOWN, FUTURE = -1, 0, 1
+BACKSHIFTED = 2
+"""A future told in the past ("was expected to begin on Sunday"): ahead of the telling, which
+is itself just before publication."""
 
 _FUTURE = (
     r"(?:will|would)\s+(?:not\s+|still\s+|also\s+|now\s+|then\s+|[a-z]+ly\s+)?be\s+[a-z]+|"
-    # A deadline ("postponed until Tuesday"), but not "not until", "up until", "Until then,".
-    r"(?<!\bnot\s)(?<!\bup\s)(?-i:until)|"
     r"will|won't|wo\s+n't|shall|'ll|going\s+to|plans?\s+to|(?<!\bas\s)planned|planning|"
     r"(?<!\bas\s)scheduled|"
-    r"expected\s+to|(?:is|are|be)\s+expected|expects?|due|to\s+be|would|upcoming|is\s+to|"
+    # "is due to be sworn in", "payments due on Monday"; "due to shelling" is a cause.
+    r"expected\s+to|(?:is|are|be)\s+expected|expects?|(?:(?:is|are|be|'s|'re)\s+)due|"
+    r"due(?!\s+to\b)|to\s+be|would|upcoming|is\s+to|"
     r"are\s+to|(?:next|coming)\s+(?:week|month|year|weekend|[a-z]+day)|"
     r"aims?\s+to|hopes?\s+to|intends?\s+to|set\s+to|wants?\s+to|later\s+this|must|should|"
     r"as\s+(?:soon|early)\s+as|payable|effective|tomorrow"
+)
+# A possibility lies ahead ("could drive the slick ashore on Friday"), within its own clause
+# only; not "could not", "could have", nor the month "May".
+_MODAL = r"(?-i:could|might|may)(?!\s+(?:have|not|never)\b)(?!n't)"
+_OTHER_CLAUSE = re.compile(r",")
+_COORDINATED = re.compile(r"(?i)\b(?:and|or|but)\s+$")  # "landfall Thursday night and could"
+_BACKSHIFT = (
+    r"(?:was|were)\s+(?:still\s+|also\s+)?(?:due|scheduled|expected|set|supposed|planned)\s+to"
 )
 _PAST_OF_FUTURE = r"had\s+(?:been\s+)?(?:due|scheduled|expected|set|planned|supposed)"
 _SPEECH = (
@@ -37,17 +49,25 @@ _SPEECH = (
     r"insisted"
 )
 _PAST = (
-    r"was|were|had|did|been|ago|last|earlier|began|came|went|took|made|yesterday|"
+    r"was|were|had|did|been|ago|earlier|began|came|went|took|made|yesterday|"
+    # "last week", not the verb of "tests expected to last until Saturday"
+    r"last\s+(?:week|month|year|night|weekend|summer|winter|spring|autumn|fall|[a-z]+day)|"
     r"gave|held|met|left|fled|struck|hit|fell|rose|won|lost|saw|became|sent|brought|"
-    r"killed|wounded|arrived|"
+    r"killed|wounded|arrived|sank|sunk|fought|broke|drove|flew|threw|shot|caught|led|stood|"
+    r"spoke|wrote|sold|paid|kept|built|spent|found|grew|knew|blew|drew|froze|chose|rode|"
+    r"stole|hid|overran|withdrew|swore|tore|shook|sought|thought|taught|bore|begun|"
     # A participle after an article or "still" is an adjective ("a still unspecified date").
     r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bits\s)(?<!\bstill\s)(?<!\btheir\s)"
+    r"(?!(?:succeed|proceed|exceed|need|feed|bleed|speed|heed|seed|breed|indeed)\b)"
     r"(?-i:(?!un)[a-z]{2,}ed)"
 )
+# A deadline ("postponed until Tuesday"), but not "not until", "up until", "Until then,".
+_DEADLINE = r"(?<!\bnot\s)(?<!\bup\s)(?-i:until)"
 _MARKER = re.compile(
-    rf"(?i)\b(?:(?P<past_future>{_PAST_OF_FUTURE})|(?P<frame>according\s+to)|"
+    rf"(?i)\b(?:(?P<backshift>{_BACKSHIFT})|(?P<past_future>{_PAST_OF_FUTURE})|"
+    rf"(?P<since>since)|(?P<frame>according\s+to)|"
     rf"(?P<speech>{_SPEECH})\b(?=(?P<framing>\s*(?:[,.;:]|''|\"|$))?)|"
-    rf"(?P<future>{_FUTURE})|(?P<past>{_PAST}))\b"
+    rf"(?P<deadline>{_DEADLINE})|(?P<future>{_FUTURE})|(?P<modal>{_MODAL})|(?P<past>{_PAST}))\b"
 )
 # Where the clause of the expression ends, looking forward: a subordinate clause, a quotation.
 _CLAUSE_END = re.compile(
@@ -59,8 +79,25 @@ _CLAUSE_END = re.compile(
 # that opens the sentence the comma ends the date, and the main clause follows it ("On
 # Tuesday, the league plans to...").
 _APPOSITIVE = re.compile(r",\s+(?:the|a|an|its|their|his|her)\s|,\s+[a-z]+ing\b")
-_OPENING = re.compile(r"(?i)\s*(?:(?:and|but|also|then|on|by|late|early|until|since|as\s+of)\s+)*$")
+_OPENING = re.compile(
+    r"(?i)\s*(?:(?:and|but|also|then|on|in|during|by|late|early|until|since|as\s+of)\s+)*$"
+)
+# A period after an initial or a common abbreviation ends no sentence: "Roe vs. Wade",
+# "Gen. Powell", "Donald J. Trump".
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“'`(])|\n\s*\n")
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|\b(?:vs|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Jr|Sr|No|Mt|Ft|Capt|Adm))$"
+)
+_ABBREVIATION_SIZE = 5
+# The words a tense marker can begin with, and the verbs in -ed: only there is the marker
+# pattern tried (a pattern this large tried at every character of a window is slow).
+_MARKER_WORDS = frozenset(
+    word[:cut]
+    for source in (_PAST_OF_FUTURE, _BACKSHIFT, _SPEECH, _DEADLINE, _FUTURE, _MODAL, _PAST)
+    for word in re.findall(r"'?[a-z]+", source)
+    for cut in (None, -1)  # "plans?" is "plan" too
+) | {"since", "according"}
+_TOKEN = re.compile(r"'?[A-Za-z]+")
 # A condition whose consequence lies ahead: its dates lie ahead too, whatever its verb's tense.
 _CONDITIONAL = re.compile(r"(?i)\b(?:if|unless)\b")
 _CONSEQUENCE = re.compile(r"(?i),\s+\w+\s+(?:will|would|'ll)\b(?!\s+have\b)")
@@ -70,36 +107,87 @@ _RELATIVE_CLAUSE = re.compile(r"(?i),\s+(?:who|which|whose|where)\b[^,]*$")
 _QUOTE_END = re.compile(r"''|[\"”]\s|[,.!?]\"")
 _WINDOW = 160
 _ADJACENT = re.compile(r"(?i)\s*(?:on\s+|late\s+|early\s+)?")
+# What may stand between a deadline's "until" and its date: "until at least late on Friday".
+_DEADLINE_GAP = re.compile(r"(?i)\s*(?:at\s+least\s+)?(?:(?:late|early)\s+)?(?:on\s+)?")
+_PERFECT = re.compile(r"(?i)\bhad\b")
+_CLAUSE_OPENS = re.compile(
+    r"(?i)\b(?:that|which|who|when|while|because|after|before|and|but)\b|[,;:]"
+)
+_PUT_OFF = re.compile(
+    r"(?i)\b(?:postpon|delay|put\s+off|adjourn|extend|defer|pushed\s+back|suspend|clos|shut|"
+    r"halt|ban|ground|lock)"
+)
 _REMOTE = 1000  # what a reporting verb away from the expression adds to its distance
+_CLAUSE_WORDS = 3
+_SINCE_WORDS = 4
+"""A date at most this many words after "since" is the point since which: in the past."""
+_COMMA = 30
+"""What a comma between the expression and a marker after it adds to the marker's distance."""
 
 
 def tense(text: str, start: int, end: int) -> int:
     """PAST, FUTURE or UNKNOWN for the span ``text[start:end]`` (see the module docstring)."""
     before = _sentence_before(text, start)
-    after = _clause_after(text, end, opening=_OPENING.fullmatch(before) is not None)
+    opening = _OPENING.fullmatch(before) is not None
+    after = _clause_after(text, end, opening=opening)
     if _RELATIVE_CLAUSE.search(before):
         after = after.split(",", 1)[0]  # ", who is due to be sworn in on Monday, claimed..."
     if _CONDITIONAL.search(before) and _CONSEQUENCE.search(after):
         return FUTURE  # "if they were not returned by noon on Saturday, he would..."
     best: tuple[int, int] = (_REMOTE * 2, UNKNOWN)
-    for match in _MARKER.finditer(before):
-        best = min(best, _weigh(match, before[match.end() :]))
-    for match in _MARKER.finditer(after):
-        best = min(best, _weigh(match, after[: match.start()]))
+    for match in _markers(before):
+        if match.group("deadline"):
+            best = min(best, _deadline(before, match))
+        elif match.group("since") and len(before[match.end() :].split()) <= _SINCE_WORDS:
+            best = min(best, (0, PAST))  # "missing since the blast about 10 p.m. Tuesday"
+        else:
+            best = min(best, _weigh(match, before[match.end() :]))
+    framed = _has_clause(before)
+    for match in _markers(after):
+        if not match.group("deadline"):  # "until" after the date bounds something else
+            distance, told = _weigh(match, after[: match.start()], framed=framed, after=True)
+            if "," in after[: match.start()]:
+                distance += _COMMA  # "brought online on Monday, will be turned off"
+            best = min(best, (distance, told))
     return best[1]
 
 
+def _markers(window: str) -> Iterator[re.Match[str]]:
+    """The tense markers of ``window``, in order, as ``_MARKER.finditer`` finds them."""
+    position = 0
+    for token in _TOKEN.finditer(window):
+        word = token.group().lower()
+        if token.start() < position or (word not in _MARKER_WORDS and not word.endswith("ed")):
+            continue
+        marker = _MARKER.match(window, token.start())
+        if marker is not None:
+            position = marker.end()
+            yield marker
+
+
+def _sentence_ends(window: str) -> Iterator[re.Match[str]]:
+    """Where sentences end in ``window``: not at the period of an initial or an
+    abbreviation ("Roe vs. Wade", "Gen. Powell", "Donald J. Trump")."""
+    for end in _SENTENCE_END.finditer(window):
+        dot = end.start()
+        if window[dot] != "." or not _ABBREVIATION.search(
+            window, max(0, dot - _ABBREVIATION_SIZE), dot
+        ):
+            yield end
+
+
 def _sentence_before(text: str, start: int) -> str:
-    window = text[max(0, start - _WINDOW) : start]
-    ends = list(_SENTENCE_END.finditer(window))
-    window = window[ends[-1].end() :] if ends else window
+    # One character more, so that a sentence ending right before the expression is seen.
+    window = text[max(0, start - _WINDOW) : start + 1]
+    ends = list(_sentence_ends(window))
+    window = window[ends[-1].end() : -1] if ends else window[:-1]
     quotes = list(_QUOTE_END.finditer(window))
     return window[quotes[-1].end() :] if quotes else window
 
 
 def _clause_after(text: str, end: int, *, opening: bool) -> str:
     window = text[end : end + _WINDOW]
-    stop = _SENTENCE_END.search(window)
+    stop = next(_sentence_ends(window), None)
     window = window[: stop.start()] if stop else window
     clause = _CLAUSE_END.search(window)
     window = window[: clause.start()] if clause else window
@@ -107,13 +195,52 @@ def _clause_after(text: str, end: int, *, opening: bool) -> str:
     return window[: aside.start()] if aside else window
 
 
-def _weigh(match: re.Match[str], gap: str) -> tuple[int, int]:
-    """(distance, tense) of a marker separated from the expression by ``gap``."""
+def _deadline(before: str, match: re.Match[str]) -> tuple[int, int]:
+    """A deadline's "until" dates what it bounds when it governs the expression. The bound
+    lies ahead after a verb of putting off ("postponed until at least Wednesday", "closed
+    until Monday") or when the verb nearest it is no past ("will stay until Friday", "tests
+    expected to last until Saturday"); it is over after another past verb ("stayed open until
+    late on Friday") or a past perfect ("had claimed until Thursday"). Elsewhere in the
+    clause ("until it sank Thursday") it tells nothing of the date."""
+    gap = before[match.end() :]
+    if _DEADLINE_GAP.fullmatch(gap) is None:
+        return _REMOTE * 2, UNKNOWN
+    clause = before[: match.start()]
+    opens = list(_CLAUSE_OPENS.finditer(clause))
+    clause = clause[opens[-1].end() :] if opens else clause  # "an order that he stay until"
+    if _PERFECT.search(clause):
+        return len(gap), PAST
+    if _PUT_OFF.search(clause):
+        return len(gap), FUTURE
+    markers = list(_markers(clause))  # the verb nearest "until" is the bounded one
+    past = bool(markers) and markers[-1].group("past") is not None
+    return len(gap), PAST if past else FUTURE
+
+
+def _has_clause(before: str) -> bool:
+    """Whether the words before the expression can hold a subject and a verb: then a
+    reporting verb after a comma frames them ("BP could install it by September, Wells told
+    the commission"); after an opening phrase ("In May, it announced") it is the main verb."""
+    return len(before.split()) >= _CLAUSE_WORDS
+
+
+def _weigh(
+    match: re.Match[str], gap: str, *, framed: bool = False, after: bool = False
+) -> tuple[int, int]:
+    """(distance, tense) of a marker separated from the expression by ``gap``; ``framed``
+    when a reporting verb after a comma there frames what is told (see ``_has_clause``)."""
     distance = len(gap)
     if match.group("past_future"):
         return distance, PAST
-    if match.group("frame") or (match.group("speech") and match.group("framing") is not None):
-        # "..., officials said." frames what is told; it dates the telling, next to it only.
+    if match.group("backshift"):
+        return distance, BACKSHIFTED
+    if match.group("modal"):  # "fears it could make the leak worse, and on Wednesday"
+        elsewhere = _OTHER_CLAUSE.search(gap) or (after and _COORDINATED.search(gap))
+        return (_REMOTE * 2 if elsewhere else distance), FUTURE
+    framing = match.group("framing") is not None or (framed and "," in gap)
+    if match.group("frame") or (match.group("speech") and framing):
+        # "..., officials said." frames what is told; so does "..., Kent Wells told the
+        # commission": it dates the telling, next to the expression only.
         adjacent = _ADJACENT.fullmatch(gap) is not None
         return (distance if adjacent else distance + _REMOTE), PAST
     if match.group("speech"):

@@ -9,14 +9,15 @@ from collections.abc import Callable
 from timeline.extract.timex.context import Context
 from timeline.extract.timex.lexicon import MONTHS, NUMBERS, VAGUE_NUMBERS
 from timeline.extract.timex.scanner import SPELLED_YEAR
-from timeline.extract.timex.tense import PAST, UNKNOWN
+from timeline.extract.timex.tense import BACKSHIFTED, FUTURE, PAST, UNKNOWN
+from timeline.model import DateValue
 
 _PREVIOUS_WORD = re.compile(r"([A-Za-z][\w.'-]*)[\s,]*$")
 _NEXT_WORD = re.compile(r"^[\s,]*([A-Za-z][\w'-]*)")
 _NEAR, _FAR = 45, 200
 _MONTH_DAYS = 31
 _FRACTION = re.compile(r"(\d+)\s+(\d)/([1-9])")
-_YEAR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_YEAR_DIGITS = re.compile(r"(?<!\d)(?:AD\s+|A\.D\.\s+)?(\d{1,4})(?!\d)")
 _SPELLED = re.compile(SPELLED_YEAR)
 
 
@@ -83,10 +84,11 @@ def spelled_year(words: str) -> int | None:
 
 
 def year_number(text: str) -> int | None:
-    """The year a span writes in digits ("1996") or in words ("nineteen ninety-six")."""
+    """The year a span writes in digits ("1996", "636", "AD 70") or in words ("nineteen
+    ninety-six"); a year of two digits ("'99") needs the context (``eras.short_year``)."""
     digits = _YEAR_DIGITS.search(text)
-    if digits:
-        return int(digits.group())
+    if digits and (len(digits.group(1)) >= 3 or digits.group() != digits.group(1)):
+        return int(digits.group(1))  # "1996", "636", "AD 70"
     spelled = _SPELLED.search(text)
     return spelled_year(spelled.group()) if spelled else None
 
@@ -105,7 +107,7 @@ def full_year(digits: str) -> int:
 
 
 def choose(ctx: Context, start: int, end: int, make: Callable[[int], dt.date | None],
-           year: int, days: int = 1) -> dt.date | None:  # fmt: skip
+           year: int, days: int = 1, *, story: bool = True) -> dt.date | None:  # fmt: skip
     """Pick the year for a year-less date (or period of ``days``) from tense and distance.
 
     ``make(year)`` builds the candidate's first day in a year; only years of the calendar (1
@@ -116,7 +118,16 @@ def choose(ctx: Context, start: int, end: int, make: Callable[[int], dt.date | N
     set for Jan. 14", published January 6); in a future clause a date of the last three weeks
     (six weeks for a quarter or a season: its results are reported after it ends) beats one
     almost a year ahead.
+
+    In a story the text tells of its own time (``story.py``), a past or untensed clause
+    takes the candidate nearest the story's time instead (not with ``story=False``: business
+    quarters are reported from publication).
     """
+    if ctx.ancient is not None:
+        return None  # "490 BC ... In September": a month of no calendar year here
+    told = ctx.story_at(start) if story else None
+    if told is not None and ctx.tense(start, end) != FUTURE:
+        return _in_story(told, make, days)
     years = [y for y in (year - 1, year, year + 1) if dt.MINYEAR <= y <= dt.MAXYEAR]
     options = [day for day in map(make, years) if day is not None]
     if not options:
@@ -125,7 +136,7 @@ def choose(ctx: Context, start: int, end: int, make: Callable[[int], dt.date | N
     distance = {day: _distance(day, days, published) for day in options}
     nearest = min(options, key=distance.__getitem__)
     tense = ctx.tense(start, end)
-    if tense == UNKNOWN:
+    if tense in (UNKNOWN, BACKSHIFTED):
         return nearest
     if tense == PAST:
         side = [day for day in options if day <= published]
@@ -136,6 +147,32 @@ def choose(ctx: Context, start: int, end: int, make: Callable[[int], dt.date | N
     if distance[best] > _FAR and distance[nearest] <= near:
         return nearest
     return best
+
+
+def _in_story(story: DateValue, make: Callable[[int], dt.date | None], days: int) -> (
+    dt.date | None
+):  # fmt: skip
+    """The candidate nearest the story's time: in its year ("In 1812 ... In September"), or
+    across the turn of a year when nearer ("16 December 1944 ... by mid-January" is 1945).
+    A month or a season is a period of ``days`` from its first day."""
+    year = story.start.year
+    years = [y for y in (year - 1, year, year + 1) if dt.MINYEAR <= y <= dt.MAXYEAR]
+    options = [day for day in map(make, years) if day is not None]
+    if not options:
+        return None
+    return min(options, key=lambda day: _gap(day, days, story))
+
+
+def _gap(first: dt.date, days: int, story: DateValue) -> int:
+    """Days between a period of ``days`` from ``first`` and the story's time (zero if they
+    meet); a period before the story's time counts twice its distance, for a story moves on
+    ("The following spring ... in the autumn" is the autumn after that spring)."""
+    last = first + dt.timedelta(days=days - 1) if first.year < dt.MAXYEAR else first
+    if last < story.start:
+        return 2 * (story.start - last).days
+    if first >= story.end:
+        return (first - story.end).days + 1
+    return 0
 
 
 def _distance(first: dt.date, days: int, published: dt.date) -> int:

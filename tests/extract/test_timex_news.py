@@ -1,0 +1,266 @@
+"""News reading that puts happenings on the right day: weekdays, year-less months, numbers
+that are no years, times of day (issue 15, "News"; issue 13, items 4 and 5).
+
+Every sentence here is written for the test; none is copied from a corpus.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline.extract.timex import find_expressions
+
+Row = tuple[str, str, str] | tuple[str, str, str, str]
+D = dt.date
+
+
+def found(text: str, published: dt.date) -> list[Row]:
+    """(text, type, value[, mod]) of every expression, in text order."""
+    rows: list[Row] = []
+    for e in find_expressions(text, published):
+        rows.append((e.text, e.type, e.value, e.mod) if e.mod else (e.text, e.type, e.value))
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # "until" dates what it bounds only when it governs the date ...
+        ("The vote has been put off until at least Wednesday.", D(2025, 2, 3),
+         [("Wednesday", "DATE", "2025-02-05")]),
+        ("The bridge stayed open until late on Friday.", D(2025, 2, 8),
+         [("Friday", "DATE", "2025-02-07")]),
+        ("Tests are expected to last until Saturday.", D(2025, 7, 18),
+         [("Saturday", "DATE", "2025-07-19")]),
+        # ... not when a clause comes between ...
+        ("The ferry burned for hours until it sank Thursday morning.", D(2025, 2, 7),
+         [("hours", "DURATION", "PTXH"), ("Thursday morning", "TIME", "2025-02-06TMO")]),
+        # ... and a past perfect keeps it in the past.
+        ("The ministry had denied until late on Thursday that anyone was hurt.", D(2025, 2, 8),
+         [("Thursday", "DATE", "2025-02-06")]),
+        # The start of a range ahead is today when the clause is past.
+        ("Forecasters issued a storm warning from Friday until Sunday evening.", D(2025, 2, 7),
+         [("Friday", "DATE", "2025-02-07"), ("Sunday evening", "TIME", "2025-02-09TEV")]),
+        # "since" puts the date it governs in the past, whatever the clause's verb.
+        ("Hopes faded that the crew, missing since the blast on Tuesday, would be found.",
+         D(2025, 2, 6), [("Tuesday", "DATE", "2025-02-04")]),
+        ("Ever since the collapse of the bank in March, lenders have been wary.",
+         D(2025, 9, 17), [("March", "DATE", "2025-03")]),
+        # "due to" with a cause is no future marker; "is due to" with a verb is one.
+        ("Three people were killed on Wednesday due to shelling.", D(2025, 2, 7),
+         [("Wednesday", "DATE", "2025-02-05")]),
+        ("The minister is due to arrive on Wednesday.", D(2025, 2, 3),
+         [("Wednesday", "DATE", "2025-02-05")]),
+        # A possibility lies ahead; "could not" is no future.
+        ("Forecasters warned that the wind could push the slick ashore on Friday.",
+         D(2025, 2, 6), [("Friday", "DATE", "2025-02-07")]),
+        ("Police could not confirm the arrest on Tuesday.", D(2025, 2, 6),
+         [("Tuesday", "DATE", "2025-02-04")]),
+        # ... within its own clause: not after a comma, nor as the verb coordinated after it.
+        ("The test was delayed, since officials feared it could make the leak worse, and "
+         "on Wednesday by a faulty valve.", D(2025, 7, 17), [("Wednesday", "DATE", "2025-07-16")]),
+        ("The slick made landfall Thursday night and could become the worst in decades.",
+         D(2025, 5, 2), [("Thursday night", "TIME", "2025-05-01TNI"),
+                         ("decades", "DURATION", "PXY")]),
+        # A period after an abbreviation or an initial ends no sentence ...
+        ("In January, a week after the anniversary of Roe vs. Wade, a clinic was bombed.",
+         D(2025, 10, 25), [("January", "DATE", "2025-01"), ("a week", "DURATION", "P1W")]),
+        # ... and "succeed" is no past.
+        ("Mr. Schwarz will succeed Daniel P. Davison Feb. 1.", D(2025, 10, 26),
+         [("Feb. 1", "DATE", "2026-02-01")]),
+        # Irregular past verbs are past.
+        ("The trawler sank Thursday.", D(2025, 2, 7), [("Thursday", "DATE", "2025-02-06")]),
+        # A verb after a comma belongs to another clause than the date's.
+        ("One of the pumps, switched on on Monday, will be shut down.", D(2025, 2, 4),
+         [("Monday", "DATE", "2025-02-03")]),
+        # A reporting verb after a comma frames what was said, even with an object.
+        ("The firm could finish the repairs by late August or early September, its chief "
+         "engineer told the inquiry.", D(2025, 7, 13),
+         [("late August", "DATE", "2025-08", "END"),
+          ("early September", "DATE", "2025-09", "START")]),
+        # After an opening phrase, the verb after the comma is the main verb.
+        ("In September, the company announced plans to sell the unit.", D(2025, 10, 30),
+         [("September", "DATE", "2025-09")]),
+        # News names the day of publication too: "until Wednesday" in Wednesday's paper.
+        ("The test has been delayed until at least Wednesday.", D(2025, 7, 16),
+         [("Wednesday", "DATE", "2025-07-16")]),
+        # A future told in the past is ahead of the telling, just before publication.
+        ("The ship was expected to begin pumping Sunday night or early Monday.",
+         D(2025, 7, 14), [("Sunday night", "TIME", "2025-07-13TNI"),
+                          ("early Monday", "DATE", "2025-07-14", "START")]),
+        ("The ship was expected to dock on Thursday, the port said.", D(2025, 7, 14),
+         [("Thursday", "DATE", "2025-07-17")]),
+        # A range does not end before it begins, nor is its end moved past the tense's day.
+        ("Shares were bought from Sept. 14 to Thursday.", D(2025, 9, 27),
+         [("Sept. 14", "DATE", "2025-09-14"), ("Thursday", "DATE", "2025-09-25")]),
+    ],
+)  # fmt: skip
+def test_weekdays_and_months_follow_the_clause(
+    text: str, published: dt.date, expected: list[Row]
+) -> None:
+    assert found(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # "afternoon" holds the letters of "noon" but is no noon.
+        ("Friday afternoon the troops left.", D(2025, 2, 23),
+         [("Friday afternoon", "TIME", "2025-02-21TAF")]),
+        ("The ultimatum ran out at noon Friday.", D(2025, 2, 23),
+         [("noon Friday", "TIME", "2025-02-21T12:00")]),
+        # A clock time with a weekday and a part of day is one expression.
+        ("The crew has been missing since the blast about 10 p.m. CDT Tuesday night.",
+         D(2025, 2, 20), [("10 p.m. CDT Tuesday night", "TIME", "2025-02-18T22:00")]),
+    ],
+)  # fmt: skip
+def test_times_of_day(text: str, published: dt.date, expected: list[Row]) -> None:
+    assert found(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # Four digits with a time zone are a clock time, not a year ...
+        ("Strikes resumed at 1600 GMT on Monday.", D(2025, 2, 5),
+         [("1600 GMT on Monday", "TIME", "2025-02-03T16:00")]),
+        # ... and so are four digits with the same time in another zone after them, which
+        # takes the day named after it.
+        # (the time in brackets is the same, said once)
+        ("The well was shut at 1425 local time (1925 GMT) on Thursday.", D(2025, 7, 18),
+         [("1425 local time", "TIME", "2025-07-17T14:25"), ("Thursday", "DATE", "2025-07-17")]),
+        ("The quake struck at 1653 (2153 GMT) on Tuesday.", D(2025, 1, 13),
+         [("1653", "TIME", "2025-01-07T16:53"), ("Tuesday", "DATE", "2025-01-07")]),
+        ("The blast came at about 10:35 a.m. (0735 GMT) Friday.", D(2025, 1, 13),
+         [("10:35 a.m.", "TIME", "2025-01-10T10:35"), ("Friday", "DATE", "2025-01-10")]),
+        ("As of 1700 BST on 15 June 2009, 76 countries had cases.", D(2009, 6, 16),
+         [("1700 BST on 15 June 2009", "TIME", "2009-06-15T17:00")]),
+        # A clock time that lost its colon.
+        ("The raid began at 630 a.m. Monday.", D(2025, 2, 5),
+         [("630 a.m. Monday", "TIME", "2025-02-03T06:30")]),
+        # A stamp's time and counts are no years.
+        ("Gaza death toll rises to 1881 (updated 1723).", D(2025, 2, 5), []),
+        ("1881 killed in the north, the ministry said.", D(2025, 2, 5), []),
+        ("The toll reached 1881 on Monday.", D(2025, 2, 5), [("Monday", "DATE", "2025-02-03")]),
+        # A year it stays when a noun follows the count word's number, or a date word leads.
+        ("Sales rose to 2008 levels.", D(2025, 2, 5), [("2008", "DATE", "2008")]),
+        ("The treaty was signed in 1881.", D(2025, 2, 5), [("1881", "DATE", "1881")]),
+    ],
+)  # fmt: skip
+def test_numbers_that_are_no_years(text: str, published: dt.date, expected: list[Row]) -> None:
+    assert found(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A comparison is no shift: the amount is a duration.
+        ("The rains came a month earlier than usual.", D(2025, 2, 5),
+         [("a month", "DURATION", "P1M")]),
+        ("A month earlier, the army had left.", D(2025, 2, 5),
+         [("A month earlier", "DATE", "2025-01")]),
+        # A year before a singular noun is that year: "analysis" and "census" are no plurals.
+        ("A 2009 analysis found no link.", D(2025, 2, 5), [("2009", "DATE", "2009")]),
+        ("The 2009 census counted them.", D(2025, 2, 5), [("2009", "DATE", "2009")]),
+        ("2000 votes were cast.", D(2025, 2, 5), []),
+        # A hedged amount counted back is a point before or after the year it names.
+        ("But that was more than 40 years ago.", D(2010, 4, 26),
+         [("more than 40 years ago", "DATE", "1970", "BEFORE")]),
+        ("The talks began nearly two years ago.", D(2010, 4, 26),
+         [("nearly two years ago", "DATE", "2008", "AFTER")]),
+        ("The talks began about two years ago.", D(2010, 4, 26),
+         [("about two years ago", "DATE", "2008", "APPROX")]),
+    ],
+)  # fmt: skip
+def test_comparisons_and_hedges(text: str, published: dt.date, expected: list[Row]) -> None:
+    assert found(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # "today" in a quotation is the day its speaker spoke, when the attribution names it,
+        # after the quotation ...
+        ('"Today the town is ours, and tomorrow we march on," the colonel said on Tuesday.',
+         D(2025, 2, 7), [("Today", "DATE", "2025-02-04"), ("tomorrow", "DATE", "2025-02-05"),
+                         ("Tuesday", "DATE", "2025-02-04")]),
+        ("``We will meet again on Friday,'' the envoy said on Monday.", D(2025, 2, 14),
+         [("Friday", "DATE", "2025-02-14"), ("Monday", "DATE", "2025-02-10")]),
+        # ... or before it.
+        ('On Monday the general declared: "Yesterday the bridge fell."', D(2025, 2, 7),
+         [("Monday", "DATE", "2025-02-03"), ("Yesterday", "DATE", "2025-02-02")]),
+        # Without a day in the attribution, the quotation is read from publication.
+        ('"I lost my brother today," his sister said.', D(2025, 2, 7),
+         [("today", "DATE", "2025-02-07")]),
+        # Outside quotation marks, "today" is the publication day.
+        ("Today the town is quiet, the colonel said on Tuesday.", D(2025, 2, 7),
+         [("Today", "DATE", "2025-02-07"), ("Tuesday", "DATE", "2025-02-04")]),
+    ],
+)  # fmt: skip
+def test_a_quotation_speaks_from_its_day(
+    text: str, published: dt.date, expected: list[Row]
+) -> None:
+    assert found(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # The small hours after a day before publication: the night after it, when the text
+        # named the early hours of the next day ...
+        ("Israel freed 90 prisoners early today, completing an exchange under a truce that "
+         "began yesterday. The buses left the prison shortly after 1 a.m.", D(2025, 1, 20),
+         [("early today", "DATE", "2025-01-20", "START"), ("yesterday", "DATE", "2025-01-19"),
+          ("1 a.m.", "TIME", "2025-01-20T01:00")]),
+        # ... or was in that night ...
+        ("The rig exploded on Tuesday night. At 1 a.m. the crew abandoned it.", D(2025, 1, 16),
+         [("Tuesday night", "TIME", "2025-01-14TNI"), ("1 a.m.", "TIME", "2025-01-15T01:00")]),
+        # ... and on that day otherwise.
+        ("The raid began on Tuesday. At 3 a.m. the first shots were fired.", D(2025, 1, 16),
+         [("Tuesday", "DATE", "2025-01-14"), ("3 a.m.", "TIME", "2025-01-14T03:00")]),
+        ("The raid began at 3 a.m.", D(2025, 1, 16), [("3 a.m.", "TIME", "2025-01-16T03:00")]),
+        # In news, a day more than two days back is background: a time is the day's own.
+        ("The leak began on April 20. The oil was stopped at 1425 local time.",
+         D(2025, 7, 15), [("April 20", "DATE", "2025-04-20"),
+                          ("1425 local time", "TIME", "2025-07-15T14:25")]),
+        # "after midnight" begins a day: in a morning report, the day of publication.
+        ("Shelling resumed shortly after midnight.", D(2025, 1, 16),
+         [("midnight", "TIME", "2025-01-16T00:00")]),
+        ("The strike came on Tuesday. Shelling resumed shortly after midnight.", D(2025, 1, 16),
+         [("Tuesday", "DATE", "2025-01-14"), ("midnight", "TIME", "2025-01-15T00:00")]),
+        ("The city went dark at midnight.", D(2025, 1, 16),
+         [("midnight", "TIME", "2025-01-16T24:00")]),
+        # "overnight" is the night before a morning report, or the night after a story's
+        # day of the last two days.
+        ("Israel postponed the release overnight.", D(2025, 2, 23),
+         [("overnight", "DATE", "2025-02-23", "START")]),
+        ("Hamas freed six hostages on Saturday. Israel held back the prisoners overnight.",
+         D(2025, 2, 24), [("Saturday", "DATE", "2025-02-22"),
+                          ("overnight", "DATE", "2025-02-23", "START")]),
+        ("Officials imposed an overnight curfew.", D(2025, 2, 23), []),
+    ],
+)  # fmt: skip
+def test_the_small_hours_on_the_right_day(
+    text: str, published: dt.date, expected: list[Row]
+) -> None:
+    assert found(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A week named after the weekday is that weekday's week.
+        ("The girl attended school on Wednesday to Friday last week.", D(2025, 4, 30),
+         [("Wednesday", "DATE", "2025-04-23"), ("Friday", "DATE", "2025-04-25"),
+          ("last week", "DATE", "2025-W17")]),
+        ("The envoys meet on Monday next week.", D(2025, 4, 30),
+         [("Monday", "DATE", "2025-05-05"), ("next week", "DATE", "2025-W19")]),
+        # A comma ends the weekday's phrase: last week's talks are another matter.
+        ("They met on Tuesday, after last week's talks failed.", D(2025, 4, 30),
+         [("Tuesday", "DATE", "2025-04-29"), ("last week", "DATE", "2025-W17")]),
+    ],
+)  # fmt: skip
+def test_a_weekday_of_a_named_week(text: str, published: dt.date, expected: list[Row]) -> None:
+    assert found(text, published) == expected

@@ -1,0 +1,68 @@
+"""The engine tries at each word only the kinds of expression that can begin with it
+(``timex/starts.py``): it must find what the whole scanner finds there."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+
+from tests.extract import timex_history_passages as passages
+from tests.extract.test_timex_property import FUZZ, TEXT
+from timeline.extract.timex.engine import folded
+from timeline.extract.timex.scanner import whole_scanner
+from timeline.extract.timex.starts import CANDIDATES, DIGITS, GATES, STARTERS, scanner_for
+
+WHOLE = whole_scanner()
+WORD_OR_NUMBER = re.compile(r"[A-Za-z]+|\d+")
+AMOUNT = re.compile(r"(?<=[$£€.,])\d|\d+(?:%|,\d)")
+"""A number the candidates leave out on purpose: a part of an amount."""
+
+
+def disagreements(text: str) -> list[str]:
+    """Every word or number where the whole scanner finds an expression that the engine's
+    candidates and dispatch would not find alike."""
+    text = folded(text)  # as the engine reads it
+    candidates = {m.start() for m in CANDIDATES.finditer(text)}
+    found = []
+    for token in WORD_OR_NUMBER.finditer(text):
+        start, word = token.start(), token.group()
+        whole = WHOLE.match(text, start)
+        if whole is None:
+            continue
+        key = DIGITS if word.isdigit() else word.lower()
+        if key != DIGITS and word not in (key, key.capitalize(), key.upper()):
+            continue  # "NInE": the engine reads words as written in one of three cases
+        gate = GATES.get(key)
+        if gate is not None and not re.match(rf"(?i:{gate})", text[token.end() :]):
+            continue  # kept from the scanner on purpose: "the company", "a man"
+        if key == DIGITS and AMOUNT.match(text, start):
+            continue
+        scanner = scanner_for(key)
+        dispatched = scanner.match(text, start) if scanner is not None else None
+        same = dispatched is not None and (dispatched.span(), dispatched.lastgroup) == (
+            whole.span(),
+            whole.lastgroup,
+        )
+        if start not in candidates or not same:
+            found.append(f"{whole.group()!r} ({whole.lastgroup}) at {start}")
+    return found
+
+
+def test_every_starter_can_begin_a_kind() -> None:
+    assert all(scanner_for(form.lower()) is not None for form in STARTERS)
+    assert scanner_for(DIGITS) is not None
+    assert scanner_for("company") is None
+
+
+@pytest.mark.parametrize("name", sorted(passages.PASSAGES) + sorted(passages.UNSEEN))
+def test_the_dispatch_finds_what_the_whole_scanner_finds_in_history(name: str) -> None:
+    text, _ = {**passages.PASSAGES, **passages.UNSEEN}[name]
+    assert disagreements(text) == []
+
+
+@FUZZ
+@given(TEXT)
+def test_the_dispatch_finds_what_the_whole_scanner_finds(text: str) -> None:
+    assert disagreements(text) == []

@@ -1,0 +1,290 @@
+"""One date block's merge: which of its events tell the same happening.
+
+A block holds the events of one day (whatever the time or part of day they give: "Tuesday",
+"Tuesday night" and "6:30 a.m." on Tuesday are one block), or of one coarser period at its
+precision and modifier. Within a block, events join in report order, first fit, over the
+clusters that share a heavy word with them; a happened report never joins an expected
+cluster, and the expected events come after all the happened ones, so that a forecast of a
+happening that happened becomes a mention of it. An article may tell a happening twice: its
+second telling joins the first (``entries.split_reports`` makes it a mention). A report
+published days after its date (``recalls``) or an event that only names a happening
+(``names``) joins the closest cluster of reports at the time, by a looser test. A reaction
+never joins reports of what it reacts to, nor they it (``reactions.py`` links them).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from timeline.merge.order import published_key
+from timeline.merge.similarity import Weights, alike, report_words
+from timeline.merge.text import clean_text, is_reaction
+from timeline.model import DateValue, Event, EventKind, Precision
+
+MIN_SHARED = 2
+MIN_OVERLAP = 0.3
+NORM_WORDS = 8
+RECALL_DAYS = 3
+RECALL_MIN_OVERLAP = 0.2
+RETOLD_MIN_SHARED = 3
+RETOLD_MIN_OVERLAP = 0.5
+
+BlockKey = tuple[str, str, str | None]
+Said = tuple[str, str, str, str]
+
+
+def block_key(date: DateValue) -> BlockKey:
+    """The block of a date: its day for a day or a time, else its value, precision and
+    modifier."""
+    if date.precision.rank <= Precision.DAY.rank:
+        return (date.start.isoformat(), Precision.DAY.value, None)
+    return (date.value, date.precision.value, date.mod)
+
+
+def said(event: Event) -> Said:
+    """What an event's words are found in: its sentence, its clause, its date's text and
+    its outlet."""
+    expression = event.expression.text if event.expression else ""
+    return (event.text, event.clause, expression, event.article.source)
+
+
+def event_words(event: Event) -> frozenset[str]:
+    """The words of what an event reports (the clause its date governs, without the time
+    stamp or byline it starts with; a dateline's place stays), without the words of the
+    date itself, which every event of a block shares, nor of its outlet's name."""
+    text = clean_text(event.clause or event.text, datelines=False)
+    if event.expression is not None:
+        text = text.replace(event.expression.text, " ", 1)
+    return report_words(text, event.article.source)
+
+
+@dataclass(frozen=True, slots=True)
+class Comparer:
+    """Everything a comparison needs: each event's words, the corpus weights, the splits."""
+
+    words: dict[str, frozenset[str]]
+    weights: Weights
+    apart: frozenset[str]
+    totals: dict[str, float]
+    """``total`` of each event, by event id, as far as it was asked for."""
+    wholes: dict[str, float] = field(default_factory=dict)
+    """``whole`` of each event, by event id, as far as it was asked for."""
+
+    def whole(self, event_id: str) -> float:
+        """The weight of all an event's words."""
+        found = self.wholes.get(event_id)
+        if found is None:
+            found = self.wholes[event_id] = self.weights.of(self.words.get(event_id, ()))
+        return found
+
+    def total(self, event_id: str) -> float:
+        """What the words an event shares are weighed against: the weight of its
+        ``NORM_WORDS`` heaviest words (a long sentence tells more than its happening)."""
+        found = self.totals.get(event_id)
+        if found is None:
+            weight = self.weights.weight
+            heaviest = sorted((weight(w) for w in self.words[event_id]), reverse=True)
+            found = self.totals[event_id] = math.fsum(heaviest[:NORM_WORDS])
+        return found
+
+    def joins(self, event: Event, cluster: Cluster, reaction: bool) -> bool:
+        """Whether an event (a reaction or not) joins a cluster of its own date block."""
+        if cluster.closed or (cluster.expected and event.kind is EventKind.HAPPENED):
+            return False  # split by a correction; or a forecast, which a report never joins
+        if reaction is not cluster.reaction:
+            return False  # a reaction is a happening of its own
+        mine, weight = self.words[event.id], self.total(event.id)
+        if not self._may_join(mine, weight, cluster):
+            return False
+        # An article's own sentences share its words: a second telling must be clearly one.
+        least, overlap = (
+            (RETOLD_MIN_SHARED, RETOLD_MIN_OVERLAP)
+            if event.article.slug in cluster.slugs
+            else (MIN_SHARED, MIN_OVERLAP)
+        )
+        return any(
+            alike(mine, self.words[m.id], self.weights, least, overlap, lighter)
+            for m in cluster.events
+            for lighter in (min(weight, self.total(m.id)),)
+        )
+
+    def recalled(
+        self, event: Event, reaction: bool, clusters: Sequence[tuple[int, Cluster]]
+    ) -> int | None:
+        """The cluster of reports at the time that an event recalling a happening is
+        closest to, when it is close enough (a looser test than ``joins``: the day is known
+        and one of its happenings is recalled); None if none is. An event that only names
+        a happening (``names``) may join any cluster of happened reports."""
+        mine, weight = self.words[event.id], self.total(event.id)
+        best, best_share = None, RECALL_MIN_OVERLAP
+        for place, cluster in clusters:
+            if cluster.closed or not (cluster.reported or names(event)):
+                continue
+            if cluster.expected and event.kind is not EventKind.EXPECTED:
+                continue
+            if reaction is not cluster.reaction:
+                continue
+            for member in cluster.events:
+                shared = mine & self.words[member.id]
+                if len(shared) < MIN_SHARED:
+                    continue
+                lighter = min(weight, self.total(member.id))
+                share = self.weights.of(shared) / lighter if lighter > 0 else 0.0
+                if share > best_share:
+                    best, best_share = place, share
+        return best
+
+    def _may_join(self, mine: frozenset[str], weight: float, cluster: Cluster) -> bool:
+        """A test on the whole cluster that every member would fail too: words shared with
+        any member are among those shared with all of them together."""
+        shared = mine & cluster.words
+        needed = MIN_OVERLAP * min(weight, cluster.lightest)
+        return len(shared) >= MIN_SHARED and self.weights.of(shared) >= needed
+
+    def keys(self, event: Event) -> list[str]:
+        """The heaviest words of an event: any word set alike enough must hold one of them.
+
+        Words are taken, heaviest first, until the rest weighs less than the overlap needed.
+        """
+        idf, unseen = self.weights.idf, self.weights.unseen
+        weighed = sorted((-idf.get(w, unseen), w) for w in self.words[event.id])
+        weights = [-minus for minus, _ in weighed]
+        if event.id not in self.totals:  # what ``total`` would find, from the same sort
+            self.totals[event.id] = math.fsum(weights[:NORM_WORDS])
+        rest = math.fsum(weights)
+        needed = MIN_OVERLAP * self.totals[event.id]
+        keys = []
+        for (_, word), weight in zip(weighed, weights, strict=True):
+            if rest < needed:
+                break
+            keys.append(word)
+            rest -= weight
+        return keys
+
+
+def reacts(event: Event) -> bool:
+    """True when what the event reports (its clause) is a reaction to something."""
+    return is_reaction(event.clause or event.text)
+
+
+@dataclass(slots=True)
+class Cluster:
+    """Events of one block found to tell the same happening, while the block is merged."""
+
+    events: list[Event]
+    slugs: set[str]
+    """The articles of its members."""
+    closed: bool
+    """Holds an event that a correction split off: nothing joins it."""
+    expected: bool
+    """Made of expected events only (happened events come first in a block)."""
+    reported: bool
+    """Holds a report published at the time (``recalls`` is false for it)."""
+    reaction: bool
+    """Made of reactions (``reactions.is_reaction``) to something, or of none."""
+    words: set[str]
+    """Every word of every member."""
+    lightest: float
+    """The smallest weight of a member's words."""
+
+
+def merge_block(block: Sequence[Event], comparer: Comparer) -> list[tuple[Event, ...]]:
+    """The clusters of a block: the events of each happening, in the order they joined.
+
+    First fit, in report order (happened events first), over the clusters that share a
+    heavy word with the event: those with a member holding one of the event's heaviest
+    words, or holding among its own heaviest words one of the event's words. The result is
+    that of comparing with every cluster, found faster.
+    """
+    clusters: list[Cluster] = []
+    by_word: dict[str, set[int]] = defaultdict(set)
+    by_key: dict[str, set[int]] = defaultdict(set)
+    by_sentence: dict[tuple[str, int], int] = {}
+    for event in sorted(block, key=_merge_order):
+        words = comparer.words[event.id]
+        keys = comparer.keys(event)
+        home = _home(event, keys, clusters, comparer, (by_word, by_key, by_sentence))
+        if home is None and names(event):
+            continue  # it names no happening of its date that is reported: no entry
+        if home is None:
+            home = len(clusters)
+            closed = event.id in comparer.apart
+            expected = event.kind is not EventKind.HAPPENED
+            reaction = reacts(event)
+            clusters.append(Cluster([], set(), closed, expected, False, reaction, set(), math.inf))
+        cluster = clusters[home]
+        cluster.reported = cluster.reported or not recalls(event)
+        cluster.events.append(event)
+        cluster.slugs.add(event.article.slug)
+        cluster.words.update(words)
+        cluster.lightest = min(cluster.lightest, comparer.total(event.id))
+        for word in words:
+            by_word[word].add(home)
+        for key in keys:
+            by_key[key].add(home)
+        by_sentence.setdefault((event.article.slug, event.start), home)
+    return [tuple(cluster.events) for cluster in clusters]
+
+
+_Index = tuple[dict[str, set[int]], dict[str, set[int]], dict[tuple[str, int], int]]
+"""The clusters by word of a member, by heaviest word of a member, and by sentence."""
+
+
+def _home(
+    event: Event, keys: list[str], clusters: list[Cluster], comparer: Comparer, index: _Index
+) -> int | None:
+    """The cluster an event joins, if any: that of another dated clause of its sentence;
+    for a recall or a mention, the reported cluster it is closest to; else the first that
+    it is alike (``Comparer.joins``)."""
+    if event.id in comparer.apart:
+        return None
+    by_word, by_key, by_sentence = index
+    sibling = by_sentence.get((event.article.slug, event.start))
+    if sibling is not None:
+        cluster = clusters[sibling]
+        if not (cluster.closed or (cluster.expected and event.kind is EventKind.HAPPENED)):
+            return sibling  # two dated clauses of one sentence in one block: one telling
+    words = comparer.words[event.id]
+    reaction = reacts(event)
+    if recalls(event) or names(event):
+        nearby = sorted({i for word in words for i in by_word.get(word, ())})
+        home = comparer.recalled(event, reaction, [(i, clusters[i]) for i in nearby])
+        if home is not None or names(event):
+            return home
+    candidates = {i for key in keys for i in by_word.get(key, ())}
+    candidates.update(i for word in words for i in by_key.get(word, ()))
+    joined = (i for i in sorted(candidates) if comparer.joins(event, clusters[i], reaction))
+    return next(joined, None)
+
+
+def _merge_order(event: Event) -> tuple[bool, bool, str, str, int, int, str]:
+    """Happened events first, those published at the time first, then in report order
+    (``report_order``)."""
+    return (event.kind is not EventKind.HAPPENED, recalls(event), *report_order(event))
+
+
+def names(event: Event) -> bool:
+    """True for an event that only names a happening ("since the October 7 attack"): it
+    makes no entry, and joins the entry of its date that it recalls as a mention."""
+    return event.kind is EventKind.MENTION
+
+
+def recalls(event: Event) -> bool:
+    """True when the event's article was published ``RECALL_DAYS`` or more after the end
+    of its date: it recalls the happening rather than reports it."""
+    published = event.article.published
+    day = published.date() if isinstance(published, dt.datetime) else published
+    return (day - event.date.end).days >= RECALL_DAYS
+
+
+def report_order(event: Event) -> tuple[str, str, int, int, str]:
+    """First report first; within a sentence, the clauses in the order they are written
+    (the id only settles what nothing else does, so that the order never depends on the
+    order the events came in)."""
+    at = event.expression.start if event.expression is not None else -1
+    published = published_key(event.article.published)
+    return (published, event.article.slug, event.start, at, event.id)

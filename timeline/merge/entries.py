@@ -1,0 +1,103 @@
+"""From the reports of one happening to its entry: sources and mentions, date, text, id.
+
+- **Sources** are the reports: one per article (its first telling), among the happened
+  events published at the time when there are any. A second telling in the same article,
+  a recall published days later, an event that only names the happening, and the forecasts
+  of a happening that happened, are kept as **mentions**.
+- **Date**: the day, with a time only when the sources that give a time all give the same
+  and are at least half of the sources.
+- **Text**: the clearest standalone sentence among the sources, cleaned of its dateline
+  (``text.py``); the sources keep their sentences as written.
+- **Id**: the event id of the first report (by publication, then page name, then place in
+  the article): another article joining later changes neither id nor order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from timeline.extract.timex import day_value
+from timeline.merge.blocks import recalls
+from timeline.merge.text import clean_text, clearest
+from timeline.model import DateValue, Entry, Event, EventKind, Precision, Source
+
+
+def make_entry(events: Sequence[Event]) -> Entry:
+    """The entry of the events of one happening, in the order they joined (reports first,
+    in report order)."""
+    reports, mentions = split_reports(events)
+    return Entry(
+        id=reports[0].id,
+        date=entry_date(reports),
+        text=entry_text([event.text for event in reports]),
+        sources=tuple(source_of(event) for event in reports),
+        tags=tuple(sorted({tag for event in reports for tag in event.article.tags})),
+        kind=reports[0].kind,
+        mentions=tuple(source_of(event) for event in mentions),
+    )
+
+
+def entry_text(sentences: Sequence[str]) -> str:
+    """The text of an entry whose reports tell ``sentences``: the clearest, cleaned."""
+    if len(sentences) == 1:
+        return clean_text(sentences[0])
+    texts = [clean_text(sentence) for sentence in sentences]
+    return texts[clearest(texts)]
+
+
+def split_reports(events: Sequence[Event]) -> tuple[list[Event], list[Event]]:
+    """The reports among the events and the mentions (the others), each in the events'
+    order. The reports are the first telling of each article among the happened events
+    published at the time, or if none was, among the happened events, or if none
+    happened, among the expected ones. An event that only names the happening is always
+    a mention."""
+    happened = [event for event in events if event.kind is EventKind.HAPPENED]
+    timely = [event for event in happened if not recalls(event)]
+    expected = [event for event in events if event.kind is EventKind.EXPECTED]
+    chosen = {id(event) for event in (timely or happened or expected)}
+    reports: list[Event] = []
+    mentions: list[Event] = []
+    articles: set[str] = set()
+    for event in events:
+        if id(event) not in chosen or event.article.slug in articles:
+            mentions.append(event)
+        else:
+            reports.append(event)
+            articles.add(event.article.slug)
+    return reports, mentions
+
+
+def entry_date(reports: Sequence[Event]) -> DateValue:
+    """The date of the reports' happening: a day (or coarser period) as they all give it,
+    with a time when those that give a time agree on it and are at least half of them."""
+    first = reports[0].date
+    if first.precision.rank > Precision.DAY.rank:
+        return first  # a block of coarse dates holds one value
+    timed = [event.date for event in reports if _timed(event.date)]
+    if timed and len({date.value for date in timed}) == 1 and 2 * len(timed) >= len(reports):
+        return timed[0]
+    days = [event.date for event in reports if event.date.precision is Precision.DAY]
+    return days[0] if days else day_value(first.start)
+
+
+def _timed(date: DateValue) -> bool:
+    return date.precision is Precision.TIME
+
+
+def source_of(event: Event) -> Source:
+    """The source an event gives an entry."""
+    return Source(
+        event_id=event.id,
+        article=event.article,
+        sentence=event.text,
+        line=event.line,
+        expression=event.expression,
+        basis=event.basis,
+        kind=event.kind,
+    )
+
+
+def with_mentions(entry: Entry, mentions: Iterable[Source]) -> Entry:
+    """The entry with more mentions after its own."""
+    return replace(entry, mentions=entry.mentions + tuple(mentions))

@@ -1,0 +1,151 @@
+"""An entry's text: the clearest standalone sentence among its reports, without the
+dateline or byline a news lead starts with.
+
+Every source keeps its own sentence as written; only the entry's own text is cleaned and
+chosen. The rules are about news prose in general (datelines, agency tags, pronouns left
+dangling by the sentence before), never about one outlet's sentences.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
+_PLACE = r"[A-Z][A-Z.'’-]+(?:(?:\s+|\s*\\?/\s*)[A-Z][A-Z.'’-]*)*"
+"""A dateline's place, in capitals: ``TEL AVIV``, ``MEXICO CITY/GENEVA``, ``AP NEW ORLEANS``."""
+_REGION = r"(?:,\s+[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){0,2})?"
+"""What may follow the place: ``, West Bank``, ``, La.``."""
+_AGENCY = r"(?:\((?:Reuters|AP|AFP|CNN|UPI|dpa|Xinhua)\)\s*)"
+_DASH = r"(?:—|–|--?|\|)"
+_RESIDUE = tuple(
+    re.compile(pattern)
+    for pattern in (
+        # "HOUSTON | Thu Apr 22, 2010 7:30 pm EDT " (the place then comes again)
+        rf"^{_PLACE}{_REGION}\s*\|\s*{_WEEKDAY}\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\s+"
+        rf"\d{{1,2}}:\d\d\s*[ap]\.?m\.?\s+[A-Z]{{2,4}}\s+",
+        # "Tuesday, September 16, 2008; 4:30 PM "
+        rf"^{_WEEKDAY},\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}}(?:;\s*\d{{1,2}}:\d\d\s*[AP]\.?M\.?)?\s+",
+        # "July 15, 2010 - 7:48 AM | by: Jane Doe "
+        rf"^{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\s+-\s+\d{{1,2}}:\d\d\s*[AP]M\s*\|\s*[Bb]y:?\s+"
+        r"[A-Z][\w'’-]+\s+[A-Z][\w'’-]+\s+",
+        # "May 12 - ", "April 3, 2010 - " (a live report's stamp)
+        rf"^{_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?\s+-\s+",
+        # "By Jane Doe | ", "By Jane Doe, Staff Writer | "
+        r"^By\s+[A-Z][^|]{1,60}\|\s+",
+        # "Photograph: Jane Doe/AP ", "Photograph: AP "
+        r"^(?:Photograph|Photo|Picture):\s+(?:\S+\s+){0,4}?\S*?\b"
+        r"(?:AP|Reuters|AFP|Getty Images|EPA|PA|Rex Features)\s+",
+    )
+)
+_DATELINES = tuple(
+    re.compile(pattern)
+    for pattern in (
+        # "TEL AVIV — ", "JENIN, West Bank — ", "HOUSTON (Reuters) - ", "LONDON | "
+        rf"^{_PLACE}{_REGION}\s*{_AGENCY}?{_DASH}\s+",
+        # "(Reuters) - "
+        rf"^{_AGENCY}{_DASH}\s+",
+    )
+)
+"""Where the report was filed from: cleaned off an entry's text, but a word of the report
+(the place is often where it happened)."""
+_LEAST_LEFT = 20
+"""A cleaned text keeps at least this many characters, else the sentence stays whole."""
+
+_DANGLING = frozenset(
+    """it he she they this that these those his her their its him them we i you our us but
+    and or so yet also however meanwhile then still instead besides moreover furthermore
+    which who whose where while though although because otherwise nonetheless
+    nevertheless thus hence such both""".split()
+)
+"""First words that lean on a sentence before: a pronoun, a conjunction, a linking adverb."""
+_FIRST_WORD = re.compile(r"[\"“‘'(\[]*([A-Za-z]+)")
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|we|We|we're|our|Our|my|My)\b")
+_ENDS = (".", "!", '."', ".”", "!”", '!"', ".'", ".’", ".)")
+_SHORT, _LONG, _TOO_LONG = 50, 280, 400
+_FORECAST_WORDS = ("expected", "due", "scheduled", "set to", "likely", "will", "would")
+"""What ``_FORECAST`` can match at all, looked for first."""
+_FORECAST = re.compile(
+    r"\b(?:(?:is|are|was|were) (?:expected|due|scheduled|set|likely) to|will|would)\b"
+    r"|\b(?:expected|scheduled) (?:on|for|at|in)\b",
+    re.IGNORECASE,
+)
+
+
+def clean_text(sentence: str, *, datelines: bool = True) -> str:
+    """A sentence without the time stamp, byline, photo credit it starts with, and without
+    its dateline and agency tag unless ``datelines`` is false."""
+    text = sentence
+    patterns = _RESIDUE + _DATELINES if datelines else _RESIDUE
+    changed = True
+    while changed:
+        changed = False
+        for pattern in patterns:
+            match = pattern.match(text)
+            if match and len(text) - match.end() >= _LEAST_LEFT:
+                text = text[match.end() :]
+                changed = True
+    if text is not sentence and text[:1].islower():
+        text = text[0].upper() + text[1:]
+    return text
+
+
+def clearest(sentences: Sequence[str]) -> int:
+    """The place of the clearest standalone sentence among ``sentences`` (cleaned ones):
+    the first of those with the fewest faults, so the earliest report wins a tie."""
+    faults = [_faults(sentence) for sentence in sentences]
+    return min(range(len(sentences)), key=lambda place: (faults[place], place))
+
+
+def _faults(sentence: str) -> int:
+    """How much a sentence needs the text around it, or reads badly on its own."""
+    faults = 0
+    first = _FIRST_WORD.match(sentence)
+    if first is None or first[1].lower() in _DANGLING:
+        faults += 2
+    if sentence[:1] in "\"“‘'" or _FIRST_PERSON.search(sentence):
+        faults += 1  # a quotation: someone's words, not the report
+    length = len(sentence)
+    if length < _SHORT or length > _TOO_LONG:
+        faults += 2
+    elif length > _LONG:
+        faults += 1
+    if not sentence.rstrip().endswith(_ENDS):
+        faults += 1  # a headline run into the lead, a list, a question
+    lower = sentence.lower()
+    if any(word in lower for word in _FORECAST_WORDS) and _FORECAST.search(sentence):
+        faults += 2  # what was expected, not what happened
+    return faults
+
+
+_REACTION = re.compile(
+    r"\b(?:condemn(?:s|ed|ing|ation)?|denounc(?:e|es|ed|ing)|deplor(?:e|es|ed|ing)"
+    r"|decri(?:ed|es)|welcom(?:e|es|ed|ing)|prais(?:e|es|ed|ing)|hail(?:s|ed|ing)"
+    r"|applaud(?:s|ed|ing)?|critici[sz](?:e|es|ed|ing)|slamm?(?:s|ed)|lambast(?:s|ed)?"
+    r"|outrag(?:e|ed)|mourn(?:s|ed|ing)?|tributes?|condolences?|reacted|reactions?"
+    r"|in response to|expressed (?:[a-z]+ ){0,2}(?:concern|regret|sorrow|shock"
+    r"|outrage|sadness|grief|dismay)|(?:was|were|is|are) (?:shocked|appalled|saddened))\b",
+    re.IGNORECASE,
+)
+
+
+_REACTION_STEMS = (
+    "condemn", "denounc", "deplor", "decri", "welcom", "prais", "hail", "applaud", "critici",
+    "slam", "lambast", "outrag", "mourn", "tribute", "condolence", "react", "in response to",
+    "expressed", "shocked", "appalled", "saddened",
+)  # fmt: skip
+"""What ``_REACTION`` can match at all, looked for first: most sentences hold none."""
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def is_reaction(sentence: str) -> bool:
+    """True when a sentence reacts to something: condemns, welcomes, mourns it."""
+    lower = sentence.lower()
+    if not any(stem in lower for stem in _REACTION_STEMS):
+        return False
+    return _REACTION.search(sentence) is not None

@@ -161,6 +161,30 @@ def test_timeline_shows_entries_and_a_linked_density_chart(browser: Any, site: S
         assert href and page.evaluate("h => !!document.getElementById(h.slice(1))", href)
 
 
+def test_the_front_page_opens_with_the_key_events_marked_in_the_record(
+    browser: Any, site: Served
+) -> None:
+    with open_page(browser, site.url + "index.html") as page:
+        first = page.locator("main > section").first
+        assert first.get_attribute("class") == "key-events"
+        assert first.locator("h2").inner_text() == "Key events"
+        items = first.locator("li.key-event")
+        count = items.count()
+        assert 10 <= count == page.locator("li.entry.key").count()
+        days = [items.nth(i).locator("time").get_attribute("datetime") for i in range(count)]
+        assert days == sorted(days, key=lambda d: str(d)[:10])  # in the order they happened
+        assert all("Told by" in items.nth(i).inner_text() for i in range(count))
+        link = items.first.locator("a")
+        text, href = link.inner_text(), str(link.get_attribute("href"))
+        link.click()
+        page.wait_for_url(f"**{href}")
+        target = page.locator(f"#{href.split('#')[1]}")
+        assert "key" in str(target.get_attribute("class")).split()
+        assert text in target.inner_text()
+        # Marked in words, not by colour alone.
+        assert target.locator(".key-mark").inner_text().strip().lower() == "key event"
+
+
 @pytest.mark.parametrize("path", PAGES)
 def test_no_horizontal_scroll_on_a_360px_phone(browser: Any, site: Served, path: str) -> None:
     with open_page(browser, site.url + path, PHONE) as page:

@@ -161,6 +161,27 @@ def test_new_site_builds_outside_the_repository(tmp_path: Path) -> None:
     assert run("new", "mysite", cwd=tmp_path).returncode == 2
 
 
+def test_check_explains_an_entrys_rank_part_by_part(example_site: Path) -> None:
+    assert run("build", cwd=example_site).returncode == 0
+    data = json.loads((example_site / "output" / "timeline.json").read_text(encoding="utf-8"))
+    top = min(data["entries"], key=lambda e: e["rank"])
+    (example_site / "content" / "corrections.toml").write_text(
+        f'[not_key]\n"{top["sources"][-1]["event"]}" = "told often, but no turning point"\n',
+        encoding="utf-8",
+    )
+    result = run("check", "--explain", top["id"], cwd=example_site)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"{top['id']}: rank {len(data['entries'])} of ")
+    assert "not a key event" in lines[0]
+    parts = [line.split()[0] for line in lines[2:]]
+    counted = ["reports", "outlets", "day", "recalls", "echo"]
+    assert parts == [*counted, "kind", "attribution", "score", "dropped"]
+    assert lines[-1].endswith("content/corrections.toml:2: told often, but no turning point")
+    missing = run("check", "--explain", "0123456789ab", cwd=example_site)
+    assert missing.returncode == 2 and "no entry has the id '0123456789ab'" in missing.stderr
+
+
 def test_check_lists_nothing_for_clean_content_and_writes_nothing(example_site: Path) -> None:
     result = run("check", cwd=example_site)
     assert result.returncode == 0, result.stderr

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.config import load_config, parse_config
+from timeline.config import Config, load_config, parse_config
 from timeline.errors import BuildFailed, ConfigError, TimelineError
 
 
@@ -39,9 +39,31 @@ def test_every_problem_is_reported_with_its_line() -> None:
     messages = [str(error) for error in caught.value.errors]
     assert messages == [
         "site/timeline.toml:3: unknown key 'colour' (known keys: base_url, content_dir, "
-        "day_first, description, language, output_dir, strict, theme, title)",
+        "day_first, description, key_events, language, output_dir, strict, theme, "
+        "timelinejs_events, title)",
         "site/timeline.toml:4: 'day_first' must be a bool, not str",
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("key_events = true", "'key_events' must be an int, not bool"),
+        ("key_events = 2.5", "'key_events' must be an int, not float"),
+        ("key_events = -1", "'key_events' must not be negative"),
+        ('timelinejs_events = "some"', "'timelinejs_events' must be 'key' or 'all', not 'some'"),
+    ],
+)
+def test_key_event_settings_are_checked(line: str, message: str) -> None:
+    with pytest.raises(BuildFailed) as caught:
+        parse_config(f'title = "War"\n{line}\n', Path("/site"), "timeline.toml")
+    assert [str(e) for e in caught.value.errors] == [f"timeline.toml:2: {message}"]
+
+
+def test_key_event_settings() -> None:
+    config = parse_config('key_events = 25\ntimelinejs_events = "all"\n', Path("/site"))
+    assert (config.key_events, config.timelinejs_events) == (25, "all")
+    assert (Config(Path("/s")).key_events, Config(Path("/s")).timelinejs_events) == (None, "key")
 
 
 def test_toml_syntax_error_names_the_line() -> None:

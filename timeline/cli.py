@@ -25,7 +25,8 @@ from timeline.errors import BuildFailed, TimelineError, UsageError, plural
 from timeline.extract import extract_article, find_expressions
 from timeline.load import decode_text, parse_article, parse_published
 from timeline.merge.corrections import set_aside_events
-from timeline.model import Article, Event, EventKind, TimeExpression
+from timeline.merge.rank import explain_entry
+from timeline.model import Article, Correction, Event, EventKind, TimeExpression, Timeline
 from timeline.render.exports import date_json, iso
 from timeline.serve import ServeOptions, serve_site
 from timeline.skeleton import DISTRIBUTION, create_article, create_site
@@ -172,14 +173,25 @@ def _progress_bar() -> Callable[[int, int], None] | None:
     is_flag=True,
     help="List each dated sentence that is not told as a happening, with its id.",
 )
+@click.option(
+    "--explain",
+    metavar="ID",
+    help="Show why the entry ID (or the entry of event ID) ranks where it does.",
+)
 @verbosity
 @reports_errors
-def check(directory: Path, drafts: bool, strict: bool, list_set_aside: bool) -> None:
+def check(
+    directory: Path, drafts: bool, strict: bool, list_set_aside: bool, explain: str | None
+) -> None:
     """Validate the content and list what an editor should look at, writing nothing."""
     config = load_config(directory.resolve())
     loaded = load_site(config, drafts=drafts)
-    warnings = site_doubts(loaded.doubts, loaded.articles, loaded.corrections)
     timeline = make_timeline(loaded)
+    if explain is not None:
+        for line in explain_rank(timeline, explain, loaded.corrections):
+            click.echo(line)
+        return
+    warnings = site_doubts(loaded.doubts, loaded.articles, loaded.corrections)
     warnings += expected_only(timeline)
     for warning in sorted(warnings, key=lambda w: (w.location.path, w.location.line)):
         click.echo(f"{warning}")
@@ -483,6 +495,17 @@ def _table_row(row: dict[str, Any]) -> str:
     if "expressions" in row or "article" in row:
         return f"{row['date']['value']:<12} {row['basis']:<12} {row['text']}"
     return f"{row['start']:>6} {row['end']:>6}  {row['type']:<9} {row['value']:<14} {row['text']}"
+
+
+def explain_rank(
+    timeline: Timeline, wanted: str, corrections: Iterable[Correction] = ()
+) -> list[str]:
+    """``explain_entry`` of the entry whose id, or one of whose sources' event id, is
+    ``wanted``; a usage error when there is none."""
+    for entry in timeline.entries:
+        if entry.id == wanted or any(s.event_id == wanted for s in entry.sources):
+            return explain_entry(timeline, entry, corrections)
+    raise UsageError(f"no entry has the id '{wanted}' (ids are in output/timeline.json)")
 
 
 def _print_report(report: BuildReport) -> None:

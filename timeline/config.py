@@ -42,6 +42,12 @@ class Config:
     """Read ``10/7/2023`` as 10 July rather than October 7."""
     strict: bool = False
     """Treat doubtful dates as errors."""
+    key_events: int | None = None
+    """How many key events open the front page; by default it follows from the span and
+    the size of the collection (``merge/rank.py``, ``key_event_count``)."""
+    timelinejs_events: str = "key"
+    """What ``timelinejs.json`` holds: ``key`` (the key events, a story of readable length)
+    or ``all`` (every entry)."""
 
     @property
     def content_path(self) -> Path:
@@ -71,7 +77,10 @@ _TYPES: dict[str, type] = {
     "output_dir": str,
     "day_first": bool,
     "strict": bool,
+    "key_events": int,
+    "timelinejs_events": str,
 }
+_CHOICES: dict[str, tuple[str, ...]] = {"timelinejs_events": ("key", "all")}
 
 
 def load_config(root: Path, overrides: dict[str, Any] | None = None) -> Config:
@@ -128,10 +137,26 @@ def _problems(raw: dict[str, Any]) -> list[tuple[str, str]]:
         if key not in _KEYS:
             known = ", ".join(sorted(_KEYS))
             problems.append((key, f"unknown key '{key}' (known keys: {known})"))
-        elif not isinstance(value, _TYPES[key]):
-            expected = _TYPES[key].__name__
-            problems.append((key, f"'{key}' must be a {expected}, not {type(value).__name__}"))
+            continue
+        problem = _value_problem(key, value)
+        if problem:
+            problems.append((key, problem))
     return problems
+
+
+def _value_problem(key: str, value: Any) -> str | None:
+    """What is wrong with a known key's value, if anything (a bool is no number here)."""
+    wanted = _TYPES[key]
+    if not isinstance(value, wanted) or (wanted is int and isinstance(value, bool)):
+        name = wanted.__name__
+        article = "an" if name[0] in "aeiou" else "a"
+        return f"'{key}' must be {article} {name}, not {type(value).__name__}"
+    if key in _CHOICES and value not in _CHOICES[key]:
+        choices = " or ".join(f"'{c}'" for c in _CHOICES[key])
+        return f"'{key}' must be {choices}, not '{value}'"
+    if isinstance(value, int) and value < 0:
+        return f"'{key}' must not be negative"
+    return None
 
 
 def _line_of_key(text: str, key: str) -> int:

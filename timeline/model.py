@@ -285,6 +285,11 @@ class Entry:
     kind: EventKind = EventKind.HAPPENED
     """``happened`` when any source reports the happening, ``expected`` when all only
     expect it."""
+    rank: int = 0
+    """The entry's place in the collection's importance order: 1 is the most important
+    (``merge/rank.py``); 0 before the entries are ranked."""
+    key: bool = False
+    """True for the key events: the first of that order, or pinned by an editor."""
     mentions: tuple[Source, ...] = ()
     """Tellings of the happening that are not reports of it, each with its own sentence:
     coarse or retrospective mentions ("earlier this week", "in April"), a second telling in
@@ -325,9 +330,10 @@ class Correction:
 
     action: str
     """``hide``, ``redate``, ``split``, ``restore`` (a set-aside or expected event is taken as
-    a happening) or ``drop`` (an event is left out before merging)."""
+    a happening), ``drop`` (an event is left out before merging), ``key`` (pin among the key
+    events) or ``not_key`` (drop from them)."""
     id: str
-    """An event id, or for ``hide`` also an entry id."""
+    """An event id, or for ``hide``, ``key`` and ``not_key`` also an entry id."""
     location: SourceLocation
     reason: str = ""
     value: str | None = None

@@ -206,6 +206,8 @@ def test_months_seasons_and_possessives(text: str, expected: list[Row]) -> None:
         ("Oil fell in the winter of nineteen ninety-four.",
          [("the winter of nineteen ninety-four", "DATE", "1994-WI")]),
         ("The band was big in the nineties.", [("the nineties", "DATE", "199")]),
+        ("The duo was famed in the mid-Eighties.", [("the mid-Eighties", "DATE", "198", "MID")]),
+        ("A history of nineteenth-century Hay.", [("nineteenth-century", "DATE", "18")]),
         ("Two thousand people marched.", []),
     ],
 )  # fmt: skip

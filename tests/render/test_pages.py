@@ -131,12 +131,12 @@ def test_acled_time_precision(date: DateValue, code: int) -> None:
 
 
 def test_events_csv_has_acled_columns() -> None:
-    timeline = Timeline("T", (entry("a1", day(D(2025, 1, 19)), 2, ("gaza", "aid")),), ())
-    rows = list(csv.reader(io.StringIO(events_csv(timeline).decode("utf-8"))))
-    assert rows == [
-        ["event_id", "event_date", "time_precision", "notes", "source", "source_url", "tags"],
-        ["a1", "2025-01-19", "1", "Text a1.", "Wire", "https://x/a", "gaza; aid"],
-    ]
+    ranked = replace(entry("a1", day(D(2025, 1, 19)), 2, ("gaza", "aid")), rank=3)
+    rows = list(csv.reader(io.StringIO(events_csv(Timeline("T", (ranked,), ())).decode())))
+    acled = ["event_id", "event_date", "time_precision", "notes", "source", "source_url", "tags"]
+    assert rows[0] == [*acled, "rank"]
+    assert rows[1] == ["a1", "2025-01-19", "1", "Text a1.", "Wire", "https://x/a", "gaza; aid", "3"]
+    assert len(rows) == 2
 
 
 @pytest.mark.parametrize(
@@ -206,6 +206,32 @@ def test_render_site_writes_feeds_and_exports_but_no_sitemap_without_a_host(
     assert b'href="../index.html#e-a"' in files["tags/gaza.html"]
     document = json.loads(files["timelinejs.json"])
     assert document["title"]["text"]["headline"] == "T"
+
+
+def test_exports_carry_the_rank_and_timelinejs_the_key_events(tmp_path: Path) -> None:
+    entries = tuple(
+        replace(entry(name, day(D(2025, 1, 2 + n))), rank=rank, key=rank == 1)
+        for n, (name, rank) in enumerate([("a", 2), ("b", 1), ("c", 3)])
+    )
+    files = render_site(Timeline("T", entries, ()), Config(root=tmp_path), bodies_in({}))
+    lines = json.loads(files["timeline.json"])["entries"]
+    assert [(e["id"], e["rank"], e["key"]) for e in lines] == [
+        ("a", 2, False),
+        ("b", 1, True),
+        ("c", 3, False),
+    ]
+    slides = json.loads(files["timelinejs.json"])["events"]
+    assert [s["unique_id"] for s in slides] == ["e-b"]
+    every = render_site(
+        Timeline("T", entries, ()), Config(tmp_path, timelinejs_events="all"), bodies_in({})
+    )
+    slides = json.loads(every["timelinejs.json"])["events"]
+    assert [s["unique_id"] for s in slides] == ["e-a", "e-b", "e-c"]
+    front = files["index.html"].decode()
+    key_list = front[front.index('<ol class="key-events-list">') :]
+    assert key_list.count('<li class="key-event">') == 1 and 'href="#e-b"' in key_list
+    assert front.count('<li class="entry key" id="e-b">') == 1
+    assert front.count('<li class="entry" id="e-a">') == 1
 
 
 @pytest.mark.parametrize(

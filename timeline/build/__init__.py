@@ -40,9 +40,11 @@ from timeline.merge.corrections import (
     curated_entries,
     hide_entries,
     invalid_redates,
+    key_choices,
     redate_and_split,
     stale_corrections,
 )
+from timeline.merge.rank import rank_entries
 from timeline.merge.record import memo_from, record_of
 from timeline.model import ArticleEvents, Correction, CuratedEvent, SourceLocation, Timeline
 from timeline.render import Reuse, render_files, theme_dirs
@@ -233,7 +235,8 @@ def load_site(
 
 
 def make_timeline(loaded: Loaded, memo: MergeMemo | None = None) -> Timeline:
-    """Apply corrections, merge every article's events and add the hand-written entries.
+    """Apply corrections, merge every article's events, add the hand-written entries and
+    rank them all (``merge/rank.py``).
 
     A caller that merges again and again (``serve``) passes a ``memo`` to keep what did
     not change.
@@ -245,13 +248,16 @@ def make_timeline(loaded: Loaded, memo: MergeMemo | None = None) -> Timeline:
         raise BuildFailed(errors)
     corrected, apart = redate_and_split(events, loaded.corrections)
     merged = merge_events(corrected, apart=apart, memo=memo)
-    if not loaded.corrections and not handwritten:
-        return Timeline(loaded.config.title, merged, loaded.articles)
-    stale = stale_corrections(loaded.corrections, events, merged)
-    if stale:
-        raise BuildFailed(stale)
-    entries = order_entries(hide_entries(merged, loaded.corrections) + handwritten)
-    return Timeline(loaded.config.title, entries, loaded.articles)
+    entries = merged
+    if loaded.corrections or handwritten:
+        stale = stale_corrections(loaded.corrections, events, merged)
+        if stale:
+            raise BuildFailed(stale)
+        entries = order_entries(hide_entries(merged, loaded.corrections) + handwritten)
+    pinned, dropped = key_choices(loaded.corrections)
+    ranked = rank_entries(entries, loaded.articles, key_events=loaded.config.key_events,
+                          pinned=pinned, dropped=dropped)  # fmt: skip
+    return Timeline(loaded.config.title, ranked, loaded.articles)
 
 
 _MERGE = "merge"

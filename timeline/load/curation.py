@@ -21,7 +21,7 @@ from timeline.model import ArticleRef, Correction, CuratedEvent, SourceLocation
 CORRECTIONS_NAME = "corrections.toml"
 _EVENT_KEYS = frozenset({"date", "mod", "title", "tags", "sources"})
 _SOURCE_KEYS = frozenset({"source", "title", "url", "published"})
-_ACTIONS = ("hide", "redate", "split", "restore", "drop")
+_ACTIONS = ("hide", "redate", "split", "restore", "drop", "key", "not_key")
 
 
 def discover_curated_events(content_dir: Path) -> list[Path]:
@@ -80,8 +80,8 @@ def load_corrections(content_dir: Path, root: Path) -> tuple[Correction, ...]:
 
 
 def parse_corrections(text: str, path: str) -> tuple[Correction, ...]:
-    """``[hide]``, ``[split]``, ``[restore]`` and ``[drop]`` map ids to reasons;
-    ``[redate.ID]`` has ``date`` (and ``mod``, ``reason``)."""
+    """``[hide]``, ``[split]``, ``[restore]``, ``[drop]``, ``[key]`` and ``[not_key]`` map ids
+    to reasons; ``[redate.ID]`` has ``date`` (and ``mod``, ``reason``)."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -2,8 +2,9 @@
 
 Pure functions around merging: ``redate_and_split`` before it (re-dates, restores and drops
 events, and says which stay apart), ``hide_entries`` after it, ``curated_entries`` beside
-it; ``set_aside_events`` says what the record leaves out. A correction whose id no longer
-exists is an error, so an edit elsewhere can never silently undo an editor's decision.
+it, ``key_choices`` for the ranking after it; ``set_aside_events`` says what the record
+leaves out. A correction whose id no longer exists is an error, so an edit elsewhere can
+never silently undo an editor's decision.
 """
 
 from __future__ import annotations
@@ -73,6 +74,15 @@ def hide_entries(entries: Iterable[Entry], corrections: Iterable[Correction]) ->
             first = sources[0]
             kept.append(replace(entry, id=first.event_id, text=first.sentence, sources=sources))
     return tuple(kept)
+
+
+def key_choices(corrections: Iterable[Correction]) -> tuple[frozenset[str], frozenset[str]]:
+    """The ids an editor pinned among the key events (``[key]``) and those dropped from
+    them (``[not_key]``)."""
+    chosen = list(corrections)
+    pinned = frozenset(c.id for c in chosen if c.action == "key")
+    dropped = frozenset(c.id for c in chosen if c.action == "not_key")
+    return pinned, dropped
 
 
 def stale_corrections(

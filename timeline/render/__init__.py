@@ -180,19 +180,22 @@ def _export_makers(
     timeline: Timeline, config: Config, links: SiteLinks, pieces: bool = False
 ) -> dict[str, Callable[[], bytes | Iterator[bytes]]]:
     description = config.description
+    key_only = config.timelinejs_events == "key"
     if pieces:  # the same files in the same order, the largest made piece by piece
         return {
             **_export_makers(timeline, config, links),
             "timeline.json": lambda: timeline_json_pieces(timeline, entry_line),
             "timelinejs.json": lambda: timelinejs_json_pieces(
-                timeline, description, timelinejs_line
+                timeline, description, timelinejs_line, key_only=key_only
             ),
             "events.csv": lambda: events_csv_pieces(timeline),
             INDEX_PATH: lambda: search_index_pieces(timeline, links.entry),
         }
     return {
         "timeline.json": lambda: timeline_json(timeline, entry_line),
-        "timelinejs.json": lambda: timelinejs_json(timeline, description, timelinejs_line),
+        "timelinejs.json": lambda: timelinejs_json(
+            timeline, description, timelinejs_line, key_only=key_only
+        ),
         "events.csv": lambda: events_csv(timeline),
         "feed.xml": lambda: atom_feed(timeline, config, links.entry),
         INDEX_PATH: lambda: search_index_js(search_index(timeline, links.entry)),

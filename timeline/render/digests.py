@@ -118,7 +118,7 @@ class PageDigests:
         if known is not None:
             return known[1]
         head = [self._salt, entry.id, self._date(entry.date), entry.text, _SEP.join(entry.tags)]
-        head.append(f"{entry.curated}{entry.corrected}{entry.kind.value}")
+        head.append(f"{entry.curated}{entry.corrected}{entry.kind.value}{entry.key}")
         head.append(_SEP.join(entry.related))
         sources = [self._source(s) for s in entry.sources]
         mentions = [self._source(s) for s in entry.mentions]

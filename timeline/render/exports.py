@@ -111,6 +111,8 @@ def _entry(entry: Entry) -> dict[str, Any]:
         "id": entry.id,
         "date": date_json(entry.date),
         "text": entry.text,
+        "rank": entry.rank,
+        "key": entry.key,
         "kind": entry.kind.value,
         "sources": [_source(source) for source in entry.sources],
         "mentions": [_source(source) for source in entry.mentions],
@@ -138,7 +140,16 @@ def _source(source: Source) -> dict[str, Any]:
     }
 
 
-CSV_COLUMNS = ("event_id", "event_date", "time_precision", "notes", "source", "source_url", "tags")
+CSV_COLUMNS = (
+    "event_id",
+    "event_date",
+    "time_precision",
+    "notes",
+    "source",
+    "source_url",
+    "tags",
+    "rank",
+)
 _COARSE = {Precision.SEASON, Precision.QUARTER, Precision.YEAR, Precision.DECADE, Precision.CENTURY}
 
 
@@ -146,7 +157,8 @@ def events_csv(timeline: Timeline) -> bytes:
     """``events.csv`` with ACLED-like columns, one row per entry in timeline order.
 
     ``event_date`` is the first day the date covers; ``time_precision`` follows ACLED's
-    codes: 1 for a known day, 2 for a week, a month or a span of days, 3 for anything coarser.
+    codes: 1 for a known day, 2 for a week, a month or a span of days, 3 for anything coarser;
+    ``rank`` is the entry's place in the importance order (1 the most important).
     """
     return b"".join(events_csv_pieces(timeline))
 
@@ -182,4 +194,5 @@ def _csv_row(entry: Entry) -> list[str]:
         "; ".join(outlets(entry)),
         "; ".join(source_urls(entry)),
         "; ".join(entry.tags),
+        str(entry.rank),
     ]

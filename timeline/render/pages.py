@@ -143,7 +143,8 @@ def _page_groups(
 
 
 def front_page(timeline: Timeline, links: SiteLinks, limits: PageLimits) -> Page:
-    """The front page: the chart and outline, then the whole timeline or the latest entries."""
+    """The front page: the key events, the chart and outline, then the whole timeline or
+    the latest entries."""
     plan = links.plan
     whole = plan.pages[0] if not plan.split else None
     return Page(
@@ -156,6 +157,7 @@ def front_page(timeline: Timeline, links: SiteLinks, limits: PageLimits) -> Page
             "latest": plan.latest(limits.latest) if plan.split else [],
             "split": plan.split,
             "entry_count": len(timeline.entries),
+            "key_events": [entry for entry in timeline.entries if entry.key],
         },
     )
 

@@ -1,5 +1,9 @@
 """``timelinejs.json``: the timeline in the JSON format TimelineJS reads.
 
+By default it holds the key events only (``timelinejs_events = "key"``): a TimelineJS story
+is read slide by slide, and twenty to a hundred slides are what a reader gets through;
+``timelinejs_events = "all"`` puts every entry in it.
+
 Each date is given only as precisely as it is known: a month-precision entry has no day,
 a year-precision entry no month, and a period (a span of days, a week, a season, a decade)
 gets an ``end_date`` at the same granularity.
@@ -31,21 +35,31 @@ _GRANULARITY = {
 
 
 def timelinejs_json(
-    timeline: Timeline, description: str = "", line: Callable[[Entry], str] | None = None
+    timeline: Timeline,
+    description: str = "",
+    line: Callable[[Entry], str] | None = None,
+    *,
+    key_only: bool = False,
 ) -> bytes:
-    """The TimelineJS document: a title slide and one event per entry, in timeline order.
+    """The TimelineJS document: a title slide and one event per entry, in timeline order;
+    with ``key_only``, per key event (a story of readable length).
 
     ``line`` gives an entry's line (``event_line``), perhaps from an earlier build's file.
     """
-    return b"".join(timelinejs_json_pieces(timeline, description, line))
+    return b"".join(timelinejs_json_pieces(timeline, description, line, key_only=key_only))
 
 
 def timelinejs_json_pieces(
-    timeline: Timeline, description: str = "", line: Callable[[Entry], str] | None = None
+    timeline: Timeline,
+    description: str = "",
+    line: Callable[[Entry], str] | None = None,
+    *,
+    key_only: bool = False,
 ) -> Iterator[bytes]:
     """``timelinejs_json`` in pieces of about a MB, made as they are asked for."""
     title = {"text": {"headline": str(escape(timeline.title)), "text": _p(description)}}
-    lines = map(line or event_line, timeline.entries)
+    entries = [e for e in timeline.entries if e.key] if key_only else timeline.entries
+    lines = map(line or event_line, entries)
     return json_lines_pieces({"title": title}, "events", lines)
 
 

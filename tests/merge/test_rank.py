@@ -1,0 +1,327 @@
+"""The importance order: evidence from the collection, ties, pins and drops, the key count."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import random
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import write_article
+from timeline.build import build_site
+from timeline.errors import BuildFailed
+from timeline.extract.timex import day_value
+from timeline.load import parse_corrections
+from timeline.merge.corrections import key_choices
+from timeline.merge.rank import (
+    STATEMENT_FACTOR,
+    Evidence,
+    collection_evidence,
+    is_statement,
+    key_event_count,
+    rank_entries,
+)
+from timeline.model import (
+    ArticleEvents,
+    ArticleFacts,
+    ArticleRef,
+    Basis,
+    DateValue,
+    Entry,
+    Event,
+    EventKind,
+    Precision,
+    Source,
+    TimeExpression,
+)
+
+D = dt.date
+APRIL_20 = day_value(D(2010, 4, 20))
+APRIL_21 = day_value(D(2010, 4, 21))
+APRIL = DateValue("2010-04", D(2010, 4, 1), D(2010, 5, 1), Precision.MONTH)
+
+
+def ref(slug: str, published: D, outlet: str = "") -> ArticleRef:
+    return ArticleRef(
+        slug, f"content/articles/{slug}.md", slug, outlet or f"Outlet {slug}", published
+    )
+
+
+def event(
+    article: ArticleRef,
+    text: str,
+    date: DateValue,
+    kind: EventKind = EventKind.HAPPENED,
+    said: str = "on Tuesday",
+) -> Event:
+    """An event dated by the expression ``said`` (None: by its publication)."""
+    expression = TimeExpression(0, len(said), said, "DATE", date.value, date=date)
+    eid = f"{article.slug}-{text[:12]}"
+    return Event(eid, article, text, 0, len(text), 3, date, expression, Basis.RELATIVE, text, kind)
+
+
+def source(e: Event) -> Source:
+    return Source(e.id, e.article, e.text, e.line, e.expression, e.basis, e.kind)
+
+
+def entry_of(*events: Event, kind: EventKind = EventKind.HAPPENED) -> Entry:
+    first = events[0]
+    return Entry(first.id, first.date, first.text, tuple(source(e) for e in events), kind=kind)
+
+
+def article_events(article: ArticleRef, *events: Event) -> ArticleEvents:
+    facts = ArticleFacts(article.path, article.slug, article.slug, article.published, "Outlet")
+    return ArticleEvents(f"key-{article.slug}", facts, events)
+
+
+EXPLOSION = "An explosion on the Deepwater Horizon rig killed eleven workers."
+SINKS = "The burning Deepwater Horizon rig sinks into the Gulf."
+HEARING = "A committee hearing on drilling safety was adjourned."
+
+
+@pytest.fixture
+def collection() -> tuple[list[Entry], list[ArticleEvents]]:
+    """Three reports of the explosion (one a month later), two of the sinking (not merged),
+    one of a hearing."""
+    wire, daily, later = (
+        ref("wire", D(2010, 4, 21)),
+        ref("daily", D(2010, 4, 21)),
+        ref("later", D(2010, 5, 21)),
+    )
+    post = ref("post", D(2010, 4, 22))
+    boom = [
+        event(wire, EXPLOSION, APRIL_20),
+        event(daily, "The Deepwater Horizon explosion killed eleven rig workers.", APRIL_20),
+        event(
+            later, "A month after the explosion killed eleven workers, oil still flows.", APRIL_20
+        ),
+    ]
+    sink = event(post, SINKS, APRIL_21)
+    sank = event(wire, "The rig sank into the Gulf on Wednesday.", APRIL_21)  # not merged
+    hearing = event(daily, HEARING, APRIL_21)
+    entries = [entry_of(*boom), entry_of(sink), entry_of(sank), entry_of(hearing)]
+    articles = [
+        article_events(wire, boom[0], sank),
+        article_events(daily, boom[1], hearing),
+        article_events(later, boom[2]),
+        article_events(post, sink),
+    ]
+    return entries, articles
+
+
+def test_evidence_counts_each_part_from_the_collection(
+    collection: tuple[list[Entry], list[ArticleEvents]],
+) -> None:
+    entries, articles = collection
+    evidence = collection_evidence(entries, articles)
+    boom, sink, _, hearing = (evidence[e.id] for e in entries)
+    assert (boom.reports, boom.outlets, boom.day, boom.recalls) == (3, 3, 3, 1)
+    assert (sink.reports, sink.day, sink.recalls) == (1, 3, 0)
+    assert boom.echo > 2 > sink.echo > hearing.echo == 1.0  # the sinking is told twice
+    points = boom.points()
+    assert list(points) == ["reports", "outlets", "day", "recalls", "echo"]
+    assert points["reports"] == pytest.approx(math.log(4))
+
+
+def test_more_evidence_ranks_higher_and_the_order_is_total(
+    collection: tuple[list[Entry], list[ArticleEvents]],
+) -> None:
+    entries, articles = collection
+    ranked = rank_entries(entries, articles, key_events=2)
+    assert [e.id for e in ranked] == [e.id for e in entries]  # still in timeline order
+    assert [e.rank for e in ranked] == [1, 3, 2, 4]  # the sinking told in fewer, shared words
+    assert [e.key for e in ranked] == [True, False, True, False]
+
+
+def test_the_order_does_not_depend_on_the_input_order(
+    collection: tuple[list[Entry], list[ArticleEvents]],
+) -> None:
+    entries, articles = collection
+    tied = [replace(entries[1], id=f"tie-{n}") for n in range(5)]  # equal evidence: by id
+    everything = [*entries, *tied]
+    expected = {e.id: e.rank for e in rank_entries(everything, articles)}
+    for seed in range(5):
+        shuffled = everything[:]
+        random.Random(seed).shuffle(shuffled)
+        assert {e.id: e.rank for e in rank_entries(shuffled, articles)} == expected
+    assert [expected[f"tie-{n}"] for n in range(5)] == sorted(
+        expected[f"tie-{n}"] for n in range(5)
+    )
+
+
+@pytest.mark.parametrize(
+    ("evidence", "other", "higher"),
+    [
+        # Expected happenings count half; a date that only says when someone spoke, a little less.
+        (Evidence(2, 2, 5, 1, 2.0), Evidence(2, 2, 5, 1, 2.0, kind=EventKind.EXPECTED), True),
+        (Evidence(2, 2, 5, 1, 2.0), Evidence(2, 2, 5, 1, 2.0, statement=True), True),
+        (Evidence(1, 1, 5, 3, 1.0), Evidence(1, 1, 5, 0, 1.0), True),  # recalled
+        (Evidence(1, 1, 9, 0, 1.0), Evidence(1, 1, 2, 0, 1.0), True),  # its day pointed at more
+        (Evidence(1, 1, 2, 0, 4.0), Evidence(1, 1, 2, 0, 1.0), True),  # echoed by the day's reports
+        (Evidence(4, 3, 2, 0, 1.0), Evidence(1, 1, 2, 0, 1.0), True),  # told by more outlets
+    ],
+)
+def test_each_part_counts(evidence: Evidence, other: Evidence, higher: bool) -> None:
+    assert (evidence.score() > other.score()) is higher
+
+
+def test_factors() -> None:
+    plain = Evidence(1, 1, 1, 0, 1.0)
+    assert plain.factor() == 1.0
+    assert Evidence(1, 1, 1, 0, 1.0, EventKind.EXPECTED).factor() == 0.5
+    assert Evidence(1, 1, 1, 0, 1.0, statement=True).factor() == STATEMENT_FACTOR
+
+
+def test_an_entry_known_only_to_the_month_has_no_day_evidence(
+    collection: tuple[list[Entry], list[ArticleEvents]],
+) -> None:
+    entries, articles = collection
+    coarse = replace(entries[0], id="coarse", date=APRIL)
+    found = collection_evidence([coarse], articles)["coarse"]
+    assert (found.day, found.recalls, found.echo) == (0, 0, 0.0)
+    assert found.reports == 3
+
+
+def test_furniture_points_at_nothing(collection: tuple[list[Entry], list[ArticleEvents]]) -> None:
+    entries, articles = collection
+    byline = ref("byline", D(2010, 5, 30))
+    posted = event(byline, "Posted on April 21 2010 by staff.", APRIL_21, EventKind.FURNITURE)
+    state = event(byline, "The rig has burned since April 21.", APRIL_21, EventKind.STATE)
+    before = collection_evidence(entries, articles)[entries[1].id]
+    after = collection_evidence(entries, [*articles, article_events(byline, posted)])
+    assert after[entries[1].id].day == before.day
+    with_state = collection_evidence(entries, [*articles, article_events(byline, state)])
+    assert with_state[entries[1].id].day == before.day + 1  # a state still points at the day
+    assert with_state[entries[1].id].recalls == before.recalls + 1
+
+
+def test_pinned_entries_come_first_and_dropped_ones_last(
+    collection: tuple[list[Entry], list[ArticleEvents]],
+) -> None:
+    entries, articles = collection
+    boom, *_, hearing = entries
+    ranked = rank_entries(
+        entries, articles, key_events=1, pinned={hearing.id}, dropped={boom.sources[1].event_id}
+    )
+    by_id = {e.id: e for e in ranked}
+    assert [by_id[e.id].rank for e in entries] == [4, 3, 2, 1]
+    assert [by_id[e.id].key for e in entries] == [False, False, False, True]
+
+
+def test_pins_beyond_the_count_are_all_key(
+    collection: tuple[list[Entry], list[ArticleEvents]],
+) -> None:
+    entries, articles = collection
+    pins = {e.id for e in entries[2:]}
+    ranked = rank_entries(entries, articles, key_events=1, pinned=pins)
+    assert sorted((e.rank, e.key) for e in ranked) == [(1, True), (2, True), (3, False), (4, False)]
+
+
+def test_no_key_events_when_the_config_says_none(
+    collection: tuple[list[Entry], list[ArticleEvents]],
+) -> None:
+    entries, articles = collection
+    assert not any(e.key for e in rank_entries(entries, articles, key_events=0))
+
+
+def articles_over(days: int, count: int) -> list[ArticleEvents]:
+    first = D(2023, 10, 7)
+    step = max(1, days // max(1, count - 1))
+    return [
+        article_events(
+            ref(f"a{n}", min(first + dt.timedelta(days=n * step), first + dt.timedelta(days=days)))
+        )
+        for n in range(count)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("days", "articles", "entries", "expected"),
+    [
+        (30, 300, 3000, 10),  # a month: the floor
+        (365, 10_000, 50_000, 35),  # a year: ten for each square root of its months
+        (3 * 365, 10_000, 50_000, 60),
+        (30 * 365, 100_000, 500_000, 150),  # the ceiling
+        (3 * 365, 100, 50_000, 30),  # few articles: three for each square root of them
+        (365, 300, 12, 4),  # never more than a third of the entries
+        (0, 0, 2, 1),
+    ],
+)
+def test_key_event_count(days: int, articles: int, entries: int, expected: int) -> None:
+    found = key_event_count(articles_over(days, articles), [None] * entries)  # type: ignore[list-item]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "said", "statement"),
+    [
+        ("The ministry said on Tuesday that the strike killed 12.", "on Tuesday", True),
+        ("Officials told reporters on Monday the road was open.", "on Monday", True),
+        ("On Monday, the spokesman said the talks had failed.", "On Monday", True),
+        ("Hamas freed three hostages on Sunday, officials said.", "on Sunday", False),
+        ("An airstrike hit the school on Tuesday.", "on Tuesday", False),
+    ],
+)
+def test_statements(sentence: str, said: str, statement: bool) -> None:
+    start = sentence.index(said)
+    expression = TimeExpression(start, start + len(said), said, "DATE", "2025-01-21")
+    found = Source("e", ref("a", D(2025, 1, 22)), sentence, 1, expression, Basis.RELATIVE)
+    assert is_statement(found) is statement
+
+
+def test_key_choices_from_the_corrections_file() -> None:
+    text = '[key]\n"aaa" = "the founding attack"\n\n[not_key]\n"bbb" = "a rumour"\n'
+    corrections = parse_corrections(text, "content/corrections.toml")
+    assert [(c.action, c.id, c.location.line) for c in corrections] == [
+        ("key", "aaa", 2),
+        ("not_key", "bbb", 5),
+    ]
+    assert key_choices(corrections) == (frozenset({"aaa"}), frozenset({"bbb"}))
+
+
+def read_entries(site: Path) -> list[dict[str, object]]:
+    data = json.loads((site / "output" / "timeline.json").read_text(encoding="utf-8"))
+    entries: list[dict[str, object]] = data["entries"]
+    return entries
+
+
+def test_a_built_site_ranks_every_entry_and_editors_can_pin_and_drop(sample_site: Path) -> None:
+    for number in range(6):
+        write_article(
+            sample_site,
+            f"strike-{number}.md",
+            f"---\ntitle: Strike {number}\npublished: 2025-01-{20 + number}\n"
+            f"source: Outlet {number}\n---\n\n"
+            f"An airstrike hit the Jabalia market on January 19, 2025, killing {30 + number}.\n",
+        )
+    build_site(sample_site)
+    entries = read_entries(sample_site)
+    assert sorted(e["rank"] for e in entries) == list(range(1, len(entries) + 1))
+    top = min(entries, key=lambda e: e["rank"])  # type: ignore[arg-type, return-value]
+    assert "Jabalia" in str(top["text"]) and top["key"] is True
+    last = max(entries, key=lambda e: e["rank"])  # type: ignore[arg-type, return-value]
+    (sample_site / "content" / "corrections.toml").write_text(
+        f'[key]\n"{last["id"]}" = "an editor says so"\n\n[not_key]\n"{top["id"]}" = "no"\n',
+        encoding="utf-8",
+    )
+    build_site(sample_site)
+    ranks = {e["id"]: (e["rank"], e["key"]) for e in read_entries(sample_site)}
+    assert ranks[last["id"]] == (1, True)
+    assert ranks[top["id"]] == (len(ranks), False)
+    (sample_site / "content" / "corrections.toml").write_text(
+        '[key]\n"0123456789ab" = "gone"\n', encoding="utf-8"
+    )
+    with pytest.raises(BuildFailed) as caught:
+        build_site(sample_site)
+    assert str(caught.value.errors[0]).startswith("content/corrections.toml:2: no event has")
+
+
+def test_key_events_setting(sample_site: Path) -> None:
+    config = sample_site / "timeline.toml"
+    config.write_text(config.read_text(encoding="utf-8") + "key_events = 1\n", encoding="utf-8")
+    build_site(sample_site)
+    assert sum(1 for e in read_entries(sample_site) if e["key"]) == 1

@@ -1,0 +1,318 @@
+"""Importance: every entry's place in one order, from the evidence of the collection.
+
+Nothing here is set by hand per topic. An entry's score is made of named parts, each a
+count taken from the collection (docs/events.md, "Key events"):
+
+- ``reports``: the distinct articles among its sources;
+- ``outlets``: the distinct outlets among them;
+- ``day``: the distinct articles whose dated clauses, of any kind, point at its day
+  ("on Tuesday", "the April 20 explosion", "since 7 October");
+- ``recalls``: those of them published a week or more after it, when it is no longer the
+  day's news but remembered;
+- ``echo``: how many of the articles that tell of its day share its words, a rare word
+  counting more than a common one (how many tell this happening rather than another of
+  the same day, even where their reports did not merge).
+
+The last three need a day: "in January" points at no happening in particular, so an entry
+known only to a week or coarser has none of them.
+
+Each part adds ``log(1 + count)``: the second article counts more than the twentieth. The
+sum is multiplied by the entry's ``kind`` (an expected happening counts half) and its
+``attribution`` (a date that only says when someone spoke counts a little less than a
+happening). Ties go to the smaller id, so the order is total and the same on every build.
+
+Editors can pin an entry among the key events or drop it from them
+(``content/corrections.toml``): pinned entries rank first, dropped ones last.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from timeline.merge.similarity import Weights, content_words, frequency_weights
+from timeline.model import (
+    ArticleEvents,
+    Correction,
+    DateValue,
+    Entry,
+    Event,
+    EventKind,
+    Precision,
+    Source,
+    Timeline,
+)
+
+RECALL_DAYS = 7
+"""How long after a happening an article that points back at it recalls it."""
+WEIGHTS: Mapping[str, float] = {
+    "reports": 1.0,
+    "outlets": 1.0,
+    "day": 1.0,
+    "recalls": 1.0,
+    "echo": 1.0,
+}
+"""How much each part's ``log(1 + count)`` adds to the score."""
+KIND_FACTORS: Mapping[EventKind, float] = {EventKind.HAPPENED: 1.0, EventKind.EXPECTED: 0.5}
+STATEMENT_FACTOR = 0.9
+"""The attribution part: an entry whose every source is dated only by when someone spoke."""
+_CHOICES = {"key": "pinned among the key events", "not_key": "dropped from the key events"}
+MIN_KEY_EVENTS = 10
+MAX_KEY_EVENTS = 150
+
+
+_SPOKEN = re.compile(
+    r"\b(?:said|says|told|tells|stated|added|claimed|insisted|warned|confirmed|denied|"
+    r"announced|declared)\b[^.;:!?]{0,30}$",
+    re.IGNORECASE,
+)
+_SPOKEN_AFTER = re.compile(
+    r"^,?\s*(?:\w+\s+){0,3}?(?:said|says|told|stated|added|claimed|insisted|warned|"
+    r"confirmed|denied|announced|declared)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What the collection says about one entry's importance, part by part."""
+
+    reports: int
+    outlets: int
+    day: int
+    recalls: int
+    echo: float
+    kind: EventKind = EventKind.HAPPENED
+    statement: bool = False
+    """True when every source's date only says when someone spoke ("X said on Tuesday")."""
+
+    def points(self, weights: Mapping[str, float] = WEIGHTS) -> dict[str, float]:
+        """What each counted part adds to the score, by its name."""
+        counts = {
+            "reports": self.reports,
+            "outlets": self.outlets,
+            "day": self.day,
+            "recalls": self.recalls,
+            "echo": self.echo,
+        }
+        return {name: weights[name] * math.log1p(value) for name, value in counts.items()}
+
+    def factor(self) -> float:
+        """The kind's factor times the attribution's."""
+        return KIND_FACTORS.get(self.kind, 1.0) * (STATEMENT_FACTOR if self.statement else 1.0)
+
+    def score(self, weights: Mapping[str, float] = WEIGHTS) -> float:
+        """The sum of the points times the factor, rounded so that no last bit decides."""
+        return round(math.fsum(self.points(weights).values()) * self.factor(), 9)
+
+
+def explain_entry(
+    timeline: Timeline, entry: Entry, corrections: Iterable[Correction] = ()
+) -> list[str]:
+    """Why an entry of a ranked timeline ranks where it does, a line per part of its score
+    and the editor's choice if ``corrections`` pin it or drop it (``timeline check
+    --explain``)."""
+    evidence = collection_evidence([entry], timeline.articles)[entry.id]
+    key_count = sum(1 for e in timeline.entries if e.key)
+    place = "a key event" if entry.key else "not a key event"
+    points = evidence.points()
+    said = "only says when someone spoke" if evidence.statement else "reports a happening"
+    rows = [
+        ("reports", "articles telling it", f"{evidence.reports}", points["reports"]),
+        ("outlets", "outlets among them", f"{evidence.outlets}", points["outlets"]),
+        ("day", "articles dating a clause on its day", f"{evidence.day}", points["day"]),
+        ("recalls", "of them a week or more later", f"{evidence.recalls}", points["recalls"]),
+        ("echo", "of the day's articles sharing its words", f"{evidence.echo:g}", points["echo"]),
+    ]
+    factors = [
+        ("kind", entry.kind.value, KIND_FACTORS.get(entry.kind, 1.0)),
+        ("attribution", said, STATEMENT_FACTOR if evidence.statement else 1.0),
+    ]
+    lines = [
+        f"{entry.id}: rank {entry.rank} of {len(timeline.entries)}, {place} "
+        f"({_count(key_count, 'key event')} in this timeline)",
+        f"  {entry.text}",
+        *(f"  {name:<12}{what:<40}{count:>6}  +{value:.2f}" for name, what, count, value in rows),
+        *(f"  {name:<12}{what:<40}{'':>6}  ×{value:g}" for name, what, value in factors),
+        f"  {'score':<12}{'':<40}{'':>6}  ={evidence.score():.2f}",
+    ]
+    ids = {entry.id, *(source.event_id for source in entry.sources)}
+    for chosen in (c for c in corrections if c.action in _CHOICES and c.id in ids):
+        lines.append(f"  {_CHOICES[chosen.action]} by {chosen.location}: {chosen.reason}")
+    return lines
+
+
+def collection_evidence(
+    entries: Sequence[Entry], articles: Iterable[ArticleEvents]
+) -> dict[str, Evidence]:
+    """The evidence for every entry, by id, from the entries and every event of the
+    collection (of any kind but page furniture, set aside or not)."""
+    mentions = _DateMentions(event for article in articles for event in article.events)
+    return {entry.id: _evidence(entry, mentions) for entry in entries}
+
+
+def rank_entries(
+    entries: Sequence[Entry],
+    articles: Sequence[ArticleEvents],
+    *,
+    key_events: int | None = None,
+    pinned: Collection[str] = (),
+    dropped: Collection[str] = (),
+    weights: Mapping[str, float] = WEIGHTS,
+) -> tuple[Entry, ...]:
+    """The entries in the order given, each with its ``rank`` and whether it is ``key``.
+
+    ``key_events`` is how many are key (by default ``key_event_count``); ``pinned`` and
+    ``dropped`` are ids of entries (or of one of their sources' events) that an editor put
+    among the key events or took out of them.
+    """
+    evidence = collection_evidence(entries, articles)
+    pins, drops = _entry_ids(entries, pinned), _entry_ids(entries, dropped)
+    scores = {entry_id: found.score(weights) for entry_id, found in evidence.items()}
+
+    def place(entry: Entry) -> tuple[int, float, str]:
+        group = 0 if entry.id in pins else 2 if entry.id in drops else 1
+        return (group, -scores[entry.id], entry.id)
+
+    ordered = sorted(entries, key=place)
+    count = key_events if key_events is not None else key_event_count(articles, entries)
+    keys = max(count, len(pins))
+    ranks = {
+        entry.id: (number, number <= keys and entry.id not in drops)
+        for number, entry in enumerate(ordered, start=1)
+    }
+    return tuple(replace(e, rank=ranks[e.id][0], key=ranks[e.id][1]) for e in entries)
+
+
+def key_event_count(articles: Sequence[ArticleEvents], entries: Sequence[Entry]) -> int:
+    """How many key events a collection has when the config does not say.
+
+    Ten for every square root of the months its articles span, but no more than three for
+    every square root of its articles; at least 10 and at most 150 (newsroom timelines of a
+    war hold 15 to 150 lines), and never more than a third of the entries (a selection, not
+    the record again).
+    """
+    published = [x.article.published_date for x in articles]
+    most = -(-len(entries) // 3)
+    if not published:
+        return min(MIN_KEY_EVENTS, most)
+    months = ((max(published) - min(published)).days + 1) / 30.44
+    by_span = round(10 * math.sqrt(months))
+    by_size = round(3 * math.sqrt(len(published)))
+    return min(max(MIN_KEY_EVENTS, min(MAX_KEY_EVENTS, by_span, by_size)), most)
+
+
+def day_of(date: DateValue) -> dt.date | None:
+    """The day a date points at, when it is known to the day (or to the time); else None."""
+    return date.start if date.precision.rank <= Precision.DAY.rank else None
+
+
+def is_statement(source: Source) -> bool:
+    """True when the source's date only says when someone spoke: "X said on Tuesday"."""
+    expression = source.expression
+    if expression is None:
+        return False
+    at = source.sentence.find(expression.text)
+    if at < 0:
+        return False
+    before, after = source.sentence[:at], source.sentence[at + len(expression.text) :]
+    if _SPOKEN.search(before):  # "said on Tuesday", "told reporters on Monday"
+        return True
+    # "On Monday, the spokesman said": the date opens the sentence and the speaker follows;
+    # not "Hamas freed them on Sunday, officials said", where it dates what was freed.
+    return not before.strip() and bool(_SPOKEN_AFTER.match(after))
+
+
+class _DateMentions:
+    """Which articles point at each day, and the words each of them says of it."""
+
+    def __init__(self, events: Iterable[Event]) -> None:
+        self.articles: dict[dt.date, set[str]] = defaultdict(set)
+        """The articles with a dated clause at each day."""
+        self.published: dict[str, dt.date] = {}
+        told: dict[tuple[dt.date, str], set[str]] = defaultdict(set)
+        words: dict[str, frozenset[str]] = {}  # by clause: many events share one sentence
+        for event in events:
+            day = day_of(event.date)
+            if day is None or event.kind is EventKind.FURNITURE:
+                continue
+            clause, slug = event.clause or event.text, event.article.slug
+            said = words.get(clause)
+            if said is None:
+                said = words[clause] = content_words(clause)
+            told[(day, slug)].update(said)
+            if event.expression is not None:  # a date the text gives, not the publication's
+                self.articles[day].add(slug)
+                if slug not in self.published:
+                    self.published[slug] = _day(event.article.published)
+        self.echoes: dict[dt.date, Counter[str]] = defaultdict(Counter)
+        """How many articles say each word of what happened on each day."""
+        everywhere: Counter[str] = Counter()
+        for (day, _), words_told in told.items():
+            self.echoes[day].update(words_told)
+            everywhere.update(words_told)
+        self.weights: Weights = frequency_weights(everywhere, len(told))
+        """How rare each word is among what each article says of each day."""
+        self._recalls: dict[dt.date, int] = {}
+
+    def recalls(self, day: dt.date) -> int:
+        """The articles pointing at a day published ``RECALL_DAYS`` or more after it."""
+        found = self._recalls.get(day)
+        if found is None:
+            published = self.published
+            later = [
+                s for s in self.articles.get(day, ()) if (published[s] - day).days >= RECALL_DAYS
+            ]
+            found = self._recalls[day] = len(later)
+        return found
+
+    def echo(self, day: dt.date, text: str) -> float:
+        """How many of the articles that tell of a day share the words of ``text``: the
+        mean, over its words, of the articles saying each, weighted by the square of the
+        word's rarity (to a tenth, so that an article added elsewhere seldom moves it)."""
+        said = self.echoes.get(day)
+        words = content_words(text)
+        if not said or not words:
+            return 0.0
+        weight = self.weights.weight
+        squares = {word: weight(word) ** 2 for word in words}
+        total = math.fsum(squares.values())
+        if total == 0:
+            return 0.0
+        return round(math.fsum(squares[w] * said.get(w, 0) for w in words) / total, 1)
+
+
+def _evidence(entry: Entry, mentions: _DateMentions) -> Evidence:
+    day = day_of(entry.date)
+    return Evidence(
+        reports=len({source.article.slug for source in entry.sources}),
+        outlets=len({source.article.source for source in entry.sources}),
+        day=len(mentions.articles.get(day, ())) if day else 0,
+        recalls=mentions.recalls(day) if day else 0,
+        echo=mentions.echo(day, entry.text) if day else 0.0,
+        kind=entry.kind,
+        statement=bool(entry.sources) and all(is_statement(s) for s in entry.sources),
+    )
+
+
+def _entry_ids(entries: Iterable[Entry], ids: Collection[str]) -> frozenset[str]:
+    """The entries named by their own id or by the event id of one of their sources."""
+    if not ids:
+        return frozenset()
+    return frozenset(
+        entry.id
+        for entry in entries
+        if entry.id in ids or any(source.event_id in ids for source in entry.sources)
+    )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _day(published: dt.datetime | dt.date) -> dt.date:
+    return published.date() if isinstance(published, dt.datetime) else published

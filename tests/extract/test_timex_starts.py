@@ -12,7 +12,7 @@ from tests.extract import timex_history_passages as passages
 from tests.extract.test_timex_property import FUZZ, TEXT
 from timeline.extract.timex.engine import folded
 from timeline.extract.timex.scanner import whole_scanner
-from timeline.extract.timex.starts import CANDIDATES, DIGITS, GATES, STARTERS, scanner_for
+from timeline.extract.timex.starts import DIGITS, GATES, STARTERS, candidates, scanner_for
 
 WHOLE = whole_scanner()
 WORD_OR_NUMBER = re.compile(r"[A-Za-z]+|\d+")
@@ -24,7 +24,7 @@ def disagreements(text: str) -> list[str]:
     """Every word or number where the whole scanner finds an expression that the engine's
     candidates and dispatch would not find alike."""
     text = folded(text)  # as the engine reads it
-    candidates = {m.start() for m in CANDIDATES.finditer(text)}
+    starts = {m.start() for m in candidates().finditer(text)}
     found = []
     for token in WORD_OR_NUMBER.finditer(text):
         start, word = token.start(), token.group()
@@ -45,7 +45,7 @@ def disagreements(text: str) -> list[str]:
             whole.span(),
             whole.lastgroup,
         )
-        if start not in candidates or not same:
+        if start not in starts or not same:
             found.append(f"{whole.group()!r} ({whole.lastgroup}) at {start}")
     return found
 

@@ -13,7 +13,7 @@ from timeline.extract.timex.context import Context, unresolved
 from timeline.extract.timex.lexicon import LOOK_ALIKES
 from timeline.extract.timex.scanner import KINDS
 from timeline.extract.timex.speakers import quotation_at, telling_day
-from timeline.extract.timex.starts import CANDIDATES, DIGITS, scanner_for
+from timeline.extract.timex.starts import DIGITS, candidates, scanner_for
 from timeline.model import TimeExpression
 
 Interpreter = Callable[[re.Match[str], Context], list[TimeExpression]]
@@ -88,7 +88,7 @@ def find_expressions(
     found: list[TimeExpression] = []
     quoted: list[tuple[int, re.Match[str], Context]] = []
     position = 0
-    for candidate in CANDIDATES.finditer(read):
+    for candidate in candidates().finditer(read):
         start = candidate.start()
         if start < position:
             continue  # inside an expression already found

@@ -182,8 +182,10 @@ def _branches(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
-def _candidates() -> re.Pattern[str]:
-    """Candidate words (each with its gate) and numbers; group ``word`` or ``number``."""
+@functools.cache
+def candidates() -> re.Pattern[str]:
+    """Candidate words (each with its gate) and numbers; group ``word`` or ``number``.
+    Compiled when first read, not at import: a build with nothing to extract never pays it."""
     suffixes = {
         form: rf"(?=(?i:{GATES[form.lower()]}))" if form.lower() in GATES else "(?![A-Za-z])"
         for form in STARTERS
@@ -193,9 +195,6 @@ def _candidates() -> re.Pattern[str]:
     # to quickly.
     number = r"(?P<number>\d(?<![\d$£€.,]\d)\d*)(?![\d%]|,\d)"
     return re.compile(rf"\b(?P<word>{_trie(suffixes)})|{number}")
-
-
-CANDIDATES = _candidates()
 
 
 @functools.cache

@@ -43,6 +43,7 @@ from timeline.render.search import (
 from timeline.render.timelinejs import event_line as timelinejs_line
 from timeline.render.timelinejs import timelinejs_json, timelinejs_json_pieces
 from timeline.render.urls import Linker, linker_for
+from timeline.render.words import how_dated, kind_words
 
 BUILTIN_THEME = Path(__file__).resolve().parent.parent / "themes" / "default"
 
@@ -85,6 +86,8 @@ def make_environment(config: Config) -> jinja2.Environment:
     env.filters["html_datetime"] = html_datetime
     env.filters["published_date"] = format_published
     env.globals["curation"] = curation
+    env.globals["how_dated"] = how_dated
+    env.globals["kind_words"] = kind_words
     env.globals["outlets"] = outlets
     env.globals["sources_shown"] = plan_module.SOURCES_SHOWN
     return env

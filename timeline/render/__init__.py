@@ -30,6 +30,7 @@ from timeline.render.exports import (
     timeline_json_pieces,
 )
 from timeline.render.feeds import atom_feed, sitemap
+from timeline.render.filters import page_filters
 from timeline.render.groups import heading_needed, year_runs
 from timeline.render.links import SiteLinks, article_path, site_links
 from timeline.render.pages import NOT_FOUND, Page, article_page, plan_pages
@@ -90,6 +91,7 @@ def make_environment(config: Config) -> jinja2.Environment:
     env.globals["how_dated"] = how_dated
     env.globals["heading_needed"] = heading_needed
     env.globals["year_runs"] = year_runs
+    env.globals["page_filters"] = page_filters
     env.globals["kind_words"] = kind_words
     env.globals["outlets"] = outlets
     env.globals["sources_shown"] = plan_module.SOURCES_SHOWN

@@ -230,8 +230,8 @@ def test_exports_carry_the_rank_and_timelinejs_the_key_events(tmp_path: Path) ->
     front = files["index.html"].decode()
     key_list = front[front.index('<ol class="key-events-list">') :]
     assert key_list.count('<li class="key-event">') == 1 and 'href="#e-b"' in key_list
-    assert front.count('<li class="entry key" id="e-b">') == 1
-    assert front.count('<li class="entry" id="e-a">') == 1
+    assert front.count('<li class="entry key" id="e-b" ') == 1
+    assert front.count('<li class="entry" id="e-a" ') == 1
 
 
 @pytest.mark.parametrize(

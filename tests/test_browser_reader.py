@@ -133,3 +133,51 @@ def test_dark_mode_and_print(browser: Any, site: Served) -> None:
         assert page.locator(".month > h3").first.evaluate("e => getComputedStyle(e).position") == (
             "static"
         )
+
+
+STUB_TIMELINEJS = """
+window.TL = { Timeline: function (id, source) {
+  var embed = document.getElementById(id);
+  embed.dataset.started = source;
+  embed.textContent = "stub viewer";
+} };
+"""
+
+
+def test_the_timelinejs_page_starts_knight_labs_viewer_on_the_json(
+    browser: Any, site: Served
+) -> None:
+    """The CDN is not reachable from the tests: a stand-in for its script records how the
+    page starts the viewer."""
+    page = browser.new_page(viewport=DESKTOP)
+    cdn = "https://cdn.knightlab.com/libs/timeline3/latest/"
+    page.route(
+        cdn + "js/timeline.js",
+        lambda r: r.fulfill(body=STUB_TIMELINEJS, content_type="text/javascript"),
+    )
+    page.route(cdn + "css/timeline.css", lambda r: r.fulfill(body="", content_type="text/css"))
+    try:
+        page.goto(site.url + "index.html")
+        page.click("footer a >> text=TimelineJS")
+        page.wait_for_url("**/timelinejs.html")
+        embed = page.locator("#timelinejs-embed")
+        assert embed.get_attribute("data-started") == site.url + "timelinejs.json"
+        assert "timelinejs-ready" in str(embed.get_attribute("class"))
+        assert "cdn.knightlab.com" in page.inner_text("main")
+        assert page.locator("main a[href='timelinejs.json']").count() == 1
+    finally:
+        page.close()
+
+
+def test_without_the_cdn_the_timelinejs_page_lists_the_key_events(
+    browser: Any, site: Served
+) -> None:
+    page = browser.new_page(viewport=DESKTOP)
+    page.route("https://cdn.knightlab.com/**", lambda route: route.abort())
+    try:
+        page.goto(site.url + "timelinejs.html")
+        page.wait_for_load_state("load")
+        assert page.locator("#timelinejs-embed li.key-event").count() >= 10
+        assert "could not be loaded" in page.inner_text("#timelinejs-status")
+    finally:
+        page.close()

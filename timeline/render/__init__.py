@@ -50,6 +50,8 @@ from timeline.render.urls import Linker, linker_for
 from timeline.render.words import how_dated, kind_words
 
 BUILTIN_THEME = Path(__file__).resolve().parent.parent / "themes" / "default"
+TIMELINEJS_CDN = "https://cdn.knightlab.com/libs/timeline3/latest"
+"""Where timelinejs.html loads Knight Lab's viewer from, when a reader opens it."""
 
 
 def theme_dirs(config: Config) -> list[Path]:
@@ -97,6 +99,7 @@ def make_environment(config: Config) -> jinja2.Environment:
     env.globals["phase_of"] = phase_of
     env.globals["phase_views"] = phase_views
     env.globals["chart_bands"] = chart_bands
+    env.globals["timelinejs_cdn"] = TIMELINEJS_CDN
     env.globals["kind_words"] = kind_words
     env.globals["outlets"] = outlets
     env.globals["sources_shown"] = plan_module.SOURCES_SHOWN

@@ -12,7 +12,8 @@ tree are measured; a table and the issue's targets (with ✓/✗) are printed.
     .venv/bin/python bench/build.py --sizes 10000 --peers hugo,pelican,mkdocs --write-docs
 
 Slow peers (Pelican, MkDocs) are skipped above 10,000 articles unless ``--all-peers``.
-``--write-docs`` writes the table, the machine and the commit into ``docs/performance.md``.
+``--write-docs`` writes the table, the machine and the commit into
+``docs/internals/performance.md``.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ SCRATCH = BENCH / "scratch"
 PEERS_VENV = SCRATCH / "peers-venv"
 TIMELINE = ROOT / ".venv" / "bin" / "timeline"
 GNU_TIME = Path("/usr/bin/time")
-DOCS = ROOT / "docs" / "performance.md"
+DOCS = ROOT / "docs" / "internals" / "performance.md"
 RESULTS = SCRATCH / "results.json"  # the latest run, saved after each size
 CORPUS_VERSION = 2  # bump when the generator changes, so old corpora are regenerated
 SEED = 2023
@@ -939,14 +940,14 @@ def save_results(
 
 
 def docs_from(path: Path) -> None:
-    """Write ``docs/performance.md`` from a run saved by ``save_results``."""
+    """Write ``docs/internals/performance.md`` from a run saved by ``save_results``."""
     run = json.loads(path.read_text(encoding="utf-8"))
     results = [Measurement(**m) for m in run["results"]]
     write_docs(results, run["machine"], run["argv"])
 
 
 def write_docs(results: list[Measurement], machine_lines: list[str], argv: list[str]) -> None:
-    """Rewrite ``docs/performance.md`` with this run's figures."""
+    """Rewrite ``docs/internals/performance.md`` with this run's figures."""
     text = DOCS_TEMPLATE.format(
         machine="\n".join(machine_lines),
         command=" ".join(["bench/build.py", *argv]),
@@ -958,7 +959,8 @@ def write_docs(results: list[Measurement], machine_lines: list[str], argv: list[
 
 
 KEPT_FROM = "\n## Where the time goes"
-"""The written part of ``docs/performance.md``, from this heading on, survives a rewrite."""
+"""The written part of ``docs/internals/performance.md``, from this heading on, survives a
+rewrite."""
 
 
 def _kept_notes() -> str:
@@ -1059,7 +1061,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         help="peers to compare, comma-separated, or 'none'")  # fmt: skip
     parser.add_argument("--all-peers", action="store_true",
                         help=f"run Pelican and MkDocs above {SLOW_PEER_LIMIT:,} too")  # fmt: skip
-    parser.add_argument("--write-docs", action="store_true", help="rewrite docs/performance.md")
+    parser.add_argument("--write-docs", action="store_true", help="rewrite the performance docs")
     parser.add_argument("--docs-from", type=Path, metavar="JSON",
                         help="only rewrite the docs from a saved run")  # fmt: skip
     options = parser.parse_args(argv)

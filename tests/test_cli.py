@@ -165,10 +165,14 @@ def test_check_explains_an_entrys_rank_part_by_part(example_site: Path) -> None:
     assert run("build", cwd=example_site).returncode == 0
     data = json.loads((example_site / "output" / "timeline.json").read_text(encoding="utf-8"))
     top = min(data["entries"], key=lambda e: e["rank"])
-    (example_site / "content" / "corrections.toml").write_text(
-        f'[not_key]\n"{top["sources"][-1]["event"]}" = "told often, but no turning point"\n',
+    corrections = example_site / "content" / "corrections.toml"
+    kept = corrections.read_text(encoding="utf-8")  # the example's own, which the build needs
+    corrections.write_text(
+        kept
+        + f'\n[not_key]\n"{top["sources"][-1]["event"]}" = "told often, but no turning point"\n',
         encoding="utf-8",
     )
+    line = kept.count("\n") + 3  # after a blank line and the heading
     result = run("check", "--explain", top["id"], cwd=example_site)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
@@ -177,7 +181,7 @@ def test_check_explains_an_entrys_rank_part_by_part(example_site: Path) -> None:
     parts = [line.split()[0] for line in lines[2:]]
     counted = ["reports", "outlets", "day", "recalls", "echo"]
     assert parts == [*counted, "kind", "attribution", "score", "dropped"]
-    assert lines[-1].endswith("content/corrections.toml:2: told often, but no turning point")
+    assert lines[-1].endswith(f"content/corrections.toml:{line}: told often, but no turning point")
     missing = run("check", "--explain", "0123456789ab", cwd=example_site)
     assert missing.returncode == 2 and "no entry has the id '0123456789ab'" in missing.stderr
 

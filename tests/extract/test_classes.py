@@ -63,7 +63,7 @@ EXPECTED = [
     ("King Abdullah is to visit Washington next week.", [("next week", E)]),
     (
         "The truce had been scheduled to start at 8:30 a.m. on 19 January.",
-        [("8:30 a.m.", E)],
+        [("8:30 a.m. on 19 January", E)],
     ),
     (
         "If Hamas does not free the hostages by noon on Saturday, the truce would end.",

@@ -12,9 +12,10 @@ from pathlib import Path
 
 from tests.helpers import tree, write_article
 from tests.merge.test_merge import DATES, JANUARY, event, varied
-from timeline.build import build_site
+from timeline.build import build_site, load_site
 from timeline.build.codec import record_of_parts, record_parts
 from timeline.build.store import CACHE_DIR, Store
+from timeline.config import load_config
 from timeline.extract.timex import day_value
 from timeline.merge import MergeMemo, merge_events
 from timeline.merge.record import ArticleEvents, MergeRecord, memo_from, record_of
@@ -144,3 +145,41 @@ def test_a_build_after_edits_equals_a_build_without_cache(
     shutil.copytree(sample_site, fresh, ignore=shutil.ignore_patterns(CACHE_DIR, "output"))
     build_site(fresh, use_cache=False)
     assert tree(sample_site / "output") == tree(fresh / "output")
+
+
+def test_a_restored_event_is_recorded_as_the_merge_saw_it(
+    sample_site: Path, tmp_path: Path
+) -> None:
+    """The record is of the corrected events: a state an editor restored as a happening
+    stands in as a happening on the next build (it crashed the build when an unchanged
+    article's raw event stood in)."""
+    write_article(
+        sample_site,
+        "toll.md",
+        "---\ntitle: Toll\npublished: 2024-11-20\nsource: Wire\n---\n\n"
+        "More than 40 people have been killed since 3 November 2024, medics said.\n",
+    )
+    build_site(sample_site, use_cache=False)
+    data = json.loads((sample_site / "output" / "timeline.json").read_text("utf-8"))
+    assert not any(s["article"] == "toll" for e in data["entries"] for s in e["sources"])
+    extracted = [
+        e for a in load_site(load_config(sample_site)).articles for e in a.events
+        if e.article.slug == "toll"
+    ]  # fmt: skip
+    assert [e.kind.value for e in extracted] == ["state"]
+    (sample_site / "content" / "corrections.toml").write_text(
+        f'[restore]\n"{extracted[0].id}" = "The toll is the news"\n', encoding="utf-8"
+    )
+    build_site(sample_site)
+    with (sample_site / "content" / "articles" / "strike-extra.md").open("w") as stream:
+        stream.write(
+            "---\ntitle: Extra\npublished: 2024-11-21\nsource: Post\n---\n\n"
+            "Talks resumed in Cairo on 20 November 2024.\n"
+        )
+    build_site(sample_site)
+    fresh = tmp_path / "fresh"
+    shutil.copytree(sample_site, fresh, ignore=shutil.ignore_patterns(CACHE_DIR, "output"))
+    build_site(fresh, use_cache=False)
+    assert tree(sample_site / "output") == tree(fresh / "output")
+    data = json.loads((sample_site / "output" / "timeline.json").read_text("utf-8"))
+    assert any(s["article"] == "toll" for e in data["entries"] for s in e["sources"])

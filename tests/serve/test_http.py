@@ -1,7 +1,7 @@
 """The HTTP side of ``timeline serve`` under many clients, clients that hang up, and
 requests for another host (DNS rebinding): a real server process, real sockets.
 
-How fast it answers is measured in bench/serve_load.py, not here (docs/serve.md).
+How fast it answers is measured in bench/serve_load.py, not here (docs/internals/serve.md).
 """
 
 from __future__ import annotations

@@ -267,7 +267,11 @@ _MERGE = "merge"
 def merge_kept(loaded: Loaded, store: Store) -> Timeline:
     """``make_timeline``, starting from the merge record the store holds for the same
     program and corrections, and leaving this build's there for the next."""
-    articles = [(article.key, article.events) for article in loaded.articles]
+    # The record is of the events as corrected (re-dated, restored, dropped): the merge's.
+    articles = [
+        (article.key, redate_and_split(article.events, loaded.corrections)[0])
+        for article in loaded.articles
+    ]
     # The corrections re-date events before the merge: another set of them is another merge.
     salt = input_signature([code_fingerprint(("",)).encode(), repr(loaded.corrections).encode()])
     keys = {f"{salt}:{part}": part for part in RECORD_PARTS}

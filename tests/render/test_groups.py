@@ -82,3 +82,14 @@ def test_a_timeline_of_two_years_is_not_grouped() -> None:
         + [entry(str(n), at(f"2024-01-0{n}", Precision.DAY)) for n in range(1, 10)]
     )
     assert [run.label for run in year_runs(outline)] == ["", ""]
+
+
+def test_a_year_of_many_entries_is_never_a_stray_one() -> None:
+    war = [at(f"2010-{m:02d}-0{d}", Precision.DAY) for m in range(1, 13) for d in range(1, 10)]
+    war *= 3  # 324 entries in 2010
+    after = [at(f"2011-01-{d:02d}", Precision.DAY) for d in range(1, 26)]  # 25 in 2011
+    late = [at("2013-05-01", Precision.DAY)]
+    dates = war + after + late
+    outline = group_entries([entry(str(i), d) for i, d in enumerate(dates)])
+    runs = [(run.label, [y.year for y in run.years]) for run in year_runs(outline)]
+    assert runs == [("", [2010]), ("", [2011]), ("Later", [2013])]

@@ -154,9 +154,11 @@ def heading_needed(group: DateGroup, month: MonthGroup) -> bool:
 
 
 MINOR_SHARE = 0.1
-"""A year whose entries number less than this share of the largest year's is a stray year
-(a date of the background: the founding of a state, an earlier war) when it comes before
-or after all the years the timeline is about."""
+"""A year whose entries number less than this share of the largest year's (and fewer than
+``MINOR_MOST``) is a stray year (a date of the background: the founding of a state, an
+earlier war) when it comes before or after all the years the timeline is about."""
+MINOR_MOST = 24
+"""A year of this many entries or more is never a stray one, however large the largest."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,16 +169,34 @@ class YearRun:
     label: str
     years: tuple[YearGroup, ...]
 
+    @property
+    def span(self) -> str:
+        """'1948', or '1595–1989' for several years."""
+        first, last = self.years[0].year, self.years[-1].year
+        return str(first) if first == last else f"{first}–{last}"
+
+    @property
+    def count(self) -> int:
+        """How many entries the years hold."""
+        return sum(y.count for y in self.years)
+
 
 def year_runs(outline: list[YearGroup]) -> list[YearRun]:
-    """The years of an outline, the stray ones before and after the main years grouped."""
-    if not outline:
-        return []
-    largest = max(y.count for y in outline)
-    major = [i for i, y in enumerate(outline) if y.count >= max(2, largest * MINOR_SHARE)]
-    if not major or len(outline) < 3:
+    """The years of an outline, the stray ones before and after the main years grouped.
+
+    The main years are the largest year and its neighbours out to the first stray year on
+    either side, so a run of background years (1990–2009 in a collection about 2010, each
+    recalled a few times) is grouped with the rest of the background.
+    """
+    if len(outline) < 3:
         return [YearRun("", (y,)) for y in outline]
-    first, last = major[0], major[-1]
+    largest = max(range(len(outline)), key=lambda i: outline[i].count)
+    least = max(2, min(outline[largest].count * MINOR_SHARE, MINOR_MOST))
+    first = last = largest
+    while first > 0 and outline[first - 1].count >= least:
+        first -= 1
+    while last + 1 < len(outline) and outline[last + 1].count >= least:
+        last += 1
     runs = [YearRun("Earlier", tuple(outline[:first]))] if first else []
     runs += [YearRun("", (y,)) for y in outline[first : last + 1]]
     if last + 1 < len(outline):

@@ -22,6 +22,7 @@ from timeline.build import build_site
 
 ARTICLE = "articles/three-women-freed-as-gaza-truce-begins.html"
 PHONE = {"width": 360, "height": 740}
+PHONE_390 = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 SCREENSHOTS = os.environ.get("TIMELINE_SCREENSHOTS")
 """A folder (``docs/screenshots``) to keep the screenshots in; by default a temporary one."""
@@ -266,17 +267,28 @@ def test_404_page_is_styled_at_any_depth(browser: Any, subpath_site: Served) -> 
 
 
 def test_screenshots(browser: Any, site: Served, tmp_path: Path) -> None:
-    """Desktop timeline, an article with a focused mark, a phone: small PNGs for the docs."""
+    """The timeline on a desktop and on a 390 px phone, the overview, an entry told by three
+    outlets with its sources open, an article with a focused mark: PNGs for the docs."""
     folder = Path(SCREENSHOTS) if SCREENSHOTS else tmp_path
     folder.mkdir(parents=True, exist_ok=True)
+    merged = "li.entry:has(details.sources summary:text-matches('^3 outlets'))"
     shots = [
-        ("timeline-desktop.png", "index.html", DESKTOP),
+        ("timeline-desktop.png", "index.html#m-2025-01", DESKTOP),
+        ("overview-desktop.png", "index.html#density-caption", DESKTOP),
+        ("merged-entry.png", "index.html", DESKTOP),
         ("article-marks.png", ARTICLE, DESKTOP),
-        ("timeline-phone.png", "index.html", PHONE),
+        ("timeline-phone.png", "index.html#m-2025-02", PHONE_390),
     ]
     for name, path, viewport in shots:
         with open_page(browser, site.url + path, viewport) as page:
             if name == "article-marks.png":
                 page.locator("a.timex").nth(1).focus()
-            page.screenshot(path=str(folder / name))
+            if name == "overview-desktop.png":
+                page.locator("figure.density").scroll_into_view_if_needed()
+            if name == "merged-entry.png":
+                entry = page.locator(merged).first
+                entry.locator("summary").click()
+                entry.screenshot(path=str(folder / name))
+            else:
+                page.screenshot(path=str(folder / name))
         assert (folder / name).stat().st_size < 300_000

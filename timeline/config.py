@@ -6,6 +6,7 @@ line; every error in the file is reported at once, not just the first.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
@@ -16,6 +17,17 @@ from timeline.errors import BuildFailed, ConfigError, UsageError
 from timeline.model import SourceLocation
 
 CONFIG_NAME = "timeline.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class Phase:
+    """A named stretch of the timeline an editor marks (``[[phases]]``: a truce, an
+    offensive), drawn as a band along the track and listed in the overview."""
+
+    name: str
+    start: dt.date
+    end: dt.date
+    """The last day of the phase (inclusive)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +57,9 @@ class Config:
     key_events: int | None = None
     """How many key events open the front page; by default it follows from the span and
     the size of the collection (``merge/rank.py``, ``key_event_count``)."""
+    phases: tuple[Phase, ...] = ()
+    """Named stretches of the timeline (``[[phases]]`` with ``name``, ``start``, ``end``),
+    in the order of their start."""
     timelinejs_events: str = "key"
     """What ``timelinejs.json`` holds: ``key`` (the key events, a story of readable length)
     or ``all`` (every entry)."""
@@ -66,7 +81,7 @@ class Config:
         return path if path.endswith("/") else path + "/"
 
 
-_KEYS = {f.name: f for f in fields(Config) if f.name != "root"}
+_KEYS = {f.name: f for f in fields(Config) if f.name not in ("root", "phases")}
 _TYPES: dict[str, type] = {
     "title": str,
     "description": str,
@@ -119,16 +134,67 @@ def parse_config(
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(SourceLocation(path, _toml_error_line(error)), str(error)) from None
     raw.update(overrides or {})
+    phases, phase_errors = _phases(raw.pop("phases", []), text, path)
     errors = [
         ConfigError(SourceLocation(path, _line_of_key(text, key)), msg)
         for key, msg in _problems(raw)
-    ]
+    ] + phase_errors
     if errors:
         raise BuildFailed(errors)
     values: dict[str, Any] = {
         key: Path(value) if key.endswith("_dir") else value for key, value in raw.items()
     }
-    return replace(Config(root=root), **values)
+    return replace(Config(root=root), **values, phases=phases)
+
+
+_PHASE_KEYS = ("name", "start", "end")
+
+
+def _phases(raw: Any, text: str, path: str) -> tuple[tuple[Phase, ...], list[ConfigError]]:
+    """The ``[[phases]]`` tables, each with a name, a first and a last day."""
+    lines = [
+        text.count("\n", 0, m.start()) + 1
+        for m in re.finditer(r"^[ \t]*\[\[phases\]\]", text, re.M)
+    ]
+    if not isinstance(raw, list) or not all(isinstance(table, dict) for table in raw):
+        where = SourceLocation(path, _line_of_key(text, "phases"))
+        return (), [ConfigError(where, "'phases' must be tables: [[phases]] with name, start, end")]
+    phases, errors = [], []
+    for number, table in enumerate(raw):
+        where = SourceLocation(path, lines[number] if number < len(lines) else 1)
+        phase, problem = _phase(table)
+        if problem:
+            errors.append(ConfigError(where, f"phase {number + 1}: {problem}"))
+        elif phase is not None:
+            phases.append(phase)
+    return tuple(sorted(phases, key=lambda p: (p.start, p.end))), errors
+
+
+def _phase(table: dict[str, Any]) -> tuple[Phase | None, str | None]:
+    unknown = sorted(set(table) - set(_PHASE_KEYS))
+    if unknown:
+        return None, f"unknown key '{unknown[0]}' (a phase has name, start and end)"
+    missing = [key for key in _PHASE_KEYS if key not in table]
+    if missing:
+        return None, f"'{missing[0]}' is missing (a phase has name, start and end)"
+    if not isinstance(table["name"], str) or not table["name"].strip():
+        return None, "'name' must be a non-empty string"
+    days = []
+    for key in ("start", "end"):
+        value = table[key]
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        if isinstance(value, str):
+            try:
+                value = dt.date.fromisoformat(value)
+            except ValueError:
+                return None, f"'{key}' must be a date such as 2025-01-19, not '{table[key]}'"
+        if not isinstance(value, dt.date):
+            return None, f"'{key}' must be a date such as 2025-01-19"
+        days.append(value)
+    if days[1] < days[0]:
+        return None, "'end' comes before 'start'"
+    return Phase(table["name"].strip(), days[0], days[1]), None
 
 
 def _problems(raw: dict[str, Any]) -> list[tuple[str, str]]:

@@ -57,4 +57,4 @@ def test_a_date_that_dates_no_happening_is_marked_as_what_it_dates() -> None:
     assert 'class="timex timex-expected"' in expected and 'href="#e-' in expected
     assert "expected, not reported as fact" in expected
     assert 'class="timex timex-state"' in since and "href" not in since
-    assert "a state or a tally, not a happening: set aside" in since
+    assert "describes a situation or a tally, so it is not an entry" in since

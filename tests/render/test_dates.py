@@ -50,7 +50,51 @@ D = dt.date
             "summer 2014",
             "2014",
         ),
-        (DateValue("2025-Q1", D(2025, 1, 1), D(2025, 4, 1), Precision.QUARTER), "Q1 2025", "2025"),
+        (
+            DateValue("2025-Q1", D(2025, 1, 1), D(2025, 4, 1), Precision.QUARTER),
+            "the first quarter of 2025",
+            "2025",
+        ),
+        (
+            DateValue("2025-01-19TNI", D(2025, 1, 19), D(2025, 1, 20), Precision.TIME),
+            "the night of 19–20 January 2025",
+            "2025-01-19",
+        ),
+        (
+            DateValue("2025-01-31TNI", D(2025, 1, 31), D(2025, 2, 1), Precision.TIME),
+            "the night of 31 January – 1 February 2025",
+            "2025-01-31",
+        ),
+        (
+            DateValue("2025-01-19TMO", D(2025, 1, 19), D(2025, 1, 20), Precision.TIME),
+            "the morning of 19 January 2025",
+            "2025-01-19",
+        ),
+        (
+            DateValue("2025-01-19T01:00", D(2025, 1, 19), D(2025, 1, 20), Precision.TIME),
+            "19 January 2025, 01:00",
+            "2025-01-19T01:00",
+        ),
+        (
+            DateValue("2025-W04-WE", D(2025, 1, 25), D(2025, 1, 27), Precision.WEEK),
+            "the weekend of 25–26 January 2025",
+            "2025-W04",
+        ),
+        (
+            DateValue("2025-W10", D(2025, 3, 3), D(2025, 3, 10), Precision.WEEK, "START"),
+            "early in the week of 3 March 2025",
+            "2025-W10",
+        ),
+        (
+            DateValue("2025-01-20", D(2025, 1, 20), D(2025, 1, 21), Precision.DAY, "START"),
+            "early on 20 January 2025",
+            "2025-01-20",
+        ),
+        (
+            DateValue("202", D(2020, 1, 1), D(2030, 1, 1), Precision.DECADE, "END"),
+            "the late 2020s",
+            "2020",
+        ),
         (DateValue("202", D(2020, 1, 1), D(2030, 1, 1), Precision.DECADE), "the 2020s", "2020"),
         (
             DateValue("2025-02-03T06:00", D(2025, 2, 3), D(2025, 2, 4), Precision.TIME),

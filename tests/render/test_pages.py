@@ -230,8 +230,8 @@ def test_exports_carry_the_rank_and_timelinejs_the_key_events(tmp_path: Path) ->
     front = files["index.html"].decode()
     key_list = front[front.index('<ol class="key-events-list">') :]
     assert key_list.count('<li class="key-event">') == 1 and 'href="#e-b"' in key_list
-    assert front.count('<li class="entry key" id="e-b">') == 1
-    assert front.count('<li class="entry" id="e-a">') == 1
+    assert front.count('<li class="entry key" id="e-b" ') == 1
+    assert front.count('<li class="entry" id="e-a" ') == 1
 
 
 @pytest.mark.parametrize(
@@ -258,17 +258,17 @@ def test_a_widely_reported_entry_lists_its_sources_on_pages_of_its_own(tmp_path:
     entries = (entry("wide", day(D(2025, 1, 2)), sources=650), entry("few", day(D(2025, 1, 3)), 3))
     files = render_site(Timeline("T", entries, ()), Config(root=tmp_path), bodies_in({}))
     index = files["index.html"].decode()
-    assert index.count('<li class="source">') == 10 + 3
-    assert 'href="entries/wide.html">All 650 sources' in index
+    assert index.count('<li class="source" ') == 10 + 3
+    assert 'href="entries/wide.html">All 650 reports' in index
     assert [p for p in files if p.startswith("entries/")] == [
         "entries/wide.html",
         "entries/wide.2.html",
         "entries/wide.3.html",
     ]
     first = files["entries/wide.html"].decode()
-    assert first.count('<li class="source">') == 300
+    assert first.count('<li class="source" ') == 300
     assert 'href="../index.html#e-wide"' in first and 'href="../entries/wide.3.html"' in first
-    assert files["entries/wide.3.html"].decode().count('<li class="source">') == 50
+    assert files["entries/wide.3.html"].decode().count('<li class="source" ') == 50
 
 
 def test_the_page_planner_finds_every_page_of_the_plan_but_the_articles() -> None:

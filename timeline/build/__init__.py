@@ -46,6 +46,7 @@ from timeline.merge.corrections import (
 )
 from timeline.merge.rank import rank_entries
 from timeline.merge.record import memo_from, record_of
+from timeline.merge.tags import fit_tags
 from timeline.model import ArticleEvents, Correction, CuratedEvent, SourceLocation, Timeline
 from timeline.render import Reuse, render_files, theme_dirs
 from timeline.write import static_files, write_output
@@ -257,7 +258,7 @@ def make_timeline(loaded: Loaded, memo: MergeMemo | None = None) -> Timeline:
     pinned, dropped = key_choices(loaded.corrections)
     ranked = rank_entries(entries, loaded.articles, key_events=loaded.config.key_events,
                           pinned=pinned, dropped=dropped)  # fmt: skip
-    return Timeline(loaded.config.title, ranked, loaded.articles)
+    return Timeline(loaded.config.title, fit_tags(ranked), loaded.articles)
 
 
 _MERGE = "merge"

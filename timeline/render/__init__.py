@@ -19,6 +19,7 @@ from timeline.load.files import outside_links
 from timeline.model import Timeline
 from timeline.render import plan as plan_module
 from timeline.render.article import Bodies, bodies_in, prepare_body
+from timeline.render.chart import chart_bands
 from timeline.render.dates import format_date, format_published, html_datetime
 from timeline.render.digests import PageDigests
 from timeline.render.entries import EntryFacts, curation, outlets
@@ -30,8 +31,11 @@ from timeline.render.exports import (
     timeline_json_pieces,
 )
 from timeline.render.feeds import atom_feed, sitemap
+from timeline.render.filters import page_filters
+from timeline.render.groups import heading_needed, year_runs
 from timeline.render.links import SiteLinks, article_path, site_links
 from timeline.render.pages import NOT_FOUND, Page, article_page, plan_pages
+from timeline.render.phases import phase_of, phase_views
 from timeline.render.plan import PageLimits, PagePlan, plan_timeline
 from timeline.render.redirects import redirect_pages
 from timeline.render.search import (
@@ -43,8 +47,11 @@ from timeline.render.search import (
 from timeline.render.timelinejs import event_line as timelinejs_line
 from timeline.render.timelinejs import timelinejs_json, timelinejs_json_pieces
 from timeline.render.urls import Linker, linker_for
+from timeline.render.words import how_dated, kind_words
 
 BUILTIN_THEME = Path(__file__).resolve().parent.parent / "themes" / "default"
+TIMELINEJS_CDN = "https://cdn.knightlab.com/libs/timeline3/latest"
+"""Where timelinejs.html loads Knight Lab's viewer from, when a reader opens it."""
 
 
 def theme_dirs(config: Config) -> list[Path]:
@@ -85,6 +92,15 @@ def make_environment(config: Config) -> jinja2.Environment:
     env.filters["html_datetime"] = html_datetime
     env.filters["published_date"] = format_published
     env.globals["curation"] = curation
+    env.globals["how_dated"] = how_dated
+    env.globals["heading_needed"] = heading_needed
+    env.globals["year_runs"] = year_runs
+    env.globals["page_filters"] = page_filters
+    env.globals["phase_of"] = phase_of
+    env.globals["phase_views"] = phase_views
+    env.globals["chart_bands"] = chart_bands
+    env.globals["timelinejs_cdn"] = TIMELINEJS_CDN
+    env.globals["kind_words"] = kind_words
     env.globals["outlets"] = outlets
     env.globals["sources_shown"] = plan_module.SOURCES_SHOWN
     return env
@@ -249,6 +265,7 @@ def _site_context(config: Config) -> dict[str, Any]:
         "language": config.language,
         "base_url": config.base_url,
         "base_path": config.base_path,
+        "phases": config.phases,
     }
 
 

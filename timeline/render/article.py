@@ -17,13 +17,13 @@ from timeline.load.urls import allowed_url
 from timeline.model import (
     ArticleBody,
     ArticleEvents,
-    Basis,
     Entry,
     Event,
     EventKind,
     TimeExpression,
 )
 from timeline.render.dates import format_date, html_datetime
+from timeline.render.words import how_read, kind_words
 
 # Private-use characters survive Markdown untouched and never occur in articles' text.
 _OPEN, _MID, _CLOSE = "\ue000", "\ue001", "\ue002"
@@ -78,21 +78,6 @@ class _OnlyAllowedLinks(Treeprocessor):
                 if url is not None and not allowed_url(url.replace(AMP_SUBSTITUTE, "&")):
                     log.warning("a link to %r was dropped from an article's page", url[:60])
                     del element.attrib[name]
-
-
-_KIND_NOTES = {
-    EventKind.EXPECTED: "expected, not reported as fact",
-    EventKind.STATE: "a state or a tally, not a happening: set aside",
-    EventKind.MENTION: "recalls a happening told elsewhere: not an entry of its own",
-    EventKind.FURNITURE: "page furniture (a dateline, a byline, a caption): dates nothing",
-}
-"""How the note of a marked date says what its clause is, when it is not a happening."""
-_BASIS = {
-    Basis.EXPLICIT: "written out in full",
-    Basis.RELATIVE: "resolved against the publication date and the narrative",
-    Basis.PUBLICATION: "the publication date",
-    Basis.CURATED: "set by an editor",
-}
 
 
 Bodies = Callable[[ArticleEvents], tuple[ArticleBody, str]]
@@ -200,9 +185,10 @@ def _mark(
         classes += f" timex-{kind.value}"
     target = f' href="{escape(href(entry))}"' if entry else ' tabindex="0"'
     element = "a" if entry else "span"
+    value = escape(f"{expression.type} {expression.value}")  # TIMEX3, for the curious
     return (
         f'<span class="timex-wrap"><{element} class="{classes}"{target}'
-        f' aria-describedby="x-{index}">{time}'
+        f' aria-describedby="x-{index}" data-timex="{value}">{time}'
     )
 
 
@@ -210,7 +196,8 @@ def _closing(
     expression: TimeExpression, index: int, element: str, kind: EventKind | None = None
 ) -> str:
     time = "</time>" if expression.date else ""
-    note = escape(explain(expression) + (f"; {_KIND_NOTES[kind]}" if kind else ""))
+    words = kind_words(kind) if kind else None
+    note = escape(explain(expression) + (f"; {words}" if words else ""))
     return (
         f'{time}</{element}><span class="timex-tip" role="tooltip" id="x-{index}">'
         f'<span class="paren"> (</span>{note}<span class="paren">)</span></span></span>'
@@ -218,10 +205,7 @@ def _closing(
 
 
 def explain(expression: TimeExpression) -> str:
-    """How an expression was read, in words: 'Read as 21 January 2025 (DATE 2025-01-21, ...)'."""
-    if not expression.resolved:
-        return f"{expression.type}: not resolved safely, so it dates nothing"
-    if expression.date is None:
-        return f"{expression.type} {expression.value}: not a calendar date"
-    basis = _BASIS.get(expression.basis, expression.basis.value)
-    return f"Read as {format_date(expression.date)}: {expression.type} {expression.value}, {basis}"
+    """How an expression was read, in a reader's words: 'Read as 21 January 2025, counted
+    from the article's date'."""
+    formatted = format_date(expression.date) if expression.date else None
+    return how_read(expression, formatted)

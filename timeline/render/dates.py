@@ -44,14 +44,50 @@ _MEMO = 1 << 16
 
 @lru_cache(maxsize=_MEMO)
 def format_date(date: DateValue) -> str:
-    """'7 October 2023', '19–21 January 2025', 'October 2023', 'early January 2025'..."""
+    """'7 October 2023', '19–21 January 2025', 'the night of 19–20 January 2025', 'the
+    weekend of 25–26 January 2025', 'early January 2025', 'early on 20 January 2025'..."""
     text = _format_unmodified(date)
+    if date.mod == "APPROX" and date.precision is Precision.DAY:
+        return f"about {text}"
+    if date.precision in (Precision.DAY, Precision.TIME) and date.mod in _DAY_MODIFIERS:
+        return f"{_DAY_MODIFIERS[date.mod]} {text}"
+    if date.precision is Precision.DECADE and date.mod in ("START", "MID", "END"):
+        return f"the {_MODIFIERS[date.mod]}{'' if date.mod == 'MID' else ' '}{text[4:]}"
+    if text.startswith("the ") and date.mod in _PHRASE_MODIFIERS:
+        return _PHRASE_MODIFIERS[date.mod].format(text)
     modifier = _MODIFIERS.get(date.mod or "")
     if modifier is None:
         return text
     if modifier.endswith("-"):
         return modifier + text
     return f"{modifier} {text}"
+
+
+_DAY_MODIFIERS = {"START": "early on", "MID": "around midday on", "END": "late on"}
+"""A part of a day: 'early on 20 January 2025' (the day with the modifier 'early')."""
+_PHRASE_MODIFIERS = {"START": "early in {}", "MID": "in the middle of {}", "END": "late in {}"}
+"""A part of a week or a decade: 'early in the week of 3 March 2025'."""
+_PARTS_OF_DAY = {
+    "MO": "the morning of {}",
+    "AF": "the afternoon of {}",
+    "DT": "the daytime of {}",
+    "EV": "the evening of {}",
+    "NI": "the night of {}",
+}
+"""TIMEX3 parts of a day (``2025-01-19TNI``) as people say them."""
+_DAY_ORDER = {"": 0, "START": 1, "MO": 2, "DT": 4, "AF": 5, "EV": 6, "END": 7, "NI": 8}
+"""Where the parts of one day come in its course (a clock time comes by its hour)."""
+
+
+def day_position(date: DateValue) -> tuple[int, str]:
+    """The place of a date of day or time precision in the course of its day: the day
+    itself, early on it, the morning, clock times in order, the evening, late, the night."""
+    if date.precision is Precision.TIME:
+        clock = date.value[11:16]
+        if clock[:1].isdigit():
+            return (3 if clock < "12:00" else 5, clock)
+        return (_DAY_ORDER.get(date.value[11:].removeprefix("T"), 3), "")
+    return (_DAY_ORDER.get(date.mod or "", 0), "")
 
 
 @lru_cache(maxsize=_MEMO)
@@ -87,12 +123,13 @@ def _format_unmodified(date: DateValue) -> str:
     start = date.start
     match date.precision:
         case Precision.TIME:
-            clock = date.value[11:16] if date.value[11:12].isdigit() else ""
-            day = f"{start.day} {month_name(start.month)} {start.year}"
-            return f"{day}, {clock}" if clock else day
+            return _format_time(date)
         case Precision.DAY:
             return format_day_range(start, date.end - dt.timedelta(days=1))
         case Precision.WEEK:
+            if date.value.endswith("-WE"):
+                last = date.end - dt.timedelta(days=1)
+                return f"the weekend of {format_day_range(start, last)}"
             return f"the week of {start.day} {month_name(start.month)} {start.year}"
         case Precision.MONTH:
             return f"{month_name(start.month)} {start.year}"
@@ -100,13 +137,31 @@ def _format_unmodified(date: DateValue) -> str:
             season = _SEASONS.get(date.value[-2:], "season")
             return f"{season} {start.year}"
         case Precision.QUARTER:
-            return f"Q{(start.month - 1) // 3 + 1} {start.year}"
+            return f"the {_QUARTERS[(start.month - 1) // 3]} quarter of {start.year}"
         case Precision.YEAR:
             return str(start.year)
         case Precision.DECADE:
             return f"the {start.year}s"
         case Precision.CENTURY:
             return f"the {start.year // 100 + 1}th century"
+
+
+_QUARTERS = ("first", "second", "third", "fourth")
+
+
+def _format_time(date: DateValue) -> str:
+    """'19 January 2025, 01:00', 'the night of 19–20 January 2025', 'the morning of ...'."""
+    start = date.start
+    day = f"{start.day} {month_name(start.month)} {start.year}"
+    clock = date.value[11:16]
+    if clock[:1].isdigit():
+        return f"{day}, {clock}"
+    part = _PARTS_OF_DAY.get(date.value[11:].removeprefix("T"))
+    if part is None:
+        return day
+    if part.startswith("the night"):
+        return part.format(format_day_range(start, start + dt.timedelta(days=1)))
+    return part.format(day)
 
 
 def format_day_range(first: dt.date, last: dt.date) -> str:

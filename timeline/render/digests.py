@@ -19,6 +19,7 @@ import hashlib
 from collections.abc import Iterable
 
 from timeline.model import ArticleEvents, ArticleRef, DateValue, Entry, Source, TimeExpression
+from timeline.render.groups import year_runs
 from timeline.render.links import SiteLinks
 from timeline.render.listings import Listing, Report
 from timeline.render.plan import SOURCES_SHOWN, TimelinePage
@@ -187,7 +188,9 @@ class PageDigests:
     def _outline_digest(self) -> str:
         # Without the counts: period pages show the outline without them, so a new entry
         # renders the pages it is on, not every period page.
-        pieces = []
+        # The stray years are grouped by counts ("Earlier: 1948, 1967"): the grouping is
+        # shown, so it is part of the digest.
+        pieces = [repr([(r.label, len(r.years)) for r in year_runs(self._links.plan.outline)])]
         for year in self._links.plan.outline:
             pieces += [f"y{year.year}", self._links.anchor(year.anchor)]
             for month in year.months:

@@ -36,6 +36,7 @@ from timeline.render.urls import linker_for
 
 NOT_FOUND = "404.html"
 SEARCH = "search.html"
+TIMELINEJS = "timelinejs.html"
 TAGS = "tags/index.html"
 SOURCES = "sources/index.html"
 
@@ -126,7 +127,11 @@ def _page_groups(
             "tags": tag_counts(timeline, links, by_tag()),
             "outlets": outlet_counts(timeline, links, by_outlet()),
         }
-        return [Page(SEARCH, "search.html", counts), Page(NOT_FOUND, "404.html", {})]
+        return [
+            Page(SEARCH, "search.html", counts),
+            timelinejs_page(timeline),
+            Page(NOT_FOUND, "404.html", {}),
+        ]
 
     groups: list[Callable[[], Iterable[Page]]] = [
         lambda: [front_page(timeline, links, limits)],
@@ -159,6 +164,13 @@ def front_page(timeline: Timeline, links: SiteLinks, limits: PageLimits) -> Page
             "entry_count": len(timeline.entries),
             "key_events": [entry for entry in timeline.entries if entry.key],
         },
+    )
+
+
+def timelinejs_page(timeline: Timeline) -> Page:
+    """The key events in Knight Lab's TimelineJS viewer, with the list itself to fall back on."""
+    return Page(
+        TIMELINEJS, "timelinejs.html", {"key_events": [e for e in timeline.entries if e.key]}
     )
 
 

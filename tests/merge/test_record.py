@@ -183,3 +183,6 @@ def test_a_restored_event_is_recorded_as_the_merge_saw_it(
     assert tree(sample_site / "output") == tree(fresh / "output")
     data = json.loads((sample_site / "output" / "timeline.json").read_text("utf-8"))
     assert any(s["article"] == "toll" for e in data["entries"] for s in e["sources"])
+    page = (sample_site / "output" / "articles" / "toll.html").read_text("utf-8")
+    assert f'data-event="{extracted[0].id}"' in page
+    assert "event-state" not in page and "timex-state" not in page  # shown as restored

@@ -13,9 +13,9 @@ import logging
 import os
 import tempfile
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -256,9 +256,23 @@ def make_timeline(loaded: Loaded, memo: MergeMemo | None = None) -> Timeline:
             raise BuildFailed(stale)
         entries = order_entries(hide_entries(merged, loaded.corrections) + handwritten)
     pinned, dropped = key_choices(loaded.corrections)
-    ranked = rank_entries(entries, loaded.articles, key_events=loaded.config.key_events,
+    articles = corrected_articles(loaded.articles, loaded.corrections)
+    ranked = rank_entries(entries, articles, key_events=loaded.config.key_events,
                           pinned=pinned, dropped=dropped)  # fmt: skip
-    return Timeline(loaded.config.title, fit_tags(ranked), loaded.articles)
+    return Timeline(loaded.config.title, fit_tags(ranked), articles)
+
+
+def corrected_articles(
+    articles: Sequence[ArticleEvents], corrections: tuple[Correction, ...]
+) -> tuple[ArticleEvents, ...]:
+    """The articles with their events as the editors corrected them (re-dated, restored,
+    dropped): as the merge saw them, and as their pages and the ranking show them."""
+    if not corrections:
+        return tuple(articles)
+    return tuple(
+        replace(article, events=redate_and_split(article.events, corrections)[0])
+        for article in articles
+    )
 
 
 _MERGE = "merge"
@@ -268,10 +282,8 @@ def merge_kept(loaded: Loaded, store: Store) -> Timeline:
     """``make_timeline``, starting from the merge record the store holds for the same
     program and corrections, and leaving this build's there for the next."""
     # The record is of the events as corrected (re-dated, restored, dropped): the merge's.
-    articles = [
-        (article.key, redate_and_split(article.events, loaded.corrections)[0])
-        for article in loaded.articles
-    ]
+    corrected = corrected_articles(loaded.articles, loaded.corrections)
+    articles = [(article.key, article.events) for article in corrected]
     # The corrections re-date events before the merge: another set of them is another merge.
     salt = input_signature([code_fingerprint(("",)).encode(), repr(loaded.corrections).encode()])
     keys = {f"{salt}:{part}": part for part in RECORD_PARTS}

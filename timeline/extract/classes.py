@@ -103,6 +103,19 @@ _STATISTIC = re.compile(
     r"amounted\s+to|accounted\s+for|per\s+(?:year|month|day|capita)|grew|shrank|"
     r"gdp|inflation|unemployment)\b|%"
 )
+_AMOUNT = re.compile(
+    r"(?i)(?:[$£€]|\b(?:us|usd|eur|gbp)\s?)\d[\d,.]*(?:\s*(?:million|billion|trillion|bn|m)\b)?|"
+    r"\b\d[\d,.]*\s+(?:million|billion|trillion)\b"
+)
+"""An amount: money, or a count in millions."""
+_DEAL = re.compile(
+    r"(?i)\b(?:fined|paid|pays|bought|buys|acquired|acquires|sold|agreed|signed|awarded|"
+    r"approved|pledged|offered|ordered|won|settled|raised|lent|loaned|borrowed|invested|"
+    r"donated|granted|seized|froze|frozen|imposed|sued|launched|announced|unveiled|"
+    r"injected|bailed|rescued|takeover|merger|deal|loan|fine|settlement|package)\b"
+)
+"""An amount that changed hands at one time: a fine, a sale, a loan, a deal (a happening,
+not what a year adds up to)."""
 # Words whose nearness to the date decides: a modal (expected), a negation or "still" (a
 # state), a verb in the past tense (happened). Read word by word, not by one pattern: the
 # words of a clause are few, the positions a pattern would be tried at many.
@@ -192,12 +205,14 @@ def classify(
     )
     low, high = max(low, start - _WINDOW), min(high, end + _WINDOW)
     text, start, end = sentence[low:high], start - low, end - low
+    background = background_of(expression, sentence, offset)
+    if background == "modifier":
+        return EventKind.MENTION  # "Tuesday's explosion", even after "officials say the slick from"
     if is_telling(text[:start], text[end:]):
         telling = frozenset(_TOKEN.findall(text.lower()))
         return EventKind.STATE if _is_state(text, telling) else EventKind.HAPPENED
-    background = background_of(expression, sentence, offset)
-    if background == "modifier" or (background and _HAPPENING_NEXT.match(text, end)):
-        return EventKind.MENTION  # "Tuesday's explosion", "before the Sept. 11, 2001, attacks"
+    if background and _HAPPENING_NEXT.match(text, end):
+        return EventKind.MENTION  # "before the Sept. 11, 2001, attacks"
     scope, at, stop = _scope(text, start, end)
     if background in ("since", "as of"):
         return _state_or_mention(scope, at)
@@ -362,10 +377,19 @@ def _after(expression: TimeExpression, published: dt.date) -> bool:
 
 def _statistic(scope: str, expression: TimeExpression) -> bool:
     """A figure of a month, a quarter or a year ("unemployment rose to 6.1 percent in
-    August"): a statistic, not a happening."""
+    August"): a statistic, not a happening. So is an amount of a whole year ("Tourists spent
+    $2.3 billion on Alabama's beaches in 2008", "89 million pounds produced in 2008"): what a
+    year adds up to is no occurrence at one time."""
     date = expression.date
-    coarse = date is not None and date.precision.rank >= Precision.MONTH.rank
-    return coarse and _STATISTIC.search(scope) is not None
+    if date is None or date.precision.rank < Precision.MONTH.rank:
+        return False
+    if _STATISTIC.search(scope) is not None:
+        return True
+    return (
+        date.precision.rank >= Precision.YEAR.rank
+        and _AMOUNT.search(scope) is not None
+        and _DEAL.search(scope) is None
+    )
 
 
 def _state_or_mention(scope: str, at: int) -> EventKind:

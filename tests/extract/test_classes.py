@@ -47,6 +47,10 @@ HAPPENED = [
     ("In August 2013, a chemical attack killed more than 1,400 people.", [("August 2013", H)]),
     ("The army quit the town on Monday but said it did not plan to leave.", [("Monday", H)]),
     ("Dodd announced in January 2025 that he would retire that year.", [("January 2025", H)]),
+    # An amount that changed hands at one time is a happening of its year.
+    ("In 2009, BP was fined a record $87m for safety failings.", [("2009", H)]),
+    ("In 2014, the bank bought the insurer for $2.1 billion.", [("2014", H)]),
+    ("The ministry paid 40 million euros in compensation in 2023.", [("2023", H)]),
 ]
 
 EXPECTED = [
@@ -63,7 +67,7 @@ EXPECTED = [
     ("King Abdullah is to visit Washington next week.", [("next week", E)]),
     (
         "The truce had been scheduled to start at 8:30 a.m. on 19 January.",
-        [("8:30 a.m.", E)],
+        [("8:30 a.m. on 19 January", E)],
     ),
     (
         "If Hamas does not free the hostages by noon on Saturday, the truce would end.",
@@ -99,6 +103,10 @@ STATES = [
     ("Aid agencies said no supplies had entered Gaza on Monday.", [("Monday", S)]),
     ("The updated figure was higher than the count of 400 it gave yesterday.", [("yesterday", S)]),
     ("The operation entered its seventh day on Monday.", [("Monday", S)]),
+    # What a year adds up to is no occurrence at one time.
+    ("Tourists spent $2.3 billion on the beaches in 2008, supporting 41,000 workers.", [("2008", S)]),
+    ("Louisiana leads the nation with 89 million pounds of shrimp produced in 2008.", [("2008", S)]),
+    ("Israel received $3.8 billion in military aid in 2023.", [("2023", S)]),
 ]
 
 MENTIONS = [
@@ -115,6 +123,12 @@ MENTIONS = [
     ("The operation launched on 21 January entered its seventh day.", [("21 January", M)]),
     ("Three million people were affected by Tuesday's earthquake.", [("Tuesday's", M)]),
     ("Imports are higher than before the Sept. 11, 2001, attacks.", [("Sept. 11, 2001", M)]),
+    # A possessive date is its noun's, whatever anchor or reporting verb comes before it.
+    (
+        "Officials say the slick from last week's rig explosion may hurt shrimpers.",
+        [("last week", M)],
+    ),
+    ("Aid has been cut since Tuesday's strike on the convoy.", [("Tuesday's", M)]),
 ]
 
 FURNITURE = [

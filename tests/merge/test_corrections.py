@@ -170,7 +170,7 @@ def test_restore_makes_a_happening_and_drop_leaves_an_event_out() -> None:
         kind=EventKind.EXPECTED,
     )
     furniture = replace(
-        make_event("fff", "one", "Photo taken on 19 January."), kind=EventKind.FURNITURE
+        make_event("fff", "three", "Photo taken on 19 January."), kind=EventKind.FURNITURE
     )
     happened = make_event("bbb", "two", "Israeli jets struck Rafah.")
     corrections = parse_corrections(

@@ -74,11 +74,12 @@ _STATE_WORDS = frozenset(
     "number count total figure rose stands stood remain remains remained continues continued "
     "continuing far date altogether straight consecutive successive entered enters entering "
     "into day refused comment reached respond reply return available unclear clear unknown "
-    "uncertain".split()
+    "uncertain killed claimed displaced infected injured wounded sickened died been".split()
 )
 _NOT_SCHEDULED = re.compile(
     r"(?i)\b(?:than|as)\s+(?:had\s+been\s+|was\s+|were\s+)?(?:expected|planned|scheduled)\b"
 )
+_ABOUT = r"(?:more\s+than|at\s+least|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as)"
 _STATE = re.compile(
     r"(?i)\b(?:has|have|had)\s+(?:now\s+|since\s+|so\s+far\s+|already\s+|also\s+)?(?:risen|"
     r"climbed|reached|grown|increased|surged|jumped|fallen|dropped|declined|doubled|tripled|"
@@ -116,6 +117,22 @@ _DEAL = re.compile(
 )
 """An amount that changed hands at one time: a fine, a sale, a loan, a deal (a happening,
 not what a year adds up to)."""
+_TOLL = re.compile(
+    rf"(?i)\b(?:has|have)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:killed|claimed|displaced|"
+    rf"infected|injured|wounded|sickened)\s+(?:{_ABOUT}\s+)?\d|"
+    r"\b\d[\d,.]*(?:\s+(?:million|thousand|people|civilians|children|soldiers|cases))?"
+    r"\s+(?:have|has)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:died|been\s+(?:killed|"
+    r"wounded|injured|displaced|infected|confirmed))\b"
+)
+"""A running toll: "the flu has killed more than 100 people", "at least 400 people have
+died"."""
+_DISCRETE = re.compile(
+    r"(?i)\b(?:strikes?|airstrikes?|attacks?|blasts?|explosions?|bombs?|bombings?|shelling|"
+    r"raids?|earthquake|quake|crash|shooting|storm|hurricane|fire|collapse|massacre|ambush|"
+    r"missiles?|rockets?|landslide|flood|avalanche|stampede)\b"
+)
+"""Something that happens at one time: a toll it "has" caused is the news of it ("an
+airstrike has killed at least 12 people"), not a running count."""
 # Words whose nearness to the date decides: a modal (expected), a negation or "still" (a
 # state), a verb in the past tense (happened). Read word by word, not by one pattern: the
 # words of a clause are few, the positions a pattern would be tried at many.
@@ -358,7 +375,9 @@ def _is_state(scope: str, words: frozenset[str]) -> bool:
     """A tally, an ongoing condition or a refusal to comment in the clause."""
     if words.isdisjoint(_STATE_WORDS) and "as of" not in scope.lower():
         return False
-    return _STATE.search(scope) is not None
+    if _STATE.search(scope) is not None:
+        return True
+    return _TOLL.search(scope) is not None and _DISCRETE.search(scope) is None
 
 
 def _intended(scope: str, at: int, expression: TimeExpression, published: dt.date) -> bool:

@@ -48,8 +48,14 @@ HAPPENED = [
     ("The army quit the town on Monday but said it did not plan to leave.", [("Monday", H)]),
     ("Dodd announced in January 2025 that he would retire that year.", [("January 2025", H)]),
     # A toll a happening at one time has caused is the news of it.
-    ("An airstrike has killed at least 12 people in Rafah, medics said on Monday.", [("Monday", H)]),
-    ("The earthquake has killed more than 200 people, officials said on Tuesday.", [("Tuesday", H)]),
+    (
+        "An airstrike has killed at least 12 people in Rafah, medics said on Monday.",
+        [("Monday", H)],
+    ),
+    (
+        "The earthquake has killed more than 200 people, officials said on Tuesday.",
+        [("Tuesday", H)],
+    ),
     # An amount that changed hands at one time is a happening of its year.
     ("In 2009, BP was fined a record $87m for safety failings.", [("2009", H)]),
     ("In 2014, the bank bought the insurer for $2.1 billion.", [("2014", H)]),
@@ -108,11 +114,23 @@ STATES = [
     ("The operation entered its seventh day on Monday.", [("Monday", S)]),
     # A running toll is a state.
     ("The war has killed more than 46,000 people, the ministry said on Monday.", [("Monday", S)]),
-    ("At least 400 people have died of the flu in Mexico, officials said on Monday.", [("Monday", S)]),
-    ("Swine flu has killed up to 68 people in Mexico, the WHO said on Saturday.", [("Saturday", S)]),
+    (
+        "At least 400 people have died of the flu in Mexico, officials said on Monday.",
+        [("Monday", S)],
+    ),
+    (
+        "Swine flu has killed up to 68 people in Mexico, the WHO said on Saturday.",
+        [("Saturday", S)],
+    ),
     # What a year adds up to is no occurrence at one time.
-    ("Tourists spent $2.3 billion on the beaches in 2008, supporting 41,000 workers.", [("2008", S)]),
-    ("Louisiana leads the nation with 89 million pounds of shrimp produced in 2008.", [("2008", S)]),
+    (
+        "Tourists spent $2.3 billion on the beaches in 2008, supporting 41,000 workers.",
+        [("2008", S)],
+    ),
+    (
+        "Louisiana leads the nation with 89 million pounds of shrimp produced in 2008.",
+        [("2008", S)],
+    ),
     ("Israel received $3.8 billion in military aid in 2023.", [("2023", S)]),
 ]
 

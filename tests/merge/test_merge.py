@@ -103,6 +103,34 @@ def test_an_article_telling_a_happening_twice_gives_one_entry_with_one_source() 
     assert [s.event_id for s in entry.mentions] == ["x2"]
 
 
+def test_a_second_telling_alike_another_articles_report_joins_as_a_mention() -> None:
+    wire = [
+        event("wire", "Hamas freed three hostages in Gaza City.", DAY, dt.date(2025, 1, 19), "w1"),
+        replace(
+            event("wire", "The Red Cross jeeps reached Israel after an hour.", DAY,
+                  dt.date(2025, 1, 19), "w2"),
+            start=300, end=360,
+        ),
+    ]  # fmt: skip
+    daily = event(
+        "daily",
+        "Red Cross staff carried the three freed hostages out of Gaza City.",
+        DAY,
+        dt.date(2025, 1, 19),
+        "d1",
+    )
+    background = [
+        event(
+            f"o{n}", f"Convoy {n} waited at the Kerem Shalom crossing.", DAY, dt.date(2025, 1, 20)
+        )
+        for n in range(20)
+    ]
+    entries = merge_events([*wire, daily, *background])
+    (entry,) = [e for e in entries if "w1" in {s.event_id for s in e.sources}]
+    assert sorted(s.event_id for s in entry.sources) == ["d1", "w1"]
+    assert [s.event_id for s in entry.mentions] == ["w2"]
+
+
 def test_an_articles_different_happenings_of_one_day_stay_apart() -> None:
     a = event("wire", "Hamas freed three hostages in Gaza City.", DAY, dt.date(2025, 1, 19), "x1")
     b = event(
@@ -163,10 +191,15 @@ def test_words_news_uses_for_one_occurrence_meet(one: str, other: str) -> None:
 def test_a_coarse_mention_needs_two_shared_words_weighing_two_fifths() -> None:
     day = event("wire", "Israeli jets bombed the Nuseirat camp.", DAY, dt.date(2025, 1, 19))
     retold = event(
-        "daily", "Earlier in January, jets bombed Nuseirat camp again.", JANUARY, dt.date(2025, 2, 2)
+        "daily",
+        "Earlier in January, jets bombed Nuseirat camp again.",
+        JANUARY,
+        dt.date(2025, 2, 2),
     )
     other = [
-        event(f"o{n}", f"Convoy {n} waited at the Kerem Shalom crossing.", DAY, dt.date(2025, 1, 20))
+        event(
+            f"o{n}", f"Convoy {n} waited at the Kerem Shalom crossing.", DAY, dt.date(2025, 1, 20)
+        )
         for n in range(30)
     ]
     entries = merge_events([retold, day, *other])

@@ -91,6 +91,7 @@ EXPECTED = [
     ("The crossing should open later today for the first patients.", [("later today", E)]),
     ("Israel had vowed to reopen the road by midday today.", [("midday today", E)]),
     ("Schools will remain closed this week.", [("this week", E)]),
+    ("The talks, scheduled to open on Monday, were postponed.", [("Monday", E)]),
 ]
 
 STATES = [
@@ -112,6 +113,8 @@ STATES = [
     ("Aid agencies said no supplies had entered Gaza on Monday.", [("Monday", S)]),
     ("The updated figure was higher than the count of 400 it gave yesterday.", [("yesterday", S)]),
     ("The operation entered its seventh day on Monday.", [("Monday", S)]),
+    # "the states of" is no reporting verb: the date is the closure's end.
+    ("Officials closed schools in the states of Mexico and Puebla until Monday.", [("Monday", S)]),
     # A running toll is a state.
     ("The war has killed more than 46,000 people, the ministry said on Monday.", [("Monday", S)]),
     (

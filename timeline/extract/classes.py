@@ -56,6 +56,7 @@ _SCHEDULED = re.compile(
     r"\b(?:due|expected|slated)\s+(?:on|in|at|by|for|next|this|later|tomorrow|back|out|"
     r"before|after|to\s+be|ashore|early|late)\b|"
     r"\b(?:scheduled|planned|set|penciled|pencilled)\s+(?:for|on)\b|"
+    r"\b(?:scheduled|slated)\s+to\s+[a-z]+|"  # "with Congress scheduled to adjourn next week"
     r"\b(?:forecasts?|forecasters?|upcoming|until\s+further\s+notice|"
     r"later\s+(?:today|tonight|this)|in\s+the\s+coming\s+(?:days|weeks|months))\b"
 )

@@ -42,7 +42,9 @@ Clause = tuple[int, int]
 # "in a statement on Friday", "speaking to reporters on Monday"; the words between the verb
 # and the date hold no verb of their own ("said Hamas would free them on Saturday").
 _TELLING_BEFORE = re.compile(
-    r"(?i)\b(?:said|says|say|told|tells|announced|announces|reported|reports|stated|states|"
+    r"(?i)\b(?:said|says|say|told|tells|announced|announces|reported|stated|"
+    r"(?<!the\s)(?<!these\s)(?<!those\s)(?<!its\s)(?<!their\s)(?<!other\s)(?<!all\s)"
+    r"(?<!many\s)(?<!some\s)(?<!\d\s)(?:reports|states)|"  # not "the states of Mexico"
     r"confirmed|confirms|added|adds|claimed|insisted|warned|declared|disclosed|revealed|wrote|"
     r"tweeted|posted|statement|speaking|spoke|briefing|interview|conference|address|speech|"
     r"remarks|call)\b(?P<gap>(?:\s+[\w'’-]+){0,8}?)\s*,?\s*(?:(?:late|early)\s+)?(?:on\s+)?$"

@@ -59,6 +59,7 @@ HAPPENED = [
     # An amount that changed hands at one time is a happening of its year.
     ("In 2009, BP was fined a record $87m for safety failings.", [("2009", H)]),
     ("In 2014, the bank bought the insurer for $2.1 billion.", [("2014", H)]),
+    ("In 2024, the board rejected a $15-a-share offer from the fund.", [("2024", H)]),
     ("The ministry paid 40 million euros in compensation in 2023.", [("2023", H)]),
 ]
 

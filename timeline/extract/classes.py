@@ -114,7 +114,8 @@ _DEAL = re.compile(
     r"(?i)\b(?:fined|paid|pays|bought|buys|acquired|acquires|sold|agreed|signed|awarded|"
     r"approved|pledged|offered|ordered|won|settled|raised|lent|loaned|borrowed|invested|"
     r"donated|granted|seized|froze|frozen|imposed|sued|launched|announced|unveiled|"
-    r"injected|bailed|rescued|takeover|merger|deal|loan|fine|settlement|package)\b"
+    r"injected|bailed|rescued|accepted|rejected|takeover|merger|deal|loan|fine|settlement|"
+    r"package|offer|bid)\b"
 )
 """An amount that changed hands at one time: a fine, a sale, a loan, a deal (a happening,
 not what a year adds up to)."""

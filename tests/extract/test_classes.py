@@ -47,6 +47,20 @@ HAPPENED = [
     ("In August 2013, a chemical attack killed more than 1,400 people.", [("August 2013", H)]),
     ("The army quit the town on Monday but said it did not plan to leave.", [("Monday", H)]),
     ("Dodd announced in January 2025 that he would retire that year.", [("January 2025", H)]),
+    # A toll a happening at one time has caused is the news of it.
+    (
+        "An airstrike has killed at least 12 people in Rafah, medics said on Monday.",
+        [("Monday", H)],
+    ),
+    (
+        "The earthquake has killed more than 200 people, officials said on Tuesday.",
+        [("Tuesday", H)],
+    ),
+    # An amount that changed hands at one time is a happening of its year.
+    ("In 2009, BP was fined a record $87m for safety failings.", [("2009", H)]),
+    ("In 2014, the bank bought the insurer for $2.1 billion.", [("2014", H)]),
+    ("In 2024, the board rejected a $15-a-share offer from the fund.", [("2024", H)]),
+    ("The ministry paid 40 million euros in compensation in 2023.", [("2023", H)]),
 ]
 
 EXPECTED = [
@@ -78,6 +92,7 @@ EXPECTED = [
     ("The crossing should open later today for the first patients.", [("later today", E)]),
     ("Israel had vowed to reopen the road by midday today.", [("midday today", E)]),
     ("Schools will remain closed this week.", [("this week", E)]),
+    ("The talks, scheduled to open on Monday, were postponed.", [("Monday", E)]),
 ]
 
 STATES = [
@@ -99,6 +114,28 @@ STATES = [
     ("Aid agencies said no supplies had entered Gaza on Monday.", [("Monday", S)]),
     ("The updated figure was higher than the count of 400 it gave yesterday.", [("yesterday", S)]),
     ("The operation entered its seventh day on Monday.", [("Monday", S)]),
+    # "the states of" is no reporting verb: the date is the closure's end.
+    ("Officials closed schools in the states of Mexico and Puebla until Monday.", [("Monday", S)]),
+    # A running toll is a state.
+    ("The war has killed more than 46,000 people, the ministry said on Monday.", [("Monday", S)]),
+    (
+        "At least 400 people have died of the flu in Mexico, officials said on Monday.",
+        [("Monday", S)],
+    ),
+    (
+        "Swine flu has killed up to 68 people in Mexico, the WHO said on Saturday.",
+        [("Saturday", S)],
+    ),
+    # What a year adds up to is no occurrence at one time.
+    (
+        "Tourists spent $2.3 billion on the beaches in 2008, supporting 41,000 workers.",
+        [("2008", S)],
+    ),
+    (
+        "Louisiana leads the nation with 89 million pounds of shrimp produced in 2008.",
+        [("2008", S)],
+    ),
+    ("Israel received $3.8 billion in military aid in 2023.", [("2023", S)]),
 ]
 
 MENTIONS = [
@@ -115,6 +152,12 @@ MENTIONS = [
     ("The operation launched on 21 January entered its seventh day.", [("21 January", M)]),
     ("Three million people were affected by Tuesday's earthquake.", [("Tuesday's", M)]),
     ("Imports are higher than before the Sept. 11, 2001, attacks.", [("Sept. 11, 2001", M)]),
+    # A possessive date is its noun's, whatever anchor or reporting verb comes before it.
+    (
+        "Officials say the slick from last week's rig explosion may hurt shrimpers.",
+        [("last week", M)],
+    ),
+    ("Aid has been cut since Tuesday's strike on the convoy.", [("Tuesday's", M)]),
 ]
 
 FURNITURE = [

@@ -60,6 +60,9 @@ def marked(sentence: str) -> tuple[str, list[TimeExpression]]:
         ("[Sunday]'s vote was delayed until [Monday].", ["Sunday"]),
         ("In [January], the army withdrew on [January 21].", ["January 21"]),
         ("Fighting has raged since [October 7].", ["October 7"]),
+        # A possessive date is its noun's, even after an anchor: it gives way to another date.
+        ("Aid stopped after [Sunday]'s strike, officials said on [Monday].", ["Monday"]),
+        ("Aid was cut from [Sunday]'s convoy on [Monday].", ["Monday"]),
         ("Talks ended on [Monday]; they resume on [Monday].", ["Monday"]),
         ("Aid entered on [Sunday] and on [Monday].", ["Sunday"]),
         # A clock time is finer than a part of the same day.

@@ -6,6 +6,8 @@ import datetime as dt
 import random
 from dataclasses import replace
 
+import pytest
+
 from timeline.extract.timex import day_value
 from timeline.extract.timex.calendar import time_value, week_value
 from timeline.merge import MergeMemo, merge_events
@@ -71,7 +73,7 @@ def test_coarse_mention_joins_the_day_entry_only_when_clearly_the_same() -> None
     )
     loose = event(
         "gazette",
-        "Hamas freed prisoners and hostages during January.",
+        "Hamas freed prisoners and hostages in several exchanges during January.",
         JANUARY,
         dt.date(2025, 2, 3),
     )
@@ -99,6 +101,34 @@ def test_an_article_telling_a_happening_twice_gives_one_entry_with_one_source() 
     (entry,) = merge_events([replace(b, start=200, end=250), a])
     assert [s.event_id for s in entry.sources] == ["x1"]
     assert [s.event_id for s in entry.mentions] == ["x2"]
+
+
+def test_a_second_telling_alike_another_articles_report_joins_as_a_mention() -> None:
+    wire = [
+        event("wire", "Hamas freed three hostages in Gaza City.", DAY, dt.date(2025, 1, 19), "w1"),
+        replace(
+            event("wire", "The Red Cross jeeps reached Israel after an hour.", DAY,
+                  dt.date(2025, 1, 19), "w2"),
+            start=300, end=360,
+        ),
+    ]  # fmt: skip
+    daily = event(
+        "daily",
+        "Red Cross staff carried the three freed hostages out of Gaza City.",
+        DAY,
+        dt.date(2025, 1, 19),
+        "d1",
+    )
+    background = [
+        event(
+            f"o{n}", f"Convoy {n} waited at the Kerem Shalom crossing.", DAY, dt.date(2025, 1, 20)
+        )
+        for n in range(20)
+    ]
+    entries = merge_events([*wire, daily, *background])
+    (entry,) = [e for e in entries if "w1" in {s.event_id for s in e.sources}]
+    assert sorted(s.event_id for s in entry.sources) == ["d1", "w1"]
+    assert [s.event_id for s in entry.mentions] == ["w2"]
 
 
 def test_an_articles_different_happenings_of_one_day_stay_apart() -> None:
@@ -133,11 +163,49 @@ def test_order_does_not_depend_on_input_order() -> None:
 
 def test_content_words_keep_numbers_and_drop_stop_words() -> None:
     assert content_words("The army said 1,200 people fled on Monday.") == frozenset(
-        {"army", "1,200", "peopl", "fled"}
+        {"army", "1,200", "peopl", "flee"}
     )
     assert content_words("Releases released freed") == frozenset({"free"})
     assert content_words("Israeli airstrikes; Israel's strikes") == frozenset({"israel", "strike"})
     assert content_words("Reporters reported, officials told Reuters") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("The rig exploded", "the explosion on the rig"),
+        ("a blast on the rig", "the rig explosion"),
+        ("The ship sank", "the sinking ship"),
+        ("the ship has sunk", "the ship sank"),
+        ("a strong earthquake", "the strong quake"),
+        ("12 were wounded", "12 injured"),
+        ("the evacuation of the camp", "the camp was evacuated"),
+        ("troops withdrew from the town", "the troops' withdrawal from the town"),
+        ("Rebels seized the airport", "the rebels' capture of the airport"),
+    ],
+)
+def test_words_news_uses_for_one_occurrence_meet(one: str, other: str) -> None:
+    assert content_words(one) == content_words(other)
+
+
+def test_a_coarse_mention_needs_two_shared_words_weighing_two_fifths() -> None:
+    day = event("wire", "Israeli jets bombed the Nuseirat camp.", DAY, dt.date(2025, 1, 19))
+    retold = event(
+        "daily",
+        "Earlier in January, jets bombed Nuseirat camp again.",
+        JANUARY,
+        dt.date(2025, 2, 2),
+    )
+    other = [
+        event(
+            f"o{n}", f"Convoy {n} waited at the Kerem Shalom crossing.", DAY, dt.date(2025, 1, 20)
+        )
+        for n in range(30)
+    ]
+    entries = merge_events([retold, day, *other])
+    (entry,) = [e for e in entries if e.sources[0].article.slug == "wire"]
+    assert [s.article.slug for s in entry.mentions] == ["daily"]
+    assert not [e for e in entries if e.date == JANUARY]
 
 
 def test_modified_periods_sort_into_their_part() -> None:
@@ -284,8 +352,8 @@ def test_a_memo_compares_a_coarse_mention_again_when_the_weights_of_its_day_chan
     told = [
         event("d", "Fuel ran out at Nasser hospital, halting dialysis, incubators, oxygen "
               "and surgery.", day, dt.date(2025, 1, 11)),
-        event("e", "Nasser hospital ran out of fuel in January, doctors and nurses warned "
-              "repeatedly in statements.", JANUARY, dt.date(2025, 2, 1)),
+        event("e", "Nasser hospital had no fuel in January, doctors and nurses warned "
+              "repeatedly in written appeals.", JANUARY, dt.date(2025, 2, 1)),
     ]  # fmt: skip
     background = february_reports("o", "Convoy {n} waited at the Kerem Shalom crossing.", 200)
     elsewhere = february_reports(

@@ -19,7 +19,7 @@ from timeline.config import load_config
 from timeline.extract.timex import day_value
 from timeline.merge import MergeMemo, merge_events
 from timeline.merge.record import ArticleEvents, MergeRecord, memo_from, record_of
-from timeline.model import Event
+from timeline.model import Event, EventKind
 
 
 def key_of(events: list[Event]) -> str:
@@ -95,6 +95,21 @@ def test_events_of_a_changed_article_never_stand_in_for_the_recorded_ones() -> N
     memo = memo_from(record, [("ka", [a]), ("kb2", [b2])])
     assert merge_events([a, b2], memo=memo) == merge_events([a, b2])
     assert len(merge_events([a, b2], memo=memo_from(record, [("ka", [a]), ("kb2", [b2])]))) == 2
+
+
+def test_a_restored_event_stands_in_for_no_recorded_block_as_it_was_extracted() -> None:
+    day = day_value(dt.date(2025, 1, 3))
+    raw = replace(
+        event("a", "By Friday the gaps were closed.", day, dt.date(2025, 1, 4)),
+        kind=EventKind.STATE,
+    )
+    restored = replace(raw, kind=EventKind.HAPPENED)  # as a [restore] correction makes it
+    memo = MergeMemo()
+    merged = merge_events([restored], memo=memo)
+    record = record_of(memo, [("ka", [raw])])
+    # The build reads the events as extracted, then merges them as corrected.
+    again = merge_events([restored], memo=memo_from(record, [("ka", [raw])]))
+    assert again == merged
 
 
 def test_a_record_is_data_and_comes_back_equal(tmp_path: Path) -> None:

@@ -56,6 +56,7 @@ _SCHEDULED = re.compile(
     r"\b(?:due|expected|slated)\s+(?:on|in|at|by|for|next|this|later|tomorrow|back|out|"
     r"before|after|to\s+be|ashore|early|late)\b|"
     r"\b(?:scheduled|planned|set|penciled|pencilled)\s+(?:for|on)\b|"
+    r"\b(?:scheduled|slated)\s+to\s+[a-z]+|"  # "with Congress scheduled to adjourn next week"
     r"\b(?:forecasts?|forecasters?|upcoming|until\s+further\s+notice|"
     r"later\s+(?:today|tonight|this)|in\s+the\s+coming\s+(?:days|weeks|months))\b"
 )
@@ -74,11 +75,12 @@ _STATE_WORDS = frozenset(
     "number count total figure rose stands stood remain remains remained continues continued "
     "continuing far date altogether straight consecutive successive entered enters entering "
     "into day refused comment reached respond reply return available unclear clear unknown "
-    "uncertain".split()
+    "uncertain killed claimed displaced infected injured wounded sickened died been".split()
 )
 _NOT_SCHEDULED = re.compile(
     r"(?i)\b(?:than|as)\s+(?:had\s+been\s+|was\s+|were\s+)?(?:expected|planned|scheduled)\b"
 )
+_ABOUT = r"(?:more\s+than|at\s+least|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as)"
 _STATE = re.compile(
     r"(?i)\b(?:has|have|had)\s+(?:now\s+|since\s+|so\s+far\s+|already\s+|also\s+)?(?:risen|"
     r"climbed|reached|grown|increased|surged|jumped|fallen|dropped|declined|doubled|tripled|"
@@ -103,6 +105,36 @@ _STATISTIC = re.compile(
     r"amounted\s+to|accounted\s+for|per\s+(?:year|month|day|capita)|grew|shrank|"
     r"gdp|inflation|unemployment)\b|%"
 )
+_AMOUNT = re.compile(
+    r"(?i)(?:[$£€]|\b(?:us|usd|eur|gbp)\s?)\d[\d,.]*(?:\s*(?:million|billion|trillion|bn|m)\b)?|"
+    r"\b\d[\d,.]*\s+(?:million|billion|trillion)\b"
+)
+"""An amount: money, or a count in millions."""
+_DEAL = re.compile(
+    r"(?i)\b(?:fined|paid|pays|bought|buys|acquired|acquires|sold|agreed|signed|awarded|"
+    r"approved|pledged|offered|ordered|won|settled|raised|lent|loaned|borrowed|invested|"
+    r"donated|granted|seized|froze|frozen|imposed|sued|launched|announced|unveiled|"
+    r"injected|bailed|rescued|accepted|rejected|takeover|merger|deal|loan|fine|settlement|"
+    r"package|offer|bid)\b"
+)
+"""An amount that changed hands at one time: a fine, a sale, a loan, a deal (a happening,
+not what a year adds up to)."""
+_TOLL = re.compile(
+    rf"(?i)\b(?:has|have)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:killed|claimed|displaced|"
+    rf"infected|injured|wounded|sickened)\s+(?:{_ABOUT}\s+)?\d|"
+    r"\b\d[\d,.]*(?:\s+(?:million|thousand|people|civilians|children|soldiers|cases))?"
+    r"\s+(?:have|has)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:died|been\s+(?:killed|"
+    r"wounded|injured|displaced|infected|confirmed))\b"
+)
+"""A running toll: "the flu has killed more than 100 people", "at least 400 people have
+died"."""
+_DISCRETE = re.compile(
+    r"(?i)\b(?:strikes?|airstrikes?|attacks?|blasts?|explosions?|bombs?|bombings?|shelling|"
+    r"raids?|earthquake|quake|crash|shooting|storm|hurricane|fire|collapse|massacre|ambush|"
+    r"missiles?|rockets?|landslide|flood|avalanche|stampede)\b"
+)
+"""Something that happens at one time: a toll it "has" caused is the news of it ("an
+airstrike has killed at least 12 people"), not a running count."""
 # Words whose nearness to the date decides: a modal (expected), a negation or "still" (a
 # state), a verb in the past tense (happened). Read word by word, not by one pattern: the
 # words of a clause are few, the positions a pattern would be tried at many.
@@ -192,12 +224,14 @@ def classify(
     )
     low, high = max(low, start - _WINDOW), min(high, end + _WINDOW)
     text, start, end = sentence[low:high], start - low, end - low
+    background = background_of(expression, sentence, offset)
+    if background == "modifier":
+        return EventKind.MENTION  # "Tuesday's explosion", even after "officials say the slick from"
     if is_telling(text[:start], text[end:]):
         telling = frozenset(_TOKEN.findall(text.lower()))
         return EventKind.STATE if _is_state(text, telling) else EventKind.HAPPENED
-    background = background_of(expression, sentence, offset)
-    if background == "modifier" or (background and _HAPPENING_NEXT.match(text, end)):
-        return EventKind.MENTION  # "Tuesday's explosion", "before the Sept. 11, 2001, attacks"
+    if background and _HAPPENING_NEXT.match(text, end):
+        return EventKind.MENTION  # "before the Sept. 11, 2001, attacks"
     scope, at, stop = _scope(text, start, end)
     if background in ("since", "as of"):
         return _state_or_mention(scope, at)
@@ -343,7 +377,9 @@ def _is_state(scope: str, words: frozenset[str]) -> bool:
     """A tally, an ongoing condition or a refusal to comment in the clause."""
     if words.isdisjoint(_STATE_WORDS) and "as of" not in scope.lower():
         return False
-    return _STATE.search(scope) is not None
+    if _STATE.search(scope) is not None:
+        return True
+    return _TOLL.search(scope) is not None and _DISCRETE.search(scope) is None
 
 
 def _intended(scope: str, at: int, expression: TimeExpression, published: dt.date) -> bool:
@@ -362,10 +398,19 @@ def _after(expression: TimeExpression, published: dt.date) -> bool:
 
 def _statistic(scope: str, expression: TimeExpression) -> bool:
     """A figure of a month, a quarter or a year ("unemployment rose to 6.1 percent in
-    August"): a statistic, not a happening."""
+    August"): a statistic, not a happening. So is an amount of a whole year ("Tourists spent
+    $2.3 billion on Alabama's beaches in 2008", "89 million pounds produced in 2008"): what a
+    year adds up to is no occurrence at one time."""
     date = expression.date
-    coarse = date is not None and date.precision.rank >= Precision.MONTH.rank
-    return coarse and _STATISTIC.search(scope) is not None
+    if date is None or date.precision.rank < Precision.MONTH.rank:
+        return False
+    if _STATISTIC.search(scope) is not None:
+        return True
+    return (
+        date.precision.rank >= Precision.YEAR.rank
+        and _AMOUNT.search(scope) is not None
+        and _DEAL.search(scope) is None
+    )
 
 
 def _state_or_mention(scope: str, at: int) -> EventKind:

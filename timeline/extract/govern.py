@@ -42,7 +42,9 @@ Clause = tuple[int, int]
 # "in a statement on Friday", "speaking to reporters on Monday"; the words between the verb
 # and the date hold no verb of their own ("said Hamas would free them on Saturday").
 _TELLING_BEFORE = re.compile(
-    r"(?i)\b(?:said|says|say|told|tells|announced|announces|reported|reports|stated|states|"
+    r"(?i)\b(?:said|says|say|told|tells|announced|announces|reported|stated|"
+    r"(?<!the\s)(?<!these\s)(?<!those\s)(?<!its\s)(?<!their\s)(?<!other\s)(?<!all\s)"
+    r"(?<!many\s)(?<!some\s)(?<!\d\s)(?:reports|states)|"  # not "the states of Mexico"
     r"confirmed|confirms|added|adds|claimed|insisted|warned|declared|disclosed|revealed|wrote|"
     r"tweeted|posted|statement|speaking|spoke|briefing|interview|conference|address|speech|"
     r"remarks|call)\b(?P<gap>(?:\s+[\w'’-]+){0,8}?)\s*,?\s*(?:(?:late|early)\s+)?(?:on\s+)?$"
@@ -124,11 +126,18 @@ def background_of(expression: TimeExpression, sentence: str, offset: int) -> str
     when it is not background."""
     start, end = expression.start - offset, expression.end - offset
     look_from = max(0, start - _LOOK_BACK)
+    if _possessive(expression, sentence, end):
+        return "modifier"  # "from last week's explosion", "since Tuesday's attack": its noun's
     anchor = _ANCHOR_BEFORE.search(sentence, look_from, start)
     modifier = _modifies_a_noun(expression, sentence, look_from, start, end)
     if anchor is not None and not (modifier and anchor.group(1).lower() == "by"):
         return anchor.group(1).lower()  # but "affected by Tuesday's earthquake" is no deadline
     return "modifier" if modifier else None
+
+
+def _possessive(expression: TimeExpression, sentence: str, end: int) -> bool:
+    """ "Tuesday's", "last week's": the date of the noun that follows, whatever comes before."""
+    return expression.text.endswith(("'s", "’s")) or sentence.startswith(("'s", "’s"), end)
 
 
 def _modifies_a_noun(

@@ -100,15 +100,16 @@ class Comparer:
         mine, weight = self.words[event.id], self.total(event.id)
         if not self._may_join(mine, weight, cluster):
             return False
-        # An article's own sentences share its words: a second telling must be clearly one.
-        least, overlap = (
-            (RETOLD_MIN_SHARED, RETOLD_MIN_OVERLAP)
-            if event.article.slug in cluster.slugs
-            else (MIN_SHARED, MIN_OVERLAP)
-        )
+        # An article's own sentences share its words: a second telling must be clearly one
+        # of its first; alike another article's report of it, it is one as any report is.
+        # A forecast in an article that reports the cluster's happening is held to the
+        # stricter test by every member: its article has told what it is about already.
+        slug = event.article.slug
+        strict = event.kind is not EventKind.HAPPENED and slug in cluster.slugs
         return any(
             alike(mine, self.words[m.id], self.weights, least, overlap, lighter)
             for m in cluster.events
+            for least, overlap in (_test(strict or m.article.slug == slug),)
             for lighter in (min(weight, self.total(m.id)),)
         )
 
@@ -164,6 +165,12 @@ class Comparer:
             keys.append(word)
             rest -= weight
         return keys
+
+
+def _test(own: bool) -> tuple[int, float]:
+    """How many words, weighing what share, a report must share with a cluster's member:
+    more with one of its own article (``RETOLD``) than with another's."""
+    return (RETOLD_MIN_SHARED, RETOLD_MIN_OVERLAP) if own else (MIN_SHARED, MIN_OVERLAP)
 
 
 def reacts(event: Event) -> bool:

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from timeline.merge import BlockKey, MergeMemo, Month, _Known, _MergedBlock
+from timeline.merge.blocks import names
 from timeline.merge.coarse import Folded, months_of
 from timeline.merge.entries import make_entry
 from timeline.merge.similarity import Weights
@@ -122,7 +123,7 @@ def memo_from(record: MergeRecord, articles: Iterable[ArticleEvents]) -> MergeMe
                 members[event_id] = event
         if members:
             memo.members[where] = members
-        if len(members) == len(block.members):
+        if len(members) == len(block.members) and all(_mergeable(e) for e in members.values()):
             entries = tuple(make_entry([members[i] for i in ids]) for ids in block.clusters)
             memo.blocks[where] = _MergedBlock(
                 tuple(members.values()), block.words, block.apart, block.clusters, entries
@@ -138,6 +139,13 @@ def memo_from(record: MergeRecord, articles: Iterable[ArticleEvents]) -> MergeMe
             these = tuple(months[month] for month in spans)
             memo.folded[coarse_id] = Folded(coarse, these, target)
     return memo
+
+
+def _mergeable(event: Event) -> bool:
+    """An event as extracted that a merge takes in. One that is not (a state, say) stood in
+    a recorded block only as a correction made it ("[restore]"): the corrected event comes
+    to the merge, and the block is merged again with it."""
+    return event.kind.recorded or names(event)
 
 
 __all__ = ["BlockRecord", "MergeRecord", "memo_from", "record_of"]

@@ -71,6 +71,46 @@ def test_filters_work_in_place_and_from_the_address(browser: Any, site: Served) 
         assert shown == page.locator(f'li.entry[data-outlets~="{slug}"]').count() > 0
 
 
+def test_words_filter_the_timeline_page_in_place(browser: Any, site: Served) -> None:
+    with open_page(browser, site.url + "index.html") as page:
+        total = visible_entries(page)
+        having = int(
+            page.evaluate(
+                "[...document.querySelectorAll('li.entry')]"
+                ".filter(e => e.textContent.toLowerCase().includes('hostages')).length"
+            )
+        )
+        assert 0 < having < total
+        page.fill("#filter-q", "Hostages")
+        page.press("#filter-q", "Enter")
+        assert page.url.endswith("?q=Hostages")
+        assert visible_entries(page) == having
+        assert f"{having} entr" in page.inner_text("#filter-status")
+        page.click("#filter-status button")
+        assert visible_entries(page) == total and page.input_value("#filter-q") == ""
+    with open_page(browser, site.url + "index.html?q=hostages+gaza") as page:
+        both = int(
+            page.evaluate(
+                "[...document.querySelectorAll('li.entry')].filter(e => "
+                "['hostages', 'gaza'].every(w => e.textContent.toLowerCase().includes(w))).length"
+            )
+        )
+        assert visible_entries(page) == both > 0
+        assert page.input_value("#filter-q") == "hostages gaza"
+
+
+def test_without_javascript_words_go_to_the_search_page(browser: Any, site: Served) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport=DESKTOP)
+    page = context.new_page()
+    try:
+        page.goto(site.url + "index.html")
+        page.fill("#filter-q", "hostages")
+        page.click(".filter-search button")
+        page.wait_for_url("**/search.html?q=hostages")
+    finally:
+        context.close()
+
+
 def test_without_javascript_a_filter_is_a_link_to_its_page(browser: Any, site: Served) -> None:
     context = browser.new_context(java_script_enabled=False, viewport=DESKTOP)
     page = context.new_page()

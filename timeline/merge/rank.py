@@ -282,11 +282,10 @@ class _DateMentions:
             found = self._recalls[day] = len(later) if len(later) >= MIN_RECALLS else 0
         return found
 
-    def story(self, text: str) -> float:
-        """How many tellings of the whole collection share the words of ``text``: the mean,
-        over its words, of the tellings saying each, weighted by the word's rarity (to a
-        tenth, as ``echo``)."""
-        words = content_words(text)
+    def story(self, words: frozenset[str]) -> float:
+        """How many tellings of the whole collection share ``words`` (an entry's content
+        words): the mean, over them, of the tellings saying each, weighted by the word's
+        rarity (to a tenth, as ``echo``)."""
         weight = self.weights.weight
         weights = {word: weight(word) for word in words}
         total = math.fsum(weights.values())
@@ -295,12 +294,11 @@ class _DateMentions:
         told = self.everywhere
         return round(math.fsum(weights[w] * told.get(w, 0) for w in words) / total, 1)
 
-    def echo(self, day: dt.date, text: str) -> float:
-        """How many of the articles that tell of a day share the words of ``text``: the
-        mean, over its words, of the articles saying each, weighted by the square of the
+    def echo(self, day: dt.date, words: frozenset[str]) -> float:
+        """How many of the articles that tell of a day share ``words`` (an entry's content
+        words): the mean, over them, of the articles saying each, weighted by the square of the
         word's rarity (to a tenth, so that an article added elsewhere seldom moves it)."""
         said = self.echoes.get(day)
-        words = content_words(text)
         if not said or not words:
             return 0.0
         weight = self.weights.weight
@@ -313,13 +311,14 @@ class _DateMentions:
 
 def _evidence(entry: Entry, mentions: _DateMentions) -> Evidence:
     day = day_of(entry.date)
+    words = content_words(entry.text)
     return Evidence(
         reports=len({source.article.slug for source in entry.sources}),
         outlets=len({source.article.source for source in entry.sources}),
         day=len(mentions.articles.get(day, ())) if day else 0,
         recalls=mentions.recalls(day) if day else 0,
-        echo=mentions.echo(day, entry.text) if day else 0.0,
-        story=mentions.story(entry.text),
+        echo=mentions.echo(day, words) if day else 0.0,
+        story=mentions.story(words),
         kind=entry.kind,
         statement=bool(entry.sources) and all(is_statement(s) for s in entry.sources),
     )

@@ -119,12 +119,48 @@ def test_evidence_counts_each_part_from_the_collection(
     entries, articles = collection
     evidence = collection_evidence(entries, articles)
     boom, sink, _, hearing = (evidence[e.id] for e in entries)
-    assert (boom.reports, boom.outlets, boom.day, boom.recalls) == (3, 3, 3, 1)
+    # One article a month later is a passing mention, not yet a day remembered.
+    assert (boom.reports, boom.outlets, boom.day, boom.recalls) == (3, 3, 3, 0)
     assert (sink.reports, sink.day, sink.recalls) == (1, 3, 0)
     assert boom.echo > 2 > sink.echo > hearing.echo == 1.0  # the sinking is told twice
+    assert boom.story > sink.story > hearing.story  # the explosion is what the collection tells
     points = boom.points()
-    assert list(points) == ["reports", "outlets", "day", "recalls", "echo"]
+    assert list(points) == ["reports", "outlets", "day", "recalls", "echo", "story"]
     assert points["reports"] == pytest.approx(math.log(4))
+
+
+def test_a_day_is_remembered_when_later_articles_recall_it(
+    collection: tuple[list[Entry], list[ArticleEvents]],
+) -> None:
+    entries, articles = collection
+    recap = ref("recap", D(2010, 6, 20))
+    again = event(recap, "Two months after the explosion, the well still leaks.", APRIL_20)
+    found = collection_evidence(entries, [*articles, article_events(recap, again)])
+    assert (found[entries[0].id].day, found[entries[0].id].recalls) == (4, 2)
+
+
+def test_an_article_published_on_the_day_points_at_it_by_its_news(
+    collection: tuple[list[Entry], list[ArticleEvents]],
+) -> None:
+    entries, articles = collection
+    lead = ref("lead", D(2010, 4, 21))
+    undated = replace(event(lead, "Crews fought the fire all day.", APRIL_21), expression=None)
+    before = collection_evidence(entries, articles)[entries[1].id]
+    after = collection_evidence(entries, [*articles, article_events(lead, undated)])
+    assert after[entries[1].id].day == before.day + 1
+    assert after[entries[1].id].recalls == 0
+
+
+def test_story_counts_the_tellings_of_the_whole_collection_sharing_its_words(
+    collection: tuple[list[Entry], list[ArticleEvents]],
+) -> None:
+    entries, articles = collection
+    listing = ref("listing", D(2010, 4, 21))
+    aside = event(listing, "Tonight's concert programme features a string quartet.", APRIL_21)
+    listed = entry_of(aside)
+    found = collection_evidence([*entries, listed], [*articles, article_events(listing, aside)])
+    assert found[listed.id].story < found[entries[1].id].story  # shares no word of the story
+    assert found[listed.id].day == found[entries[1].id].day  # though its day is the same
 
 
 def test_more_evidence_ranks_higher_and_the_order_is_total(
@@ -163,6 +199,7 @@ def test_the_order_does_not_depend_on_the_input_order(
         (Evidence(1, 1, 9, 0, 1.0), Evidence(1, 1, 2, 0, 1.0), True),  # its day pointed at more
         (Evidence(1, 1, 2, 0, 4.0), Evidence(1, 1, 2, 0, 1.0), True),  # echoed by the day's reports
         (Evidence(4, 3, 2, 0, 1.0), Evidence(1, 1, 2, 0, 1.0), True),  # told by more outlets
+        (Evidence(1, 1, 2, 0, 1.0, 9.0), Evidence(1, 1, 2, 0, 1.0, 1.0), True),  # the story's
     ],
 )
 def test_each_part_counts(evidence: Evidence, other: Evidence, higher: bool) -> None:
@@ -172,7 +209,7 @@ def test_each_part_counts(evidence: Evidence, other: Evidence, higher: bool) -> 
 def test_factors() -> None:
     plain = Evidence(1, 1, 1, 0, 1.0)
     assert plain.factor() == 1.0
-    assert Evidence(1, 1, 1, 0, 1.0, EventKind.EXPECTED).factor() == 0.5
+    assert Evidence(1, 1, 1, 0, 1.0, kind=EventKind.EXPECTED).factor() == 0.5
     assert Evidence(1, 1, 1, 0, 1.0, statement=True).factor() == STATEMENT_FACTOR
 
 
@@ -194,9 +231,12 @@ def test_furniture_points_at_nothing(collection: tuple[list[Entry], list[Article
     before = collection_evidence(entries, articles)[entries[1].id]
     after = collection_evidence(entries, [*articles, article_events(byline, posted)])
     assert after[entries[1].id].day == before.day
-    with_state = collection_evidence(entries, [*articles, article_events(byline, state)])
-    assert with_state[entries[1].id].day == before.day + 1  # a state still points at the day
-    assert with_state[entries[1].id].recalls == before.recalls + 1
+    recap = ref("recap", D(2010, 6, 1))
+    again = event(recap, "The rig has lain on the seabed since April 21.", APRIL_21)
+    later = [article_events(byline, state), article_events(recap, again)]
+    with_state = collection_evidence(entries, [*articles, *later])
+    assert with_state[entries[1].id].day == before.day + 2  # a state still points at the day
+    assert with_state[entries[1].id].recalls == before.recalls + 2
 
 
 def test_pinned_entries_come_first_and_dropped_ones_last(

@@ -6,15 +6,20 @@ count taken from the collection (docs/events.md, "Key events"):
 - ``reports``: the distinct articles among its sources;
 - ``outlets``: the distinct outlets among them;
 - ``day``: the distinct articles whose dated clauses, of any kind, point at its day
-  ("on Tuesday", "the April 20 explosion", "since 7 October");
+  ("on Tuesday", "the April 20 explosion", "since 7 October"), or that were published on
+  it and tell it as the day's news;
 - ``recalls``: those of them published a week or more after it, when it is no longer the
-  day's news but remembered;
+  day's news but remembered; none unless at least ``MIN_RECALLS`` of them do (one later
+  article naming a day is a passing mention, a listing's "Easter", or a misread year);
 - ``echo``: how many of the articles that tell of its day share its words, a rare word
   counting more than a common one (how many tell this happening rather than another of
-  the same day, even where their reports did not merge).
+  the same day, even where their reports did not merge);
+- ``story``: how many of the articles' tellings, of any day, share its words, a word
+  weighted by its rarity (what the collection is about, rather than page furniture, a
+  programme listing or an aside that happened to be printed on its pages).
 
-The last three need a day: "in January" points at no happening in particular, so an entry
-known only to a week or coarser has none of them.
+``day``, ``recalls`` and ``echo`` need a day: "in January" points at no happening in
+particular, so an entry known only to a week or coarser has none of them.
 
 Each part adds ``log(1 + count)``: the second article counts more than the twentieth. The
 sum is multiplied by the entry's ``kind`` (an expected happening counts half) and its
@@ -49,12 +54,15 @@ from timeline.model import (
 
 RECALL_DAYS = 7
 """How long after a happening an article that points back at it recalls it."""
+MIN_RECALLS = 2
+"""How many later articles must point back at a day before it counts as remembered."""
 WEIGHTS: Mapping[str, float] = {
     "reports": 1.0,
     "outlets": 1.0,
     "day": 1.0,
     "recalls": 1.0,
     "echo": 1.0,
+    "story": 1.0,
 }
 """How much each part's ``log(1 + count)`` adds to the score."""
 KIND_FACTORS: Mapping[EventKind, float] = {EventKind.HAPPENED: 1.0, EventKind.EXPECTED: 0.5}
@@ -86,6 +94,7 @@ class Evidence:
     day: int
     recalls: int
     echo: float
+    story: float = 0.0
     kind: EventKind = EventKind.HAPPENED
     statement: bool = False
     """True when every source's date only says when someone spoke ("X said on Tuesday")."""
@@ -98,6 +107,7 @@ class Evidence:
             "day": self.day,
             "recalls": self.recalls,
             "echo": self.echo,
+            "story": self.story,
         }
         return {name: weights[name] * math.log1p(value) for name, value in counts.items()}
 
@@ -127,6 +137,7 @@ def explain_entry(
         ("day", "articles dating a clause on its day", f"{evidence.day}", points["day"]),
         ("recalls", "of them a week or more later", f"{evidence.recalls}", points["recalls"]),
         ("echo", "of the day's articles sharing its words", f"{evidence.echo:g}", points["echo"]),
+        ("story", "of all the tellings sharing its words", f"{evidence.story:g}", points["story"]),
     ]
     factors = [
         ("kind", entry.kind.value, KIND_FACTORS.get(entry.kind, 1.0)),
@@ -245,17 +256,18 @@ class _DateMentions:
             if said is None:
                 said = words[clause] = content_words(clause)
             told[(day, slug)].update(said)
-            if event.expression is not None:  # a date the text gives, not the publication's
-                self.articles[day].add(slug)
-                if slug not in self.published:
-                    self.published[slug] = _day(event.article.published)
+            # A date the text gives, or the publication's: an article's own news of its day.
+            self.articles[day].add(slug)
+            if slug not in self.published:
+                self.published[slug] = _day(event.article.published)
         self.echoes: dict[dt.date, Counter[str]] = defaultdict(Counter)
         """How many articles say each word of what happened on each day."""
-        everywhere: Counter[str] = Counter()
+        self.everywhere: Counter[str] = Counter()
+        """How many tellings (what an article says of a day) say each word."""
         for (day, _), words_told in told.items():
             self.echoes[day].update(words_told)
-            everywhere.update(words_told)
-        self.weights: Weights = frequency_weights(everywhere, len(told))
+            self.everywhere.update(words_told)
+        self.weights: Weights = frequency_weights(self.everywhere, len(told))
         """How rare each word is among what each article says of each day."""
         self._recalls: dict[dt.date, int] = {}
 
@@ -267,15 +279,26 @@ class _DateMentions:
             later = [
                 s for s in self.articles.get(day, ()) if (published[s] - day).days >= RECALL_DAYS
             ]
-            found = self._recalls[day] = len(later)
+            found = self._recalls[day] = len(later) if len(later) >= MIN_RECALLS else 0
         return found
 
-    def echo(self, day: dt.date, text: str) -> float:
-        """How many of the articles that tell of a day share the words of ``text``: the
-        mean, over its words, of the articles saying each, weighted by the square of the
+    def story(self, words: frozenset[str]) -> float:
+        """How many tellings of the whole collection share ``words`` (an entry's content
+        words): the mean, over them, of the tellings saying each, weighted by the word's
+        rarity (to a tenth, as ``echo``)."""
+        weight = self.weights.weight
+        weights = {word: weight(word) for word in words}
+        total = math.fsum(weights.values())
+        if total == 0:
+            return 0.0
+        told = self.everywhere
+        return round(math.fsum(weights[w] * told.get(w, 0) for w in words) / total, 1)
+
+    def echo(self, day: dt.date, words: frozenset[str]) -> float:
+        """How many of the articles that tell of a day share ``words`` (an entry's content
+        words): the mean, over them, of the articles saying each, weighted by the square of the
         word's rarity (to a tenth, so that an article added elsewhere seldom moves it)."""
         said = self.echoes.get(day)
-        words = content_words(text)
         if not said or not words:
             return 0.0
         weight = self.weights.weight
@@ -288,12 +311,14 @@ class _DateMentions:
 
 def _evidence(entry: Entry, mentions: _DateMentions) -> Evidence:
     day = day_of(entry.date)
+    words = content_words(entry.text)
     return Evidence(
         reports=len({source.article.slug for source in entry.sources}),
         outlets=len({source.article.source for source in entry.sources}),
         day=len(mentions.articles.get(day, ())) if day else 0,
         recalls=mentions.recalls(day) if day else 0,
-        echo=mentions.echo(day, entry.text) if day else 0.0,
+        echo=mentions.echo(day, words) if day else 0.0,
+        story=mentions.story(words),
         kind=entry.kind,
         statement=bool(entry.sources) and all(is_statement(s) for s in entry.sources),
     )

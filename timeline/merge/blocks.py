@@ -257,13 +257,15 @@ def _home(
             return sibling  # two dated clauses of one sentence in one block: one telling
     words = comparer.words[event.id]
     reaction = reacts(event)
+    candidates = {i for key in keys for i in by_word.get(key, ())}
+    candidates.update(i for word in words for i in by_key.get(word, ()))
     if recalls(event) or names(event):
-        nearby = sorted({i for word in words for i in by_word.get(word, ())})
+        # The clusters that share a heavy word with it, as for a report: comparing with
+        # every cluster that shares any word made a dense day quadratic.
+        nearby = sorted(candidates)
         home = comparer.recalled(event, reaction, [(i, clusters[i]) for i in nearby])
         if home is not None or names(event):
             return home
-    candidates = {i for key in keys for i in by_word.get(key, ())}
-    candidates.update(i for word in words for i in by_key.get(word, ()))
     joined = (i for i in sorted(candidates) if comparer.joins(event, clusters[i], reaction))
     return next(joined, None)
 

@@ -6,7 +6,9 @@ precision and modifier. Within a block, events join in report order, first fit, 
 clusters that share a heavy word with them; a happened report never joins an expected
 cluster, and the expected events come after all the happened ones, so that a forecast of a
 happening that happened becomes a mention of it. An article may tell a happening twice: its
-second telling joins the first (``entries.split_reports`` makes it a mention). A report
+second telling joins the first (``entries.split_reports`` makes it a mention), and a later
+report that retells the article's first report of the day by who did what (``retells``)
+joins it even in other words. A report
 published days after its date (``recalls``) or an event that only names a happening
 (``names``) joins the closest cluster of reports at the time, by a looser test. A reaction
 never joins reports of what it reacts to, nor they it (``reactions.py`` links them).
@@ -16,12 +18,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from timeline.merge.order import published_key
-from timeline.merge.similarity import Weights, alike, report_words
+from timeline.merge.similarity import Weights, alike, occurrence_words, report_words, stems
 from timeline.merge.text import clean_text, is_reaction
 from timeline.model import DateValue, Event, EventKind, Precision
 
@@ -32,6 +35,21 @@ RECALL_DAYS = 3
 RECALL_MIN_OVERLAP = 0.2
 RETOLD_MIN_SHARED = 3
 RETOLD_MIN_OVERLAP = 0.5
+BACKGROUND_REACH = 5
+BACKGROUND_CUES = frozenset(
+    {"after", "since", "before", "following", "until", "ahead", "amid", "during"}
+)
+UNREAL_CUES = frozenset({"to", "will", "would", "could", "should", "may", "might", "must"})
+"""An infinitive or a modal just before an occurrence: a plan or a possibility, not what
+happened ("decided to slaughter", "charges should be brought")."""
+UNREAL_REACH = 2
+ANOTHER = re.compile(
+    r"\b(?:meanwhile|separately|elsewhere|also|another|in (?:exchange|return|response)"
+    r"|in a separate)\b",
+    re.IGNORECASE,
+)
+"""Words that announce a happening other than the one told before ("In exchange, Israel
+freed 183 Palestinians", "Ireland also reported its first case")."""
 
 BlockKey = tuple[str, str, str | None]
 Said = tuple[str, str, str, str]
@@ -211,10 +229,13 @@ def merge_block(block: Sequence[Event], comparer: Comparer) -> list[tuple[Event,
     by_word: dict[str, set[int]] = defaultdict(set)
     by_key: dict[str, set[int]] = defaultdict(set)
     by_sentence: dict[tuple[str, int], int] = {}
+    leads: dict[str, tuple[int, Event]] = {}
     for event in sorted(block, key=_merge_order):
         words = comparer.words[event.id]
         keys = comparer.keys(event)
         home = _home(event, keys, clusters, comparer, (by_word, by_key, by_sentence))
+        if home is None:
+            home = _retold_lead(event, clusters, comparer, leads)
         if home is None and names(event):
             continue  # it names no happening of its date that is reported: no entry
         if home is None:
@@ -234,7 +255,59 @@ def merge_block(block: Sequence[Event], comparer: Comparer) -> list[tuple[Event,
         for key in keys:
             by_key[key].add(home)
         by_sentence.setdefault((event.article.slug, event.start), home)
+        if event.kind is EventKind.HAPPENED and not recalls(event):
+            leads.setdefault(event.article.slug, (home, event))
     return [tuple(cluster.events) for cluster in clusters]
+
+
+def _retold_lead(
+    event: Event,
+    clusters: list[Cluster],
+    comparer: Comparer,
+    leads: dict[str, tuple[int, Event]],
+) -> int | None:
+    """The cluster of its article's first report of the block, when the event retells
+    it (``retells``): an article rarely reports two happenings of one day with the same
+    occurrence and the same actor, place or figure."""
+    if event.kind is not EventKind.HAPPENED or recalls(event) or event.id in comparer.apart:
+        return None
+    found = leads.get(event.article.slug)
+    if found is None:
+        return None
+    place, lead = found
+    cluster = clusters[place]
+    if cluster.closed or cluster.expected or reacts(event) is not cluster.reaction:
+        return None
+    return place if retells(event, lead, comparer.words) else None
+
+
+def retells(event: Event, lead: Event, words: dict[str, frozenset[str]]) -> bool:
+    """True when a later report of an article tells the happening of its first report of
+    the day: they share a word of an occurrence ("sank", "leak") and one word more (who,
+    where, a figure), the occurrence is not the background of what the later one tells
+    ("shares rose after the flow was stopped"), and nothing announces another happening
+    ("meanwhile", "in exchange", "also")."""
+    shared = words[event.id] & words[lead.id]
+    occurrences = occurrence_words(shared)
+    if not occurrences or len(shared) < MIN_SHARED:
+        return False
+    told = event.clause or event.text
+    if ANOTHER.search(told):
+        return False
+    return any(not _background(told, word) for word in occurrences)
+
+
+def _background(text: str, word: str) -> bool:
+    """True when every use of ``word`` in the text follows a word that makes it the
+    background of something else ("after", "since") within ``BACKGROUND_REACH`` words, or
+    a plan or a possibility (``UNREAL_CUES``) just before it."""
+    told = stems(text)
+    places = [i for i, stem in enumerate(told) if stem == word]
+    return bool(places) and all(
+        BACKGROUND_CUES.intersection(told[max(0, i - BACKGROUND_REACH) : i])
+        or UNREAL_CUES.intersection(told[max(0, i - UNREAL_REACH) : i])
+        for i in places
+    )
 
 
 _Index = tuple[dict[str, set[int]], dict[str, set[int]], dict[tuple[str, int], int]]

@@ -11,7 +11,7 @@ from timeline.extract.timex import day_value
 from timeline.merge import merge_events
 from timeline.merge.blocks import event_words, retells
 from timeline.merge.similarity import content_words, occurrence_words
-from timeline.model import ArticleRef, Basis, Event
+from timeline.model import ArticleRef, Basis, DateValue, Event, Precision
 
 DAY = day_value(dt.date(2010, 4, 22))
 
@@ -101,3 +101,72 @@ def test_a_report_published_days_later_does_not_retell_by_this_rule() -> None:
 )
 def test_occurrence_words(text: str, occurrences: set[str]) -> None:
     assert occurrence_words(content_words(text)) == occurrences
+
+
+GAZA_DAY = day_value(dt.date(2025, 3, 18))
+
+
+def report(slug: str, text: str, eid: str, date: DateValue = GAZA_DAY) -> Event:
+    ref = ArticleRef(slug, f"content/articles/{slug}.md", slug, "Outlet " + slug, date.start)
+    return Event(eid, ref, text, 0, len(text), 5, date, None, Basis.EXPLICIT)
+
+
+WAR = [
+    report(f"bg{n}", text, f"bg{n}", day_value(dt.date(2025, 3, 1 + n % 10)))
+    for n, text in enumerate(
+        [
+            "Israeli forces said they killed militants in Gaza.",
+            "Aid trucks waited at the Rafah crossing in Gaza.",
+            "Israel said Hamas fired rockets from Gaza.",
+            "Palestinians in Gaza queued for bread and water.",
+            "Israeli tanks moved along the Gaza border fence.",
+            "Gaza's health ministry said hospitals lacked fuel.",
+            "Talks on the Gaza truce resumed in Cairo.",
+            "Israel's cabinet met to discuss the Gaza truce.",
+            "Families of hostages marched in Tel Aviv.",
+            "The United Nations warned of famine in Gaza.",
+        ]
+        * 3
+    )
+]
+
+
+STRIKES = (
+    "Israel carried out heavy airstrikes across the Gaza Strip before dawn, hitting targets "
+    "from Beit Hanoun to Rafah."
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "joined"),
+    [
+        # one occurrence told in other words by two outlets (what they share weighs less
+        # than the words test asks): one entry
+        (
+            STRIKES,
+            "Israeli airstrikes killed at least 404 people in Gaza, the ministry said.",
+            True,
+        ),
+        # different happenings of the day that share who or where only
+        (STRIKES, "Israel ordered residents of Jabalia to leave their homes in Gaza.", False),
+        # the occurrence as the background of another happening, or planned
+        (STRIKES, "Israel's shares fell in Tel Aviv after the airstrikes in Gaza.", False),
+        (STRIKES, "Israel threatened to strike Gaza harder, the ministry said.", False),
+        # announced as another happening
+        (STRIKES, "Meanwhile, Israeli airstrikes killed 12 people in Gaza, medics said.", False),
+    ],
+)
+def test_two_outlets_reports_of_one_occurrence_join_by_it_and_one_word_more(
+    first: str, second: str, joined: bool
+) -> None:
+    entries = merge_events([report("wire", first, "w"), report("daily", second, "d"), *WAR])
+    together = any({"w", "d"} <= {s.event_id for s in e.sources} for e in entries)
+    assert together is joined
+
+
+def test_reports_of_a_coarser_period_do_not_join_by_an_occurrence() -> None:
+    month = DateValue("2025-03", dt.date(2025, 3, 1), dt.date(2025, 4, 1), Precision.MONTH)
+    a = report("wire", "Israel carried out heavy airstrikes across the Gaza Strip.", "w", month)
+    b = report("daily", "Israeli airstrikes across Gaza killed hundreds of people.", "d", month)
+    entries = merge_events([a, b, *WAR])
+    assert not any({"w", "d"} <= {s.event_id for s in e.sources} for e in entries)

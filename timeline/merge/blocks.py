@@ -35,6 +35,7 @@ RECALL_DAYS = 3
 RECALL_MIN_OVERLAP = 0.2
 RETOLD_MIN_SHARED = 3
 RETOLD_MIN_OVERLAP = 0.5
+KIN_MIN_OVERLAP = 0.2
 BACKGROUND_REACH = 5
 BACKGROUND_CUES = frozenset(
     {"after", "since", "before", "following", "until", "ahead", "amid", "during"}
@@ -340,7 +341,62 @@ def _home(
         if home is not None or names(event):
             return home
     joined = (i for i in sorted(candidates) if comparer.joins(event, clusters[i], reaction))
-    return next(joined, None)
+    home = next(joined, None)
+    if home is None:
+        home = _kin(event, sorted(candidates), clusters, comparer, reaction)
+    return home
+
+
+def _kin(
+    event: Event,
+    candidates: list[int],
+    clusters: list[Cluster],
+    comparer: Comparer,
+    reaction: bool,
+) -> int | None:
+    """The cluster of another article's report of the same occurrence of the day, when the
+    words test (``Comparer.joins``) found none: a report in other words ("the oil stopped
+    flowing at 2:25 p.m." beside "BP choked off the flow") shares at least the occurrence
+    and one word more (who, where, a figure), weighing ``KIN_MIN_OVERLAP`` of the lighter
+    report; of several, the closest. Only reports of a day (a coarser period holds many
+    happenings of one kind), and never by an occurrence in the background, planned, or
+    announced as another happening (``retells``)."""
+    if event.kind is not EventKind.HAPPENED or recalls(event):
+        return None
+    if event.date.precision.rank > Precision.DAY.rank:
+        return None
+    told = event.clause or event.text
+    if ANOTHER.search(told):
+        return None
+    mine = comparer.words[event.id]
+    occurrences = {word for word in occurrence_words(mine) if not _background(told, word)}
+    best, best_share = None, KIN_MIN_OVERLAP
+    for place in candidates:
+        cluster = clusters[place]
+        if cluster.closed or cluster.expected or cluster.reaction is not reaction:
+            continue
+        if occurrences.isdisjoint(cluster.words):
+            continue
+        for member in cluster.events:
+            share = _kinship(event, member, occurrences, comparer)
+            if share > best_share or (share == best_share and best is None):
+                best, best_share = place, share
+    return best
+
+
+def _kinship(event: Event, member: Event, occurrences: set[str], comparer: Comparer) -> float:
+    """How much of the lighter report two reports of different articles share, when they
+    share an occurrence that neither tells as background, and one word more; else 0."""
+    if member.article.slug == event.article.slug:
+        return 0.0  # an article's own reports are ``retells``'s
+    shared = comparer.words[event.id] & comparer.words[member.id]
+    kin = shared.intersection(occurrences)
+    if len(shared) < MIN_SHARED or not kin:
+        return 0.0
+    if all(_background(member.clause or member.text, word) for word in kin):
+        return 0.0
+    lighter = min(comparer.total(event.id), comparer.total(member.id))
+    return comparer.weights.of(shared) / lighter if lighter > 0 else 0.0
 
 
 def _merge_order(event: Event) -> tuple[bool, bool, str, str, int, int, str]:

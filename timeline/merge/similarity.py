@@ -90,15 +90,17 @@ _SAME_MEANING = {
 """Words news uses for the same thing; one of them stands for all, before stemming."""
 
 
-_OCCURRENCES = """kill strike attack explode sink quake injure evacuate shell invade withdraw
-    arrest resign flee seize crash rescue clash free fire shoot shot bomb hit destroy
-    collapse stop halt leak burn dive land launch open close sign approve reject vote elect
-    fall plunge rise surge cut slash raise lower declare confirm sack fine sue
-    convict sentence acquit bankruptcy install seal test slaughter cull quarantine admit
-    diagnose infect ban suspend cancel postpone delay""".split()
+_OCCURRENCES = """strike attack explode sink quake evacuate shell invade withdraw arrest
+    resign flee seize crash rescue clash free fire shoot shot bomb hit destroy collapse
+    stop halt leak burn dive land launch open close sign approve reject vote elect fall
+    plunge rise surge cut slash raise lower sack fine sue convict sentence acquit
+    bankruptcy install seal test slaughter cull quarantine diagnose infect ban suspend
+    cancel postpone delay""".split()
 """Verbs and nouns of an occurrence ("sank", "the explosion", "shares plunged", "the
-leak"): what a report says happened, as against who or where. Two tellings of one day in
-one article that share one of them, and more, tell one happening (``retells``)."""
+leak"): what a report says happened, as against who or where. Two tellings of one day that
+share one of them, and more, tell one happening (``blocks.retells``, ``blocks._kin``).
+Not the consequences every report of a war repeats ("killed", "injured"), nor words of
+telling ("confirmed", "admitted", "declared")."""
 
 
 def occurrence_words(words: frozenset[str]) -> frozenset[str]:

@@ -35,7 +35,7 @@ RECALL_DAYS = 3
 RECALL_MIN_OVERLAP = 0.2
 RETOLD_MIN_SHARED = 3
 RETOLD_MIN_OVERLAP = 0.5
-KIN_MIN_OVERLAP = 0.2
+KIN_MIN_OVERLAP = 0.25
 BACKGROUND_REACH = 5
 BACKGROUND_CUES = frozenset(
     {"after", "since", "before", "following", "until", "ahead", "amid", "during"}

@@ -18,14 +18,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from timeline.merge.order import published_key
-from timeline.merge.similarity import Weights, alike, occurrence_words, report_words, stems
-from timeline.merge.text import clean_text, is_reaction
+from timeline.merge.similarity import Weights, alike, occurrence_words, report_words
+from timeline.merge.text import announces_another, background, clean_text, is_reaction
 from timeline.model import DateValue, Event, EventKind, Precision
 
 MIN_SHARED = 2
@@ -36,21 +35,6 @@ RECALL_MIN_OVERLAP = 0.2
 RETOLD_MIN_SHARED = 3
 RETOLD_MIN_OVERLAP = 0.5
 KIN_MIN_OVERLAP = 0.25
-BACKGROUND_REACH = 5
-BACKGROUND_CUES = frozenset(
-    {"after", "since", "before", "following", "until", "ahead", "amid", "during"}
-)
-UNREAL_CUES = frozenset({"to", "will", "would", "could", "should", "may", "might", "must"})
-"""An infinitive or a modal just before an occurrence: a plan or a possibility, not what
-happened ("decided to slaughter", "charges should be brought")."""
-UNREAL_REACH = 2
-ANOTHER = re.compile(
-    r"\b(?:meanwhile|separately|elsewhere|also|another|in (?:exchange|return|response)"
-    r"|in a separate)\b",
-    re.IGNORECASE,
-)
-"""Words that announce a happening other than the one told before ("In exchange, Israel
-freed 183 Palestinians", "Ireland also reported its first case")."""
 
 BlockKey = tuple[str, str, str | None]
 Said = tuple[str, str, str, str]
@@ -293,22 +277,9 @@ def retells(event: Event, lead: Event, words: dict[str, frozenset[str]]) -> bool
     if not occurrences or len(shared) < MIN_SHARED:
         return False
     told = event.clause or event.text
-    if ANOTHER.search(told):
+    if announces_another(told):
         return False
-    return any(not _background(told, word) for word in occurrences)
-
-
-def _background(text: str, word: str) -> bool:
-    """True when every use of ``word`` in the text follows a word that makes it the
-    background of something else ("after", "since") within ``BACKGROUND_REACH`` words, or
-    a plan or a possibility (``UNREAL_CUES``) just before it."""
-    told = stems(text)
-    places = [i for i, stem in enumerate(told) if stem == word]
-    return bool(places) and all(
-        BACKGROUND_CUES.intersection(told[max(0, i - BACKGROUND_REACH) : i])
-        or UNREAL_CUES.intersection(told[max(0, i - UNREAL_REACH) : i])
-        for i in places
-    )
+    return any(not background(told, word) for word in occurrences)
 
 
 _Index = tuple[dict[str, set[int]], dict[str, set[int]], dict[tuple[str, int], int]]
@@ -366,10 +337,12 @@ def _kin(
     if event.date.precision.rank > Precision.DAY.rank:
         return None
     told = event.clause or event.text
-    if ANOTHER.search(told):
+    if announces_another(told):
         return None
     mine = comparer.words[event.id]
-    occurrences = {word for word in occurrence_words(mine) if not _background(told, word)}
+    occurrences = {word for word in occurrence_words(mine) if not background(told, word)}
+    if not occurrences:
+        return None
     best, best_share = None, KIN_MIN_OVERLAP
     for place in candidates:
         cluster = clusters[place]
@@ -393,7 +366,7 @@ def _kinship(event: Event, member: Event, occurrences: set[str], comparer: Compa
     kin = shared.intersection(occurrences)
     if len(shared) < MIN_SHARED or not kin:
         return 0.0
-    if all(_background(member.clause or member.text, word) for word in kin):
+    if all(background(member.clause or member.text, word) for word in kin):
         return 0.0
     lighter = min(comparer.total(event.id), comparer.total(member.id))
     return comparer.weights.of(shared) / lighter if lighter > 0 else 0.0

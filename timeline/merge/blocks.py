@@ -35,6 +35,9 @@ RECALL_MIN_OVERLAP = 0.2
 RETOLD_MIN_SHARED = 3
 RETOLD_MIN_OVERLAP = 0.5
 KIN_MIN_OVERLAP = 0.25
+KIN_MEMBERS = 8
+"""How many of a cluster's first reports a report is compared with by its occurrence: the
+comparison stays bounded on a day of thousands of reports of one happening."""
 
 BlockKey = tuple[str, str, str | None]
 Said = tuple[str, str, str, str]
@@ -329,9 +332,10 @@ def _kin(
     words test (``Comparer.joins``) found none: a report in other words ("the oil stopped
     flowing at 2:25 p.m." beside "BP choked off the flow") shares at least the occurrence
     and one word more (who, where, a figure), weighing ``KIN_MIN_OVERLAP`` of the lighter
-    report; of several, the closest. Only reports of a day (a coarser period holds many
-    happenings of one kind), and never by an occurrence in the background, planned, or
-    announced as another happening (``retells``)."""
+    report, with one of a cluster's first ``KIN_MEMBERS`` reports; of several clusters, the
+    closest. Only reports of a day (a coarser period holds many happenings of one kind),
+    and never by an occurrence in the background, planned, or announced as another
+    happening (``retells``)."""
     if event.kind is not EventKind.HAPPENED or recalls(event):
         return None
     if event.date.precision.rank > Precision.DAY.rank:
@@ -348,9 +352,10 @@ def _kin(
         cluster = clusters[place]
         if cluster.closed or cluster.expected or cluster.reaction is not reaction:
             continue
-        if occurrences.isdisjoint(cluster.words):
-            continue
-        for member in cluster.events:
+        shared = mine & cluster.words
+        if len(shared) < MIN_SHARED or occurrences.isdisjoint(shared):
+            continue  # no member shares more than all of them together
+        for member in cluster.events[:KIN_MEMBERS]:
             share = _kinship(event, member, occurrences, comparer)
             if share > best_share or (share == best_share and best is None):
                 best, best_share = place, share

@@ -13,7 +13,7 @@ from timeline.extract.timex import day_value
 from timeline.extract.timex.calendar import time_value, week_value, year_value
 from timeline.extract.values import parse_value
 from timeline.merge import merge_events
-from timeline.merge.text import clean_text, clearest, is_reaction
+from timeline.merge.text import announces_another, background, clean_text, clearest, is_reaction
 from timeline.model import DateValue, Entry, EventKind, TimeExpression
 
 SUNDAY = dt.date(2025, 1, 19)
@@ -301,3 +301,38 @@ def test_a_state_naming_a_happening_is_a_mention_of_its_entry_and_never_an_entry
     assert [s.event_id for s in entry.sources] == [attack.id]
     assert [s.event_id for s in entry.mentions] == [since.id]
     assert merge_events([since]) == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stem", "behind"),
+    [
+        ("BP stopped the flow on Thursday.", "stop", False),
+        ("Shares rose after the flow was stopped.", "stop", True),
+        ("Crews searched the Gulf during the sinking of the rig.", "sink", True),
+        ("Fighting has raged since the army launched its offensive.", "launch", True),
+        ("The ministry decided to slaughter all pigs.", "slaughter", True),
+        ("Engineers feared the rig would sink.", "sink", True),
+        # one use in the foreground is enough
+        ("The rig sank after the blast, and sank again in the report.", "sink", False),
+        # a word the sentence does not hold is not background
+        ("The rig sank.", "leak", False),
+    ],
+)
+def test_an_occurrence_in_the_background_or_planned(sentence: str, stem: str, behind: bool) -> None:
+    assert background(sentence, stem) is behind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "another"),
+    [
+        ("Meanwhile, a second rig sank.", True),
+        ("In exchange, Israel freed 183 Palestinians on Saturday.", True),
+        ("Ireland also reported its first probable case.", True),
+        ("Another strike hit Rafah.", True),
+        ("In a separate incident, two men were arrested.", True),
+        ("Israel freed 183 Palestinians on Saturday.", False),
+        ("The exchange went ahead on Saturday.", False),
+    ],
+)
+def test_words_that_announce_another_happening(sentence: str, another: bool) -> None:
+    assert announces_another(sentence) is another

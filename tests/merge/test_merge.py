@@ -182,6 +182,9 @@ def test_content_words_keep_numbers_and_drop_stop_words() -> None:
         ("the evacuation of the camp", "the camp was evacuated"),
         ("troops withdrew from the town", "the troops' withdrawal from the town"),
         ("Rebels seized the airport", "the rebels' capture of the airport"),
+        ("Robots dived to the floor", "robots dive to the floor"),
+        ("Shares fell", "shares falling"),
+        ("the vote was cancelled", "the cancellation of the vote"),
     ],
 )
 def test_words_news_uses_for_one_occurrence_meet(one: str, other: str) -> None:

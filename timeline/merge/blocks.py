@@ -6,7 +6,9 @@ precision and modifier. Within a block, events join in report order, first fit, 
 clusters that share a heavy word with them; a happened report never joins an expected
 cluster, and the expected events come after all the happened ones, so that a forecast of a
 happening that happened becomes a mention of it. An article may tell a happening twice: its
-second telling joins the first (``entries.split_reports`` makes it a mention). A report
+second telling joins the first (``entries.split_reports`` makes it a mention), and a later
+report that retells the article's first report of the day by who did what (``retells``)
+joins it even in other words. A report
 published days after its date (``recalls``) or an event that only names a happening
 (``names``) joins the closest cluster of reports at the time, by a looser test. A reaction
 never joins reports of what it reacts to, nor they it (``reactions.py`` links them).
@@ -21,8 +23,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from timeline.merge.order import published_key
-from timeline.merge.similarity import Weights, alike, report_words
-from timeline.merge.text import clean_text, is_reaction
+from timeline.merge.similarity import Weights, alike, occurrence_words, report_words
+from timeline.merge.text import announces_another, background, clean_text, is_reaction
 from timeline.model import DateValue, Event, EventKind, Precision
 
 MIN_SHARED = 2
@@ -32,6 +34,10 @@ RECALL_DAYS = 3
 RECALL_MIN_OVERLAP = 0.2
 RETOLD_MIN_SHARED = 3
 RETOLD_MIN_OVERLAP = 0.5
+KIN_MIN_OVERLAP = 0.25
+KIN_MEMBERS = 8
+"""How many of a cluster's first reports a report is compared with by its occurrence: the
+comparison stays bounded on a day of thousands of reports of one happening."""
 
 BlockKey = tuple[str, str, str | None]
 Said = tuple[str, str, str, str]
@@ -211,10 +217,13 @@ def merge_block(block: Sequence[Event], comparer: Comparer) -> list[tuple[Event,
     by_word: dict[str, set[int]] = defaultdict(set)
     by_key: dict[str, set[int]] = defaultdict(set)
     by_sentence: dict[tuple[str, int], int] = {}
+    leads: dict[str, tuple[int, Event]] = {}
     for event in sorted(block, key=_merge_order):
         words = comparer.words[event.id]
         keys = comparer.keys(event)
         home = _home(event, keys, clusters, comparer, (by_word, by_key, by_sentence))
+        if home is None:
+            home = _retold_lead(event, clusters, comparer, leads)
         if home is None and names(event):
             continue  # it names no happening of its date that is reported: no entry
         if home is None:
@@ -234,7 +243,46 @@ def merge_block(block: Sequence[Event], comparer: Comparer) -> list[tuple[Event,
         for key in keys:
             by_key[key].add(home)
         by_sentence.setdefault((event.article.slug, event.start), home)
+        if event.kind is EventKind.HAPPENED and not recalls(event):
+            leads.setdefault(event.article.slug, (home, event))
     return [tuple(cluster.events) for cluster in clusters]
+
+
+def _retold_lead(
+    event: Event,
+    clusters: list[Cluster],
+    comparer: Comparer,
+    leads: dict[str, tuple[int, Event]],
+) -> int | None:
+    """The cluster of its article's first report of the block, when the event retells
+    it (``retells``): an article rarely reports two happenings of one day with the same
+    occurrence and the same actor, place or figure."""
+    if event.kind is not EventKind.HAPPENED or recalls(event) or event.id in comparer.apart:
+        return None
+    found = leads.get(event.article.slug)
+    if found is None:
+        return None
+    place, lead = found
+    cluster = clusters[place]
+    if cluster.closed or cluster.expected or reacts(event) is not cluster.reaction:
+        return None
+    return place if retells(event, lead, comparer.words) else None
+
+
+def retells(event: Event, lead: Event, words: dict[str, frozenset[str]]) -> bool:
+    """True when a later report of an article tells the happening of its first report of
+    the day: they share a word of an occurrence ("sank", "leak") and one word more (who,
+    where, a figure), the occurrence is not the background of what the later one tells
+    ("shares rose after the flow was stopped"), and nothing announces another happening
+    ("meanwhile", "in exchange", "also")."""
+    shared = words[event.id] & words[lead.id]
+    occurrences = occurrence_words(shared)
+    if not occurrences or len(shared) < MIN_SHARED:
+        return False
+    told = event.clause or event.text
+    if announces_another(told):
+        return False
+    return any(not background(told, word) for word in occurrences)
 
 
 _Index = tuple[dict[str, set[int]], dict[str, set[int]], dict[tuple[str, int], int]]
@@ -267,7 +315,66 @@ def _home(
         if home is not None or names(event):
             return home
     joined = (i for i in sorted(candidates) if comparer.joins(event, clusters[i], reaction))
-    return next(joined, None)
+    home = next(joined, None)
+    if home is None:
+        home = _kin(event, sorted(candidates), clusters, comparer, reaction)
+    return home
+
+
+def _kin(
+    event: Event,
+    candidates: list[int],
+    clusters: list[Cluster],
+    comparer: Comparer,
+    reaction: bool,
+) -> int | None:
+    """The cluster of another article's report of the same occurrence of the day, when the
+    words test (``Comparer.joins``) found none: a report in other words ("the oil stopped
+    flowing at 2:25 p.m." beside "BP choked off the flow") shares at least the occurrence
+    and one word more (who, where, a figure), weighing ``KIN_MIN_OVERLAP`` of the lighter
+    report, with one of a cluster's first ``KIN_MEMBERS`` reports; of several clusters, the
+    closest. Only reports of a day (a coarser period holds many happenings of one kind),
+    and never by an occurrence in the background, planned, or announced as another
+    happening (``retells``)."""
+    if event.kind is not EventKind.HAPPENED or recalls(event):
+        return None
+    if event.date.precision.rank > Precision.DAY.rank:
+        return None
+    told = event.clause or event.text
+    if announces_another(told):
+        return None
+    mine = comparer.words[event.id]
+    occurrences = {word for word in occurrence_words(mine) if not background(told, word)}
+    if not occurrences:
+        return None
+    best, best_share = None, KIN_MIN_OVERLAP
+    for place in candidates:
+        cluster = clusters[place]
+        if cluster.closed or cluster.expected or cluster.reaction is not reaction:
+            continue
+        shared = mine & cluster.words
+        if len(shared) < MIN_SHARED or occurrences.isdisjoint(shared):
+            continue  # no member shares more than all of them together
+        for member in cluster.events[:KIN_MEMBERS]:
+            share = _kinship(event, member, occurrences, comparer)
+            if share > best_share or (share == best_share and best is None):
+                best, best_share = place, share
+    return best
+
+
+def _kinship(event: Event, member: Event, occurrences: set[str], comparer: Comparer) -> float:
+    """How much of the lighter report two reports of different articles share, when they
+    share an occurrence that neither tells as background, and one word more; else 0."""
+    if member.article.slug == event.article.slug:
+        return 0.0  # an article's own reports are ``retells``'s
+    shared = comparer.words[event.id] & comparer.words[member.id]
+    kin = shared.intersection(occurrences)
+    if len(shared) < MIN_SHARED or not kin:
+        return 0.0
+    if all(background(member.clause or member.text, word) for word in kin):
+        return 0.0
+    lighter = min(comparer.total(event.id), comparer.total(member.id))
+    return comparer.weights.of(shared) / lighter if lighter > 0 else 0.0
 
 
 def _merge_order(event: Event) -> tuple[bool, bool, str, str, int, int, str]:

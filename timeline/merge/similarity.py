@@ -78,10 +78,48 @@ _SAME_MEANING = {
         "israel": "israel israeli israelis",
         "palestinian": "palestinian palestinians",
         "gaza": "gaza gazan gazans",
+        "dive": "dive dives dived diving dove",
+        "fall": "fall falls fell falling fallen",
+        "rise": "rise rises rose rising risen",
+        "vote": "vote votes voted voting",
+        "cancel": "cancel cancels cancelled canceled cancelling canceling cancellation",
+        "sue": "sue sues sued suing lawsuit lawsuits",
     }.items()
     for word in words.split()
 }
 """Words news uses for the same thing; one of them stands for all, before stemming."""
+
+
+_OCCURRENCES = """strike attack explode sink quake evacuate shell invade withdraw arrest
+    resign flee seize crash rescue clash free fire shoot shot bomb hit destroy collapse
+    stop halt leak burn dive land launch open close sign approve reject vote elect fall
+    plunge rise surge cut slash raise lower sack fine sue convict sentence acquit
+    bankruptcy install seal test slaughter cull quarantine diagnose infect ban suspend
+    cancel postpone delay""".split()
+"""Verbs and nouns of an occurrence ("sank", "the explosion", "shares plunged", "the
+leak"): what a report says happened, as against who or where. Two tellings of one day that
+share one of them, and more, tell one happening (``blocks.retells``, ``blocks._kin``).
+Not the consequences every report of a war repeats ("killed", "injured"), nor words of
+telling ("confirmed", "admitted", "declared")."""
+
+
+def occurrence_words(words: frozenset[str]) -> frozenset[str]:
+    """The words of a report's words (as ``content_words`` gives them) that name an
+    occurrence."""
+    return words & _occurrence_stems()
+
+
+@functools.cache
+def _occurrence_stems() -> frozenset[str]:
+    return frozenset(_stem(word) for word in _OCCURRENCES)
+
+
+def stems(text: str) -> list[str]:
+    """Every word of a text in order, lower case, stemmed as ``content_words`` stems it
+    (stop words and numbers as written)."""
+    return [
+        w if w[0].isdigit() or w in _STOPWORDS else _stem(w) for w in _WORD.findall(text.lower())
+    ]
 
 
 @dataclass(frozen=True, slots=True)

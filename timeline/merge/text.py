@@ -12,6 +12,8 @@ import functools
 import re
 from collections.abc import Sequence
 
+from timeline.merge.similarity import stems
+
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -149,3 +151,37 @@ def is_reaction(sentence: str) -> bool:
     if not any(stem in lower for stem in _REACTION_STEMS):
         return False
     return _REACTION.search(sentence) is not None
+
+
+_BACKGROUND_REACH = 5
+_BACKGROUND_CUES = frozenset(
+    {"after", "since", "before", "following", "until", "ahead", "amid", "during"}
+)
+_UNREAL_REACH = 2
+_UNREAL_CUES = frozenset({"to", "will", "would", "could", "should", "may", "might", "must"})
+_ANOTHER = re.compile(
+    r"\b(?:meanwhile|separately|elsewhere|also|another|in (?:exchange|return|response)"
+    r"|in a separate)\b",
+    re.IGNORECASE,
+)
+
+
+def background(sentence: str, stem: str) -> bool:
+    """True when every use of a word (as ``similarity.stems`` gives it) in a sentence is
+    the background of something else, within five words after "after", "since", "during"
+    ... ("shares rose after the flow was stopped"), or a plan or a possibility, just after
+    "to" or a modal ("decided to slaughter", "charges should be brought")."""
+    told = stems(sentence)
+    places = [i for i, word in enumerate(told) if word == stem]
+    return bool(places) and all(
+        _BACKGROUND_CUES.intersection(told[max(0, i - _BACKGROUND_REACH) : i])
+        or _UNREAL_CUES.intersection(told[max(0, i - _UNREAL_REACH) : i])
+        for i in places
+    )
+
+
+def announces_another(sentence: str) -> bool:
+    """True when a sentence announces a happening other than one told before
+    ("Meanwhile, ...", "In exchange, Israel freed 183 Palestinians", "Ireland also
+    reported its first case")."""
+    return _ANOTHER.search(sentence) is not None

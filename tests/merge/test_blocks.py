@@ -1,0 +1,172 @@
+"""One date block's merge: a later report of an article that retells its first report."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import pytest
+
+from timeline.extract.timex import day_value
+from timeline.merge import merge_events
+from timeline.merge.blocks import event_words, retells
+from timeline.merge.similarity import content_words, occurrence_words
+from timeline.model import ArticleRef, Basis, DateValue, Event, Precision
+
+DAY = day_value(dt.date(2010, 4, 22))
+
+
+def told(slug: str, text: str, at: int, eid: str) -> Event:
+    ref = ArticleRef(slug, f"content/articles/{slug}.md", slug, "Outlet " + slug, DAY.start)
+    return Event(eid, ref, text, at, at + len(text), 5, DAY, None, Basis.EXPLICIT)
+
+
+LEAD = "The burning oil rig sank in the Gulf of Mexico on Thursday, the Coast Guard said."
+
+
+@pytest.mark.parametrize(
+    ("later", "same"),
+    [
+        # the occurrence and who or where: the lead's happening told again
+        ("The rig went down at 10:21 a.m. and sank below the surface.", True),
+        ("Coast Guard officers watched the platform sink in 5,000 ft of water.", True),
+        # the occurrence alone, or who alone: not enough
+        ("A supply ship nearly sank as well.", False),
+        ("The Coast Guard searched for the missing workers.", False),
+        # the occurrence as the background of another happening
+        ("Shares in the rig's owner fell after the rig had sunk off Mexico.", False),
+        ("Crews searched the Gulf during the sinking of the rig.", False),
+        # a plan or a possibility, not what happened
+        ("Engineers feared the rig would sink into the Gulf.", False),
+        ("The Coast Guard decided to sink the damaged rig.", False),
+        # words that announce another happening
+        ("Meanwhile, a second rig sank in the Gulf.", False),
+        ("Another rig sank off Mexico.", False),
+    ],
+)
+def test_a_later_report_retells_the_lead_by_occurrence_and_one_word_more(
+    later: str, same: bool
+) -> None:
+    lead, other = told("wire", LEAD, 0, "a"), told("wire", later, 200, "b")
+    words = {e.id: event_words(e) for e in (lead, other)}
+    assert retells(other, lead, words) is same
+
+
+def test_an_article_retelling_its_lead_in_other_words_gives_one_entry() -> None:
+    lead = told("wire", LEAD, 0, "lead")
+    later = told("wire", "The fire went out as the rig sank at 10:21 a.m. CDT.", 300, "later")
+    other = told("wire", "President Obama promised all assistance to the Gulf states.", 200, "o")
+    entries = merge_events([later, other, lead])
+    (entry,) = [e for e in entries if e.id == "lead"]
+    assert [s.event_id for s in entry.sources] == ["lead"]
+    assert [s.event_id for s in entry.mentions] == ["later"]
+    assert len(entries) == 2
+
+
+def test_only_the_articles_first_report_of_the_day_draws_its_retellings() -> None:
+    first = told("wire", "President Obama promised all assistance to the Gulf states.", 0, "a")
+    second = told("wire", LEAD, 200, "b")
+    third = told("wire", "The fire went out as the rig sank at 10:21 a.m. CDT.", 300, "c")
+    assert len(merge_events([first, second, third])) == 3
+
+
+def test_a_split_report_never_retells() -> None:
+    lead = told("wire", LEAD, 0, "lead")
+    later = told("wire", "The fire went out as the rig sank at 10:21 a.m. CDT.", 300, "later")
+    assert len(merge_events([lead, later], apart=frozenset({"later"}))) == 2
+
+
+def test_a_report_published_days_later_does_not_retell_by_this_rule() -> None:
+    lead = told("wire", LEAD, 0, "lead")
+    late_ref = replace(lead.article, published=dt.date(2010, 5, 2))
+    later = replace(
+        told("wire", "The fire went out as the rig sank at 10:21 a.m. CDT.", 300, "later"),
+        article=late_ref,
+    )
+    lead = replace(lead, article=late_ref)
+    entries = merge_events([lead, later])
+    assert sum(len(e.sources) for e in entries) + sum(len(e.mentions) for e in entries) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "occurrences"),
+    [
+        ("The rig sank and the crew escaped", {"sink"}),
+        ("Shares plunged 7% as the leak grew", {"plung", "leak"}),
+        ("Underwater robots dived to the sea floor", {"dive"}),
+        ("The vote was cancelled", {"vote", "cancel"}),
+        ("BP stopped the flow", {"stop"}),
+        ("The governor visited Louisiana", set()),
+    ],
+)
+def test_occurrence_words(text: str, occurrences: set[str]) -> None:
+    assert occurrence_words(content_words(text)) == occurrences
+
+
+GAZA_DAY = day_value(dt.date(2025, 3, 18))
+
+
+def report(slug: str, text: str, eid: str, date: DateValue = GAZA_DAY) -> Event:
+    ref = ArticleRef(slug, f"content/articles/{slug}.md", slug, "Outlet " + slug, date.start)
+    return Event(eid, ref, text, 0, len(text), 5, date, None, Basis.EXPLICIT)
+
+
+WAR = [
+    report(f"bg{n}", text, f"bg{n}", day_value(dt.date(2025, 3, 1 + n % 10)))
+    for n, text in enumerate(
+        [
+            "Israeli forces said they killed militants in Gaza.",
+            "Aid trucks waited at the Rafah crossing in Gaza.",
+            "Israel said Hamas fired rockets from Gaza.",
+            "Palestinians in Gaza queued for bread and water.",
+            "Israeli tanks moved along the Gaza border fence.",
+            "Gaza's health ministry said hospitals lacked fuel.",
+            "Talks on the Gaza truce resumed in Cairo.",
+            "Israel's cabinet met to discuss the Gaza truce.",
+            "Families of hostages marched in Tel Aviv.",
+            "The United Nations warned of famine in Gaza.",
+        ]
+        * 3
+    )
+]
+
+
+STRIKES = (
+    "Israel carried out heavy airstrikes across the Gaza Strip before dawn, hitting targets "
+    "from Beit Hanoun to Rafah."
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "joined"),
+    [
+        # one occurrence told in other words by two outlets (what they share weighs less
+        # than the words test asks): one entry
+        (
+            STRIKES,
+            "Israeli airstrikes killed at least 404 people in Gaza, the ministry said.",
+            True,
+        ),
+        # different happenings of the day that share who or where only
+        (STRIKES, "Israel ordered residents of Jabalia to leave their homes in Gaza.", False),
+        # the occurrence as the background of another happening, or planned
+        (STRIKES, "Israel's shares fell in Tel Aviv after the airstrikes in Gaza.", False),
+        (STRIKES, "Israel threatened to strike Gaza harder, the ministry said.", False),
+        # announced as another happening
+        (STRIKES, "Meanwhile, Israeli airstrikes killed 12 people in Gaza, medics said.", False),
+    ],
+)
+def test_two_outlets_reports_of_one_occurrence_join_by_it_and_one_word_more(
+    first: str, second: str, joined: bool
+) -> None:
+    entries = merge_events([report("wire", first, "w"), report("daily", second, "d"), *WAR])
+    together = any({"w", "d"} <= {s.event_id for s in e.sources} for e in entries)
+    assert together is joined
+
+
+def test_reports_of_a_coarser_period_do_not_join_by_an_occurrence() -> None:
+    month = DateValue("2025-03", dt.date(2025, 3, 1), dt.date(2025, 4, 1), Precision.MONTH)
+    a = report("wire", "Israel carried out heavy airstrikes across the Gaza Strip.", "w", month)
+    b = report("daily", "Israeli airstrikes across Gaza killed hundreds of people.", "d", month)
+    entries = merge_events([a, b, *WAR])
+    assert not any({"w", "d"} <= {s.event_id for s in e.sources} for e in entries)

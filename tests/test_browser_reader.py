@@ -189,6 +189,10 @@ def test_dark_mode_and_print(browser: Any, site: Served) -> None:
         page.emulate_media(media="print", color_scheme="light")
         assert not page.locator("#filters").is_visible()
         assert page.locator("details.sources li.source").first.is_visible()
+        # every mention printed, under its line when the entry has one report
+        assert page.locator("ul.mentions li.source").last.is_visible()
+        assert page.locator("details.recalls > summary").first.is_visible()
+        assert not page.locator("details.sources:not(.recalls) > summary").first.is_visible()
         assert page.locator(".month > h3").first.evaluate("e => getComputedStyle(e).position") == (
             "static"
         )

@@ -22,7 +22,7 @@ def test_an_entry_is_its_text_then_one_line_that_opens_its_sources(
     browser: Any, site: Served
 ) -> None:
     with open_page(browser, site.url + "index.html") as page:
-        several = page.locator("li.entry details.sources").first
+        several = page.locator("li.entry:not(:has(ul.sources.one)) details.sources").first
         summary = several.locator("summary")
         assert summary.inner_text().split(":")[0].endswith("outlets")
         first = several.locator("li.source").first
@@ -33,7 +33,26 @@ def test_an_entry_is_its_text_then_one_line_that_opens_its_sources(
         assert "Date:" in first.inner_text()
         single = page.locator("li.entry:not(:has(details))").first
         assert single.locator("li.source").count() == 1 and single.locator("li.source").is_visible()
-        assert page.locator("li.entry:has(ul.sources.one) details").count() == 0
+        bare = "li.entry:has(ul.sources.one):not(:has(ul.mentions))"
+        assert page.locator(f"{bare} details").count() == 0
+
+
+def test_an_entrys_mentions_open_from_the_line_of_its_sources(browser: Any, site: Served) -> None:
+    with open_page(browser, site.url + "index.html") as page:
+        several = page.locator("li.entry:not(:has(ul.sources.one)):has(ul.mentions)").first
+        assert "; also recalled in " in several.locator("summary").inner_text()
+        mention = several.locator("ul.mentions li.source").first
+        assert not mention.is_visible()
+        several.locator("summary").click()
+        assert mention.is_visible() and several.locator("p.recalled").is_visible()
+        assert mention.locator("time").count() == 1 and mention.locator("blockquote").count() == 1
+        # one report shown at once, and one more line for its mentions
+        single = page.locator("li.entry:has(ul.sources.one):has(ul.mentions)").first
+        assert single.locator("ul.sources.one li.source").is_visible()
+        line = single.locator("details > summary")
+        assert line.count() == 1 and line.inner_text().startswith("Also recalled in ")
+        line.click()
+        assert single.locator("ul.mentions li.source").first.is_visible()
 
 
 def visible_entries(page: Any) -> int:
@@ -170,6 +189,10 @@ def test_dark_mode_and_print(browser: Any, site: Served) -> None:
         page.emulate_media(media="print", color_scheme="light")
         assert not page.locator("#filters").is_visible()
         assert page.locator("details.sources li.source").first.is_visible()
+        # every mention printed, under its line when the entry has one report
+        assert page.locator("ul.mentions li.source").last.is_visible()
+        assert page.locator("details.recalls > summary").first.is_visible()
+        assert not page.locator("details.sources:not(.recalls) > summary").first.is_visible()
         assert page.locator(".month > h3").first.evaluate("e => getComputedStyle(e).position") == (
             "static"
         )

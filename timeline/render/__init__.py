@@ -22,7 +22,7 @@ from timeline.render.article import Bodies, bodies_in, prepare_body
 from timeline.render.chart import chart_bands
 from timeline.render.dates import format_date, format_published, html_datetime
 from timeline.render.digests import PageDigests
-from timeline.render.entries import EntryFacts, curation, outlets
+from timeline.render.entries import EntryFacts, curation, headline, outlets
 from timeline.render.exports import (
     entry_line,
     events_csv,
@@ -91,6 +91,7 @@ def make_environment(config: Config) -> jinja2.Environment:
     env.filters["human_date"] = format_date
     env.filters["html_datetime"] = html_datetime
     env.filters["published_date"] = format_published
+    env.filters["headline"] = headline
     env.globals["curation"] = curation
     env.globals["how_dated"] = how_dated
     env.globals["heading_needed"] = heading_needed

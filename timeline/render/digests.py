@@ -1,7 +1,8 @@
 """Digests of what each page is rendered from, so a rebuild renders only the pages that changed.
 
 A page's digest covers every value its template reads: the entries it shows (all their
-fields), the site paths its links point at, its neighbours and the outline, plus a ``salt``
+fields, and the text, date and page of the entries they react to or that react to them),
+the site paths its links point at, its neighbours and the outline, plus a ``salt``
 that the build makes of everything global (the program, the config, the theme, the
 curation and the build options). Two builds that give a page the same digest render the
 same bytes, so the second keeps the first's file.
@@ -43,6 +44,7 @@ class PageDigests:
         self._links = links
         # By identity, each value kept beside its digest so that its id is never reused.
         self._entries: dict[int, tuple[Entry, str]] = {}
+        self._own_entries: dict[int, tuple[Entry, str]] = {}
         self._refs: dict[int, tuple[ArticleRef, str]] = {}
         self._dates: dict[int, tuple[DateValue, str]] = {}
         """Lean events share their dates: each one's text once."""
@@ -114,8 +116,26 @@ class PageDigests:
     # ------------------------------------------------------------------ the parts
 
     def entry(self, entry: Entry) -> str:
-        """Every field of an entry and of each of its sources, and the salt."""
+        """Every field of an entry and of each of its sources, and the salt; and, as a page
+        shows them beside it, every field and the page of each entry it reacts to and of
+        each reaction to it."""
         known = self._entries.get(id(entry))
+        if known is not None:
+            return known[1]
+        pieces = [self._own(entry)]
+        for side, linked in (
+            ("to", self._links.reacts_to(entry)),
+            ("from", self._links.reactions(entry)),
+        ):
+            pieces.append(f"{side}{len(linked)}")
+            pieces += [p for other in linked for p in (self._own(other), self._links.entry(other))]
+        digest = _digest(pieces)
+        self._entries[id(entry)] = (entry, digest)
+        return digest
+
+    def _own(self, entry: Entry) -> str:
+        """Every field of an entry and of each of its sources and mentions, and the salt."""
+        known = self._own_entries.get(id(entry))
         if known is not None:
             return known[1]
         head = [self._salt, entry.id, self._date(entry.date), entry.text, _SEP.join(entry.tags)]
@@ -124,7 +144,7 @@ class PageDigests:
         sources = [self._source(s) for s in entry.sources]
         mentions = [self._source(s) for s in entry.mentions]
         digest = _digest(head + sources + [str(len(mentions))] + mentions)
-        self._entries[id(entry)] = (entry, digest)
+        self._own_entries[id(entry)] = (entry, digest)
         return digest
 
     def _source(self, source: Source) -> str:

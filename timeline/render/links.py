@@ -5,10 +5,11 @@ Pages ask ``SiteLinks`` for a site path and turn it into an href with their ``Li
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from timeline.model import Entry, Timeline
-from timeline.render.plan import PagePlan
+from timeline.render.plan import SOURCES_PER_PAGE, PagePlan
+from timeline.render.related import Relations, relations
 from timeline.render.urls import unique_slugs
 
 
@@ -21,14 +22,28 @@ class SiteLinks:
     outlet_slugs: dict[str, str]
     article_slugs: frozenset[str]
     """The articles that have a page (curated sources may cite others)."""
+    relations: Relations = field(default_factory=Relations)
+    """The reaction links between entries, both ways."""
 
     def entry(self, entry: Entry) -> str:
         """The page holding the entry, with its anchor."""
         return self.plan.entry_href(entry)
 
+    def reacts_to(self, entry: Entry) -> tuple[Entry, ...]:
+        """The entries this one reacts to ("In reaction to: …")."""
+        return self.relations.reacts_to.get(entry.id, ())
+
+    def reactions(self, entry: Entry) -> tuple[Entry, ...]:
+        """The entries that react to this one ("Reactions: …"), in timeline order."""
+        return self.relations.reactions.get(entry.id, ())
+
     def entry_sources(self, entry: Entry, part: int = 1) -> str:
         """The page listing every source of a widely reported entry (or a later part)."""
         return f"entries/{entry.id}{_part(part)}.html"
+
+    def entry_mentions(self, entry: Entry) -> str:
+        """The page of an entry's own pages where its mentions begin (after its sources)."""
+        return self.entry_sources(entry, len(entry.sources) // SOURCES_PER_PAGE + 1)
 
     def anchor(self, anchor: str) -> str:
         """The page holding a date, month or year anchor, with the anchor."""
@@ -57,7 +72,8 @@ def site_links(timeline: Timeline, plan: PagePlan) -> SiteLinks:
     outlets = {outlet_name(x.article.source) for x in timeline.articles}
     outlets |= {outlet_name(s.article.source) for e in timeline.entries for s in e.sources}
     slugs = frozenset(x.article.slug for x in timeline.articles)
-    return SiteLinks(plan, unique_slugs(tags), unique_slugs(outlets), slugs)
+    linked = relations(timeline.entries)
+    return SiteLinks(plan, unique_slugs(tags), unique_slugs(outlets), slugs, linked)
 
 
 def article_path(slug: str) -> str:

@@ -28,9 +28,9 @@ from timeline.render.listings import (
 from timeline.render.plan import (
     FRONT_PAGE,
     SOURCES_PER_PAGE,
-    SOURCES_SHOWN,
     PageLimits,
     PagePlan,
+    has_own_pages,
 )
 from timeline.render.urls import linker_for
 
@@ -211,18 +211,24 @@ def article_pages(
 def source_pages(
     timeline: Timeline, links: SiteLinks, digests: PageDigests | None = None
 ) -> Iterator[Page]:
-    """For an entry with more sources than a timeline page shows, pages listing them all."""
+    """For an entry with more sources or mentions than a timeline page shows, pages
+    listing them all (the sources first, then the mentions)."""
     for entry in timeline.entries:
-        if len(entry.sources) <= SOURCES_SHOWN:
+        if not has_own_pages(entry):
             continue
-        chunks = [
-            entry.sources[i : i + SOURCES_PER_PAGE]
-            for i in range(0, len(entry.sources), SOURCES_PER_PAGE)
-        ]
-        parts = [links.entry_sources(entry, n) for n in range(1, len(chunks) + 1)]
-        for number, chunk in enumerate(chunks, start=1):
+        count, told = len(entry.sources), len(entry.sources) + len(entry.mentions)
+        starts = range(0, told, SOURCES_PER_PAGE)
+        parts = [links.entry_sources(entry, n) for n in range(1, len(starts) + 1)]
+        for number, start in enumerate(starts, start=1):
+            end = start + SOURCES_PER_PAGE
             path = parts[number - 1]
-            context = {"entry": entry, "sources": chunk, "parts": parts, "part": number}
+            context = {
+                "entry": entry,
+                "sources": entry.sources[start:end],
+                "mentions": entry.mentions[max(0, start - count) : max(0, end - count)],
+                "parts": parts,
+                "part": number,
+            }
             digest = digests.sources(path, entry, number, parts) if digests else None
             yield Page(path, "entry.html", context, digest)
 

@@ -110,14 +110,23 @@ def plan_timeline(entries: tuple[Entry, ...], limits: PageLimits = DEFAULT_LIMIT
 
 
 SOURCES_SHOWN = 10
-"""A timeline page lists this many of an entry's sources; the entry's own pages list all."""
+"""A timeline page lists this many of an entry's sources, and as many of its mentions;
+the entry's own pages list all."""
 SOURCES_PER_PAGE = 300
-"""An entry reported by more sources than this lists them over several pages."""
+"""An entry reported (or mentioned) more often than this lists its sources and mentions
+over several pages."""
 
 
 def weight(entry: Entry) -> int:
-    """What an entry costs on a timeline page: its text and the sources shown there."""
-    return 1 + min(len(entry.sources), SOURCES_SHOWN)
+    """What an entry costs on a timeline page: its text and the sources and mentions shown
+    there."""
+    return 1 + min(len(entry.sources), SOURCES_SHOWN) + min(len(entry.mentions), SOURCES_SHOWN)
+
+
+def has_own_pages(entry: Entry) -> bool:
+    """True for an entry with more sources or mentions than a timeline page shows: its own
+    pages (``entries/<id>.html``) list them all."""
+    return len(entry.sources) > SOURCES_SHOWN or len(entry.mentions) > SOURCES_SHOWN
 
 
 def timeline_path(year: int, month: int | None = None, part: int = 1) -> str:

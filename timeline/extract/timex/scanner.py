@@ -114,7 +114,7 @@ _KINDS: dict[str, str] = {
     ),
     "day_month": (
         rf"(?:{WEEKDAY},?\s+)?{DAY}(?:{_RANGE}{DAY}|\s+and\s+{DAY})?\s+(?:(?i:of)\s+)?{MONTH}"
-        rf"(?:,?\s+{YEAR})?"
+        rf"(?:,?\s+{YEAR}|\s+{_RELATIVE_YEAR})?"
     ),
     "position": (
         rf"(?i:early|mid|late|the\s+(?:beginning|start|middle|end|close)\s+of|the\s+(?:first|"

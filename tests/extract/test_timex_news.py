@@ -276,6 +276,11 @@ def test_a_weekday_of_a_named_week(text: str, published: dt.date, expected: list
          [("3 February this year", "DATE", "2025-02-03")]),
         ("The envoy returned on February 3 last year.", D(2025, 6, 9),
          [("February 3 last year", "DATE", "2024-02-03")]),
+        # "that year" is the year the text last named, even in news of today
+        ("The envoy left on Tuesday. In April 2019 he met the king, who died on 25 June "
+         "that year.", D(2025, 6, 9),
+         [("Tuesday", "DATE", "2025-06-03"), ("April 2019", "DATE", "2019-04"),
+          ("25 June that year", "DATE", "2019-06-25")]),
     ],
 )  # fmt: skip
 def test_a_day_of_a_named_year(text: str, published: dt.date, expected: list[Row]) -> None:

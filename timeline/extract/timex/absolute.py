@@ -28,13 +28,14 @@ from timeline.model import Basis, TimeExpression
 Found = list[TimeExpression]
 _RANGE = r"\s*(?:-|–|—|to|through|until|till)\s*|\s+and\s+"
 _REL = r"(?P<rel>(?i:this|last|next))\s+(?i:year)"
+_DAY_REL = r"(?P<rel>(?i:this|last|next|that))\s+(?i:year)"
 _MONTH_DAY = re.compile(
     rf"(?:{WEEKDAY},?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY})"
-    rf"(?:(?P<range>{_RANGE})(?P<day2>{DAY}))?(?:,?\s+(?P<year>{YEAR})|\s+{_REL})?"
+    rf"(?:(?P<range>{_RANGE})(?P<day2>{DAY}))?(?:,?\s+(?P<year>{YEAR})|\s+{_DAY_REL})?"
 )
 _DAY_MONTH = re.compile(
     rf"(?:{WEEKDAY},?\s+)?(?P<day>{DAY})(?:(?P<range>{_RANGE})(?P<day2>{DAY}))?"
-    rf"\s+(?:(?i:of)\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR})|\s+{_REL})?"
+    rf"\s+(?:(?i:of)\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR})|\s+{_DAY_REL})?"
 )
 _MONTH_YEAR = re.compile(rf"(?P<month>{MONTH}),?\s+(?:(?i:of)\s+)?(?:(?P<year>{ANY_YEAR})|{_REL})")
 _DIGITS = re.compile(r"\d+")
@@ -373,8 +374,11 @@ def _year_of(parts: re.Match[str], ctx: Context) -> tuple[int, Basis]:
             number = short_year(written[1:], ctx, parts.start("year"))
         assert number is not None  # the scanner matched a year
         return number, Basis.EXPLICIT
-    step = RELATIVE_STEP[parts.group("rel").lower()]
-    return ctx.published.year + step, Basis.RELATIVE
+    relative = parts.group("rel").lower()
+    if relative == "that":  # "in April 2009 ... died on 25 June that year": the year named
+        named = ctx.named_year
+        return (named.start.year if named else ctx.published.year), Basis.RELATIVE
+    return ctx.published.year + RELATIVE_STEP[relative], Basis.RELATIVE
 
 
 _COUNTED_WITHOUT_S = frozenset(

@@ -345,6 +345,13 @@ def test_key_event_count(days: int, articles: int, entries: int, expected: int) 
         ("The doctor has been found guilty, the court said on Monday.", "on Monday", False),
         ("The ministry said on Tuesday that the strike had killed 12.", "on Tuesday", True),
         ("Officials have said on Monday that the road was open.", "on Monday", True),
+        # not a state that lasts, nor a denial
+        (
+            "No oil has leaked since the blast, but officials said on Monday it might.",
+            "on Monday",
+            True,
+        ),
+        ("Hamas has not agreed to the plan, officials said on Monday.", "on Monday", True),
     ],
 )
 def test_statements(sentence: str, said: str, statement: bool) -> None:

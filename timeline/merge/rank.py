@@ -91,12 +91,16 @@ _SPOKEN_AFTER = re.compile(
 )
 
 # A report in the present perfect ("Israel and Hamas have agreed", "has been found guilty")
-# tells what was just done: the day it was told is its day.
+# tells what was just done: the day it was told is its day. Not a state that lasts ("has
+# entered the Gulf since 15 July") nor a denial ("has not agreed", "No oil has leaked").
 _JUST_DONE = re.compile(
     r"(?i)\b(?:has|have)\s+(?:(?:now|just|finally|also|formally|already)\s+)?(?:been\s+)?"
-    r"(?!(?:been|had|said|told|stated|added|claimed|warned|insisted|confirmed|denied|"
-    r"announced|declared|reported)\b)[a-z]+(?:ed|en|wn|ght|nd|un|ung|t|ne|de|won|ck|ld|ot)\b"
+    r"(?!(?:been|had|not|never|said|told|stated|added|claimed|warned|insisted|confirmed|"
+    r"denied|announced|declared|reported)\b)[a-z]+(?:ed|en|wn|ght|nd|un|ung|t|ne|de|won|ck|"
+    r"ld|ot)\b(?P<rest>[^,;:.]*)"
 )
+_LASTING = re.compile(r"(?i)\b(?:since|for\s+(?:\w+\s+)?(?:days|weeks|months|years))\b")
+_DENIED = re.compile(r"(?i)\b(?:no|never|nothing|none|neither|nor)\b[^,;:.]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,13 +294,21 @@ def is_statement(source: Source) -> bool:
     if at < 0:
         return False
     before, after = source.sentence[:at], source.sentence[at + len(expression.text) :]
-    if _JUST_DONE.search(before) or _JUST_DONE.search(after):
+    if _just_done(before) or _just_done(after):
         return False  # "have agreed ..., the minister announced on Wednesday": done that day
     if _SPOKEN.search(before):  # "said on Tuesday", "told reporters on Monday"
         return True
     # "On Monday, the spokesman said": the date opens the sentence and the speaker follows;
     # not "Hamas freed them on Sunday, officials said", where it dates what was freed.
     return not before.strip() and bool(_SPOKEN_AFTER.match(after))
+
+
+def _just_done(text: str) -> bool:
+    """Whether ``text`` reports what was just done, in the present perfect."""
+    return any(
+        not _LASTING.search(found.group("rest")) and not _DENIED.search(text[: found.start()])
+        for found in _JUST_DONE.finditer(text)
+    )
 
 
 class _DateMentions:

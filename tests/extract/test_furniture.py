@@ -65,6 +65,25 @@ def furniture_of(body: str) -> list[str]:
         ("Posted on April 4 2017 by Sam Lee", ["Posted on April 4 2017 by Sam Lee"]),
         ("Last updated: 14:05 GMT, 3 March 2024", ["Last updated: 14:05 GMT, 3 March 2024"]),
         ("Updated 1723 GMT", ["Updated 1723 GMT"]),
+        # a stamp glued to the sentence after it (the page's line break lost): only the stamp
+        (
+            "Page last updated at 08:14 GMT, Tuesday, 8 November 2011 The jury found the "
+            "doctor guilty.",
+            ["Page last updated at 08:14 GMT, Tuesday, 8 November 2011"],
+        ),
+        (
+            "Page last updated at 05:27 GMT, Tuesday, 27 September 2011 06:27 UK (an error "
+            "occurred while processing this directive) The band joined the tribute.",
+            [
+                "Page last updated at 05:27 GMT, Tuesday, 27 September 2011 06:27 UK (an error "
+                "occurred while processing this directive)"
+            ],
+        ),
+        (
+            "The rig sank. Last updated at 14:07 GMT, 3 May 2010 The slick grew on Monday.",
+            ["Last updated at 14:07 GMT, 3 May 2010"],
+        ),
+        ("The rig sank. Published 12 May 2024 by Jo Roe", ["Published 12 May 2024 by Jo Roe"]),
         (
             "Headline words here Thursday 29 April 2010 09.28 BST The slick grew.",
             ["Thursday 29 April 2010 09.28 BST"],

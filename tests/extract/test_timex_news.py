@@ -264,3 +264,52 @@ def test_the_small_hours_on_the_right_day(
 )  # fmt: skip
 def test_a_weekday_of_a_named_week(text: str, published: dt.date, expected: list[Row]) -> None:
     assert found(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A day and month followed by "last year", "this year" take that year.
+        ("The crane collapsed at the port on 25 June last year.", D(2025, 6, 9),
+         [("25 June last year", "DATE", "2024-06-25")]),
+        ("The envoy returned on 3 February this year.", D(2025, 6, 9),
+         [("3 February this year", "DATE", "2025-02-03")]),
+        ("The envoy returned on February 3 last year.", D(2025, 6, 9),
+         [("February 3 last year", "DATE", "2024-02-03")]),
+        # "that year" is the year the text last named, even in news of today
+        ("The envoy left on Tuesday. In April 2019 he met the king, who died on 25 June "
+         "that year.", D(2025, 6, 9),
+         [("Tuesday", "DATE", "2025-06-03"), ("April 2019", "DATE", "2019-04"),
+          ("25 June that year", "DATE", "2019-06-25")]),
+    ],
+)  # fmt: skip
+def test_a_day_of_a_named_year(text: str, published: dt.date, expected: list[Row]) -> None:
+    assert found(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # "Sept. 11" without its year names the 2001 attacks where it is a name ...
+        ("Officials compared the raid with the attacks of Sept. 11.", D(2008, 9, 24),
+         [("Sept. 11", "DATE", "2001-09-11")]),
+        ("After September 11th, the agency doubled its staff.", D(2010, 3, 2),
+         [("September 11th", "DATE", "2001-09-11")]),
+        ("Sept. 11 changed how the port is guarded.", D(2010, 3, 2),
+         [("Sept. 11", "DATE", "2001-09-11")]),
+        ("He ran the Sept. 11 victim compensation fund.", D(2010, 6, 19),
+         [("Sept. 11", "DATE", "2001-09-11")]),
+        # ... not where it dates a clause, heads a chronology's line or has its weekday ...
+        ("The ministers met on Sept. 11 in Geneva.", D(2008, 9, 24),
+         [("Sept. 11", "DATE", "2008-09-11")]),
+        ("Sept. 11: Three central banks cut their rates.", D(2008, 10, 7),
+         [("Sept. 11", "DATE", "2008-09-11")]),
+        ("The ministers met on Thursday, Sept. 11, in Geneva.", D(2008, 9, 24),
+         [("Thursday, Sept. 11", "DATE", "2008-09-11")]),
+        # ... and never before it happened.
+        ("Officials recalled the storm of Sept. 11.", D(1998, 9, 24),
+         [("Sept. 11", "DATE", "1998-09-11")]),
+    ],
+)  # fmt: skip
+def test_a_day_that_names_a_happening(text: str, published: dt.date, expected: list[Row]) -> None:
+    assert found(text, published) == expected

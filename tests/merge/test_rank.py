@@ -223,6 +223,38 @@ def test_an_entry_known_only_to_the_month_has_no_day_evidence(
     assert found.reports == 3
 
 
+def test_a_day_counts_once_for_its_best_entry(
+    collection: tuple[list[Entry], list[ArticleEvents]],
+) -> None:
+    entries, articles = collection
+    _, sink, sank, hearing = entries
+    found = collection_evidence(entries, articles)
+    firsts = [found[e.id].first_of_day for e in entries]
+    assert firsts == [True, False, True, False]  # April 21: the sinking in the wire's words
+    for other in (sink, hearing):
+        alone = found[other.id]
+        assert alone.day == found[sank.id].day  # its day's evidence still counts in its rank
+        assert alone.key_score() < alone.score() == replace(alone, first_of_day=True).score()
+    assert found[sank.id].key_score() == found[sank.id].score()
+
+
+def test_key_events_are_distinct_happenings() -> None:
+    """Three entries of a day many articles point at, one of another day: the order is the
+    score's, but the second key event is the other day's, not a second entry of the first."""
+    day_articles = [ref(f"d{n}", D(2010, 4, 21)) for n in range(4)]
+    texts = [EXPLOSION, "Rescuers searched the waters for the eleven missing workers.",
+             "Shares in the rig's owner fell sharply in early trading."]  # fmt: skip
+    told = [event(a, texts[min(n, 2)], APRIL_20) for n, a in enumerate(day_articles)]
+    other = ref("o", D(2010, 4, 22))
+    sinking = event(other, SINKS, APRIL_21)
+    entries = [entry_of(told[0], told[1]), entry_of(told[2]), entry_of(told[3]), entry_of(sinking)]
+    articles = [*(article_events(a, e) for a, e in zip(day_articles, told, strict=True)),
+                article_events(other, sinking)]  # fmt: skip
+    ranked = rank_entries(entries, articles, key_events=2)
+    assert [e.rank for e in ranked] == [1, 2, 3, 4]  # the day's evidence lifts all three
+    assert [e.key for e in ranked] == [True, False, False, True]
+
+
 def test_furniture_points_at_nothing(collection: tuple[list[Entry], list[ArticleEvents]]) -> None:
     entries, articles = collection
     byline = ref("byline", D(2010, 5, 30))
@@ -304,6 +336,22 @@ def test_key_event_count(days: int, articles: int, entries: int, expected: int) 
         ("On Monday, the spokesman said the talks had failed.", "On Monday", True),
         ("Hamas freed three hostages on Sunday, officials said.", "on Sunday", False),
         ("An airstrike hit the school on Tuesday.", "on Tuesday", False),
+        # an announcement of what was just done: the day it was told is its day
+        (
+            "Both sides have agreed to a truce, the mediator announced on Wednesday.",
+            "on Wednesday",
+            False,
+        ),
+        ("The doctor has been found guilty, the court said on Monday.", "on Monday", False),
+        ("The ministry said on Tuesday that the strike had killed 12.", "on Tuesday", True),
+        ("Officials have said on Monday that the road was open.", "on Monday", True),
+        # not a state that lasts, nor a denial
+        (
+            "No oil has leaked since the blast, but officials said on Monday it might.",
+            "on Monday",
+            True,
+        ),
+        ("Hamas has not agreed to the plan, officials said on Monday.", "on Monday", True),
     ],
 )
 def test_statements(sentence: str, said: str, statement: bool) -> None:

@@ -52,6 +52,18 @@ _NOT_A_NAME = (
     r"This|That|Last|Next|Dawn|Nightfall|Tonight|Tomorrow|Today|Yesterday|Christmas|Easter)\b"
 )
 
+# "Last updated: 14:05 GMT, 3 March 2024", "Page last updated at 08:14 GMT, Tuesday, 8
+# November 2011 09:14 UK", "Published 12 May 2024 by Jo Roe".
+_UPDATED_STAMP = (
+    rf"(?i:(?:page\s+)?(?:last\s+)?(?:updated|published|posted|modified|first\s+published))"
+    rf"(?:\s+(?:on|at))?:?\s+(?:(?:{_WEEKDAY}|{_MONTH}|\d{{1,4}}(?:st|nd|rd|th)?|[ap]\.?m\.?"
+    rf"|{_ZONE}|(?<=\d\s)UK\b|at|on|[:.,|/-])\s*)+(?:by\s+{_NAME})?"
+)
+# A web server's error printed in the page ("(an error occurred while processing this
+# directive)").
+_SERVER_ERROR = r"\(?(?i:an error occurred while processing this directive)\)?"
+_STAMP_OPENING = re.compile(rf"{_UPDATED_STAMP}(?:\s*{_SERVER_ERROR})?")
+_SENTENCE_AFTER = re.compile(r"\s*[\"“‘']?[A-Z][\w'’-]*(?:\s+\S+){3}")
 # What may open a paragraph and is furniture; several may follow each other
 # ("HOUSTON | Thu Apr 22, 2010 7:30 pm EDT HOUSTON (Reuters) - ...").
 _PREFIXES = [
@@ -65,9 +77,8 @@ _PREFIXES = [
         rf"{_AGENCY}\s*{_DASH}*(?=\s)",
         rf"(?i:by):?\s+(?!{_NOT_A_NAME}){_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*"
         rf"(?=\s*(?:$|\||—|–|\n|,\s*{_STAMP}|(?i:published|updated|posted)\b))",
-        rf"(?i:(?:last\s+)?(?:updated|published|posted|modified|first\s+published))"
-        rf"(?:\s+(?:on|at))?:?\s+(?:(?:{_WEEKDAY}|{_MONTH}|\d{{1,4}}(?:st|nd|rd|th)?|[ap]\.?m\.?"
-        rf"|{_ZONE}|at|on|[:.,|/-])\s*)+(?:by\s+{_NAME})?",
+        _UPDATED_STAMP,
+        _SERVER_ERROR,
         r"(?i:photo(?:graph)?s?|picture|pic|image|credit|illustration)\s*:\s*[^.|\n]{0,60}?"
         r"(?:/\s*[A-Z][\w.]*|\b(?:AP|AFP|Reuters|Getty(?:\s+Images)?|EPA|PA|Rex(?:\s+Features)?|"
         r"Corbis|Alamy|Bloomberg|Xinhua|Anadolu|WAFA)\b)",
@@ -101,7 +112,8 @@ _FURNITURE_OPENING = re.compile(
     r"(?:was|is|has been) (?:amended|updated|corrected|first published|originally published)|"
     r"\(?(?:reporting|writing|editing|additional reporting|compiled|edited) by\b|"
     r"comment number \d|"
-    rf"(?:last\s+)?(?:updated|published|posted|modified)(?:\s+(?:on|at))?:?\s+{_DATE_WORD})"
+    rf"(?:page\s+)?(?:last\s+)?(?:updated|published|posted|modified)(?:\s+(?:on|at))?:?\s+"
+    rf"{_DATE_WORD})"
 )
 # A paragraph that is furniture from where the cue opens it to its end.
 _PARAGRAPH_OPENING = re.compile(
@@ -143,13 +155,13 @@ _OPENING_WORDS = frozenset(
     "click see share follow sign subscribe email print advertisement watch listen video audio "
     "comment comments join have you for a this reporting writing editing additional compiled "
     "edited last updated published posted modified tags tag topics topic filed categories "
-    "keywords read related more also recommended most top".split()
+    "keywords read related more also recommended most top page".split()
 )
 _CLOCK_DIGITS = re.compile(r"\d[:.]\d\d")
 _HEAD = 160
 _PREFIX_MARK = re.compile(r"[|(—–_:]")
 _PREFIX_WORDS = frozenset(
-    "by updated published posted last first modified at photo photograph photos picture pic "
+    "by updated published posted last first modified at photo photograph photos picture pic page "
     "image credit illustration".split()
 )
 
@@ -229,10 +241,21 @@ def _sentence_furniture(sentence: Span, paragraph: Span, prefix: int) -> Bounds 
         if _PARAGRAPH_OPENING.match(opening) and _short_or_listed(opening):
             return start, paragraph.end
         if _FURNITURE_OPENING.match(opening):
-            return start, sentence.end
+            return start, start + _stamp_end(opening)
     if _inner_furniture(sentence.text):
         return start, sentence.end
     return None
+
+
+def _stamp_end(opening: str) -> int:
+    """Where the furniture that opens a sentence ends: after a stamp ("Last updated at 08:14
+    GMT, Tuesday, 8 November 2011") when a sentence of its own follows it in the same line
+    (the page's line break lost), else at the sentence's end."""
+    lead = len(opening) - len(opening.lstrip())
+    stamp = _STAMP_OPENING.match(opening, lead)
+    if stamp is not None and _SENTENCE_AFTER.match(opening, stamp.end()):
+        return len(opening[: stamp.end()].rstrip())
+    return len(opening)
 
 
 def _inner_furniture(sentence: str) -> bool:

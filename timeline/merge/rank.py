@@ -26,6 +26,10 @@ sum is multiplied by the entry's ``kind`` (an expected happening counts half) an
 ``attribution`` (a date that only says when someone spoke counts a little less than a
 happening). Ties go to the smaller id, so the order is total and the same on every build.
 
+The key events are the first of the order but for an entry of a day that a higher entry
+already has: the day's evidence (``day``, ``recalls``) counts once when they are chosen, so
+they are distinct happenings (``Evidence.key_score``).
+
 Editors can pin an entry among the key events or drop it from them
 (``content/corrections.toml``): pinned entries rank first, dropped ones last.
 """
@@ -68,6 +72,8 @@ WEIGHTS: Mapping[str, float] = {
 KIND_FACTORS: Mapping[EventKind, float] = {EventKind.HAPPENED: 1.0, EventKind.EXPECTED: 0.5}
 STATEMENT_FACTOR = 0.9
 """The attribution part: an entry whose every source is dated only by when someone spoke."""
+_DAY_PARTS = frozenset({"day", "recalls"})
+"""The parts that are the day's rather than the entry's."""
 _CHOICES = {"key": "pinned among the key events", "not_key": "dropped from the key events"}
 MIN_KEY_EVENTS = 10
 MAX_KEY_EVENTS = 150
@@ -84,6 +90,18 @@ _SPOKEN_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+# A report in the present perfect ("Israel and Hamas have agreed", "has been found guilty")
+# tells what was just done: the day it was told is its day. Not a state that lasts ("has
+# entered the Gulf since 15 July") nor a denial ("has not agreed", "No oil has leaked").
+_JUST_DONE = re.compile(
+    r"(?i)\b(?:has|have)\s+(?:(?:now|just|finally|also|formally|already)\s+)?(?:been\s+)?"
+    r"(?!(?:been|had|not|never|said|told|stated|added|claimed|warned|insisted|confirmed|"
+    r"denied|announced|declared|reported)\b)[a-z]+(?:ed|en|wn|ght|nd|un|ung|t|ne|de|won|ck|"
+    r"ld|ot)\b(?P<rest>[^,;:.]*)"
+)
+_LASTING = re.compile(r"(?i)\b(?:since|for\s+(?:\w+\s+)?(?:days|weeks|months|years))\b")
+_DENIED = re.compile(r"(?i)\b(?:no|never|nothing|none|neither|nor)\b[^,;:.]*$")
+
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
@@ -98,6 +116,9 @@ class Evidence:
     kind: EventKind = EventKind.HAPPENED
     statement: bool = False
     """True when every source's date only says when someone spoke ("X said on Tuesday")."""
+    first_of_day: bool = True
+    """False when another entry of its day scores higher: the day's evidence (``day`` and
+    ``recalls``) is that entry's, counted once for the day when key events are chosen."""
 
     def points(self, weights: Mapping[str, float] = WEIGHTS) -> dict[str, float]:
         """What each counted part adds to the score, by its name."""
@@ -119,6 +140,15 @@ class Evidence:
         """The sum of the points times the factor, rounded so that no last bit decides."""
         return round(math.fsum(self.points(weights).values()) * self.factor(), 9)
 
+    def key_score(self, weights: Mapping[str, float] = WEIGHTS) -> float:
+        """The score that chooses the key events: without the day's evidence when a higher
+        entry of its day has it (a second entry of a day is key on evidence of its own)."""
+        if self.first_of_day:
+            return self.score(weights)
+        points = self.points(weights)
+        own = math.fsum(v for name, v in points.items() if name not in _DAY_PARTS)
+        return round(own * self.factor(), 9)
+
 
 def explain_entry(
     timeline: Timeline, entry: Entry, corrections: Iterable[Correction] = ()
@@ -126,7 +156,7 @@ def explain_entry(
     """Why an entry of a ranked timeline ranks where it does, a line per part of its score
     and the editor's choice if ``corrections`` pin it or drop it (``timeline check
     --explain``)."""
-    evidence = collection_evidence([entry], timeline.articles)[entry.id]
+    evidence = collection_evidence(timeline.entries, timeline.articles)[entry.id]
     key_count = sum(1 for e in timeline.entries if e.key)
     place = "a key event" if entry.key else "not a key event"
     points = evidence.points()
@@ -151,6 +181,11 @@ def explain_entry(
         *(f"  {name:<12}{what:<40}{'':>6}  ×{value:g}" for name, what, value in factors),
         f"  {'score':<12}{'':<40}{'':>6}  ={evidence.score():.2f}",
     ]
+    if not evidence.first_of_day:
+        lines.append(
+            f"  {'key score':<12}{'without its day, counted for a higher entry':<48}"
+            f"={evidence.key_score():.2f}"
+        )
     ids = {entry.id, *(source.event_id for source in entry.sources)}
     for chosen in (c for c in corrections if c.action in _CHOICES and c.id in ids):
         lines.append(f"  {_CHOICES[chosen.action]} by {chosen.location}: {chosen.reason}")
@@ -161,9 +196,21 @@ def collection_evidence(
     entries: Sequence[Entry], articles: Iterable[ArticleEvents]
 ) -> dict[str, Evidence]:
     """The evidence for every entry, by id, from the entries and every event of the
-    collection (of any kind but page furniture, set aside or not)."""
+    collection (of any kind but page furniture, set aside or not).
+
+    An entry is ``first_of_day`` when no entry of its day scores higher: when key events are
+    chosen, a day's evidence (``day``, ``recalls``) counts for that entry only."""
     mentions = _DateMentions(event for article in articles for event in article.events)
-    return {entry.id: _evidence(entry, mentions) for entry in entries}
+    found = {entry.id: _evidence(entry, mentions) for entry in entries}
+    seen: set[dt.date] = set()
+    for entry in sorted(entries, key=lambda e: (-found[e.id].score(), e.id)):
+        day = day_of(entry.date)
+        if day is None:
+            continue
+        if day in seen:
+            found[entry.id] = replace(found[entry.id], first_of_day=False)
+        seen.add(day)
+    return found
 
 
 def rank_entries(
@@ -191,12 +238,28 @@ def rank_entries(
 
     ordered = sorted(entries, key=place)
     count = key_events if key_events is not None else key_event_count(articles, entries)
-    keys = max(count, len(pins))
-    ranks = {
-        entry.id: (number, number <= keys and entry.id not in drops)
-        for number, entry in enumerate(ordered, start=1)
-    }
-    return tuple(replace(e, rank=ranks[e.id][0], key=ranks[e.id][1]) for e in entries)
+    keys = _key_ids(ordered, evidence, pins, drops, max(count, len(pins)), weights)
+    ranks = {entry.id: number for number, entry in enumerate(ordered, start=1)}
+    return tuple(replace(e, rank=ranks[e.id], key=e.id in keys) for e in entries)
+
+
+def _key_ids(
+    ordered: Sequence[Entry],
+    evidence: Mapping[str, Evidence],
+    pins: Collection[str],
+    drops: Collection[str],
+    count: int,
+    weights: Mapping[str, float],
+) -> set[str]:
+    """The ids of the ``count`` key events: the pinned entries, then the best by
+    ``key_score``, so that they are distinct happenings (a second entry of a day is key only
+    on evidence of its own), never a dropped one. Ties go to the better rank."""
+    chosen = {e.id for e in ordered if e.id in pins}
+    place = {entry.id: number for number, entry in enumerate(ordered)}
+    others = [e.id for e in ordered if e.id not in pins and e.id not in drops]
+    others.sort(key=lambda i: (-evidence[i].key_score(weights), place[i]))
+    chosen.update(others[: max(0, count - len(chosen))])
+    return chosen
 
 
 def key_event_count(articles: Sequence[ArticleEvents], entries: Sequence[Entry]) -> int:
@@ -231,11 +294,21 @@ def is_statement(source: Source) -> bool:
     if at < 0:
         return False
     before, after = source.sentence[:at], source.sentence[at + len(expression.text) :]
+    if _just_done(before) or _just_done(after):
+        return False  # "have agreed ..., the minister announced on Wednesday": done that day
     if _SPOKEN.search(before):  # "said on Tuesday", "told reporters on Monday"
         return True
     # "On Monday, the spokesman said": the date opens the sentence and the speaker follows;
     # not "Hamas freed them on Sunday, officials said", where it dates what was freed.
     return not before.strip() and bool(_SPOKEN_AFTER.match(after))
+
+
+def _just_done(text: str) -> bool:
+    """Whether ``text`` reports what was just done, in the present perfect."""
+    return any(
+        not _LASTING.search(found.group("rest")) and not _DENIED.search(text[: found.start()])
+        for found in _JUST_DONE.finditer(text)
+    )
 
 
 class _DateMentions:

@@ -28,13 +28,14 @@ from timeline.model import Basis, TimeExpression
 Found = list[TimeExpression]
 _RANGE = r"\s*(?:-|–|—|to|through|until|till)\s*|\s+and\s+"
 _REL = r"(?P<rel>(?i:this|last|next))\s+(?i:year)"
+_DAY_REL = r"(?P<rel>(?i:this|last|next|that))\s+(?i:year)"
 _MONTH_DAY = re.compile(
     rf"(?:{WEEKDAY},?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY})"
-    rf"(?:(?P<range>{_RANGE})(?P<day2>{DAY}))?(?:,?\s+(?P<year>{YEAR})|\s+{_REL})?"
+    rf"(?:(?P<range>{_RANGE})(?P<day2>{DAY}))?(?:,?\s+(?P<year>{YEAR})|\s+{_DAY_REL})?"
 )
 _DAY_MONTH = re.compile(
     rf"(?:{WEEKDAY},?\s+)?(?P<day>{DAY})(?:(?P<range>{_RANGE})(?P<day2>{DAY}))?"
-    rf"\s+(?:(?i:of)\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?"
+    rf"\s+(?:(?i:of)\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR})|\s+{_DAY_REL})?"
 )
 _MONTH_YEAR = re.compile(rf"(?P<month>{MONTH}),?\s+(?:(?i:of)\s+)?(?:(?P<year>{ANY_YEAR})|{_REL})")
 _DIGITS = re.compile(r"\d+")
@@ -298,6 +299,8 @@ def _day_and_month(parts: re.Match[str] | None, start: int, ctx: Context) -> Fou
     if parts.group("year") or parts.groupdict().get("rel"):
         year, basis = _year_of(parts, ctx)
         date = safe_date(year, number, day)
+    elif _named_day(parts, start, ctx):
+        basis, date = Basis.EXPLICIT, _NAMED_DAYS[(number, day)]
     else:
         basis = Basis.RELATIVE
         date = choose(ctx, start, start + len(text),
@@ -307,6 +310,40 @@ def _day_and_month(parts: re.Match[str] | None, start: int, ctx: Context) -> Fou
     if not parts.group("day2"):
         return [expression(start, text, "DATE", cal.day_value(date), basis=basis)]
     return _range(parts, start, date, basis)
+
+
+def _named_day(parts: re.Match[str], start: int, ctx: Context) -> bool:
+    """Whether a year-less day is the name of a happening everyone dates ("the attacks of
+    Sept. 11", "after September 11th", "Sept. 11 changed everything"), not a day of the
+    news: published after it, not a range, no weekday, not introduced by a preposition that
+    dates a clause ("on Sept. 11", "by Sept. 11") nor a chronology's label ("Sept. 11:"),
+    unless a word of the happening follows ("on Sept. 11 attacks")."""
+    key = (month_number(parts.group("month")), int(_DIGITS.findall(parts.group("day"))[0]))
+    named = _NAMED_DAYS.get(key)
+    if named is None or ctx.published <= named or parts.group("day2"):
+        return False
+    end = start + len(parts.group())
+    if _NAMED_NOUN.match(ctx.text, end):
+        return True
+    if parts.group().split()[0].rstrip(",") in _WEEKDAY_NAMES:
+        return False
+    before = previous_word(ctx.text, start).lower()
+    return before not in _DATING_WORDS and not ctx.text.startswith(":", end)
+
+
+_NAMED_DAYS = {(9, 11): dt.date(2001, 9, 11)}
+"""Days that name a happening when written without their year (the 11 September attacks)."""
+_NAMED_NOUN = re.compile(
+    r"(?i)[\s,-]+(?:terror\w*|attacks?|hijack\w*|victims?|commission|memorial|"
+    r"(?:victim\s+)?compensation|fund|era|generation|plot|plotters)\b"
+)
+_DATING_WORDS = frozenset(
+    "on by until till through before from to between and or for since".split()
+)
+_WEEKDAY_NAMES = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thur "
+    "Thurs Fri Sat Sun".split()
+)
 
 
 def _range(parts: re.Match[str], start: int, first: dt.date, basis: Basis) -> Found:
@@ -337,8 +374,11 @@ def _year_of(parts: re.Match[str], ctx: Context) -> tuple[int, Basis]:
             number = short_year(written[1:], ctx, parts.start("year"))
         assert number is not None  # the scanner matched a year
         return number, Basis.EXPLICIT
-    step = RELATIVE_STEP[parts.group("rel").lower()]
-    return ctx.published.year + step, Basis.RELATIVE
+    relative = parts.group("rel").lower()
+    if relative == "that":  # "in April 2009 ... died on 25 June that year": the year named
+        named = ctx.named_year
+        return (named.start.year if named else ctx.published.year), Basis.RELATIVE
+    return ctx.published.year + RELATIVE_STEP[relative], Basis.RELATIVE
 
 
 _COUNTED_WITHOUT_S = frozenset(

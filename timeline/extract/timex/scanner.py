@@ -102,6 +102,8 @@ _AND_DAY = (
     r"but|while|from|by|the)\b)[a-z])"
 )
 _RELATIVE_YEAR = r"(?i:(?:this|last|next)\s+year)"
+_DAY_YEAR = r"(?i:(?:this|last|next|that)\s+year)"
+"""The year after a day and month: "25 June last year", "on 25 June that year"."""
 _EARLY = r"(?i:(?:early|late|earlier|later|mid)[-\s]+)"
 
 _KINDS: dict[str, str] = {
@@ -110,11 +112,11 @@ _KINDS: dict[str, str] = {
     "week_of": rf"(?i:the\s+week\s+of)\s+{MONTH}\s+{DAY}(?:,?\s+{YEAR})?",
     "month_day": (
         rf"(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:{_RANGE}{DAY}|{_AND_DAY})?"
-        rf"(?:,?\s+{YEAR}|\s+{_RELATIVE_YEAR})?"
+        rf"(?:,?\s+{YEAR}|\s+{_DAY_YEAR})?"
     ),
     "day_month": (
         rf"(?:{WEEKDAY},?\s+)?{DAY}(?:{_RANGE}{DAY}|\s+and\s+{DAY})?\s+(?:(?i:of)\s+)?{MONTH}"
-        rf"(?:,?\s+{YEAR})?"
+        rf"(?:,?\s+{YEAR}|\s+{_DAY_YEAR})?"
     ),
     "position": (
         rf"(?i:early|mid|late|the\s+(?:beginning|start|middle|end|close)\s+of|the\s+(?:first|"

@@ -119,9 +119,15 @@ class Comparer:
         """The cluster of reports at the time that an event recalling a happening is
         closest to, when it is close enough (a looser test than ``joins``: the day is known
         and one of its happenings is recalled); None if none is. An event that only names
-        a happening (``names``) may join any cluster of happened reports."""
+        a happening (``names``) may join any cluster of happened reports.
+
+        Closest is the member sharing the largest part of the lighter one's words, the
+        first cluster on a tie. Each cluster is first weighed as a whole (its members'
+        words together, its lightest member: ``_recall_bound``), which no member can beat;
+        its members are weighed one by one only while that bound can still win.
+        """
         mine, weight = self.words[event.id], self.total(event.id)
-        best, best_share = None, RECALL_MIN_OVERLAP
+        bounded = []
         for place, cluster in clusters:
             if cluster.closed or not (cluster.reported or names(event)):
                 continue
@@ -129,14 +135,45 @@ class Comparer:
                 continue
             if reaction is not cluster.reaction:
                 continue
-            for member in cluster.events:
-                shared = mine & self.words[member.id]
-                if len(shared) < MIN_SHARED:
-                    continue
-                lighter = min(weight, self.total(member.id))
-                share = self.weights.of(shared) / lighter if lighter > 0 else 0.0
-                if share > best_share:
-                    best, best_share = place, share
+            bound = self._recall_bound(mine, weight, cluster)
+            if bound > RECALL_MIN_OVERLAP:
+                bounded.append((-bound, place, cluster))
+        bounded.sort(key=lambda found: found[:2])
+        best, best_share = None, RECALL_MIN_OVERLAP
+        for minus, place, cluster in bounded:
+            if -minus < best_share:
+                break  # no cluster left can reach the best share, nor tie it
+            share = self._recall_share(mine, weight, cluster)
+            if share > best_share or (share == best_share and best is not None and place < best):
+                best, best_share = place, share
+        return best
+
+    def _recall_bound(self, mine: frozenset[str], weight: float, cluster: Cluster) -> float:
+        """At least the share ``_recall_share`` finds: the words shared with any member are
+        among those shared with all of them, and its lightest member weighs least (weights
+        are never negative, and a sum or quotient rounded correctly keeps their order)."""
+        shared = mine & cluster.words
+        if len(shared) < MIN_SHARED:
+            return 0.0
+        lighter = min(weight, cluster.lightest)
+        return self.weights.of(shared) / lighter if lighter > 0 else math.inf
+
+    def _recall_share(self, mine: frozenset[str], weight: float, cluster: Cluster) -> float:
+        """The largest part of the lighter one's words that a recall shares with a member
+        sharing ``MIN_SHARED`` words or more (0 if none does)."""
+        best = 0.0
+        seen: set[frozenset[str]] = set()
+        for member in cluster.events:
+            theirs = self.words[member.id]
+            if theirs in seen:
+                continue  # a member's share depends on its words alone
+            seen.add(theirs)
+            shared = mine & theirs
+            if len(shared) < MIN_SHARED:
+                continue
+            lighter = min(weight, self.total(member.id))
+            share = self.weights.of(shared) / lighter if lighter > 0 else 0.0
+            best = max(best, share)
         return best
 
     def _may_join(self, mine: frozenset[str], weight: float, cluster: Cluster) -> bool:

@@ -106,12 +106,28 @@ class Comparer:
         # stricter test by every member: its article has told what it is about already.
         slug = event.article.slug
         strict = event.kind is not EventKind.HAPPENED and slug in cluster.slugs
-        return any(
-            alike(mine, self.words[m.id], self.weights, least, overlap, lighter)
-            for m in cluster.events
-            for least, overlap in (_test(strict or m.article.slug == slug),)
-            for lighter in (min(weight, self.total(m.id)),)
-        )
+        for theirs, (total, slugs) in self.profile(cluster).items():
+            # One member of another article holding these words is held to the looser
+            # test, which any words passing the stricter one pass too.
+            own = strict or slugs == {slug}
+            least, overlap = _test(own)
+            if alike(mine, theirs, self.weights, least, overlap, min(weight, total)):
+                return True
+        return False
+
+    def profile(self, cluster: Cluster) -> dict[frozenset[str], tuple[float, set[str]]]:
+        """A cluster's members by their distinct words: the words' ``total`` and the
+        articles of the members holding them; brought up to date with the members that
+        joined since it was last asked for."""
+        profile = cluster.profile
+        for member in cluster.events[cluster.profiled :]:
+            words = self.words[member.id]
+            found = profile.get(words)
+            if found is None:
+                found = profile[words] = (self.total(member.id), set())
+            found[1].add(member.article.slug)
+        cluster.profiled = len(cluster.events)
+        return profile
 
     def recalled(
         self, event: Event, reaction: bool, clusters: Sequence[tuple[int, Cluster]]
@@ -162,16 +178,11 @@ class Comparer:
         """The largest part of the lighter one's words that a recall shares with a member
         sharing ``MIN_SHARED`` words or more (0 if none does)."""
         best = 0.0
-        seen: set[frozenset[str]] = set()
-        for member in cluster.events:
-            theirs = self.words[member.id]
-            if theirs in seen:
-                continue  # a member's share depends on its words alone
-            seen.add(theirs)
+        for theirs, (total, _) in self.profile(cluster).items():
             shared = mine & theirs
             if len(shared) < MIN_SHARED:
                 continue
-            lighter = min(weight, self.total(member.id))
+            lighter = min(weight, total)
             share = self.weights.of(shared) / lighter if lighter > 0 else 0.0
             best = max(best, share)
         return best
@@ -234,6 +245,12 @@ class Cluster:
     """Every word of every member."""
     lightest: float
     """The smallest weight of a member's words."""
+    profile: dict[frozenset[str], tuple[float, set[str]]] = field(default_factory=dict)
+    """Its members' distinct sets of words, each with its ``total`` and the articles of
+    the members holding it: a retold day holds thousands of reports in a few dozen wordings, and a comparison
+    with a member depends on its words and article alone (``Comparer.profile``)."""
+    profiled: int = 0
+    """How many of ``events`` (the first ones) ``profile`` holds."""
 
 
 def merge_block(block: Sequence[Event], comparer: Comparer) -> list[tuple[Event, ...]]:

@@ -247,8 +247,9 @@ class Cluster:
     """The smallest weight of a member's words."""
     profile: dict[frozenset[str], tuple[float, set[str]]] = field(default_factory=dict)
     """Its members' distinct sets of words, each with its ``total`` and the articles of
-    the members holding it: a retold day holds thousands of reports in a few dozen wordings, and a comparison
-    with a member depends on its words and article alone (``Comparer.profile``)."""
+    the members holding it: a retold day holds thousands of reports in a few dozen
+    wordings, and a comparison with a member depends on its words and article alone
+    (``Comparer.profile``)."""
     profiled: int = 0
     """How many of ``events`` (the first ones) ``profile`` holds."""
 

@@ -112,12 +112,28 @@ class Comparer:
         # stricter test by every member: its article has told what it is about already.
         slug = event.article.slug
         strict = event.kind is not EventKind.HAPPENED and slug in cluster.slugs
-        return any(
-            alike(mine, self.words[m.id], self.weights, least, overlap, lighter)
-            for m in cluster.events
-            for least, overlap in (_test(strict or m.article.slug == slug),)
-            for lighter in (min(weight, self.total(m.id)),)
-        )
+        for theirs, (total, slugs) in self.profile(cluster).items():
+            # One member of another article holding these words is held to the looser
+            # test, which any words passing the stricter one pass too.
+            own = strict or slugs == {slug}
+            least, overlap = _test(own)
+            if alike(mine, theirs, self.weights, least, overlap, min(weight, total)):
+                return True
+        return False
+
+    def profile(self, cluster: Cluster) -> dict[frozenset[str], tuple[float, set[str]]]:
+        """A cluster's members by their distinct words: the words' ``total`` and the
+        articles of the members holding them; brought up to date with the members that
+        joined since it was last asked for."""
+        profile = cluster.profile
+        for member in cluster.events[cluster.profiled :]:
+            words = self.words[member.id]
+            found = profile.get(words)
+            if found is None:
+                found = profile[words] = (self.total(member.id), set())
+            found[1].add(member.article.slug)
+        cluster.profiled = len(cluster.events)
+        return profile
 
     def recalled(
         self, event: Event, reaction: bool, clusters: Sequence[tuple[int, Cluster]]
@@ -125,9 +141,15 @@ class Comparer:
         """The cluster of reports at the time that an event recalling a happening is
         closest to, when it is close enough (a looser test than ``joins``: the day is known
         and one of its happenings is recalled); None if none is. An event that only names
-        a happening (``names``) may join any cluster of happened reports."""
+        a happening (``names``) may join any cluster of happened reports.
+
+        Closest is the member sharing the largest part of the lighter one's words, the
+        first cluster on a tie. Each cluster is first weighed as a whole (its members'
+        words together, its lightest member: ``_recall_bound``), which no member can beat;
+        its members are weighed one by one only while that bound can still win.
+        """
         mine, weight = self.words[event.id], self.total(event.id)
-        best, best_share = None, RECALL_MIN_OVERLAP
+        bounded = []
         for place, cluster in clusters:
             if cluster.closed or not (cluster.reported or names(event)):
                 continue
@@ -135,14 +157,40 @@ class Comparer:
                 continue
             if reaction is not cluster.reaction:
                 continue
-            for member in cluster.events:
-                shared = mine & self.words[member.id]
-                if len(shared) < MIN_SHARED:
-                    continue
-                lighter = min(weight, self.total(member.id))
-                share = self.weights.of(shared) / lighter if lighter > 0 else 0.0
-                if share > best_share:
-                    best, best_share = place, share
+            bound = self._recall_bound(mine, weight, cluster)
+            if bound > RECALL_MIN_OVERLAP:
+                bounded.append((-bound, place, cluster))
+        bounded.sort(key=lambda found: found[:2])
+        best, best_share = None, RECALL_MIN_OVERLAP
+        for minus, place, cluster in bounded:
+            if -minus < best_share:
+                break  # no cluster left can reach the best share, nor tie it
+            share = self._recall_share(mine, weight, cluster)
+            if share > best_share or (share == best_share and best is not None and place < best):
+                best, best_share = place, share
+        return best
+
+    def _recall_bound(self, mine: frozenset[str], weight: float, cluster: Cluster) -> float:
+        """At least the share ``_recall_share`` finds: the words shared with any member are
+        among those shared with all of them, and its lightest member weighs least (weights
+        are never negative, and a sum or quotient rounded correctly keeps their order)."""
+        shared = mine & cluster.words
+        if len(shared) < MIN_SHARED:
+            return 0.0
+        lighter = min(weight, cluster.lightest)
+        return self.weights.of(shared) / lighter if lighter > 0 else math.inf
+
+    def _recall_share(self, mine: frozenset[str], weight: float, cluster: Cluster) -> float:
+        """The largest part of the lighter one's words that a recall shares with a member
+        sharing ``MIN_SHARED`` words or more (0 if none does)."""
+        best = 0.0
+        for theirs, (total, _) in self.profile(cluster).items():
+            shared = mine & theirs
+            if len(shared) < MIN_SHARED:
+                continue
+            lighter = min(weight, total)
+            share = self.weights.of(shared) / lighter if lighter > 0 else 0.0
+            best = max(best, share)
         return best
 
     def _may_join(self, mine: frozenset[str], weight: float, cluster: Cluster) -> bool:
@@ -203,6 +251,13 @@ class Cluster:
     """Every word of every member."""
     lightest: float
     """The smallest weight of a member's words."""
+    profile: dict[frozenset[str], tuple[float, set[str]]] = field(default_factory=dict)
+    """Its members' distinct sets of words, each with its ``total`` and the articles of
+    the members holding it: a retold day holds thousands of reports in a few dozen
+    wordings, and a comparison with a member depends on its words and article alone
+    (``Comparer.profile``)."""
+    profiled: int = 0
+    """How many of ``events`` (the first ones) ``profile`` holds."""
 
 
 def merge_block(block: Sequence[Event], comparer: Comparer) -> list[tuple[Event, ...]]:

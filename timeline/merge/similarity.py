@@ -10,6 +10,7 @@ lighter sentence's weight.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from collections import Counter
@@ -138,7 +139,7 @@ class Weights:
         its threshold (weights are tenths, so ties are common). The merge must give the same
         entries in every process, and a merge kept from an earlier build those of a fresh one.
         """
-        return math.fsum(self.idf.get(word, self.unseen) for word in words)
+        return math.fsum(map(self.idf.get, words, itertools.repeat(self.unseen)))
 
     def weight(self, word: str) -> float:
         """The weight of one word."""

@@ -23,8 +23,24 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from timeline.merge.order import published_key
-from timeline.merge.similarity import Weights, alike, occurrence_words, report_words
-from timeline.merge.text import announces_another, background, clean_text, is_reaction
+from timeline.merge.similarity import (
+    Weights,
+    alike,
+    occurrence_words,
+    report_words,
+    shares_figure,
+    stems,
+)
+from timeline.merge.text import (
+    announces_another,
+    apart_places,
+    background,
+    clean_text,
+    dateline_within,
+    is_reaction,
+    named_places,
+    place_names,
+)
 from timeline.model import DateValue, Event, EventKind, Precision
 
 MIN_SHARED = 2
@@ -36,6 +52,9 @@ RETOLD_MIN_SHARED = 3
 RETOLD_MIN_OVERLAP = 0.5
 KIN_MIN_OVERLAP = 0.25
 KIN_MEMBERS = 8
+BROAD_WEIGHT = 1.6
+"""A place whose every word weighs less (a word of every fifth report, "Gaza" in a record
+of the war in Gaza) is a region, which holds the places of many happenings."""
 """How many of a cluster's first reports a report is compared with by its occurrence: the
 comparison stays bounded on a day of thousands of reports of one happening."""
 
@@ -79,6 +98,43 @@ class Comparer:
     """``total`` of each event, by event id, as far as it was asked for."""
     wholes: dict[str, float] = field(default_factory=dict)
     """``whole`` of each event, by event id, as far as it was asked for."""
+    places: dict[str, frozenset[str]] = field(default_factory=dict)
+    within: dict[str, frozenset[str]] = field(default_factory=dict)
+    """The places a report of the block being merged says each place lies in."""
+    """The specific places each event names (``locate``), by event id, for the blocks
+    merged so far."""
+
+    def locate(self, block: Sequence[Event]) -> None:
+        """Find the specific places of a block's events: the names after "in", "at", "on"
+        ... of any of its reports are the block's known places, and a report names those
+        it holds; a region (``BROAD_WEIGHT``) is left out. A place a report says lies in
+        another ("southern Gaza's Rafah") lies in it for the whole block."""
+        told = {event.id: event.clause or event.text for event in block}
+        within: dict[str, set[str]] = defaultdict(set)
+        for text in told.values():
+            for name, outer in place_names(text):
+                within[name].update(outer)
+            filed = dateline_within(text)
+            if filed is not None:
+                within[filed[0]].add(filed[1])
+        known = frozenset(within)
+        specific = frozenset(name for name in known if not self._broad(name))
+        for event_id, text in told.items():
+            self.places[event_id] = named_places(text, known) & specific
+        self.within.clear()
+        self.within.update((name, frozenset(outer)) for name, outer in within.items())
+
+    def _broad(self, name: str) -> bool:
+        return all(self.weights.weight(word) < BROAD_WEIGHT for word in stems(name))
+
+    def elsewhere(self, a: str, b: str) -> bool:
+        """True when two reports tell happenings in different places ("a school in Gaza
+        City", "a house in Rafah") and share no figure that would make them one."""
+        no_place: frozenset[str] = frozenset()
+        mine, theirs = self.places.get(a, no_place), self.places.get(b, no_place)
+        if not apart_places(mine, theirs, self.within):
+            return False
+        return not shares_figure(self.words.get(a, no_place), self.words.get(b, no_place))
 
     def whole(self, event_id: str) -> float:
         """The weight of all an event's words."""
@@ -114,6 +170,7 @@ class Comparer:
         strict = event.kind is not EventKind.HAPPENED and slug in cluster.slugs
         return any(
             alike(mine, self.words[m.id], self.weights, least, overlap, lighter)
+            and not self.elsewhere(event.id, m.id)
             for m in cluster.events
             for least, overlap in (_test(strict or m.article.slug == slug),)
             for lighter in (min(weight, self.total(m.id)),)
@@ -218,6 +275,7 @@ def merge_block(block: Sequence[Event], comparer: Comparer) -> list[tuple[Event,
     by_key: dict[str, set[int]] = defaultdict(set)
     by_sentence: dict[tuple[str, int], int] = {}
     leads: dict[str, tuple[int, Event]] = {}
+    comparer.locate(block)
     for event in sorted(block, key=_merge_order):
         words = comparer.words[event.id]
         keys = comparer.keys(event)
@@ -265,6 +323,8 @@ def _retold_lead(
     place, lead = found
     cluster = clusters[place]
     if cluster.closed or cluster.expected or reacts(event) is not cluster.reaction:
+        return None
+    if comparer.elsewhere(event.id, lead.id):
         return None
     return place if retells(event, lead, comparer.words) else None
 
@@ -367,6 +427,8 @@ def _kinship(event: Event, member: Event, occurrences: set[str], comparer: Compa
     share an occurrence that neither tells as background, and one word more; else 0."""
     if member.article.slug == event.article.slug:
         return 0.0  # an article's own reports are ``retells``'s
+    if comparer.elsewhere(event.id, member.id):
+        return 0.0
     shared = comparer.words[event.id] & comparer.words[member.id]
     kin = shared.intersection(occurrences)
     if len(shared) < MIN_SHARED or not kin:

@@ -10,8 +10,8 @@ import pytest
 from timeline.extract.timex import day_value
 from timeline.merge import merge_events
 from timeline.merge.blocks import event_words, retells
+from timeline.merge.places import named_places
 from timeline.merge.similarity import content_words, occurrence_words
-from timeline.merge.text import named_places
 from timeline.model import ArticleRef, Basis, DateValue, Event, Precision
 
 DAY = day_value(dt.date(2010, 4, 22))

@@ -23,24 +23,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from timeline.merge.order import published_key
-from timeline.merge.similarity import (
-    Weights,
-    alike,
-    occurrence_words,
-    report_words,
-    shares_figure,
-    stems,
-)
-from timeline.merge.text import (
-    announces_another,
-    apart_places,
-    background,
-    clean_text,
-    dateline_within,
-    is_reaction,
-    named_places,
-    place_names,
-)
+from timeline.merge.places import Places
+from timeline.merge.similarity import Weights, alike, occurrence_words, report_words
+from timeline.merge.text import announces_another, background, clean_text, is_reaction
 from timeline.model import DateValue, Event, EventKind, Precision
 
 MIN_SHARED = 2
@@ -52,9 +37,6 @@ RETOLD_MIN_SHARED = 3
 RETOLD_MIN_OVERLAP = 0.5
 KIN_MIN_OVERLAP = 0.25
 KIN_MEMBERS = 8
-BROAD_WEIGHT = 1.6
-"""A place whose every word weighs less (a word of every fifth report, "Gaza" in a record
-of the war in Gaza) is a region, which holds the places of many happenings."""
 """How many of a cluster's first reports a report is compared with by its occurrence: the
 comparison stays bounded on a day of thousands of reports of one happening."""
 
@@ -98,43 +80,8 @@ class Comparer:
     """``total`` of each event, by event id, as far as it was asked for."""
     wholes: dict[str, float] = field(default_factory=dict)
     """``whole`` of each event, by event id, as far as it was asked for."""
-    places: dict[str, frozenset[str]] = field(default_factory=dict)
-    within: dict[str, frozenset[str]] = field(default_factory=dict)
-    """The places a report of the block being merged says each place lies in."""
-    """The specific places each event names (``locate``), by event id, for the blocks
-    merged so far."""
-
-    def locate(self, block: Sequence[Event]) -> None:
-        """Find the specific places of a block's events: the names after "in", "at", "on"
-        ... of any of its reports are the block's known places, and a report names those
-        it holds; a region (``BROAD_WEIGHT``) is left out. A place a report says lies in
-        another ("southern Gaza's Rafah") lies in it for the whole block."""
-        told = {event.id: event.clause or event.text for event in block}
-        within: dict[str, set[str]] = defaultdict(set)
-        for text in told.values():
-            for name, outer in place_names(text):
-                within[name].update(outer)
-            filed = dateline_within(text)
-            if filed is not None:
-                within[filed[0]].add(filed[1])
-        known = frozenset(within)
-        specific = frozenset(name for name in known if not self._broad(name))
-        for event_id, text in told.items():
-            self.places[event_id] = named_places(text, known) & specific
-        self.within.clear()
-        self.within.update((name, frozenset(outer)) for name, outer in within.items())
-
-    def _broad(self, name: str) -> bool:
-        return all(self.weights.weight(word) < BROAD_WEIGHT for word in stems(name))
-
-    def elsewhere(self, a: str, b: str) -> bool:
-        """True when two reports tell happenings in different places ("a school in Gaza
-        City", "a house in Rafah") and share no figure that would make them one."""
-        no_place: frozenset[str] = frozenset()
-        mine, theirs = self.places.get(a, no_place), self.places.get(b, no_place)
-        if not apart_places(mine, theirs, self.within):
-            return False
-        return not shares_figure(self.words.get(a, no_place), self.words.get(b, no_place))
+    places: Places = field(default_factory=Places)
+    """The places the events of the block being merged name."""
 
     def whole(self, event_id: str) -> float:
         """The weight of all an event's words."""
@@ -152,6 +99,11 @@ class Comparer:
             heaviest = sorted((weight(w) for w in self.words[event_id]), reverse=True)
             found = self.totals[event_id] = math.fsum(heaviest[:NORM_WORDS])
         return found
+
+    def elsewhere(self, a: str, b: str) -> bool:
+        """True when two reports of the block being merged tell happenings in different
+        places (``Places.apart``)."""
+        return self.places.apart(a, b, self.words)
 
     def joins(self, event: Event, cluster: Cluster, reaction: bool) -> bool:
         """Whether an event (a reaction or not) joins a cluster of its own date block."""
@@ -275,7 +227,7 @@ def merge_block(block: Sequence[Event], comparer: Comparer) -> list[tuple[Event,
     by_key: dict[str, set[int]] = defaultdict(set)
     by_sentence: dict[tuple[str, int], int] = {}
     leads: dict[str, tuple[int, Event]] = {}
-    comparer.locate(block)
+    comparer.places.locate(block, comparer.weights)
     for event in sorted(block, key=_merge_order):
         words = comparer.words[event.id]
         keys = comparer.keys(event)

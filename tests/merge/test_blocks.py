@@ -237,6 +237,11 @@ def test_reports_of_one_day_in_different_places_never_join(
         ("Hostages were released in Deir al-Balah.", {"deir al-balah"}),
         ("Israeli forces raided Tulkarm on Monday.", {"tulkarm"}),
         ("The ministry said 12 people died in hospital.", set()),
+        # words that only look like places: a sentence's first word, an outlet, a qualifier
+        ("Chemists in Torbay sold out of face masks.", {"torbay"}),
+        ("Oil has flowed in, the Associated Press reported.", set()),
+        ("Israel freed 90 prisoners under the Gaza City truce.", set()),
+        ("The truce began on Jan. 19 in Gaza City.", {"gaza city"}),
     ],
 )
 def test_named_places(text: str, places: set[str]) -> None:

@@ -42,8 +42,9 @@ _PLACE_NOUNS = frozenset(
 """Words that link a place to the place it lies in: "the Shujaiya district of Gaza City",
 "the Jenin camp in the West Bank", "Jenin, West Bank"."""
 _NOT_PLACES = frozenset(
-    """I Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
-    April May June July August September October November December""".split()
+    """I Jan Jan. Feb Feb. Mar Mar. Apr Apr. Jun Jun. Jul Jul. Aug Aug. Sep Sep. Sept Sept.
+    Oct Oct. Nov Nov. Dec Dec. Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    January February March April May June July August September October November December""".split()
 )
 _ACTORS = frozenset(
     """forces troops army military police soldiers officials authorities government media
@@ -79,7 +80,8 @@ def place_names(sentence: str) -> Named:
             names, outer, at = _names_after(tokens, at)
             if names:
                 found.append((names[0], tuple(outer + names[1:])))
-        elif _capital(token) and (at == 1 or not _capital(tokens[at - 2])):
+        elif _capital(token) and at > 1 and not _capital(tokens[at - 2]):
+            # not the sentence's first word: "Chemists in Torbay" are no place
             found.extend(_lying_in(tokens, at - 1))
     return tuple(found)
 
@@ -140,6 +142,8 @@ def _names_after(tokens: list[str], at: int) -> tuple[list[str], list[str], int]
             if bare != token:  # "Gaza's Rafah": a name ends at its possessive
                 owners.append(" ".join(run))
                 run = []
+        elif token in _LINKS and not (run or names):
+            break  # "flowed in, the Associated Press reported": no place yet to link
         elif token in _PLACE_MODIFIERS or token in _PLACE_NOUNS:
             if run:
                 names.append(" ".join(run))
@@ -171,7 +175,9 @@ def named_places(sentence: str, known: frozenset[str]) -> frozenset[str]:
 
 
 def _capitalized_runs(tokens: list[str]) -> list[list[str]]:
-    """Every run of capitalized words of a sentence, lower case, a possessive ending one."""
+    """Every run of capitalized words of a sentence that may name a place, lower case, a
+    possessive ending one; not a run that qualifies the word after it ("a Gaza ceasefire",
+    "the Associated Press reported", "Gulf oil")."""
     runs: list[list[str]] = []
     run: list[str] = []
     for token in tokens:
@@ -180,12 +186,27 @@ def _capitalized_runs(tokens: list[str]) -> list[list[str]]:
             run.append(bare.lower())
             if bare == token:
                 continue
-        if run:
             runs.append(run)
             run = []
+            continue
+        if run and not (token.islower() and token not in _FREE_AFTER):
+            runs.append(run)
+        run = []
     if run:
         runs.append(run)
     return runs
+
+
+_FREE_AFTER = (
+    _PLACE_NOUNS
+    | _PLACE_CUES
+    | frozenset(
+        """and or but to from with by for was were is are has had have as after before while
+    when where which who that this late early overnight""".split()
+    )
+)
+"""Words after which a capitalized run may still be a place ("raided Jenin and ..."): the
+others make it a word that qualifies them."""
 
 
 def apart_places(

@@ -234,6 +234,7 @@ def test_reports_of_one_day_in_different_places_never_join(
         ("Five people were killed in Israeli strikes in Rafah.", {"rafah"}),
         ("Troops raided the Jenin refugee camp in the occupied West Bank.", {"jenin"}),
         ("Israeli forces raided Jenin.", {"jenin"}),
+        ("In Rafah, a school was struck by Israeli jets.", {"rafah"}),
         ("Hostages were released in Deir al-Balah.", {"deir al-balah"}),
         ("Israeli forces raided Tulkarm on Monday.", {"tulkarm"}),
         ("The ministry said 12 people died in hospital.", set()),

@@ -70,13 +70,13 @@ def place_names(sentence: str) -> Named:
     places the sentence says it lies in ("in southern Gaza's Rafah": rafah in gaza; "the
     Shujaiya district of Gaza City": shujaiya in gaza city); not a name that qualifies an
     actor or an occurrence ("in Israeli strikes")."""
-    tokens = _TOKEN.findall(clean_text(sentence))
+    tokens = _tokens(sentence)
     found: list[tuple[str, tuple[str, ...]]] = []
     at = 0
     while at < len(tokens):
         token = tokens[at]
         at += 1
-        if token in _PLACE_CUES or _targets(token, tokens[at : at + 1]):
+        if token.lower() in _PLACE_CUES or _targets(token, tokens[at : at + 1]):
             names, outer, at = _names_after(tokens, at)
             if names:
                 found.append((names[0], tuple(outer + names[1:])))
@@ -88,7 +88,18 @@ def place_names(sentence: str) -> Named:
 
 def _capital(token: str) -> bool:
     """True for a word of a name: capitalized, or after a particle ("al-Balah")."""
-    return token[:1].isupper() or _PARTICLE.match(token) is not None
+    return token[:1].isupper() or ("-" in token[1:4] and _PARTICLE.match(token) is not None)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _tokens(sentence: str) -> list[str]:
+    """A sentence's words and marks, without the dateline or time stamp it starts with."""
+    return _TOKEN.findall(clean_text(sentence))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _runs(sentence: str) -> frozenset[str]:
+    return frozenset(" ".join(run) for run in _capitalized_runs(_tokens(sentence)))
 
 
 def dateline_within(sentence: str) -> tuple[str, str] | None:
@@ -168,8 +179,7 @@ def named_places(sentence: str, known: frozenset[str]) -> frozenset[str]:
     """The places a sentence names: those after a cue (``place_names``, not the places
     they lie in) and every run of capitalized words that is a ``known`` place ("Israeli
     forces raided Jenin", Jenin being a place another report names after "in")."""
-    tokens = _TOKEN.findall(clean_text(sentence))
-    runs = {" ".join(run) for run in _capitalized_runs(tokens)}
+    runs = _runs(sentence)
     outer = {name for _, within in place_names(sentence) for name in within}
     return frozenset(({name for name, _ in place_names(sentence)} | (runs & known)) - outer)
 

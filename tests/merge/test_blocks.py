@@ -10,6 +10,7 @@ import pytest
 from timeline.extract.timex import day_value
 from timeline.merge import merge_events
 from timeline.merge.blocks import event_words, retells
+from timeline.merge.places import named_places
 from timeline.merge.similarity import content_words, occurrence_words
 from timeline.model import ArticleRef, Basis, DateValue, Event, Precision
 
@@ -170,3 +171,79 @@ def test_reports_of_a_coarser_period_do_not_join_by_an_occurrence() -> None:
     b = report("daily", "Israeli airstrikes across Gaza killed hundreds of people.", "d", month)
     entries = merge_events([a, b, *WAR])
     assert not any({"w", "d"} <= {s.event_id for s in e.sources} for e in entries)
+
+
+SCHOOL = "An Israeli airstrike hit a school in Gaza City, killing 15 people, medics said."
+HOUSE = "An Israeli airstrike hit a house in Rafah, killing a family of six, medics said."
+JENIN = "Israeli forces raided the Jenin refugee camp in the occupied West Bank, killing three."
+TULKARM = "Israeli forces raided Tulkarm in the occupied West Bank, killing two Palestinians."
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "joined"),
+    [
+        # two strikes, two raids of one day in different places: never one entry
+        (SCHOOL, HOUSE, False),
+        (JENIN, TULKARM, False),
+        ("Israeli forces raided Jenin at dawn, killing three.", TULKARM, False),
+        # one strike told with its place and its district, or its region
+        (
+            SCHOOL,
+            "An Israeli airstrike hit a school in the Shujaiya district of Gaza City, "
+            "killing 15 people.",
+            True,
+        ),
+        (HOUSE, "An Israeli airstrike hit a house in southern Gaza's Rafah, killing six.", True),
+        # a town and the region its dateline gives it
+        (
+            "KHAN YOUNIS, Gaza — Hamas freed three hostages in central Gaza on Saturday.",
+            "Ohad Ben Ami and two other hostages were freed in Khan Younis on Saturday.",
+            True,
+        ),
+        # one outlet names the place, the other names none
+        (SCHOOL, "An Israeli airstrike hit a school, killing 15 people, medics said.", True),
+        # different places but the same figure: one happening told two ways
+        (
+            "Israeli airstrikes killed 404 people in Khan Younis, the ministry said.",
+            "Israeli airstrikes killed 404 people in Deir al-Balah, the ministry said.",
+            True,
+        ),
+    ],
+)
+def test_reports_of_one_day_in_different_places_never_join(
+    first: str, second: str, joined: bool
+) -> None:
+    for second_slug in ("daily", "wire"):  # another outlet; the same article
+        one, two = report("wire", first, "w"), report(second_slug, second, "d")
+        two = replace(two, start=200, end=200 + len(second))
+        entries = merge_events([one, two, *WAR])
+        together = any(
+            {"w", "d"} <= {s.event_id for s in (*e.sources, *e.mentions)} for e in entries
+        )
+        assert together is joined, second_slug
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("An Israeli airstrike hit a school in Gaza City on Tuesday.", {"gaza city"}),
+        ("A strike hit the Shujaiya district of Gaza City.", {"shujaiya"}),
+        ("Israeli jets struck Hamas targets across Gaza.", {"gaza"}),
+        ("A strike hit a house in the Shujaiya district of Gaza City.", {"shujaiya"}),
+        ("A strike hit a house in southern Gaza's Rafah.", {"rafah"}),
+        ("Five people were killed in Israeli strikes in Rafah.", {"rafah"}),
+        ("Troops raided the Jenin refugee camp in the occupied West Bank.", {"jenin"}),
+        ("Israeli forces raided Jenin.", {"jenin"}),
+        ("In Rafah, a school was struck by Israeli jets.", {"rafah"}),
+        ("Hostages were released in Deir al-Balah.", {"deir al-balah"}),
+        ("Israeli forces raided Tulkarm on Monday.", {"tulkarm"}),
+        ("The ministry said 12 people died in hospital.", set()),
+        # words that only look like places: a sentence's first word, an outlet, a qualifier
+        ("Chemists in Torbay sold out of face masks.", {"torbay"}),
+        ("Oil has flowed in, the Associated Press reported.", set()),
+        ("Israel freed 90 prisoners under the Gaza City truce.", set()),
+        ("The truce began on Jan. 19 in Gaza City.", {"gaza city"}),
+    ],
+)
+def test_named_places(text: str, places: set[str]) -> None:
+    assert named_places(text, frozenset({"jenin", "gaza city"})) == places

@@ -12,6 +12,7 @@ from timeline.extract.timex import day_value
 from timeline.extract.timex.calendar import time_value, week_value
 from timeline.merge import MergeMemo, merge_events
 from timeline.merge.similarity import Weights, content_words
+from timeline.merge.text import foreground
 from timeline.model import ArticleRef, Basis, DateValue, Event, EventKind, Precision
 
 
@@ -401,3 +402,73 @@ def test_an_entry_is_expected_only_when_no_source_reports_it_happened() -> None:
     happened = event("post", text.replace("will free", "freed"), DAY, dt.date(2025, 1, 19))
     (entry,) = merge_events([*expected, happened])
     assert entry.kind is EventKind.HAPPENED
+
+
+RIG_WEEK = week_value(dt.date(2010, 4, 20))
+RIG_BACKGROUND = [
+    event(
+        f"o{n}",
+        f"Crews {n} waited at the port of Venice.",
+        day_value(dt.date(2010, 4, 20 + n % 3)),
+        dt.date(2010, 4, 24),
+    )
+    for n in range(20)
+]
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "folds_into"),
+    [
+        # the day that tells the occurrence wins over a later day that recalls it in a
+        # clause, though the later one shares more words
+        (
+            "An explosion tore through the Deepwater Horizon rig on Tuesday night.",
+            "No oil appeared to be leaking from the Deepwater Horizon rig that exploded in the "
+            "Gulf of Mexico.",
+            "first",
+        ),
+        # both tell it as what happened: the earliest
+        (
+            "The Deepwater Horizon oil rig exploded in the Gulf of Mexico on Tuesday night.",
+            "The Deepwater Horizon rig exploded again in the Gulf of Mexico, officials said.",
+            "first",
+        ),
+        # only the later day tells it as what happened
+        (
+            "Crews searched the Gulf of Mexico after the Deepwater Horizon rig exploded.",
+            "The Deepwater Horizon rig exploded in the Gulf of Mexico on Thursday.",
+            "later",
+        ),
+    ],
+)
+def test_a_coarse_mention_folds_into_the_day_that_tells_its_occurrence(
+    first: str, later: str, folds_into: str
+) -> None:
+    days = {
+        "first": event("first", first, day_value(dt.date(2010, 4, 20)), dt.date(2010, 4, 21)),
+        "later": event("later", later, day_value(dt.date(2010, 4, 22)), dt.date(2010, 4, 23)),
+    }
+    coarse = event(
+        "weekly",
+        "The Deepwater Horizon rig exploded in the Gulf of Mexico last week.",
+        RIG_WEEK,
+        dt.date(2010, 4, 27),
+    )
+    entries = merge_events([*days.values(), coarse, *RIG_BACKGROUND])
+    (entry,) = [e for e in entries if coarse.id in {s.event_id for s in e.mentions}]
+    assert entry.sources[0].event_id == days[folds_into].id
+
+
+@pytest.mark.parametrize(
+    ("sentence", "told"),
+    [
+        ("The Deepwater Horizon rig exploded on Tuesday night.", True),
+        ("An explosion tore through the rig.", True),
+        ("No oil leaked from a rig that exploded and sank.", False),
+        ("Crews searched the Gulf after the rig exploded.", False),
+        ("The rig, which exploded on Tuesday, sank.", False),
+        ("The rig sank two days after it exploded.", False),
+    ],
+)
+def test_an_occurrence_told_as_what_happened(sentence: str, told: bool) -> None:
+    assert foreground(sentence, "explode") is told

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from timeline.merge.order import published_key
+from timeline.merge.places import Places
 from timeline.merge.similarity import Weights, alike, occurrence_words, report_words
 from timeline.merge.text import announces_another, background, clean_text, is_reaction
 from timeline.model import DateValue, Event, EventKind, Precision
@@ -41,6 +42,8 @@ comparison stays bounded on a day of thousands of reports of one happening."""
 
 BlockKey = tuple[str, str, str | None]
 Said = tuple[str, str, str, str]
+Profile = dict[tuple[frozenset[str], frozenset[str]], tuple[float, set[str]]]
+"""A cluster's members by (words, places named): their ``total`` and their articles."""
 
 
 def block_key(date: DateValue) -> BlockKey:
@@ -79,6 +82,8 @@ class Comparer:
     """``total`` of each event, by event id, as far as it was asked for."""
     wholes: dict[str, float] = field(default_factory=dict)
     """``whole`` of each event, by event id, as far as it was asked for."""
+    places: Places = field(default_factory=Places)
+    """The places the events of the block being merged name."""
 
     def whole(self, event_id: str) -> float:
         """The weight of all an event's words."""
@@ -97,6 +102,11 @@ class Comparer:
             found = self.totals[event_id] = math.fsum(heaviest[:NORM_WORDS])
         return found
 
+    def elsewhere(self, a: str, b: str) -> bool:
+        """True when two reports of the block being merged tell happenings in different
+        places (``Places.apart``)."""
+        return self.places.apart(a, b, self.words)
+
     def joins(self, event: Event, cluster: Cluster, reaction: bool) -> bool:
         """Whether an event (a reaction or not) joins a cluster of its own date block."""
         if cluster.closed or (cluster.expected and event.kind is EventKind.HAPPENED):
@@ -112,25 +122,27 @@ class Comparer:
         # stricter test by every member: its article has told what it is about already.
         slug = event.article.slug
         strict = event.kind is not EventKind.HAPPENED and slug in cluster.slugs
-        for theirs, (total, slugs) in self.profile(cluster).items():
+        for (theirs, where), (total, slugs) in self.profile(cluster).items():
             # One member of another article holding these words is held to the looser
             # test, which any words passing the stricter one pass too.
             own = strict or slugs == {slug}
             least, overlap = _test(own)
-            if alike(mine, theirs, self.weights, least, overlap, min(weight, total)):
+            if not alike(mine, theirs, self.weights, least, overlap, min(weight, total)):
+                continue
+            if not self.places.apart_from(event.id, where, theirs, self.words):
                 return True
         return False
 
-    def profile(self, cluster: Cluster) -> dict[frozenset[str], tuple[float, set[str]]]:
-        """A cluster's members by their distinct words: the words' ``total`` and the
-        articles of the members holding them; brought up to date with the members that
-        joined since it was last asked for."""
+    def profile(self, cluster: Cluster) -> Profile:
+        """A cluster's members by their distinct words and the places they name: the
+        words' ``total`` and the articles of the members holding them; brought up to date
+        with the members that joined since it was last asked for."""
         profile = cluster.profile
         for member in cluster.events[cluster.profiled :]:
-            words = self.words[member.id]
-            found = profile.get(words)
+            wording = (self.words[member.id], self.places.of(member.id))
+            found = profile.get(wording)
             if found is None:
-                found = profile[words] = (self.total(member.id), set())
+                found = profile[wording] = (self.total(member.id), set())
             found[1].add(member.article.slug)
         cluster.profiled = len(cluster.events)
         return profile
@@ -184,7 +196,7 @@ class Comparer:
         """The largest part of the lighter one's words that a recall shares with a member
         sharing ``MIN_SHARED`` words or more (0 if none does)."""
         best = 0.0
-        for theirs, (total, _) in self.profile(cluster).items():
+        for (theirs, _), (total, _) in self.profile(cluster).items():
             shared = mine & theirs
             if len(shared) < MIN_SHARED:
                 continue
@@ -251,11 +263,11 @@ class Cluster:
     """Every word of every member."""
     lightest: float
     """The smallest weight of a member's words."""
-    profile: dict[frozenset[str], tuple[float, set[str]]] = field(default_factory=dict)
-    """Its members' distinct sets of words, each with its ``total`` and the articles of
-    the members holding it: a retold day holds thousands of reports in a few dozen
-    wordings, and a comparison with a member depends on its words and article alone
-    (``Comparer.profile``)."""
+    profile: Profile = field(default_factory=dict)
+    """Its members' distinct sets of words and of places named, each with its ``total``
+    and the articles of the members holding it: a retold day holds thousands of reports in
+    a few dozen wordings, and a comparison with a member depends on its words, places and
+    article alone (``Comparer.profile``)."""
     profiled: int = 0
     """How many of ``events`` (the first ones) ``profile`` holds."""
 
@@ -273,6 +285,7 @@ def merge_block(block: Sequence[Event], comparer: Comparer) -> list[tuple[Event,
     by_key: dict[str, set[int]] = defaultdict(set)
     by_sentence: dict[tuple[str, int], int] = {}
     leads: dict[str, tuple[int, Event]] = {}
+    comparer.places.locate(block, comparer.weights)
     for event in sorted(block, key=_merge_order):
         words = comparer.words[event.id]
         keys = comparer.keys(event)
@@ -320,6 +333,8 @@ def _retold_lead(
     place, lead = found
     cluster = clusters[place]
     if cluster.closed or cluster.expected or reacts(event) is not cluster.reaction:
+        return None
+    if comparer.elsewhere(event.id, lead.id):
         return None
     return place if retells(event, lead, comparer.words) else None
 
@@ -422,6 +437,8 @@ def _kinship(event: Event, member: Event, occurrences: set[str], comparer: Compa
     share an occurrence that neither tells as background, and one word more; else 0."""
     if member.article.slug == event.article.slug:
         return 0.0  # an article's own reports are ``retells``'s
+    if comparer.elsewhere(event.id, member.id):
+        return 0.0
     shared = comparer.words[event.id] & comparer.words[member.id]
     kin = shared.intersection(occurrences)
     if len(shared) < MIN_SHARED or not kin:

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 from timeline.merge.blocks import Comparer
 from timeline.merge.entries import with_mentions
-from timeline.merge.similarity import alike
+from timeline.merge.similarity import alike, occurrence_words
+from timeline.merge.text import foreground
 from timeline.model import DateValue, Entry, EventKind, Precision, Source
 
 COARSE_MIN_SHARED = 2
@@ -153,9 +154,13 @@ def _best_finer_entry(
     index: _MonthWords,
 ) -> tuple[int, int] | None:
     """Where, in ``months`` (those of ``keys``), the finer entry inside the coarse one's
-    period is that shares the most words with it and clearly retells it; None if there is
-    none. Only the entries sharing enough words are looked at (``index``)."""
-    best, best_shared = None, 0
+    period is that clearly retells it (``_retold``) and whose own reports tell the
+    occurrence it recalls as what happened (``_foreground``), the earliest of several: "last
+    week's explosion" is the day of the explosion, not a later day's "rig that exploded and
+    sank". Without such an entry, the one sharing the most words. None if none retells it.
+    Only the entries sharing enough words are looked at (``index``)."""
+    best: tuple[bool, int, dt.date] | None = None
+    found = None
     words = entry_words(coarse, comparer)
     start, end = coarse.date.start, coarse.date.end
     for month, (key, entries) in enumerate(zip(keys, months, strict=True)):
@@ -164,9 +169,30 @@ def _best_finer_entry(
             if not start <= fine.date.start < end or not _may_mention(coarse, fine):
                 continue
             shared = _retold(coarse, fine, comparer)
-            if shared > best_shared:
-                best, best_shared = (month, place), shared
-    return best
+            if not shared:
+                continue
+            told = _foreground(coarse, fine, comparer)
+            rank = (told, shared if not told else 0, _negated(fine.date.start))
+            if best is None or rank > best:
+                best, found = rank, (month, place)
+    return found
+
+
+def _negated(day: dt.date) -> dt.date:
+    """A key that orders the earlier day after the later one (the earliest wins a tie)."""
+    return dt.date.max - (day - dt.date.min)
+
+
+def _foreground(coarse: Entry, fine: Entry, comparer: Comparer) -> bool:
+    """True when one of a finer entry's first reports tells, as what happened, an
+    occurrence that the coarse entry's words and its share ("explode" in "last week's
+    explosion" and "the rig exploded on Tuesday")."""
+    mine = entry_words(coarse, comparer)
+    for source in fine.sources[:COMPARED_REPORTS]:
+        theirs = comparer.words.get(source.event_id, frozenset())
+        if any(foreground(source.sentence, word) for word in occurrence_words(mine & theirs)):
+            return True
+    return False
 
 
 def _may_mention(coarse: Entry, fine: Entry) -> bool:

@@ -233,3 +233,13 @@ def _undoubled(stem: str) -> str:
     if stem[-1] == stem[-2] and stem[-1] not in "aeioulsz":
         return stem[:-1]
     return stem
+
+
+def shares_figure(a: frozenset[str], b: frozenset[str]) -> bool:
+    """True when two reports' words share a figure ("404 people", "12 killed"): evidence
+    of one happening however else they differ. A year is no figure."""
+    return any(word[0].isdigit() and not _year(word) for word in a & b)
+
+
+def _year(word: str) -> bool:
+    return len(word) == 4 and word.isdigit() and 1800 <= int(word) <= 2100

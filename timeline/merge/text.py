@@ -180,8 +180,37 @@ def background(sentence: str, stem: str) -> bool:
     )
 
 
+_RELATIVE_REACH = 3
+_RELATIVE_CUES = frozenset({"that", "which", "who", "when"})
+
+
+def foreground(sentence: str, stem: str) -> bool:
+    """True when a sentence tells an occurrence (a word as ``similarity.stems`` gives it)
+    as what happened: some use of it is neither ``background`` nor in a clause that
+    describes something else ("oil leaking from a rig that exploded and sank")."""
+    told = stems(sentence)
+    return any(
+        not (
+            _BACKGROUND_CUES.intersection(told[max(0, i - _BACKGROUND_REACH) : i])
+            or _UNREAL_CUES.intersection(told[max(0, i - _UNREAL_REACH) : i])
+            or _RELATIVE_CUES.intersection(told[max(0, i - _RELATIVE_REACH) : i])
+        )
+        for i, word in enumerate(told)
+        if word == stem
+    )
+
+
 def announces_another(sentence: str) -> bool:
     """True when a sentence announces a happening other than one told before
     ("Meanwhile, ...", "In exchange, Israel freed 183 Palestinians", "Ireland also
     reported its first case")."""
     return _ANOTHER.search(sentence) is not None
+
+
+def dateline_pattern() -> str:
+    """The pattern of a dateline's place and the region it gives it ("JENIN, West Bank —"),
+    in two groups."""
+    return (
+        rf"^({_PLACE}),\s+([A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){{0,2}})"
+        rf"\s*{_AGENCY}?{_DASH}\s"
+    )

@@ -7,32 +7,23 @@ import json
 import logging
 import signal
 import sys
-from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from functools import wraps
 from pathlib import Path
 from types import FrameType
-from typing import Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 import click
 
-from timeline.build import BuildReport, build_site, load_site, make_timeline
-from timeline.build.doubts import Doubt, expected_only, site_doubts
-from timeline.config import load_config
-from timeline.deploy import DeployOptions, DeployResult, normalize_cname, plan_deploy, publish
 from timeline.errors import BuildFailed, TimelineError, UsageError, plural
-from timeline.extract import extract_article, find_expressions
-from timeline.load import decode_text, parse_article, parse_published
-from timeline.merge.corrections import set_aside_events
-from timeline.merge.rank import explain_entry
-from timeline.model import Article, Correction, Event, EventKind, TimeExpression, Timeline
-from timeline.render.exports import date_json, iso
-from timeline.serve import ServeOptions, serve_site
-from timeline.skeleton import DISTRIBUTION, create_article, create_site
+from timeline.skeleton import DISTRIBUTION
 
-_QUOTED = 100
-"""How much of a sentence ``timeline check --set-aside`` quotes."""
+if TYPE_CHECKING:  # each command imports the stages it runs, inside it: a command loads
+    # only its own code, and a build with nothing changed none of the stages it skips
+    from timeline.build import BuildReport
+    from timeline.build.doubts import Doubt
+    from timeline.deploy import DeployResult
+
 P = ParamSpec("P")
 R = TypeVar("R")
 SITE_DIR = click.argument(
@@ -138,6 +129,8 @@ def build(
     dask: str | None,
 ) -> None:
     """Build the site in DIRECTORY (default: here) into its output folder."""
+    from timeline.build import build_site
+
     report = build_site(
         directory.resolve(),
         output=output,
@@ -184,6 +177,12 @@ def check(
     directory: Path, drafts: bool, strict: bool, list_set_aside: bool, explain: str | None
 ) -> None:
     """Validate the content and list what an editor should look at, writing nothing."""
+    from timeline.build import load_site, make_timeline
+    from timeline.build.doubts import expected_only, site_doubts
+    from timeline.cli_inspect import explain_rank, set_aside_line, set_aside_summary
+    from timeline.config import load_config
+    from timeline.merge.corrections import set_aside_events
+
     config = load_config(directory.resolve())
     loaded = load_site(config, drafts=drafts)
     timeline = make_timeline(loaded)
@@ -199,12 +198,12 @@ def check(
     aside = set_aside_events(events, loaded.corrections)
     if list_set_aside:
         for event in aside:
-            click.echo(_set_aside_line(event))
+            click.echo(set_aside_line(event))
     read = plural(len(loaded.articles), "article")
     entries = plural(len(timeline.entries), "entry", "entries")
     click.echo(f"Read {read}: {entries}, {_warning_counts(warnings)}", err=True)
     if aside:
-        click.echo(_set_aside_summary(aside, listed=list_set_aside), err=True)
+        click.echo(set_aside_summary(aside, listed=list_set_aside), err=True)
     if strict and warnings:
         raise SystemExit(1)
 
@@ -228,27 +227,6 @@ _KIND_WORDS: dict[str, Callable[[int], str]] = {
 }
 
 
-def _set_aside_line(event: Event) -> str:
-    """``path:line: kind id: clause (date)``, the way ``timeline check --set-aside`` lists."""
-    clause = event.clause if len(event.clause) <= _QUOTED else event.clause[: _QUOTED - 1] + "…"
-    where = f"{event.article.path}:{event.line}"
-    return f"{where}: {event.kind.value} {event.id}: {clause} ({event.date.value})"
-
-
-def _set_aside_summary(events: Iterable[Event], *, listed: bool) -> str:
-    """How many dated sentences are not told as happenings, by kind."""
-    counts = Counter(event.kind for event in events)
-    kinds = [k for k in (EventKind.FURNITURE, EventKind.STATE, EventKind.MENTION) if counts[k]]
-    aside = sum(counts[k] for k in kinds)
-    parts = [
-        f"{aside} set aside"
-        + (f" ({', '.join(f'{counts[k]} {k.value}' for k in kinds)})" if kinds else "")
-    ]
-    parts.append(f"{counts[EventKind.EXPECTED]} expected (shown as expected)")
-    hint = "" if listed else "; list them with --set-aside"
-    return "Dated sentences not told as happenings: " + ", ".join(parts) + hint
-
-
 @main.command()
 @click.argument("what", nargs=-1, required=True, metavar='DIRECTORY | article "TITLE"')
 @click.option(
@@ -263,6 +241,8 @@ def _set_aside_summary(events: Iterable[Event], *, listed: bool) -> str:
 def new(what: tuple[str, ...], site: Path) -> None:
     """Create a new site in DIRECTORY, or a new dated article in a site
     (timeline new article "Ceasefire talks resume")."""
+    from timeline.skeleton import create_site
+
     if what[0] == "article":
         _new_article(what[1:], site)
         return
@@ -283,6 +263,9 @@ def new(what: tuple[str, ...], site: Path) -> None:
 
 
 def _new_article(titles: tuple[str, ...], site: Path) -> None:
+    from timeline.config import load_config
+    from timeline.skeleton import create_article
+
     if len(titles) != 1:
         raise UsageError(
             'timeline new article "Title" takes one title (in quotes); '
@@ -324,6 +307,10 @@ def deploy(
     force: bool,
 ) -> None:
     """Build the site, commit its output to the gh-pages branch and push it."""
+    from timeline.build import build_site
+    from timeline.config import load_config
+    from timeline.deploy import DeployOptions, normalize_cname, plan_deploy, publish
+
     root = directory.resolve()
     options = DeployOptions(
         remote=remote,
@@ -363,6 +350,8 @@ def serve(
     full_render: bool,
 ) -> None:
     """Serve the site from memory, rebuild on every change and reload open pages."""
+    from timeline.serve import ServeOptions, serve_site
+
     options = ServeOptions(
         root=directory,
         host=host,
@@ -392,10 +381,19 @@ def extract(
     path: str, published: str | None, form: str, events: bool, batch: bool, day_first: bool
 ) -> None:
     """Print the temporal expressions (or events) of PATH, or of standard input ('-')."""
+    from timeline.cli_inspect import (
+        article_for_extraction,
+        event_json,
+        expression_json,
+        extract_batch,
+        table_row,
+    )
+    from timeline.extract import extract_article
+
     if batch:
-        _extract_batch(sys.stdin, day_first)
+        extract_batch(sys.stdin, day_first)
         return
-    article = _article_for_extraction(path, published)
+    article = article_for_extraction(path, published)
     extraction = extract_article(article, day_first=day_first)
     rows: Iterable[dict[str, Any]] = (
         (event_json(e) for e in extraction.events)
@@ -403,109 +401,7 @@ def extract(
         else (expression_json(e) for e in extraction.expressions)
     )
     for row in rows:
-        click.echo(json.dumps(row, ensure_ascii=False) if form == "jsonl" else _table_row(row))
-
-
-def expression_json(expression: TimeExpression) -> dict[str, Any]:
-    """An expression as the extraction contract prints it (design.md §3)."""
-    row: dict[str, Any] = {
-        "start": expression.start,
-        "end": expression.end,
-        "text": expression.text,
-        "type": expression.type,
-        "value": expression.value,
-    }
-    if expression.mod:
-        row["mod"] = expression.mod
-    if not expression.resolved:
-        row["resolved"] = False
-    return row
-
-
-def event_json(event: Event) -> dict[str, Any]:
-    """An event with its full provenance, as ``timeline extract --events`` prints it."""
-    article = event.article
-    date = date_json(event.date)
-    return {
-        "id": event.id,
-        "date": date,
-        "text": event.text,
-        "start": event.start,
-        "end": event.end,
-        "line": event.line,
-        "basis": event.basis.value,
-        "kind": event.kind.value,
-        "expression": expression_json(event.expression) if event.expression else None,
-        "article": {
-            "slug": article.slug,
-            "title": article.title,
-            "source": article.source,
-            "published": iso(article.published),
-            "url": article.url,
-        },
-    }
-
-
-def _extract_batch(lines: Iterable[str], day_first: bool) -> None:
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-            published = dt.date.fromisoformat(str(item["published"])[:10])
-            text = str(item["text"])
-        except (ValueError, KeyError, TypeError) as error:
-            raise UsageError(f"<stdin>:{number}: not a batch line ({error})") from None
-        found = find_expressions(text, published, day_first=day_first)
-        row = {"id": item.get("id"), "expressions": [expression_json(e) for e in found]}
-        click.echo(json.dumps(row, ensure_ascii=False))
-
-
-def _article_for_extraction(path: str, published: str | None) -> Article:
-    name = "<stdin>" if path == "-" else path
-    data = sys.stdin.buffer.read() if path == "-" else _read(Path(path))
-    text = decode_text(data, name)
-    if text.startswith("---"):
-        article = parse_article(text, name)
-        return article if published is None else _republished(article, published)
-    if published is None:
-        raise UsageError("plain text needs --published YYYY-MM-DD to resolve relative dates")
-    return Article(name, "text", "", _published(published), "", text, 0)
-
-
-def _republished(article: Article, published: str) -> Article:
-    return replace(article, published=_published(published))
-
-
-def _published(value: str) -> dt.datetime | dt.date:
-    try:
-        return parse_published(value)
-    except ValueError as error:
-        raise UsageError(f"--published: {error}") from None
-
-
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise UsageError(f"{path}: cannot read ({error.strerror})") from None
-
-
-def _table_row(row: dict[str, Any]) -> str:
-    if "expressions" in row or "article" in row:
-        return f"{row['date']['value']:<12} {row['basis']:<12} {row['text']}"
-    return f"{row['start']:>6} {row['end']:>6}  {row['type']:<9} {row['value']:<14} {row['text']}"
-
-
-def explain_rank(
-    timeline: Timeline, wanted: str, corrections: Iterable[Correction] = ()
-) -> list[str]:
-    """``explain_entry`` of the entry whose id, or one of whose sources' event id, is
-    ``wanted``; a usage error when there is none."""
-    for entry in timeline.entries:
-        if entry.id == wanted or any(s.event_id == wanted for s in entry.sources):
-            return explain_entry(timeline, entry, corrections)
-    raise UsageError(f"no entry has the id '{wanted}' (ids are in output/timeline.json)")
+        click.echo(json.dumps(row, ensure_ascii=False) if form == "jsonl" else table_row(row))
 
 
 def _print_report(report: BuildReport) -> None:

@@ -17,11 +17,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from timeline.build.codec import RECORD_PARTS, record_of_parts, record_parts
-from timeline.build.doubts import ArticleDoubt, Doubt, site_doubts
-from timeline.build.extraction import Progress, StoredBodies, extract_articles
 from timeline.build.inputs import (
     ReadArticles,
     code_fingerprint,
@@ -30,30 +27,27 @@ from timeline.build.inputs import (
     read_articles,
     site_salt,
 )
-from timeline.build.parallel import Workers
 from timeline.build.store import CACHE_DIR, LastBuild, Store, last_build, save_last_build
 from timeline.config import Config, load_config
 from timeline.errors import BuildFailed, ContentError, UsageError
-from timeline.load.site import duplicate_slugs, load_curation
-from timeline.merge import MergeMemo, merge_events, order_entries
-from timeline.merge.corrections import (
-    curated_entries,
-    hide_entries,
-    invalid_redates,
-    key_choices,
-    redate_and_split,
-    stale_corrections,
+from timeline.model import (
+    ArticleEvents,
+    Correction,
+    CuratedEvent,
+    SourceLocation,
+    Timeline,
 )
-from timeline.merge.rank import rank_entries
-from timeline.merge.record import memo_from, record_of
-from timeline.merge.tags import fit_tags
-from timeline.model import ArticleEvents, Correction, CuratedEvent, SourceLocation, Timeline
-from timeline.render import Reuse, render_files, theme_dirs
-from timeline.write import static_files, write_output
+
+if TYPE_CHECKING:  # the stages are imported where they run: a build with nothing changed
+    # needs none of them, and ``timeline`` starts faster without them (see build_site)
+    from timeline.build.doubts import ArticleDoubt, Doubt
+    from timeline.build.extraction import Progress
+    from timeline.build.parallel import Workers
+    from timeline.merge import MergeMemo
+    from timeline.render import Reuse
 
 __all__ = [
     "BuildReport",
-    "Doubt",
     "Inputs",
     "Loaded",
     "build_site",
@@ -114,28 +108,35 @@ def build_site(
     config = load_config(root, overrides)
     target = _output_folder(config, output)
     options = repr((drafts, strict, str(target), sorted((overrides or {}).items())))
-    with open_store(config, use_cache) as store, scratch_store() as scratch:
+    with open_store(config, use_cache) as store:
         with _timed(timings, "read"):
             inputs = read_inputs(config, store, target, options)
         if inputs.last is not None and inputs.unchanged:
             return _unchanged(inputs.last, target, timings)
-        with _timed(timings, "extract"), Workers(jobs, dask) as workers:  # ended after it
-            loaded = load_site(
-                config, inputs.read, store, workers, drafts=drafts, progress=progress,
-                scratch=scratch,
-            )  # fmt: skip
-        doubts = _settled_doubts(loaded, strict or config.strict)
-        with _timed(timings, "merge"):
-            timeline = merge_kept(loaded, store)
-        reuse = Reuse(inputs.salt, inputs.reusable_pages)
-        salt = inputs.read.stats.salt
-        bodies = StoredBodies(store, scratch, config.root, config.day_first, salt)
-        with _timed(timings, "render"):  # pages are written as they are rendered
-            files = render_files(timeline, config, bodies, reuse=reuse, pieces=True)
-            written = write_output(target, files, static_files(config))
-        events = sum(len(article.events) for article in loaded.articles)
-        counts = (len(loaded.articles), events, len(timeline.entries), written.files)
-        _keep_record(store, inputs, target, counts, doubts, reuse)
+        # Imported here, not above: a build that found nothing changed never needs them.
+        from timeline.build.extraction import StoredBodies
+        from timeline.build.parallel import Workers
+        from timeline.render import Reuse, render_files
+        from timeline.write import static_files, write_output
+
+        with scratch_store() as scratch:
+            with _timed(timings, "extract"), Workers(jobs, dask) as workers:  # ended after it
+                loaded = load_site(
+                    config, inputs.read, store, workers, drafts=drafts, progress=progress,
+                    scratch=scratch,
+                )  # fmt: skip
+            doubts = _settled_doubts(loaded, strict or config.strict)
+            with _timed(timings, "merge"):
+                timeline = merge_kept(loaded, store)
+            reuse = Reuse(inputs.salt, inputs.reusable_pages)
+            salt = inputs.read.stats.salt
+            bodies = StoredBodies(store, scratch, config.root, config.day_first, salt)
+            with _timed(timings, "render"):  # pages are written as they are rendered
+                files = render_files(timeline, config, bodies, reuse=reuse, pieces=True)
+                written = write_output(target, files, static_files(config))
+            events = sum(len(article.events) for article in loaded.articles)
+            counts = (len(loaded.articles), events, len(timeline.entries), written.files)
+            _keep_record(store, inputs, target, counts, doubts, reuse)
     return BuildReport(target, *counts, written.changed, timings, doubts)
 
 
@@ -164,6 +165,8 @@ class Inputs:
 
 def read_inputs(config: Config, store: Store, target: Path, options: str) -> Inputs:
     """The inputs of a build of ``config`` into ``target`` with ``options``."""
+    from timeline.render import theme_dirs
+
     last = last_build(store)
     read = read_articles(config, last.articles if last else None)
     salt = site_salt(config, options, theme_dirs(config))
@@ -173,6 +176,8 @@ def read_inputs(config: Config, store: Store, target: Path, options: str) -> Inp
 
 def _settled_doubts(loaded: Loaded, strict: bool) -> tuple[Doubt, ...]:
     """The doubts no correction settled; with ``strict`` they fail the build."""
+    from timeline.build.doubts import site_doubts
+
     doubts = site_doubts(loaded.doubts, loaded.articles, loaded.corrections)
     if doubts and strict:
         raise BuildFailed(ContentError(d.location, d.message) for d in doubts)
@@ -208,6 +213,9 @@ def load_site(
     """Read and extract every article (from ``store`` where it holds them), collecting all
     content errors before failing; drafts are left out unless ``drafts``. The HTML of the
     bodies extracted goes to ``scratch``."""
+    from timeline.build.extraction import extract_articles
+    from timeline.load.site import duplicate_slugs, load_curation
+
     read = read or read_articles(config)
     store = store or Store(None)
     extracted = extract_articles(
@@ -242,6 +250,18 @@ def make_timeline(loaded: Loaded, memo: MergeMemo | None = None) -> Timeline:
     A caller that merges again and again (``serve``) passes a ``memo`` to keep what did
     not change.
     """
+    from timeline.merge import merge_events, order_entries
+    from timeline.merge.corrections import (
+        curated_entries,
+        hide_entries,
+        invalid_redates,
+        key_choices,
+        redate_and_split,
+        stale_corrections,
+    )
+    from timeline.merge.rank import rank_entries
+    from timeline.merge.tags import fit_tags
+
     events = [event for article in loaded.articles for event in article.events]
     handwritten, errors = curated_entries(loaded.curated)
     errors += invalid_redates(loaded.corrections)
@@ -267,6 +287,8 @@ def corrected_articles(
 ) -> tuple[ArticleEvents, ...]:
     """The articles with their events as the editors corrected them (re-dated, restored,
     dropped): as the merge saw them, and as their pages and the ranking show them."""
+    from timeline.merge.corrections import redate_and_split
+
     if not corrections:
         return tuple(articles)
     return tuple(
@@ -281,6 +303,10 @@ _MERGE = "merge"
 def merge_kept(loaded: Loaded, store: Store) -> Timeline:
     """``make_timeline``, starting from the merge record the store holds for the same
     program and corrections, and leaving this build's there for the next."""
+    from timeline.build.codec import RECORD_PARTS, record_of_parts, record_parts
+    from timeline.merge import MergeMemo
+    from timeline.merge.record import memo_from, record_of
+
     # The record is of the events as corrected (re-dated, restored, dropped): the merge's.
     corrected = corrected_articles(loaded.articles, loaded.corrections)
     articles = [(article.key, article.events) for article in corrected]
@@ -330,6 +356,8 @@ def scratch_store() -> Iterator[Store]:
 def _signature(config: Config, read: ReadArticles, salt: str) -> str:
     """A digest of every input of a build: the pages' salt (program, config, templates,
     curation, options), the articles' keys and errors and every theme file's state."""
+    from timeline.render import theme_dirs
+
     pieces = [salt.encode(), read.stats.salt.encode()]
     pieces += [f"{f.relative}\0{f.key}".encode() for f in read.files]
     pieces += [str(error).encode() for error in read.errors]
@@ -340,6 +368,8 @@ def _signature(config: Config, read: ReadArticles, salt: str) -> str:
 
 def _unchanged(previous: LastBuild, target: Path, timings: dict[str, float]) -> BuildReport:
     """The report of a build that found every input and output as the last one left them."""
+    from timeline.build.doubts import Doubt
+
     log.debug("nothing changed since the last build")
     doubts = tuple(
         Doubt(SourceLocation(path, line), message, kind)

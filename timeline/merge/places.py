@@ -9,6 +9,11 @@ and "gaza city") or as a report of the day says ("southern Gaza's Rafah", "the S
 district of Gaza City", "the Jenin camp in the West Bank", a dateline "JENIN, West Bank").
 A region, a place in every fifth report of the build, meets all. Two reports that share a
 figure tell one happening wherever they put it.
+
+Where alone is no evidence of one happening either: two reports of one place (or of none)
+that each tell an occurrence of another family ("an airstrike on the market", "a convoy
+reached the clinic") and share nothing but where, who told it and the toll tell two
+(``other_occurrences``).
 """
 
 from __future__ import annotations
@@ -292,10 +297,11 @@ class Places:
     def locate(self, block: Sequence[Event], weights: Weights) -> None:
         """Find the places of a block's events, once each: the names after "in", "at", "on"
         ... of any of its reports (and its datelines' places) are the block's known places,
-        and a report names those it holds; a region (``BROAD_WEIGHT``) is left out."""
-        told = {event.id: event.clause or event.text for event in block}
+        and a report names those it holds; a region (``BROAD_WEIGHT``) is left out; and
+        the occurrences each report tells (``told_occurrences``)."""
+        texts = {event.id: event.clause or event.text for event in block}
         within: dict[str, set[str]] = defaultdict(set)
-        for text in told.values():
+        for text in texts.values():
             for name, outer in place_names(text):
                 within[name].update(outer)
             filed = dateline_within(text)
@@ -304,10 +310,10 @@ class Places:
         known = frozenset(within)
         specific = frozenset(name for name in known if not _broad(name, weights))
         self.named = {
-            event_id: named_places(text, known) & specific for event_id, text in told.items()
+            event_id: named_places(text, known) & specific for event_id, text in texts.items()
         }
         self.within = {name: frozenset(outer) for name, outer in within.items()}
-        self.told = {event_id: told_occurrences(text) for event_id, text in told.items()}
+        self.told = {event_id: told_occurrences(text) for event_id, text in texts.items()}
         self.weights = weights
 
     def of(self, event_id: str) -> frozenset[str]:
@@ -334,9 +340,8 @@ class Places:
         places, told = where
         if apart_places(self.of(a), places, self.within) and not shares_figure(mine, theirs):
             return True
-        named = self.of(a) | places
-        return other_occurrences((mine, self.told.get(a, frozenset())), (theirs, told), named,
-                                 self.weights)  # fmt: skip
+        mine_told = (mine, self.told.get(a, frozenset()))
+        return other_occurrences(mine_told, (theirs, told), self.of(a) | places, self.weights)
 
 
 _NO_EVIDENCE = content_words(

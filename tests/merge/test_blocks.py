@@ -237,6 +237,11 @@ def test_reports_of_one_day_in_different_places_never_join(
         ("In Rafah, a school was struck by Israeli jets.", {"rafah"}),
         ("Hostages were released in Deir al-Balah.", {"deir al-balah"}),
         ("Israeli forces raided Tulkarm on Monday.", {"tulkarm"}),
+        # whom an occurrence befell is no place
+        ("Israeli forces arrested Ahmed Jaber in Jenin.", {"jenin"}),
+        ("Hamas freed Ohad Ben Ami in Gaza City.", {"gaza city"}),
+        ("Families fled the market area of Bureij.", {"bureij"}),
+        ("Tanks reached the outskirts of Rafah.", {"rafah"}),
         ("The ministry said 12 people died in hospital.", set()),
         # words that only look like places: a sentence's first word, an outlet, a qualifier
         ("Chemists in Torbay sold out of face masks.", {"torbay"}),
@@ -247,3 +252,52 @@ def test_reports_of_one_day_in_different_places_never_join(
 )
 def test_named_places(text: str, places: set[str]) -> None:
     assert named_places(text, frozenset({"jenin", "gaza city"})) == places
+
+
+CONVOY = "A convoy of 3 aid trucks reached the clinic in Beit Lahia, witnesses said."
+MARKET = "An airstrike on the market in Beit Lahia killed 70 people, witnesses said."
+EVACUATION = "Hundreds of families evacuated the Maghazi camp, the civil defence said."
+RAID = "Israeli troops raided a house in the Maghazi camp, the civil defence said."
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "joined"),
+    [
+        # one place, one day, different occurrences sharing nothing but where: apart
+        (MARKET, CONVOY, False),
+        (EVACUATION, RAID, False),
+        (
+            "Israeli forces arrested 12 men in Deir al-Balah, witnesses said.",
+            "A drone strike hit a car in Deir al-Balah, witnesses said.",
+            False,
+        ),
+        # occurrences of one family, or a shared figure: one happening
+        (MARKET, "A bombing in Beit Lahia left 70 dead at the market, witnesses said.", True),
+        (MARKET, "A bombing in Beit Lahia left 70 dead, witnesses said.", True),
+        # a shared target noun: one happening told by its target
+        (
+            "The strike on the market in Beit Lahia killed dozens, medics said.",
+            "An Israeli airstrike hit the market in Beit Lahia, witnesses said.",
+            True,
+        ),
+        # one report tells an occurrence, the other none
+        (MARKET, "Dozens of people were killed at the market in Beit Lahia, medics said.", True),
+        # different occurrences, but the same named victim
+        (
+            "Israeli forces arrested Ahmed Jaber in Beit Lahia, witnesses said.",
+            "Ahmed Jaber was shot in Beit Lahia, his family said.",
+            True,
+        ),
+    ],
+)
+def test_reports_of_one_place_and_day_telling_different_occurrences_stay_apart(
+    first: str, second: str, joined: bool
+) -> None:
+    for second_slug in ("daily", "wire"):  # another outlet; the same article
+        one, two = report("wire", first, "w"), report(second_slug, second, "d")
+        two = replace(two, start=200, end=200 + len(second))
+        entries = merge_events([one, two, *WAR])
+        together = any(
+            {"w", "d"} <= {s.event_id for s in (*e.sources, *e.mentions)} for e in entries
+        )
+        assert together is joined, second_slug

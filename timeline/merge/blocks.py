@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from timeline.merge.order import published_key
-from timeline.merge.places import Places
+from timeline.merge.places import Places, Where
 from timeline.merge.similarity import Weights, alike, occurrence_words, report_words
 from timeline.merge.text import announces_another, background, clean_text, is_reaction
 from timeline.model import DateValue, Event, EventKind, Precision
@@ -42,8 +42,9 @@ comparison stays bounded on a day of thousands of reports of one happening."""
 
 BlockKey = tuple[str, str, str | None]
 Said = tuple[str, str, str, str]
-Profile = dict[tuple[frozenset[str], frozenset[str]], tuple[float, set[str]]]
-"""A cluster's members by (words, places named): their ``total`` and their articles."""
+Profile = dict[tuple[frozenset[str], Where], tuple[float, set[str]]]
+"""A cluster's members by (words, places named and occurrences told): their ``total`` and
+their articles."""
 
 
 def block_key(date: DateValue) -> BlockKey:
@@ -103,8 +104,9 @@ class Comparer:
         return found
 
     def elsewhere(self, a: str, b: str) -> bool:
-        """True when two reports of the block being merged tell happenings in different
-        places (``Places.apart``)."""
+        """True when two reports of the block being merged tell different happenings: in
+        different places, or different occurrences with nothing but where in common
+        (``Places.apart``)."""
         return self.places.apart(a, b, self.words)
 
     def joins(self, event: Event, cluster: Cluster, reaction: bool) -> bool:
@@ -134,12 +136,13 @@ class Comparer:
         return False
 
     def profile(self, cluster: Cluster) -> Profile:
-        """A cluster's members by their distinct words and the places they name: the
-        words' ``total`` and the articles of the members holding them; brought up to date
-        with the members that joined since it was last asked for."""
+        """A cluster's members by their distinct words, the places they name and the
+        occurrences they tell (``Places.where``): the words' ``total`` and the articles of
+        the members holding them; brought up to date with the members that joined since it
+        was last asked for."""
         profile = cluster.profile
         for member in cluster.events[cluster.profiled :]:
-            wording = (self.words[member.id], self.places.of(member.id))
+            wording = (self.words[member.id], self.places.where(member.id))
             found = profile.get(wording)
             if found is None:
                 found = profile[wording] = (self.total(member.id), set())

@@ -9,6 +9,11 @@ and "gaza city") or as a report of the day says ("southern Gaza's Rafah", "the S
 district of Gaza City", "the Jenin camp in the West Bank", a dateline "JENIN, West Bank").
 A region, a place in every fifth report of the build, meets all. Two reports that share a
 figure tell one happening wherever they put it.
+
+Where alone is no evidence of one happening either: two reports of one place (or of none)
+that each tell an occurrence of another family ("an airstrike on the market", "a convoy
+reached the clinic") and share nothing but where, who told it and the toll tell two
+(``other_occurrences``).
 """
 
 from __future__ import annotations
@@ -19,8 +24,15 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from timeline.merge.similarity import Weights, occurrence_words, shares_figure, stems
-from timeline.merge.text import clean_text, dateline_pattern
+from timeline.merge.similarity import (
+    Weights,
+    content_words,
+    is_figure,
+    occurrence_words,
+    shares_figure,
+    stems,
+)
+from timeline.merge.text import clean_text, dateline_pattern, foreground
 from timeline.model import Event
 
 BROAD_WEIGHT = 1.6
@@ -46,6 +58,12 @@ _NOT_PLACES = frozenset(
     Oct Oct. Nov Nov. Dec Dec. Monday Tuesday Wednesday Thursday Friday Saturday Sunday
     January February March April May June July August September October November December""".split()
 )
+_AREAS = frozenset(
+    """city town village district neighbourhood neighborhood area camp suburb suburbs
+    outskirts region province governorate""".split()
+)
+"""Nouns of a place that "of" and a name may follow: "the market area of Bureij", "the
+outskirts of Rafah"."""
 _ACTORS = frozenset(
     """forces troops army military police soldiers officials authorities government media
     jets warplanes drones tanks targets positions fighters militants commanders leaders
@@ -61,6 +79,9 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|\S")
 
 Named = tuple[tuple[str, tuple[str, ...]], ...]
 """Each place a sentence names, lower case, with the places it is said to lie in."""
+Where = tuple[frozenset[str], frozenset[str]]
+"""What a report tells of its happening besides its words: the specific places it names and
+the occurrences it tells as what happened (``Places.told``)."""
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -76,12 +97,15 @@ def place_names(sentence: str) -> Named:
     while at < len(tokens):
         token = tokens[at]
         at += 1
-        if token.lower() in _PLACE_CUES or _targets(token, tokens[at : at + 1]):
+        if (
+            token.lower() in _PLACE_CUES
+            or _targets(token, tokens[at : at + 1])
+            or (token == "of" and at > 1 and tokens[at - 2] in _AREAS)
+        ):
             names, outer, at = _names_after(tokens, at)
             if names:
                 found.append((names[0], tuple(outer + names[1:])))
-        elif _capital(token) and at > 1 and not _capital(tokens[at - 2]):
-            # not the sentence's first word: "Chemists in Torbay" are no place
+        elif _capital(token) and at > 1 and _lies(tokens[at - 2]):
             found.extend(_lying_in(tokens, at - 1))
     return tuple(found)
 
@@ -118,8 +142,30 @@ def _targets(token: str, following: list[str]) -> bool:
         token.islower()
         and bool(following)
         and following[0][:1].isupper()
-        and (token in _RAIDS or bool(occurrence_words(frozenset(stems(token)))))
+        and (
+            token in _RAIDS
+            or bool(occurrence_words(frozenset(stems(token))) - _OF_PEOPLE - _TOWARD)
+        )
     )
+
+
+_OF_PEOPLE = content_words(
+    "arrested freed rescued sacked elected convicted sentenced acquitted fined sued shot"
+    " diagnosed infected installed"
+)
+"""Occurrences whose object is who, not where: "arrested Ahmed Jaber" names no place."""
+_TOWARD = content_words("reached arrived delivered")
+"""Occurrences whose object is where something went, not where it happened: "the convoy
+reached Israel" and "the hostages were carried out of Gaza City" tell one handover."""
+
+
+def _lies(before: str) -> bool:
+    """True when a capitalized run after the word ``before`` may name a place said to lie
+    in another: not the sentence's first word ("Chemists in Torbay" are no place), nor whom
+    an occurrence befell ("arrested Ahmed Jaber in Jenin")."""
+    if _capital(before):
+        return False
+    return not (before.islower() and frozenset(stems(before)) & _OF_PEOPLE)
 
 
 def _lying_in(tokens: list[str], at: int) -> list[tuple[str, tuple[str, ...]]]:
@@ -244,14 +290,18 @@ class Places:
 
     named: dict[str, frozenset[str]] = field(default_factory=dict)
     within: dict[str, frozenset[str]] = field(default_factory=dict)
+    told: dict[str, frozenset[str]] = field(default_factory=dict)
+    """The occurrences each event tells as what happened (``text.foreground``)."""
+    weights: Weights = field(default_factory=lambda: Weights({}, 0.0))
 
     def locate(self, block: Sequence[Event], weights: Weights) -> None:
         """Find the places of a block's events, once each: the names after "in", "at", "on"
         ... of any of its reports (and its datelines' places) are the block's known places,
-        and a report names those it holds; a region (``BROAD_WEIGHT``) is left out."""
-        told = {event.id: event.clause or event.text for event in block}
+        and a report names those it holds; a region (``BROAD_WEIGHT``) is left out; and
+        the occurrences each report tells (``told_occurrences``)."""
+        texts = {event.id: event.clause or event.text for event in block}
         within: dict[str, set[str]] = defaultdict(set)
-        for text in told.values():
+        for text in texts.values():
             for name, outer in place_names(text):
                 within[name].update(outer)
             filed = dateline_within(text)
@@ -260,31 +310,91 @@ class Places:
         known = frozenset(within)
         specific = frozenset(name for name in known if not _broad(name, weights))
         self.named = {
-            event_id: named_places(text, known) & specific for event_id, text in told.items()
+            event_id: named_places(text, known) & specific for event_id, text in texts.items()
         }
         self.within = {name: frozenset(outer) for name, outer in within.items()}
+        self.told = {event_id: told_occurrences(text) for event_id, text in texts.items()}
+        self.weights = weights
 
     def of(self, event_id: str) -> frozenset[str]:
         """The specific places an event of the block names (none when it names none)."""
         return self.named.get(event_id, frozenset())
 
+    def where(self, event_id: str) -> Where:
+        """The places an event of the block names and the occurrences it tells."""
+        return self.of(event_id), self.told.get(event_id, frozenset())
+
     def apart(self, a: str, b: str, words: Mapping[str, frozenset[str]]) -> bool:
-        """True when two events of the block name places that do not meet and share no
-        figure that would make them one happening."""
-        return self.apart_from(a, self.of(b), words.get(b, frozenset()), words)
+        """True when two events of the block tell different happenings by where they put
+        them or by what they tell happened there (``apart_from``)."""
+        return self.apart_from(a, self.where(b), words.get(b, frozenset()), words)
 
     def apart_from(
-        self,
-        a: str,
-        places: frozenset[str],
-        theirs: frozenset[str],
-        words: Mapping[str, frozenset[str]],
+        self, a: str, where: Where, theirs: frozenset[str], words: Mapping[str, frozenset[str]]
     ) -> bool:
-        """``apart`` for event ``a`` and a report naming ``places`` in the words ``theirs``
-        (what ``apart`` depends on of the other event)."""
-        if not apart_places(self.of(a), places, self.within):
-            return False
-        return not shares_figure(words.get(a, frozenset()), theirs)
+        """``apart`` for event ``a`` and a report telling ``where`` in the words ``theirs``
+        (what ``apart`` depends on of the other event): the two name places that do not
+        meet and share no figure, or they tell different occurrences and share nothing but
+        where (``other_occurrences``)."""
+        mine = words.get(a, frozenset())
+        places, told = where
+        if apart_places(self.of(a), places, self.within) and not shares_figure(mine, theirs):
+            return True
+        mine_told = (mine, self.told.get(a, frozenset()))
+        return other_occurrences(mine_told, (theirs, told), self.of(a) | places, self.weights)
+
+
+_NO_EVIDENCE = content_words(
+    """witness witnesses medic medics paramedic paramedics rescuer rescuers resident
+    residents civil defence defense ministry health people killed wounded injured dead
+    """
+    + " ".join(_PLACE_NOUNS)
+)
+"""Words two reports of different happenings of one place share as often as not: who told
+them ("witnesses", "medics", "the civil defence", "the health ministry"), the tolls every
+report of a war gives ("killed", "wounded"), and the nouns of a place ("camp", "city")."""
+
+
+def told_occurrences(sentence: str) -> frozenset[str]:
+    """The occurrences (``similarity.occurrence_words``) a sentence tells as what happened
+    (``text.foreground``): not those it gives as background, a plan, or a description."""
+    found = occurrence_words(frozenset(stems(sentence)))
+    return frozenset(word for word in found if foreground(sentence, word))
+
+
+def other_occurrences(
+    mine: tuple[frozenset[str], frozenset[str]],
+    theirs: tuple[frozenset[str], frozenset[str]],
+    named: frozenset[str],
+    weights: Weights,
+) -> bool:
+    """True when two reports, each given as its words and the occurrences it tells, tell
+    different happenings of one place (or of none): each tells an occurrence as what
+    happened, the two share no word of an occurrence ("airstrike" and "bombing" are one),
+    and the words they share are only where (the places ``named``, a region), who told
+    it, and a toll: no figure, no name of who acted or was hit, no target ("the market").
+    Where alone is no evidence of one happening: a strike and an aid convoy in one town
+    on one day are two."""
+    (my_words, my_told), (their_words, their_told) = mine, theirs
+    if not my_told or not their_told:
+        return False  # a report that tells no occurrence may be of either
+    if occurrence_words(my_words) & occurrence_words(their_words):
+        return False
+    shared = (my_words & their_words) - _NO_EVIDENCE - _place_words(named)
+    return not any(_evidence(word, weights) for word in shared)
+
+
+def _evidence(word: str, weights: Weights) -> bool:
+    """True for a shared word that says which happening two reports tell: a figure, or a
+    word rarer than a region's (a name, a target); not a year, nor a word of the war."""
+    if word[0].isdigit():
+        return is_figure(word)
+    return weights.weight(word) >= BROAD_WEIGHT
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _place_words(named: frozenset[str]) -> frozenset[str]:
+    return frozenset(word for name in named for word in stems(name))
 
 
 def _broad(name: str, weights: Weights) -> bool:

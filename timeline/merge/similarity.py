@@ -59,7 +59,7 @@ _SAME_MEANING = {
         "hostage": "hostage hostages captive captives abductee abductees",
         "prisoner": "prisoner prisoners detainee detainees inmate inmates",
         "ceasefire": "ceasefire ceasefires cease-fire truce truces",
-        "operation": "operation operations offensive raid raids incursion",
+        "operation": "operation operations offensive raid raids raided raiding incursion",
         "explode": "explode explodes exploded exploding explosion explosions blast blasts",
         "sink": "sink sinks sank sinking sunk",
         "quake": "quake quakes earthquake earthquakes tremor tremors",
@@ -85,6 +85,8 @@ _SAME_MEANING = {
         "vote": "vote votes voted voting",
         "cancel": "cancel cancels cancelled canceled cancelling canceling cancellation",
         "sue": "sue sues sued suing lawsuit lawsuits",
+        "arrive": "arrive arrives arrived arriving arrival arrivals",
+        "deliver": "deliver delivers delivered delivering delivery deliveries",
     }.items()
     for word in words.split()
 }
@@ -96,12 +98,13 @@ _OCCURRENCES = """strike attack explode sink quake evacuate shell invade withdra
     stop halt leak burn dive land launch open close sign approve reject vote elect fall
     plunge rise surge cut slash raise lower sack fine sue convict sentence acquit
     bankruptcy install seal test slaughter cull quarantine diagnose infect ban suspend
-    cancel postpone delay""".split()
+    cancel postpone delay arrive reach deliver operation""".split()
 """Verbs and nouns of an occurrence ("sank", "the explosion", "shares plunged", "the
 leak"): what a report says happened, as against who or where. Two tellings of one day that
-share one of them, and more, tell one happening (``blocks.retells``, ``blocks._kin``).
-Not the consequences every report of a war repeats ("killed", "injured"), nor words of
-telling ("confirmed", "admitted", "declared")."""
+share one of them, and more, tell one happening (``blocks.retells``, ``blocks._kin``);
+two that each tell one and share none, nor anything but where, tell two
+(``places.other_occurrences``). Not the consequences every report of a war repeats
+("killed", "injured"), nor words of telling ("confirmed", "admitted", "declared")."""
 
 
 def occurrence_words(words: frozenset[str]) -> frozenset[str]:
@@ -238,7 +241,12 @@ def _undoubled(stem: str) -> str:
 def shares_figure(a: frozenset[str], b: frozenset[str]) -> bool:
     """True when two reports' words share a figure ("404 people", "12 killed"): evidence
     of one happening however else they differ. A year is no figure."""
-    return any(word[0].isdigit() and not _year(word) for word in a & b)
+    return any(is_figure(word) for word in a & b)
+
+
+def is_figure(word: str) -> bool:
+    """True for a number that is no year ("404", "12"): what a figure shared is."""
+    return word[0].isdigit() and not _year(word)
 
 
 def _year(word: str) -> bool:

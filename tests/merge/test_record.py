@@ -18,6 +18,7 @@ from timeline.build.store import CACHE_DIR, Store
 from timeline.config import load_config
 from timeline.extract.timex import day_value
 from timeline.merge import MergeMemo, merge_events
+from timeline.merge.blocks import block_key
 from timeline.merge.record import ArticleEvents, MergeRecord, memo_from, record_of
 from timeline.model import Event, EventKind
 
@@ -83,7 +84,7 @@ def test_a_merge_from_the_record_of_the_last_build_is_a_fresh_merge(tmp_path: Pa
     assert kept_some
 
 
-def test_events_of_a_changed_article_never_stand_in_for_the_recorded_ones() -> None:
+def test_an_event_of_a_changed_article_with_other_words_never_stands_in() -> None:
     day = day_value(dt.date(2025, 1, 3))
     a = event("a", "Drones hit a bakery in Rafah, killing nine.", day, dt.date(2025, 1, 4))
     b = event("b", "Nine were killed as drones hit a Rafah bakery.", day, dt.date(2025, 1, 5))
@@ -95,6 +96,46 @@ def test_events_of_a_changed_article_never_stand_in_for_the_recorded_ones() -> N
     memo = memo_from(record, [("ka", [a]), ("kb2", [b2])])
     assert merge_events([a, b2], memo=memo) == merge_events([a, b2])
     assert len(merge_events([a, b2], memo=memo_from(record, [("ka", [a]), ("kb2", [b2])]))) == 2
+
+
+def test_one_sentence_changed_merges_again_only_the_block_it_is_in(tmp_path: Path) -> None:
+    days = [day_value(dt.date(2025, 1, d)) for d in (3, 4, 5)]
+    told = [  # each day's happening, in words no other day's report holds
+        ("Drones hit a bakery in Rafah, killing nine.", "Nine died as drones hit a Rafah bakery."),
+        ("Tanks entered Khan Younis from the east.", "Tanks pushed into eastern Khan Younis."),
+        ("Convoys waited at the Kerem Shalom crossing.", "Trucks queued at Kerem Shalom."),
+    ]
+    articles = {
+        slug: [
+            event(slug, told[n][i % 2], day, dt.date(2025, 1, 6 + i)) for n, day in enumerate(days)
+        ]
+        for i, slug in enumerate(("wire", "daily", "post"))
+    }
+    articles["post"].append(
+        event("post", "Fuel ran out in Gaza City.", JANUARY, dt.date(2025, 2, 8))
+    )
+
+    def given() -> list[ArticleEvents]:
+        return [(key_of(events), events) for events in articles.values()]
+
+    def events() -> list[Event]:
+        return [e for listed in articles.values() for e in listed]
+
+    memo = MergeMemo()
+    merge_events(events(), memo=memo)
+    assert len(memo.remerged) == 4
+    record = through_disk(tmp_path, record_of(memo, given()))
+    # The post's 5 January sentence is rewritten: its key changes, its other events do not.
+    articles["post"][2] = event(
+        "post", "Convoys waited hours at Kerem Shalom.", days[2], dt.date(2025, 1, 8)
+    )
+    memo = memo_from(record, given())
+    assert merge_events(events(), memo=memo) == merge_events(events())
+    assert memo.remerged == {block_key(days[2])}
+    # Recorded again, the next build knows the rewritten sentence as it is now.
+    memo = memo_from(through_disk(tmp_path, record_of(memo, given())), given())
+    assert merge_events(events(), memo=memo) == merge_events(events())
+    assert memo.remerged == set()
 
 
 def test_a_restored_event_stands_in_for_no_recorded_block_as_it_was_extracted() -> None:
@@ -140,7 +181,7 @@ def test_a_build_after_edits_equals_a_build_without_cache(
         )
     build_site(sample_site)
     with Store(sample_site / CACHE_DIR) as store:
-        assert len(store.keys("merge")) == 8
+        assert len(store.keys("merge")) == 9
     articles = sample_site / "content" / "articles"
     edits = [
         ("strike-03.md", "\nOn 1 November 2024 shelling hit the Jabalia camp, officials said.\n"),

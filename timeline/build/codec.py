@@ -241,7 +241,17 @@ def _published(text: str) -> dt.datetime | dt.date:
 # ---------------------------------------------------------------- the merge record
 
 
-RECORD_PARTS = ("articles", "sets", "words", "frequency", "weights", "blocks", "months", "folded")
+RECORD_PARTS = (
+    "articles",
+    "digests",
+    "sets",
+    "words",
+    "frequency",
+    "weights",
+    "blocks",
+    "months",
+    "folded",
+)
 """The pieces the merge record is kept in, each made, encoded and stored before the next:
 written whole, the record's JSON was a spike of tens of MB at the merge's peak."""
 
@@ -253,6 +263,7 @@ def record_parts(record: MergeRecord) -> Iterator[tuple[str, bytes]]:
     sets: dict[frozenset[str], int] = {}
     words = {i: sets.setdefault(w, len(sets)) for i, w in record.words.items()}
     yield "articles", _encoded(record.articles)
+    yield "digests", _encoded(record.digests)
     yield "sets", _encoded([sorted(w) for w in sets])
     del sets
     yield "words", _encoded(words)
@@ -301,6 +312,7 @@ def record_of_parts(parts: Mapping[str, bytes]) -> MergeRecord:
     }
     return MergeRecord(
         {key: tuple(ids) for key, ids in json.loads(parts["articles"]).items()},
+        {event_id: str(digest) for event_id, digest in json.loads(parts["digests"]).items()},
         words,
         Counter({word: int(n) for word, n in json.loads(parts["frequency"]).items()}),
         Weights({word: float(w) for word, w in idf.items()}, float(unseen)),

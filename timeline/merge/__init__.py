@@ -89,8 +89,16 @@ class MergeMemo:
     """The reactions' links, by reaction entry id."""
     order: dict[int, tuple[Entry, EntryOrder]] = field(default_factory=dict)
     """Each entry's place in timeline order, by the entry object's identity."""
-    merged: int = 0
-    """How many blocks the last merge had to merge again (the others were kept)."""
+    remerged: set[BlockKey] = field(default_factory=set)
+    """The blocks the last merge had to merge again (the others were kept)."""
+    digests: dict[str, str] = field(default_factory=dict)
+    """Each event's digest, by event id, where a memo made from a build's record
+    (``merge/record.py``) knows it: the next record takes it rather than working it out."""
+
+    @property
+    def merged(self) -> int:
+        """How many blocks the last merge had to merge again."""
+        return len(self.remerged)
 
 
 def merge_events(
@@ -110,7 +118,7 @@ def merge_events(
     if doubtful:
         recorded = [event for event in recorded if event.id not in doubtful]
     memo = memo if memo is not None else MergeMemo()
-    memo.merged = 0
+    memo.remerged = set()
     before = memo.known
     known, fresh = _know(recorded, before)
     gone = before.keys() - known.keys()
@@ -258,7 +266,7 @@ def _block(
         and (not moved or kept.events == tuple(members.values()))
     ):
         return kept.entries
-    memo.merged += 1
+    memo.remerged.add(key)
     events = tuple(members.values())
     clusters = merge_block(events, comparer)
     entries = tuple(make_entry(cluster) for cluster in clusters)

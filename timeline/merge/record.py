@@ -5,19 +5,22 @@ merge found as a ``MergeRecord`` (``cache.save_merge_record``) and the next buil
 memo of it again (``memo_from``). The record names events by id, never holds them: the
 events come from the build's own extractions. An article whose file has the same cache key
 as last time (its bytes, path, the extraction code and settings) gives the same events, so
-its events stand in for the recorded ones; a block that held an event of any other article
-is merged again, and the memo counts that article's recorded words out. The merge then does
-what it does for ``serve``: it merges again only the blocks whose events or word weights
-changed, and the result is that of a fresh merge.
+its events stand in for the recorded ones. An event of a changed article stands in when its
+digest (``event_digest``: every field of the event, its article's reference among them) is
+the recorded one: it is the same event, whatever else its article changed. A block that held
+any other event is merged again, and the memo counts that event's recorded words out. The
+merge then does what it does for ``serve``: it merges again only the blocks whose events or
+word weights changed, and the result is that of a fresh merge.
 
 Pure functions: reading and writing the record is ``cache.py``'s.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from timeline.merge import BlockKey, MergeMemo, Month, _Known, _MergedBlock
 from timeline.merge.blocks import names
@@ -51,6 +54,8 @@ class MergeRecord:
 
     articles: dict[str, tuple[str, ...]]
     """Each article's cache key, and the ids of its events in order."""
+    digests: dict[str, str]
+    """Each event's ``event_digest``, by id."""
     words: dict[str, frozenset[str]]
     """Each event's words, by id."""
     frequency: Counter[str]
@@ -85,8 +90,17 @@ def record_of(memo: MergeMemo, articles: Iterable[ArticleEvents]) -> MergeRecord
             if month not in months:  # every coarse mention saw the same entries of a month
                 months[month] = tuple(e.id for e in entries)
         folded[coarse] = (spans, kept.target)
+    known = memo.digests
+    listed = {}
+    digests = {}
+    for key, events in articles:
+        listed[key] = tuple(e.id for e in events)
+        for event in events:
+            found = known.get(event.id)
+            digests[event.id] = found if found is not None else event_digest(event)
     return MergeRecord(
-        {key: tuple(e.id for e in events) for key, events in articles},
+        listed,
+        digests,
         dict(memo.words),
         Counter(memo.frequency),
         memo.weights,
@@ -98,19 +112,16 @@ def record_of(memo: MergeMemo, articles: Iterable[ArticleEvents]) -> MergeRecord
 
 def memo_from(record: MergeRecord, articles: Iterable[ArticleEvents]) -> MergeMemo:
     """A memo as the recorded merge left it, the events of ``articles`` standing in for
-    the recorded ones where the article's key and its events' ids are the recorded ones.
+    the recorded ones: all of an article's where its key and its events' ids are the
+    recorded ones, else each event whose digest is the recorded one.
 
     Only a block all of whose events stand in keeps its entries (made again from those
     events); any other is merged again.
     """
-    trusted: dict[str, Event] = {}
-    for key, events in articles:
-        ids = record.articles.get(key)
-        if ids is not None and ids == tuple(e.id for e in events):
-            trusted.update((e.id, e) for e in events)
     memo = MergeMemo(
         words=dict(record.words), frequency=Counter(record.frequency), weights=record.weights
     )
+    trusted = _standing_in(record, articles, memo.digests)
     known, words = memo.known, record.words
     for where, block in record.blocks.items():
         members: dict[str, Event] = {}
@@ -141,6 +152,37 @@ def memo_from(record: MergeRecord, articles: Iterable[ArticleEvents]) -> MergeMe
     return memo
 
 
+def _standing_in(
+    record: MergeRecord, articles: Iterable[ArticleEvents], digests: dict[str, str]
+) -> dict[str, Event]:
+    """The events that are the recorded ones, by id; ``digests`` gets the digest of each
+    event of every article listed, recorded or (for a changed article) worked out."""
+    trusted: dict[str, Event] = {}
+    recorded = record.digests
+    for key, events in articles:
+        ids = tuple(e.id for e in events)
+        if record.articles.get(key) == ids:
+            trusted.update((e.id, e) for e in events)
+            digests.update((i, d) for i in ids if (d := recorded.get(i)) is not None)
+            continue
+        once = {i for i, n in Counter(ids).items() if n == 1}  # one id, one event
+        for event in events:
+            digest = digests[event.id] = event_digest(event)
+            if event.id in once and recorded.get(event.id) == digest:
+                trusted[event.id] = event
+    return trusted
+
+
+_EVENT_FIELDS = tuple(f.name for f in fields(Event))
+
+
+def event_digest(event: Event) -> str:
+    """A digest of every field of an event (its article's reference, text, clause, offsets,
+    line, date, expression, basis and kind): two events with one digest are one to the merge."""
+    told = repr(tuple(getattr(event, name) for name in _EVENT_FIELDS))
+    return hashlib.blake2b(told.encode(), digest_size=12).hexdigest()
+
+
 def _mergeable(event: Event) -> bool:
     """An event as extracted that a merge takes in. One that is not (a state, say) stood in
     a recorded block only as a correction made it ("[restore]"): the corrected event comes
@@ -148,4 +190,4 @@ def _mergeable(event: Event) -> bool:
     return event.kind.recorded or names(event)
 
 
-__all__ = ["BlockRecord", "MergeRecord", "memo_from", "record_of"]
+__all__ = ["BlockRecord", "MergeRecord", "event_digest", "memo_from", "record_of"]

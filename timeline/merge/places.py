@@ -115,7 +115,6 @@ def _capital(token: str) -> bool:
     return token[:1].isupper() or ("-" in token[1:4] and _PARTICLE.match(token) is not None)
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def _tokens(sentence: str) -> list[str]:
     """A sentence's words and marks, without the dateline or time stamp it starts with."""
     return _TOKEN.findall(clean_text(sentence))

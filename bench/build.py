@@ -858,6 +858,10 @@ def table(results: list[Measurement]) -> str:
     return "\n".join(lines)
 
 
+COLD_SECONDS = 53.0
+"""The cold build at 10,000 articles before the house issue (48-53 s on this machine)."""
+
+
 def targets(results: list[Measurement]) -> list[str]:
     """The issue's targets, each with ✓ or ✗ and the figure it was judged on."""
     sizes = sorted({m.articles for m in results})
@@ -874,15 +878,22 @@ def targets(results: list[Measurement]) -> list[str]:
         mark = "✓" if value <= limit else "✗"
         lines.append(f"- {mark} {label}: {value:.2f}{unit} (target ≤ {limit:g}{unit})")
 
-    check("cold build, ratio to Hugo", ratio(results, "hugo", size), 1.0)
-    check("cold build, ratio to Pelican (well ahead)", ratio(results, "pelican", size), 0.5)
-    check("cold build, ratio to MkDocs (well ahead)", ratio(results, "mkdocs", size), 0.5)
-    warm = _find(results, "timeline", "no change", size)
-    check("rebuild, nothing changed", warm.seconds if warm else None, 1.0, " s")
-    changed = _find(results, "timeline", "one changed", size)
-    check("rebuild, one article changed", changed.seconds if changed else None, 0.3, " s")
+    def report(label: str, value: float | None) -> None:
+        shown = "not measured" if value is None else f"{value:.2f}"
+        lines.append(f"- {label}: {shown} (reported, no target)")
+
+    # The house issue's targets: the cold build no slower than before it (48-53 s here),
+    # the ratios to the peers reported beside it.
     cold = _find(results, "timeline", "cold", size)
-    check("peak memory of the cold build", cold.peak_mib if cold else None, 200, " MiB")
+    check("cold build", cold.seconds if cold else None, COLD_SECONDS, " s")
+    report("cold build, ratio to Hugo", ratio(results, "hugo", size))
+    report("cold build, ratio to Pelican", ratio(results, "pelican", size))
+    report("cold build, ratio to MkDocs", ratio(results, "mkdocs", size))
+    warm = _find(results, "timeline", "no change", size)
+    check("rebuild, nothing changed", warm.seconds if warm else None, 0.5, " s")
+    changed = _find(results, "timeline", "one changed", size)
+    check("rebuild, one article changed", changed.seconds if changed else None, 2.0, " s")
+    check("peak memory of the cold build", cold.peak_mib if cold else None, 300, " MiB")
     check("linear growth", _growth(results), 1.25)
     return lines
 

@@ -179,6 +179,15 @@ JENIN = "Israeli forces raided the Jenin refugee camp in the occupied West Bank,
 TULKARM = "Israeli forces raided Tulkarm in the occupied West Bank, killing two Palestinians."
 
 
+def one_entry(first: str, second: str, second_slug: str) -> bool:
+    """Whether two reports of one day, the second in the article ``second_slug``, end up
+    in one entry of a merge with the war's background."""
+    one, two = report("wire", first, "w"), report(second_slug, second, "d")
+    two = replace(two, start=200, end=200 + len(second))
+    entries = merge_events([one, two, *WAR])
+    return any({"w", "d"} <= {s.event_id for s in (*e.sources, *e.mentions)} for e in entries)
+
+
 @pytest.mark.parametrize(
     ("first", "second", "joined"),
     [
@@ -214,13 +223,7 @@ def test_reports_of_one_day_in_different_places_never_join(
     first: str, second: str, joined: bool
 ) -> None:
     for second_slug in ("daily", "wire"):  # another outlet; the same article
-        one, two = report("wire", first, "w"), report(second_slug, second, "d")
-        two = replace(two, start=200, end=200 + len(second))
-        entries = merge_events([one, two, *WAR])
-        together = any(
-            {"w", "d"} <= {s.event_id for s in (*e.sources, *e.mentions)} for e in entries
-        )
-        assert together is joined, second_slug
+        assert one_entry(first, second, second_slug) is joined, second_slug
 
 
 @pytest.mark.parametrize(
@@ -294,10 +297,4 @@ def test_reports_of_one_place_and_day_telling_different_occurrences_stay_apart(
     first: str, second: str, joined: bool
 ) -> None:
     for second_slug in ("daily", "wire"):  # another outlet; the same article
-        one, two = report("wire", first, "w"), report(second_slug, second, "d")
-        two = replace(two, start=200, end=200 + len(second))
-        entries = merge_events([one, two, *WAR])
-        together = any(
-            {"w", "d"} <= {s.event_id for s in (*e.sources, *e.mentions)} for e in entries
-        )
-        assert together is joined, second_slug
+        assert one_entry(first, second, second_slug) is joined, second_slug

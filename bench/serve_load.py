@@ -10,16 +10,23 @@ answer whole. It prints the number of answers, errors (refused or reset connecti
 answers that do not come within 5 s, wrong status), and the latency percentiles.
 
     .venv/bin/python bench/serve_load.py [--clients 50] [--seconds 10] [--close]
+        [--servers timeline,asyncio,threads] [--rounds 3]
 
 ``--close`` opens a new connection for every request (as clients of a server without
 keep-alive must). The clients run in this one process (asyncio), beside the server on the
 same machine: on 2 cores they take some of its CPU.
+
+``--servers`` compares designs in the same minutes, taking turns for ``--rounds`` rounds:
+``timeline`` is ``timeline serve``; ``asyncio`` and ``threads`` are bare servers of the
+standard library answering one fixed page of 20 KB with HTTP/1.1 keep-alive (an asyncio
+event loop; ``ThreadingHTTPServer``, a thread per connection): the floor of each design.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import platform
 import random
@@ -37,6 +44,9 @@ REPO = BENCH.parent
 SCRATCH = BENCH / "scratch" / "serve-load"
 TIMELINE = Path(sys.executable).with_name("timeline")
 TIMEOUT = 5.0
+FIXED_PAGE = b"<!DOCTYPE html><html><body>" + b"<p>A fixed page.</p>\n" * 1000 + b"</body></html>"
+FIXED_PAGE = FIXED_PAGE[:20_000]
+BARE_SERVERS = ("asyncio", "threads")
 
 
 @dataclass
@@ -78,6 +88,80 @@ def start_server(site: Path) -> tuple[subprocess.Popen[str], str, int]:
             base = found.group(2).rstrip(".")
             return server, base if base.endswith("/") else base + "/", int(found.group(1))
     raise RuntimeError(f"timeline serve exited with {server.wait()}")
+
+
+def start_bare_server(kind: str) -> tuple[subprocess.Popen[str], str, int]:
+    """A bare server of the standard library (``asyncio`` or ``threads``) in a process of
+    its own, as ``timeline serve`` is; it serves ``/`` only."""
+    command = [sys.executable, __file__, "--bare", kind]
+    server = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    assert server.stderr is not None
+    line = server.stderr.readline()
+    found = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+    if not found:
+        raise RuntimeError(f"the bare {kind} server said {line!r}")
+    return server, "/", int(found.group(1))
+
+
+def _fixed_answer() -> bytes:
+    head = (
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+        f"Content-Length: {len(FIXED_PAGE)}\r\nCache-Control: no-store\r\n\r\n"
+    )
+    return head.encode() + FIXED_PAGE
+
+
+def serve_bare_asyncio() -> None:
+    """One fixed page on an asyncio event loop (streams), HTTP/1.1 keep-alive."""
+    answer = _fixed_answer()
+
+    async def connection(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            while True:
+                head = await reader.readuntil(b"\r\n\r\n")
+                writer.write(answer)
+                await writer.drain()
+                if b"connection: close" in head.lower():
+                    break
+        except (asyncio.IncompleteReadError, ConnectionError):
+            pass
+        finally:
+            writer.close()
+
+    async def main() -> None:
+        server = await asyncio.start_server(connection, "127.0.0.1", 0, backlog=128)
+        port = server.sockets[0].getsockname()[1]
+        print(f"http://127.0.0.1:{port}/", file=sys.stderr, flush=True)
+        await server.serve_forever()
+
+    asyncio.run(main())
+
+
+def serve_bare_threads() -> None:
+    """One fixed page from the standard library's ``ThreadingHTTPServer``, HTTP/1.1."""
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True
+
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(FIXED_PAGE)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(FIXED_PAGE)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    class Server(ThreadingHTTPServer):
+        request_queue_size = 128
+
+    server = Server(("127.0.0.1", 0), Handler)
+    print(f"http://127.0.0.1:{server.server_address[1]}/", file=sys.stderr, flush=True)
+    server.serve_forever()
 
 
 async def request(
@@ -160,11 +244,11 @@ async def run(port: int, targets: list[tuple[str, int]], args: argparse.Namespac
     return tally
 
 
-def report(tally: Tally, seconds: float, args: argparse.Namespace) -> None:
+def report(tally: Tally, seconds: float, args: argparse.Namespace, name: str) -> None:
     latencies = sorted(tally.latencies)
     cuts = statistics.quantiles(latencies, n=100, method="inclusive")
     errors = sum(tally.errors.values())
-    print(f"machine: {os.cpu_count()} CPUs, Python {platform.python_version()}")
+    print(f"== {name}, {time.strftime('%H:%M:%S')}")
     print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     mode = "a new connection per request" if args.close else "keep-alive"
     print(f"{args.clients} clients for {seconds:.1f} s, {mode}: {tally.connections} connections")
@@ -175,22 +259,46 @@ def report(tally: Tally, seconds: float, args: argparse.Namespace) -> None:
     print(f"latency: p50 {p50:.1f} ms, p90 {p90:.1f} ms, p99 {p99:.1f} ms, max {top:.1f} ms")
 
 
+def measure(name: str, paths: list[str], site: Path, args: argparse.Namespace) -> None:
+    """Start the server ``name``, put the load on it, report, stop it."""
+    if name in BARE_SERVERS:
+        server, base, port = start_bare_server(name)
+        targets = [(base, 200)]
+    else:
+        server, base, port = start_server(site)
+        targets = [(base + path, 200) for path in paths]
+        targets += [(base + "no-such-page.html", 404)]  # now and then, a missing page
+    try:
+        tally = asyncio.run(run(port, targets, args))
+        report(tally, args.seconds, args, name)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        if server.stderr is not None:
+            server.stderr.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--close", action="store_true", help="a new connection per request")
+    parser.add_argument("--servers", default="timeline", help="e.g. timeline,asyncio,threads")
+    parser.add_argument("--rounds", type=int, default=1, help="turns of every server")
+    parser.add_argument("--bare", choices=BARE_SERVERS, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.bare:
+        with contextlib.suppress(KeyboardInterrupt):
+            (serve_bare_asyncio if args.bare == "asyncio" else serve_bare_threads)()
+        return
+    names = args.servers.split(",")
+    if unknown := set(names) - {"timeline", *BARE_SERVERS}:
+        parser.error(f"unknown server: {', '.join(sorted(unknown))}")
     site, paths = prepare_site()
-    server, base, port = start_server(site)
-    try:
-        targets = [(base + path, 200) for path in paths]
-        targets += [(base + "no-such-page.html", 404)]  # now and then, a missing page
-        tally = asyncio.run(run(port, targets, args))
-        report(tally, args.seconds, args)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    print(f"machine: {os.cpu_count()} CPUs, Python {platform.python_version()}")
+    for _ in range(args.rounds):
+        for name in names:
+            measure(name, paths, site, args)
 
 
 if __name__ == "__main__":

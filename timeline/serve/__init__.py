@@ -7,6 +7,7 @@ rebuild and a request never sees a half-built site.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import signal
 import threading
@@ -40,17 +41,21 @@ class ServeOptions:
 def serve_site(options: ServeOptions) -> None:
     """Serve the site at ``options.root`` until Ctrl-C (or SIGTERM); returns normally then."""
     session = Session(options.root.resolve(), drafts=options.drafts, full=options.full_render)
+    stopper = _Stopper()
     try:
-        with _terminate_as_interrupt():
+        with stopper.installed():
             server = bind(options.host, options.port, session.live)
-            with _closing(server, session):
+            try:
                 session.first_build()
-                _run(server, session, options)
+                _run(server, session, options, stopper)
+            finally:
+                server.close()
     except KeyboardInterrupt:
-        log.info("Stopped.")
+        pass
+    log.info("Stopped.")
 
 
-def _run(server: PreviewServer, session: Session, options: ServeOptions) -> None:
+def _run(server: PreviewServer, session: Session, options: ServeOptions, stopper: _Stopper) -> None:
     rebuilder = Rebuilder(lambda: _rebuild_and_follow(session, watcher))
     handler = ChangeHandler(lambda path: relevant(path, session.config), rebuilder.changed)
     watcher = Watcher(handler, poll=options.poll)
@@ -59,10 +64,16 @@ def _run(server: PreviewServer, session: Session, options: ServeOptions) -> None
     rebuilder.start()
     try:
         _announce(server, session, options)
-        server.serve_forever(poll_interval=0.2)
+        asyncio.run(_serve_until_stopped(server, stopper))
     finally:
         rebuilder.stop()
         watcher.stop()
+
+
+async def _serve_until_stopped(server: PreviewServer, stopper: _Stopper) -> None:
+    stop = asyncio.Event()
+    with stopper.waking(asyncio.get_running_loop(), stop):
+        await server.serve(stop)
 
 
 def _rebuild_and_follow(session: Session, watcher: Watcher) -> None:
@@ -79,31 +90,47 @@ def _announce(server: PreviewServer, session: Session, options: ServeOptions) ->
         webbrowser.open(url)
 
 
-@contextmanager
-def _closing(server: PreviewServer, session: Session) -> Iterator[None]:
-    try:
-        yield
-    finally:
-        session.live.close()
-        server.close_connections()
-        server.server_close()
+class _Stopper:
+    """Ends serve on SIGINT (Ctrl-C) or SIGTERM: before the event loop runs (the first
+    build), by KeyboardInterrupt; while it runs, by waking it to close every connection.
+
+    Its own handler for both signals, also when serve was started with SIGINT ignored (a
+    shell starts background jobs so): serve is stopped by a signal, and by nothing else.
+    """
+
+    def __init__(self) -> None:
+        self._wake: tuple[asyncio.AbstractEventLoop, asyncio.Event] | None = None
+
+    @contextmanager
+    def installed(self) -> Iterator[None]:
+        """Handle SIGINT and SIGTERM (only possible in the main thread)."""
+        if threading.current_thread() is not threading.main_thread():
+            yield
+            return
+        previous = {sig: signal.signal(sig, self._handle) for sig in _STOP_SIGNALS}
+        try:
+            yield
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+
+    @contextmanager
+    def waking(self, loop: asyncio.AbstractEventLoop, stop: asyncio.Event) -> Iterator[None]:
+        """While inside, a signal sets ``stop`` on ``loop`` instead of interrupting."""
+        self._wake = (loop, stop)
+        try:
+            yield
+        finally:
+            self._wake = None
+
+    def _handle(self, signum: int, frame: FrameType | None) -> None:
+        if self._wake is None:
+            raise KeyboardInterrupt
+        loop, stop = self._wake
+        loop.call_soon_threadsafe(stop.set)
 
 
-@contextmanager
-def _terminate_as_interrupt() -> Iterator[None]:
-    """SIGTERM stops serve like Ctrl-C does (only possible in the main thread)."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGTERM, _interrupt)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-
-def _interrupt(signum: int, frame: FrameType | None) -> None:
-    raise KeyboardInterrupt
+_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
 __all__ = ["ServeOptions", "serve_site"]

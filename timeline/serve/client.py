@@ -95,13 +95,18 @@ def reload_script(key: str, digest: str, assets: str = "") -> bytes:
 
 def inject(html: bytes, script: bytes) -> bytes:
     """``html`` with ``script`` before its last ``</body>`` (or at the end if it has none)."""
+    at = body_end(html)
+    return html[:at] + script + html[at:]
+
+
+def body_end(html: bytes) -> int:
+    """Where the reload script goes in ``html``: before its last ``</body>``, or at the end."""
     tail_start = max(0, len(html) - 65536)
     at = html[tail_start:].lower().rfind(b"</body>")
-    if at < 0:
-        at = html.lower().rfind(b"</body>")
-        return html + script if at < 0 else html[:at] + script + html[at:]
-    at += tail_start
-    return html[:at] + script + html[at:]
+    if at >= 0:
+        return tail_start + at
+    at = html.lower().rfind(b"</body>")
+    return len(html) if at < 0 else at
 
 
 def _script_json(value: object) -> str:

@@ -1,100 +1,311 @@
-"""The HTTP side of ``timeline serve``: files from memory, the reload channel, nothing from disk.
+"""The HTTP side of ``timeline serve``: one asyncio event loop answers every client from memory.
 
-A thread per connection, HTTP/1.1 with keep-alive (a page's stylesheet, script and the
-reload channel come over few connections) and a listen backlog that takes a burst of
-clients. A client that hangs up is no error. Requests must name this server in their
-``Host``: its address, a localhost name or the name it was started with; any other name
-is refused, so a web page cannot reach the preview through a name of its own that it
-points at 127.0.0.1 (DNS rebinding).
+HTTP/1.1 with keep-alive (a page's stylesheet, script and the reload channel come over few
+connections) and a listen backlog that takes a burst of clients. An answer made once for
+the version being served is kept and sent again from the loop at once; an answer not made
+yet (a page rendered on first ask) is made on a worker thread, so that one render never
+stalls the other clients. The reload channel (Server-Sent Events) wakes when a rebuild,
+on its own thread, publishes a new state: the news reaches the loop thread-safely. A client
+that hangs up is no error. Requests must name this server in their ``Host``: its address,
+a localhost name or the name it was started with; any other name is refused, so a web page
+cannot reach the preview through a name of its own that it points at 127.0.0.1 (DNS
+rebinding).
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import errno
-import html
 import ipaddress
-import json
 import logging
-import mimetypes
 import socket
-import sys
-import threading
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
+from email.utils import formatdate
+from functools import partial
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from timeline.errors import UsageError
-from timeline.serve.client import EVENTS_PATH, inject, reload_script
-from timeline.serve.live import Live, LiveState
-from timeline.serve.paths import BadPath, site_key
-from timeline.serve.site import MISSING, SiteVersion
+from timeline.serve.answers import Answer, event_message, file_answer, plain
+from timeline.serve.client import EVENTS_PATH
+from timeline.serve.live import Live
+from timeline.serve.site import SiteVersion
+from timeline.serve.workers import Workers
 
 log = logging.getLogger(__name__)
 
 HEARTBEAT_SECONDS = 15.0
-DIGEST_HEADER = "X-Timeline-Digest"
-"""Sent with every page: what the page's script compares with the digests of later versions."""
-_NOT_FOUND = b"<!DOCTYPE html><html><body><h1>Not found</h1></body></html>\n"
-
+IDLE_SECONDS = 30.0
+"""How long a kept-alive connection may wait for its next request before it is closed."""
+BACKLOG = 128
+HEAD_LIMIT = 65536
+"""The longest request head (request line and headers) read, in bytes."""
+MAX_HEADERS = 100
+KEPT_ANSWERS = 4096
+"""How many answers of one version are kept, by request target (every file of a site is
+asked for by one target or two; missing pages under random names are not kept for ever)."""
 
 _WILDCARDS = frozenset({"0.0.0.0", "::", ""})
-_HANG_UPS = (ConnectionError, TimeoutError)
+_HANG_UPS = (ConnectionError, TimeoutError, asyncio.IncompleteReadError)
 """What a client that went away (or stopped answering) raises: nothing to report."""
+_SERVER = b"Server: timeline-serve\r\n"
 
 
-class PreviewServer(ThreadingHTTPServer):
-    """A threading server that knows the live state and can cut every open connection."""
+class BadRequest(Exception):
+    """A request the server does not take: answered with ``status``, then the connection ends."""
 
-    daemon_threads = False
-    block_on_close = True
-    request_queue_size = 128  # socketserver's default of 5 drops connections in a burst
+    def __init__(self, status: HTTPStatus) -> None:
+        super().__init__(status.phrase)
+        self.status = status
 
-    def __init__(self, address: tuple[str, int], live: Live) -> None:
-        if ":" in address[0]:
-            self.address_family = socket.AF_INET6
-        super().__init__(address, PreviewHandler)
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """The head of one request; ``keep_alive``: the connection takes another request after it."""
+
+    method: str
+    target: str
+    version: str
+    host: str | None
+    keep_alive: bool
+
+
+def parse_request(head: bytes) -> Request:
+    """The request in ``head`` (up to and with its empty line); :class:`BadRequest` if it is
+    not a well-formed HTTP/1.x request head."""
+    lines = head.decode("latin-1").split("\r\n")[:-2]
+    words = lines[0].split(" ") if lines else []
+    if len(words) != 3 or not words[0] or not words[1]:
+        raise BadRequest(HTTPStatus.BAD_REQUEST)
+    method, target, version = words
+    if not version.startswith("HTTP/1."):
+        status = HTTPStatus.HTTP_VERSION_NOT_SUPPORTED
+        raise BadRequest(status if version.startswith("HTTP/") else HTTPStatus.BAD_REQUEST)
+    if len(lines) > MAX_HEADERS + 1:
+        raise BadRequest(HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE)
+    headers: dict[str, str] = {}
+    for line in lines[1:]:
+        name, colon, value = line.partition(":")
+        if not colon or not name or name != name.strip() or line[0] in " \t":
+            raise BadRequest(HTTPStatus.BAD_REQUEST)  # also a folded line (obsolete)
+        headers.setdefault(name.lower(), value.strip())
+    tokens = {token.strip() for token in headers.get("connection", "").lower().split(",")}
+    keep_alive = "close" not in tokens if version != "HTTP/1.0" else "keep-alive" in tokens
+    if "transfer-encoding" in headers or headers.get("content-length", "0") != "0":
+        keep_alive = False  # a body is not read: the connection ends after the answer
+    return Request(method, target, version, headers.get("host"), keep_alive)
+
+
+@dataclass(frozen=True, slots=True)
+class _Ready:
+    """An answer encoded for sending: its status line and headers but the connection's."""
+
+    head: bytes
+    parts: tuple[bytes | memoryview, ...]
+    status: int
+
+
+def _ready(answer: Answer) -> _Ready:
+    content_type = answer.content_type
+    charset = "; charset=utf-8" if content_type.startswith("text/") else ""
+    lines = [
+        f"HTTP/1.1 {answer.status.value} {answer.status.phrase}",
+        f"Content-Type: {content_type}{charset}",
+        f"Content-Length: {answer.length}",
+        "Cache-Control: no-store",
+        "X-Content-Type-Options: nosniff",
+        *(f"{name}: {value}" for name, value in answer.headers.items()),
+    ]
+    return _Ready("\r\n".join(lines).encode("latin-1") + b"\r\n", answer.parts, answer.status)
+
+
+class PreviewServer:
+    """The listening socket, the answers made for the version served, the open connections."""
+
+    def __init__(self, listening: socket.socket, live: Live, host: str) -> None:
+        self._socket = listening
         self.live = live
-        self.hosts = served_names(address[0])
-        self._connections: set[socket.socket] = set()
-        self._lock = threading.Lock()
+        self.hosts = served_names(host)
+        text = f"Forbidden: this preview answers requests for {self.url} only\n"
+        self._forbidden = _ready(plain(HTTPStatus.FORBIDDEN, text))
+        self._answers: dict[str, _Ready] = {}
+        self._answers_of: SiteVersion | None = None
+        self._making: dict[str, asyncio.Future[_Ready]] = {}
+        self._connections: set[asyncio.Task[None]] = set()
+        self._changed = asyncio.Event()
+        self._workers: Workers | None = None
 
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        """A client that hung up is no error; anything else is logged with its traceback."""
-        if isinstance(sys.exc_info()[1], _HANG_UPS):
-            log.debug("%s went away", client_address)
-        else:
-            log.exception("serving %s failed", client_address)
-
-    def track(self, connection: socket.socket, open_: bool) -> None:
-        """Remember (or forget) an open client connection."""
-        with self._lock:
-            (self._connections.add if open_ else self._connections.discard)(connection)
-
-    def close_connections(self) -> None:
-        """End every open connection, so that no handler thread keeps waiting on a client."""
-        with self._lock:
-            connections = list(self._connections)
-        for connection in connections:
-            with contextlib.suppress(OSError):
-                connection.shutdown(socket.SHUT_RDWR)
+    @property
+    def address(self) -> tuple[str, int]:
+        """The address and port listened on."""
+        host, port = self._socket.getsockname()[:2]
+        return str(host), int(port)
 
     @property
     def url(self) -> str:
         """Where the site is served, such as ``http://127.0.0.1:8000/``."""
-        host, port = self.server_address[:2]
-        name = host.decode() if isinstance(host, bytes) else host
+        name, port = self.address
         shown = f"[{name}]" if ":" in name else name
         return f"http://{shown}:{port}/"
+
+    async def serve(self, stop: asyncio.Event) -> None:
+        """Answer clients until ``stop`` is set, then end every connection."""
+        loop = asyncio.get_running_loop()
+        self._workers = Workers(loop)
+        self.live.listen(partial(_wake, loop, self._state_changed))
+        server = await asyncio.start_server(self._accept, sock=self._socket, limit=HEAD_LIMIT)
+        try:
+            await stop.wait()
+        finally:
+            self.live.listen(None)
+            server.close()
+            for task in list(self._connections):
+                task.cancel()
+            await asyncio.gather(*self._connections, return_exceptions=True)
+            self._workers.stop()
+
+    def close(self) -> None:
+        """Stop listening."""
+        self._socket.close()
+
+    def _state_changed(self) -> None:
+        """On the loop: wake every open reload channel."""
+        self._changed.set()
+        self._changed = asyncio.Event()
+
+    def _accept(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        """A task for a new connection, kept so that stopping can cancel it (a task of our
+        own: asyncio's streams of Python 3.11 report a cancelled handler as an error)."""
+        task = asyncio.get_running_loop().create_task(self._connection(reader, writer))
+        self._connections.add(task)
+        task.add_done_callback(self._connections.discard)
+
+    async def _connection(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            while await self._exchange(reader, writer):
+                pass
+        except _HANG_UPS:
+            log.debug("%s went away", writer.get_extra_info("peername"))
+        except Exception:
+            log.exception("serving %s failed", writer.get_extra_info("peername"))
+        finally:
+            writer.close()
+
+    async def _exchange(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> bool:
+        """Read one request and answer it; True if the connection takes another."""
+        try:
+            async with asyncio.timeout(IDLE_SECONDS):
+                head = await reader.readuntil(b"\r\n\r\n")
+            request = parse_request(head)
+        except asyncio.IncompleteReadError as ended:
+            if ended.partial.strip():
+                await self._send(writer, _ready(plain(HTTPStatus.BAD_REQUEST, "Bad request\n")))
+            return False
+        except asyncio.LimitOverrunError:
+            status = HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
+            await self._send(writer, _ready(plain(status, f"{status.phrase}\n")))
+            return False
+        except BadRequest as bad:
+            await self._send(writer, _ready(plain(bad.status, f"{bad.status.phrase}\n")))
+            return False
+        if request.method not in ("GET", "HEAD"):
+            status = HTTPStatus.NOT_IMPLEMENTED
+            await self._send(writer, _ready(plain(status, f"{status.phrase}\n")))
+            return False
+        head_only = request.method == "HEAD"
+        if not host_allowed(request.host, self.hosts):
+            ready = self._forbidden
+        elif not head_only and urlsplit(request.target).path == EVENTS_PATH:
+            await self._events(writer, request.target)
+            return False
+        else:
+            ready = await self._answer(request.target)
+        if log.isEnabledFor(logging.DEBUG):
+            log.debug('"%s %s %s" %d', request.method, request.target, request.version,
+                      ready.status)  # fmt: skip
+        await self._send(writer, ready, request, head_only)
+        return request.keep_alive
+
+    async def _send(
+        self,
+        writer: asyncio.StreamWriter,
+        ready: _Ready,
+        request: Request | None = None,
+        head_only: bool = False,
+    ) -> None:
+        if request is None or not request.keep_alive:
+            connection = b"Connection: close\r\n"
+        else:  # an HTTP/1.0 client keeps its connection only when told it may
+            connection = b"Connection: keep-alive\r\n" if request.version == "HTTP/1.0" else b""
+        date = f"Date: {formatdate(usegmt=True)}\r\n".encode()
+        parts = () if head_only else ready.parts
+        writer.write(b"".join((ready.head, _SERVER, date, connection, b"\r\n", *parts)))
+        await writer.drain()
+
+    async def _answer(self, target: str) -> _Ready:
+        """The answer for ``target``: kept from an earlier request for the version served,
+        or made on a worker thread (once, however many clients ask for it meanwhile)."""
+        state = self.live.state
+        if state.site is not self._answers_of:
+            self._answers, self._making, self._answers_of = {}, {}, state.site
+        kept = self._answers.get(target)
+        if kept is not None:
+            return kept
+        assert self._workers is not None
+        making = self._making.get(target)
+        if making is None:
+            making = self._workers.submit(lambda: _ready(file_answer(state, target)))
+            making.add_done_callback(partial(self._made, state.site, target))
+            self._making[target] = making
+        return await asyncio.shield(making)
+
+    def _made(self, site: SiteVersion | None, target: str, made: asyncio.Future[_Ready]) -> None:
+        if site is not self._answers_of or self._making.get(target) is not made:
+            return  # a newer version is served now
+        del self._making[target]
+        if made.cancelled() or made.exception() is not None or site is None:
+            return  # no site: an error page, made again with the next errors
+        ready = made.result()
+        if ready.status != HTTPStatus.INTERNAL_SERVER_ERROR and len(self._answers) < KEPT_ANSWERS:
+            self._answers[target] = ready
+
+    async def _events(self, writer: asyncio.StreamWriter, target: str) -> None:
+        """The reload channel: a message now and after every change, a comment as heartbeat."""
+        key = parse_qs(urlsplit(target).query).get("page", ["index.html"])[0][:1000]
+        writer.write(
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n"
+            + _SERVER
+            + b"Connection: close\r\n\r\n"  # a stream without a length ends with its connection
+        )
+        assert self._workers is not None
+        epoch = -1
+        while True:
+            state, changed = self.live.state, self._changed
+            if state.epoch == epoch:
+                writer.write(b": still here\n\n")
+            else:
+                epoch = state.epoch
+                message = await self._workers.submit(partial(event_message, state, key))
+                writer.write(b"data: " + message + b"\n\n")
+            await writer.drain()
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(HEARTBEAT_SECONDS):
+                    await changed.wait()
+
+
+def _wake(loop: asyncio.AbstractEventLoop, callback: Callable[[], None]) -> None:
+    """Run ``callback`` on ``loop`` (called from the rebuild thread)."""
+    with contextlib.suppress(RuntimeError):  # the loop is closed: serve is stopping
+        loop.call_soon_threadsafe(callback)
 
 
 def bind(host: str, port: int, live: Live) -> PreviewServer:
     """A server listening on ``host:port``; a port in use is a usage error, not a traceback."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
     try:
-        return PreviewServer((host, port), live)
+        listening = socket.create_server((host, port), family=family, backlog=BACKLOG)
     except OSError as error:
         if error.errno == errno.EADDRINUSE:
             raise UsageError(
@@ -105,6 +316,7 @@ def bind(host: str, port: int, live: Live) -> PreviewServer:
                 f"not allowed to listen on port {port}; use a port above 1023"
             ) from None
         raise UsageError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+    return PreviewServer(listening, live, host)
 
 
 def served_names(host: str) -> frozenset[str]:
@@ -133,175 +345,3 @@ def host_allowed(header: str | None, names: frozenset[str]) -> bool:
     except ValueError:
         return False
     return "*" in names
-
-
-@dataclass(frozen=True, slots=True)
-class _Answer:
-    """A response, made before any of it is sent."""
-
-    status: HTTPStatus
-    data: bytes
-    content_type: str = "text/html"
-    headers: Mapping[str, str] = field(default_factory=dict)
-
-
-class PreviewHandler(BaseHTTPRequestHandler):
-    """GET and HEAD of the in-memory site, plus the Server-Sent Events channel."""
-
-    server: PreviewServer
-    server_version = "timeline-serve"
-    protocol_version = "HTTP/1.1"  # keep-alive: every answer has a length
-    timeout = 30
-    disable_nagle_algorithm = True  # small writes (events, headers) go out at once
-
-    def setup(self) -> None:
-        """Track the connection so that shutting down can end it."""
-        super().setup()
-        self.server.track(self.connection, True)
-
-    def finish(self) -> None:
-        """Forget the connection."""
-        try:
-            super().finish()
-        finally:
-            self.server.track(self.connection, False)
-
-    def do_GET(self) -> None:
-        """Answer a request for a file, or open the reload channel."""
-        if not self._host_allowed(head=False):
-            return
-        if urlsplit(self.path).path == EVENTS_PATH:
-            self._events()
-        else:
-            self._file(head=False)
-
-    def do_HEAD(self) -> None:
-        """Answer like GET, without the body."""
-        if self._host_allowed(head=True):
-            self._file(head=True)
-
-    def _host_allowed(self, head: bool) -> bool:
-        if host_allowed(self.headers.get("Host"), self.server.hosts):
-            return True
-        text = f"Forbidden: this preview answers requests for {self.server.url} only\n"
-        self._send(_Answer(HTTPStatus.FORBIDDEN, text.encode(), "text/plain"), head)
-        return False
-
-    def log_message(self, format: str, *args: Any) -> None:
-        """Requests go to the debug log, not to the terminal."""
-        log.debug("%s " + format, self.address_string(), *args)
-
-    def _file(self, head: bool) -> None:
-        self._send(self._answer(), head)
-
-    def _answer(self) -> _Answer:
-        """The response to a file request, made whole before anything is sent, so a client
-        that hangs up while it is sent is never taken for a page that cannot render."""
-        try:
-            key = site_key(self.path)
-        except BadPath:
-            return _Answer(HTTPStatus.BAD_REQUEST, b"Bad request\n", "text/plain")
-        state = self.server.live.state
-        if state.site is None:
-            return _Answer(HTTPStatus.SERVICE_UNAVAILABLE, _error_page(state, key))
-        try:
-            return self._from_site(state.site, key)
-        except Exception as error:
-            log.exception("cannot render %s", key)
-            failed = LiveState(state.epoch, None, (f"{key}: cannot render: {error}",))
-            return _Answer(HTTPStatus.INTERNAL_SERVER_ERROR, _error_page(failed, key))
-
-    def _from_site(self, site: SiteVersion, full_key: str) -> _Answer:
-        base = site.base_path.lstrip("/")
-        if base and (full_key + "/" == base or full_key == "index.html"):
-            return _redirect(site.base_path)
-        key = full_key[len(base) :] if full_key.startswith(base) else None
-        data = site.get(key) if key is not None else None
-        if key is not None and data is None and site.get(key + "/index.html") is not None:
-            return _redirect(urlsplit(self.path).path + "/")
-        if key is None or data is None:
-            page = site.get("404.html") or _NOT_FOUND
-            script = reload_script(key or full_key, MISSING)
-            return _Answer(HTTPStatus.NOT_FOUND, inject(page, script))
-        return _file_answer(site, key, data)
-
-    def _send(self, answer: _Answer, head: bool) -> None:
-        content_type = answer.content_type
-        charset = "; charset=utf-8" if content_type.startswith("text/") else ""
-        self.send_response(answer.status)
-        self.send_header("Content-Type", content_type + charset)
-        self.send_header("Content-Length", str(len(answer.data)))
-        self.send_header("Cache-Control", "no-store")
-        self.send_header("X-Content-Type-Options", "nosniff")
-        for name, value in answer.headers.items():
-            self.send_header(name, value)
-        self.end_headers()
-        if not head:
-            self.wfile.write(answer.data)
-
-    def _events(self) -> None:
-        key = parse_qs(urlsplit(self.path).query).get("page", ["index.html"])[0][:1000]
-        self.close_connection = True  # a stream without a length ends with its connection
-        self.send_response(HTTPStatus.OK)
-        self.send_header("Content-Type", "text/event-stream")
-        self.send_header("Cache-Control", "no-store")
-        self.send_header("Connection", "close")
-        self.end_headers()
-        with contextlib.suppress(OSError):  # the page was closed or reloaded
-            self._stream(key)
-
-    def _stream(self, key: str) -> None:
-        live, epoch = self.server.live, -1
-        while True:
-            state = live.wait_after(epoch, HEARTBEAT_SECONDS)
-            if state is None:
-                return
-            if state.epoch == epoch:
-                self.wfile.write(b": still here\n\n")
-            else:
-                epoch = state.epoch
-                self.wfile.write(b"data: " + _message(state, key) + b"\n\n")
-            self.wfile.flush()
-
-
-def _redirect(location: str) -> _Answer:
-    return _Answer(HTTPStatus.MOVED_PERMANENTLY, b"", "text/plain", {"Location": location})
-
-
-def _file_answer(site: SiteVersion, key: str, data: bytes) -> _Answer:
-    content_type = _content_type(key)
-    if content_type != "text/html":
-        return _Answer(HTTPStatus.OK, data, content_type)
-    digest = site.digest(key)
-    data = inject(data, reload_script(key, digest, site.assets))
-    return _Answer(HTTPStatus.OK, data, content_type, {DIGEST_HEADER: digest})
-
-
-def _message(state: LiveState, key: str) -> bytes:
-    digest, assets = MISSING, ""
-    if state.site is not None:
-        assets = state.site.assets
-        try:
-            digest = state.site.digest(key)
-        except Exception as error:  # a page that cannot render shows as an error
-            body = {"epoch": state.epoch, "digest": MISSING, "assets": assets,
-                    "errors": [f"{key}: {error}"]}  # fmt: skip
-            return json.dumps(body).encode()
-    body = {"epoch": state.epoch, "digest": digest, "assets": assets, "errors": list(state.errors)}
-    return json.dumps(body).encode()
-
-
-def _error_page(state: LiveState, key: str) -> bytes:
-    items = "\n".join(html.escape(e) for e in state.errors) or "Building..."
-    page = (
-        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Build failed</title></head>"
-        f"<body><h1>The site could not be built</h1><pre>{items}</pre></body></html>\n"
-    ).encode()
-    return inject(page, reload_script(key, "none"))
-
-
-def _content_type(key: str) -> str:
-    guessed, _ = mimetypes.guess_type(key, strict=False)
-    if key.endswith(".html"):
-        return "text/html"
-    return guessed or "application/octet-stream"

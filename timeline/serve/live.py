@@ -1,13 +1,13 @@
 """The state every request and every open page sees: the last good site, its epoch, the errors.
 
 The state is one frozen value replaced in one assignment, so a request reads either the
-previous complete version or the new one, never a mixture. Open pages wait on a condition
-and are told about each new state.
+previous complete version or the new one, never a mixture. A listener (the server's event
+loop) is told after each change, from the thread that made it.
 """
 
 from __future__ import annotations
 
-import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from timeline.serve.site import SiteVersion
@@ -23,12 +23,11 @@ class LiveState:
 
 
 class Live:
-    """The current :class:`LiveState` and the waiting room of the open pages."""
+    """The current :class:`LiveState`, and who to tell when it changes."""
 
     def __init__(self) -> None:
-        self._changed = threading.Condition()
-        self._closed = False
         self.state = LiveState(0, None)
+        self._listener: Callable[[], None] | None = None
 
     def publish(self, site: SiteVersion) -> None:
         """Serve ``site`` from now on and clear the errors."""
@@ -38,19 +37,12 @@ class Live:
         """Keep serving the last good site and show ``errors``."""
         self._set(LiveState(self.state.epoch + 1, self.state.site, errors))
 
-    def wait_after(self, epoch: int, timeout: float) -> LiveState | None:
-        """The state once its epoch is not ``epoch`` (or after ``timeout``); None once closed."""
-        with self._changed:
-            self._changed.wait_for(lambda: self._closed or self.state.epoch != epoch, timeout)
-            return None if self._closed else self.state
-
-    def close(self) -> None:
-        """Wake every waiting page so that its connection ends."""
-        with self._changed:
-            self._closed = True
-            self._changed.notify_all()
+    def listen(self, listener: Callable[[], None] | None) -> None:
+        """Call ``listener`` after every change, in the thread that made it (None: stop)."""
+        self._listener = listener
 
     def _set(self, state: LiveState) -> None:
-        with self._changed:
-            self.state = state
-            self._changed.notify_all()
+        self.state = state
+        listener = self._listener
+        if listener is not None:
+            listener()

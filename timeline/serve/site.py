@@ -15,7 +15,7 @@ import logging
 import posixpath
 import re
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import jinja2
@@ -97,6 +97,33 @@ class PageMemo:
             self._whole = (timeline, files)
 
 
+class MadeOnce:
+    """Files made at most once each: who asks for a file that is being made waits for it,
+    and different files are made side by side (a page that takes long holds up only itself)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._made: dict[str, bytes] = {}
+        self._making: dict[str, threading.Lock] = {}
+
+    def get(self, key: str, make: Callable[[], bytes | None]) -> bytes | None:
+        """The file at ``key``, made by ``make`` if it was not made yet (None: there is none)."""
+        found = self._made.get(key)
+        if found is not None:
+            return found
+        with self._lock:
+            making = self._making.setdefault(key, threading.Lock())
+        with making:
+            found = self._made.get(key)
+            if found is None:
+                found = make()
+                if found is not None:
+                    self._made[key] = found
+            with self._lock:
+                self._making.pop(key, None)
+        return found
+
+
 class SiteVersion:
     """Every file of one build, by its path in the site; pages render on first request.
 
@@ -125,20 +152,16 @@ class SiteVersion:
         self._memo = memo
         self._bodies = bodies
         self._page_digests: PageDigests | None = None
-        self._articles_lock = threading.Lock()
+        self._made = MadeOnce()
         self._whole_lock = threading.Lock()
-        self._rendered: dict[str, bytes] = {}
         self._digests: dict[str, str] = {}
         self._articles = {article_path(x.article.slug): x for x in timeline.articles}
         self._entry_of_event = {s.event_id: e for e in timeline.entries for s in e.sources}
         self._links_lock = threading.Lock()
         self._links: SiteLinks | None = None
-        self._pages_lock = threading.Lock()
+        self._plan_lock = threading.Lock()
         self._planner_lock = threading.Lock()
         self._plan: PagePlanner | None = None
-        self._pages_rendered: dict[str, bytes] = {}
-        self._exports_lock = threading.Lock()
-        self._exports: dict[str, bytes] = {}
         self._whole: dict[str, bytes] | None = None
         self._assets = _digest(b"".join(_digest(v).encode() for _, v in sorted(static.items())))
         if full:
@@ -207,10 +230,9 @@ class SiteVersion:
         return files
 
     def _article(self, key: str) -> bytes:
-        with self._articles_lock:
-            if key not in self._rendered:
-                self._rendered[key] = self._render_article(self._articles[key])
-            return self._rendered[key]
+        made = self._made.get(key, lambda: self._render_article(self._articles[key]))
+        assert made is not None  # an article always has a page
+        return made
 
     def _render_article(self, article: ArticleEvents) -> bytes:
         links = self._site_links()
@@ -233,25 +255,20 @@ class SiteVersion:
 
     def _page(self, key: str) -> bytes | None:
         """A page other than an article's, rendered alone the first time it is asked for."""
-        with self._pages_lock:
-            if key not in self._pages_rendered:
-                page = self._planner().page(key)
-                if page is None:
-                    return None
-                env = self._memo.environment(self._config)
-                links = self._site_links()
-                self._pages_rendered[key] = render_page(page, links, self._config, env)
-            return self._pages_rendered[key]
+        return self._made.get(key, lambda: self._render_page(key))
+
+    def _render_page(self, key: str) -> bytes | None:
+        with self._plan_lock:  # the plan is made part by part, one part at a time
+            page = self._planner().page(key)
+        if page is None:
+            return None
+        env = self._memo.environment(self._config)
+        return render_page(page, self._site_links(), self._config, env)
 
     def _export(self, key: str) -> bytes | None:
         """An export or feed (``timeline.json``...), made alone the first time it is asked for."""
-        with self._exports_lock:
-            if key not in self._exports:
-                made = render_export(self.timeline, self._config, self._site_links(), key)
-                if made is None:
-                    return None
-                self._exports[key] = made
-            return self._exports[key]
+        links = self._site_links()
+        return self._made.get(key, lambda: render_export(self.timeline, self._config, links, key))
 
     def _planner(self) -> PagePlanner:
         with self._planner_lock:

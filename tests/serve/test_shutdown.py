@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 import time
+from functools import partial
 from pathlib import Path
 
 from tests.helpers import TESTS
@@ -41,6 +42,31 @@ def test_sigterm_does_not_wait_for_a_rebuild_that_runs(tmp_path: Path) -> None:
         wait_for(lines, "index.html", process)  # the change was seen: the rebuild starts
         time.sleep(0.5)
         process.send_signal(signal.SIGTERM)
+        code = process.wait(timeout=30)
+    finally:
+        process.kill()
+        process.wait()
+    reader.join(timeout=5)
+    if process.stderr is not None:
+        process.stderr.close()
+    assert code == 0
+    assert "Stopped." in "".join(lines)
+    assert "Traceback" not in "".join(lines)
+
+
+def test_sigint_stops_serve_started_with_sigint_ignored(tmp_path: Path) -> None:
+    """A shell starts a background job with SIGINT ignored; serve still stops on it."""
+    site = tmp_path / "sample"
+    shutil.copytree(TESTS / "sites" / "sample", site)
+    command = [str(TIMELINE), "serve", str(site), "--port", "0"]
+    ignoring = partial(signal.signal, signal.SIGINT, signal.SIG_IGN)
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, preexec_fn=ignoring)
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(process.stderr or ()), daemon=True)
+    reader.start()
+    try:
+        wait_for(lines, "Serving at", process)
+        process.send_signal(signal.SIGINT)
         code = process.wait(timeout=30)
     finally:
         process.kill()

@@ -20,6 +20,7 @@ import errno
 import ipaddress
 import logging
 import socket
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from email.utils import formatdate
@@ -136,6 +137,7 @@ class PreviewServer:
         self._connections: set[asyncio.Task[None]] = set()
         self._changed = asyncio.Event()
         self._workers: Workers | None = None
+        self._date = (0, b"")
 
     @property
     def address(self) -> tuple[str, int]:
@@ -239,10 +241,16 @@ class PreviewServer:
             connection = b"Connection: close\r\n"
         else:  # an HTTP/1.0 client keeps its connection only when told it may
             connection = b"Connection: keep-alive\r\n" if request.version == "HTTP/1.0" else b""
-        date = f"Date: {formatdate(usegmt=True)}\r\n".encode()
-        parts = () if head_only else ready.parts
-        writer.write(b"".join((ready.head, _SERVER, date, connection, b"\r\n", *parts)))
+        head = (ready.head, _SERVER, self._date_line(), connection, b"\r\n")
+        writer.write(b"".join(head if head_only else (*head, *ready.parts)))
         await writer.drain()
+
+    def _date_line(self) -> bytes:
+        """The ``Date`` header, made once a second."""
+        now = int(time.time())
+        if now != self._date[0]:
+            self._date = (now, f"Date: {formatdate(now, usegmt=True)}\r\n".encode())
+        return self._date[1]
 
     async def _answer(self, target: str) -> _Ready:
         """The answer for ``target``: kept from an earlier request for the version served,

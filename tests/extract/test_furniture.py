@@ -162,6 +162,12 @@ def furniture_of(body: str) -> list[str]:
                 "stop the leak - 2 hrs ago"
             ],
         ),
+        # a photograph's date set off in a sentence
+        (
+            "Lawyers for Dr Murray, shown in 2010, have suggested he is innocent.",
+            [", shown in 2010,"],
+        ),
+        ("The minister (pictured in March 2009) resigned on Monday.", ["(pictured in March 2009)"]),
         (
             "- [Truce talks resume](https://a.example/1)\n- [Hostages freed](https://a.example/2)",
             ["Truce talks resume Hostages freed"],
@@ -198,6 +204,7 @@ def test_furniture(body: str, furniture: list[str]) -> None:
         "Comments by the minister on Monday drew an angry response.",
         "Netanyahu is seen as a hardliner by many in his cabinet, officials said on Monday.",
         "The army withdrew on Tuesday, April 27, 2010, officials said.",
+        "The film was shown in cinemas in 2010, and the book was pictured on its cover.",
     ],
 )
 def test_report_text_is_not_furniture(body: str) -> None:

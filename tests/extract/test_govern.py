@@ -21,6 +21,12 @@ VALUES = {
     "mid-morning": DateValue(
         "2025-01-19TMO", dt.date(2025, 1, 19), dt.date(2025, 1, 20), Precision.TIME, "MID"
     ),
+    "first quarter": DateValue(
+        "2025-Q1", dt.date(2025, 1, 1), dt.date(2025, 4, 1), Precision.QUARTER
+    ),
+    "fourth-quarter": DateValue(
+        "2024-Q4", dt.date(2024, 10, 1), dt.date(2025, 1, 1), Precision.QUARTER
+    ),
     "11:15 a.m.": DateValue(
         "2025-01-19T11:15", dt.date(2025, 1, 19), dt.date(2025, 1, 20), Precision.TIME
     ),
@@ -58,6 +64,10 @@ def marked(sentence: str) -> tuple[str, list[TimeExpression]]:
         ("Hostages were freed on [Monday], the first since [October 7].", ["Monday"]),
         ("The [October 7] attack was recalled by officials on [Monday].", ["Monday"]),
         ("[Sunday]'s vote was delayed until [Monday].", ["Sunday"]),
+        # A period's figures name the period they cover, not the day they were told.
+        ("The bank reported better [first quarter] results on [Monday].", ["Monday"]),
+        ("BP posted [fourth-quarter] profit of $5bn on [Monday].", ["Monday"]),
+        ("Sales rose in the [first quarter].", ["first quarter"]),
         ("In [January], the army withdrew on [January 21].", ["January 21"]),
         ("Fighting has raged since [October 7].", ["October 7"]),
         # A possessive date is its noun's, even after an anchor: it gives way to another date.

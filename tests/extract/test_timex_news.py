@@ -34,6 +34,19 @@ def found(text: str, published: dt.date) -> list[Row]:
          [("Friday", "DATE", "2025-02-07")]),
         ("Tests are expected to last until Saturday.", D(2025, 7, 18),
          [("Saturday", "DATE", "2025-07-19")]),
+        # A date something is put off or moved to lies ahead too ...
+        ("The judge adjourned the hearing to 5 June.", D(2025, 2, 3),
+         [("5 June", "DATE", "2025-06-05")]),
+        ("The vote was moved to Friday.", D(2025, 2, 3), [("Friday", "DATE", "2025-02-07")]),
+        ("The talks had been postponed to Monday.", D(2025, 2, 5),
+         [("Monday", "DATE", "2025-02-03")]),
+        # ... as does the infinitive of an order, a decision or a promise ...
+        ("I have ordered them to visit the site on Friday.", D(2010, 4, 29),
+         [("Friday", "DATE", "2010-04-30")]),
+        ("Israel has agreed to release 90 prisoners on Sunday.", D(2025, 2, 5),
+         [("Sunday", "DATE", "2025-02-09")]),
+        ("Hamas agreed on Monday to release three hostages.", D(2025, 2, 5),
+         [("Monday", "DATE", "2025-02-03")]),
         # ... not when a clause comes between ...
         ("The ferry burned for hours until it sank Thursday morning.", D(2025, 2, 7),
          [("hours", "DURATION", "PTXH"), ("Thursday morning", "TIME", "2025-02-06TMO")]),

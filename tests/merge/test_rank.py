@@ -18,11 +18,13 @@ from timeline.extract.timex import day_value
 from timeline.load import parse_corrections
 from timeline.merge.corrections import key_choices
 from timeline.merge.rank import (
+    CONTEXT_FACTOR,
     STATEMENT_FACTOR,
     Evidence,
     collection_evidence,
     is_statement,
     key_event_count,
+    needs_context,
     rank_entries,
 )
 from timeline.model import (
@@ -211,6 +213,29 @@ def test_factors() -> None:
     assert plain.factor() == 1.0
     assert Evidence(1, 1, 1, 0, 1.0, kind=EventKind.EXPECTED).factor() == 0.5
     assert Evidence(1, 1, 1, 0, 1.0, statement=True).factor() == STATEMENT_FACTOR
+    assert Evidence(1, 1, 1, 0, 1.0, needs_context=True).factor() == CONTEXT_FACTOR
+
+
+@pytest.mark.parametrize(
+    ("text", "needs"),
+    [
+        # Too short to say who did what where.
+        ("The prisoners were freed late on Thursday.", True),
+        # Leaning on what the article said before.
+        ("They were freed late on Thursday after a day of delays at Ofer prison.", True),
+        ("Since then, all 25 living hostages covered by the first phase have been freed.", True),
+        ("But the talks collapsed on Monday when the delegations could not agree.", True),
+        ('"It is a tragedy," the mayor said on Tuesday after visiting the flooded town.', True),
+        # Reads on its own.
+        ("Israel freed 90 Palestinian prisoners from Ofer prison late on Thursday.", False),
+        ("Hamas handed three Israeli women to the Red Cross in Gaza City on Sunday.", False),
+        ("Its chief executive, Tony Hayward, resigned on Tuesday after months of criticism.", True),
+        ("Italy's prime minister resigned on Tuesday after losing a confidence vote.", False),
+        ("Thousands marched in the capital on Saturday to protest against the new law.", False),
+    ],
+)
+def test_a_text_that_needs_its_article(text: str, needs: bool) -> None:
+    assert needs_context(text) is needs
 
 
 def test_an_entry_known_only_to_the_month_has_no_day_evidence(

@@ -203,6 +203,65 @@ _ANCHOR_FILLER = frozenset(
 )
 
 
+# A target or deadline a report names: "delayed the trial until May", "adjourned the hearing
+# to 5 June", "has promised to finish by the end of the year".
+_TARGET_BEFORE = re.compile(
+    r"(?i)\b(?:until|till|to|by|through)\s+(?:at\s+least\s+)?(?:(?:late|early|mid)[\s-]+)?"
+    r"(?:on\s+)?$"
+)
+# The infinitive of a decision, a promise or an order before its date: "has ordered the
+# secretaries to visit the site on Friday", "has agreed to release 90 prisoners on Sunday".
+_INTENDED_BEFORE = re.compile(
+    r"(?i)\b(?:to\s+(?!be\b|have\b)[a-z]+(?:\s+(?!(?:was|were|had|did|and|but|that|which|who|"
+    r"after|before|when)\b)(?![a-z]+ed\b)[\w'’-]+){0,6}?\s+(?:(?:on|at|by|in|next|this|early|"
+    r"late)\s+)*)$"
+)
+# A report in the present perfect: what was just done ("has delayed", "have agreed", "has been
+# postponed"); not "will have finished", "to have done", "has not agreed", "has to".
+_JUST_DONE = re.compile(
+    r"(?i)(?<!\bwill\s)(?<!\bwould\s)(?<!\bshould\s)(?<!\bcould\s)(?<!\bmust\s)"
+    r"(?<!\bmight\s)(?<!\bmay\s)(?<!\bto\s)\b(?:has|have|'ve)\s+(?:(?:now|just|also|again|"
+    r"finally|formally|already|officially|indefinitely|effectively)\s+)?(?:been\s+)?"
+    r"(?!(?:been|had|not|never|no|to|yet|since)\b)[a-z]+(?:ed|en|wn|ght|lt|nt|ne|de|id|ut|un|"
+    r"ung|ot|ld)\b"
+)
+
+
+def target_of_report(
+    sentence: str,
+    offset: int,
+    expression: TimeExpression,
+    published: dt.date,
+    clause: Clause,
+    *,
+    lead: bool = False,
+) -> str | None:
+    """How a clause's date is only a target or deadline it names, ahead of publication:
+    ``"told"`` when what it reports was done when it was told ("A judge has delayed the trial
+    until May": a happening of the day it was reported, May only what is expected; a present
+    perfect says so anywhere in an article, a past tense in its lead, which is the day's
+    news), ``"target"`` when it was done on some day the text does not give ("The court
+    adjourned the hearing to 5 June" later in an article), None when the date is no target."""
+    date = expression.date
+    if date is None or (date.end - published).days <= 1:
+        return None  # a bound already reached, or the day itself ("until Wednesday" today)
+    start = expression.start - offset
+    before = sentence[max(clause[0] - offset, start - _WINDOW) : start]
+    target = _TARGET_BEFORE.search(before) or _INTENDED_BEFORE.search(before)
+    if target is None or background_of(expression, sentence, offset) == "modifier":
+        return None
+    told = before[: target.start()]
+    words = frozenset(_TOKEN.findall(before.lower()))
+    if _scheduled(before, words) or _is_state(before, words):
+        return None
+    if _JUST_DONE.search(told):
+        return "told"
+    nearest = _first(_nearest(told, len(told), len(told)), ("modal", "state", "past"))
+    if nearest != "past":
+        return None
+    return "told" if lead else "target"
+
+
 def classify(
     sentence: str,
     offset: int,

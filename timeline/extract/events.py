@@ -30,7 +30,7 @@ from dataclasses import replace
 from typing import TypeVar
 
 from timeline.errors import ContentError
-from timeline.extract.classes import classify
+from timeline.extract.classes import classify, target_of_report
 from timeline.extract.furniture import Bounds, furniture_spans
 from timeline.extract.govern import Clause, dated_clauses
 from timeline.extract.sentences import (
@@ -211,12 +211,45 @@ class _EventMaker:
             if lead:
                 self._event(sentence, line, text, None, None, text)
         elif len(dated) == 1:  # the sentence reports as a whole
-            self._event(sentence, line, text, *dated[0], text)
+            self._dated(sentence, line, text, *dated[0], text, lead)
         else:
             for expression, clause in dated:
-                self._event(
-                    sentence, line, text, expression, clause, _clause_text(sentence, clause)
-                )
+                clause_text = _clause_text(sentence, clause)
+                self._dated(sentence, line, text, expression, clause, clause_text, lead)
+
+    def _dated(
+        self,
+        sentence: Span,
+        line: int,
+        text: str,
+        expression: TimeExpression,
+        bounds: Clause,
+        clause: str,
+        lead: bool,
+    ) -> None:
+        """The event of a clause dated by ``expression``. When that date is only the target
+        of what was done, the target is what is expected (or a state: "closed schools until
+        Monday"), never what happened; what was done is a happening of the publication day
+        when it was done when told ("has delayed the trial until May")."""
+        published = self.article.published_date
+        target = target_of_report(
+            sentence.text, sentence.start, expression, published, bounds, lead=lead
+        )
+        if target is None:
+            self._event(sentence, line, text, expression, bounds, clause)
+            return
+        today = day_value(published)
+        if target == "told" and not any(
+            e.start == sentence.start and e.date == today for e in self.events
+        ):
+            self._add(event_id(self.article.slug, text, today.value), sentence, line, text,
+                      clause, today, None, Basis.PUBLICATION, EventKind.HAPPENED)  # fmt: skip
+        assert expression.date is not None
+        kind = classify(sentence.text, sentence.start, expression, published, bounds)
+        if kind is EventKind.HAPPENED:
+            kind = EventKind.EXPECTED  # "adjourned the hearing to 5 June": June is ahead
+        self._add(event_id(self.article.slug, text, expression.date.value), sentence, line,
+                  text, clause, expression.date, expression, expression.basis, kind)  # fmt: skip
 
     def _event(
         self,

@@ -100,6 +100,13 @@ _STAMP_ANYWHERE = re.compile(
     rf"{_FULL_DATE}{_SEPARATOR}(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[aApP]\.?[mM]\.?)?\s*{_ZONE})"
 )
 
+# A photograph's date set off in a sentence: "Lawyers for Dr Murray, shown in 2010, have
+# suggested ...", "(pictured in March 2009)". It dates the picture, not what is told.
+_PHOTO_ASIDE = re.compile(
+    rf"[,(]\s*(?:shown|pictured|photographed)\s+(?:here\s+)?(?:in|on)\s+"
+    rf"(?:(?:{_WEEKDAY},?\s+)?(?:{_DAY}\s+)?{_MONTH}\s+(?:{_DAY},?\s+)?)?\d{{4}}\s*[,)]"
+)
+
 # A sentence that is furniture as a whole, by how it opens.
 _DATE_WORD = rf"(?:\d|{_WEEKDAY}|{_MONTH})"
 _FURNITURE_OPENING = re.compile(
@@ -205,14 +212,16 @@ def furniture_spans(text: str, paragraphs: Sequence[tuple[Span, Sequence[Span]]]
 
 
 def _inner_stamps(paragraph: Span) -> Iterable[Bounds]:
-    """Stamps and agency datelines inside a paragraph (each looked for only when what it
-    needs is there: a clock time, an agency's parenthesis)."""
+    """Stamps, agency datelines and a photograph's date inside a paragraph (each looked for
+    only when what it needs is there: a clock time, an agency's parenthesis, its verb)."""
     text = paragraph.text
     found: list[re.Match[str]] = []
     if _CLOCK_DIGITS.search(text):
         found += _STAMP_ANYWHERE.finditer(text)
     if "(" in text and _AGENCY_ANYWHERE.search(text):
         found += _DATELINE_ANYWHERE.finditer(text)
+    if "shown" in text or "pictured" in text or "photographed" in text:
+        found += _PHOTO_ASIDE.finditer(text)
     return [(paragraph.start + m.start(), paragraph.start + m.end()) for m in found]
 
 

@@ -33,6 +33,13 @@ _ANCHOR_BEFORE = re.compile(
 )
 _MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their)\s+$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"'s|’s|\s+[a-z][a-z-]+(?!\w)")
+# A period's figures: "first-quarter results", "fourth quarter profit", "Q2 earnings" name
+# the period they cover, not the day they were told.
+_PERIOD = re.compile(r"(?i)(?:quarter|half|Q[1-4]|H[12])$")
+_PERIOD_FIGURES = re.compile(
+    r"(?i)\s+(?:results?|earnings|profits?|loss(?:es)?|sales|revenues?|figures|numbers|"
+    r"growth|output|dividends?|gdp|report)\b"
+)
 _LOOK_BACK = 100
 """How far before an expression the words that make it background are looked for: a few
 words and the masked markup between them, never the whole sentence (a sentence can be as
@@ -146,6 +153,8 @@ def _modifies_a_noun(
     """ "Tuesday's explosion", "the October 7 attack"."""
     if expression.text.endswith(("'s", "’s")):
         return True
+    if _PERIOD.search(expression.text) and _PERIOD_FIGURES.match(sentence, end):
+        return True  # "better than expected first quarter results on Tuesday"
     noun = _NOUN_AFTER.match(sentence, end)
     if noun is None:
         return False

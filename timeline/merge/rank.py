@@ -72,6 +72,11 @@ WEIGHTS: Mapping[str, float] = {
 KIND_FACTORS: Mapping[EventKind, float] = {EventKind.HAPPENED: 1.0, EventKind.EXPECTED: 0.5}
 STATEMENT_FACTOR = 0.9
 """The attribution part: an entry whose every source is dated only by when someone spoke."""
+CONTEXT_FACTOR = 0.9
+"""The text part: an entry whose text needs its article to be read ("They were freed late on
+Thursday.", "Since then, ...")."""
+MIN_STANDALONE_WORDS = 8
+"""Fewer words than this seldom say who did what where."""
 _DAY_PARTS = frozenset({"day", "recalls"})
 """The parts that are the day's rather than the entry's."""
 _CHOICES = {"key": "pinned among the key events", "not_key": "dropped from the key events"}
@@ -99,6 +104,13 @@ _JUST_DONE = re.compile(
     r"denied|announced|declared|reported)\b)[a-z]+(?:ed|en|wn|ght|nd|un|ung|t|ne|de|won|ck|"
     r"ld|ot)\b(?P<rest>[^,;:.]*)"
 )
+_WORDS = re.compile(r"[A-Za-z0-9][\w'’-]*")
+# An opening that points back at what the article said before.
+_LEANS_BACK = re.compile(
+    r"[\"'“‘]?(?:He|She|It|They|We|I|This|These|Those|That|His|Her|Its|Their|But|And|Also|"
+    r"However|Still|Instead|Then|Later|Since\s+then|After\s+that|Before\s+that|By\s+then|"
+    r"Meanwhile|Earlier)\b(?!['’]s\b)"
+)
 _LASTING = re.compile(r"(?i)\b(?:since|for\s+(?:\w+\s+)?(?:days|weeks|months|years))\b")
 _DENIED = re.compile(r"(?i)\b(?:no|never|nothing|none|neither|nor)\b[^,;:.]*$")
 
@@ -116,6 +128,8 @@ class Evidence:
     kind: EventKind = EventKind.HAPPENED
     statement: bool = False
     """True when every source's date only says when someone spoke ("X said on Tuesday")."""
+    needs_context: bool = False
+    """True when the entry's text cannot be read without its article (``needs_context``)."""
     first_of_day: bool = True
     """False when another entry of its day scores higher: the day's evidence (``day`` and
     ``recalls``) is that entry's, counted once for the day when key events are chosen."""
@@ -133,8 +147,10 @@ class Evidence:
         return {name: weights[name] * math.log1p(value) for name, value in counts.items()}
 
     def factor(self) -> float:
-        """The kind's factor times the attribution's."""
-        return KIND_FACTORS.get(self.kind, 1.0) * (STATEMENT_FACTOR if self.statement else 1.0)
+        """The kind's factor times the attribution's and the text's."""
+        kind = KIND_FACTORS.get(self.kind, 1.0)
+        said = STATEMENT_FACTOR if self.statement else 1.0
+        return kind * said * (CONTEXT_FACTOR if self.needs_context else 1.0)
 
     def score(self, weights: Mapping[str, float] = WEIGHTS) -> float:
         """The sum of the points times the factor, rounded so that no last bit decides."""
@@ -161,6 +177,7 @@ def explain_entry(
     place = "a key event" if entry.key else "not a key event"
     points = evidence.points()
     said = "only says when someone spoke" if evidence.statement else "reports a happening"
+    read = "needs its article to be read" if evidence.needs_context else "reads on its own"
     rows = [
         ("reports", "articles telling it", f"{evidence.reports}", points["reports"]),
         ("outlets", "outlets among them", f"{evidence.outlets}", points["outlets"]),
@@ -172,6 +189,7 @@ def explain_entry(
     factors = [
         ("kind", entry.kind.value, KIND_FACTORS.get(entry.kind, 1.0)),
         ("attribution", said, STATEMENT_FACTOR if evidence.statement else 1.0),
+        ("text", read, CONTEXT_FACTOR if evidence.needs_context else 1.0),
     ]
     lines = [
         f"{entry.id}: rank {entry.rank} of {len(timeline.entries)}, {place} "
@@ -303,6 +321,15 @@ def is_statement(source: Source) -> bool:
     return not before.strip() and bool(_SPOKEN_AFTER.match(after))
 
 
+def needs_context(text: str) -> bool:
+    """True when a text cannot be read without the article it comes from: it opens with a
+    pronoun or a link to what came before ("They were freed ...", "Since then, ...", "But
+    ..."), or it is too short to say who did what ("The prisoners were freed late on
+    Thursday.")."""
+    words = _WORDS.findall(text)
+    return len(words) < MIN_STANDALONE_WORDS or _LEANS_BACK.match(text) is not None
+
+
 def _just_done(text: str) -> bool:
     """Whether ``text`` reports what was just done, in the present perfect."""
     return any(
@@ -394,6 +421,7 @@ def _evidence(entry: Entry, mentions: _DateMentions) -> Evidence:
         story=mentions.story(words),
         kind=entry.kind,
         statement=bool(entry.sources) and all(is_statement(s) for s in entry.sources),
+        needs_context=needs_context(entry.text),
     )
 
 

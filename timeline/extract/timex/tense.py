@@ -62,7 +62,7 @@ _PAST = (
     r"(?-i:(?!un)[a-z]{2,}ed)"
 )
 # A deadline ("postponed until Tuesday"), but not "not until", "up until", "Until then,".
-_DEADLINE = r"(?<!\bnot\s)(?<!\bup\s)(?-i:until)"
+_DEADLINE = r"(?<!\bnot\s)(?<!\bup\s)(?-i:until|till)"
 _MARKER = re.compile(
     rf"(?i)\b(?:(?P<backshift>{_BACKSHIFT})|(?P<past_future>{_PAST_OF_FUTURE})|"
     rf"(?P<since>since)|(?P<frame>according\s+to)|"
@@ -117,6 +117,22 @@ _PUT_OFF = re.compile(
     r"(?i)\b(?:postpon|delay|put\s+off|adjourn|extend|defer|pushed\s+back|suspend|clos|shut|"
     r"halt|ban|ground|lock)"
 )
+# A date a thing is put off or moved to: "adjourned the hearing to 5 June", "moved to Friday".
+_MOVED_TO = re.compile(r"(?i)\bto\s+(?:(?:late|early)\s+)?(?:on\s+)?$")
+_MOVED = re.compile(
+    r"(?i)\b(?:postpon|delay|put\s+off|adjourn|extend|defer|pushed\s+back|reschedul|"
+    r"moved|brought\s+forward)"
+)
+# The infinitive a decision, a promise or an order is about: "ordered the secretaries to
+# visit the site on Friday", "has agreed to release 90 prisoners on Sunday" (not "agreed on
+# Monday to release", where the date is the agreement's).
+_INTENDED = re.compile(
+    r"(?i)\b(?:agreed|decided|vowed|pledged|promised|threatened|offered|proposed|ordered|"
+    r"asked|urged|invited|voted)\s+(?:[\w'’-]+\s+){0,4}?to\s+(?!be\b|have\b)[a-z]+"
+    r"(?:\s+(?!(?:was|were|had|did|and|but|that|which|who|after|before|when)\b)"
+    r"(?![a-z]+ed\b)[\w'’-]+){0,6}?\s+(?:(?:on|at|by|in|next|this|early|late)\s+)*$"
+)
+_INTENDED_SPAN = 120
 _REMOTE = 1000  # what a reporting verb away from the expression adds to its distance
 _CLAUSE_WORDS = 3
 _SINCE_WORDS = 4
@@ -134,6 +150,8 @@ def tense(text: str, start: int, end: int) -> int:
         after = after.split(",", 1)[0]  # ", who is due to be sworn in on Monday, claimed..."
     if _CONDITIONAL.search(before) and _CONSEQUENCE.search(after):
         return FUTURE  # "if they were not returned by noon on Saturday, he would..."
+    if _moved_to(before) or intended_before(before):
+        return FUTURE
     best: tuple[int, int] = (_REMOTE * 2, UNKNOWN)
     for match in _markers(before):
         if match.group("deadline"):
@@ -215,6 +233,26 @@ def _deadline(before: str, match: re.Match[str]) -> tuple[int, int]:
     markers = list(_markers(clause))  # the verb nearest "until" is the bounded one
     past = bool(markers) and markers[-1].group("past") is not None
     return len(gap), PAST if past else FUTURE
+
+
+def intended_before(before: str) -> bool:
+    """Whether the words before a date end in the infinitive that a decision, a promise or
+    an order is about ("ordered the secretaries to visit the site on"): the date lies ahead
+    of it."""
+    return _INTENDED.search(before[-_INTENDED_SPAN:]) is not None
+
+
+def _moved_to(before: str) -> bool:
+    """A date that something is put off or moved to lies ahead ("adjourned the hearing to 5
+    June", "the vote was moved to Friday"), unless a past perfect keeps it in the past ("had
+    been postponed to Monday")."""
+    to = _MOVED_TO.search(before)
+    if to is None:
+        return False
+    clause = before[: to.start()]
+    opens = list(_CLAUSE_OPENS.finditer(clause))
+    clause = clause[opens[-1].end() :] if opens else clause
+    return _MOVED.search(clause) is not None and _PERFECT.search(clause) is None
 
 
 def _has_clause(before: str) -> bool:

@@ -22,8 +22,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from timeline.merge.clusters import Cluster, Profile, contradicts
 from timeline.merge.order import published_key
-from timeline.merge.places import Places, Where
+from timeline.merge.places import Places
 from timeline.merge.similarity import Weights, alike, occurrence_words, report_words
 from timeline.merge.text import announces_another, background, clean_text, is_reaction
 from timeline.model import DateValue, Event, EventKind, Precision
@@ -42,9 +43,6 @@ comparison stays bounded on a day of thousands of reports of one happening."""
 
 BlockKey = tuple[str, str, str | None]
 Said = tuple[str, str, str, str]
-Profile = dict[tuple[frozenset[str], Where], tuple[float, set[str]]]
-"""A cluster's members by (words, places named and occurrences told): their ``total`` and
-their articles."""
 
 
 def block_key(date: DateValue) -> BlockKey:
@@ -132,8 +130,13 @@ class Comparer:
             if not alike(mine, theirs, self.weights, least, overlap, min(weight, total)):
                 continue
             if not self.places.apart_from(event.id, where, theirs, self.words):
-                return True
+                return not self.contradicts(event, cluster)
         return False
+
+    def contradicts(self, event: Event, cluster: Cluster) -> bool:
+        """True when an event tells another place or occurrence than any member of a
+        cluster (``clusters.contradicts``): joined on one member, a cluster would chain."""
+        return contradicts(event, cluster, self.places, self.words)
 
     def profile(self, cluster: Cluster) -> Profile:
         """A cluster's members by their distinct words, the places they name and the
@@ -247,34 +250,6 @@ def reacts(event: Event) -> bool:
     return is_reaction(event.clause or event.text)
 
 
-@dataclass(slots=True)
-class Cluster:
-    """Events of one block found to tell the same happening, while the block is merged."""
-
-    events: list[Event]
-    slugs: set[str]
-    """The articles of its members."""
-    closed: bool
-    """Holds an event that a correction split off: nothing joins it."""
-    expected: bool
-    """Made of expected events only (happened events come first in a block)."""
-    reported: bool
-    """Holds a report published at the time (``recalls`` is false for it)."""
-    reaction: bool
-    """Made of reactions (``reactions.is_reaction``) to something, or of none."""
-    words: set[str]
-    """Every word of every member."""
-    lightest: float
-    """The smallest weight of a member's words."""
-    profile: Profile = field(default_factory=dict)
-    """Its members' distinct sets of words and of places named, each with its ``total``
-    and the articles of the members holding it: a retold day holds thousands of reports in
-    a few dozen wordings, and a comparison with a member depends on its words, places and
-    article alone (``Comparer.profile``)."""
-    profiled: int = 0
-    """How many of ``events`` (the first ones) ``profile`` holds."""
-
-
 def merge_block(block: Sequence[Event], comparer: Comparer) -> list[tuple[Event, ...]]:
     """The clusters of a block: the events of each happening, in the order they joined.
 
@@ -337,9 +312,9 @@ def _retold_lead(
     cluster = clusters[place]
     if cluster.closed or cluster.expected or reacts(event) is not cluster.reaction:
         return None
-    if comparer.elsewhere(event.id, lead.id):
+    if comparer.elsewhere(event.id, lead.id) or not retells(event, lead, comparer.words):
         return None
-    return place if retells(event, lead, comparer.words) else None
+    return None if comparer.contradicts(event, cluster) else place
 
 
 def retells(event: Event, lead: Event, words: dict[str, frozenset[str]]) -> bool:
@@ -428,10 +403,11 @@ def _kin(
         shared = mine & cluster.words
         if len(shared) < MIN_SHARED or occurrences.isdisjoint(shared):
             continue  # no member shares more than all of them together
-        for member in cluster.events[:KIN_MEMBERS]:
-            share = _kinship(event, member, occurrences, comparer)
-            if share > best_share or (share == best_share and best is None):
-                best, best_share = place, share
+        members = cluster.events[:KIN_MEMBERS]
+        share = max(_kinship(event, member, occurrences, comparer) for member in members)
+        closer = share > best_share or (share == best_share and best is None)
+        if closer and not comparer.contradicts(event, cluster):
+            best, best_share = place, share
     return best
 
 

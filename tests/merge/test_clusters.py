@@ -1,0 +1,101 @@
+"""A cluster as a whole: a report joins it only if it contradicts none of its members."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from tests.merge.test_blocks import WAR, report
+from timeline.merge import merge_events
+from timeline.merge.blocks import KIN_MEMBERS, Comparer, _kin, event_words
+from timeline.merge.clusters import Cluster
+from timeline.merge.similarity import corpus_weights
+from timeline.model import Entry, Event
+
+
+def together(entries: tuple[Entry, ...], *ids: str) -> bool:
+    """Whether the events ``ids`` are the sources or mentions of one entry."""
+    return any(set(ids) <= {s.event_id for s in (*e.sources, *e.mentions)} for e in entries)
+
+
+def in_article(slug: str, text: str, eid: str, at: int) -> Event:
+    event = report(slug, text, eid)
+    return replace(event, start=at, end=at + len(text))
+
+
+# A is alike B, B is alike C, and C contradicts A: C must not join the cluster of A and B.
+CHAINS = [
+    # where: B names no place, A and C name different towns
+    (
+        "An Israeli airstrike hit a school in Jabalia, killing 15 people, medics said.",
+        "An Israeli airstrike hit a school, killing 15 people, medics said.",
+        "An Israeli airstrike hit a school in Rafah, killing 9 people, medics said.",
+    ),
+    # what happened: B tells no occurrence, A and C other occurrences of one town
+    (
+        "An airstrike on the market in Beit Lahia killed 70 people, witnesses said.",
+        "People at the market in Beit Lahia ran as the trucks reached the clinic, medics said.",
+        "A convoy of aid trucks reached the clinic in Beit Lahia, medics said.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "c"), CHAINS)
+def test_a_report_contradicting_any_member_does_not_join(a: str, b: str, c: str) -> None:
+    # in report order (first publication, then page name): a, b, c
+    events = [report("1-wire", a, "a"), report("2-daily", b, "b"), report("3-post", c, "c"), *WAR]
+    entries = merge_events(events)
+    assert together(entries, "a", "b")
+    assert not together(entries, "a", "c")
+
+
+@pytest.mark.parametrize(("a", "b", "c"), CHAINS)
+def test_nor_as_an_articles_retelling_of_its_first_report(a: str, b: str, c: str) -> None:
+    # b and c in one article, after a's article: c retells b, but b's cluster holds a
+    events = [
+        report("1-wire", a, "a"),
+        report("2-daily", b, "b"),
+        in_article("2-daily", c, "c", 300),
+    ]
+    entries = merge_events([*events, *WAR])
+    assert not together(entries, "a", "c")
+
+
+def test_a_report_alike_every_member_joins() -> None:
+    a = "An Israeli airstrike hit a school in Jabalia, killing 15 people, medics said."
+    b = "An Israeli airstrike hit a school, killing 15 people, medics said."
+    c = "An Israeli airstrike on a school in northern Jabalia killed 15 people."
+    events = [report("1-wire", a, "a"), report("2-daily", b, "b"), report("3-post", c, "c"), *WAR]
+    assert together(merge_events(events), "a", "b", "c")
+
+
+def cluster_of(events: list[Event], comparer: Comparer) -> Cluster:
+    """A cluster holding ``events`` in this order, as ``merge_block`` keeps one."""
+    words = set().union(*(comparer.words[e.id] for e in events))
+    lightest = min(comparer.total(e.id) for e in events)
+    slugs = {e.article.slug for e in events}
+    return Cluster(list(events), slugs, False, False, True, False, words, lightest)
+
+
+FOREGROUND = "Israeli airstrikes hit Khan Younis overnight, killing 31 people."
+BACKGROUND = "Families queued for water in Khan Younis after the airstrikes ({n})."
+KIN = "Khan Younis was hit by heavy airstrikes, the ministry said."
+
+
+@pytest.mark.parametrize(("place", "joined"), [(KIN_MEMBERS - 1, True), (KIN_MEMBERS, False)])
+def test_another_outlets_report_is_compared_by_occurrence_with_the_first_reports_only(
+    place: int, joined: bool
+) -> None:
+    """The cross-outlet occurrence rule (``_kin``) weighs a report against a cluster's
+    first ``KIN_MEMBERS`` reports only (a day of thousands of reports of one happening
+    stays cheap): a report kin to a later member alone does not join by it."""
+    background = [report(f"b{n}", BACKGROUND.format(n=n), f"b{n}") for n in range(KIN_MEMBERS)]
+    members = [*background[:place], report("wire", FOREGROUND, "fg"), *background[place:]]
+    event = report("daily", KIN, "kin")
+    events = [*members, event, *WAR]
+    words = {e.id: event_words(e) for e in events}
+    comparer = Comparer(words, corpus_weights(words.values()), frozenset(), {})
+    comparer.places.locate([*members, event], comparer.weights)
+    clusters = [cluster_of(members, comparer)]
+    assert (_kin(event, [0], clusters, comparer, False) == 0) is joined

@@ -6,10 +6,12 @@ from dataclasses import replace
 
 import pytest
 
-from tests.merge.test_blocks import WAR, report
+from tests.merge.test_blocks import WAR, one_entry, report
 from timeline.merge import merge_events
 from timeline.merge.blocks import KIN_MEMBERS, Comparer, _kin, event_words
 from timeline.merge.clusters import Cluster
+from timeline.merge.objects import befallen
+from timeline.merge.places import told_occurrences
 from timeline.merge.similarity import corpus_weights
 from timeline.model import Entry, Event
 
@@ -99,3 +101,93 @@ def test_another_outlets_report_is_compared_by_occurrence_with_the_first_reports
     comparer.places.locate([*members, event], comparer.weights)
     clusters = [cluster_of(members, comparer)]
     assert (_kin(event, [0], clusters, comparer, False) == 0) is joined
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "joined"),
+    [
+        # one occurrence in one town, other targets: two strikes
+        (
+            "An airstrike on the school in Maghazi killed 22 people, medics said.",
+            "An airstrike on the camp in Maghazi killed 38 people, medics said.",
+            False,
+        ),
+        (
+            "An Israeli airstrike hit a school in Rafah, killing 15 people, medics said.",
+            "An Israeli airstrike hit a house in Rafah, killing six people, medics said.",
+            False,
+        ),
+        (
+            "A convoy of 20 aid trucks reached the camp in Khan Younis, officials said.",
+            "A convoy of 88 aid trucks reached the shelter in Khan Younis, officials said.",
+            False,
+        ),
+        # one target told with other tolls, or named by one report only: one strike
+        (
+            "An airstrike on the school in Maghazi killed 22 people, medics said.",
+            "An Israeli airstrike hit the school in Maghazi, killing at least 25, medics said.",
+            True,
+        ),
+        (
+            "An airstrike on the school in Maghazi killed 22 people, medics said.",
+            "An Israeli airstrike in Maghazi killed 22 people, witnesses said.",
+            True,
+        ),
+        # other targets but the same figure: one happening told two ways
+        (
+            "An airstrike on the school in Maghazi killed 22 people, medics said.",
+            "An airstrike on a shelter in Maghazi killed 22 people, witnesses said.",
+            True,
+        ),
+        # whom an occurrence befell, named: other people, other happenings
+        (
+            "Israeli forces arrested Ahmed Jaber in Beit Lahia, witnesses said.",
+            "Israeli forces arrested Omar Khalil in Beit Lahia, witnesses said.",
+            False,
+        ),
+        (
+            "Israeli forces arrested Ahmed Jaber in Beit Lahia, witnesses said.",
+            "Israeli troops arrested Ahmed Jaber at his home in Beit Lahia, his family said.",
+            True,
+        ),
+        # who told it is no word of what happened: a chance figure and "medics" join nothing
+        (
+            "An airstrike on the mosque in Jabalia killed 50 people, medics said.",
+            "Mediators met delegations to discuss a truce and the release of 50 hostages, "
+            "medics said.",
+            False,
+        ),
+        # talks on a truce around other towns
+        (
+            "Mediators met delegations to discuss a truce around Nuseirat, officials said.",
+            "Mediators met delegations to discuss a truce around Rafah, officials said.",
+            False,
+        ),
+    ],
+)
+def test_one_occurrence_of_one_day_on_other_targets_or_people_stays_apart(
+    first: str, second: str, joined: bool
+) -> None:
+    for second_slug in ("daily", "wire"):  # another outlet; the same article
+        assert one_entry(first, second, second_slug) is joined, second_slug
+
+
+@pytest.mark.parametrize(
+    ("text", "befell"),
+    [
+        ("An airstrike on the school in Maghazi killed 22 people.", {"school"}),
+        ("An Israeli airstrike hit a UN-run school in Rafah.", {"school"}),
+        ("A convoy of aid trucks reached the clinic in Bureij.", {"clinic"}),
+        ("Some 2,000 families fled the market area of Jabalia.", {"market"}),
+        ("Israeli forces arrested Ahmed Jaber in Jenin.", {"ahmed jaber"}),
+        ("Hamas freed Ohad Ben Ami in Deir al-Balah.", {"ohad ben ami"}),
+        # a name after the occurrence is a place, not a target; a toll is neither
+        ("Israeli forces raided the Jenin refugee camp.", set()),
+        ("An airstrike in Maghazi killed 22 people.", set()),
+        # an occurrence in the background or planned befalls nothing the report tells
+        ("Families fled after the strike on the school.", set()),
+        ("Israel threatened to strike the hospital.", set()),
+    ],
+)
+def test_whom_or_what_an_occurrence_befell(text: str, befell: set[str]) -> None:
+    assert befallen(text, told_occurrences(text)) == befell

@@ -23,6 +23,7 @@ WHERES = 32
 """How many of a cluster's distinct places and occurrences told (its first ones) a report
 is checked against: the test stays bounded on a cluster of thousands of reports."""
 
+_NONE: frozenset[str] = frozenset()
 Profile = dict[tuple[frozenset[str], Where], tuple[float, set[str]]]
 """A cluster's members by (words, places named and occurrences told): their ``total`` and
 their articles."""
@@ -69,11 +70,11 @@ def contradicts(
     against the words of all the members telling that place and occurrence)."""
     wheres = _wheres(cluster, places, words)
     mine = words.get(event.id, frozenset())
-    for (named, told), theirs in itertools.islice(wheres.items(), WHERES):
+    for (named, told, befell), theirs in itertools.islice(wheres.items(), WHERES):
         # Another occurrence counts against a member only when the two share a word: one
         # happening is told by several occurrences ("a strike", "the attack"), and two
         # reports sharing nothing are no evidence of two happenings.
-        where = (named, told) if not mine.isdisjoint(theirs) else (named, frozenset())
+        where = (named, told, befell) if not mine.isdisjoint(theirs) else (named, _NONE, _NONE)
         if places.apart_from(event.id, where, frozenset(theirs), words):
             return True
     return False
@@ -87,7 +88,7 @@ def _wheres(
     wheres = cluster.wheres
     for member in cluster.events[cluster.told :]:
         where = places.where(member.id)
-        if where[0] or where[1]:  # a report naming no place and telling no occurrence
+        if any(where):  # a report naming no place and telling no occurrence: never apart
             wheres.setdefault(where, set()).update(words.get(member.id, ()))
     cluster.told = len(cluster.events)
     return wheres

@@ -37,7 +37,7 @@ CHAINS = [
     # what happened: B tells no occurrence, A and C other occurrences of one town
     (
         "An airstrike on the market in Beit Lahia killed 70 people, witnesses said.",
-        "People at the market in Beit Lahia ran as the trucks reached the clinic, medics said.",
+        "People at the market in Beit Lahia ran when the trucks reached the clinic, medics said.",
         "A convoy of aid trucks reached the clinic in Beit Lahia, medics said.",
     ),
 ]
@@ -156,6 +156,33 @@ def test_another_outlets_report_is_compared_by_occurrence_with_the_first_reports
             "Mediators met delegations to discuss a truce and the release of 50 hostages, "
             "medics said.",
             False,
+        ),
+        (
+            "An airstrike on the mosque in Jabalia killed 50 people, medics said.",
+            "Mediators met on the release of 50 hostages, medics said.",
+            False,
+        ),
+        (
+            "An airstrike on the mosque in Jabalia killed 50 people, the civil defence said.",
+            "Mediators met in Cairo on the release of 50 hostages, the civil defence said.",
+            False,
+        ),
+        # one target, occurrences of other kinds (harm, movement): two happenings there
+        (
+            "A convoy of 26 aid trucks reached the market in Beit Lahia, medics said.",
+            "An airstrike on the market in Beit Lahia killed 55 people, medics said.",
+            False,
+        ),
+        (
+            "Some 1,120 families fled the market area of Jabalia, officials said.",
+            "An airstrike on the market in Jabalia killed 72 people, officials said.",
+            False,
+        ),
+        # one target, occurrences of one kind in other words: one happening
+        (
+            "A blast tore through the market in Beit Lahia, medics said.",
+            "An airstrike on the market in Beit Lahia killed dozens, medics said.",
+            True,
         ),
         # talks on a truce around other towns
         (

@@ -26,7 +26,13 @@ from timeline.merge.clusters import Cluster, Profile, contradicts
 from timeline.merge.order import published_key
 from timeline.merge.places import Places
 from timeline.merge.similarity import Weights, alike, occurrence_words, report_words
-from timeline.merge.text import announces_another, background, clean_text, is_reaction
+from timeline.merge.text import (
+    announces_another,
+    background,
+    clean_text,
+    is_reaction,
+    without_attribution,
+)
 from timeline.model import DateValue, Event, EventKind, Precision
 
 MIN_SHARED = 2
@@ -67,7 +73,7 @@ def event_words(event: Event) -> frozenset[str]:
     text = clean_text(event.clause or event.text, datelines=False)
     if event.expression is not None:
         text = text.replace(event.expression.text, " ", 1)
-    return report_words(text, event.article.source)
+    return report_words(without_attribution(text), event.article.source)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +136,10 @@ class Comparer:
             if not alike(mine, theirs, self.weights, least, overlap, min(weight, total)):
                 continue
             if not self.places.apart_from(event.id, where, theirs, self.words):
-                return not self.contradicts(event, cluster)
+                # A report must agree with every member; a forecast joins as a mention of
+                # what it announced, named where it was announced ("told a news
+                # conference in Doha that the truce would take effect").
+                return not reported(event) or not self.contradicts(event, cluster)
         return False
 
     def contradicts(self, event: Event, cluster: Cluster) -> bool:
@@ -432,6 +441,11 @@ def _merge_order(event: Event) -> tuple[bool, bool, str, str, int, int, str]:
     """Happened events first, those published at the time first, then in report order
     (``report_order``)."""
     return (event.kind is not EventKind.HAPPENED, recalls(event), *report_order(event))
+
+
+def reported(event: Event) -> bool:
+    """True for a report of a happening: happened, not a forecast nor a mention."""
+    return event.kind is EventKind.HAPPENED
 
 
 def names(event: Event) -> bool:

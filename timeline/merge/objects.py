@@ -90,6 +90,31 @@ def _person(tokens: list[str], at: int) -> str:
     return " ".join(run) if len(run) >= 2 else ""
 
 
+_KINDS = {
+    kind: content_words(words)
+    for kind, words in {
+        "harm": """strike attack explode shell bomb hit fire shoot shot destroy collapse crash
+        burn operation clash seize invade sink quake""",
+        "movement": "arrive reach deliver flee evacuate withdraw",
+    }.items()
+}
+"""Kinds of occurrence: what harms (a strike, a blast, a raid) and what moves people or
+goods (a convoy arriving, families fleeing)."""
+
+
+def kinds(told: frozenset[str]) -> frozenset[str]:
+    """The kinds of the occurrences a report tells (``_KINDS``)."""
+    return frozenset(kind for kind, words in _KINDS.items() if not words.isdisjoint(told))
+
+
+def other_kinds(mine: frozenset[str], theirs: frozenset[str]) -> bool:
+    """True when two reports tell occurrences of known kinds and of no kind in common: an
+    airstrike on the market and a convoy reaching it. A target they share then says only
+    where, not which happening."""
+    my_kinds, their_kinds = kinds(mine), kinds(theirs)
+    return bool(my_kinds) and bool(their_kinds) and my_kinds.isdisjoint(their_kinds)
+
+
 def other_objects(mine: frozenset[str], theirs: frozenset[str]) -> bool:
     """True when two reports of one occurrence name whom or what it befell and none of
     one's is the other's."""

@@ -24,7 +24,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from timeline.merge.objects import befallen, other_objects
+from timeline.merge.objects import SITES, befallen, other_kinds, other_objects
 from timeline.merge.similarity import (
     Weights,
     content_words,
@@ -386,7 +386,9 @@ def other_occurrences(
     different happenings of one place (or of none): each tells an occurrence as what
     happened, the two share no word of an occurrence ("airstrike" and "bombing" are one),
     and the words they share are only where (the places ``named``, a region), who told
-    it, and a toll: no figure, no name of who acted or was hit, no target ("the market").
+    it, and a toll: no figure, no name of who acted or was hit, no target ("the market"),
+    unless the two occurrences are of other kinds (``objects.other_kinds``: a strike and a
+    convoy at one market are two happenings there).
     Where alone is no evidence of one happening: a strike and an aid convoy in one town
     on one day are two."""
     (my_words, my_told), (their_words, their_told) = mine, theirs
@@ -395,6 +397,8 @@ def other_occurrences(
     if occurrence_words(my_words) & occurrence_words(their_words):
         return False
     shared = (my_words & their_words) - _NO_EVIDENCE - _place_words(named)
+    if other_kinds(my_told, their_told):
+        shared -= SITES  # a strike on the market, a convoy reaching it: where, again
     return not any(_evidence(word, weights) for word in shared)
 
 

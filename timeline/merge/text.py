@@ -200,6 +200,34 @@ def foreground(sentence: str, stem: str) -> bool:
     )
 
 
+_TELLERS = (
+    r"(?:(?:the|his|her|their|a|local|other|several|some)\s+){0,2}"
+    r"(?:medics?|paramedics?|witness(?:es)?|residents?|rescuers?|doctors?|nurses?"
+    r"|relatives?|neighbou?rs?|survivors?|family|families|locals"
+    r"|civil\s+defen[cs]e(?:\s+agency)?)"
+)
+"""Who tells what they saw, as against who acted: "medics", "witnesses", "the civil
+defence", "his family"."""
+_ATTRIBUTED = re.compile(
+    rf",\s+(?:according\s+to\s+{_TELLERS}|{_TELLERS}\s+"
+    r"(?:said|say|says|reported|added|told\b[^,;]{0,40})[^,;]{0,20})$"
+    rf"|^according\s+to\s+{_TELLERS},\s*",
+    re.IGNORECASE,
+)
+
+
+def without_attribution(sentence: str) -> str:
+    """A sentence without the witnesses who told it: the attribution to medics, witnesses,
+    residents, the civil defence or a family that ends it (", medics said.", ", the civil
+    defence said.", ", according to witnesses.") or opens it ("According to residents,
+    ..."). Every report of a strike names such a teller, so two reports told by medics
+    share nothing of what happened; a named teller ("the army said", "BP said") may be who
+    acted, and stays."""
+    if not any(word in sentence for word in ("said", "say", "report", "added", "told", "ccording")):
+        return sentence
+    return _ATTRIBUTED.sub("", sentence.rstrip().rstrip(".!\"”’'").rstrip())
+
+
 def announces_another(sentence: str) -> bool:
     """True when a sentence announces a happening other than one told before
     ("Meanwhile, ...", "In exchange, Israel freed 183 Palestinians", "Ireland also

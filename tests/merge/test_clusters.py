@@ -178,6 +178,11 @@ def test_another_outlets_report_is_compared_by_occurrence_with_the_first_reports
             "An airstrike on the market in Jabalia killed 72 people, officials said.",
             False,
         ),
+        (
+            "A convoy of 79 aid trucks reached the bakery in Deir al-Balah, officials said.",
+            "Some 3,080 families fled the bakery area of Deir al-Balah, officials said.",
+            False,
+        ),
         # one target, occurrences of one kind in other words: one happening
         (
             "A blast tore through the market in Beit Lahia, medics said.",

@@ -95,11 +95,12 @@ _KINDS = {
     for kind, words in {
         "harm": """strike attack explode shell bomb hit fire shoot shot destroy collapse crash
         burn operation clash seize invade sink quake""",
-        "movement": "arrive reach deliver flee evacuate withdraw",
+        "arrival": "arrive reach deliver",
+        "departure": "flee evacuate withdraw",
     }.items()
 }
-"""Kinds of occurrence: what harms (a strike, a blast, a raid) and what moves people or
-goods (a convoy arriving, families fleeing)."""
+"""Kinds of occurrence: what harms (a strike, a blast, a raid), what arrives (a convoy
+reaching a town, aid delivered) and who leaves (families fleeing, troops withdrawing)."""
 
 
 def kinds(told: frozenset[str]) -> frozenset[str]:
@@ -109,7 +110,8 @@ def kinds(told: frozenset[str]) -> frozenset[str]:
 
 def other_kinds(mine: frozenset[str], theirs: frozenset[str]) -> bool:
     """True when two reports tell occurrences of known kinds and of no kind in common: an
-    airstrike on the market and a convoy reaching it. A target they share then says only
+    airstrike on the market and a convoy reaching it, a convoy reaching the bakery and
+    families fleeing it. A target they share then says only
     where, not which happening."""
     my_kinds, their_kinds = kinds(mine), kinds(theirs)
     return bool(my_kinds) and bool(their_kinds) and my_kinds.isdisjoint(their_kinds)

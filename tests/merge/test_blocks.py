@@ -53,6 +53,32 @@ def test_a_later_report_retells_the_lead_by_occurrence_and_one_word_more(
     assert retells(other, lead, words) is same
 
 
+AT_1021 = DateValue("2010-04-22T10:21", DAY.start, DAY.end, Precision.TIME)
+
+
+@pytest.mark.parametrize(
+    ("later", "timed", "same"),
+    [
+        # the lead's occurrence told again at a time of its day: its detail
+        ("The fire went out as the platform sank below the surface at 10:21 a.m.", True, True),
+        # the occurrence alone, without a time: not enough
+        ("The fire went out as the platform sank below the surface.", False, False),
+        # at a time, but announced as another, or in the background
+        ("A supply ship sank at 10:21 a.m. as well.", True, False),
+        ("Crews searched the area after the platform sank at 10:21 a.m.", True, False),
+    ],
+)
+def test_a_later_report_at_a_time_of_the_leads_day_retells_it_by_its_occurrence(
+    later: str, timed: bool, same: bool
+) -> None:
+    lead = told("wire", LEAD, 0, "a")
+    other = told("wire", later, 200, "b")
+    if timed:
+        other = replace(other, date=AT_1021)
+    words = {e.id: event_words(e) for e in (lead, other)}
+    assert retells(other, lead, words) is same
+
+
 def test_an_article_retelling_its_lead_in_other_words_gives_one_entry() -> None:
     lead = told("wire", LEAD, 0, "lead")
     later = told("wire", "The fire went out as the rig sank at 10:21 a.m. CDT.", 300, "later")
@@ -298,3 +324,11 @@ def test_reports_of_one_place_and_day_telling_different_occurrences_stay_apart(
 ) -> None:
     for second_slug in ("daily", "wire"):  # another outlet; the same article
         assert one_entry(first, second, second_slug) is joined, second_slug
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("crossings", "crossing"), ("buildings", "building"), ("hearings", "hearing")],
+)
+def test_a_plural_in_ings_stems_as_its_singular(one: str, other: str) -> None:
+    assert content_words(one) == content_words(other)

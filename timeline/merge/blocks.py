@@ -30,7 +30,9 @@ from timeline.merge.text import (
     announces_another,
     background,
     clean_text,
+    foreground,
     is_reaction,
+    quoted,
     without_attribution,
 )
 from timeline.model import DateValue, Event, EventKind, Precision
@@ -329,17 +331,31 @@ def _retold_lead(
 def retells(event: Event, lead: Event, words: dict[str, frozenset[str]]) -> bool:
     """True when a later report of an article tells the happening of its first report of
     the day: they share a word of an occurrence ("sank", "leak") and one word more (who,
-    where, a figure), the occurrence is not the background of what the later one tells
+    where, a figure), or the later one gives the time of the day the lead gives
+    (``timed_detail``: "the rig sank on Thursday", then "it sank at 10:21 a.m."); the
+    occurrence is not the background of what the later one tells
     ("shares rose after the flow was stopped"), and nothing announces another happening
     ("meanwhile", "in exchange", "also")."""
     shared = words[event.id] & words[lead.id]
     occurrences = occurrence_words(shared)
-    if not occurrences or len(shared) < MIN_SHARED:
-        return False
     told = event.clause or event.text
-    if announces_another(told):
+    if not occurrences or announces_another(told):
         return False
+    if len(shared) < MIN_SHARED:
+        # By its time alone: only an occurrence it tells as what happened, not what
+        # someone said of it ("Netanyahu said on Tuesday night the strikes were only
+        # the beginning").
+        return timed_detail(event, lead) and any(
+            foreground(told, word) and not quoted(told, word) for word in occurrences
+        )
     return any(not background(told, word) for word in occurrences)
+
+
+def timed_detail(event: Event, lead: Event) -> bool:
+    """True when a later report gives a time of the day its article's lead gives as a day:
+    the lead tells what happened that day, a later paragraph when ("the rig sank on
+    Thursday" ... "the platform sank below the surface at 10:21 a.m.")."""
+    return event.date.precision is Precision.TIME and lead.date.precision is Precision.DAY
 
 
 _Index = tuple[dict[str, set[int]], dict[str, set[int]], dict[tuple[str, int], int]]

@@ -49,7 +49,7 @@ _OUTLETS = frozenset(
 )
 """Names of news organisations that other outlets quote ("told Reuters"); the article's own
 outlet is left out of its words too (``report_words``)."""
-_SUFFIXES = ("ing", "ed", "es", "s")
+_SUFFIXES = ("ings", "ing", "ed", "es", "s")
 _SAME_MEANING = {
     word: meaning
     for meaning, words in {

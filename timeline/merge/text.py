@@ -160,7 +160,7 @@ _BACKGROUND_CUES = frozenset(
 _UNREAL_REACH = 2
 _UNREAL_CUES = frozenset({"to", "will", "would", "could", "should", "may", "might", "must"})
 _ANOTHER = re.compile(
-    r"\b(?:meanwhile|separately|elsewhere|also|another|in (?:exchange|return|response)"
+    r"\b(?:meanwhile|separately|elsewhere|also|as well|another|in (?:exchange|return|response)"
     r"|in a separate)\b",
     re.IGNORECASE,
 )
@@ -226,6 +226,18 @@ def without_attribution(sentence: str) -> str:
     if not any(word in sentence for word in ("said", "say", "report", "added", "told", "ccording")):
         return sentence
     return _ATTRIBUTED.sub("", sentence.rstrip().rstrip(".!\"”’'").rstrip())
+
+
+_TELLING = frozenset(stems("said says say told tells announced announces according added"))
+
+
+def quoted(sentence: str, stem: str) -> bool:
+    """True when every use of a word (as ``similarity.stems`` gives it) in a sentence comes
+    after a word of telling: what someone said of it ("Netanyahu said the strikes were only
+    the beginning"), not the report of it."""
+    told = stems(sentence)
+    places = [i for i, word in enumerate(told) if word == stem]
+    return bool(places) and all(_TELLING.intersection(told[:i]) for i in places)
 
 
 def announces_another(sentence: str) -> bool:

@@ -24,8 +24,14 @@ from dataclasses import dataclass, field
 
 from timeline.merge.clusters import Cluster, Profile, contradicts
 from timeline.merge.order import published_key
-from timeline.merge.places import Places
-from timeline.merge.similarity import Weights, alike, occurrence_words, report_words
+from timeline.merge.places import BROAD_WEIGHT, Places
+from timeline.merge.similarity import (
+    Weights,
+    alike,
+    occurrence_words,
+    report_words,
+    shares_figure,
+)
 from timeline.merge.text import (
     announces_another,
     background,
@@ -323,12 +329,14 @@ def _retold_lead(
     cluster = clusters[place]
     if cluster.closed or cluster.expected or reacts(event) is not cluster.reaction:
         return None
-    if comparer.elsewhere(event.id, lead.id) or not retells(event, lead, comparer.words):
+    if comparer.elsewhere(event.id, lead.id):
+        return None
+    if not retells(event, lead, comparer.words, comparer.weights):
         return None
     return None if comparer.contradicts(event, cluster) else place
 
 
-def retells(event: Event, lead: Event, words: dict[str, frozenset[str]]) -> bool:
+def retells(event: Event, lead: Event, words: dict[str, frozenset[str]], weights: Weights) -> bool:
     """True when a later report of an article tells the happening of its first report of
     the day: they share a word of an occurrence ("sank", "leak") and one word more (who,
     where, a figure), or the later one gives the time of the day the lead gives
@@ -339,8 +347,14 @@ def retells(event: Event, lead: Event, words: dict[str, frozenset[str]]) -> bool
     shared = words[event.id] & words[lead.id]
     occurrences = occurrence_words(shared)
     told = event.clause or event.text
-    if not occurrences or announces_another(told):
+    if announces_another(told):
         return False
+    if not occurrences:
+        # A figure and a word more, rarer than a region's: "90 Palestinians walked out
+        # of detention" and "90 prisoners had been released overnight".
+        return shares_figure(shared, shared) and any(
+            not word[0].isdigit() and weights.weight(word) >= BROAD_WEIGHT for word in shared
+        )
     if len(shared) < MIN_SHARED:
         # By its time alone: only an occurrence it tells as what happened, not what
         # someone said of it ("Netanyahu said on Tuesday night the strikes were only

@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 
-from timeline.merge.similarity import content_words, occurrence_words, stems
+from timeline.merge.similarity import content_words, occurrence_words, stem, stems
 
 SITES = content_words(
     """school schools hospital hospitals market markets mosque mosques church churches
@@ -44,6 +44,8 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|\S")
 def befallen(sentence: str, told: frozenset[str]) -> frozenset[str]:
     """The targets ("school") and people ("ahmed jaber") that the occurrences ``told`` (as
     ``similarity.occurrence_words`` gives them) befall in a sentence."""
+    if not told:
+        return frozenset()
     tokens = _TOKEN.findall(sentence)
     found: set[str] = set()
     for at, token in enumerate(tokens):
@@ -61,9 +63,10 @@ def befallen(sentence: str, told: frozenset[str]) -> frozenset[str]:
 
 
 def _occurrence(token: str) -> frozenset[str]:
-    if not token[:1].islower():
+    if not token[:1].islower() or len(token) < 3:
         return frozenset()
-    return occurrence_words(frozenset(stems(token))) | (frozenset(stems(token)) & _OF_PEOPLE)
+    stemmed = frozenset((stem(token),))
+    return occurrence_words(stemmed) | (stemmed & _OF_PEOPLE)
 
 
 def _target(tokens: list[str], at: int) -> str | None:

@@ -217,6 +217,12 @@ def alike(
     return lighter > 0 and weights.of(shared) / lighter >= overlap
 
 
+def stem(word: str) -> str:
+    """One word stemmed as ``stems`` stems it (lower case first)."""
+    lower = word.lower()
+    return lower if lower[:1].isdigit() or lower in _STOPWORDS else _stem(lower)
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
     """A crude stem ('releases' and 'released' meet), after folding words of one meaning."""

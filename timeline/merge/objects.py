@@ -30,11 +30,10 @@ SITES = content_words(
 )
 """Nouns of a built place that an occurrence may befall ("a strike on the school")."""
 _LINKS = frozenset({"on", "at", "against", "into", "onto", "upon"})
-_ARTICLES = frozenset({"the", "a", "an", "its", "his", "her", "their", "two", "three"})
+_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "two", "three"})
 _BETWEEN = 2
 _OF_PEOPLE = content_words(
-    "arrested detained freed released rescued abducted kidnapped killed shot sacked"
-    " elected convicted sentenced acquitted fined sued"
+    "arrested freed released rescued shot sacked elected convicted sentenced acquitted fined sued"
 )
 """Occurrences that befall people, whose object is who ("arrested Ahmed Jaber")."""
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|\S")
@@ -66,21 +65,21 @@ def _occurrence(token: str) -> frozenset[str]:
     if not token[:1].islower() or len(token) < 3:
         return frozenset()
     stemmed = frozenset((stem(token),))
-    return occurrence_words(stemmed) | (stemmed & _OF_PEOPLE)
+    return occurrence_words(stemmed)
 
 
 def _target(tokens: list[str], at: int) -> str | None:
     """The site noun governed by the occurrence before ``tokens[at]``, if any."""
     if at < len(tokens) and tokens[at] in _LINKS:
         at += 1
-    if at < len(tokens) and tokens[at].lower() in _ARTICLES:
+    if at < len(tokens) and tokens[at].lower() in _DETERMINERS:
         at += 1
     for word in tokens[at : at + _BETWEEN + 1]:
         if not (word[:1].islower() or ("-" in word and word[-1:].islower())):
             return None  # a name ("the Jenin camp") or a mark: a place, not a target
-        stem = stems(word)
-        if stem and stem[0] in SITES:
-            return stem[0]
+        stemmed = stems(word)
+        if stemmed and stemmed[0] in SITES:
+            return stemmed[0]
     return None
 
 
@@ -114,8 +113,7 @@ def kinds(told: frozenset[str]) -> frozenset[str]:
 def other_kinds(mine: frozenset[str], theirs: frozenset[str]) -> bool:
     """True when two reports tell occurrences of known kinds and of no kind in common: an
     airstrike on the market and a convoy reaching it, a convoy reaching the bakery and
-    families fleeing it. A target they share then says only
-    where, not which happening."""
+    families fleeing it. A target they share then says only where, not which happening."""
     my_kinds, their_kinds = kinds(mine), kinds(theirs)
     return bool(my_kinds) and bool(their_kinds) and my_kinds.isdisjoint(their_kinds)
 

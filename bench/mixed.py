@@ -19,7 +19,7 @@ import random
 import shutil
 import subprocess
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -90,6 +90,20 @@ def mixed(data: dict[str, Any], told: dict[str, set[int]]) -> list[tuple[str, li
     return found
 
 
+def strays(data: dict[str, Any], told: dict[str, set[int]]) -> int:
+    """How many sources report another happening than the one most of their entry's
+    sources report: what a mixed entry holds that is not its own."""
+    count = 0
+    for entry in data["entries"]:
+        reported: Counter[int] = Counter()
+        for source in entry["sources"]:
+            for number in told.get(source.get("sentence", ""), ()):
+                reported[number] += 1
+        if reported:
+            count += sum(reported.values()) - max(reported.values())
+    return count
+
+
 def entries_per_happening(data: dict[str, Any], told: dict[str, set[int]]) -> float:
     """How many entries hold the reports of a happening, over the happenings reported."""
     holding: dict[int, set[str]] = defaultdict(set)
@@ -118,6 +132,7 @@ def main() -> None:
         "entries": entries,
         "entries_with_reports": reported,
         "mixed": len(found),
+        "strays": strays(data, told),
         "entries_per_happening": spread,
     }
     if args.json:
@@ -125,6 +140,7 @@ def main() -> None:
     else:
         print(f"entries: {entries}, of which reporting a generated happening: {reported}")
         print(f"entries mixing happenings: {len(found)} ({len(found) / max(reported, 1):.1%})")
+        print(f"sources reporting another happening than their entry's: {figures['strays']}")
         print(f"entries per happening: {spread:.2f}")
     if args.explain:
         for entry_id, sentences in found:

@@ -11,7 +11,7 @@ from timeline.extract.timex import day_value
 from timeline.merge import merge_events
 from timeline.merge.blocks import event_words, retells
 from timeline.merge.places import named_places
-from timeline.merge.similarity import content_words, occurrence_words
+from timeline.merge.similarity import content_words, corpus_weights, occurrence_words
 from timeline.model import ArticleRef, Basis, DateValue, Event, Precision
 
 DAY = day_value(dt.date(2010, 4, 22))
@@ -50,7 +50,60 @@ def test_a_later_report_retells_the_lead_by_occurrence_and_one_word_more(
 ) -> None:
     lead, other = told("wire", LEAD, 0, "a"), told("wire", later, 200, "b")
     words = {e.id: event_words(e) for e in (lead, other)}
-    assert retells(other, lead, words) is same
+    assert retells(other, lead, words, corpus_weights(words.values())) is same
+
+
+AT_1021 = DateValue("2010-04-22T10:21", DAY.start, DAY.end, Precision.TIME)
+
+
+@pytest.mark.parametrize(
+    ("later", "timed", "same"),
+    [
+        # the lead's occurrence told again at a time of its day: its detail
+        ("The fire went out as the platform sank below the surface at 10:21 a.m.", True, True),
+        # the occurrence alone, without a time: not enough
+        ("The fire went out as the platform sank below the surface.", False, False),
+        # at a time, but announced as another, or in the background
+        ("A supply ship sank at 10:21 a.m. as well.", True, False),
+        ("Crews searched the area after the platform sank at 10:21 a.m.", True, False),
+    ],
+)
+def test_a_later_report_at_a_time_of_the_leads_day_retells_it_by_its_occurrence(
+    later: str, timed: bool, same: bool
+) -> None:
+    lead = told("wire", LEAD, 0, "a")
+    other = told("wire", later, 200, "b")
+    if timed:
+        other = replace(other, date=AT_1021)
+    words = {e.id: event_words(e) for e in (lead, other)}
+    assert retells(other, lead, words, corpus_weights(words.values())) is same
+
+
+SILENT = (
+    "GAZA CITY — The guns fell silent across Gaza as three hostages went home and 90 "
+    "Palestinians walked out of Israeli detention."
+)
+
+
+@pytest.mark.parametrize(
+    ("later", "same"),
+    [
+        # the lead's figure and a word more: its happening told again
+        ("The prison service said 90 Palestinian prisoners had been released.", True),
+        # the figure with nothing but a word of the war, or announced as another
+        ("Some 90 aid trucks waited at the crossing into Gaza.", False),
+        ("Israel also said 90 Palestinian fighters had been killed.", False),
+    ],
+)
+def test_a_later_report_retells_the_lead_by_a_figure_and_one_word_more(
+    later: str, same: bool
+) -> None:
+    day = day_value(dt.date(2025, 1, 19))
+    lead = replace(report("wire", SILENT, "a", day), start=0)
+    other = replace(report("wire", later, "b", day), start=300, end=300 + len(later))
+    events = [lead, other, *WAR]
+    words = {e.id: event_words(e) for e in events}
+    assert retells(other, lead, words, corpus_weights(words.values())) is same
 
 
 def test_an_article_retelling_its_lead_in_other_words_gives_one_entry() -> None:
@@ -298,3 +351,11 @@ def test_reports_of_one_place_and_day_telling_different_occurrences_stay_apart(
 ) -> None:
     for second_slug in ("daily", "wire"):  # another outlet; the same article
         assert one_entry(first, second, second_slug) is joined, second_slug
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("crossings", "crossing"), ("buildings", "building"), ("hearings", "hearing")],
+)
+def test_a_plural_in_ings_stems_as_its_singular(one: str, other: str) -> None:
+    assert content_words(one) == content_words(other)

@@ -20,21 +20,31 @@ import datetime as dt
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
+from timeline.merge.clusters import MIN_SHARED, Cluster
+from timeline.merge.clusters import Comparer as Comparer
+from timeline.merge.clusters import names as names
+from timeline.merge.clusters import reacts as reacts
+from timeline.merge.clusters import reported as reported
 from timeline.merge.order import published_key
-from timeline.merge.places import Places, Where
-from timeline.merge.similarity import Weights, alike, occurrence_words, report_words
-from timeline.merge.text import announces_another, background, clean_text, is_reaction
+from timeline.merge.places import BROAD_WEIGHT
+from timeline.merge.similarity import (
+    Weights,
+    occurrence_words,
+    report_words,
+    shares_figure,
+)
+from timeline.merge.text import (
+    announces_another,
+    background,
+    clean_text,
+    foreground,
+    quoted,
+    without_attribution,
+)
 from timeline.model import DateValue, Event, EventKind, Precision
 
-MIN_SHARED = 2
-MIN_OVERLAP = 0.3
-NORM_WORDS = 8
 RECALL_DAYS = 3
-RECALL_MIN_OVERLAP = 0.2
-RETOLD_MIN_SHARED = 3
-RETOLD_MIN_OVERLAP = 0.5
 KIN_MIN_OVERLAP = 0.25
 KIN_MEMBERS = 8
 """How many of a cluster's first reports a report is compared with by its occurrence: the
@@ -42,9 +52,6 @@ comparison stays bounded on a day of thousands of reports of one happening."""
 
 BlockKey = tuple[str, str, str | None]
 Said = tuple[str, str, str, str]
-Profile = dict[tuple[frozenset[str], Where], tuple[float, set[str]]]
-"""A cluster's members by (words, places named and occurrences told): their ``total`` and
-their articles."""
 
 
 def block_key(date: DateValue) -> BlockKey:
@@ -69,210 +76,7 @@ def event_words(event: Event) -> frozenset[str]:
     text = clean_text(event.clause or event.text, datelines=False)
     if event.expression is not None:
         text = text.replace(event.expression.text, " ", 1)
-    return report_words(text, event.article.source)
-
-
-@dataclass(frozen=True, slots=True)
-class Comparer:
-    """Everything a comparison needs: each event's words, the corpus weights, the splits."""
-
-    words: dict[str, frozenset[str]]
-    weights: Weights
-    apart: frozenset[str]
-    totals: dict[str, float]
-    """``total`` of each event, by event id, as far as it was asked for."""
-    wholes: dict[str, float] = field(default_factory=dict)
-    """``whole`` of each event, by event id, as far as it was asked for."""
-    places: Places = field(default_factory=Places)
-    """The places the events of the block being merged name."""
-
-    def whole(self, event_id: str) -> float:
-        """The weight of all an event's words."""
-        found = self.wholes.get(event_id)
-        if found is None:
-            found = self.wholes[event_id] = self.weights.of(self.words.get(event_id, ()))
-        return found
-
-    def total(self, event_id: str) -> float:
-        """What the words an event shares are weighed against: the weight of its
-        ``NORM_WORDS`` heaviest words (a long sentence tells more than its happening)."""
-        found = self.totals.get(event_id)
-        if found is None:
-            weight = self.weights.weight
-            heaviest = sorted((weight(w) for w in self.words[event_id]), reverse=True)
-            found = self.totals[event_id] = math.fsum(heaviest[:NORM_WORDS])
-        return found
-
-    def elsewhere(self, a: str, b: str) -> bool:
-        """True when two reports of the block being merged tell different happenings: in
-        different places, or different occurrences with nothing but where in common
-        (``Places.apart``)."""
-        return self.places.apart(a, b, self.words)
-
-    def joins(self, event: Event, cluster: Cluster, reaction: bool) -> bool:
-        """Whether an event (a reaction or not) joins a cluster of its own date block."""
-        if cluster.closed or (cluster.expected and event.kind is EventKind.HAPPENED):
-            return False  # split by a correction; or a forecast, which a report never joins
-        if reaction is not cluster.reaction:
-            return False  # a reaction is a happening of its own
-        mine, weight = self.words[event.id], self.total(event.id)
-        if not self._may_join(mine, weight, cluster):
-            return False
-        # An article's own sentences share its words: a second telling must be clearly one
-        # of its first; alike another article's report of it, it is one as any report is.
-        # A forecast in an article that reports the cluster's happening is held to the
-        # stricter test by every member: its article has told what it is about already.
-        slug = event.article.slug
-        strict = event.kind is not EventKind.HAPPENED and slug in cluster.slugs
-        for (theirs, where), (total, slugs) in self.profile(cluster).items():
-            # One member of another article holding these words is held to the looser
-            # test, which any words passing the stricter one pass too.
-            own = strict or slugs == {slug}
-            least, overlap = _test(own)
-            if not alike(mine, theirs, self.weights, least, overlap, min(weight, total)):
-                continue
-            if not self.places.apart_from(event.id, where, theirs, self.words):
-                return True
-        return False
-
-    def profile(self, cluster: Cluster) -> Profile:
-        """A cluster's members by their distinct words, the places they name and the
-        occurrences they tell (``Places.where``): the words' ``total`` and the articles of
-        the members holding them; brought up to date with the members that joined since it
-        was last asked for."""
-        profile = cluster.profile
-        for member in cluster.events[cluster.profiled :]:
-            wording = (self.words[member.id], self.places.where(member.id))
-            found = profile.get(wording)
-            if found is None:
-                found = profile[wording] = (self.total(member.id), set())
-            found[1].add(member.article.slug)
-        cluster.profiled = len(cluster.events)
-        return profile
-
-    def recalled(
-        self, event: Event, reaction: bool, clusters: Sequence[tuple[int, Cluster]]
-    ) -> int | None:
-        """The cluster of reports at the time that an event recalling a happening is
-        closest to, when it is close enough (a looser test than ``joins``: the day is known
-        and one of its happenings is recalled); None if none is. An event that only names
-        a happening (``names``) may join any cluster of happened reports.
-
-        Closest is the member sharing the largest part of the lighter one's words, the
-        first cluster on a tie. Each cluster is first weighed as a whole (its members'
-        words together, its lightest member: ``_recall_bound``), which no member can beat;
-        its members are weighed one by one only while that bound can still win.
-        """
-        mine, weight = self.words[event.id], self.total(event.id)
-        bounded = []
-        for place, cluster in clusters:
-            if cluster.closed or not (cluster.reported or names(event)):
-                continue
-            if cluster.expected and event.kind is not EventKind.EXPECTED:
-                continue
-            if reaction is not cluster.reaction:
-                continue
-            bound = self._recall_bound(mine, weight, cluster)
-            if bound > RECALL_MIN_OVERLAP:
-                bounded.append((-bound, place, cluster))
-        bounded.sort(key=lambda found: found[:2])
-        best, best_share = None, RECALL_MIN_OVERLAP
-        for minus, place, cluster in bounded:
-            if -minus < best_share:
-                break  # no cluster left can reach the best share, nor tie it
-            share = self._recall_share(mine, weight, cluster)
-            if share > best_share or (share == best_share and best is not None and place < best):
-                best, best_share = place, share
-        return best
-
-    def _recall_bound(self, mine: frozenset[str], weight: float, cluster: Cluster) -> float:
-        """At least the share ``_recall_share`` finds: the words shared with any member are
-        among those shared with all of them, and its lightest member weighs least (weights
-        are never negative, and a sum or quotient rounded correctly keeps their order)."""
-        shared = mine & cluster.words
-        if len(shared) < MIN_SHARED:
-            return 0.0
-        lighter = min(weight, cluster.lightest)
-        return self.weights.of(shared) / lighter if lighter > 0 else math.inf
-
-    def _recall_share(self, mine: frozenset[str], weight: float, cluster: Cluster) -> float:
-        """The largest part of the lighter one's words that a recall shares with a member
-        sharing ``MIN_SHARED`` words or more (0 if none does)."""
-        best = 0.0
-        for (theirs, _), (total, _) in self.profile(cluster).items():
-            shared = mine & theirs
-            if len(shared) < MIN_SHARED:
-                continue
-            lighter = min(weight, total)
-            share = self.weights.of(shared) / lighter if lighter > 0 else 0.0
-            best = max(best, share)
-        return best
-
-    def _may_join(self, mine: frozenset[str], weight: float, cluster: Cluster) -> bool:
-        """A test on the whole cluster that every member would fail too: words shared with
-        any member are among those shared with all of them together."""
-        shared = mine & cluster.words
-        needed = MIN_OVERLAP * min(weight, cluster.lightest)
-        return len(shared) >= MIN_SHARED and self.weights.of(shared) >= needed
-
-    def keys(self, event: Event) -> list[str]:
-        """The heaviest words of an event: any word set alike enough must hold one of them.
-
-        Words are taken, heaviest first, until the rest weighs less than the overlap needed.
-        """
-        idf, unseen = self.weights.idf, self.weights.unseen
-        weighed = sorted((-idf.get(w, unseen), w) for w in self.words[event.id])
-        weights = [-minus for minus, _ in weighed]
-        if event.id not in self.totals:  # what ``total`` would find, from the same sort
-            self.totals[event.id] = math.fsum(weights[:NORM_WORDS])
-        rest = math.fsum(weights)
-        needed = MIN_OVERLAP * self.totals[event.id]
-        keys = []
-        for (_, word), weight in zip(weighed, weights, strict=True):
-            if rest < needed:
-                break
-            keys.append(word)
-            rest -= weight
-        return keys
-
-
-def _test(own: bool) -> tuple[int, float]:
-    """How many words, weighing what share, a report must share with a cluster's member:
-    more with one of its own article (``RETOLD``) than with another's."""
-    return (RETOLD_MIN_SHARED, RETOLD_MIN_OVERLAP) if own else (MIN_SHARED, MIN_OVERLAP)
-
-
-def reacts(event: Event) -> bool:
-    """True when what the event reports (its clause) is a reaction to something."""
-    return is_reaction(event.clause or event.text)
-
-
-@dataclass(slots=True)
-class Cluster:
-    """Events of one block found to tell the same happening, while the block is merged."""
-
-    events: list[Event]
-    slugs: set[str]
-    """The articles of its members."""
-    closed: bool
-    """Holds an event that a correction split off: nothing joins it."""
-    expected: bool
-    """Made of expected events only (happened events come first in a block)."""
-    reported: bool
-    """Holds a report published at the time (``recalls`` is false for it)."""
-    reaction: bool
-    """Made of reactions (``reactions.is_reaction``) to something, or of none."""
-    words: set[str]
-    """Every word of every member."""
-    lightest: float
-    """The smallest weight of a member's words."""
-    profile: Profile = field(default_factory=dict)
-    """Its members' distinct sets of words and of places named, each with its ``total``
-    and the articles of the members holding it: a retold day holds thousands of reports in
-    a few dozen wordings, and a comparison with a member depends on its words, places and
-    article alone (``Comparer.profile``)."""
-    profiled: int = 0
-    """How many of ``events`` (the first ones) ``profile`` holds."""
+    return report_words(without_attribution(text), event.article.source)
 
 
 def merge_block(block: Sequence[Event], comparer: Comparer) -> list[tuple[Event, ...]]:
@@ -339,23 +143,45 @@ def _retold_lead(
         return None
     if comparer.elsewhere(event.id, lead.id):
         return None
-    return place if retells(event, lead, comparer.words) else None
+    if not retells(event, lead, comparer.words, comparer.weights):
+        return None
+    return None if comparer.contradicts(event, cluster) else place
 
 
-def retells(event: Event, lead: Event, words: dict[str, frozenset[str]]) -> bool:
+def retells(event: Event, lead: Event, words: dict[str, frozenset[str]], weights: Weights) -> bool:
     """True when a later report of an article tells the happening of its first report of
     the day: they share a word of an occurrence ("sank", "leak") and one word more (who,
-    where, a figure), the occurrence is not the background of what the later one tells
+    where, a figure), or the later one gives the time of the day the lead gives
+    (``timed_detail``: "the rig sank on Thursday", then "it sank at 10:21 a.m."); the
+    occurrence is not the background of what the later one tells
     ("shares rose after the flow was stopped"), and nothing announces another happening
     ("meanwhile", "in exchange", "also")."""
     shared = words[event.id] & words[lead.id]
     occurrences = occurrence_words(shared)
-    if not occurrences or len(shared) < MIN_SHARED:
-        return False
     told = event.clause or event.text
     if announces_another(told):
         return False
+    if not occurrences:
+        # A figure and a word more, rarer than a region's: "90 Palestinians walked out
+        # of detention" and "90 prisoners had been released overnight".
+        return shares_figure(shared, shared) and any(
+            not word[0].isdigit() and weights.weight(word) >= BROAD_WEIGHT for word in shared
+        )
+    if len(shared) < MIN_SHARED:
+        # By its time alone: only an occurrence it tells as what happened, not what
+        # someone said of it ("Netanyahu said on Tuesday night the strikes were only
+        # the beginning").
+        return timed_detail(event, lead) and any(
+            foreground(told, word) and not quoted(told, word) for word in occurrences
+        )
     return any(not background(told, word) for word in occurrences)
+
+
+def timed_detail(event: Event, lead: Event) -> bool:
+    """True when a later report gives a time of the day its article's lead gives as a day:
+    the lead tells what happened that day, a later paragraph when ("the rig sank on
+    Thursday" ... "the platform sank below the surface at 10:21 a.m.")."""
+    return event.date.precision is Precision.TIME and lead.date.precision is Precision.DAY
 
 
 _Index = tuple[dict[str, set[int]], dict[str, set[int]], dict[tuple[str, int], int]]
@@ -428,10 +254,11 @@ def _kin(
         shared = mine & cluster.words
         if len(shared) < MIN_SHARED or occurrences.isdisjoint(shared):
             continue  # no member shares more than all of them together
-        for member in cluster.events[:KIN_MEMBERS]:
-            share = _kinship(event, member, occurrences, comparer)
-            if share > best_share or (share == best_share and best is None):
-                best, best_share = place, share
+        members = cluster.events[:KIN_MEMBERS]
+        share = max(_kinship(event, member, occurrences, comparer) for member in members)
+        closer = share > best_share or (share == best_share and best is None)
+        if closer and not comparer.contradicts(event, cluster):
+            best, best_share = place, share
     return best
 
 
@@ -456,12 +283,6 @@ def _merge_order(event: Event) -> tuple[bool, bool, str, str, int, int, str]:
     """Happened events first, those published at the time first, then in report order
     (``report_order``)."""
     return (event.kind is not EventKind.HAPPENED, recalls(event), *report_order(event))
-
-
-def names(event: Event) -> bool:
-    """True for an event that only names a happening ("since the October 7 attack"): it
-    makes no entry, and joins the entry of its date that it recalls as a mention."""
-    return event.kind is EventKind.MENTION
 
 
 def recalls(event: Event) -> bool:

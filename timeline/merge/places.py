@@ -24,6 +24,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from timeline.merge.objects import SITES, befallen, other_kinds, other_objects
 from timeline.merge.similarity import (
     Weights,
     content_words,
@@ -40,8 +41,9 @@ BROAD_WEIGHT = 1.6
 of the war in Gaza) is a region, which holds the places of many happenings."""
 
 
-_PLACE_CUES = frozenset({"in", "at", "near", "outside", "across", "into", "on"})
-"""Words a place of a happening follows: "a strike in Rafah", "a raid on Jenin"."""
+_PLACE_CUES = frozenset({"in", "at", "near", "outside", "across", "into", "on", "around"})
+"""Words a place of a happening follows: "a strike in Rafah", "a raid on Jenin", "fighting
+around Bakhmut"."""
 _PLACE_MODIFIERS = frozenset(
     """the southern northern eastern western central occupied besieged nearby
     neighbouring neighboring""".split()
@@ -79,9 +81,10 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|\S")
 
 Named = tuple[tuple[str, tuple[str, ...]], ...]
 """Each place a sentence names, lower case, with the places it is said to lie in."""
-Where = tuple[frozenset[str], frozenset[str]]
-"""What a report tells of its happening besides its words: the specific places it names and
-the occurrences it tells as what happened (``Places.told``)."""
+Where = tuple[frozenset[str], frozenset[str], frozenset[str]]
+"""What a report tells of its happening besides its words: the specific places it names,
+the occurrences it tells as what happened (``Places.told``) and whom or what they befell
+(``objects.befallen``)."""
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -291,6 +294,8 @@ class Places:
     within: dict[str, frozenset[str]] = field(default_factory=dict)
     told: dict[str, frozenset[str]] = field(default_factory=dict)
     """The occurrences each event tells as what happened (``text.foreground``)."""
+    befell: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Whom or what those occurrences befell (``objects.befallen``)."""
     weights: Weights = field(default_factory=lambda: Weights({}, 0.0))
 
     def locate(self, block: Sequence[Event], weights: Weights) -> None:
@@ -313,6 +318,9 @@ class Places:
         }
         self.within = {name: frozenset(outer) for name, outer in within.items()}
         self.told = {event_id: told_occurrences(text) for event_id, text in texts.items()}
+        self.befell = {
+            event_id: befallen(text, self.told[event_id]) for event_id, text in texts.items()
+        }
         self.weights = weights
 
     def of(self, event_id: str) -> frozenset[str]:
@@ -320,8 +328,10 @@ class Places:
         return self.named.get(event_id, frozenset())
 
     def where(self, event_id: str) -> Where:
-        """The places an event of the block names and the occurrences it tells."""
-        return self.of(event_id), self.told.get(event_id, frozenset())
+        """The places an event of the block names, the occurrences it tells and whom or
+        what they befell."""
+        none = frozenset[str]()
+        return self.of(event_id), self.told.get(event_id, none), self.befell.get(event_id, none)
 
     def apart(self, a: str, b: str, words: Mapping[str, frozenset[str]]) -> bool:
         """True when two events of the block tell different happenings by where they put
@@ -333,12 +343,17 @@ class Places:
     ) -> bool:
         """``apart`` for event ``a`` and a report telling ``where`` in the words ``theirs``
         (what ``apart`` depends on of the other event): the two name places that do not
-        meet and share no figure, or they tell different occurrences and share nothing but
-        where (``other_occurrences``)."""
+        meet and share no figure, or they tell one occurrence befalling other targets or
+        people and share no figure (``objects.other_objects``), or they tell different
+        occurrences and share nothing but where (``other_occurrences``)."""
         mine = words.get(a, frozenset())
-        places, told = where
-        if apart_places(self.of(a), places, self.within) and not shares_figure(mine, theirs):
-            return True
+        places, told, befell = where
+        if not shares_figure(mine, theirs):
+            if apart_places(self.of(a), places, self.within):
+                return True
+            one = not self.told.get(a, frozenset()).isdisjoint(told)
+            if one and other_objects(self.befell.get(a, frozenset()), befell):
+                return True
         mine_told = (mine, self.told.get(a, frozenset()))
         return other_occurrences(mine_told, (theirs, told), self.of(a) | places, self.weights)
 
@@ -371,7 +386,9 @@ def other_occurrences(
     different happenings of one place (or of none): each tells an occurrence as what
     happened, the two share no word of an occurrence ("airstrike" and "bombing" are one),
     and the words they share are only where (the places ``named``, a region), who told
-    it, and a toll: no figure, no name of who acted or was hit, no target ("the market").
+    it, and a toll: no figure, no name of who acted or was hit, no target ("the market"),
+    unless the two occurrences are of other kinds (``objects.other_kinds``: a strike and a
+    convoy at one market are two happenings there).
     Where alone is no evidence of one happening: a strike and an aid convoy in one town
     on one day are two."""
     (my_words, my_told), (their_words, their_told) = mine, theirs
@@ -380,6 +397,8 @@ def other_occurrences(
     if occurrence_words(my_words) & occurrence_words(their_words):
         return False
     shared = (my_words & their_words) - _NO_EVIDENCE - _place_words(named)
+    if other_kinds(my_told, their_told):
+        shared -= SITES  # a strike on the market, a convoy reaching it: where, again
     return not any(_evidence(word, weights) for word in shared)
 
 

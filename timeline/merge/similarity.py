@@ -49,7 +49,7 @@ _OUTLETS = frozenset(
 )
 """Names of news organisations that other outlets quote ("told Reuters"); the article's own
 outlet is left out of its words too (``report_words``)."""
-_SUFFIXES = ("ing", "ed", "es", "s")
+_SUFFIXES = ("ings", "ing", "ed", "es", "s")
 _SAME_MEANING = {
     word: meaning
     for meaning, words in {
@@ -215,6 +215,12 @@ def alike(
     if lighter is None:
         lighter = min(weights.of(a), weights.of(b))
     return lighter > 0 and weights.of(shared) / lighter >= overlap
+
+
+def stem(word: str) -> str:
+    """One word stemmed as ``stems`` stems it (lower case first)."""
+    lower = word.lower()
+    return lower if lower[:1].isdigit() or lower in _STOPWORDS else _stem(lower)
 
 
 @functools.lru_cache(maxsize=1 << 16)

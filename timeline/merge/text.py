@@ -160,7 +160,7 @@ _BACKGROUND_CUES = frozenset(
 _UNREAL_REACH = 2
 _UNREAL_CUES = frozenset({"to", "will", "would", "could", "should", "may", "might", "must"})
 _ANOTHER = re.compile(
-    r"\b(?:meanwhile|separately|elsewhere|also|another|in (?:exchange|return|response)"
+    r"\b(?:meanwhile|separately|elsewhere|also|as well|another|in (?:exchange|return|response)"
     r"|in a separate)\b",
     re.IGNORECASE,
 )
@@ -198,6 +198,46 @@ def foreground(sentence: str, stem: str) -> bool:
         for i, word in enumerate(told)
         if word == stem
     )
+
+
+_TELLERS = (
+    r"(?:(?:the|his|her|their|a|local|other|several|some)\s+){0,2}"
+    r"(?:medics?|paramedics?|witness(?:es)?|residents?|rescuers?|doctors?|nurses?"
+    r"|relatives?|neighbou?rs?|survivors?|family|families|locals"
+    r"|civil\s+defen[cs]e(?:\s+agency)?)"
+)
+"""Who tells what they saw, as against who acted: "medics", "witnesses", "the civil
+defence", "his family"."""
+_ATTRIBUTED = re.compile(
+    rf",\s+(?:according\s+to\s+{_TELLERS}|{_TELLERS}\s+"
+    r"(?:said|say|says|reported|added|told\b[^,;]{0,40})[^,;]{0,20})$"
+    rf"|^according\s+to\s+{_TELLERS},\s*",
+    re.IGNORECASE,
+)
+
+
+def without_attribution(sentence: str) -> str:
+    """A sentence without the witnesses who told it: the attribution to medics, witnesses,
+    residents, the civil defence or a family that ends it (", medics said.", ", the civil
+    defence said.", ", according to witnesses.") or opens it ("According to residents,
+    ..."). Every report of a strike names such a teller, so two reports told by medics
+    share nothing of what happened; a named teller ("the army said", "BP said") may be who
+    acted, and stays."""
+    if not any(word in sentence for word in ("said", "say", "report", "added", "told", "ccording")):
+        return sentence
+    return _ATTRIBUTED.sub("", sentence.rstrip().rstrip(".!\"”’'").rstrip())
+
+
+_TELLING = frozenset(stems("said says say told tells announced announces according added"))
+
+
+def quoted(sentence: str, stem: str) -> bool:
+    """True when every use of a word (as ``similarity.stems`` gives it) in a sentence comes
+    after a word of telling: what someone said of it ("Netanyahu said the strikes were only
+    the beginning"), not the report of it."""
+    told = stems(sentence)
+    places = [i for i, word in enumerate(told) if word == stem]
+    return bool(places) and all(_TELLING.intersection(told[:i]) for i in places)
 
 
 def announces_another(sentence: str) -> bool:

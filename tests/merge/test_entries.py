@@ -166,6 +166,16 @@ def test_the_entry_text_is_the_clearest_report_without_its_dateline() -> None:
     assert entry.sources[1].sentence.startswith("TEL AVIV — ")  # sources as written
 
 
+def test_a_page_stamp_leaves_the_entry_text_but_not_its_source() -> None:
+    stamped = (
+        "Page last updated at 08:14 GMT, Sunday, 19 January 2025 08:14 UK "
+        "Hamas freed three hostages in Gaza City on Sunday, the first of the truce."
+    )
+    (entry,) = merge_events([event("bbc", stamped, DAY, SUNDAY)])
+    assert entry.text == stamped[stamped.index("Hamas") :]
+    assert entry.sources[0].sentence == stamped
+
+
 @pytest.mark.parametrize(
     ("sentence", "cleaned"),
     [
@@ -189,6 +199,25 @@ def test_the_entry_text_is_the_clearest_report_without_its_dateline() -> None:
         ("US officials — not all of them — backed the plan on Monday.",
          "US officials — not all of them — backed the plan on Monday."),
         ("GAZA — Short.", "GAZA — Short."),
+        ("Page last updated at 08:14 GMT, Tuesday, 8 November 2025 09:14 UK (an error occurred "
+         "while processing this directive) Israeli tanks entered Khan Younis.",
+         "Israeli tanks entered Khan Younis."),
+        ("8 November 2025 Last updated at 14:07 GMT Help Shelling hit a school in Rafah.",
+         "Shelling hit a school in Rafah."),
+        ("Strike on Rafah school, says UN Page last updated at 06:56 GMT, Friday, 7 March 2025 "
+         "An airstrike hit a UN school in Rafah.",
+         "An airstrike hit a UN school in Rafah."),
+        ("Published: 12:30PM BST 25 Jun 2025 Hamas released two hostages in Khan Younis.",
+         "Hamas released two hostages in Khan Younis."),
+        ("Last updated: 29 June 2025 The army said it had seized the crossing.",
+         "The army said it had seized the crossing."),
+        ("The army seized the Rafah crossing on Tuesday. Last updated at 14:07 GMT",
+         "The army seized the Rafah crossing on Tuesday."),
+        ("Published on 8 November 2025, the report found the shelter was hit twice.",
+         "Published on 8 November 2025, the report found the shelter was hit twice."),
+        ("The ministry updated its toll on 8 November 2025 after the shelling of Jabalia.",
+         "The ministry updated its toll on 8 November 2025 after the shelling of Jabalia."),
+        ("Updated at 14:07 GMT Short.", "Updated at 14:07 GMT Short."),
     ],
 )  # fmt: skip
 def test_datelines_bylines_and_stamps_are_cleaned_off_the_entry_text(

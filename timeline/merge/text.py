@@ -58,6 +58,27 @@ _DATELINES = tuple(
 (the place is often where it happened)."""
 _LEAST_LEFT = 20
 """A cleaned text keeps at least this many characters, else the sentence stays whole."""
+_CLOCK = (
+    r"\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?"
+    r"(?:\s+(?:GMT|BST|UTC|UK|ET|EDT|EST|CET|CEST))?"
+)
+_FULL_DATE = (
+    rf"(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})"
+)
+_STAMP_PART = rf"(?:{_CLOCK}|{_FULL_DATE})"
+_STAMP = re.compile(
+    # "Page last updated at 08:14 GMT, Tuesday, 8 November 2011 09:14 UK",
+    # "8 November 2011 Last updated at 14:07 GMT Help", "Published: 12:30PM BST 25 Jun 2009",
+    # "Last updated: 29 June 2010"; never "Published on Monday, the report found ..."
+    rf"(?:{_FULL_DATE}\s+)?\b(?:Page\s+last\s+updated|Last\s+updated|Updated|Published"
+    r"|First\s+published)(?::|\s+at|\s+on)?\s+"
+    rf"{_STAMP_PART}(?:\s*,?\s*{_STAMP_PART})*(?!\s*,)(?:\s+Help\b)?"
+    r"|\(an error occurred while processing this directive\)"
+)
+"""A web page's time stamp, its "Help" link and a server's error note: a page's furniture
+that a sentence splitter leaves between a headline and the lead."""
+_STAMP_WORDS = ("pdated", "ublished", "error occurred")
+"""What ``_STAMP`` can match at all, looked for first: most sentences hold none."""
 
 _DANGLING = frozenset(
     """it he she they this that these those his her their its him them we i you our us but
@@ -82,7 +103,7 @@ _FORECAST = re.compile(
 def clean_text(sentence: str, *, datelines: bool = True) -> str:
     """A sentence without the time stamp, byline, photo credit it starts with, and without
     its dateline and agency tag unless ``datelines`` is false."""
-    text = sentence
+    text = without_stamps(sentence)
     patterns = _RESIDUE + _DATELINES if datelines else _RESIDUE
     changed = True
     while changed:
@@ -94,6 +115,27 @@ def clean_text(sentence: str, *, datelines: bool = True) -> str:
                 changed = True
     if text is not sentence and text[:1].islower():
         text = text[0].upper() + text[1:]
+    return text
+
+
+def without_stamps(sentence: str) -> str:
+    """A sentence without the page stamps it holds ("Page last updated at 08:14 GMT, Tuesday,
+    8 November 2011", "Last updated at 14:07 GMT Help", "(an error occurred while processing
+    this directive)"). A stamp stands between a page's headline and its lead: the lead after
+    it is kept, the headline before it dropped, unless too little would be left."""
+    if not any(word in sentence for word in _STAMP_WORDS):
+        return sentence
+    text = sentence
+    stamps = list(_STAMP.finditer(text))
+    while stamps:
+        last = stamps[-1]
+        before, after = text[: last.start()].rstrip(), text[last.end() :].lstrip()
+        if len(after) >= _LEAST_LEFT:
+            return after
+        if len(before) < _LEAST_LEFT:
+            return text
+        text = f"{before} {after}".rstrip()
+        stamps = stamps[:-1]
     return text
 
 

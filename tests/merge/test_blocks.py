@@ -79,6 +79,39 @@ def test_a_later_report_at_a_time_of_the_leads_day_retells_it_by_its_occurrence(
     assert retells(other, lead, words, corpus_weights(words.values())) is same
 
 
+SCHOOL = "An Israeli airstrike hit a school in the Nuseirat camp on Tuesday, killing 12 people."
+
+
+@pytest.mark.parametrize(
+    ("later", "same"),
+    [
+        # the lead's occurrence named as one told already: "the strike", "this attack"
+        ("The strike came as families sheltered in the classrooms.", True),
+        ("This strike brought down the top floor.", True),
+        # "the" before who or what did it, not before the occurrence
+        ("The building collapsed as the warplane struck a second time.", False),
+        ("Rescuers searched the rubble for hours after this airstrike.", False),
+        # named as a new one, or as what someone said of it
+        ("A strike was reported near the border.", False),
+        ("Strikes went on across the north.", False),
+        ("Netanyahu said the strike was only the beginning.", False),
+        # the background of another happening, or announced as another
+        ("Families fled the camp after the strike.", False),
+        ("Meanwhile, the strike on the port went on.", False),
+    ],
+)  # fmt: skip
+def test_a_later_report_naming_the_leads_occurrence_as_told_already_retells_it(
+    later: str, same: bool
+) -> None:
+    day = day_value(dt.date(2025, 3, 18))
+    lead = replace(report("wire", SCHOOL, "a", day), start=0)
+    other = replace(report("wire", later, "b", day), start=300, end=300 + len(later))
+    events = [lead, other, *WAR]
+    words = {e.id: event_words(e) for e in events}
+    assert len(words["a"] & words["b"]) == 1  # the occurrence, and no word more
+    assert retells(other, lead, words, corpus_weights(words.values())) is same
+
+
 SILENT = (
     "GAZA CITY — The guns fell silent across Gaza as three hostages went home and 90 "
     "Palestinians walked out of Israeli detention."

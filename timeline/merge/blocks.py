@@ -40,6 +40,7 @@ from timeline.merge.text import (
     clean_text,
     foreground,
     quoted,
+    refers_back,
     without_attribution,
 )
 from timeline.model import DateValue, Event, EventKind, Precision
@@ -171,8 +172,11 @@ def retells(event: Event, lead: Event, words: dict[str, frozenset[str]], weights
         # By its time alone: only an occurrence it tells as what happened, not what
         # someone said of it ("Netanyahu said on Tuesday night the strikes were only
         # the beginning").
-        return timed_detail(event, lead) and any(
-            foreground(told, word) and not quoted(told, word) for word in occurrences
+        return any(
+            (timed_detail(event, lead) or refers_back(told, word))
+            and foreground(told, word)
+            and not quoted(told, word)
+            for word in occurrences
         )
     return any(not background(told, word) for word in occurrences)
 

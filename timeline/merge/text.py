@@ -282,6 +282,18 @@ def quoted(sentence: str, stem: str) -> bool:
     return bool(places) and all(_TELLING.intersection(told[:i]) for i in places)
 
 
+_DEFINITE = frozenset({"the", "this"})
+
+
+def refers_back(sentence: str, stem: str) -> bool:
+    """True when a sentence names an occurrence (a word as ``similarity.stems`` gives it)
+    as one already told, just after "the" or "this" ("the leak", "this attack"): news
+    tells a happening with "a" or a verb first, then refers back to it. A word between
+    would take verbs too ("the platform sank"); "that" opens a clause as often."""
+    told = stems(sentence)
+    return any(word == stem and told[i - 1] in _DEFINITE for i, word in enumerate(told) if i)
+
+
 def announces_another(sentence: str) -> bool:
     """True when a sentence announces a happening other than one told before
     ("Meanwhile, ...", "In exchange, Israel freed 183 Palestinians", "Ireland also

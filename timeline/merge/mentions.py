@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from timeline.merge.similarity import Weights, content_words, frequency_weights
-from timeline.model import DateValue, Event, EventKind, Precision
+from timeline.model import Basis, DateValue, Event, EventKind, Precision
 
 RECALL_DAYS = 7
 """How long after a happening an article that points back at it recalls it."""
@@ -35,23 +35,37 @@ class DateMentions:
 
     def __init__(self, events: Iterable[Event]) -> None:
         self.articles: dict[dt.date, set[str]] = defaultdict(set)
-        """The articles with a dated clause at each day."""
+        """The articles with a dated clause at each day: dated by the text, or by the
+        publication in an article whose text dates something (a report of its day's news)."""
         self.published: dict[str, dt.date] = {}
         told: dict[tuple[dt.date, str], set[str]] = defaultdict(set)
         words: dict[str, frozenset[str]] = {}  # by clause: many events share one sentence
+        own_day: dict[dt.date, set[str]] = defaultdict(set)
+        dating: set[str] = set()  # the articles whose text dates something, to any precision
         for event in events:
+            if event.kind is EventKind.FURNITURE:
+                continue
+            if event.basis is not Basis.PUBLICATION:
+                dating.add(event.article.slug)
             day = day_of(event.date)
-            if day is None or event.kind is EventKind.FURNITURE:
+            if day is None:
                 continue
             clause, slug = event.clause or event.text, event.article.slug
             said = words.get(clause)
             if said is None:
                 said = words[clause] = content_words(clause)
             told[(day, slug)].update(said)
-            # A date the text gives, or the publication's: an article's own news of its day.
-            self.articles[day].add(slug)
+            if event.basis is Basis.PUBLICATION:
+                own_day[day].add(slug)
+            else:
+                self.articles[day].add(slug)
             if slug not in self.published:
                 self.published[slug] = published_day(event.article.published)
+        # The publication dates an article's clauses as its day's news only when the article
+        # is a report that dates what it tells; an opinion piece, a feature or a listing
+        # whose text dates nothing points at no day, however many of its clauses it holds.
+        for day, slugs in own_day.items():
+            self.articles[day].update(slugs & dating)
         self.echoes: dict[dt.date, Counter[str]] = defaultdict(Counter)
         """How many articles say each word of what happened on each day."""
         self.everywhere: Counter[str] = Counter()

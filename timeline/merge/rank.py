@@ -7,7 +7,7 @@ count taken from the collection (docs/events.md, "Key events"):
 - ``outlets``: the distinct outlets among them;
 - ``day``: the distinct articles whose dated clauses, of any kind, point at its day
   ("on Tuesday", "the April 20 explosion", "since 7 October"), or that were published on
-  it and tell it as the day's news;
+  it and tell it as the day's news (reports, whose text dates something);
 - ``recalls``: those of them published a week or more after it, when it is no longer the
   day's news but remembered; none unless at least ``MIN_RECALLS`` of them do (one later
   article naming a day is a passing mention, a listing's "Easter", or a misread year);

@@ -141,15 +141,31 @@ def test_a_day_is_remembered_when_later_articles_recall_it(
     assert (found[entries[0].id].day, found[entries[0].id].recalls) == (4, 2)
 
 
+@pytest.mark.parametrize(
+    ("dates_in_its_text", "counted"),
+    [
+        (True, 1),  # a report: "on Tuesday" dates one of its clauses, its lead is its day's news
+        (False, 0),  # an opinion piece or a listing: its text dates nothing, it points nowhere
+    ],
+)
 def test_an_article_published_on_the_day_points_at_it_by_its_news(
-    collection: tuple[list[Entry], list[ArticleEvents]],
+    collection: tuple[list[Entry], list[ArticleEvents]], dates_in_its_text: bool, counted: int
 ) -> None:
     entries, articles = collection
     lead = ref("lead", D(2010, 4, 21))
-    undated = replace(event(lead, "Crews fought the fire all day.", APRIL_21), expression=None)
+    undated = replace(
+        event(lead, "Crews fought the fire all day.", APRIL_21),
+        expression=None,
+        basis=Basis.PUBLICATION,
+    )
+    events = [undated]
+    if dates_in_its_text:
+        events.append(
+            event(lead, "The rig had been drilling since February.", APRIL, EventKind.STATE)
+        )
     before = collection_evidence(entries, articles)[entries[1].id]
-    after = collection_evidence(entries, [*articles, article_events(lead, undated)])
-    assert after[entries[1].id].day == before.day + 1
+    after = collection_evidence(entries, [*articles, article_events(lead, *events)])
+    assert after[entries[1].id].day == before.day + counted
     assert after[entries[1].id].recalls == 0
 
 

@@ -7,7 +7,7 @@ count taken from the collection (docs/events.md, "Key events"):
 - ``outlets``: the distinct outlets among them;
 - ``day``: the distinct articles whose dated clauses, of any kind, point at its day
   ("on Tuesday", "the April 20 explosion", "since 7 October"), or that were published on
-  it and tell it as the day's news;
+  it and tell it as the day's news (reports, whose text dates something);
 - ``recalls``: those of them published a week or more after it, when it is no longer the
   day's news but remembered; none unless at least ``MIN_RECALLS`` of them do (one later
   article naming a day is a passing mention, a listing's "Easter", or a misread year);
@@ -19,7 +19,8 @@ count taken from the collection (docs/events.md, "Key events"):
   programme listing or an aside that happened to be printed on its pages).
 
 ``day``, ``recalls`` and ``echo`` need a day: "in January" points at no happening in
-particular, so an entry known only to a week or coarser has none of them.
+particular, so an entry known only to a week or coarser has none of them. What the
+collection says of each day is gathered in ``mentions.py``.
 
 Each part adds ``log(1 + count)``: the second article counts more than the twentieth. The
 sum is multiplied by the entry's ``kind`` (an expected happening counts half) and its
@@ -39,27 +40,20 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from timeline.merge.similarity import Weights, content_words, frequency_weights
+from timeline.merge.mentions import DateMentions, day_of
+from timeline.merge.similarity import content_words
 from timeline.model import (
     ArticleEvents,
     Correction,
-    DateValue,
     Entry,
-    Event,
     EventKind,
-    Precision,
     Source,
     Timeline,
 )
 
-RECALL_DAYS = 7
-"""How long after a happening an article that points back at it recalls it."""
-MIN_RECALLS = 2
-"""How many later articles must point back at a day before it counts as remembered."""
 WEIGHTS: Mapping[str, float] = {
     "reports": 1.0,
     "outlets": 1.0,
@@ -218,7 +212,7 @@ def collection_evidence(
 
     An entry is ``first_of_day`` when no entry of its day scores higher: when key events are
     chosen, a day's evidence (``day``, ``recalls``) counts for that entry only."""
-    mentions = _DateMentions(event for article in articles for event in article.events)
+    mentions = DateMentions(event for article in articles for event in article.events)
     found = {entry.id: _evidence(entry, mentions) for entry in entries}
     seen: set[dt.date] = set()
     for entry in sorted(entries, key=lambda e: (-found[e.id].score(), e.id)):
@@ -298,11 +292,6 @@ def key_event_count(articles: Sequence[ArticleEvents], entries: Sequence[Entry])
     return min(max(MIN_KEY_EVENTS, min(MAX_KEY_EVENTS, by_span, by_size)), most)
 
 
-def day_of(date: DateValue) -> dt.date | None:
-    """The day a date points at, when it is known to the day (or to the time); else None."""
-    return date.start if date.precision.rank <= Precision.DAY.rank else None
-
-
 def is_statement(source: Source) -> bool:
     """True when the source's date only says when someone spoke: "X said on Tuesday"."""
     expression = source.expression
@@ -338,78 +327,7 @@ def _just_done(text: str) -> bool:
     )
 
 
-class _DateMentions:
-    """Which articles point at each day, and the words each of them says of it."""
-
-    def __init__(self, events: Iterable[Event]) -> None:
-        self.articles: dict[dt.date, set[str]] = defaultdict(set)
-        """The articles with a dated clause at each day."""
-        self.published: dict[str, dt.date] = {}
-        told: dict[tuple[dt.date, str], set[str]] = defaultdict(set)
-        words: dict[str, frozenset[str]] = {}  # by clause: many events share one sentence
-        for event in events:
-            day = day_of(event.date)
-            if day is None or event.kind is EventKind.FURNITURE:
-                continue
-            clause, slug = event.clause or event.text, event.article.slug
-            said = words.get(clause)
-            if said is None:
-                said = words[clause] = content_words(clause)
-            told[(day, slug)].update(said)
-            # A date the text gives, or the publication's: an article's own news of its day.
-            self.articles[day].add(slug)
-            if slug not in self.published:
-                self.published[slug] = _day(event.article.published)
-        self.echoes: dict[dt.date, Counter[str]] = defaultdict(Counter)
-        """How many articles say each word of what happened on each day."""
-        self.everywhere: Counter[str] = Counter()
-        """How many tellings (what an article says of a day) say each word."""
-        for (day, _), words_told in told.items():
-            self.echoes[day].update(words_told)
-            self.everywhere.update(words_told)
-        self.weights: Weights = frequency_weights(self.everywhere, len(told))
-        """How rare each word is among what each article says of each day."""
-        self._recalls: dict[dt.date, int] = {}
-
-    def recalls(self, day: dt.date) -> int:
-        """The articles pointing at a day published ``RECALL_DAYS`` or more after it."""
-        found = self._recalls.get(day)
-        if found is None:
-            published = self.published
-            later = [
-                s for s in self.articles.get(day, ()) if (published[s] - day).days >= RECALL_DAYS
-            ]
-            found = self._recalls[day] = len(later) if len(later) >= MIN_RECALLS else 0
-        return found
-
-    def story(self, words: frozenset[str]) -> float:
-        """How many tellings of the whole collection share ``words`` (an entry's content
-        words): the mean, over them, of the tellings saying each, weighted by the word's
-        rarity (to a tenth, as ``echo``)."""
-        weight = self.weights.weight
-        weights = {word: weight(word) for word in words}
-        total = math.fsum(weights.values())
-        if total == 0:
-            return 0.0
-        told = self.everywhere
-        return round(math.fsum(weights[w] * told.get(w, 0) for w in words) / total, 1)
-
-    def echo(self, day: dt.date, words: frozenset[str]) -> float:
-        """How many of the articles that tell of a day share ``words`` (an entry's content
-        words): the mean, over them, of the articles saying each, weighted by the square of the
-        word's rarity (to a tenth, so that an article added elsewhere seldom moves it)."""
-        said = self.echoes.get(day)
-        if not said or not words:
-            return 0.0
-        weight = self.weights.weight
-        squares = {word: weight(word) ** 2 for word in words}
-        total = math.fsum(squares.values())
-        if total == 0:
-            return 0.0
-        return round(math.fsum(squares[w] * said.get(w, 0) for w in words) / total, 1)
-
-
-def _evidence(entry: Entry, mentions: _DateMentions) -> Evidence:
+def _evidence(entry: Entry, mentions: DateMentions) -> Evidence:
     day = day_of(entry.date)
     words = content_words(entry.text)
     return Evidence(
@@ -438,7 +356,3 @@ def _entry_ids(entries: Iterable[Entry], ids: Collection[str]) -> frozenset[str]
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
-
-
-def _day(published: dt.datetime | dt.date) -> dt.date:
-    return published.date() if isinstance(published, dt.datetime) else published

@@ -1,0 +1,196 @@
+"""The cue words of a clause: schedules and expectations, tallies and ongoing states, and the
+verb markers (a modal, a negation, a past tense) nearest to a date, which ``classes.py``
+reads to class a dated clause and to tell a target from the day of what was done.
+
+Each is a regular-expression scan or a walk over the clause's words: no parsing, no model.
+"""
+
+from __future__ import annotations
+
+import re
+
+_BE = r"(?:is|are|was|were|be|been|being|am|'s|'re)"
+_NOT_A_VERB_AFTER = (
+    r"(?!\s+(?:the|a|an|his|her|its|their|this|that|these|those|bad|heavy|poor|high|low|"
+    r"lack|concerns?|security|technical|weather|[a-z]+'s)\b)"
+)
+# Expectations that hold whatever the tense ("had been scheduled to start at 8:30").
+_SCHEDULED = re.compile(
+    rf"(?i)\b(?:{_BE}|remains?|seems?|appears?)\s+(?:\w+ly\s+|not\s+|now\s+|also\s+|still\s+)?"
+    r"(?:due|expected|set|scheduled|slated|poised|likely|unlikely|supposed|meant|going|about|"
+    rf"planning|preparing|hoping|ready|to\s+be)\s+to\b{_NOT_A_VERB_AFTER}|"
+    rf"\b{_BE}\s+to\s+(?!the\b|a\b|an\b|blame\b)[a-z]+|"
+    r"(?<!\bthe\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)(?<!\bour\s)"
+    r"(?<!\bcanceled\s)(?<!\bcancelled\s)(?<!\bscrapped\s)(?<!\bdropped\s)"
+    r"\b(?:plans?|planned|planning|intends?|intended|intending|aims?|aimed|aiming|hopes?|"
+    r"hoped|hoping|expects?|expected|expecting|wants?|wanted|seeks?|sought|wish(?:es|ed)?)"
+    r"\s+to\b|"
+    r"\b(?:due|expected|slated)\s+(?:on|in|at|by|for|next|this|later|tomorrow|back|out|"
+    r"before|after|to\s+be|ashore|early|late)\b|"
+    r"\b(?:scheduled|planned|set|penciled|pencilled)\s+(?:for|on)\b|"
+    r"\b(?:scheduled|slated)\s+to\s+[a-z]+|"  # "with Congress scheduled to adjourn next week"
+    r"\b(?:forecasts?|forecasters?|upcoming|until\s+further\s+notice|"
+    r"later\s+(?:today|tonight|this)|in\s+the\s+coming\s+(?:days|weeks|months))\b"
+)
+_BE_WORDS = frozenset("is are was were be been being am 's 're".split())
+# The words without one of which neither pattern can match (a quick test before them).
+_SCHEDULE_WORDS = frozenset(
+    "due expected set scheduled slated poised likely unlikely supposed meant going about "
+    "planning preparing hoping ready intended designed plans plan planned intends intend "
+    "intending aims aim aimed aiming hopes hope hoped expects expect expecting wants want "
+    "wanted seeks seek sought wish wishes wished penciled pencilled forecast forecasts "
+    "forecasters upcoming until later coming".split()
+)
+_STATE_WORDS = frozenset(
+    "risen climbed reached grown increased surged jumped fallen dropped declined doubled "
+    "tripled passed topped surpassed exceeded soared mounted totaled totalled toll tally "
+    "number count total figure rose stands stood remain remains remained continues continued "
+    "continuing far date altogether straight consecutive successive entered enters entering "
+    "into day refused comment reached respond reply return available unclear clear unknown "
+    "uncertain killed claimed displaced infected injured wounded sickened died been".split()
+)
+_NOT_SCHEDULED = re.compile(
+    r"(?i)\b(?:than|as)\s+(?:had\s+been\s+|was\s+|were\s+)?(?:expected|planned|scheduled)\b"
+)
+_ABOUT = r"(?:more\s+than|at\s+least|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as)"
+_STATE = re.compile(
+    r"(?i)\b(?:has|have|had)\s+(?:now\s+|since\s+|so\s+far\s+|already\s+|also\s+)?(?:risen|"
+    r"climbed|reached|grown|increased|surged|jumped|fallen|dropped|declined|doubled|tripled|"
+    r"passed|topped|surpassed|exceeded|soared|mounted|totall?ed)\b|"
+    r"\b(?:toll|tally|number|count|total|figure)\b[^.;]{0,40}?\b(?:rose|risen|climbed|reached|"
+    r"stands?|stood|increased|jumped|passed|topped|is\s+now|was\s+now|(?:was|is)\s+(?:higher|"
+    r"lower)\s+than|up\s+from|down\s+from)\b|"
+    r"(?<![Tt]he\s)(?<![Tt]heir\s)(?<!\bhis\s)(?<!\bher\s)(?<=[a-z,]\s)(?-i:remain(?:s|ed))\b"
+    r"(?!\s+of\b)|\bcontinu(?:es|ed|ing)\s+to\b|\bso\s+far\b|\bto\s+date\b|\bas\s+of\b|"
+    r"\bin\s+total\b|\baltogether\b|"
+    r"\bfor\s+(?:a|the)\s+(?:\w+\s+)?(?:straight|consecutive|successive)\s+(?:day|week|night)|"
+    r"\b(?:entered|enters|entering|into)\s+its\s+\w+\s+(?:day|week|month|year)\b|"
+    r"\bday\s+\d+\s+of\b|"
+    r"\b(?:is|was|were|are|remains?|remained)\s+(?:still\s+)?(?:unclear|not\s+clear|unknown|"
+    r"uncertain)\b|"
+    r"\b(?:declined|refused)\s+to\s+comment|\bcould\s+not\s+(?:immediately\s+)?be\s+reached|"
+    r"\bdid\s+not\s+(?:immediately\s+)?(?:respond|reply|return|comment)|"
+    r"\bno\s+(?:immediate\s+)?comment\b|\bwas\s+not\s+(?:immediately\s+)?available\b"
+)
+_TOLL = re.compile(
+    rf"(?i)\b(?:has|have)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:killed|claimed|displaced|"
+    rf"infected|injured|wounded|sickened)\s+(?:{_ABOUT}\s+)?\d|"
+    r"\b\d[\d,.]*(?:\s+(?:million|thousand|people|civilians|children|soldiers|cases))?"
+    r"\s+(?:have|has)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:died|been\s+(?:killed|"
+    r"wounded|injured|displaced|infected|confirmed))\b"
+)
+"""A running toll: "the flu has killed more than 100 people", "at least 400 people have
+died"."""
+_DISCRETE = re.compile(
+    r"(?i)\b(?:strikes?|airstrikes?|attacks?|blasts?|explosions?|bombs?|bombings?|shelling|"
+    r"raids?|earthquake|quake|crash|shooting|storm|hurricane|fire|collapse|massacre|ambush|"
+    r"missiles?|rockets?|landslide|flood|avalanche|stampede)\b"
+)
+"""Something that happens at one time: a toll it "has" caused is the news of it ("an
+airstrike has killed at least 12 people"), not a running count."""
+# Words whose nearness to the date decides: a modal (expected), a negation or "still" (a
+# state), a verb in the past tense (happened). Read word by word, not by one pattern: the
+# words of a clause are few, the positions a pattern would be tried at many.
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+_MODALS = frozenset(
+    "will shall would could might should must won't wouldn't couldn't shouldn't mustn't "
+    "shan't".split()
+)
+_AUXILIARIES = frozenset("did does do has have had was were is are".split())
+_PAST_FORMS = frozenset(
+    "was were had did began came went took made gave held met left fled struck hit fell rose "
+    "won lost saw became sent brought sank spoke broke ran drove flew shot fought caught led "
+    "kept found got stood sat threw blew tore froze stole swore bought paid sold taught felt "
+    "dealt built spent lent rode woke withdrew".split()
+)
+_SPEECH_PAST = frozenset(
+    "reported added announced stated confirmed warned noted explained insisted claimed "
+    "declared quoted".split()
+)
+_NOT_A_PAST_AFTER = frozenset("a an the its still as than be been".split())
+_MAKES_PARTICIPLE = frozenset(
+    "will would could might should must shall be been being is are am was were had remain "
+    "remains stay stays get gets has have".split()
+)
+_NO_WHAT = frozenset("reports report sign word confirmation details".split())
+
+
+def nearest_markers(scope: str, at: int, end: int) -> list[str]:
+    """The kinds of the verb markers around the expression at ``at:end`` in ``scope``,
+    nearest first; those before it come first, for the verb a date follows is the one it
+    dates ("the pair who flew back on April 21 had not been in an area")."""
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(scope)]
+    words = [word.lower().replace("’", "'") for _, _, word in tokens]
+    found: list[tuple[bool, int, str]] = []
+    for index, (start, stop, word) in enumerate(tokens):
+        if start < end and stop > at:
+            continue
+        kind = _marker(words, index, word)
+        if kind is not None:
+            before = stop <= at
+            found.append((not before, at - stop if before else start - end, kind))
+    return [kind for _, _, kind in sorted(found)]
+
+
+def _marker(words: list[str], index: int, word: str) -> str | None:
+    """``"modal"``, ``"state"``, ``"past"`` or None for the word at ``index``."""
+    lower = words[index]
+    previous = words[index - 1] if index else ""
+    following = words[index + 1] if index + 1 < len(words) else ""
+    if lower in _MODALS or lower.endswith("'ll") or word == "may":
+        return "modal"
+    if lower.endswith("n't") and lower[:-3] in _AUXILIARIES:
+        return "state"
+    if lower == "not" and previous in _AUXILIARIES:
+        return "state"
+    if lower in ("never", "still", "ongoing") or (lower == "longer" and previous == "no"):
+        return "state"
+    if lower == "yet" and (previous == "not" or following == "to"):
+        return "state"
+    if lower == "no" and (following in _NO_WHAT or following == "immediate"):
+        return "state"  # "no word from Hamas"
+    if lower in _AUXILIARIES and "no" in words[max(0, index - 3) : index]:
+        return "state"  # "no supplies had entered"
+    if lower in _PAST_FORMS:
+        return "past"
+    if _past_participle_or_verb(words, index, word):
+        return "past"
+    return None
+
+
+def _past_participle_or_verb(words: list[str], index: int, word: str) -> bool:
+    """An "-ed" verb in the past tense: not an adjective after an article, not a reporting
+    verb, not a participle after an auxiliary ("will remain closed", "has been killed")."""
+    if not (word.islower() and len(word) >= 4 and word.endswith("ed")) or word.startswith("un"):
+        return False
+    if word in _SPEECH_PAST or (index and words[index - 1] in _NOT_A_PAST_AFTER):
+        return False
+    return not any(w in _MAKES_PARTICIPLE for w in words[max(0, index - 3) : index])
+
+
+def first_of(kinds: list[str], among: tuple[str, ...]) -> str | None:
+    """The first of ``kinds`` (``nearest_markers``, nearest first) that is one of ``among``."""
+    return next((kind for kind in kinds if kind in among), None)
+
+
+def is_scheduled(scope: str, words: frozenset[str]) -> bool:
+    """A schedule or an expectation in the clause (``words``: its words, lower-cased)."""
+    if words.isdisjoint(_SCHEDULE_WORDS) and ("to" not in words or words.isdisjoint(_BE_WORDS)):
+        return False  # no word any of the patterns needs
+    if _NOT_SCHEDULED.search(scope):
+        scope = _NOT_SCHEDULED.sub(" ", scope)
+    return _SCHEDULED.search(scope) is not None
+
+
+def is_state(scope: str, words: frozenset[str]) -> bool:
+    """A tally, an ongoing condition or a refusal to comment in the clause."""
+    if words.isdisjoint(_STATE_WORDS) and "as of" not in scope.lower():
+        return False
+    if _STATE.search(scope) is not None:
+        return True
+    return _TOLL.search(scope) is not None and _DISCRETE.search(scope) is None
+
+
+def cue_words(text: str) -> frozenset[str]:
+    """The words of a text, lower-cased, as the cue tests take them."""
+    return frozenset(_TOKEN.findall(text.lower()))

@@ -1,0 +1,120 @@
+"""What a collection says of each day: which articles point at it, which of them later, and
+the words they say of it (the evidence of ``rank.py`` that is the day's, not one entry's).
+
+An article points at a day with a dated clause of any kind but page furniture, whether its
+text gives the date ("on Tuesday", "the April 20 explosion", "since 7 October") or its
+publication does (its own news of the day). Those published ``RECALL_DAYS`` or more after the
+day recall it, once at least ``MIN_RECALLS`` of them do. The words each article says of each
+day weigh how many articles tell an entry's happening (``echo``) and how many tellings of the
+whole collection share its words (``story``); docs/events.md, "Key events".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from timeline.merge.similarity import Weights, content_words, frequency_weights
+from timeline.model import Basis, DateValue, Event, EventKind, Precision
+
+RECALL_DAYS = 7
+"""How long after a happening an article that points back at it recalls it."""
+MIN_RECALLS = 2
+"""How many later articles must point back at a day before it counts as remembered."""
+
+
+def day_of(date: DateValue) -> dt.date | None:
+    """The day a date points at, when it is known to the day (or to the time); else None."""
+    return date.start if date.precision.rank <= Precision.DAY.rank else None
+
+
+class DateMentions:
+    """Which articles point at each day, and the words each of them says of it."""
+
+    def __init__(self, events: Iterable[Event]) -> None:
+        self.articles: dict[dt.date, set[str]] = defaultdict(set)
+        """The articles with a dated clause at each day: dated by the text, or by the
+        publication in an article whose text dates something (a report of its day's news)."""
+        self.published: dict[str, dt.date] = {}
+        told: dict[tuple[dt.date, str], set[str]] = defaultdict(set)
+        words: dict[str, frozenset[str]] = {}  # by clause: many events share one sentence
+        own_day: dict[dt.date, set[str]] = defaultdict(set)
+        dating: set[str] = set()  # the articles whose text dates something, to any precision
+        for event in events:
+            if event.kind is EventKind.FURNITURE:
+                continue
+            if event.basis is not Basis.PUBLICATION:
+                dating.add(event.article.slug)
+            day = day_of(event.date)
+            if day is None:
+                continue
+            clause, slug = event.clause or event.text, event.article.slug
+            said = words.get(clause)
+            if said is None:
+                said = words[clause] = content_words(clause)
+            told[(day, slug)].update(said)
+            if event.basis is Basis.PUBLICATION:
+                own_day[day].add(slug)
+            else:
+                self.articles[day].add(slug)
+            if slug not in self.published:
+                self.published[slug] = published_day(event.article.published)
+        # The publication dates an article's clauses as its day's news only when the article
+        # is a report that dates what it tells; an opinion piece, a feature or a listing
+        # whose text dates nothing points at no day, however many of its clauses it holds.
+        for day, slugs in own_day.items():
+            self.articles[day].update(slugs & dating)
+        self.echoes: dict[dt.date, Counter[str]] = defaultdict(Counter)
+        """How many articles say each word of what happened on each day."""
+        self.everywhere: Counter[str] = Counter()
+        """How many tellings (what an article says of a day) say each word."""
+        for (day, _), words_told in told.items():
+            self.echoes[day].update(words_told)
+            self.everywhere.update(words_told)
+        self.weights: Weights = frequency_weights(self.everywhere, len(told))
+        """How rare each word is among what each article says of each day."""
+        self._recalls: dict[dt.date, int] = {}
+
+    def recalls(self, day: dt.date) -> int:
+        """The articles pointing at a day published ``RECALL_DAYS`` or more after it."""
+        found = self._recalls.get(day)
+        if found is None:
+            published = self.published
+            later = [
+                s for s in self.articles.get(day, ()) if (published[s] - day).days >= RECALL_DAYS
+            ]
+            found = self._recalls[day] = len(later) if len(later) >= MIN_RECALLS else 0
+        return found
+
+    def story(self, words: frozenset[str]) -> float:
+        """How many tellings of the whole collection share ``words`` (an entry's content
+        words): the mean, over them, of the tellings saying each, weighted by the word's
+        rarity (to a tenth, as ``echo``)."""
+        weight = self.weights.weight
+        weights = {word: weight(word) for word in words}
+        total = math.fsum(weights.values())
+        if total == 0:
+            return 0.0
+        told = self.everywhere
+        return round(math.fsum(weights[w] * told.get(w, 0) for w in words) / total, 1)
+
+    def echo(self, day: dt.date, words: frozenset[str]) -> float:
+        """How many of the articles that tell of a day share ``words`` (an entry's content
+        words): the mean, over them, of the articles saying each, weighted by the square of the
+        word's rarity (to a tenth, so that an article added elsewhere seldom moves it)."""
+        said = self.echoes.get(day)
+        if not said or not words:
+            return 0.0
+        weight = self.weights.weight
+        squares = {word: weight(word) ** 2 for word in words}
+        total = math.fsum(squares.values())
+        if total == 0:
+            return 0.0
+        return round(math.fsum(squares[w] * said.get(w, 0) for w in words) / total, 1)
+
+
+def published_day(published: dt.datetime | dt.date) -> dt.date:
+    """The day an article was published on."""
+    return published.date() if isinstance(published, dt.datetime) else published

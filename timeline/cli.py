@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 import click
 
+from timeline import DISTRIBUTION
 from timeline.errors import BuildFailed, TimelineError, UsageError, plural
-from timeline.skeleton import DISTRIBUTION
 
 if TYPE_CHECKING:  # each command imports the stages it runs, inside it: a command loads
     # only its own code, and a build with nothing changed none of the stages it skips
     from timeline.build import BuildReport
-    from timeline.build.doubts import Doubt
+    from timeline.build.report import Doubt
     from timeline.deploy import DeployResult
 
 P = ParamSpec("P")

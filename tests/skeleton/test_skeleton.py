@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from timeline.errors import UsageError
-from timeline.load import load_article
+from timeline.load.articles import load_article
 from timeline.skeleton import create_article, create_site
 from timeline.skeleton.install import (
     DISTRIBUTION,

@@ -27,9 +27,11 @@ from timeline.build.inputs import (
     read_articles,
     site_salt,
 )
+from timeline.build.report import ArticleDoubt, Doubt
 from timeline.build.store import CACHE_DIR, LastBuild, Store, last_build, save_last_build
 from timeline.config import Config, load_config
 from timeline.errors import BuildFailed, ContentError, UsageError
+from timeline.load.themes import theme_dirs
 from timeline.model import (
     ArticleEvents,
     Correction,
@@ -40,7 +42,6 @@ from timeline.model import (
 
 if TYPE_CHECKING:  # the stages are imported where they run: a build with nothing changed
     # needs none of them, and ``timeline`` starts faster without them (see build_site)
-    from timeline.build.doubts import ArticleDoubt, Doubt
     from timeline.build.extraction import Progress
     from timeline.build.parallel import Workers
     from timeline.merge import MergeMemo
@@ -165,8 +166,6 @@ class Inputs:
 
 def read_inputs(config: Config, store: Store, target: Path, options: str) -> Inputs:
     """The inputs of a build of ``config`` into ``target`` with ``options``."""
-    from timeline.render import theme_dirs
-
     last = last_build(store)
     read = read_articles(config, last.articles if last else None)
     salt = site_salt(config, options, theme_dirs(config))
@@ -356,8 +355,6 @@ def scratch_store() -> Iterator[Store]:
 def _signature(config: Config, read: ReadArticles, salt: str) -> str:
     """A digest of every input of a build: the pages' salt (program, config, templates,
     curation, options), the articles' keys and errors and every theme file's state."""
-    from timeline.render import theme_dirs
-
     pieces = [salt.encode(), read.stats.salt.encode()]
     pieces += [f"{f.relative}\0{f.key}".encode() for f in read.files]
     pieces += [str(error).encode() for error in read.errors]
@@ -368,8 +365,6 @@ def _signature(config: Config, read: ReadArticles, salt: str) -> str:
 
 def _unchanged(previous: LastBuild, target: Path, timings: dict[str, float]) -> BuildReport:
     """The report of a build that found every input and output as the last one left them."""
-    from timeline.build.doubts import Doubt
-
     log.debug("nothing changed since the last build")
     doubts = tuple(
         Doubt(SourceLocation(path, line), message, kind)

@@ -19,7 +19,8 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from timeline.build.doubts import ArticleDoubt, Doubt
+from timeline.build.report import ArticleDoubt, Doubt
+from timeline.build.store import dumps
 from timeline.merge.record import BlockRecord, MergeRecord
 from timeline.merge.similarity import Weights
 from timeline.model import (
@@ -42,11 +43,6 @@ Json = Any
 _BASES = {basis.value: basis for basis in Basis}
 _KINDS = {kind.value: kind for kind in EventKind}
 _PRECISIONS = {precision.value: precision for precision in Precision}
-
-
-def dumps(value: Json) -> str:
-    """Compact JSON, keys in the order given, Unicode kept as it is."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 # ---------------------------------------------------------------- articles

@@ -25,7 +25,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from timeline.build.codec import dumps
 from timeline.build.inputs import FileStats, file_key
 
 log = logging.getLogger(__name__)
@@ -47,6 +46,12 @@ _OLD_FILES = ("extractions", "doubts", "extractions.pickle", "last-build.pickle"
 """What older versions kept in the cache folder, as pickles: removed, never read."""
 _MANY = 500
 """Keys per query when entries are looked up by key."""
+
+
+def dumps(value: object) -> str:
+    """Compact JSON, keys in the order given, Unicode kept as it is: how every value is
+    kept (``codec.py`` makes the values)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def entry_digest(kind: str, key: str, value: bytes) -> bytes:

@@ -33,6 +33,7 @@ NOT_NEEDED = (
     "timeline.serve",  # the other commands' stages
     "timeline.deploy",
     "timeline.skeleton",
+    "timeline.cli.inspect",
     "timeline.extract",  # the stages themselves, and what they parse and render with
     "timeline.merge",
     "timeline.render",
@@ -51,7 +52,10 @@ NEEDED = (
     "timeline.build.inputs",
     "timeline.build.report",
     "timeline.build.store",
-    "timeline.cli",
+    "timeline.cli",  # the command, without what check and extract print (cli.inspect)
+    "timeline.cli.common",
+    "timeline.cli.content",
+    "timeline.cli.site",
     "timeline.config",
     "timeline.errors",
     "timeline.load",  # where the articles and the theme are, and no parser

@@ -1,7 +1,7 @@
 """What ``timeline check`` and ``timeline extract`` print: their rows and summaries.
 
-Apart from ``cli.py`` so that the commands that do not print these (``build`` above all)
-neither load this code nor the stages it reads.
+Apart from the commands (``content.py``), so that those that do not print these (``build``
+above all) neither load this code nor the stages it reads.
 """
 
 from __future__ import annotations

@@ -19,7 +19,13 @@ from timeline.config import load_config
 from timeline.extract.timex import day_value
 from timeline.merge import MergeMemo, merge_events
 from timeline.merge.blocks import block_key
-from timeline.merge.record import ArticleEvents, MergeRecord, memo_from, record_of
+from timeline.merge.record import (
+    ArticleEvents,
+    MergeRecord,
+    event_digest,
+    memo_from,
+    record_of,
+)
 from timeline.model import Event, EventKind
 
 
@@ -136,6 +142,30 @@ def test_one_sentence_changed_merges_again_only_the_block_it_is_in(tmp_path: Pat
     memo = memo_from(through_disk(tmp_path, record_of(memo, given())), given())
     assert merge_events(events(), memo=memo) == merge_events(events())
     assert memo.remerged == set()
+
+
+def test_the_record_keeps_one_string_of_digests_an_article_and_reuses_it() -> None:
+    a = event("a", "Drones hit a bakery in Rafah, killing nine.", JANUARY, dt.date(2025, 2, 4))
+    b = event("b", "Tanks entered Khan Younis from the east.", JANUARY, dt.date(2025, 2, 5))
+    c = event("b", "Convoys waited at the Kerem Shalom crossing.", JANUARY, dt.date(2025, 2, 6))
+    memo = MergeMemo()
+    merge_events([a, b, c], memo=memo)
+    record = record_of(memo, [("ka", [a]), ("kb", [b, c])])
+    assert record.digests == {"ka": event_digest(a), "kb": event_digest(b) + event_digest(c)}
+
+    # b's article changed (another key) and lost c; a's did not.
+    memo = memo_from(replace(record, digests={**record.digests, "ka": "kept"}), [
+        ("ka", [a]),
+        ("kb2", [b]),
+    ])  # fmt: skip
+    assert memo.digests == {"ka": "kept", "kb2": event_digest(b)}  # a's taken as recorded
+    assert set(memo.members[block_key(JANUARY)]) == {a.id, b.id}  # b by its recorded digest
+    other = "0" * len(record.digests["kb"])
+    memo = memo_from(replace(record, digests={**record.digests, "kb": other}), [
+        ("ka", [a]),
+        ("kb2", [b]),
+    ])  # fmt: skip
+    assert set(memo.members[block_key(JANUARY)]) == {a.id}
 
 
 def test_a_restored_event_stands_in_for_no_recorded_block_as_it_was_extracted() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -20,6 +20,8 @@ from timeline.model import Entry, Timeline
 
 if TYPE_CHECKING:
     from timeline.build import Loaded
+    from timeline.merge import BlockKey
+    from timeline.merge.record import MergeRecord
 
 log = logging.getLogger(__name__)
 
@@ -78,9 +80,9 @@ def merge_salt(loaded: Loaded) -> str:
 
 def merge_kept(loaded: Loaded, store: Store) -> Timeline:
     """``make_timeline``, starting from the merge record and the entries' tags the store
-    holds for the same program and corrections, and leaving this build's there."""
+    holds for the same program and corrections, and leaving this build's there: the rows
+    of the articles and date blocks that changed, and the parts kept whole."""
     from timeline.build import corrected_articles, make_timeline
-    from timeline.build.codec import RECORD_PARTS, record_of_parts, record_parts
     from timeline.merge import MergeMemo
     from timeline.merge.record import memo_from, record_of
 
@@ -88,15 +90,7 @@ def merge_kept(loaded: Loaded, store: Store) -> Timeline:
     corrected = corrected_articles(loaded.articles, loaded.corrections)
     articles = [(article.key, article.events) for article in corrected]
     salt = merge_salt(loaded)
-    keys = {f"{salt}:{part}": part for part in RECORD_PARTS}
-    record = None
-    stored = store.get_many(_MERGE, keys)
-    if len(stored) == len(keys):
-        try:
-            record = record_of_parts({keys[key]: value for key, value in stored.items()})
-        except (ValueError, TypeError, KeyError, IndexError, UnicodeDecodeError):
-            log.info("ignoring a merge record that does not decode")
-    del stored
+    record, had = _stored_record(store, salt)
     memo = memo_from(record, articles) if record is not None else MergeMemo()
     del record
     tags = kept_tags(store, salt)
@@ -104,12 +98,53 @@ def merge_kept(loaded: Loaded, store: Store) -> Timeline:
     log.debug("merge: %d blocks merged, %d kept", memo.merged, len(memo.blocks) - memo.merged)
     log.debug("tags: %d entries searched, %d known", tags.worked, len(tags.used) - tags.worked)
     made = record_of(memo, articles)
+    remerged = memo.remerged
     del memo  # before the record is written: it holds every event's words and block
-    store.put_many(_MERGE, ((f"{salt}:{part}", data) for part, data in record_parts(made)))
-    store.keep_only(_MERGE, keys)
+    _keep_record(store, salt, made, had, remerged)
     keep_tags(store, salt, tags)
     store.commit()
     return timeline
+
+
+def _stored_record(store: Store, salt: str) -> tuple[MergeRecord | None, set[str]]:
+    """The merge record the store holds under ``salt``, and the names of its rows; None
+    and no rows when it has none, or one that does not decode."""
+    from timeline.build.codec import RECORD_PARTS, record_of_rows
+
+    prefix = f"{salt}:"
+    names = {key: key[len(prefix) :] for key in store.keys(_MERGE) if key.startswith(prefix)}
+    if not set(RECORD_PARTS) <= set(names.values()):
+        return None, set()
+    stored = store.get_many(_MERGE, names)
+    if len(stored) != len(names):
+        return None, set()  # a row damaged: the record is not whole
+    try:
+        return record_of_rows({names[key]: value for key, value in stored.items()}), set(
+            names.values()
+        )
+    except (ValueError, TypeError, KeyError, IndexError, UnicodeDecodeError):
+        log.info("ignoring a merge record that does not decode")
+        return None, set()
+
+
+def _keep_record(
+    store: Store, salt: str, made: MergeRecord, had: set[str], remerged: Collection[BlockKey]
+) -> None:
+    """Write the rows of ``made`` that the store does not hold as they are (those of the
+    articles whose key is new and of the blocks merged again or new) and the parts kept
+    whole; remove the rows of what is gone. An article under the same key has the same
+    events (its key is of its bytes, and the salt of the corrections), and a block not
+    merged again has the members, words and entries it had: their rows are as stored."""
+    from timeline.build.codec import ARTICLE_ROW, RECORD_PARTS, block_row, record_rows
+
+    articles = [key for key in made.articles if ARTICLE_ROW + key not in had]
+    changed = set(remerged)
+    blocks = [key for key in made.blocks if key in changed or block_row(key) not in had]
+    log.debug("merge record: %d article and %d block rows written", len(articles), len(blocks))
+    rows = record_rows(made, articles=articles, blocks=blocks)
+    store.put_many(_MERGE, ((f"{salt}:{name}", data) for name, data in rows))
+    names = [*(ARTICLE_ROW + key for key in made.articles), *map(block_row, made.blocks)]
+    store.keep_only(_MERGE, [f"{salt}:{name}" for name in (*names, *RECORD_PARTS)])
 
 
 def kept_tags(store: Store, salt: str) -> TagMemo:

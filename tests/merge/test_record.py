@@ -9,6 +9,7 @@ import logging
 import random
 import re
 import shutil
+import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
@@ -43,7 +44,7 @@ def through_disk(folder: Path, record: MergeRecord) -> MergeRecord:
         store.put_many("merge", record_rows(record))
     with Store(folder) as store:
         stored = store.get_many("merge", store.keys("merge"))
-    return record_of_rows(stored)
+    return record_of_rows(stored.items())
 
 
 def stored_record(site: Path) -> MergeRecord:
@@ -51,7 +52,7 @@ def stored_record(site: Path) -> MergeRecord:
     each block's members in one order (theirs in the memo depends on its history)."""
     with Store(site / CACHE_DIR) as store:
         stored = store.get_many("merge", store.keys("merge"))
-    record = record_of_rows({key.split(":", 1)[1]: value for key, value in stored.items()})
+    record = record_of_rows((key.split(":", 1)[1], value) for key, value in stored.items())
     blocks = {k: replace(b, members=tuple(sorted(b.members))) for k, b in record.blocks.items()}
     return replace(record, blocks=blocks)
 
@@ -304,3 +305,37 @@ def test_a_restored_event_is_recorded_as_the_merge_saw_it(
     page = (sample_site / "output" / "articles" / "toll.html").read_text("utf-8")
     assert f'data-event="{extracted[0].id}"' in page
     assert "event-state" not in page and "timex-state" not in page  # shown as restored
+
+
+def test_a_record_with_a_damaged_row_is_not_used(
+    sample_site: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="timeline.build.kept")
+    build_site(sample_site)
+    database = sqlite3.connect(sample_site / CACHE_DIR / "store.sqlite")
+    with database:
+        row = database.execute(
+            "SELECT key FROM entries WHERE kind = 'merge' AND key LIKE '%:block:%'"
+        ).fetchone()
+        database.execute("UPDATE entries SET value = X'5b5d' WHERE key = ?", row)
+    database.close()
+    write_article(sample_site, "convoy.md", CONVOY)
+
+    build_site(sample_site)
+
+    assert "ignoring a merge record with a damaged row" in caplog.messages
+    fresh = tmp_path / "fresh"
+    shutil.copytree(sample_site, fresh, ignore=shutil.ignore_patterns(CACHE_DIR, "output"))
+    build_site(fresh)
+    assert tree(sample_site / "output") == tree(fresh / "output")
+    assert stored_record(sample_site) == stored_record(fresh)
+
+
+CONVOY = """---
+title: Aid convoy reaches Rafah crossing
+published: 2025-01-14
+source: Example Wire
+---
+
+An aid convoy reached the Rafah crossing on January 13, 2025, officials said.
+"""

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
 from timeline.build.report import ArticleDoubt, Doubt
@@ -293,16 +293,14 @@ def _encoded(value: Json) -> bytes:
     return dumps(value).encode()
 
 
-def record_of_rows(rows: Mapping[str, bytes]) -> MergeRecord:
-    """The merge record ``record_rows`` wrote (a ``KeyError`` if a part is missing)."""
-    sets = [frozenset(items) for items in json.loads(rows["sets"])]
-    words = {event_id: sets[index] for event_id, index in json.loads(rows["words"]).items()}
-    del sets
-    idf, unseen = json.loads(rows["weights"])
+def record_of_rows(rows: Iterable[tuple[str, bytes]]) -> MergeRecord:
+    """The merge record ``record_rows`` wrote, from its rows as they come, each decoded and
+    let go before the next (a ``KeyError`` if a part is missing)."""
+    parts: dict[str, bytes] = {}
     articles: dict[str, tuple[str, ...]] = {}
     digests: dict[str, str] = {}
     blocks: dict[BlockKey, BlockRecord] = {}
-    for name, value in sorted(rows.items()):  # one order, whatever the store gave
+    for name, value in rows:
         if name.startswith(ARTICLE_ROW):
             ids, told = json.loads(value)
             key = name[len(ARTICLE_ROW) :]
@@ -316,19 +314,25 @@ def record_of_rows(rows: Mapping[str, bytes]) -> MergeRecord:
                 frozenset(apart),
                 tuple(tuple(cluster) for cluster in clusters),
             )
+        else:
+            parts[name] = value
+    sets = [frozenset(items) for items in json.loads(parts.pop("sets"))]
+    words = {event_id: sets[index] for event_id, index in json.loads(parts.pop("words")).items()}
+    del sets
+    idf, unseen = json.loads(parts["weights"])
     return MergeRecord(
         articles,
         digests,
         words,
-        Counter({word: int(n) for word, n in json.loads(rows["frequency"]).items()}),
+        Counter({word: int(n) for word, n in json.loads(parts["frequency"]).items()}),
         Weights({word: float(w) for word, w in idf.items()}, float(unseen)),
         blocks,
-        {(month[0], month[1]): tuple(ids) for month, ids in json.loads(rows["months"])},
+        {(month[0], month[1]): tuple(ids) for month, ids in json.loads(parts["months"])},
         {
             i: (
                 tuple((m[0], m[1]) for m in spans),
                 (target[0], target[1]) if target is not None else None,
             )
-            for i, spans, target in json.loads(rows["folded"])
+            for i, spans, target in json.loads(parts["folded"])
         },
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -108,23 +108,30 @@ def merge_kept(loaded: Loaded, store: Store) -> Timeline:
 
 def _stored_record(store: Store, salt: str) -> tuple[MergeRecord | None, set[str]]:
     """The merge record the store holds under ``salt``, and the names of its rows; None
-    and no rows when it has none, or one that does not decode."""
+    and no rows when it has none, or one that is not whole or does not decode. Its rows
+    are read and decoded one at a time."""
     from timeline.build.codec import RECORD_PARTS, record_of_rows
 
     prefix = f"{salt}:"
-    names = {key: key[len(prefix) :] for key in store.keys(_MERGE) if key.startswith(prefix)}
-    if not set(RECORD_PARTS) <= set(names.values()):
+    names = {key[len(prefix) :] for key in store.keys(_MERGE) if key.startswith(prefix)}
+    if not set(RECORD_PARTS) <= names:
         return None, set()
-    stored = store.get_many(_MERGE, names)
-    if len(stored) != len(names):
-        return None, set()  # a row damaged: the record is not whole
+    seen: set[str] = set()
+
+    def rows() -> Iterator[tuple[str, bytes]]:
+        for key, value in store.scan(_MERGE, prefix):
+            seen.add(key[len(prefix) :])
+            yield key[len(prefix) :], value
+
     try:
-        return record_of_rows({names[key]: value for key, value in stored.items()}), set(
-            names.values()
-        )
+        record = record_of_rows(rows())
     except (ValueError, TypeError, KeyError, IndexError, UnicodeDecodeError):
         log.info("ignoring a merge record that does not decode")
         return None, set()
+    if seen != names:  # a row damaged (and left out): without it the record is not whole
+        log.info("ignoring a merge record with a damaged row")
+        return None, set()
+    return record, names
 
 
 def _keep_record(

@@ -114,6 +114,18 @@ class Store:
             values.update(self._checked(kind, self._select(query, (kind, *part))))
         return values
 
+    def scan(self, kind: str, prefix: str) -> Iterator[tuple[str, bytes]]:
+        """The sound entries of ``kind`` whose key starts with ``prefix``, in the order of
+        their keys, one at a time (thousands of rows are never held at once); a damaged
+        one is left out."""
+        if self._db is None:
+            return
+        query = "SELECT key, value, digest FROM entries WHERE kind = ? AND substr(key, 1, ?) = ?"
+        try:
+            yield from self._checked(kind, self._db.execute(query, (kind, len(prefix), prefix)))
+        except sqlite3.Error as error:
+            self._fail(error)
+
     def keys(self, kind: str) -> set[str]:
         """The keys of every entry of ``kind``."""
         rows = self._select("SELECT key, NULL, NULL FROM entries WHERE kind = ?", (kind,))

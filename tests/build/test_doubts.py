@@ -7,7 +7,8 @@ from dataclasses import replace
 from timeline.build.doubts import doubtful_dates, expected_only
 from timeline.extract import extract_article
 from timeline.extract.doubts import unclear_weekdays
-from timeline.load import parse_article, parse_corrections
+from timeline.load.articles import parse_article
+from timeline.load.curation import parse_corrections
 from timeline.model import Entry, EventKind, Source, Timeline
 
 FRONT = "---\ntitle: T\npublished: 2025-02-05\nsource: S\nurl: https://s.example/a\n---\n\n"

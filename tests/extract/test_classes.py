@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from timeline.extract import extract_article
-from timeline.load import parse_article
+from timeline.load.articles import parse_article
 from timeline.model import EventKind
 
 FRONT = "---\ntitle: Talks\npublished: 2025-02-05T09:00:00+02:00\nsource: Wire\n---\n\n"

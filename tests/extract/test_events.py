@@ -15,7 +15,7 @@ from timeline.extract import extract_article
 from timeline.extract.events import reading
 from timeline.extract.timex import PhraseError
 from timeline.extract.timex.engine import INTERPRETERS
-from timeline.load import parse_article
+from timeline.load.articles import parse_article
 from timeline.model import Basis, Event, EventKind, SourceLocation, TimeExpression
 
 FRONT = "---\ntitle: Talks\npublished: 2025-02-03T10:00:00+02:00\nsource: Wire\n---\n"

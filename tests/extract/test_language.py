@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from timeline.extract.language import language_note, text_language
-from timeline.load import parse_article
+from timeline.load.articles import parse_article
 
 ENGLISH_NEWS = (
     "Talks between the two delegations resumed on Monday in the capital, officials said. "

@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from timeline.errors import ContentError
-from timeline.load import decode_text, discover_articles, load_article, parse_article, slug_of
+from timeline.load.articles import (
+    decode_text,
+    discover_articles,
+    load_article,
+    parse_article,
+    slug_of,
+)
 
 GOOD = """---
 title: Talks resume

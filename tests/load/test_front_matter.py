@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from timeline.errors import ContentError
-from timeline.load import FrontMatterErrors, parse_article
+from timeline.load.articles import FrontMatterErrors, parse_article
 from timeline.load.front_matter import alias_path, parse_published, unknown_key_note
 
 HUGO = """---

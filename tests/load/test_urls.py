@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 import pytest
 
 from timeline.errors import ContentError
-from timeline.load import parse_article
+from timeline.load.articles import parse_article
 from timeline.load.curation import parse_curated_event
 from timeline.load.urls import allowed_url, url_scheme
 from timeline.render.article import markdown_html

@@ -13,7 +13,7 @@ from tests.helpers import write_article
 from timeline.build import build_site
 from timeline.errors import BuildFailed, ContentError
 from timeline.extract.timex import day_value
-from timeline.load import parse_corrections, parse_curated_event
+from timeline.load.curation import parse_corrections, parse_curated_event
 from timeline.merge import merge_events
 from timeline.merge.corrections import (
     curated_entries,

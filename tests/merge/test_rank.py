@@ -15,7 +15,7 @@ from tests.helpers import write_article
 from timeline.build import build_site
 from timeline.errors import BuildFailed
 from timeline.extract.timex import day_value
-from timeline.load import parse_corrections
+from timeline.load.curation import parse_corrections
 from timeline.merge.corrections import key_choices
 from timeline.merge.rank import (
     CONTEXT_FACTOR,

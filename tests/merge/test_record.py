@@ -5,21 +5,32 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 import random
+import re
 import shutil
+import sqlite3
 from dataclasses import replace
 from pathlib import Path
+
+import pytest
 
 from tests.helpers import tree, write_article
 from tests.merge.test_merge import DATES, JANUARY, event, varied
 from timeline.build import build_site, load_site
-from timeline.build.codec import record_of_parts, record_parts
+from timeline.build.codec import ARTICLE_ROW, record_of_rows, record_rows
 from timeline.build.store import CACHE_DIR, Store
 from timeline.config import load_config
 from timeline.extract.timex import day_value
 from timeline.merge import MergeMemo, merge_events
 from timeline.merge.blocks import block_key
-from timeline.merge.record import ArticleEvents, MergeRecord, memo_from, record_of
+from timeline.merge.record import (
+    ArticleEvents,
+    MergeRecord,
+    event_digest,
+    memo_from,
+    record_of,
+)
 from timeline.model import Event, EventKind
 
 
@@ -30,10 +41,29 @@ def key_of(events: list[Event]) -> str:
 
 def through_disk(folder: Path, record: MergeRecord) -> MergeRecord:
     with Store(folder) as store:
-        store.put_many("merge", record_parts(record))
+        store.put_many("merge", record_rows(record))
     with Store(folder) as store:
         stored = store.get_many("merge", store.keys("merge"))
-    return record_of_parts(stored)
+    return record_of_rows(stored.items())
+
+
+def stored_record(site: Path) -> MergeRecord:
+    """The merge record a site's store holds (its rows, without the salt they are under),
+    each block's members in one order (theirs in the memo depends on its history)."""
+    with Store(site / CACHE_DIR) as store:
+        stored = store.get_many("merge", store.keys("merge"))
+    record = record_of_rows((key.split(":", 1)[1], value) for key, value in stored.items())
+    blocks = {k: replace(b, members=tuple(sorted(b.members))) for k, b in record.blocks.items()}
+    return replace(record, blocks=blocks)
+
+
+def rows_written(caplog: pytest.LogCaptureFixture) -> tuple[int, int]:
+    """How many article and block rows of the merge record the last build wrote."""
+    lines = [r.getMessage() for r in caplog.records if r.name == "timeline.build.kept"]
+    pattern = r"merge record: (\d+) article and (\d+) block rows written"
+    found = [re.fullmatch(pattern, line) for line in lines]
+    last = [m for m in found if m][-1]
+    return int(last[1]), int(last[2])
 
 
 def test_a_merge_from_the_record_of_the_last_build_is_a_fresh_merge(tmp_path: Path) -> None:
@@ -138,6 +168,30 @@ def test_one_sentence_changed_merges_again_only_the_block_it_is_in(tmp_path: Pat
     assert memo.remerged == set()
 
 
+def test_the_record_keeps_one_string_of_digests_an_article_and_reuses_it() -> None:
+    a = event("a", "Drones hit a bakery in Rafah, killing nine.", JANUARY, dt.date(2025, 2, 4))
+    b = event("b", "Tanks entered Khan Younis from the east.", JANUARY, dt.date(2025, 2, 5))
+    c = event("b", "Convoys waited at the Kerem Shalom crossing.", JANUARY, dt.date(2025, 2, 6))
+    memo = MergeMemo()
+    merge_events([a, b, c], memo=memo)
+    record = record_of(memo, [("ka", [a]), ("kb", [b, c])])
+    assert record.digests == {"ka": event_digest(a), "kb": event_digest(b) + event_digest(c)}
+
+    # b's article changed (another key) and lost c; a's did not.
+    memo = memo_from(replace(record, digests={**record.digests, "ka": "kept"}), [
+        ("ka", [a]),
+        ("kb2", [b]),
+    ])  # fmt: skip
+    assert memo.digests == {"ka": "kept", "kb2": event_digest(b)}  # a's taken as recorded
+    assert set(memo.members[block_key(JANUARY)]) == {a.id, b.id}  # b by its recorded digest
+    other = "0" * len(record.digests["kb"])
+    memo = memo_from(replace(record, digests={**record.digests, "kb": other}), [
+        ("ka", [a]),
+        ("kb2", [b]),
+    ])  # fmt: skip
+    assert set(memo.members[block_key(JANUARY)]) == {a.id}
+
+
 def test_a_restored_event_stands_in_for_no_recorded_block_as_it_was_extracted() -> None:
     day = day_value(dt.date(2025, 1, 3))
     raw = replace(
@@ -158,16 +212,17 @@ def test_a_record_is_data_and_comes_back_equal(tmp_path: Path) -> None:
     memo = MergeMemo()
     merge_events([a], memo=memo)
     record = record_of(memo, [("ka", [a])])
-    parts = dict(record_parts(record))
-    assert json.loads(parts["articles"]) == {"ka": [a.id]}
+    rows = dict(record_rows(record))
+    assert json.loads(rows[ARTICLE_ROW + "ka"]) == [[a.id], record.digests["ka"]]
     assert through_disk(tmp_path, record) == record
     with Store(tmp_path) as store:
         assert store.get("merge", "another program") is None
 
 
 def test_a_build_after_edits_equals_a_build_without_cache(
-    sample_site: Path, tmp_path: Path
+    sample_site: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
+    caplog.set_level(logging.DEBUG, logger="timeline.build.kept")
     for number in range(12):
         day = dt.date(2024, 11, 1) + dt.timedelta(days=number)
         write_article(
@@ -180,8 +235,8 @@ def test_a_build_after_edits_equals_a_build_without_cache(
             f" 2024.\n",
         )
     build_site(sample_site)
-    with Store(sample_site / CACHE_DIR) as store:
-        assert len(store.keys("merge")) == 9
+    whole = stored_record(sample_site)
+    assert rows_written(caplog) == (len(whole.articles), len(whole.blocks))
     articles = sample_site / "content" / "articles"
     edits = [
         ("strike-03.md", "\nOn 1 November 2024 shelling hit the Jabalia camp, officials said.\n"),
@@ -191,16 +246,24 @@ def test_a_build_after_edits_equals_a_build_without_cache(
         with (articles / name).open("a", encoding="utf-8") as stream:
             stream.write(text)
         build_site(sample_site)
+        written = rows_written(caplog)
         fresh = tmp_path / f"fresh-{name}"
         shutil.copytree(sample_site, fresh, ignore=shutil.ignore_patterns(CACHE_DIR, "output"))
-        build_site(fresh, use_cache=False)
+        build_site(fresh)  # from an empty store
         assert tree(sample_site / "output") == tree(fresh / "output")
+        # Only the edited article's row and the blocks merged again were written (all of
+        # them when the new event changes every word's weight); the record is whole.
+        assert written[0] == 1 and 1 <= written[1] <= len(whole.blocks)
+        assert name != "strike-03.md" or written[1] < len(whole.blocks)
+        assert stored_record(sample_site) == stored_record(fresh)
     (articles / "strike-05.md").unlink()
     build_site(sample_site)
+    assert rows_written(caplog)[0] == 0
     fresh = tmp_path / "fresh-removed"
     shutil.copytree(sample_site, fresh, ignore=shutil.ignore_patterns(CACHE_DIR, "output"))
-    build_site(fresh, use_cache=False)
+    build_site(fresh)
     assert tree(sample_site / "output") == tree(fresh / "output")
+    assert stored_record(sample_site) == stored_record(fresh)
 
 
 def test_a_restored_event_is_recorded_as_the_merge_saw_it(
@@ -242,3 +305,37 @@ def test_a_restored_event_is_recorded_as_the_merge_saw_it(
     page = (sample_site / "output" / "articles" / "toll.html").read_text("utf-8")
     assert f'data-event="{extracted[0].id}"' in page
     assert "event-state" not in page and "timex-state" not in page  # shown as restored
+
+
+def test_a_record_with_a_damaged_row_is_not_used(
+    sample_site: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="timeline.build.kept")
+    build_site(sample_site)
+    database = sqlite3.connect(sample_site / CACHE_DIR / "store.sqlite")
+    with database:
+        row = database.execute(
+            "SELECT key FROM entries WHERE kind = 'merge' AND key LIKE '%:block:%'"
+        ).fetchone()
+        database.execute("UPDATE entries SET value = X'5b5d' WHERE key = ?", row)
+    database.close()
+    write_article(sample_site, "convoy.md", CONVOY)
+
+    build_site(sample_site)
+
+    assert "ignoring a merge record with a damaged row" in caplog.messages
+    fresh = tmp_path / "fresh"
+    shutil.copytree(sample_site, fresh, ignore=shutil.ignore_patterns(CACHE_DIR, "output"))
+    build_site(fresh)
+    assert tree(sample_site / "output") == tree(fresh / "output")
+    assert stored_record(sample_site) == stored_record(fresh)
+
+
+CONVOY = """---
+title: Aid convoy reaches Rafah crossing
+published: 2025-01-14
+source: Example Wire
+---
+
+An aid convoy reached the Rafah crossing on January 13, 2025, officials said.
+"""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 from timeline.extract import extract_article
-from timeline.load import parse_article
+from timeline.load.articles import parse_article
 from timeline.merge import merge_events
 from timeline.model import ArticleBody
 from timeline.render.article import article_html, markdown_html, prepare_body

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from timeline.errors import UsageError
-from timeline.load import load_article
+from timeline.load.articles import load_article
 from timeline.skeleton import create_article, create_site
 from timeline.skeleton.install import (
     DISTRIBUTION,
@@ -88,7 +88,7 @@ def test_the_wheel_holds_the_package_as_it_runs_and_is_the_same_each_time() -> N
     assert package_wheel() == made
     wheel = zipfile.ZipFile(io.BytesIO(data))
     names = wheel.namelist()
-    assert "timeline/cli.py" in names
+    assert "timeline/cli/__init__.py" in names
     assert "timeline/themes/default/templates/base.html" in names
     assert "timeline/skeleton/pages.yml" in names
     assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")]
@@ -98,7 +98,7 @@ def test_the_wheel_holds_the_package_as_it_runs_and_is_the_same_each_time() -> N
     assert "timeline = timeline.cli:run" in entry_points
     assert b"Requires-Dist: jinja2" in wheel.read(f"{info}/METADATA")
     package = Path(__file__).resolve().parents[2] / "timeline"
-    assert wheel.read("timeline/cli.py") == (package / "cli.py").read_bytes()
+    assert wheel.read("timeline/cli/content.py") == (package / "cli" / "content.py").read_bytes()
 
 
 def test_new_article_is_dated_today_and_named_by_its_title(tmp_path: Path) -> None:

@@ -21,15 +21,16 @@ from typing import TYPE_CHECKING, Any
 
 from timeline.build.inputs import (
     ReadArticles,
-    code_fingerprint,
     folder_state,
     input_signature,
     read_articles,
     site_salt,
 )
+from timeline.build.report import ArticleDoubt, Doubt
 from timeline.build.store import CACHE_DIR, LastBuild, Store, last_build, save_last_build
 from timeline.config import Config, load_config
 from timeline.errors import BuildFailed, ContentError, UsageError
+from timeline.load.themes import theme_dirs
 from timeline.model import (
     ArticleEvents,
     Correction,
@@ -40,8 +41,8 @@ from timeline.model import (
 
 if TYPE_CHECKING:  # the stages are imported where they run: a build with nothing changed
     # needs none of them, and ``timeline`` starts faster without them (see build_site)
-    from timeline.build.doubts import ArticleDoubt, Doubt
     from timeline.build.extraction import Progress
+    from timeline.build.kept import TagMemo
     from timeline.build.parallel import Workers
     from timeline.merge import MergeMemo
     from timeline.render import Reuse
@@ -115,6 +116,7 @@ def build_site(
             return _unchanged(inputs.last, target, timings)
         # Imported here, not above: a build that found nothing changed never needs them.
         from timeline.build.extraction import StoredBodies
+        from timeline.build.kept import merge_kept
         from timeline.build.parallel import Workers
         from timeline.render import Reuse, render_files
         from timeline.write import static_files, write_output
@@ -127,7 +129,7 @@ def build_site(
                 )  # fmt: skip
             doubts = _settled_doubts(loaded, strict or config.strict)
             with _timed(timings, "merge"):
-                timeline = merge_kept(loaded, store)
+                timeline = merge_kept(loaded, store)  # from what the last build kept
             reuse = Reuse(inputs.salt, inputs.reusable_pages)
             salt = inputs.read.stats.salt
             bodies = StoredBodies(store, scratch, config.root, config.day_first, salt)
@@ -165,8 +167,6 @@ class Inputs:
 
 def read_inputs(config: Config, store: Store, target: Path, options: str) -> Inputs:
     """The inputs of a build of ``config`` into ``target`` with ``options``."""
-    from timeline.render import theme_dirs
-
     last = last_build(store)
     read = read_articles(config, last.articles if last else None)
     salt = site_salt(config, options, theme_dirs(config))
@@ -243,12 +243,14 @@ def load_site(
     return Loaded(config, articles, curated, corrections, tuple(d for _, d in published))
 
 
-def make_timeline(loaded: Loaded, memo: MergeMemo | None = None) -> Timeline:
-    """Apply corrections, merge every article's events, add the hand-written entries and
-    rank them all (``merge/rank.py``).
+def make_timeline(
+    loaded: Loaded, memo: MergeMemo | None = None, tags: TagMemo | None = None
+) -> Timeline:
+    """Apply corrections, merge every article's events, add the hand-written entries,
+    rank them all (``merge/rank.py``) and keep the tags that fit each (``merge/tags.py``).
 
-    A caller that merges again and again (``serve``) passes a ``memo`` to keep what did
-    not change.
+    A caller that merges again and again (``serve``, a build from what the last one kept)
+    passes a ``memo`` and ``tags`` to keep what did not change.
     """
     from timeline.merge import merge_events, order_entries
     from timeline.merge.corrections import (
@@ -279,7 +281,8 @@ def make_timeline(loaded: Loaded, memo: MergeMemo | None = None) -> Timeline:
     articles = corrected_articles(loaded.articles, loaded.corrections)
     ranked = rank_entries(entries, articles, key_events=loaded.config.key_events,
                           pinned=pinned, dropped=dropped)  # fmt: skip
-    return Timeline(loaded.config.title, fit_tags(ranked), articles)
+    fitted = tags.fit(ranked) if tags is not None else fit_tags(ranked)
+    return Timeline(loaded.config.title, fitted, articles)
 
 
 def corrected_articles(
@@ -295,42 +298,6 @@ def corrected_articles(
         replace(article, events=redate_and_split(article.events, corrections)[0])
         for article in articles
     )
-
-
-_MERGE = "merge"
-
-
-def merge_kept(loaded: Loaded, store: Store) -> Timeline:
-    """``make_timeline``, starting from the merge record the store holds for the same
-    program and corrections, and leaving this build's there for the next."""
-    from timeline.build.codec import RECORD_PARTS, record_of_parts, record_parts
-    from timeline.merge import MergeMemo
-    from timeline.merge.record import memo_from, record_of
-
-    # The record is of the events as corrected (re-dated, restored, dropped): the merge's.
-    corrected = corrected_articles(loaded.articles, loaded.corrections)
-    articles = [(article.key, article.events) for article in corrected]
-    # The corrections re-date events before the merge: another set of them is another merge.
-    salt = input_signature([code_fingerprint(("",)).encode(), repr(loaded.corrections).encode()])
-    keys = {f"{salt}:{part}": part for part in RECORD_PARTS}
-    record = None
-    stored = store.get_many(_MERGE, keys)
-    if len(stored) == len(keys):
-        try:
-            record = record_of_parts({keys[key]: value for key, value in stored.items()})
-        except (ValueError, TypeError, KeyError, IndexError, UnicodeDecodeError):
-            log.info("ignoring a merge record that does not decode")
-    del stored
-    memo = memo_from(record, articles) if record is not None else MergeMemo()
-    del record
-    timeline = make_timeline(loaded, memo)
-    log.debug("merge: %d blocks merged, %d kept", memo.merged, len(memo.blocks) - memo.merged)
-    made = record_of(memo, articles)
-    del memo  # before the record is written: it holds every event's words and block
-    store.put_many(_MERGE, ((f"{salt}:{part}", data) for part, data in record_parts(made)))
-    store.keep_only(_MERGE, keys)
-    store.commit()
-    return timeline
 
 
 @contextmanager
@@ -356,8 +323,6 @@ def scratch_store() -> Iterator[Store]:
 def _signature(config: Config, read: ReadArticles, salt: str) -> str:
     """A digest of every input of a build: the pages' salt (program, config, templates,
     curation, options), the articles' keys and errors and every theme file's state."""
-    from timeline.render import theme_dirs
-
     pieces = [salt.encode(), read.stats.salt.encode()]
     pieces += [f"{f.relative}\0{f.key}".encode() for f in read.files]
     pieces += [str(error).encode() for error in read.errors]
@@ -368,8 +333,6 @@ def _signature(config: Config, read: ReadArticles, salt: str) -> str:
 
 def _unchanged(previous: LastBuild, target: Path, timings: dict[str, float]) -> BuildReport:
     """The report of a build that found every input and output as the last one left them."""
-    from timeline.build.doubts import Doubt
-
     log.debug("nothing changed since the last build")
     doubts = tuple(
         Doubt(SourceLocation(path, line), message, kind)

@@ -16,10 +16,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
-from timeline.build.doubts import ArticleDoubt, Doubt
+from timeline.build.report import ArticleDoubt, Doubt
+from timeline.build.store import dumps
+from timeline.merge import BlockKey
 from timeline.merge.record import BlockRecord, MergeRecord
 from timeline.merge.similarity import Weights
 from timeline.model import (
@@ -42,11 +44,6 @@ Json = Any
 _BASES = {basis.value: basis for basis in Basis}
 _KINDS = {kind.value: kind for kind in EventKind}
 _PRECISIONS = {precision.value: precision for precision in Precision}
-
-
-def dumps(value: Json) -> str:
-    """Compact JSON, keys in the order given, Unicode kept as it is."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 # ---------------------------------------------------------------- articles
@@ -241,44 +238,45 @@ def _published(text: str) -> dt.datetime | dt.date:
 # ---------------------------------------------------------------- the merge record
 
 
-RECORD_PARTS = (
-    "articles",
-    "digests",
-    "sets",
-    "words",
-    "frequency",
-    "weights",
-    "blocks",
-    "months",
-    "folded",
-)
-"""The pieces the merge record is kept in, each made, encoded and stored before the next:
-written whole, the record's JSON was a spike of tens of MB at the merge's peak."""
+RECORD_PARTS = ("sets", "words", "frequency", "weights", "months", "folded")
+"""The parts of the merge record kept whole beside its rows, each made, encoded and stored
+before the next: written whole, the record's JSON was a spike of tens of MB."""
+ARTICLE_ROW = "article:"
+BLOCK_ROW = "block:"
+"""The rows of the merge record kept one an article (its events' ids and digests, by its
+key) and one a date block: a build writes only those of the articles and blocks that
+changed."""
 
 
-def record_parts(record: MergeRecord) -> Iterator[tuple[str, bytes]]:
-    """The merge record (``merge/record.py``) as data, ids, words and numbers, in parts
+def block_row(key: BlockKey) -> str:
+    """The name of a date block's row."""
+    return BLOCK_ROW + dumps(list(key))
+
+
+def record_rows(
+    record: MergeRecord,
+    *,
+    articles: Collection[str] | None = None,
+    blocks: Collection[BlockKey] | None = None,
+) -> Iterator[tuple[str, bytes]]:
+    """The merge record (``merge/record.py``) as data, ids, words and numbers, by row name:
+    the rows of ``articles`` and ``blocks`` (all when None) and the parts kept whole
     (``RECORD_PARTS``), each made when it is asked for."""
+    for key in record.articles if articles is None else articles:
+        yield ARTICLE_ROW + key, _encoded([record.articles[key], record.digests[key]])
+    for where in record.blocks if blocks is None else blocks:
+        b = record.blocks[where]
+        row = [b.members, sorted(b.words), sorted(b.apart), b.clusters]
+        yield block_row(where), _encoded(row)
     # ~15,000 distinct sets of words among 164,000 events at 10,000 articles: each once.
     sets: dict[frozenset[str], int] = {}
     words = {i: sets.setdefault(w, len(sets)) for i, w in record.words.items()}
-    yield "articles", _encoded(record.articles)
-    yield "digests", _encoded(record.digests)
     yield "sets", _encoded([sorted(w) for w in sets])
     del sets
     yield "words", _encoded(words)
     del words
     yield "frequency", _encoded(dict(record.frequency))
     yield "weights", _encoded([record.weights.idf, record.weights.unseen])
-    yield (
-        "blocks",
-        _encoded(
-            [
-                [list(key), b.members, sorted(b.words), sorted(b.apart), b.clusters]
-                for key, b in record.blocks.items()
-            ]
-        ),
-    )
     yield "months", _encoded([[list(month), ids] for month, ids in record.months.items()])
     yield (
         "folded",
@@ -295,24 +293,36 @@ def _encoded(value: Json) -> bytes:
     return dumps(value).encode()
 
 
-def record_of_parts(parts: Mapping[str, bytes]) -> MergeRecord:
-    """The merge record ``record_parts`` wrote (a ``KeyError`` if a part is missing)."""
-    sets = [frozenset(items) for items in json.loads(parts["sets"])]
-    words = {event_id: sets[index] for event_id, index in json.loads(parts["words"]).items()}
+def record_of_rows(rows: Iterable[tuple[str, bytes]]) -> MergeRecord:
+    """The merge record ``record_rows`` wrote, from its rows as they come, each decoded and
+    let go before the next (a ``KeyError`` if a part is missing)."""
+    parts: dict[str, bytes] = {}
+    articles: dict[str, tuple[str, ...]] = {}
+    digests: dict[str, str] = {}
+    blocks: dict[BlockKey, BlockRecord] = {}
+    for name, value in rows:
+        if name.startswith(ARTICLE_ROW):
+            ids, told = json.loads(value)
+            key = name[len(ARTICLE_ROW) :]
+            articles[key], digests[key] = tuple(ids), str(told)
+        elif name.startswith(BLOCK_ROW):
+            first, second, third = json.loads(name[len(BLOCK_ROW) :])
+            members, block_words, apart, clusters = json.loads(value)
+            blocks[(str(first), str(second), None if third is None else str(third))] = BlockRecord(
+                tuple(members),
+                frozenset(block_words),
+                frozenset(apart),
+                tuple(tuple(cluster) for cluster in clusters),
+            )
+        else:
+            parts[name] = value
+    sets = [frozenset(items) for items in json.loads(parts.pop("sets"))]
+    words = {event_id: sets[index] for event_id, index in json.loads(parts.pop("words")).items()}
     del sets
     idf, unseen = json.loads(parts["weights"])
-    blocks = {
-        (key[0], key[1], key[2]): BlockRecord(
-            tuple(members),
-            frozenset(block_words),
-            frozenset(apart),
-            tuple(tuple(cluster) for cluster in clusters),
-        )
-        for key, members, block_words, apart, clusters in json.loads(parts["blocks"])
-    }
     return MergeRecord(
-        {key: tuple(ids) for key, ids in json.loads(parts["articles"]).items()},
-        {event_id: str(digest) for event_id, digest in json.loads(parts["digests"]).items()},
+        articles,
+        digests,
         words,
         Counter({word: int(n) for word, n in json.loads(parts["frequency"]).items()}),
         Weights({word: float(w) for word, w in idf.items()}, float(unseen)),

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
+from timeline.build.report import ArticleDoubt, Doubt
 from timeline.extract.doubts import distant_yearless, unclear_weekdays
 from timeline.extract.language import language_note
-from timeline.load import article_notes
+from timeline.load.front_matter import article_notes
 from timeline.merge.evidence import span, unevidenced
 from timeline.model import (
     ArticleEvents,
@@ -25,19 +25,16 @@ from timeline.model import (
     Timeline,
 )
 
-
-@dataclass(frozen=True, slots=True)
-class Doubt:
-    """A doubtful thing in the content that does not stop the build."""
-
-    location: SourceLocation
-    message: str
-    kind: str = "date"
-    """What it is about: ``date``, ``language`` (dates not read), ``front matter``,
-    ``expected`` (an entry only expected, never reported)."""
-
-    def __str__(self) -> str:
-        return f"{self.location}: {self.message}"
+__all__ = [
+    "ArticleDoubt",
+    "Doubt",
+    "article_doubts",
+    "doubtful_dates",
+    "expected_only",
+    "settle_doubts",
+    "site_doubts",
+    "unevidenced_doubts",
+]
 
 
 def doubtful_dates(
@@ -82,10 +79,6 @@ def unevidenced_doubts(
         for event in far
         if event.id not in settled
     )
-
-
-ArticleDoubt = tuple[Doubt, tuple[str, ...]]
-"""A doubt about an article, and the ids of the events whose correction settles it."""
 
 
 def settle_doubts(

@@ -24,7 +24,8 @@ from timeline.build.parallel import Workers, map_in_order
 from timeline.build.store import Store, body_matches
 from timeline.errors import BuildFailed, ContentError
 from timeline.extract import extract_article, find_expressions
-from timeline.load import MissingPublicationDate, decode_text, parse_article
+from timeline.load.articles import decode_text, parse_article
+from timeline.load.front_matter import MissingPublicationDate
 from timeline.model import ArticleBody, ArticleEvents, Basis, SourceLocation
 from timeline.render import prepare_body
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from timeline.config import CONFIG_NAME, Config
 from timeline.errors import ContentError, UsageError
-from timeline.load import CORRECTIONS_NAME, article_paths, discover_curated_events
+from timeline.load.files import CORRECTIONS_NAME, article_paths, discover_curated_events
 from timeline.model import SourceLocation
 
 FileStat = tuple[int, int, int, int]
@@ -29,7 +29,14 @@ _RACY_NS = 2_000_000_000
 """How long before a reading began a file must have last changed for its stat to be
 trusted: longer than the coarsest clock tick of common file systems' times."""
 
-_EXTRACTION_CODE = ("model.py", "load", "extract", "build/doubts.py", "build/codec.py")
+_EXTRACTION_CODE = (
+    "model.py",
+    "load",
+    "extract",
+    "build/doubts.py",
+    "build/report.py",
+    "build/codec.py",
+)
 """The code that decides what the store holds for an article: reading, extraction, the
 doubts found in it and how it is written down."""
 

@@ -25,7 +25,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from timeline.build.codec import dumps
 from timeline.build.inputs import FileStats, file_key
 
 log = logging.getLogger(__name__)
@@ -47,6 +46,12 @@ _OLD_FILES = ("extractions", "doubts", "extractions.pickle", "last-build.pickle"
 """What older versions kept in the cache folder, as pickles: removed, never read."""
 _MANY = 500
 """Keys per query when entries are looked up by key."""
+
+
+def dumps(value: object) -> str:
+    """Compact JSON, keys in the order given, Unicode kept as it is: how every value is
+    kept (``codec.py`` makes the values)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def entry_digest(kind: str, key: str, value: bytes) -> bytes:
@@ -108,6 +113,18 @@ class Store:
             query = f"SELECT key, value, digest FROM entries WHERE kind = ? AND key IN ({marks})"
             values.update(self._checked(kind, self._select(query, (kind, *part))))
         return values
+
+    def scan(self, kind: str, prefix: str) -> Iterator[tuple[str, bytes]]:
+        """The sound entries of ``kind`` whose key starts with ``prefix``, in the order of
+        their keys, one at a time (thousands of rows are never held at once); a damaged
+        one is left out."""
+        if self._db is None:
+            return
+        query = "SELECT key, value, digest FROM entries WHERE kind = ? AND substr(key, 1, ?) = ?"
+        try:
+            yield from self._checked(kind, self._db.execute(query, (kind, len(prefix), prefix)))
+        except sqlite3.Error as error:
+            self._fail(error)
 
     def keys(self, kind: str) -> set[str]:
         """The keys of every entry of ``kind``."""

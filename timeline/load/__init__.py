@@ -1,58 +1,15 @@
 """The load stage: articles and what editors write by hand, read from a site's content.
 
-``articles`` reads news articles (front matter, publication date, slug, Markdown body);
-``curation`` reads hand-written events (``content/events/``) and ``corrections.toml``.
+Import each part from its module; this package imports none of them, so that a caller
+that only lists the files (a build that finds nothing changed) loads no parser:
+
+- ``files``: where the article and curation files are, and what may be read (no symbolic
+  link leading outside the site);
+- ``themes``: where the site's theme is;
+- ``articles``: news articles (front matter, publication date, slug, Markdown body);
+- ``front_matter``: the front matter's fields and the publication date;
+- ``curation``: hand-written events (``content/events/``) and ``corrections.toml``;
+- ``site``: what load checks of a whole site.
+
 ``load_*`` functions read the disk and ``parse_*`` functions are pure.
 """
-
-from __future__ import annotations
-
-from timeline.load.articles import (
-    FrontMatter,
-    FrontMatterErrors,
-    article_paths,
-    decode_text,
-    discover_articles,
-    load_article,
-    page_name,
-    parse_article,
-    parse_front_matter,
-    slug_of,
-)
-from timeline.load.curation import (
-    CORRECTIONS_NAME,
-    discover_curated_events,
-    load_corrections,
-    load_curated_event,
-    parse_corrections,
-    parse_curated_event,
-)
-from timeline.load.front_matter import (
-    KNOWN_KEYS,
-    MissingPublicationDate,
-    article_notes,
-    parse_published,
-)
-
-__all__ = [
-    "CORRECTIONS_NAME",
-    "KNOWN_KEYS",
-    "FrontMatter",
-    "FrontMatterErrors",
-    "MissingPublicationDate",
-    "article_notes",
-    "article_paths",
-    "decode_text",
-    "discover_articles",
-    "discover_curated_events",
-    "load_article",
-    "load_corrections",
-    "load_curated_event",
-    "page_name",
-    "parse_article",
-    "parse_corrections",
-    "parse_curated_event",
-    "parse_front_matter",
-    "parse_published",
-    "slug_of",
-]

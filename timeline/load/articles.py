@@ -7,7 +7,6 @@ Every problem is a :class:`ContentError` naming the file and the line.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -16,8 +15,8 @@ from typing import Any
 
 import yaml
 
-from timeline.errors import BuildFailed, ContentError, UsageError
-from timeline.load.files import inside, outside_error, relative_to
+from timeline.errors import ContentError
+from timeline.load.files import article_paths, inside, outside_error
 from timeline.load.front_matter import FrontMatterFields, parse_published
 from timeline.load.urls import body_link_errors, url_problem
 from timeline.model import Article, SourceLocation
@@ -73,68 +72,6 @@ class FrontMatter:
 def discover_articles(content_dir: Path, site: Path | None = None) -> list[Path]:
     """Every article file under ``content_dir/articles``, in a stable order."""
     return [Path(path) for path in article_paths(content_dir, site)]
-
-
-def article_paths(content_dir: Path, site: Path | None = None) -> list[str]:
-    """``discover_articles`` as strings, for callers that list thousands of files often.
-
-    ``site`` is the site's folder (by default the content folder's parent): an article
-    that is a symbolic link leading outside it, or a folder that cannot be read, is an
-    error, all of them raised together. Links to folders are not followed.
-    """
-    folder = content_dir / "articles"
-    home = os.path.realpath(site or content_dir.parent)
-    if not folder.is_dir():
-        raise UsageError(
-            f"{folder}: no such folder; a site keeps its articles there "
-            "(an empty folder makes a site without articles)"
-        )
-    if not inside(folder, home):
-        raise BuildFailed([outside_error(folder, site or content_dir.parent)])
-    found: list[tuple[tuple[str, ...], str]] = []
-    errors: list[ContentError] = []
-    _find_markdown(str(folder), (), found, _Finding(home, site or content_dir.parent, errors))
-    if errors:
-        raise BuildFailed(errors)
-    found.sort()  # by path components, as sorting the paths would
-    return [path for _, path in found]
-
-
-@dataclass(frozen=True, slots=True)
-class _Finding:
-    """What a search for articles checks against, and the errors it meets."""
-
-    home: str
-    """The site's folder, every link followed."""
-    site: Path
-    """The site's folder as given, for messages."""
-    errors: list[ContentError]
-
-
-def _find_markdown(
-    folder: str, parts: tuple[str, ...], found: list[tuple[tuple[str, ...], str]], how: _Finding
-) -> None:
-    """Collect the visible ``.md`` files under ``folder`` (os.scandir: thousands of
-    articles are listed on every serve rebuild)."""
-    try:
-        with os.scandir(folder) as listing:
-            entries = list(listing)
-    except OSError as error:
-        where = SourceLocation(relative_to(folder, how.site), 1)
-        how.errors.append(ContentError(where, f"cannot read the folder: {error.strerror}"))
-        return
-    for entry in entries:
-        if entry.is_dir(follow_symlinks=False):
-            _find_markdown(entry.path, (*parts, entry.name), found, how)
-        elif _is_article_name(entry.name) and entry.is_file():
-            if entry.is_symlink() and not inside(entry.path, how.home):
-                how.errors.append(outside_error(entry.path, how.site))
-            else:
-                found.append(((*parts, entry.name), entry.path))
-
-
-def _is_article_name(name: str) -> bool:
-    return name.endswith(".md") and not name.startswith(".")
 
 
 def load_article(path: Path, root: Path) -> Article:

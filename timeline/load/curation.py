@@ -13,23 +13,14 @@ from typing import Any
 
 from timeline.errors import ContentError
 from timeline.load.articles import decode_text, parse_front_matter, slug_of
-from timeline.load.files import inside, outside_error
+from timeline.load.files import CORRECTIONS_NAME, inside, outside_error
 from timeline.load.front_matter import parse_published
 from timeline.load.urls import check_url
 from timeline.model import ArticleRef, Correction, CuratedEvent, SourceLocation
 
-CORRECTIONS_NAME = "corrections.toml"
 _EVENT_KEYS = frozenset({"date", "mod", "title", "tags", "sources"})
 _SOURCE_KEYS = frozenset({"source", "title", "url", "published"})
 _ACTIONS = ("hide", "redate", "split", "restore", "drop", "key", "not_key")
-
-
-def discover_curated_events(content_dir: Path) -> list[Path]:
-    """Every hand-written event file under ``content_dir/events``, in a stable order."""
-    folder = content_dir / "events"
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.rglob("*.md") if p.is_file() and not p.name.startswith("."))
 
 
 def load_curated_event(path: Path, root: Path) -> CuratedEvent:

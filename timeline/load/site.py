@@ -6,7 +6,8 @@ from collections.abc import Iterable
 
 from timeline.config import Config
 from timeline.errors import ContentError
-from timeline.load.curation import discover_curated_events, load_corrections, load_curated_event
+from timeline.load.curation import load_corrections, load_curated_event
+from timeline.load.files import discover_curated_events
 from timeline.model import ArticleFacts, Correction, CuratedEvent, SourceLocation
 
 

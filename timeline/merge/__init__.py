@@ -92,8 +92,9 @@ class MergeMemo:
     remerged: set[BlockKey] = field(default_factory=set)
     """The blocks the last merge had to merge again (the others were kept)."""
     digests: dict[str, str] = field(default_factory=dict)
-    """Each event's digest, by event id, where a memo made from a build's record
-    (``merge/record.py``) knows it: the next record takes it rather than working it out."""
+    """Each article's events' digests, by the article's cache key, where a memo made from a
+    build's record (``merge/record.py``) knows them: the next record takes them rather than
+    working them out."""
 
     @property
     def merged(self) -> int:

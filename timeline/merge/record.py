@@ -55,7 +55,9 @@ class MergeRecord:
     articles: dict[str, tuple[str, ...]]
     """Each article's cache key, and the ids of its events in order."""
     digests: dict[str, str]
-    """Each event's ``event_digest``, by id."""
+    """Each article's events' ``event_digest``s, one after the other in the order of its
+    ids, by the article's cache key: one string an article rather than one an event (164,000
+    at 10,000 articles, most of the record's memory)."""
     words: dict[str, frozenset[str]]
     """Each event's words, by id."""
     frequency: Counter[str]
@@ -95,9 +97,8 @@ def record_of(memo: MergeMemo, articles: Iterable[ArticleEvents]) -> MergeRecord
     digests = {}
     for key, events in articles:
         listed[key] = tuple(e.id for e in events)
-        for event in events:
-            found = known.get(event.id)
-            digests[event.id] = found if found is not None else event_digest(event)
+        found = known.get(key)
+        digests[key] = found if found is not None else "".join(map(event_digest, events))
     return MergeRecord(
         listed,
         digests,
@@ -155,32 +156,64 @@ def memo_from(record: MergeRecord, articles: Iterable[ArticleEvents]) -> MergeMe
 def _standing_in(
     record: MergeRecord, articles: Iterable[ArticleEvents], digests: dict[str, str]
 ) -> dict[str, Event]:
-    """The events that are the recorded ones, by id; ``digests`` gets the digest of each
-    event of every article listed, recorded or (for a changed article) worked out."""
+    """The events that are the recorded ones, by id; ``digests`` gets the digests of the
+    events of every article listed, recorded or (for a changed article) worked out."""
     trusted: dict[str, Event] = {}
-    recorded = record.digests
+    changed: list[tuple[str, Sequence[Event], tuple[str, ...]]] = []
+    whole: set[str] = set()
     for key, events in articles:
         ids = tuple(e.id for e in events)
-        if record.articles.get(key) == ids:
+        if record.articles.get(key) == ids and key in record.digests:
             trusted.update((e.id, e) for e in events)
-            digests.update((i, d) for i in ids if (d := recorded.get(i)) is not None)
-            continue
+            digests[key] = record.digests[key]
+            whole.add(key)
+        else:
+            changed.append((key, events, ids))
+    if not changed:
+        return trusted
+    # An event's digest covers its article's reference (the file's path): a changed
+    # article's event can only be one of an article recorded and not listed as it was.
+    recorded = _event_digests(record, whole)
+    for key, events, ids in changed:
         once = {i for i, n in Counter(ids).items() if n == 1}  # one id, one event
-        for event in events:
-            digest = digests[event.id] = event_digest(event)
+        worked = [event_digest(event) for event in events]
+        digests[key] = "".join(worked)
+        for event, digest in zip(events, worked, strict=True):
             if event.id in once and recorded.get(event.id) == digest:
                 trusted[event.id] = event
     return trusted
 
 
+def _event_digests(record: MergeRecord, whole: set[str]) -> dict[str, str]:
+    """Each event's recorded digest, by id, for the articles recorded but not in ``whole``
+    (an id told twice in them: neither digest, as an article's repeated ids never stand in)."""
+    found: dict[str, str] = {}
+    twice: set[str] = set()
+    for key, ids in record.articles.items():
+        if key in whole:
+            continue
+        told = record.digests.get(key, "")
+        if len(told) != _DIGEST_CHARS * len(ids):
+            continue  # not this article's digests: none stands in
+        for at, event_id in enumerate(ids):
+            digest = told[at * _DIGEST_CHARS : (at + 1) * _DIGEST_CHARS]
+            if found.setdefault(event_id, digest) != digest:
+                twice.add(event_id)
+    for event_id in twice:
+        del found[event_id]
+    return found
+
+
 _EVENT_FIELDS = tuple(f.name for f in fields(Event))
+_DIGEST_BYTES = 12
+_DIGEST_CHARS = 2 * _DIGEST_BYTES
 
 
 def event_digest(event: Event) -> str:
     """A digest of every field of an event (its article's reference, text, clause, offsets,
     line, date, expression, basis and kind): two events with one digest are one to the merge."""
     told = repr(tuple(getattr(event, name) for name in _EVENT_FIELDS))
-    return hashlib.blake2b(told.encode(), digest_size=12).hexdigest()
+    return hashlib.blake2b(told.encode(), digest_size=_DIGEST_BYTES).hexdigest()
 
 
 def _mergeable(event: Event) -> bool:

@@ -31,13 +31,19 @@ def tag_pattern(tag: str) -> re.Pattern[str]:
     return re.compile(r"\b" + r"[\s\-]+".join(re.escape(s) + r"\w*" for s in stems), re.I)
 
 
+def tag_words(entry: Entry) -> str:
+    """What a tag must be named in to fit an entry: its text, its sources' sentences and
+    their headlines (with its tags, all that ``fitting_tags`` reads of an entry not curated)."""
+    headlines = dict.fromkeys(s.article.title for s in entry.sources)
+    return " ".join([entry.text, *(s.sentence for s in entry.sources), *headlines])
+
+
 def fitting_tags(entry: Entry) -> tuple[str, ...]:
     """The entry's tags that its text, its sources' sentences or their headlines name, in
     their order."""
     if entry.curated:
         return entry.tags
-    headlines = dict.fromkeys(s.article.title for s in entry.sources)
-    words = " ".join([entry.text, *(s.sentence for s in entry.sources), *headlines])
+    words = tag_words(entry)
     return tuple(tag for tag in entry.tags if tag_pattern(tag).search(words))
 
 

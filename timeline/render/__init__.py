@@ -8,14 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import jinja2
 
 from timeline.config import Config
-from timeline.errors import BuildFailed
-from timeline.load.files import outside_links
+from timeline.load.themes import BUILTIN_THEME, theme_dirs
 from timeline.model import Timeline
 from timeline.render import plan as plan_module
 from timeline.render.article import Bodies, bodies_in, prepare_body
@@ -49,25 +47,8 @@ from timeline.render.timelinejs import timelinejs_json, timelinejs_json_pieces
 from timeline.render.urls import Linker, linker_for
 from timeline.render.words import how_dated, kind_words
 
-BUILTIN_THEME = Path(__file__).resolve().parent.parent / "themes" / "default"
 TIMELINEJS_CDN = "https://cdn.knightlab.com/libs/timeline3/latest"
 """Where timelinejs.html loads Knight Lab's viewer from, when a reader opens it."""
-
-
-def theme_dirs(config: Config) -> list[Path]:
-    """The theme folders, the site's own first: a file there overrides the built-in one.
-
-    A symbolic link in the site's own theme (or the theme folder itself) that leads
-    outside the site is an error: nothing outside the site is read.
-    """
-    own = config.root / "themes" / config.theme
-    errors = outside_links(own, config.root)
-    if errors:
-        raise BuildFailed(errors)
-    dirs = [own] if own.is_dir() else []
-    if not dirs or own.resolve() != BUILTIN_THEME.resolve():
-        dirs.append(BUILTIN_THEME)
-    return dirs
 
 
 def make_environment(config: Config) -> jinja2.Environment:

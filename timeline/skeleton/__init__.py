@@ -13,10 +13,10 @@ import json
 from importlib.resources import files
 from pathlib import Path
 
+from timeline import DISTRIBUTION
 from timeline.errors import UsageError
-from timeline.load import page_name
+from timeline.load.articles import page_name
 from timeline.skeleton.install import (
-    DISTRIBUTION,
     WHEELS,
     Requirements,
     install_origin,

@@ -21,9 +21,7 @@ from dataclasses import dataclass
 from importlib.metadata import Distribution, distributions
 from pathlib import Path
 
-DISTRIBUTION = "conflict-timeline"
-"""The name on PyPI (``timeline`` there is another project); the import package and the
-command stay ``timeline``."""
+from timeline import DISTRIBUTION
 
 WHEELS = "wheels"
 """The folder of a site that holds the wheel of a timeline installed from a local copy."""

@@ -1,7 +1,7 @@
 """What ``timeline check`` and ``timeline extract`` print: their rows and summaries.
 
-Apart from ``cli.py`` so that the commands that do not print these (``build`` above all)
-neither load this code nor the stages it reads.
+Apart from the commands (``content.py``), so that those that do not print these (``build``
+above all) neither load this code nor the stages it reads.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ import click
 
 from timeline.errors import UsageError
 from timeline.extract import find_expressions
-from timeline.load import decode_text, parse_article, parse_published
+from timeline.load.articles import decode_text, parse_article
+from timeline.load.front_matter import parse_published
 from timeline.merge.rank import explain_entry
 from timeline.model import Article, Correction, Event, EventKind, TimeExpression, Timeline
 from timeline.render.exports import date_json, iso

@@ -1,0 +1,80 @@
+"""What the merge keeps between builds: the entries' tags are searched again only for
+entries told differently, and the site is the one a build from nothing makes."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import tree, write_article
+from timeline.build import build_site, load_site, make_timeline
+from timeline.build.kept import TagMemo, tags_key
+from timeline.config import load_config
+
+NEW = """---
+title: Aid convoy reaches Rafah crossing
+published: 2025-01-14
+source: Example Wire
+tags: [aid, rafah, talks]
+---
+
+An aid convoy reached the Rafah crossing on January 13, 2025, officials said.
+"""
+
+
+def searched(caplog: pytest.LogCaptureFixture) -> tuple[int, int]:
+    """How many entries the last build searched for their tags, and how many it knew."""
+    lines = [r.getMessage() for r in caplog.records if r.name == "timeline.build.kept"]
+    found = [re.fullmatch(r"tags: (\d+) entries searched, (\d+) known", line) for line in lines]
+    last = [m for m in found if m][-1]
+    return int(last[1]), int(last[2])
+
+
+def test_a_changed_article_searches_only_its_entries_for_tags(
+    sample_site: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="timeline.build.kept")
+    build_site(sample_site)
+    first = searched(caplog)
+    assert first[0] > 0 and first[1] == 0  # nothing kept yet: every entry searched
+
+    write_article(sample_site, "convoy.md", NEW)
+    build_site(sample_site)
+
+    assert searched(caplog) == (1, first[0])  # the new entry; the others as they were told
+    build_site(sample_site, output=tmp_path / "cold", use_cache=False)
+    assert tree(sample_site / "output") == tree(tmp_path / "cold")
+
+
+def test_known_tags_are_those_a_search_finds(sample_site: Path) -> None:
+    loaded = load_site(load_config(sample_site))
+    fresh = make_timeline(loaded)
+    tags = TagMemo()
+    make_timeline(loaded, tags=tags)
+    searched_first = tags.worked
+
+    again = make_timeline(loaded, tags=tags)
+
+    assert searched_first > 0 and tags.worked == 0
+    assert again.entries == fresh.entries
+    assert len(tags.known) == searched_first and tags.used == set(tags.known)
+
+
+def test_an_entry_told_otherwise_has_another_key(sample_site: Path) -> None:
+    entry = next(e for e in make_timeline(load_site(load_config(sample_site))).entries if e.tags)
+    source = entry.sources[0]
+    retold = replace(source, sentence=source.sentence + " Again.")
+    titled = replace(source, article=replace(source.article, title="Another headline"))
+
+    keys = {
+        tags_key(entry),
+        tags_key(replace(entry, tags=(*entry.tags, "rafah"))),
+        tags_key(replace(entry, text=entry.text + " Again.")),
+        tags_key(replace(entry, sources=(retold, *entry.sources[1:]))),
+        tags_key(replace(entry, sources=(titled, *entry.sources[1:]))),
+    }
+    assert len(keys) == 5

@@ -1,0 +1,178 @@
+"""What the merge keeps between builds: the merge record and the tags that fit each entry.
+
+Both are kept in the store under a salt of the program and the corrections: another
+program or another set of corrections is another merge. Each is data (``codec.py``), and
+each is only ever a shortcut: what it gives is what working it out again gives.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Collection, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from timeline.build.inputs import code_fingerprint, input_signature
+from timeline.build.store import Store, dumps
+from timeline.model import Entry, Timeline
+
+if TYPE_CHECKING:
+    from timeline.build import Loaded
+    from timeline.merge import BlockKey
+    from timeline.merge.record import MergeRecord
+
+log = logging.getLogger(__name__)
+
+_MERGE = "merge"
+_TAGS = "tags"
+
+
+@dataclass(slots=True)
+class TagMemo:
+    """The tags that fit an entry (``merge.tags.fitting_tags``), by a digest of all that
+    function reads of it: an entry told as before is not searched for its tags again."""
+
+    known: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """The fitting tags, by the digest of an entry's tags and words (``tags_key``)."""
+    used: set[str] = field(default_factory=set)
+    """The digests the last ``fit`` looked up: what the next build can use."""
+    worked: int = 0
+    """How many entries the last ``fit`` searched for their tags (the others were known)."""
+
+    def fit(self, entries: Iterable[Entry]) -> tuple[Entry, ...]:
+        """``merge.tags.fit_tags``: every entry with only the tags that fit it."""
+        from timeline.merge.tags import fitting_tags
+
+        self.used, self.worked = set(), 0
+        fitted = []
+        for entry in entries:
+            if entry.curated or not entry.tags:
+                tags = fitting_tags(entry)  # no search: the editor's tags, or none
+            else:
+                key = tags_key(entry)
+                self.used.add(key)
+                found = self.known.get(key)
+                if found is None:
+                    found = self.known[key] = fitting_tags(entry)
+                    self.worked += 1
+                tags = found
+            fitted.append(entry if tags == entry.tags else replace(entry, tags=tags))
+        return tuple(fitted)
+
+
+def tags_key(entry: Entry) -> str:
+    """A digest of what ``fitting_tags`` reads of an entry not curated: its tags, in their
+    order, and the words they must be named in (``merge.tags.tag_words``)."""
+    from timeline.merge.tags import tag_words
+
+    told = "\0".join([*entry.tags, "", tag_words(entry)])
+    return hashlib.blake2b(told.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def merge_salt(loaded: Loaded) -> str:
+    """What the kept merge is of: the program and the corrections (which re-date events
+    before the merge: another set of them is another merge)."""
+    pieces = [code_fingerprint(("",)).encode(), repr(loaded.corrections).encode()]
+    return input_signature(pieces)
+
+
+def merge_kept(loaded: Loaded, store: Store) -> Timeline:
+    """``make_timeline``, starting from the merge record and the entries' tags the store
+    holds for the same program and corrections, and leaving this build's there: the rows
+    of the articles and date blocks that changed, and the parts kept whole."""
+    from timeline.build import corrected_articles, make_timeline
+    from timeline.merge import MergeMemo
+    from timeline.merge.record import memo_from, record_of
+
+    # The record is of the events as corrected (re-dated, restored, dropped): the merge's.
+    corrected = corrected_articles(loaded.articles, loaded.corrections)
+    articles = [(article.key, article.events) for article in corrected]
+    salt = merge_salt(loaded)
+    record, had = _stored_record(store, salt)
+    memo = memo_from(record, articles) if record is not None else MergeMemo()
+    del record
+    tags = kept_tags(store, salt)
+    timeline = make_timeline(loaded, memo, tags)
+    log.debug("merge: %d blocks merged, %d kept", memo.merged, len(memo.blocks) - memo.merged)
+    log.debug("tags: %d entries searched, %d known", tags.worked, len(tags.used) - tags.worked)
+    made = record_of(memo, articles)
+    remerged = memo.remerged
+    del memo  # before the record is written: it holds every event's words and block
+    _keep_record(store, salt, made, had, remerged)
+    keep_tags(store, salt, tags)
+    store.commit()
+    return timeline
+
+
+def _stored_record(store: Store, salt: str) -> tuple[MergeRecord | None, set[str]]:
+    """The merge record the store holds under ``salt``, and the names of its rows; None
+    and no rows when it has none, or one that is not whole or does not decode. Its rows
+    are read and decoded one at a time."""
+    from timeline.build.codec import RECORD_PARTS, record_of_rows
+
+    prefix = f"{salt}:"
+    names = {key[len(prefix) :] for key in store.keys(_MERGE) if key.startswith(prefix)}
+    if not set(RECORD_PARTS) <= names:
+        return None, set()
+    seen: set[str] = set()
+
+    def rows() -> Iterator[tuple[str, bytes]]:
+        for key, value in store.scan(_MERGE, prefix):
+            seen.add(key[len(prefix) :])
+            yield key[len(prefix) :], value
+
+    try:
+        record = record_of_rows(rows())
+    except (ValueError, TypeError, KeyError, IndexError, UnicodeDecodeError):
+        log.info("ignoring a merge record that does not decode")
+        return None, set()
+    if seen != names:  # a row damaged (and left out): without it the record is not whole
+        log.info("ignoring a merge record with a damaged row")
+        return None, set()
+    return record, names
+
+
+def _keep_record(
+    store: Store, salt: str, made: MergeRecord, had: set[str], remerged: Collection[BlockKey]
+) -> None:
+    """Write the rows of ``made`` that the store does not hold as they are (those of the
+    articles whose key is new and of the blocks merged again or new) and the parts kept
+    whole; remove the rows of what is gone. An article under the same key has the same
+    events (its key is of its bytes, and the salt of the corrections), and a block not
+    merged again has the members, words and entries it had: their rows are as stored."""
+    from timeline.build.codec import ARTICLE_ROW, RECORD_PARTS, block_row, record_rows
+
+    articles = [key for key in made.articles if ARTICLE_ROW + key not in had]
+    changed = set(remerged)
+    blocks = [key for key in made.blocks if key in changed or block_row(key) not in had]
+    log.debug("merge record: %d article and %d block rows written", len(articles), len(blocks))
+    rows = record_rows(made, articles=articles, blocks=blocks)
+    store.put_many(_MERGE, ((f"{salt}:{name}", data) for name, data in rows))
+    names = [*(ARTICLE_ROW + key for key in made.articles), *map(block_row, made.blocks)]
+    store.keep_only(_MERGE, [f"{salt}:{name}" for name in (*names, *RECORD_PARTS)])
+
+
+def kept_tags(store: Store, salt: str) -> TagMemo:
+    """The tags the last build found fitting its entries, if it ran the same program with
+    the same corrections; none when they do not decode."""
+    found = store.get(_TAGS, salt)
+    if found is None:
+        return TagMemo()
+    try:
+        known = json.loads(found)
+        return TagMemo({str(k): tuple(str(t) for t in v) for k, v in known.items()})
+    except (ValueError, TypeError, AttributeError, UnicodeDecodeError):
+        log.info("ignoring kept tags that do not decode")
+        return TagMemo()
+
+
+def keep_tags(store: Store, salt: str, tags: TagMemo) -> None:
+    """Keep the tags of the entries of this build (those of no entry now are dropped),
+    unless they are what the store holds already."""
+    if tags.worked == 0 and len(tags.used) == len(tags.known):
+        return  # every entry known, none gone: the store holds just these
+    kept = {key: list(tags.known[key]) for key in sorted(tags.used)}
+    store.put(_TAGS, salt, dumps(kept).encode())
+    store.keep_only(_TAGS, [salt])

@@ -40,6 +40,8 @@ log = logging.getLogger(__name__)
 HEARTBEAT_SECONDS = 15.0
 IDLE_SECONDS = 30.0
 """How long a kept-alive connection may wait for its next request before it is closed."""
+CLOSE_SECONDS = 1.0
+"""How long a closed connection may take to send what is left before it is let go."""
 BACKLOG = 128
 HEAD_LIMIT = 65536
 """The longest request head (request line and headers) read, in bytes."""
@@ -193,7 +195,7 @@ class PreviewServer:
         except Exception:
             log.exception("serving %s failed", writer.get_extra_info("peername"))
         finally:
-            writer.close()
+            await _closed(writer)
 
     async def _exchange(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> bool:
         """Read one request and answer it; True if the connection takes another."""
@@ -301,6 +303,16 @@ class PreviewServer:
             with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(HEARTBEAT_SECONDS):
                     await changed.wait()
+
+
+async def _closed(writer: asyncio.StreamWriter) -> None:
+    """Close a connection and take the error its end left, if any: a client that reset the
+    connection leaves one in the stream's closing future, which asyncio prints as "exception
+    never retrieved" when nothing awaits it (a client's hang-up is no error)."""
+    writer.close()
+    with contextlib.suppress(Exception):
+        async with asyncio.timeout(CLOSE_SECONDS):  # a client that reads nothing holds it
+            await writer.wait_closed()
 
 
 def _wake(loop: asyncio.AbstractEventLoop, callback: Callable[[], None]) -> None:

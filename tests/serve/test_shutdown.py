@@ -8,6 +8,8 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
@@ -23,17 +25,39 @@ def wait_for(lines: list[str], text: str, process: subprocess.Popen[str]) -> Non
         time.sleep(0.02)
 
 
+@contextmanager
+def serving(
+    site: Path, *options: str, preexec_fn: Callable[[], object] | None = None
+) -> Iterator[tuple[subprocess.Popen[str], list[str]]]:
+    """``timeline serve`` on ``site`` with its stderr lines collected; killed on the way out
+    whatever the test did."""
+    command = [str(TIMELINE), "serve", str(site), "--port", "0", *options]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, preexec_fn=preexec_fn)
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(process.stderr or ()), daemon=True)
+    reader.start()
+    try:
+        yield process, lines
+    finally:
+        process.kill()
+        process.wait()
+        reader.join(timeout=5)
+        if process.stderr is not None:
+            process.stderr.close()
+
+
+def assert_stopped_cleanly(code: int, lines: list[str]) -> None:
+    assert code == 0
+    assert "Stopped." in "".join(lines)
+    assert "Traceback" not in "".join(lines)
+
+
 def test_sigterm_does_not_wait_for_a_rebuild_that_runs(tmp_path: Path) -> None:
     site = tmp_path / "sample"
     shutil.copytree(TESTS / "sites" / "sample", site)
     templates = site / "themes" / "default" / "templates"
     templates.mkdir(parents=True)
-    command = [str(TIMELINE), "serve", str(site), "--port", "0", "-v"]
-    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
-    lines: list[str] = []
-    reader = threading.Thread(target=lambda: lines.extend(process.stderr or ()), daemon=True)
-    reader.start()
-    try:
+    with serving(site, "-v") as (process, lines):
         wait_for(lines, "Serving at", process)
         # A template that takes minutes to render: the rebuild it starts outlasts the test.
         (templates / "index.html").write_text(
@@ -43,37 +67,16 @@ def test_sigterm_does_not_wait_for_a_rebuild_that_runs(tmp_path: Path) -> None:
         time.sleep(0.5)
         process.send_signal(signal.SIGTERM)
         code = process.wait(timeout=30)
-    finally:
-        process.kill()
-        process.wait()
-    reader.join(timeout=5)
-    if process.stderr is not None:
-        process.stderr.close()
-    assert code == 0
-    assert "Stopped." in "".join(lines)
-    assert "Traceback" not in "".join(lines)
+    assert_stopped_cleanly(code, lines)
 
 
 def test_sigint_stops_serve_started_with_sigint_ignored(tmp_path: Path) -> None:
     """A shell starts a background job with SIGINT ignored; serve still stops on it."""
     site = tmp_path / "sample"
     shutil.copytree(TESTS / "sites" / "sample", site)
-    command = [str(TIMELINE), "serve", str(site), "--port", "0"]
     ignoring = partial(signal.signal, signal.SIGINT, signal.SIG_IGN)
-    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, preexec_fn=ignoring)
-    lines: list[str] = []
-    reader = threading.Thread(target=lambda: lines.extend(process.stderr or ()), daemon=True)
-    reader.start()
-    try:
+    with serving(site, preexec_fn=ignoring) as (process, lines):
         wait_for(lines, "Serving at", process)
         process.send_signal(signal.SIGINT)
         code = process.wait(timeout=30)
-    finally:
-        process.kill()
-        process.wait()
-    reader.join(timeout=5)
-    if process.stderr is not None:
-        process.stderr.close()
-    assert code == 0
-    assert "Stopped." in "".join(lines)
-    assert "Traceback" not in "".join(lines)
+    assert_stopped_cleanly(code, lines)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import shutil
 import socket
+import time
 from collections.abc import Iterator
 from http import HTTPStatus
 from pathlib import Path
@@ -17,7 +18,7 @@ import pytest
 from tests.helpers import TESTS, write_article
 from tests.serve.test_serve import Server
 from timeline.render import BUILTIN_THEME
-from timeline.serve.http import BadRequest, parse_request
+from timeline.serve.http import HEARTBEAT_SECONDS, BadRequest, parse_request
 
 TOO_LARGE = HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
 
@@ -103,6 +104,11 @@ class Raw:
         body, self.buffer = self.buffer[:length], self.buffer[length:]
         return int(lines[0].split(" ")[1]), headers, body
 
+    def read_until(self, marker: bytes) -> None:
+        """Read until ``marker`` has come (it stays in the buffer)."""
+        while marker not in self.buffer:
+            self._more()
+
     def closed(self) -> bool:
         """True when the server closed the connection (nothing more comes)."""
         return self.buffer == b"" and self.socket.recv(1) == b""
@@ -177,6 +183,23 @@ def test_what_it_refuses_ends_the_connection(
         got, headers, _ = client.answer()
         assert got == status
         assert headers["connection"] == "close" and client.closed()
+    finally:
+        client.close()
+
+
+def test_the_reload_channel_sends_a_heartbeat_while_nothing_changes(server: Server) -> None:
+    """A quiet channel still sends a comment now and then, so that proxies and browsers do
+    not take it for dead; the heartbeat's interval is the server's constant."""
+    client = Raw(server.port)
+    client.socket.settimeout(HEARTBEAT_SECONDS + 10)
+    try:
+        client.send(get("/__timeline/events?page=index.html"))
+        client.read_until(b"data: ")
+        started = time.monotonic()
+        client.read_until(b": still here\n\n")
+        waited = time.monotonic() - started
+        assert HEARTBEAT_SECONDS - 1 < waited < HEARTBEAT_SECONDS + 10
+        assert client.buffer.count(b"data: ") == 1  # nothing changed: no second message
     finally:
         client.close()
 

@@ -183,11 +183,28 @@ def test_a_report_published_days_later_does_not_retell_by_this_rule() -> None:
         ("Underwater robots dived to the sea floor", {"dive"}),
         ("The vote was cancelled", {"vote", "cancel"}),
         ("BP stopped the flow", {"stop"}),
+        # the noun of an occurrence is its verb: "installed" and "the installation"
+        ("Engineers finished the installation of the cap", {"install"}),
+        ("The closure of the crossings", {"clos"}),
+        ("The suspension of the talks", {"suspend"}),
         ("The governor visited Louisiana", set()),
     ],
 )
 def test_occurrence_words(text: str, occurrences: set[str]) -> None:
     assert occurrence_words(content_words(text)) == occurrences
+
+
+@pytest.mark.parametrize(
+    ("verb", "noun"),
+    [
+        ("BP installed the cap", "the installation of the cap"),
+        ("Israel closed the crossings", "the closure of the crossings"),
+        ("The court convicted the doctor", "the doctor's conviction"),
+        ("Parliament approved the deal", "the approval of the deal"),
+    ],
+)
+def test_the_noun_of_an_occurrence_meets_its_verb(verb: str, noun: str) -> None:
+    assert occurrence_words(content_words(verb)) == occurrence_words(content_words(noun))
 
 
 GAZA_DAY = day_value(dt.date(2025, 3, 18))

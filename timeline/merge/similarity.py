@@ -87,6 +87,17 @@ _SAME_MEANING = {
         "sue": "sue sues sued suing lawsuit lawsuits",
         "arrive": "arrive arrives arrived arriving arrival arrivals",
         "deliver": "deliver delivers delivered delivering delivery deliveries",
+        # the noun of an occurrence beside its verb: "installed" and "the installation"
+        "install": "install installs installed installing installation installations",
+        "suspend": "suspend suspends suspended suspending suspension suspensions",
+        "clos": "close closes closed closing closure closures",
+        "approv": "approve approves approved approving approval",
+        "reject": "reject rejects rejected rejecting rejection",
+        "convict": "convict convicted convicting conviction convictions",
+        "acquit": "acquit acquits acquitted acquitting acquittal",
+        "infect": "infect infects infected infecting infection infections",
+        "destroy": "destroy destroys destroyed destroying destruction",
+        "postpon": "postpone postpones postponed postponing postponement",
     }.items()
     for word in words.split()
 }

@@ -95,6 +95,11 @@ SCHOOL = "An Israeli airstrike hit a school in the Nuseirat camp on Tuesday, kil
         ("A strike was reported near the border.", False),
         ("Strikes went on across the north.", False),
         ("Netanyahu said the strike was only the beginning.", False),
+        # what someone said was done to it, or what it did: a report of it
+        ("The army said in a statement that the strike had targeted a Hamas command centre.",
+         True),
+        ("Hamas said the strike was a massacre.", False),
+        ("The ministry said the strike would not go unanswered.", False),
         # the background of another happening, or announced as another
         ("Families fled the camp after the strike.", False),
         ("Meanwhile, the strike on the port went on.", False),
@@ -409,3 +414,20 @@ def test_reports_of_one_place_and_day_telling_different_occurrences_stay_apart(
 )
 def test_a_plural_in_ings_stems_as_its_singular(one: str, other: str) -> None:
     assert content_words(one) == content_words(other)
+
+
+def test_a_statement_retelling_its_articles_lead_joins_it_not_another_articles_report() -> None:
+    # Another outlet's earlier report shares the statement's words (who, the command
+    # centre), the lead only its occurrence: the article's own lead is the closer evidence.
+    day = day_value(dt.date(2025, 3, 18))
+    earlier = day_value(dt.date(2025, 3, 17))
+    other = report(
+        "daily", "The army said it targeted a Hamas command centre on Tuesday.", "d", day
+    )
+    other = replace(other, article=replace(other.article, published=earlier.start))
+    lead = report("wire", "An Israeli airstrike hit a school in Nuseirat on Tuesday.", "a", day)
+    said = "The army said in a statement that the strike had targeted a Hamas command centre."
+    statement = replace(report("wire", said, "b", day), start=300, end=300 + len(said))
+    entries = merge_events([other, lead, statement, *WAR])
+    home = next(e for e in entries if "a" in {s.event_id for s in e.sources})
+    assert "b" in {s.event_id for s in (*home.sources, *home.mentions)}

@@ -34,6 +34,7 @@ from timeline.merge.similarity import (
     report_words,
     shares_figure,
 )
+from timeline.merge.statements import told_in_statement
 from timeline.merge.text import (
     announces_another,
     background,
@@ -97,9 +98,7 @@ def merge_block(block: Sequence[Event], comparer: Comparer) -> list[tuple[Event,
     for event in sorted(block, key=_merge_order):
         words = comparer.words[event.id]
         keys = comparer.keys(event)
-        home = _home(event, keys, clusters, comparer, (by_word, by_key, by_sentence))
-        if home is None:
-            home = _retold_lead(event, clusters, comparer, leads)
+        home = _home(event, keys, clusters, comparer, (by_word, by_key, by_sentence), leads)
         if home is None and names(event):
             continue  # it names no happening of its date that is reported: no entry
         if home is None:
@@ -156,7 +155,8 @@ def retells(event: Event, lead: Event, words: dict[str, frozenset[str]], weights
     (``timed_detail``: "the rig sank on Thursday", then "it sank at 10:21 a.m."); the
     occurrence is not the background of what the later one tells
     ("shares rose after the flow was stopped"), and nothing announces another happening
-    ("meanwhile", "in exchange", "also")."""
+    ("meanwhile", "in exchange", "also"). What someone said of the occurrence retells it
+    only when it tells what was done (``statements.told_in_statement``)."""
     shared = words[event.id] & words[lead.id]
     occurrences = occurrence_words(shared)
     told = event.clause or event.text
@@ -171,11 +171,15 @@ def retells(event: Event, lead: Event, words: dict[str, frozenset[str]], weights
     if len(shared) < MIN_SHARED:
         # By its time alone: only an occurrence it tells as what happened, not what
         # someone said of it ("Netanyahu said on Tuesday night the strikes were only
-        # the beginning").
+        # the beginning"); unless what was said is what was done to it ("the company
+        # said that the leak has been isolated": ``told_in_statement``).
         return any(
-            (timed_detail(event, lead) or refers_back(told, word))
-            and foreground(told, word)
-            and not quoted(told, word)
+            (
+                (timed_detail(event, lead) or refers_back(told, word))
+                and foreground(told, word)
+                and not quoted(told, word)
+            )
+            or (told_in_statement(told, word) and not background(told, word))
             for word in occurrences
         )
     return any(not background(told, word) for word in occurrences)
@@ -193,11 +197,18 @@ _Index = tuple[dict[str, set[int]], dict[str, set[int]], dict[tuple[str, int], i
 
 
 def _home(
-    event: Event, keys: list[str], clusters: list[Cluster], comparer: Comparer, index: _Index
+    event: Event,
+    keys: list[str],
+    clusters: list[Cluster],
+    comparer: Comparer,
+    index: _Index,
+    leads: dict[str, tuple[int, Event]],
 ) -> int | None:
     """The cluster an event joins, if any: that of another dated clause of its sentence;
+    that of its article's first report of the block, when it retells it (``retells``);
     for a recall or a mention, the reported cluster it is closest to; else the first that
-    it is alike (``Comparer.joins``)."""
+    it is alike (``Comparer.joins``), or another article's report of its occurrence
+    (``_kin``)."""
     if event.id in comparer.apart:
         return None
     by_word, by_key, by_sentence = index
@@ -206,6 +217,12 @@ def _home(
         cluster = clusters[sibling]
         if not (cluster.closed or (cluster.expected and event.kind is EventKind.HAPPENED)):
             return sibling  # two dated clauses of one sentence in one block: one telling
+    # What its own article told first is closer evidence than another article's words:
+    # a later report that retells its lead ("the company said that the leak has been
+    # isolated") joins the lead, not the first other report sharing its words.
+    retold = _retold_lead(event, clusters, comparer, leads)
+    if retold is not None:
+        return retold
     words = comparer.words[event.id]
     reaction = reacts(event)
     candidates = {i for key in keys for i in by_word.get(key, ())}

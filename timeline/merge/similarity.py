@@ -132,9 +132,13 @@ def _occurrence_stems() -> frozenset[str]:
 def stems(text: str) -> list[str]:
     """Every word of a text in order, lower case, stemmed as ``content_words`` stems it
     (stop words and numbers as written)."""
-    return [
-        w if w[0].isdigit() or w in _STOPWORDS else _stem(w) for w in _WORD.findall(text.lower())
-    ]
+    return [w if w[0].isdigit() or w in _STOPWORDS else _stem(w) for w in tokens(text)]
+
+
+def tokens(text: str) -> list[str]:
+    """Every word of a text in order, lower case, as written: the words ``stems`` stems,
+    one for one."""
+    return _WORD.findall(text.lower())
 
 
 @dataclass(frozen=True, slots=True)

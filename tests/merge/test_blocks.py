@@ -53,6 +53,34 @@ def test_a_later_report_retells_the_lead_by_occurrence_and_one_word_more(
     assert retells(other, lead, words, corpus_weights(words.values())) is same
 
 
+TOLL = "Three children were killed in Khan Younis on Tuesday, medics said."
+
+
+@pytest.mark.parametrize(
+    ("lead", "later", "same"),
+    [
+        # a lead that tells a toll and nothing else: the toll told again is its happening
+        (TOLL, "Their deaths were confirmed by the hospital in Khan Younis.", True),
+        # a later report that tells another occurrence, or announced as another
+        (TOLL, "Five people were killed when an airstrike hit a house in Khan Younis.", False),
+        (TOLL, "Another child died in Khan Younis of his wounds.", False),
+        # a lead that tells an occurrence: a toll is no evidence of it
+        (
+            "An airstrike killed three children in Khan Younis on Tuesday, medics said.",
+            "Two more people died of their wounds in Khan Younis.",
+            False,
+        ),
+    ],
+)
+def test_a_later_report_retells_a_lead_of_a_toll_alone_by_the_toll(
+    lead: str, later: str, same: bool
+) -> None:
+    first, other = told("wire", lead, 0, "a"), told("wire", later, 200, "b")
+    events = [first, other, *WAR]
+    words = {e.id: event_words(e) for e in events}
+    assert retells(other, first, words, corpus_weights(words.values())) is same
+
+
 AT_1021 = DateValue("2010-04-22T10:21", DAY.start, DAY.end, Precision.TIME)
 
 

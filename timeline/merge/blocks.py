@@ -33,6 +33,7 @@ from timeline.merge.similarity import (
     occurrence_words,
     report_words,
     shares_figure,
+    toll_words,
 )
 from timeline.merge.statements import told_in_statement
 from timeline.merge.text import (
@@ -156,9 +157,15 @@ def retells(event: Event, lead: Event, words: dict[str, frozenset[str]], weights
     occurrence is not the background of what the later one tells
     ("shares rose after the flow was stopped"), and nothing announces another happening
     ("meanwhile", "in exchange", "also"). What someone said of the occurrence retells it
-    only when it tells what was done (``statements.told_in_statement``)."""
+    only when it tells what was done (``statements.told_in_statement``). A toll is an
+    occurrence only between reports that tell no other (``similarity.toll_words``)."""
     shared = words[event.id] & words[lead.id]
     occurrences = occurrence_words(shared)
+    if not (occurrence_words(words[event.id]) or occurrence_words(words[lead.id])):
+        # A lead that tells a toll and nothing else ("A child has died of swine flu in
+        # Texas"), retold by a report that tells nothing else either ("the first death of
+        # a child from the virus"): the toll is the happening.
+        occurrences = toll_words(shared)
     told = event.clause or event.text
     if announces_another(told):
         return False

@@ -118,6 +118,17 @@ two that each tell one and share none, nor anything but where, tell two
 ("killed", "injured"), nor words of telling ("confirmed", "admitted", "declared")."""
 
 
+_TOLLS = frozenset({"kill", "injure"})
+"""The stems of a toll ("killed", "died", "the death"; "wounded", "injured")."""
+
+
+def toll_words(words: frozenset[str]) -> frozenset[str]:
+    """The words of a report's words that tell a toll: no occurrence between reports of
+    a war, which all give one, but the happening itself of a report that tells nothing
+    else ("A child has died of swine flu in Texas")."""
+    return words & _TOLLS
+
+
 def occurrence_words(words: frozenset[str]) -> frozenset[str]:
     """The words of a report's words (as ``content_words`` gives them) that name an
     occurrence."""

@@ -344,16 +344,17 @@ class Places:
         """``apart`` for event ``a`` and a report telling ``where`` in the words ``theirs``
         (what ``apart`` depends on of the other event): the two name places that do not
         meet and share no figure, or they tell one occurrence befalling other targets or
-        people and share no figure (``objects.other_objects``), or they tell different
-        occurrences and share nothing but where (``other_occurrences``)."""
+        people and share no figure (``objects.other_objects``), or both at once, figure or
+        not (a toll two happenings share by chance does not outweigh two places and two
+        targets), or they tell different occurrences and share nothing but where
+        (``other_occurrences``)."""
         mine = words.get(a, frozenset())
         places, told, befell = where
-        if not shares_figure(mine, theirs):
-            if apart_places(self.of(a), places, self.within):
-                return True
-            one = not self.told.get(a, frozenset()).isdisjoint(told)
-            if one and other_objects(self.befell.get(a, frozenset()), befell):
-                return True
+        elsewhere = apart_places(self.of(a), places, self.within)
+        one = not self.told.get(a, frozenset()).isdisjoint(told)
+        other = one and other_objects(self.befell.get(a, frozenset()), befell)
+        if (elsewhere and other) or ((elsewhere or other) and not shares_figure(mine, theirs)):
+            return True
         mine_told = (mine, self.told.get(a, frozenset()))
         return other_occurrences(mine_told, (theirs, told), self.of(a) | places, self.weights)
 

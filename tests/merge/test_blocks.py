@@ -10,7 +10,7 @@ import pytest
 from timeline.extract.timex import day_value
 from timeline.merge import merge_events
 from timeline.merge.blocks import event_words, retells
-from timeline.merge.places import named_places
+from timeline.merge.placenames import named_places
 from timeline.merge.similarity import content_words, corpus_weights, occurrence_words
 from timeline.model import ArticleRef, Basis, DateValue, Event, Precision
 

@@ -459,3 +459,29 @@ def test_a_statement_retelling_its_articles_lead_joins_it_not_another_articles_r
     entries = merge_events([other, lead, statement, *WAR])
     home = next(e for e in entries if "a" in {s.event_id for s in e.sources})
     assert "b" in {s.event_id for s in (*home.sources, *home.mentions)}
+
+
+def test_a_report_naming_no_occurrence_as_told_already_joins_by_its_words_first() -> None:
+    # The lead is a caption giving the quake as the reason for an appeal; a later report of
+    # the quake in its article is alike another article's report of it, and joins that.
+    day = day_value(dt.date(2010, 1, 12))
+    earlier = day_value(dt.date(2010, 1, 11))
+    quake = (
+        "The 7.0-magnitude quake struck south of Port-au-Prince on Tuesday, toppling the "
+        "presidential palace and flattening hospitals."
+    )
+    other = report("wire", quake, "o", day)
+    other = replace(other, article=replace(other.article, published=earlier.start))
+    caption = (
+        "Wyclef Jean urged fans to donate to relief efforts in the wake of the huge "
+        "earthquake that struck Haiti on Tuesday."
+    )
+    lead = report("daily", caption, "a", day)
+    later_text = (
+        "Thousands are feared dead after the 7.0-magnitude quake, which struck south of "
+        "Port-au-Prince on Tuesday."
+    )
+    later = replace(report("daily", later_text, "b", day), start=300, end=300 + len(later_text))
+    entries = merge_events([other, lead, later, *WAR])
+    home = next(e for e in entries if "o" in {s.event_id for s in e.sources})
+    assert "b" in {s.event_id for s in (*home.sources, *home.mentions)}

@@ -100,6 +100,8 @@ def merge_block(block: Sequence[Event], comparer: Comparer) -> list[tuple[Event,
         words = comparer.words[event.id]
         keys = comparer.keys(event)
         home = _home(event, keys, clusters, comparer, (by_word, by_key, by_sentence), leads)
+        if home is None:
+            home = _retold_lead(event, clusters, comparer, leads)
         if home is None and names(event):
             continue  # it names no happening of its date that is reported: no entry
         if home is None:
@@ -129,16 +131,22 @@ def _retold_lead(
     clusters: list[Cluster],
     comparer: Comparer,
     leads: dict[str, tuple[int, Event]],
+    *,
+    first: bool = False,
 ) -> int | None:
     """The cluster of its article's first report of the block, when the event retells
     it (``retells``): an article rarely reports two happenings of one day with the same
-    occurrence and the same actor, place or figure."""
+    occurrence and the same actor, place or figure. ``first``: asked before any other
+    cluster, only when the event refers back to the lead's occurrence
+    (``_refers_to_lead``)."""
     if event.kind is not EventKind.HAPPENED or recalls(event) or event.id in comparer.apart:
         return None
     found = leads.get(event.article.slug)
     if found is None:
         return None
     place, lead = found
+    if first and not _refers_to_lead(event, lead, comparer):
+        return None
     cluster = clusters[place]
     if cluster.closed or cluster.expected or reacts(event) is not cluster.reaction:
         return None
@@ -147,6 +155,19 @@ def _retold_lead(
     if not retells(event, lead, comparer.words, comparer.weights):
         return None
     return None if comparer.contradicts(event, cluster) else place
+
+
+def _refers_to_lead(event: Event, lead: Event, comparer: Comparer) -> bool:
+    """True when an event names an occurrence as told already ("the leak", "this strike":
+    ``text.refers_back``) that its article's lead tells as what happened
+    (``places.told_occurrences``): a definite reference points back into its own article
+    ("A new piece of equipment sprung its own leak" ... "the company said that the leak
+    has been isolated"), before any other article's report sharing its words. Not an
+    occurrence the lead gives as background ("urged fans to donate in the wake of the
+    earthquake that struck Haiti")."""
+    told = event.clause or event.text
+    leads = comparer.places.told.get(lead.id, frozenset()) & comparer.words[event.id]
+    return any(refers_back(told, word) for word in leads)
 
 
 def retells(event: Event, lead: Event, words: dict[str, frozenset[str]], weights: Weights) -> bool:
@@ -224,10 +245,9 @@ def _home(
         cluster = clusters[sibling]
         if not (cluster.closed or (cluster.expected and event.kind is EventKind.HAPPENED)):
             return sibling  # two dated clauses of one sentence in one block: one telling
-    # What its own article told first is closer evidence than another article's words:
-    # a later report that retells its lead ("the company said that the leak has been
-    # isolated") joins the lead, not the first other report sharing its words.
-    retold = _retold_lead(event, clusters, comparer, leads)
+    # A definite reference to its lead's occurrence is closer evidence than another
+    # article's words ("the company said that the leak has been isolated").
+    retold = _retold_lead(event, clusters, comparer, leads, first=True)
     if retold is not None:
         return retold
     words = comparer.words[event.id]

@@ -233,7 +233,8 @@ def _home(
     leads: dict[str, tuple[int, Event]],
 ) -> int | None:
     """The cluster an event joins, if any: that of another dated clause of its sentence;
-    that of its article's first report of the block, when it retells it (``retells``);
+    that of its article's first report of the block, when it names the lead's occurrence
+    as told already and retells it (``_refers_to_lead``, ``retells``);
     for a recall or a mention, the reported cluster it is closest to; else the first that
     it is alike (``Comparer.joins``), or another article's report of its occurrence
     (``_kin``)."""

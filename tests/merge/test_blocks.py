@@ -10,7 +10,7 @@ import pytest
 from timeline.extract.timex import day_value
 from timeline.merge import merge_events
 from timeline.merge.blocks import event_words, retells
-from timeline.merge.places import named_places
+from timeline.merge.placenames import named_places
 from timeline.merge.similarity import content_words, corpus_weights, occurrence_words
 from timeline.model import ArticleRef, Basis, DateValue, Event, Precision
 
@@ -51,6 +51,34 @@ def test_a_later_report_retells_the_lead_by_occurrence_and_one_word_more(
     lead, other = told("wire", LEAD, 0, "a"), told("wire", later, 200, "b")
     words = {e.id: event_words(e) for e in (lead, other)}
     assert retells(other, lead, words, corpus_weights(words.values())) is same
+
+
+TOLL = "Three children were killed in Khan Younis on Tuesday, medics said."
+
+
+@pytest.mark.parametrize(
+    ("lead", "later", "same"),
+    [
+        # a lead that tells a toll and nothing else: the toll told again is its happening
+        (TOLL, "Their deaths were confirmed by the hospital in Khan Younis.", True),
+        # a later report that tells another occurrence, or announced as another
+        (TOLL, "Five people were killed when an airstrike hit a house in Khan Younis.", False),
+        (TOLL, "Another child died in Khan Younis of his wounds.", False),
+        # a lead that tells an occurrence: a toll is no evidence of it
+        (
+            "An airstrike killed three children in Khan Younis on Tuesday, medics said.",
+            "Two more people died of their wounds in Khan Younis.",
+            False,
+        ),
+    ],
+)
+def test_a_later_report_retells_a_lead_of_a_toll_alone_by_the_toll(
+    lead: str, later: str, same: bool
+) -> None:
+    first, other = told("wire", lead, 0, "a"), told("wire", later, 200, "b")
+    events = [first, other, *WAR]
+    words = {e.id: event_words(e) for e in events}
+    assert retells(other, first, words, corpus_weights(words.values())) is same
 
 
 AT_1021 = DateValue("2010-04-22T10:21", DAY.start, DAY.end, Precision.TIME)
@@ -95,6 +123,11 @@ SCHOOL = "An Israeli airstrike hit a school in the Nuseirat camp on Tuesday, kil
         ("A strike was reported near the border.", False),
         ("Strikes went on across the north.", False),
         ("Netanyahu said the strike was only the beginning.", False),
+        # what someone said was done to it, or what it did: a report of it
+        ("The army said in a statement that the strike had targeted a Hamas command centre.",
+         True),
+        ("Hamas said the strike was a massacre.", False),
+        ("The ministry said the strike would not go unanswered.", False),
         # the background of another happening, or announced as another
         ("Families fled the camp after the strike.", False),
         ("Meanwhile, the strike on the port went on.", False),
@@ -183,11 +216,28 @@ def test_a_report_published_days_later_does_not_retell_by_this_rule() -> None:
         ("Underwater robots dived to the sea floor", {"dive"}),
         ("The vote was cancelled", {"vote", "cancel"}),
         ("BP stopped the flow", {"stop"}),
+        # the noun of an occurrence is its verb: "installed" and "the installation"
+        ("Engineers finished the installation of the cap", {"install"}),
+        ("The closure of the crossings", {"clos"}),
+        ("The suspension of the talks", {"suspend"}),
         ("The governor visited Louisiana", set()),
     ],
 )
 def test_occurrence_words(text: str, occurrences: set[str]) -> None:
     assert occurrence_words(content_words(text)) == occurrences
+
+
+@pytest.mark.parametrize(
+    ("verb", "noun"),
+    [
+        ("BP installed the cap", "the installation of the cap"),
+        ("Israel closed the crossings", "the closure of the crossings"),
+        ("The court convicted the doctor", "the doctor's conviction"),
+        ("Parliament approved the deal", "the approval of the deal"),
+    ],
+)
+def test_the_noun_of_an_occurrence_meets_its_verb(verb: str, noun: str) -> None:
+    assert occurrence_words(content_words(verb)) == occurrence_words(content_words(noun))
 
 
 GAZA_DAY = day_value(dt.date(2025, 3, 18))
@@ -392,3 +442,46 @@ def test_reports_of_one_place_and_day_telling_different_occurrences_stay_apart(
 )
 def test_a_plural_in_ings_stems_as_its_singular(one: str, other: str) -> None:
     assert content_words(one) == content_words(other)
+
+
+def test_a_statement_retelling_its_articles_lead_joins_it_not_another_articles_report() -> None:
+    # Another outlet's earlier report shares the statement's words (who, the command
+    # centre), the lead only its occurrence: the article's own lead is the closer evidence.
+    day = day_value(dt.date(2025, 3, 18))
+    earlier = day_value(dt.date(2025, 3, 17))
+    other = report(
+        "daily", "The army said it targeted a Hamas command centre on Tuesday.", "d", day
+    )
+    other = replace(other, article=replace(other.article, published=earlier.start))
+    lead = report("wire", "An Israeli airstrike hit a school in Nuseirat on Tuesday.", "a", day)
+    said = "The army said in a statement that the strike had targeted a Hamas command centre."
+    statement = replace(report("wire", said, "b", day), start=300, end=300 + len(said))
+    entries = merge_events([other, lead, statement, *WAR])
+    home = next(e for e in entries if "a" in {s.event_id for s in e.sources})
+    assert "b" in {s.event_id for s in (*home.sources, *home.mentions)}
+
+
+def test_a_report_naming_no_occurrence_as_told_already_joins_by_its_words_first() -> None:
+    # The lead is a caption giving the quake as the reason for an appeal; a later report of
+    # the quake in its article is alike another article's report of it, and joins that.
+    day = day_value(dt.date(2010, 1, 12))
+    earlier = day_value(dt.date(2010, 1, 11))
+    quake = (
+        "The 7.0-magnitude quake struck south of Port-au-Prince on Tuesday, toppling the "
+        "presidential palace and flattening hospitals."
+    )
+    other = report("wire", quake, "o", day)
+    other = replace(other, article=replace(other.article, published=earlier.start))
+    caption = (
+        "Wyclef Jean urged fans to donate to relief efforts in the wake of the huge "
+        "earthquake that struck Haiti on Tuesday."
+    )
+    lead = report("daily", caption, "a", day)
+    later_text = (
+        "Thousands are feared dead after the 7.0-magnitude quake, which struck south of "
+        "Port-au-Prince on Tuesday."
+    )
+    later = replace(report("daily", later_text, "b", day), start=300, end=300 + len(later_text))
+    entries = merge_events([other, lead, later, *WAR])
+    home = next(e for e in entries if "o" in {s.event_id for s in e.sources})
+    assert "b" in {s.event_id for s in (*home.sources, *home.mentions)}

@@ -139,6 +139,17 @@ def test_another_outlets_report_is_compared_by_occurrence_with_the_first_reports
             "An airstrike on a shelter in Maghazi killed 22 people, witnesses said.",
             True,
         ),
+        # other targets in other places: two strikes, whatever toll they share by chance
+        (
+            "An airstrike on the shelter in Khan Younis killed 32 people, medics said.",
+            "An airstrike on the mosque in Jabalia killed 32 people, officials said.",
+            False,
+        ),
+        (
+            "An airstrike on the school in Deir al-Balah killed 18 people, witnesses said.",
+            "An Israeli airstrike hit the market in Bureij, killing 18 people, medics said.",
+            False,
+        ),
         # whom an occurrence befell, named: other people, other happenings
         (
             "Israeli forces arrested Ahmed Jaber in Beit Lahia, witnesses said.",

@@ -33,7 +33,9 @@ from timeline.merge.similarity import (
     occurrence_words,
     report_words,
     shares_figure,
+    toll_words,
 )
+from timeline.merge.statements import told_in_statement
 from timeline.merge.text import (
     announces_another,
     background,
@@ -97,7 +99,7 @@ def merge_block(block: Sequence[Event], comparer: Comparer) -> list[tuple[Event,
     for event in sorted(block, key=_merge_order):
         words = comparer.words[event.id]
         keys = comparer.keys(event)
-        home = _home(event, keys, clusters, comparer, (by_word, by_key, by_sentence))
+        home = _home(event, keys, clusters, comparer, (by_word, by_key, by_sentence), leads)
         if home is None:
             home = _retold_lead(event, clusters, comparer, leads)
         if home is None and names(event):
@@ -129,16 +131,22 @@ def _retold_lead(
     clusters: list[Cluster],
     comparer: Comparer,
     leads: dict[str, tuple[int, Event]],
+    *,
+    first: bool = False,
 ) -> int | None:
     """The cluster of its article's first report of the block, when the event retells
     it (``retells``): an article rarely reports two happenings of one day with the same
-    occurrence and the same actor, place or figure."""
+    occurrence and the same actor, place or figure. ``first``: asked before any other
+    cluster, only when the event refers back to the lead's occurrence
+    (``_refers_to_lead``)."""
     if event.kind is not EventKind.HAPPENED or recalls(event) or event.id in comparer.apart:
         return None
     found = leads.get(event.article.slug)
     if found is None:
         return None
     place, lead = found
+    if first and not _refers_to_lead(event, lead, comparer):
+        return None
     cluster = clusters[place]
     if cluster.closed or cluster.expected or reacts(event) is not cluster.reaction:
         return None
@@ -149,6 +157,19 @@ def _retold_lead(
     return None if comparer.contradicts(event, cluster) else place
 
 
+def _refers_to_lead(event: Event, lead: Event, comparer: Comparer) -> bool:
+    """True when an event names an occurrence as told already ("the leak", "this strike":
+    ``text.refers_back``) that its article's lead tells as what happened
+    (``places.told_occurrences``): a definite reference points back into its own article
+    ("A new piece of equipment sprung its own leak" ... "the company said that the leak
+    has been isolated"), before any other article's report sharing its words. Not an
+    occurrence the lead gives as background ("urged fans to donate in the wake of the
+    earthquake that struck Haiti")."""
+    told = event.clause or event.text
+    leads = comparer.places.told.get(lead.id, frozenset()) & comparer.words[event.id]
+    return any(refers_back(told, word) for word in leads)
+
+
 def retells(event: Event, lead: Event, words: dict[str, frozenset[str]], weights: Weights) -> bool:
     """True when a later report of an article tells the happening of its first report of
     the day: they share a word of an occurrence ("sank", "leak") and one word more (who,
@@ -156,9 +177,16 @@ def retells(event: Event, lead: Event, words: dict[str, frozenset[str]], weights
     (``timed_detail``: "the rig sank on Thursday", then "it sank at 10:21 a.m."); the
     occurrence is not the background of what the later one tells
     ("shares rose after the flow was stopped"), and nothing announces another happening
-    ("meanwhile", "in exchange", "also")."""
+    ("meanwhile", "in exchange", "also"). What someone said of the occurrence retells it
+    only when it tells what was done (``statements.told_in_statement``). A toll is an
+    occurrence only between reports that tell no other (``similarity.toll_words``)."""
     shared = words[event.id] & words[lead.id]
     occurrences = occurrence_words(shared)
+    if not (occurrence_words(words[event.id]) or occurrence_words(words[lead.id])):
+        # A lead that tells a toll and nothing else ("A child has died of swine flu in
+        # Texas"), retold by a report that tells nothing else either ("the first death of
+        # a child from the virus"): the toll is the happening.
+        occurrences = toll_words(shared)
     told = event.clause or event.text
     if announces_another(told):
         return False
@@ -171,11 +199,15 @@ def retells(event: Event, lead: Event, words: dict[str, frozenset[str]], weights
     if len(shared) < MIN_SHARED:
         # By its time alone: only an occurrence it tells as what happened, not what
         # someone said of it ("Netanyahu said on Tuesday night the strikes were only
-        # the beginning").
+        # the beginning"); unless what was said is what was done to it ("the company
+        # said that the leak has been isolated": ``told_in_statement``).
         return any(
-            (timed_detail(event, lead) or refers_back(told, word))
-            and foreground(told, word)
-            and not quoted(told, word)
+            (
+                (timed_detail(event, lead) or refers_back(told, word))
+                and foreground(told, word)
+                and not quoted(told, word)
+            )
+            or (told_in_statement(told, word) and not background(told, word))
             for word in occurrences
         )
     return any(not background(told, word) for word in occurrences)
@@ -193,11 +225,19 @@ _Index = tuple[dict[str, set[int]], dict[str, set[int]], dict[tuple[str, int], i
 
 
 def _home(
-    event: Event, keys: list[str], clusters: list[Cluster], comparer: Comparer, index: _Index
+    event: Event,
+    keys: list[str],
+    clusters: list[Cluster],
+    comparer: Comparer,
+    index: _Index,
+    leads: dict[str, tuple[int, Event]],
 ) -> int | None:
     """The cluster an event joins, if any: that of another dated clause of its sentence;
+    that of its article's first report of the block, when it names the lead's occurrence
+    as told already and retells it (``_refers_to_lead``, ``retells``);
     for a recall or a mention, the reported cluster it is closest to; else the first that
-    it is alike (``Comparer.joins``)."""
+    it is alike (``Comparer.joins``), or another article's report of its occurrence
+    (``_kin``)."""
     if event.id in comparer.apart:
         return None
     by_word, by_key, by_sentence = index
@@ -206,6 +246,11 @@ def _home(
         cluster = clusters[sibling]
         if not (cluster.closed or (cluster.expected and event.kind is EventKind.HAPPENED)):
             return sibling  # two dated clauses of one sentence in one block: one telling
+    # A definite reference to its lead's occurrence is closer evidence than another
+    # article's words ("the company said that the leak has been isolated").
+    retold = _retold_lead(event, clusters, comparer, leads, first=True)
+    if retold is not None:
+        return retold
     words = comparer.words[event.id]
     reaction = reacts(event)
     candidates = {i for key in keys for i in by_word.get(key, ())}

@@ -87,6 +87,17 @@ _SAME_MEANING = {
         "sue": "sue sues sued suing lawsuit lawsuits",
         "arrive": "arrive arrives arrived arriving arrival arrivals",
         "deliver": "deliver delivers delivered delivering delivery deliveries",
+        # the noun of an occurrence beside its verb: "installed" and "the installation"
+        "install": "install installs installed installing installation installations",
+        "suspend": "suspend suspends suspended suspending suspension suspensions",
+        "clos": "close closes closed closing closure closures",
+        "approv": "approve approves approved approving approval",
+        "reject": "reject rejects rejected rejecting rejection",
+        "convict": "convict convicted convicting conviction convictions",
+        "acquit": "acquit acquits acquitted acquitting acquittal",
+        "infect": "infect infects infected infecting infection infections",
+        "destroy": "destroy destroys destroyed destroying destruction",
+        "postpon": "postpone postpones postponed postponing postponement",
     }.items()
     for word in words.split()
 }
@@ -107,6 +118,17 @@ two that each tell one and share none, nor anything but where, tell two
 ("killed", "injured"), nor words of telling ("confirmed", "admitted", "declared")."""
 
 
+_TOLLS = frozenset({"kill", "injure"})
+"""The stems of a toll ("killed", "died", "the death"; "wounded", "injured")."""
+
+
+def toll_words(words: frozenset[str]) -> frozenset[str]:
+    """The words of a report's words that tell a toll: no occurrence between reports of
+    a war, which all give one, but the happening itself of a report that tells nothing
+    else ("A child has died of swine flu in Texas")."""
+    return words & _TOLLS
+
+
 def occurrence_words(words: frozenset[str]) -> frozenset[str]:
     """The words of a report's words (as ``content_words`` gives them) that name an
     occurrence."""
@@ -121,9 +143,13 @@ def _occurrence_stems() -> frozenset[str]:
 def stems(text: str) -> list[str]:
     """Every word of a text in order, lower case, stemmed as ``content_words`` stems it
     (stop words and numbers as written)."""
-    return [
-        w if w[0].isdigit() or w in _STOPWORDS else _stem(w) for w in _WORD.findall(text.lower())
-    ]
+    return [w if w[0].isdigit() or w in _STOPWORDS else _stem(w) for w in tokens(text)]
+
+
+def tokens(text: str) -> list[str]:
+    """Every word of a text in order, lower case, as written: the words ``stems`` stems,
+    one for one."""
+    return _WORD.findall(text.lower())
 
 
 @dataclass(frozen=True, slots=True)

@@ -100,7 +100,12 @@ def split_sentences(paragraph: Span) -> list[Span]:
 
 def normalize_space(text: str) -> str:
     """Runs of white space (including masked markup) folded into one space."""
-    return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", " ".join(text.split()))
+    # A function, not the template r"\1", which the re module reads again on every call.
+    return _SPACE_BEFORE_PUNCTUATION.sub(_group_one, " ".join(text.split()))
+
+
+def _group_one(match: re.Match[str]) -> str:
+    return match.group(1)
 
 
 def _span(paragraph: Span, begin: int, end: int) -> Span:

@@ -115,6 +115,8 @@ def extract_events(
     for sentence in (s for _, sentences in paragraphs for s in sentences):
         first = bisect.bisect_left(starts, sentence.start)
         last = bisect.bisect_left(starts, sentence.end, lo=first)
+        if first == last and not lead:
+            continue  # context, as most sentences are: no date, and not the lead
         line = lines.line_of(sentence.start)
         furniture_only = maker.inside.covers(sentence)
         read = functools.partial(

@@ -116,6 +116,8 @@ def _script(text: str) -> str | None:
     if text.isascii():
         return None
     letters = Counter(_script_of(char) for char in _NOT_ASCII.findall(text) if char.isalpha())
+    if letters.keys() <= {"LATIN", ""}:
+        return None  # no letter of a script named here (curly quotes, accents): Latin
     letters["LATIN"] += len(_ASCII_LETTERS.findall(text))
     total = letters.total()
     script, count = max(letters.items(), key=lambda item: (item[1], item[0]))

@@ -7,21 +7,29 @@ length as the file and every offset found in it points at the same character of 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+import string
 from dataclasses import dataclass
 
 # Every pattern below is linear in the text: a scan that fails stops where another attempt
 # would begin (a link's label at the next bracket, a tag at the next "<"), and runs of
 # punctuation or underscores are tried from their first character only. Otherwise a long
 # paragraph of odd characters ("[[[[...", "<a <a <a...", "....") takes quadratic time.
-_LINK = re.compile(r"(!?)\[([^\[\]\n]*)\]\(([^)\[\]\n]*)\)")
+_LINK = re.compile(r"(!\[|\[)([^\[\]\n]*)\]\(([^)\[\]\n]*)\)")
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[^\n]*$", re.M)
 _LINE_MARKERS = re.compile(r"^( {0,3}(?:>[ \t]?)*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?)", re.M)
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t][^\n]*$", re.M)
 _TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
-_EMPHASIS = re.compile(r"\*+|`+|(?<!\w)_+|(?<!_)_++(?!\w)")
+# Each alternative of the emphasis pattern starts at one of its three characters, which the
+# regex engine then skips to (an alternative opening with a look-behind is tried at every
+# character); the look-behinds look back past the character taken: "_" not after a letter,
+# or a run of "_" that no letter follows.
+_EMPHASIS = re.compile(r"[*`_](?:(?<=\*)\**|(?<=`)`*|(?<=_)(?<!\w_)_*|(?<=_)(?<!__)_*+(?!\w))")
 _BLOCK_BREAK = re.compile(r"\n[ \t]*\n\s*")
-_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s++[\"'“‘(\[]*+[A-Z0-9])")
+# A run of sentence-final marks, tried from its first mark only (the look-behind looks past
+# the mark taken, so that the pattern begins with a character the regex engine skips to).
+_BOUNDARY = re.compile(r"[.!?](?<![.!?][.!?])[.!?]*+[\"'”’)\]]*+(?=\s++[\"'“‘(\[]*+[A-Z0-9])")
 _QUOTE = re.compile(r"[“”\"]")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r" ([.,;:!?])(?=\s|$)")
 _ABBREVIATIONS = frozenset(
@@ -30,7 +38,7 @@ _ABBREVIATIONS = frozenset(
     aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun a.m p.m u.s u.k u.n e.u
     u.a.e d.c""".split()
 )
-_WORD_BEFORE = re.compile(r"[A-Za-z.]+$")
+_WORD_CHARACTERS = string.ascii_letters + "."
 _LONGEST_WORD = 40
 """Abbreviations and initials are short: a longer word before a period is none."""
 
@@ -44,8 +52,11 @@ class Span:
     text: str
 
 
+@functools.lru_cache(maxsize=8)
 def mask_markup(text: str, body_start: int) -> str:
-    """``text`` with the front matter and Markdown markup replaced by spaces (same length)."""
+    """``text`` with the front matter and Markdown markup replaced by spaces (same length).
+
+    Kept for the last few articles: their events and their doubts both read it."""
     masked = _blank(text[:body_start]) + text[body_start:]
     masked = _HEADING.sub(lambda m: _blank(m.group(0)), masked)
     masked = _REFERENCE_DEFINITION.sub(lambda m: _blank(m.group(0)), masked)
@@ -89,7 +100,12 @@ def split_sentences(paragraph: Span) -> list[Span]:
 
 def normalize_space(text: str) -> str:
     """Runs of white space (including masked markup) folded into one space."""
-    return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", " ".join(text.split()))
+    # A function, not the template r"\1", which the re module reads again on every call.
+    return _SPACE_BEFORE_PUNCTUATION.sub(_group_one, " ".join(text.split()))
+
+
+def _group_one(match: re.Match[str]) -> str:
+    return match.group(1)
 
 
 def _span(paragraph: Span, begin: int, end: int) -> Span:
@@ -126,21 +142,27 @@ def _quoted(position: int, quotes: list[tuple[int, int]], opening: list[int]) ->
 
 
 def _is_abbreviation(text: str, period: int) -> bool:
-    word = _WORD_BEFORE.search(text, max(0, period - _LONGEST_WORD - 1), period)
-    if word is None or len(word.group()) > _LONGEST_WORD:
+    window = text[max(0, period - _LONGEST_WORD - 1) : period]
+    if window.endswith("\n"):
+        window = window[:-1]  # the word before a line break, as the pattern of "$" took it
+    word = window[len(window.rstrip(_WORD_CHARACTERS)) :]  # the letters and periods before
+    if not word or len(word) > _LONGEST_WORD:
         return False
-    token = word.group().lower().strip(".")
+    token = word.lower().strip(".")
     if len(token) == 1 and token.isalpha():
         return True  # an initial, as in "Donald J. Trump"
     return token in _ABBREVIATIONS
 
 
 def _mask_link(match: re.Match[str]) -> str:
-    bang, label, target = match.groups()
-    if bang:
+    opening, label, target = match.groups()
+    if opening == "![":
         return _blank(match.group(0))
     return " " + label + _blank("](" + target + ")")
 
 
 def _blank(text: str) -> str:
-    return re.sub(r"[^\n]", " ", text)
+    """A space for every character of ``text`` but line breaks."""
+    if "\n" not in text:
+        return " " * len(text)
+    return "\n".join(" " * len(line) for line in text.split("\n"))

@@ -42,6 +42,8 @@ _RATE_BEFORE = re.compile(
 _FRACTION_OF = re.compile(r"\s+of\b")
 _MODALS = frozenset({"will", "would", "could", "may", "might", "can", "shall", "should"})
 _FREQUENCY = frozenset({"once", "twice", "thrice", "times", "per"})
+_HEDGES_LONGEST_FIRST = sorted(HEDGES, key=len, reverse=True)
+"""The hedges, tried longest first ("more than" before "more"); sorted once."""
 _SETS = {
     "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
     "hourly": "PT1H", "nightly": "P1D",
@@ -117,7 +119,7 @@ def generic(m: re.Match[str], ctx: Context) -> Found:
 
 def _hedge(text: str) -> tuple[str, str | None]:
     lowered = text.lower()
-    for hedge in sorted(HEDGES, key=len, reverse=True):
+    for hedge in _HEDGES_LONGEST_FIRST:
         if lowered.startswith(hedge + " "):
             return text[len(hedge) + 1 :].lstrip(), HEDGES[hedge]
     return text, None

@@ -2,6 +2,8 @@
 
 A value is always built from a precision and one day inside the period, so shifting a
 value ("a year earlier") is: move the day with ``relativedelta``, rebuild at the precision.
+Values and shifts are pure lookups, cached like ``day_value``: a text names the same few
+periods again and again, and a ``relativedelta`` costs more than the lookup.
 
 The calendar is what ``datetime.date`` holds, the years 1 to 9999. A period that lies
 wholly outside it raises :class:`OffCalendar` (the engine keeps such an expression
@@ -60,6 +62,7 @@ def day_value(day: dt.date, mod: str | None = None) -> DateValue:
     return DateValue(day.isoformat(), day, _next_day(day), Precision.DAY, mod)
 
 
+@functools.lru_cache(maxsize=4096)
 def month_value(year: int, month: int, mod: str | None = None) -> DateValue:
     """A calendar month, ``2025-01``."""
     first = date(year, month)
@@ -108,6 +111,7 @@ def season_value(year: int, season: str, mod: str | None = None) -> DateValue:
                      Precision.SEASON, mod)  # fmt: skip
 
 
+@functools.lru_cache(maxsize=4096)
 def week_value(day: dt.date, mod: str | None = None) -> DateValue:
     """The ISO week that contains ``day``, ``2025-W05``."""
     year, week, weekday = day.isocalendar()
@@ -128,6 +132,7 @@ def time_value(day: dt.date, clock: str, mod: str | None = None) -> DateValue:
     return DateValue(f"{day.isoformat()}T{clock}", day, _next_day(day), Precision.TIME, mod)
 
 
+@functools.lru_cache(maxsize=4096)
 def value_at(precision: Precision, day: dt.date, mod: str | None = None) -> DateValue:
     """The period of ``precision`` that contains ``day``."""
     if precision in (Precision.DAY, Precision.TIME):
@@ -147,6 +152,7 @@ def value_at(precision: Precision, day: dt.date, mod: str | None = None) -> Date
     return century_value(day.year, mod)
 
 
+@functools.lru_cache(maxsize=4096)
 def shift(value: DateValue, amount: int, unit: str, precision: Precision) -> DateValue | None:
     """``value`` moved by ``amount`` units and rebuilt at ``precision``; None off the calendar."""
     keyword, size = _STEP[UNIT_PRECISION[unit]]
@@ -157,6 +163,7 @@ def shift(value: DateValue, amount: int, unit: str, precision: Precision) -> Dat
         return None
 
 
+@functools.lru_cache(maxsize=4096)
 def step(value: DateValue, amount: int) -> DateValue | None:
     """The period ``amount`` steps of its own precision away: the week after, the year before;
     None off the calendar."""

@@ -128,19 +128,20 @@ class Context:
         date = expression.date
         if date is None or expression.type not in ("DATE", "TIME"):
             return {}
-        if story.is_background(self.text, expression):
-            return {}
-        if story.establishes(self.text, expression, self.published):
+        establishes = story.establishes(self.text, expression, self.published)
+        present = expression.basis is Basis.EXPLICIT and not story.is_far(date, self.published)
+        moves_on = self.story_at(expression.start) is not None
+        if not (establishes or present or moves_on) or story.is_background(self.text, expression):
+            return {}  # (whether it is background is read only when it would matter)
+        if establishes:
             opening = expression.start < self.opening_end
             until = self.story_until
             if expression.start >= until:
                 until = story.paragraph_end(self.text, expression.start)
             return {"story": date, "story_until": until, "story_opening": opening}
-        if expression.basis is Basis.EXPLICIT and not story.is_far(date, self.published):
+        if present:
             return {"story": None}  # a year near publication: the present again
-        if self.story_at(expression.start) is not None:
-            return {"story": date}
-        return {}
+        return {"story": date}
 
     def named_early(self, day: dt.date) -> bool:
         """Whether the text named the early hours of ``day`` ("early today", "overnight")."""

@@ -84,7 +84,9 @@ _OPENING = re.compile(
 )
 # A period after an initial or a common abbreviation ends no sentence: "Roe vs. Wade",
 # "Gen. Powell", "Donald J. Trump".
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“'`(])|\n\s*\n")
+# (It begins with a character class, which the regex engine skips to; the look-behinds say
+# which of the two ends it is.)
+_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])[\"'”’)]*\s+(?=[A-Z\"“'`(])|(?<=\n)\s*\n)")
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]|\b(?:vs|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Jr|Sr|No|Mt|Ft|Capt|Adm))$"
 )

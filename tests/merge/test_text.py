@@ -59,6 +59,11 @@ def test_what_a_page_ran_into_the_lead_is_cut_off(sentence: str, lead: str) -> N
         # a repeated name that goes on the same sentence
         "Israeli forces said Israeli forces had withdrawn from the camp on Monday.",
         "The minister met the envoy, and the minister met the envoy's deputy on Monday too.",
+        "Mexico and China in flu row Mexico's envoy says he was denied access to citizens at "
+        "a hotel A row is growing between Mexico and China over the treatment of travellers.",
+        "Created a culture where agencies were the bungling arms of an unworthy government who "
+        "should only get out of the way, 6) Created a culture where agencies got into bed with "
+        "the companies.",
         # too little left after the cut
         "Headline words here PARIS, Dec. 4 -- France acted.",
         # a headline and a caption run into a lead without a mark: left whole

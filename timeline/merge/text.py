@@ -164,9 +164,14 @@ _INNER_DATELINE = re.compile(
 )
 _LEAD_WORDS = 8
 """A lead cut from what a page ran into it keeps at least this many words."""
+_HEADLINE_WORDS = 22
+"""A headline and its photo's caption run into a lead are at most this long: a name said
+again further on is the sentence's own ("... the bungling arms of an unworthy government,
+6) Created a culture where ...")."""
 _JOINING = frozenset(
     """of in on at to by for from with and or nor than as the a an said says say told
-    called named titled about against into after before since until""".split()
+    called named titled about against between among into after before since until like
+    including over near across through amid despite""".split()
 )
 """Words after which a name goes on in the same sentence ("... against Michael Jackson's
 doctor"): not the opening of a lead run into its headline."""
@@ -211,17 +216,19 @@ def _after_inner_dateline(text: str) -> str:
 
 def _after_repeated_opening(text: str) -> str:
     """The lead of a headline run into it, when the lead opens with the headline's first
-    three words ("Michael Jackson's doctor goes on trial Michael Jackson's doctor has ...")."""
+    three words within ``_HEADLINE_WORDS`` ("Michael Jackson's doctor goes on trial Michael
+    Jackson's doctor has ...")."""
     words = list(_WORD.finditer(text))
     if len(words) < 2 * 3 + 2:
         return text
     opening = [w[0].lower() for w in words[:3]]
-    for at in range(3, len(words) - 3):
+    for at in range(3, min(len(words) - 3, _HEADLINE_WORDS + 1)):
         start = words[at]
         if (
             start[0][:1].isupper()
             and [w[0].lower() for w in words[at : at + 3]] == opening
             and words[at - 1][0].lower() not in _JOINING
+            and text[words[at - 1].end() : start.start()].strip() not in (")", ".)")
             and not text[: start.start()].rstrip().endswith((".", "!", "?", ":", ";", ","))
         ):
             after = text[start.start() :]

@@ -59,6 +59,8 @@ def test_what_a_page_ran_into_the_lead_is_cut_off(sentence: str, lead: str) -> N
         # a repeated name that goes on the same sentence
         "Israeli forces said Israeli forces had withdrawn from the camp on Monday.",
         "The minister met the envoy, and the minister met the envoy's deputy on Monday too.",
+        "Gaza strike a result of poor intelligence ' The disastrous Gaza strike on the school "
+        "has sharpened the debate about targeting, a former general says.",
         "Mexico and China in flu row Mexico's envoy says he was denied access to citizens at "
         "a hotel A row is growing between Mexico and China over the treatment of travellers.",
         "Created a culture where agencies were the bungling arms of an unworthy government who "

@@ -175,6 +175,9 @@ _JOINING = frozenset(
 )
 """Words after which a name goes on in the same sentence ("... against Michael Jackson's
 doctor"): not the opening of a lead run into its headline."""
+_DETERMINERS = frozenset("the a an this that these those its his her their our".split())
+"""A word two before a repeated name that makes it the sentence's own ("The disastrous BP
+oil spill ...")."""
 _WORD = re.compile(r"[\w'’]+")
 _LEAD_OPENING = re.compile(r"[\"“‘']?(?:[A-Z]|\d)")
 
@@ -228,6 +231,7 @@ def _after_repeated_opening(text: str) -> str:
             start[0][:1].isupper()
             and [w[0].lower() for w in words[at : at + 3]] == opening
             and words[at - 1][0].lower() not in _JOINING
+            and words[at - 2][0].lower() not in _DETERMINERS
             and text[words[at - 1].end() : start.start()].strip() not in (")", ".)")
             and not text[: start.start()].rstrip().endswith((".", "!", "?", ":", ";", ","))
         ):

@@ -65,6 +65,17 @@ def furniture_of(body: str) -> list[str]:
         ("Posted on April 4 2017 by Sam Lee", ["Posted on April 4 2017 by Sam Lee"]),
         ("Last updated: 14:05 GMT, 3 March 2024", ["Last updated: 14:05 GMT, 3 March 2024"]),
         ("Updated 1723 GMT", ["Updated 1723 GMT"]),
+        # a date alone, or before the page's stamp or byline
+        ("May 3, 2010", ["May 3, 2010"]),
+        (
+            "8 November 2011 Last updated at 06:28 GMT The jury found the doctor guilty.",
+            ["8 November 2011 Last updated at 06:28 GMT"],
+        ),
+        (
+            "May 14, 2010 09:52 UTC - Kees Willemse is professor of offshore engineering.",
+            ["May 14, 2010 09:52 UTC"],
+        ),
+        ("12 May 2024 By Jo Roe", ["12 May 2024 By Jo Roe"]),
         # a stamp glued to the sentence after it (the page's line break lost): only the stamp
         (
             "Page last updated at 08:14 GMT, Tuesday, 8 November 2011 The jury found the "
@@ -201,6 +212,10 @@ def test_furniture(body: str, furniture: list[str]) -> None:
         "He said: 'We are ready.' Netanyahu added: 'We will see.'",
         '"We are ... we will ... we must," he said on Monday.',
         "March 20, 2003: US-led forces invade Iraq.",
+        # a chronology's lines: the date is that of what they tell
+        "28 June 2009 Los Angeles police interview the doctor for three hours.",
+        "April 20, 2010 - Explosion and fire on the drilling rig kill 11 workers.",
+        "7 October 2023 Hamas-led gunmen attack towns in southern Israel.",
         "Comments by the minister on Monday drew an angry response.",
         "Netanyahu is seen as a hardliner by many in his cabinet, officials said on Monday.",
         "The army withdrew on Tuesday, April 27, 2010, officials said.",

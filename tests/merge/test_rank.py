@@ -26,6 +26,7 @@ from timeline.merge.rank import (
     key_event_count,
     needs_context,
     rank_entries,
+    told_words,
 )
 from timeline.model import (
     ArticleEvents,
@@ -179,6 +180,20 @@ def test_story_counts_the_tellings_of_the_whole_collection_sharing_its_words(
     found = collection_evidence([*entries, listed], [*articles, article_events(listing, aside)])
     assert found[listed.id].story < found[entries[1].id].story  # shares no word of the story
     assert found[listed.id].day == found[entries[1].id].day  # though its day is the same
+
+
+def test_an_entry_is_weighed_by_its_report_as_printed_headline_and_all() -> None:
+    wire = ref("wire", D(2010, 4, 21))
+    printed = (
+        "Rig explodes in the Gulf HOUSTON, April 21 (Reuters) - An explosion on the "
+        "Deepwater Horizon rig killed eleven workers."
+    )
+    told = replace(entry_of(event(wire, printed, APRIL_20)), text=EXPLOSION)
+    words = told_words(told)
+    assert {"gulf", "explode", "worker"} <= words  # the headline counts
+    assert "gulf" not in told_words(replace(told, sources=()))  # not in the text shown
+    unknown = replace(told, text="The rig exploded.")  # a text no source gives
+    assert told_words(unknown) == {"rig", "explode"}  # its own words
 
 
 def test_more_evidence_ranks_higher_and_the_order_is_total(

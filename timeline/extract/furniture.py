@@ -35,6 +35,19 @@ _STAMP = (
     rf"(?:(?:{_CLOCK}{_SEPARATOR}(?:on\s+)?)?(?:{_WEEKDAY},?\s+)?{_FULL_DATE}"
     rf"(?:{_SEPARATOR}(?:at\s+)?{_CLOCK})?)"
 )
+# A stamp that is not a bare date: with its clock time or its weekday.
+_TIMED_STAMP = (
+    rf"(?:{_CLOCK}{_SEPARATOR}(?:on\s+)?(?:{_WEEKDAY},?\s+)?{_FULL_DATE}"
+    rf"(?:{_SEPARATOR}(?:at\s+)?{_CLOCK})?"
+    rf"|{_WEEKDAY},?\s+{_FULL_DATE}(?:{_SEPARATOR}(?:at\s+)?{_CLOCK})?"
+    rf"|{_FULL_DATE}{_SEPARATOR}(?:at\s+)?{_CLOCK})"
+)
+# What follows a chronology's date: what happened that day, a sentence of four words or
+# more, not a stamp's next words ("Last updated", "Published", "By Jo Roe").
+_TOLD_AFTER = (
+    r"\s*[-–—:]?\s*(?!(?i:last|updated|published|posted|modified|page|first|by)\b)"
+    r"[\"“‘']?[A-Z][\w'’-]*(?:\s+\S+){3}"
+)
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|de|da|van|von|al|bin|el|la|le|du)"
 _NAME = rf"[A-Z][\w'’.-]+(?:\s+{_NAME_WORD}){{0,3}}"
 _AGENCY = (
@@ -71,7 +84,11 @@ _PREFIXES = [
     for p in (
         rf"{_PLACE}{_REGION}?\s*\|\s*(?={_STAMP})",  # "LONDON | ", "William Crawley | "
         # "Tuesday, September 16, 2008; 4:30 PM", "July 15, 2010 - 7:48 AM | by: Jo Serrie |"
-        rf"{_STAMP}(?:\s*\|?\s*by:?\s+{_NAME}\s*\|?)?(?=\s|$)",
+        rf"{_TIMED_STAMP}(?:\s*\|?\s*by:?\s+{_NAME}\s*\|?)?(?=\s|$)",
+        # "8 November 2011 Last updated at ...", "May 3, 2010 | by: Jo Serrie |", a date alone;
+        # not a chronology's line ("28 June 2009 Police interview Dr Murray for three hours.",
+        # "April 20, 2010 - Explosion and fire on the rig"), whose date is what it tells
+        rf"{_FULL_DATE}(?:\s*\|?\s*by:?\s+{_NAME}\s*\|?)?(?=\s|$)(?!{_TOLD_AFTER})",
         rf"{_CAPS_PLACE}{_REGION}?{_DATELINE_DATE}?\s*(?:{_AGENCY}\s*)?{_DASH}+(?=\s)",
         rf"{_PLACE}{_REGION}?{_DATELINE_DATE}?\s*{_AGENCY}\s*{_DASH}*(?=\s)",
         rf"{_AGENCY}\s*{_DASH}*(?=\s)",

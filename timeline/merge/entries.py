@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from timeline.extract.timex import day_value
 from timeline.merge.blocks import recalls
-from timeline.merge.text import clean_text, clearest
+from timeline.merge.text import clearest, lead_text
 from timeline.model import DateValue, Entry, Event, EventKind, Precision, Source
 
 
@@ -41,8 +41,8 @@ def make_entry(events: Sequence[Event]) -> Entry:
 def entry_text(sentences: Sequence[str]) -> str:
     """The text of an entry whose reports tell ``sentences``: the clearest, cleaned."""
     if len(sentences) == 1:
-        return clean_text(sentences[0])
-    texts = [clean_text(sentence) for sentence in sentences]
+        return lead_text(sentences[0])
+    texts = [lead_text(sentence) for sentence in sentences]
     return texts[clearest(texts)]
 
 

@@ -45,6 +45,7 @@ from dataclasses import dataclass, replace
 
 from timeline.merge.mentions import DateMentions, day_of
 from timeline.merge.similarity import content_words
+from timeline.merge.text import clean_text, lead_text
 from timeline.model import (
     ArticleEvents,
     Correction,
@@ -327,9 +328,19 @@ def _just_done(text: str) -> bool:
     )
 
 
+def told_words(entry: Entry) -> frozenset[str]:
+    """The content words of the report that gives an entry its text, as its page printed
+    it (``clean_text``, not ``lead_text``): a headline run into the lead counts, for it is
+    the newsroom's own summary of what happened; the text shown is only the lead."""
+    for source in entry.sources:
+        if lead_text(source.sentence) == entry.text:
+            return content_words(clean_text(source.sentence))
+    return content_words(entry.text)
+
+
 def _evidence(entry: Entry, mentions: DateMentions) -> Evidence:
     day = day_of(entry.date)
-    words = content_words(entry.text)
+    words = told_words(entry)
     return Evidence(
         reports=len({source.article.slug for source in entry.sources}),
         outlets=len({source.article.source for source in entry.sources}),

@@ -139,6 +139,122 @@ def without_stamps(sentence: str) -> str:
     return text
 
 
+_ZONE = r"(?:GMT|UTC|BST|CET|CEST|EET|EEST|IST|[ECMP][SD]T|ET|UK(?:\s+time)?)"
+_TIMED = r"\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?"
+_DATED = rf"(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})"
+_BARE_STAMP = re.compile(
+    # "Thursday 29 April 2010 17.33 BST", "Tue Apr 21, 2009 10:19 pm BST",
+    # "09:26 UK time, Friday, 11 June 2010": a full date with its clock time and a weekday
+    # or a time zone, in either order; never after "on" or "at" ("... on Tuesday, April 20,
+    # 2010 at 9:45 p.m. CDT" is a sentence's own date)
+    rf"(?<!\bon\s)(?<!\bat\s)(?<!\bby\s)(?:\|\s*)?(?:"
+    rf"{_WEEKDAY},?\s+{_DATED}[,;]?\s+(?:at\s+)?{_TIMED}(?:\s+{_ZONE})?"
+    rf"|{_DATED}[,;]?\s+(?:at\s+)?{_TIMED}\s+{_ZONE}"
+    rf"|{_TIMED}\s+{_ZONE},?\s+{_WEEKDAY},?\s+{_DATED})(?:\s+{_TIMED}(?:\s+{_ZONE})?)?"
+)
+"""A time stamp with no word before it, as a web page prints it between its headline and
+its lead (a date and a clock time do not stand together in news prose without "on" or "at")."""
+_INNER_DATELINE = re.compile(
+    # "... Economic Stimulus PARIS, Dec. 4 -- Facing ...", "... \\ Cuba open to cooperation
+    # HAVANA, May 28 (Reuters) - Red flags ...": what comes before is a headline, a summary or
+    # a credit run into the lead. Without an agency's tag, the lead after the dash must open
+    # with a word in lower case after its capital (not "BP RUNS OUT OF CASH - UNLIKELY").
+    rf"(?<=\S)\s+{_PLACE}{_REGION}(?:,?\s+{_MONTH}\s+\d{{1,2}})?\s*"
+    rf"(?:{_AGENCY}(?:—|–|--?)?|(?:—|–|--?)(?=\s+[\"“‘']?[A-Z][a-z]))\s+"
+)
+_LEAD_WORDS = 8
+"""A lead cut from what a page ran into it keeps at least this many words."""
+_HEADLINE_WORDS = 22
+"""A headline and its photo's caption run into a lead are at most this long: a name said
+again further on is the sentence's own ("... the bungling arms of an unworthy government,
+6) Created a culture where ...")."""
+_JOINING = frozenset(
+    """of in on at to by for from with and or nor than as the a an said says say told
+    called named titled about against between among into after before since until like
+    including over near across through amid despite""".split()
+)
+"""Words after which a name goes on in the same sentence ("... against Michael Jackson's
+doctor"): not the opening of a lead run into its headline."""
+_DETERMINERS = frozenset("the a an this that these those its his her their our".split())
+"""A word two before a repeated name that makes it the sentence's own ("The disastrous BP
+oil spill ...")."""
+_WORD = re.compile(r"[\w'’]+")
+_LEAD_OPENING = re.compile(r"[\"“‘']?(?:[A-Z]|\d)")
+
+
+def lead_text(sentence: str) -> str:
+    """A report's sentence as an entry's text: ``clean_text``, and without what a web page
+    ran into its lead: a time stamp that opens it ("Sunday 30 May 2010 20.58 BST ...",
+    "Tue Apr 21, 2009 10:19 pm BST WASHINGTON (Reuters) - ..."), a headline or summary
+    before a dateline ("France Plans $33 Billion in Economic Stimulus PARIS, Dec. 4 -- ...")
+    and a headline that the lead repeats ("Michael Jackson's doctor goes on trial Michael
+    Jackson's doctor has gone on trial ..."). A cut is made only when what is left is a
+    sentence of its own (``_is_lead``)."""
+    text = _after_opening_stamp(clean_text(sentence))
+    return _after_repeated_opening(_after_inner_dateline(text))
+
+
+def _after_opening_stamp(text: str) -> str:
+    """The text after a time stamp that opens it, cleaned of the dateline after it."""
+    if not text[:1].isalnum():
+        return text
+    found = _BARE_STAMP.match(text)
+    if found is None:
+        return text
+    after = text[found.end() :].strip()
+    return clean_text(after) if len(after) >= _LEAST_LEFT else text
+
+
+def _after_inner_dateline(text: str) -> str:
+    """The lead after the last dateline inside a text, cleaned, when it is a sentence of
+    its own: what came before is a headline, a summary or a credit run into it."""
+    if "-" not in text and "—" not in text and "–" not in text and "(" not in text:
+        return text
+    for found in reversed(list(_INNER_DATELINE.finditer(text))):
+        after = text[found.end() :].strip()
+        if _is_lead(after):
+            return clean_text(after)
+    return text
+
+
+def _after_repeated_opening(text: str) -> str:
+    """The lead of a headline run into it, when the lead opens with the headline's first
+    three words within ``_HEADLINE_WORDS`` ("Michael Jackson's doctor goes on trial Michael
+    Jackson's doctor has ...")."""
+    words = list(_WORD.finditer(text))
+    if len(words) < 2 * 3 + 2:
+        return text
+    opening = [w[0].lower() for w in words[:3]]
+    for at in range(3, min(len(words) - 3, _HEADLINE_WORDS + 1)):
+        start = words[at]
+        if (
+            start[0][:1].isupper()
+            and [w[0].lower() for w in words[at : at + 3]] == opening
+            and words[at - 1][0].lower() not in _JOINING
+            and words[at - 2][0].lower() not in _DETERMINERS
+            and text[words[at - 1].end() : start.start()].strip() not in (")", ".)")
+            and not text[: start.start()].rstrip().endswith((".", "!", "?", ":", ";", ","))
+        ):
+            after = text[start.start() :]
+            if _is_lead(after):
+                return after
+    return text
+
+
+def _is_lead(text: str) -> bool:
+    """Whether a text cut from a longer one is a sentence of its own: long enough, a full
+    stop at its end, and not leaning on what came before ("It began with denial ...")."""
+    first = _FIRST_WORD.match(text)
+    return (
+        first is not None
+        and first[1].lower() not in _DANGLING
+        and len(text) >= _LEAST_LEFT
+        and len(text.split()) >= _LEAD_WORDS
+        and _LEAD_OPENING.match(text) is not None
+        and text.rstrip().endswith(_ENDS)
+    )
+
+
 def clearest(sentences: Sequence[str]) -> int:
     """The place of the clearest standalone sentence among ``sentences`` (cleaned ones):
     the first of those with the fewest faults, so the earliest report wins a tie."""

@@ -1,0 +1,87 @@
+"""An entry's text: what a web page ran into a report's lead is cut off, nothing else."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.merge.entries import entry_text
+from timeline.merge.text import lead_text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lead"),
+    [
+        # a time stamp opening the text, and the wire dateline after it
+        ("Tue Apr 21, 2025 10:19 pm BST WASHINGTON (Reuters) - Israeli tanks entered "
+         "Khan Younis on Tuesday, officials said.",
+         "Israeli tanks entered Khan Younis on Tuesday, officials said."),
+        ("Sunday 30 March 2025 20.58 BST Rescue crews searched the rubble of the school.",
+         "Rescue crews searched the rubble of the school."),
+        ("Sun May 30, 2025 3:40 pm EDT (Reuters) - With the failure of the talks, fears "
+         "are growing that the fighting will spread.",
+         "With the failure of the talks, fears are growing that the fighting will spread."),
+        # a headline or summary before a dateline inside the text
+        ("France Plans $33 Billion in Aid PARIS, Dec. 4 -- Facing a drastic slowdown, France "
+         "announced a $33 billion plan Thursday.",
+         "Facing a drastic slowdown, France announced a $33 billion plan Thursday."),
+        ("India confirms first case of the flu NEW DELHI | Sat May 16, 2025 3:13 pm IST "
+         "NEW DELHI (Reuters) - The health ministry on Saturday confirmed its first case.",
+         "The health ministry on Saturday confirmed its first case."),
+        ("\\ Aid convoy reaches the north \\ First in weeks RAFAH, May 28 (Reuters) - Forty "
+         "trucks crossed into Gaza on Wednesday, the UN said.",
+         "Forty trucks crossed into Gaza on Wednesday, the UN said."),
+        # a headline that the lead repeats
+        ("Army chief resigns over raid Army chief resigns after the raid on the camp, the "
+         "ministry said on Monday.",
+         "Army chief resigns after the raid on the camp, the ministry said on Monday."),
+        ("8 November 2025 Last updated at 06:28 Israel's army chief resigns Israel's army "
+         "chief has resigned over the failures of 7 October, the army said.",
+         "Israel's army chief has resigned over the failures of 7 October, the army said."),
+    ],
+)  # fmt: skip
+def test_what_a_page_ran_into_the_lead_is_cut_off(sentence: str, lead: str) -> None:
+    assert lead_text(sentence) == lead
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a sentence's own date and clock time, after "on" or "at"
+        "The rig exploded on Tuesday, April 20, 2025 at 9:45 p.m. CDT and sank two days later.",
+        # capitals and a dash inside a sentence, not a dateline
+        "Scenarios facing the army: ARMY RUNS OUT OF SHELLS - UNLIKELY Officials say the "
+        "stocks will last.",
+        "Reforms that MAY - not will - have prevented the collapse were shelved.",
+        "Labor Secretary Hilda Solis slammed BP -- along with Massey Energy -- on Monday.",
+        # what follows a dateline leans on the headline before it
+        "Nations Take Financial Action RIO DE JANEIRO, Dec. 9 -- It began with denial, as "
+        "leaders insisted their economies would escape.",
+        # a repeated name that goes on the same sentence
+        "Israeli forces said Israeli forces had withdrawn from the camp on Monday.",
+        "The minister met the envoy, and the minister met the envoy's deputy on Monday too.",
+        "Gaza strike a result of poor intelligence ' The disastrous Gaza strike on the school "
+        "has sharpened the debate about targeting, a former general says.",
+        "Mexico and China in flu row Mexico's envoy says he was denied access to citizens at "
+        "a hotel A row is growing between Mexico and China over the treatment of travellers.",
+        "Created a culture where agencies were the bungling arms of an unworthy government who "
+        "should only get out of the way, 6) Created a culture where agencies got into bed with "
+        "the companies.",
+        # too little left after the cut
+        "Headline words here PARIS, Dec. 4 -- France acted.",
+        # a headline and a caption run into a lead without a mark: left whole
+        "Strike hits school The building was full of families The strike killed twelve people.",
+    ],
+)
+def test_a_report_without_a_mark_of_a_page_stays_whole(sentence: str) -> None:
+    assert lead_text(sentence) == sentence
+
+
+def test_the_entry_text_is_the_lead_of_the_clearest_report() -> None:
+    glued = (
+        "Truce holds in Gaza GAZA CITY, Jan. 20 (Reuters) - The truce held through its first "
+        "night on Monday, with no strikes reported."
+    )
+    leaning = "It held through the night, officials said."
+    assert entry_text([leaning, glued]) == (
+        "The truce held through its first night on Monday, with no strikes reported."
+    )

@@ -34,6 +34,7 @@ JOINABLE = frozenset(
 )
 
 Month = tuple[int, int]
+_NO_IDS: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,10 +42,22 @@ class Folded:
     """Where a coarse entry went last time, and the finer entries of its months then."""
 
     coarse: Entry
-    months: tuple[tuple[Entry, ...], ...]
+    months: tuple[tuple[Entry | None, ...], ...]
+    """None for an entry that is not known any more (a memo made from a build's record
+    holds no entry of a block merged again): never the same as an entry now."""
     target: tuple[int, int] | None
     """Where the entry it joined is in ``months`` (an entry equal to that of a later merge
     may be another object)."""
+
+
+@dataclass(slots=True)
+class Compared:
+    """How much work the last coarse-mention pass did (tests assert what is reused)."""
+
+    whole: int = 0
+    """Coarse entries compared with every finer entry of their months."""
+    partly: int = 0
+    """Coarse entries compared only with the finer entries new since the last pass."""
 
 
 def join_coarse_mentions(
@@ -52,13 +65,17 @@ def join_coarse_mentions(
     comparer: Comparer,
     before: dict[str, Folded],
     changed: frozenset[str],
+    compared: Compared | None = None,
 ) -> tuple[list[Entry], dict[str, Folded]]:
     """Fold each coarse entry into the finer entry inside its period that tells the same
     thing; and what was found, by coarse entry id, for the next merge (``before`` is the
-    last merge's: a coarse entry is compared again only when it, or the finer entries of its
-    months, or the weight of their words changed)."""
-    months, dirty = _fine_entries_by_month(entries, comparer, changed)
+    last merge's: a coarse entry is compared again only when it or the weight of the words
+    of its months' finer entries changed; when only some of those entries are new, it is
+    compared with them and the one it joined last time)."""
+    months, touched = _fine_entries_by_month(entries, comparer, changed)
     index = _MonthWords(months, comparer)
+    news = _NewEntries()
+    compared = compared if compared is not None else Compared()
     joined: dict[int, list[Entry]] = defaultdict(list)
     absorbed = set()
     folded: dict[str, Folded] = {}
@@ -68,15 +85,22 @@ def join_coarse_mentions(
         keys = months_of(entry.date)
         these = tuple(months.get(key, ()) for key in keys)
         kept = before.get(entry.id)
-        fresh = (
-            kept is not None
-            and kept.coarse is entry
-            and kept.months == these
-            and dirty.isdisjoint(keys)  # (its own words: its block would be new)
-        )
-        if not fresh:
+        # (Its own words changing weight: its block would be new, and so the entry.)
+        if kept is None or kept.coarse is not entry:
+            kept = None
+        elif kept.months == these and not any(touched.get(key) for key in keys):
+            pass  # the same finer entries, their words weighing as they did
+        elif all(
+            touched.get(key, _NO_IDS) <= news.ids(then, now)
+            for key, then, now in zip(keys, kept.months, these, strict=True)
+        ):  # only the new entries' words changed weight: only they need comparing
+            kept = _refolded(kept, keys, these, comparer, news)
+            compared.partly += kept is not None
+        else:
+            kept = None
+        if kept is None:
             kept = Folded(entry, these, _best_finer_entry(entry, keys, these, comparer, index))
-        assert kept is not None
+            compared.whole += 1
         folded[entry.id] = kept
         if kept.target is not None:
             month, place = kept.target
@@ -102,22 +126,21 @@ def entry_words(entry: Entry, comparer: Comparer) -> frozenset[str]:
 
 def _fine_entries_by_month(
     entries: Sequence[Entry], comparer: Comparer, changed: frozenset[str]
-) -> tuple[dict[Month, tuple[Entry, ...]], set[Month]]:
-    """The entries known to the day or finer by month, and the months holding an entry
-    whose words changed weight."""
+) -> tuple[dict[Month, tuple[Entry, ...]], dict[Month, set[int]]]:
+    """The entries known to the day or finer by month; and by month, the entries (their
+    objects' ids) holding a word whose weight changed."""
     found: dict[Month, list[Entry]] = defaultdict(list)
     for entry in entries:
         if entry.date.precision.rank <= Precision.DAY.rank:
             found[(entry.date.start.year, entry.date.start.month)].append(entry)
     months = {key: tuple(listed) for key, listed in found.items()}
-    dirty = set()
+    touched: dict[Month, set[int]] = {}
     if changed:
-        dirty = {
-            key
-            for key, these in months.items()
-            if any(not entry_words(e, comparer).isdisjoint(changed) for e in these)
-        }
-    return months, dirty
+        for key, these in months.items():
+            ids = {id(e) for e in these if not entry_words(e, comparer).isdisjoint(changed)}
+            if ids:
+                touched[key] = ids
+    return months, touched
 
 
 class _MonthWords:
@@ -146,6 +169,97 @@ class _MonthWords:
         return sorted(place for place, count in hits.items() if count >= COARSE_MIN_SHARED)
 
 
+class _NewEntries:
+    """The finer entries of a month that were not among them last time, with their places:
+    worked out once for all the coarse mentions spanning the month."""
+
+    def __init__(self) -> None:
+        self._found: dict[tuple[int, int], list[tuple[int, Entry]]] = {}
+        self._ids: dict[tuple[int, int], set[int]] = {}
+        self._places: dict[int, dict[int, int]] = {}
+
+    def of(
+        self, before: tuple[Entry | None, ...], now: tuple[Entry, ...]
+    ) -> list[tuple[int, Entry]]:
+        """The entries of ``now`` not in ``before`` (by identity), with their places."""
+        key = (id(before), id(now))
+        found = self._found.get(key)
+        if found is None:
+            old = {id(entry) for entry in before if entry is not None}
+            found = self._found[key] = [
+                (place, entry) for place, entry in enumerate(now) if id(entry) not in old
+            ]
+        return found
+
+    def ids(self, before: tuple[Entry | None, ...], now: tuple[Entry, ...]) -> set[int]:
+        """The object ids of the entries of ``now`` not in ``before``."""
+        key = (id(before), id(now))
+        found = self._ids.get(key)
+        if found is None:
+            found = self._ids[key] = {id(entry) for _, entry in self.of(before, now)}
+        return found
+
+    def place(self, now: tuple[Entry, ...], entry: Entry) -> int | None:
+        """Where ``entry`` (that object) is in ``now``, if it is."""
+        places = self._places.get(id(now))
+        if places is None:
+            places = self._places[id(now)] = {id(e): at for at, e in enumerate(now)}
+        return places.get(id(entry))
+
+
+def _refolded(
+    kept: Folded,
+    keys: tuple[Month, ...],
+    months: tuple[tuple[Entry, ...], ...],
+    comparer: Comparer,
+    news: _NewEntries,
+) -> Folded | None:
+    """``Folded`` of a coarse entry and word weights unchanged since ``kept``, whose
+    months' finer entries changed: the best of the entry it joined last time and the
+    entries that are new, the same as comparing it with all of them; None when the entry
+    it joined is gone.
+
+    An entry that is gone cannot have been the best unless it was the one joined; an entry
+    kept is ranked as it was, so it cannot beat the one joined. Ties go to the earliest
+    place, as in ``_best_finer_entry``."""
+    coarse = kept.coarse
+    best: tuple[tuple[bool, int, dt.date], tuple[int, int]] | None = None
+    if kept.target is not None:
+        month, place = kept.target
+        joined = kept.months[month][place]
+        now = news.place(months[month], joined) if joined is not None else None
+        if joined is None or now is None:
+            return None  # the entry it joined is gone: every entry is compared again
+        rank = _rank(coarse, joined, comparer)
+        assert rank is not None, "an entry unchanged ranks as it did"
+        best = (rank, (month, now))
+    words = entry_words(coarse, comparer)
+    for month, (before, now_entries) in enumerate(zip(kept.months, months, strict=True)):
+        for place, fine in news.of(before, now_entries):
+            if len(words & entry_words(fine, comparer)) < COARSE_MIN_SHARED:
+                continue  # (what ``index.sharing`` leaves out)
+            rank = _rank(coarse, fine, comparer)
+            if rank is None:
+                continue
+            if best is None or rank > best[0] or (rank == best[0] and (month, place) < best[1]):
+                best = (rank, (month, place))
+    return Folded(coarse, months, best[1] if best is not None else None)
+
+
+def _rank(coarse: Entry, fine: Entry, comparer: Comparer) -> tuple[bool, int, dt.date] | None:
+    """How well ``fine`` stands for the happening ``coarse`` retells (higher is better), or
+    None when it does not retell it or cannot take it."""
+    if not coarse.date.start <= fine.date.start < coarse.date.end:
+        return None
+    if not _may_mention(coarse, fine):
+        return None
+    shared = _retold(coarse, fine, comparer)
+    if not shared:
+        return None
+    told = _foreground(coarse, fine, comparer)
+    return (told, shared if not told else 0, _negated(fine.date.start))
+
+
 def _best_finer_entry(
     coarse: Entry,
     keys: tuple[Month, ...],
@@ -162,18 +276,10 @@ def _best_finer_entry(
     best: tuple[bool, int, dt.date] | None = None
     found = None
     words = entry_words(coarse, comparer)
-    start, end = coarse.date.start, coarse.date.end
     for month, (key, entries) in enumerate(zip(keys, months, strict=True)):
         for place in index.sharing(key, words):
-            fine = entries[place]
-            if not start <= fine.date.start < end or not _may_mention(coarse, fine):
-                continue
-            shared = _retold(coarse, fine, comparer)
-            if not shared:
-                continue
-            told = _foreground(coarse, fine, comparer)
-            rank = (told, shared if not told else 0, _negated(fine.date.start))
-            if best is None or rank > best:
+            rank = _rank(coarse, entries[place], comparer)
+            if rank is not None and (best is None or rank > best):
                 best, found = rank, (month, place)
     return found
 

@@ -27,7 +27,7 @@ from timeline.merge.blocks import names
 from timeline.merge.coarse import Folded, months_of
 from timeline.merge.entries import make_entry
 from timeline.merge.similarity import Weights
-from timeline.model import Event
+from timeline.model import Entry, Event
 
 ArticleEvents = tuple[str, Sequence[Event]]
 """An article's cache key and its events, as the merge is given them."""
@@ -90,7 +90,7 @@ def record_of(memo: MergeMemo, articles: Iterable[ArticleEvents]) -> MergeRecord
         spans = months_of(kept.coarse.date)
         for month, entries in zip(spans, kept.months, strict=True):
             if month not in months:  # every coarse mention saw the same entries of a month
-                months[month] = tuple(e.id for e in entries)
+                months[month] = tuple(_entry_id(e) for e in entries)
         folded[coarse] = (spans, kept.target)
     known = memo.digests
     listed = {}
@@ -141,10 +141,9 @@ def memo_from(record: MergeRecord, articles: Iterable[ArticleEvents]) -> MergeMe
                 tuple(members.values()), block.words, block.apart, block.clusters, entries
             )
     made = {entry.id: entry for block in memo.blocks.values() for entry in block.entries}
-    months = {}  # each month's entries made once, for every coarse mention that spans it
-    for month, ids in record.months.items():
-        if all(i in made for i in ids):  # else one of them is merged again
-            months[month] = tuple(made[i] for i in ids)
+    # Each month's entries made once, for every coarse mention that spans it; None for an
+    # entry of a block merged again (the pass compares the mention with what is new).
+    months = {month: tuple(map(made.get, ids)) for month, ids in record.months.items()}
     for coarse_id, (spans, target) in record.folded.items():
         coarse = made.get(coarse_id)
         if coarse is not None and all(month in months for month in spans):
@@ -214,6 +213,12 @@ def event_digest(event: Event) -> str:
     line, date, expression, basis and kind): two events with one digest are one to the merge."""
     told = repr(tuple(getattr(event, name) for name in _EVENT_FIELDS))
     return hashlib.blake2b(told.encode(), digest_size=_DIGEST_BYTES).hexdigest()
+
+
+def _entry_id(entry: Entry | None) -> str:
+    """The id of an entry of a coarse mention's months, all known after a merge."""
+    assert entry is not None, "the coarse-mention pass knows every entry of its months"
+    return entry.id
 
 
 def _mergeable(event: Event) -> bool:

@@ -35,6 +35,9 @@ from timeline.merge.similarity import Weights, frequency_weights
 from timeline.model import DateValue, Entry, Event
 
 _NONE: frozenset[str] = frozenset()
+Choice = tuple[int, tuple[int, ...]]
+"""How an entry is made of its cluster's events: which of its reports gives its text, and
+the places in the cluster of the events that are mentions (``entries.split_reports``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +64,9 @@ class _MergedBlock:
     clusters: tuple[tuple[str, ...], ...]
     """The ids of each entry's events, in the order they joined it."""
     entries: tuple[Entry, ...]
+    choices: tuple[Choice, ...] | None = None
+    """How each entry was made of its cluster, when a memo made from a build's record
+    knows it (``merge/record.py``)."""
 
 
 @dataclass(slots=True)

@@ -34,7 +34,6 @@ JOINABLE = frozenset(
 )
 
 Month = tuple[int, int]
-_NO_IDS: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +71,8 @@ def join_coarse_mentions(
     last merge's: a coarse entry is compared again only when it or the weight of the words
     of its months' finer entries changed; when only some of those entries are new, it is
     compared with them and the one it joined last time)."""
-    months, touched = _fine_entries_by_month(entries, comparer, changed)
+    months = _fine_entries_by_month(entries)
+    touched = _Touched(months, comparer, changed)
     index = _MonthWords(months, comparer)
     news = _NewEntries()
     compared = compared if compared is not None else Compared()
@@ -88,10 +88,10 @@ def join_coarse_mentions(
         # (Its own words changing weight: its block would be new, and so the entry.)
         if kept is None or kept.coarse is not entry:
             kept = None
-        elif kept.months == these and not any(touched.get(key) for key in keys):
+        elif kept.months == these and not any(touched.of(key) for key in keys):
             pass  # the same finer entries, their words weighing as they did
         elif all(
-            touched.get(key, _NO_IDS) <= news.ids(then, now)
+            touched.of(key) <= news.ids(then, now)
             for key, then, now in zip(keys, kept.months, these, strict=True)
         ):  # only the new entries' words changed weight: only they need comparing
             kept = _refolded(kept, keys, these, comparer, news)
@@ -124,23 +124,39 @@ def entry_words(entry: Entry, comparer: Comparer) -> frozenset[str]:
     return frozenset().union(*(words for words in found if words is not None))
 
 
-def _fine_entries_by_month(
-    entries: Sequence[Entry], comparer: Comparer, changed: frozenset[str]
-) -> tuple[dict[Month, tuple[Entry, ...]], dict[Month, set[int]]]:
-    """The entries known to the day or finer by month; and by month, the entries (their
-    objects' ids) holding a word whose weight changed."""
+def _fine_entries_by_month(entries: Sequence[Entry]) -> dict[Month, tuple[Entry, ...]]:
+    """The entries known to the day or finer, by month."""
     found: dict[Month, list[Entry]] = defaultdict(list)
     for entry in entries:
         if entry.date.precision.rank <= Precision.DAY.rank:
             found[(entry.date.start.year, entry.date.start.month)].append(entry)
-    months = {key: tuple(listed) for key, listed in found.items()}
-    touched: dict[Month, set[int]] = {}
-    if changed:
-        for key, these in months.items():
-            ids = {id(e) for e in these if not entry_words(e, comparer).isdisjoint(changed)}
-            if ids:
-                touched[key] = ids
-    return months, touched
+    return {key: tuple(listed) for key, listed in found.items()}
+
+
+class _Touched:
+    """By month, the finer entries (their objects' ids) holding a word whose weight
+    changed: worked out for a month when a coarse entry kept from the last pass asks (a
+    first merge, where every weight is new, asks for none)."""
+
+    def __init__(
+        self, months: dict[Month, tuple[Entry, ...]], comparer: Comparer, changed: frozenset[str]
+    ) -> None:
+        self._months = months
+        self._comparer = comparer
+        self._changed = changed
+        self._found: dict[Month, frozenset[int]] = {}
+
+    def of(self, month: Month) -> frozenset[int]:
+        """The ids of the month's entries holding a word whose weight changed."""
+        found = self._found.get(month)
+        if found is None:
+            changed, comparer = self._changed, self._comparer
+            found = self._found[month] = frozenset(
+                id(e)
+                for e in self._months.get(month, ())
+                if changed and not entry_words(e, comparer).isdisjoint(changed)
+            )
+        return found
 
 
 class _MonthWords:
@@ -223,6 +239,7 @@ def _refolded(
     kept is ranked as it was, so it cannot beat the one joined. Ties go to the earliest
     place, as in ``_best_finer_entry``."""
     coarse = kept.coarse
+    words = entry_words(coarse, comparer)
     best: tuple[tuple[bool, int, dt.date], tuple[int, int]] | None = None
     if kept.target is not None:
         month, place = kept.target
@@ -230,15 +247,14 @@ def _refolded(
         now = news.place(months[month], joined) if joined is not None else None
         if joined is None or now is None:
             return None  # the entry it joined is gone: every entry is compared again
-        rank = _rank(coarse, joined, comparer)
+        rank = _rank(coarse, words, joined, comparer)
         assert rank is not None, "an entry unchanged ranks as it did"
         best = (rank, (month, now))
-    words = entry_words(coarse, comparer)
     for month, (before, now_entries) in enumerate(zip(kept.months, months, strict=True)):
         for place, fine in news.of(before, now_entries):
             if len(words & entry_words(fine, comparer)) < COARSE_MIN_SHARED:
                 continue  # (what ``index.sharing`` leaves out)
-            rank = _rank(coarse, fine, comparer)
+            rank = _rank(coarse, words, fine, comparer)
             if rank is None:
                 continue
             if best is None or rank > best[0] or (rank == best[0] and (month, place) < best[1]):
@@ -246,9 +262,11 @@ def _refolded(
     return Folded(coarse, months, best[1] if best is not None else None)
 
 
-def _rank(coarse: Entry, fine: Entry, comparer: Comparer) -> tuple[bool, int, dt.date] | None:
-    """How well ``fine`` stands for the happening ``coarse`` retells (higher is better), or
-    None when it does not retell it or cannot take it."""
+def _rank(
+    coarse: Entry, words: frozenset[str], fine: Entry, comparer: Comparer
+) -> tuple[bool, int, dt.date] | None:
+    """How well ``fine`` stands for the happening ``coarse`` (whose words are ``words``)
+    retells (higher is better), or None when it does not retell it or cannot take it."""
     if not coarse.date.start <= fine.date.start < coarse.date.end:
         return None
     if not _may_mention(coarse, fine):
@@ -256,7 +274,7 @@ def _rank(coarse: Entry, fine: Entry, comparer: Comparer) -> tuple[bool, int, dt
     shared = _retold(coarse, fine, comparer)
     if not shared:
         return None
-    told = _foreground(coarse, fine, comparer)
+    told = _foreground(words, fine, comparer)
     return (told, shared if not told else 0, _negated(fine.date.start))
 
 
@@ -278,7 +296,7 @@ def _best_finer_entry(
     words = entry_words(coarse, comparer)
     for month, (key, entries) in enumerate(zip(keys, months, strict=True)):
         for place in index.sharing(key, words):
-            rank = _rank(coarse, entries[place], comparer)
+            rank = _rank(coarse, words, entries[place], comparer)
             if rank is not None and (best is None or rank > best):
                 best, found = rank, (month, place)
     return found
@@ -289,11 +307,10 @@ def _negated(day: dt.date) -> dt.date:
     return dt.date.max - (day - dt.date.min)
 
 
-def _foreground(coarse: Entry, fine: Entry, comparer: Comparer) -> bool:
+def _foreground(mine: frozenset[str], fine: Entry, comparer: Comparer) -> bool:
     """True when one of a finer entry's first reports tells, as what happened, an
-    occurrence that the coarse entry's words and its share ("explode" in "last week's
+    occurrence that the coarse entry's words (``mine``) and its share ("explode" in "last week's
     explosion" and "the rig exploded on Tuesday")."""
-    mine = entry_words(coarse, comparer)
     for source in fine.sources[:COMPARED_REPORTS]:
         theirs = comparer.words.get(source.event_id, frozenset())
         if any(foreground(source.sentence, word) for word in occurrence_words(mine & theirs)):

@@ -34,6 +34,7 @@ JOINABLE = frozenset(
 )
 
 Month = tuple[int, int]
+_NO_WORDS: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +76,7 @@ def join_coarse_mentions(
     touched = _Touched(months, comparer, changed)
     index = _MonthWords(months, comparer)
     news = _NewEntries()
+    reports = _Reports(comparer)
     compared = compared if compared is not None else Compared()
     joined: dict[int, list[Entry]] = defaultdict(list)
     absorbed = set()
@@ -94,12 +96,13 @@ def join_coarse_mentions(
             touched.of(key) <= news.ids(then, now)
             for key, then, now in zip(keys, kept.months, these, strict=True)
         ):  # only the new entries' words changed weight: only they need comparing
-            kept = _refolded(kept, keys, these, comparer, news)
+            kept = _refolded(kept, keys, these, comparer, news, reports)
             compared.partly += kept is not None
         else:
             kept = None
         if kept is None:
-            kept = Folded(entry, these, _best_finer_entry(entry, keys, these, comparer, index))
+            found = _best_finer_entry(entry, keys, these, comparer, index, reports)
+            kept = Folded(entry, these, found)
             compared.whole += 1
         folded[entry.id] = kept
         if kept.target is not None:
@@ -229,6 +232,7 @@ def _refolded(
     months: tuple[tuple[Entry, ...], ...],
     comparer: Comparer,
     news: _NewEntries,
+    reports: _Reports,
 ) -> Folded | None:
     """``Folded`` of a coarse entry and word weights unchanged since ``kept``, whose
     months' finer entries changed: the best of the entry it joined last time and the
@@ -247,14 +251,14 @@ def _refolded(
         now = news.place(months[month], joined) if joined is not None else None
         if joined is None or now is None:
             return None  # the entry it joined is gone: every entry is compared again
-        rank = _rank(coarse, words, joined, comparer)
+        rank = _rank(coarse, words, joined, comparer, reports)
         assert rank is not None, "an entry unchanged ranks as it did"
         best = (rank, (month, now))
     for month, (before, now_entries) in enumerate(zip(kept.months, months, strict=True)):
         for place, fine in news.of(before, now_entries):
             if len(words & entry_words(fine, comparer)) < COARSE_MIN_SHARED:
                 continue  # (what ``index.sharing`` leaves out)
-            rank = _rank(coarse, words, fine, comparer)
+            rank = _rank(coarse, words, fine, comparer, reports)
             if rank is None:
                 continue
             if best is None or rank > best[0] or (rank == best[0] and (month, place) < best[1]):
@@ -263,7 +267,7 @@ def _refolded(
 
 
 def _rank(
-    coarse: Entry, words: frozenset[str], fine: Entry, comparer: Comparer
+    coarse: Entry, words: frozenset[str], fine: Entry, comparer: Comparer, reports: _Reports
 ) -> tuple[bool, int, dt.date] | None:
     """How well ``fine`` stands for the happening ``coarse`` (whose words are ``words``)
     retells (higher is better), or None when it does not retell it or cannot take it."""
@@ -271,11 +275,44 @@ def _rank(
         return None
     if not _may_mention(coarse, fine):
         return None
-    shared = _retold(coarse, fine, comparer)
+    shared = _retold(coarse, fine, comparer, reports)
     if not shared:
         return None
-    told = _foreground(words, fine, comparer)
+    told = _foreground(words, fine, reports)
     return (told, shared if not told else 0, _negated(fine.date.start))
+
+
+class _Reports:
+    """For one pass: the words of the first ``COMPARED_REPORTS`` reports of each entry
+    compared, and all of them together, worked out once per entry (a finer entry is
+    compared with every coarse mention spanning its month); and which words each report
+    tells as what happened (``text.foreground``), each looked for once."""
+
+    def __init__(self, comparer: Comparer) -> None:
+        self._words = comparer.words
+        self._found: dict[int, tuple[Entry, list[tuple[str, frozenset[str]]], frozenset[str]]]
+        self._found = {}
+        self._told: dict[tuple[str, str], bool] = {}
+
+    def of(self, entry: Entry) -> tuple[list[tuple[str, frozenset[str]]], frozenset[str]]:
+        """Each compared report's event id and words, and the words of them all."""
+        found = self._found.get(id(entry))
+        if found is None:
+            words = self._words
+            compared = [
+                (s.event_id, words.get(s.event_id, _NO_WORDS))
+                for s in entry.sources[:COMPARED_REPORTS]
+            ]
+            found = (entry, compared, frozenset().union(*(w for _, w in compared)))
+            self._found[id(entry)] = found  # the entry kept beside: its id is not reused
+        return found[1], found[2]
+
+    def foreground(self, sentence: str, word: str) -> bool:
+        """``text.foreground``, each sentence and word once."""
+        told = self._told.get((sentence, word))
+        if told is None:
+            told = self._told[(sentence, word)] = foreground(sentence, word)
+        return told
 
 
 def _best_finer_entry(
@@ -284,6 +321,7 @@ def _best_finer_entry(
     months: tuple[tuple[Entry, ...], ...],
     comparer: Comparer,
     index: _MonthWords,
+    reports: _Reports,
 ) -> tuple[int, int] | None:
     """Where, in ``months`` (those of ``keys``), the finer entry inside the coarse one's
     period is that clearly retells it (``_retold``) and whose own reports tell the
@@ -296,7 +334,7 @@ def _best_finer_entry(
     words = entry_words(coarse, comparer)
     for month, (key, entries) in enumerate(zip(keys, months, strict=True)):
         for place in index.sharing(key, words):
-            rank = _rank(coarse, words, entries[place], comparer)
+            rank = _rank(coarse, words, entries[place], comparer, reports)
             if rank is not None and (best is None or rank > best):
                 best, found = rank, (month, place)
     return found
@@ -307,13 +345,14 @@ def _negated(day: dt.date) -> dt.date:
     return dt.date.max - (day - dt.date.min)
 
 
-def _foreground(mine: frozenset[str], fine: Entry, comparer: Comparer) -> bool:
+def _foreground(mine: frozenset[str], fine: Entry, reports: _Reports) -> bool:
     """True when one of a finer entry's first reports tells, as what happened, an
-    occurrence that the coarse entry's words (``mine``) and its share ("explode" in "last week's
-    explosion" and "the rig exploded on Tuesday")."""
-    for source in fine.sources[:COMPARED_REPORTS]:
-        theirs = comparer.words.get(source.event_id, frozenset())
-        if any(foreground(source.sentence, word) for word in occurrence_words(mine & theirs)):
+    occurrence that the coarse entry's words (``mine``) and its share ("explode" in "last
+    week's explosion" and "the rig exploded on Tuesday")."""
+    compared, _ = reports.of(fine)
+    for source, (_, theirs) in zip(fine.sources, compared, strict=False):
+        told = occurrence_words(mine & theirs)
+        if any(reports.foreground(source.sentence, word) for word in told):
             return True
     return False
 
@@ -323,19 +362,27 @@ def _may_mention(coarse: Entry, fine: Entry) -> bool:
     return coarse.kind is not EventKind.HAPPENED or fine.kind is EventKind.HAPPENED
 
 
-def _retold(coarse: Entry, fine: Entry, comparer: Comparer) -> int:
+def _retold(coarse: Entry, fine: Entry, comparer: Comparer, reports: _Reports) -> int:
     """How many words the closest pair of reports of the two entries share (of the first
-    ``COMPARED_REPORTS`` of each), when one clearly retells the other; else 0."""
+    ``COMPARED_REPORTS`` of each), when one clearly retells the other; else 0.
+
+    A report shares no more words with any one report of the other entry than with all of
+    them together: a report (or an entry) that cannot share enough that way is passed over,
+    as its pairs would be."""
     best = 0
-    words, weights, whole = comparer.words, comparer.weights, comparer.whole
-    for a in coarse.sources[:COMPARED_REPORTS]:
-        mine = words.get(a.event_id, frozenset())
-        for b in fine.sources[:COMPARED_REPORTS]:
-            theirs = words.get(b.event_id, frozenset())
+    weights, whole = comparer.weights, comparer.whole
+    ours, all_ours = reports.of(coarse)
+    theirs_each, all_theirs = reports.of(fine)
+    if len(all_ours & all_theirs) < COARSE_MIN_SHARED:
+        return 0
+    for a, mine in ours:
+        if len(mine & all_theirs) <= max(best, COARSE_MIN_SHARED - 1):
+            continue
+        for b, theirs in theirs_each:
             shared = len(mine & theirs)
             if shared <= max(best, COARSE_MIN_SHARED - 1):
                 continue
-            lighter = min(whole(a.event_id), whole(b.event_id))
+            lighter = min(whole(a), whole(b))
             if alike(mine, theirs, weights, COARSE_MIN_SHARED, COARSE_MIN_OVERLAP, lighter):
                 best = shared
     return best

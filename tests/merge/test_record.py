@@ -339,3 +339,27 @@ source: Example Wire
 
 An aid convoy reached the Rafah crossing on January 13, 2025, officials said.
 """
+
+
+def test_a_kept_block_makes_its_entries_as_the_record_says_without_choosing_again() -> None:
+    day = day_value(dt.date(2025, 1, 3))
+    clear = "Drones hit a bakery in Rafah on Friday, killing nine people, medics said."
+    events = [
+        event("a", "It killed nine.", day, dt.date(2025, 1, 4)),
+        event("b", clear, day, dt.date(2025, 1, 4)),
+        event("c", "Nine were killed as drones hit a Rafah bakery.", day, dt.date(2025, 1, 5)),
+    ]
+    given = [(key_of([e]), [e]) for e in events]
+    memo = MergeMemo()
+    (entry,) = merge_events(events, memo=memo)
+    record = record_of(memo, given)
+    ((text, mentions),) = record.blocks[block_key(day)].choices
+    assert entry.text == clear and text == [s.event_id for s in entry.sources].index(events[1].id)
+    assert mentions == ()
+    # Told another report's text by the record, the kept block's entry shows that text:
+    # the memo made the entry as recorded, without choosing its text again.
+    other = (text + 1) % 3
+    block = replace(record.blocks[block_key(day)], choices=((other, ()),))
+    told = replace(record, blocks={block_key(day): block})
+    (kept,) = merge_events(events, memo=memo_from(told, given))
+    assert kept.text == entry.sources[other].sentence != entry.text

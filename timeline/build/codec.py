@@ -266,7 +266,8 @@ def record_rows(
         yield ARTICLE_ROW + key, _encoded([record.articles[key], record.digests[key]])
     for where in record.blocks if blocks is None else blocks:
         b = record.blocks[where]
-        row = [b.members, sorted(b.words), sorted(b.apart), b.clusters]
+        choices = [[text, list(places)] for text, places in b.choices]
+        row = [b.members, sorted(b.words), sorted(b.apart), b.clusters, choices]
         yield block_row(where), _encoded(row)
     # ~15,000 distinct sets of words among 164,000 events at 10,000 articles: each once.
     sets: dict[frozenset[str], int] = {}
@@ -293,6 +294,18 @@ def _encoded(value: Json) -> bytes:
     return dumps(value).encode()
 
 
+def _choice(cluster: tuple[str, ...], choice: list[Any]) -> tuple[int, tuple[int, ...]]:
+    """How an entry was made of ``cluster``: one of its reports' text, the places of its
+    mentions in it (a ``ValueError`` for places that are not the cluster's)."""
+    text, places = int(choice[0]), tuple(map(int, choice[1]))
+    reports = len(cluster) - len(places)
+    if list(places) != sorted(set(places)) or not all(0 <= at < len(cluster) for at in places):
+        raise ValueError("a mention that is not one of its cluster's events")
+    if not 0 <= text < reports:
+        raise ValueError("an entry's text that is not one of its reports'")
+    return text, places
+
+
 def record_of_rows(rows: Iterable[tuple[str, bytes]]) -> MergeRecord:
     """The merge record ``record_rows`` wrote, from its rows as they come, each decoded and
     let go before the next (a ``KeyError`` if a part is missing)."""
@@ -307,12 +320,14 @@ def record_of_rows(rows: Iterable[tuple[str, bytes]]) -> MergeRecord:
             articles[key], digests[key] = tuple(ids), str(told)
         elif name.startswith(BLOCK_ROW):
             first, second, third = json.loads(name[len(BLOCK_ROW) :])
-            members, block_words, apart, clusters = json.loads(value)
+            members, block_words, apart, clusters, choices = json.loads(value)
+            made = tuple(tuple(cluster) for cluster in clusters)
             blocks[(str(first), str(second), None if third is None else str(third))] = BlockRecord(
                 tuple(members),
                 frozenset(block_words),
                 frozenset(apart),
-                tuple(tuple(cluster) for cluster in clusters),
+                made,
+                tuple(_choice(c, choice) for c, choice in zip(made, choices, strict=True)),
             )
         else:
             parts[name] = value

@@ -96,6 +96,11 @@ def merge_kept(loaded: Loaded, store: Store) -> Timeline:
     tags = kept_tags(store, salt)
     timeline = make_timeline(loaded, memo, tags)
     log.debug("merge: %d blocks merged, %d kept", memo.merged, len(memo.blocks) - memo.merged)
+    compared = memo.compared
+    log.debug(
+        "coarse mentions: %d compared with every finer entry, %d with the new ones, %d kept",
+        compared.whole, compared.partly, len(memo.folded) - compared.whole - compared.partly,
+    )  # fmt: skip
     log.debug("tags: %d entries searched, %d known", tags.worked, len(tags.used) - tags.worked)
     made = record_of(memo, articles)
     remerged = memo.remerged

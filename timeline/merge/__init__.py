@@ -26,7 +26,7 @@ from timeline.merge.blocks import (
     names,
     said,
 )
-from timeline.merge.coarse import Folded, Month, join_coarse_mentions, months_of
+from timeline.merge.coarse import Compared, Folded, Month, join_coarse_mentions, months_of
 from timeline.merge.entries import make_entry
 from timeline.merge.evidence import unevidenced
 from timeline.merge.order import EntryOrder, entry_order, order_entries, published_key, sort_start
@@ -35,6 +35,9 @@ from timeline.merge.similarity import Weights, frequency_weights
 from timeline.model import DateValue, Entry, Event
 
 _NONE: frozenset[str] = frozenset()
+Choice = tuple[int, tuple[int, ...]]
+"""How an entry is made of its cluster's events: which of its reports gives its text, and
+the places in the cluster of the events that are mentions (``entries.split_reports``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +64,9 @@ class _MergedBlock:
     clusters: tuple[tuple[str, ...], ...]
     """The ids of each entry's events, in the order they joined it."""
     entries: tuple[Entry, ...]
+    choices: tuple[Choice, ...] | None = None
+    """How each entry was made of its cluster, when a memo made from a build's record
+    knows it (``merge/record.py``)."""
 
 
 @dataclass(slots=True)
@@ -91,6 +97,8 @@ class MergeMemo:
     """Each entry's place in timeline order, by the entry object's identity."""
     remerged: set[BlockKey] = field(default_factory=set)
     """The blocks the last merge had to merge again (the others were kept)."""
+    compared: Compared = field(default_factory=Compared)
+    """How many coarse mentions the last merge compared again, wholly or partly."""
     digests: dict[str, str] = field(default_factory=dict)
     """Each article's events' digests, by the article's cache key, where a memo made from a
     build's record (``merge/record.py``) knows them: the next record takes them rather than
@@ -134,8 +142,9 @@ def merge_events(
         for entry in _block(key, members, comparer, memo, changed, key in moved)
     ]
     memo.blocks = {key: memo.blocks[key] for key in memo.members}
+    memo.compared = Compared()
     joined, memo.folded = join_coarse_mentions(
-        _ordered(entries, memo), comparer, memo.folded, changed
+        _ordered(entries, memo), comparer, memo.folded, changed, memo.compared
     )
     linked, memo.linked = link_reactions(joined, comparer, memo.linked, changed, _event_of(known))
     return tuple(linked)

@@ -34,6 +34,7 @@ JOINABLE = frozenset(
 )
 
 Month = tuple[int, int]
+_NO_WORDS: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,10 +42,22 @@ class Folded:
     """Where a coarse entry went last time, and the finer entries of its months then."""
 
     coarse: Entry
-    months: tuple[tuple[Entry, ...], ...]
+    months: tuple[tuple[Entry | None, ...], ...]
+    """None for an entry that is not known any more (a memo made from a build's record
+    holds no entry of a block merged again): never the same as an entry now."""
     target: tuple[int, int] | None
     """Where the entry it joined is in ``months`` (an entry equal to that of a later merge
     may be another object)."""
+
+
+@dataclass(slots=True)
+class Compared:
+    """How much work the last coarse-mention pass did (tests assert what is reused)."""
+
+    whole: int = 0
+    """Coarse entries compared with every finer entry of their months."""
+    partly: int = 0
+    """Coarse entries compared only with the finer entries new since the last pass."""
 
 
 def join_coarse_mentions(
@@ -52,13 +65,19 @@ def join_coarse_mentions(
     comparer: Comparer,
     before: dict[str, Folded],
     changed: frozenset[str],
+    compared: Compared | None = None,
 ) -> tuple[list[Entry], dict[str, Folded]]:
     """Fold each coarse entry into the finer entry inside its period that tells the same
     thing; and what was found, by coarse entry id, for the next merge (``before`` is the
-    last merge's: a coarse entry is compared again only when it, or the finer entries of its
-    months, or the weight of their words changed)."""
-    months, dirty = _fine_entries_by_month(entries, comparer, changed)
+    last merge's: a coarse entry is compared again only when it or the weight of the words
+    of its months' finer entries changed; when only some of those entries are new, it is
+    compared with them and the one it joined last time)."""
+    months = _fine_entries_by_month(entries)
+    touched = _Touched(months, comparer, changed)
     index = _MonthWords(months, comparer)
+    news = _NewEntries()
+    reports = _Reports(comparer)
+    compared = compared if compared is not None else Compared()
     joined: dict[int, list[Entry]] = defaultdict(list)
     absorbed = set()
     folded: dict[str, Folded] = {}
@@ -68,15 +87,23 @@ def join_coarse_mentions(
         keys = months_of(entry.date)
         these = tuple(months.get(key, ()) for key in keys)
         kept = before.get(entry.id)
-        fresh = (
-            kept is not None
-            and kept.coarse is entry
-            and kept.months == these
-            and dirty.isdisjoint(keys)  # (its own words: its block would be new)
-        )
-        if not fresh:
-            kept = Folded(entry, these, _best_finer_entry(entry, keys, these, comparer, index))
-        assert kept is not None
+        # (Its own words changing weight: its block would be new, and so the entry.)
+        if kept is None or kept.coarse is not entry:
+            kept = None
+        elif kept.months == these and not any(touched.of(key) for key in keys):
+            pass  # the same finer entries, their words weighing as they did
+        elif all(
+            touched.of(key) <= news.ids(then, now)
+            for key, then, now in zip(keys, kept.months, these, strict=True)
+        ):  # only the new entries' words changed weight: only they need comparing
+            kept = _refolded(kept, keys, these, comparer, news, reports)
+            compared.partly += kept is not None
+        else:
+            kept = None
+        if kept is None:
+            found = _best_finer_entry(entry, keys, these, comparer, index, reports)
+            kept = Folded(entry, these, found)
+            compared.whole += 1
         folded[entry.id] = kept
         if kept.target is not None:
             month, place = kept.target
@@ -100,24 +127,39 @@ def entry_words(entry: Entry, comparer: Comparer) -> frozenset[str]:
     return frozenset().union(*(words for words in found if words is not None))
 
 
-def _fine_entries_by_month(
-    entries: Sequence[Entry], comparer: Comparer, changed: frozenset[str]
-) -> tuple[dict[Month, tuple[Entry, ...]], set[Month]]:
-    """The entries known to the day or finer by month, and the months holding an entry
-    whose words changed weight."""
+def _fine_entries_by_month(entries: Sequence[Entry]) -> dict[Month, tuple[Entry, ...]]:
+    """The entries known to the day or finer, by month."""
     found: dict[Month, list[Entry]] = defaultdict(list)
     for entry in entries:
         if entry.date.precision.rank <= Precision.DAY.rank:
             found[(entry.date.start.year, entry.date.start.month)].append(entry)
-    months = {key: tuple(listed) for key, listed in found.items()}
-    dirty = set()
-    if changed:
-        dirty = {
-            key
-            for key, these in months.items()
-            if any(not entry_words(e, comparer).isdisjoint(changed) for e in these)
-        }
-    return months, dirty
+    return {key: tuple(listed) for key, listed in found.items()}
+
+
+class _Touched:
+    """By month, the finer entries (their objects' ids) holding a word whose weight
+    changed: worked out for a month when a coarse entry kept from the last pass asks (a
+    first merge, where every weight is new, asks for none)."""
+
+    def __init__(
+        self, months: dict[Month, tuple[Entry, ...]], comparer: Comparer, changed: frozenset[str]
+    ) -> None:
+        self._months = months
+        self._comparer = comparer
+        self._changed = changed
+        self._found: dict[Month, frozenset[int]] = {}
+
+    def of(self, month: Month) -> frozenset[int]:
+        """The ids of the month's entries holding a word whose weight changed."""
+        found = self._found.get(month)
+        if found is None:
+            changed, comparer = self._changed, self._comparer
+            found = self._found[month] = frozenset(
+                id(e)
+                for e in self._months.get(month, ())
+                if changed and not entry_words(e, comparer).isdisjoint(changed)
+            )
+        return found
 
 
 class _MonthWords:
@@ -146,12 +188,140 @@ class _MonthWords:
         return sorted(place for place, count in hits.items() if count >= COARSE_MIN_SHARED)
 
 
+class _NewEntries:
+    """The finer entries of a month that were not among them last time, with their places:
+    worked out once for all the coarse mentions spanning the month."""
+
+    def __init__(self) -> None:
+        self._found: dict[tuple[int, int], list[tuple[int, Entry]]] = {}
+        self._ids: dict[tuple[int, int], set[int]] = {}
+        self._places: dict[int, dict[int, int]] = {}
+
+    def of(
+        self, before: tuple[Entry | None, ...], now: tuple[Entry, ...]
+    ) -> list[tuple[int, Entry]]:
+        """The entries of ``now`` not in ``before`` (by identity), with their places."""
+        key = (id(before), id(now))
+        found = self._found.get(key)
+        if found is None:
+            old = {id(entry) for entry in before if entry is not None}
+            found = self._found[key] = [
+                (place, entry) for place, entry in enumerate(now) if id(entry) not in old
+            ]
+        return found
+
+    def ids(self, before: tuple[Entry | None, ...], now: tuple[Entry, ...]) -> set[int]:
+        """The object ids of the entries of ``now`` not in ``before``."""
+        key = (id(before), id(now))
+        found = self._ids.get(key)
+        if found is None:
+            found = self._ids[key] = {id(entry) for _, entry in self.of(before, now)}
+        return found
+
+    def place(self, now: tuple[Entry, ...], entry: Entry) -> int | None:
+        """Where ``entry`` (that object) is in ``now``, if it is."""
+        places = self._places.get(id(now))
+        if places is None:
+            places = self._places[id(now)] = {id(e): at for at, e in enumerate(now)}
+        return places.get(id(entry))
+
+
+def _refolded(
+    kept: Folded,
+    keys: tuple[Month, ...],
+    months: tuple[tuple[Entry, ...], ...],
+    comparer: Comparer,
+    news: _NewEntries,
+    reports: _Reports,
+) -> Folded | None:
+    """``Folded`` of a coarse entry and word weights unchanged since ``kept``, whose
+    months' finer entries changed: the best of the entry it joined last time and the
+    entries that are new, the same as comparing it with all of them; None when the entry
+    it joined is gone.
+
+    An entry that is gone cannot have been the best unless it was the one joined; an entry
+    kept is ranked as it was, so it cannot beat the one joined. Ties go to the earliest
+    place, as in ``_best_finer_entry``."""
+    coarse = kept.coarse
+    words = entry_words(coarse, comparer)
+    best: tuple[tuple[bool, int, dt.date], tuple[int, int]] | None = None
+    if kept.target is not None:
+        month, place = kept.target
+        joined = kept.months[month][place]
+        now = news.place(months[month], joined) if joined is not None else None
+        if joined is None or now is None:
+            return None  # the entry it joined is gone: every entry is compared again
+        rank = _rank(coarse, words, joined, comparer, reports)
+        assert rank is not None, "an entry unchanged ranks as it did"
+        best = (rank, (month, now))
+    for month, (before, now_entries) in enumerate(zip(kept.months, months, strict=True)):
+        for place, fine in news.of(before, now_entries):
+            if len(words & entry_words(fine, comparer)) < COARSE_MIN_SHARED:
+                continue  # (what ``index.sharing`` leaves out)
+            rank = _rank(coarse, words, fine, comparer, reports)
+            if rank is None:
+                continue
+            if best is None or rank > best[0] or (rank == best[0] and (month, place) < best[1]):
+                best = (rank, (month, place))
+    return Folded(coarse, months, best[1] if best is not None else None)
+
+
+def _rank(
+    coarse: Entry, words: frozenset[str], fine: Entry, comparer: Comparer, reports: _Reports
+) -> tuple[bool, int, dt.date] | None:
+    """How well ``fine`` stands for the happening ``coarse`` (whose words are ``words``)
+    retells (higher is better), or None when it does not retell it or cannot take it."""
+    if not coarse.date.start <= fine.date.start < coarse.date.end:
+        return None
+    if not _may_mention(coarse, fine):
+        return None
+    shared = _retold(coarse, fine, comparer, reports)
+    if not shared:
+        return None
+    told = _foreground(words, fine, reports)
+    return (told, shared if not told else 0, _negated(fine.date.start))
+
+
+class _Reports:
+    """For one pass: the words of the first ``COMPARED_REPORTS`` reports of each entry
+    compared, and all of them together, worked out once per entry (a finer entry is
+    compared with every coarse mention spanning its month); and which words each report
+    tells as what happened (``text.foreground``), each looked for once."""
+
+    def __init__(self, comparer: Comparer) -> None:
+        self._words = comparer.words
+        self._found: dict[int, tuple[Entry, list[tuple[str, frozenset[str]]], frozenset[str]]]
+        self._found = {}
+        self._told: dict[tuple[str, str], bool] = {}
+
+    def of(self, entry: Entry) -> tuple[list[tuple[str, frozenset[str]]], frozenset[str]]:
+        """Each compared report's event id and words, and the words of them all."""
+        found = self._found.get(id(entry))
+        if found is None:
+            words = self._words
+            compared = [
+                (s.event_id, words.get(s.event_id, _NO_WORDS))
+                for s in entry.sources[:COMPARED_REPORTS]
+            ]
+            found = (entry, compared, frozenset().union(*(w for _, w in compared)))
+            self._found[id(entry)] = found  # the entry kept beside: its id is not reused
+        return found[1], found[2]
+
+    def foreground(self, sentence: str, word: str) -> bool:
+        """``text.foreground``, each sentence and word once."""
+        told = self._told.get((sentence, word))
+        if told is None:
+            told = self._told[(sentence, word)] = foreground(sentence, word)
+        return told
+
+
 def _best_finer_entry(
     coarse: Entry,
     keys: tuple[Month, ...],
     months: tuple[tuple[Entry, ...], ...],
     comparer: Comparer,
     index: _MonthWords,
+    reports: _Reports,
 ) -> tuple[int, int] | None:
     """Where, in ``months`` (those of ``keys``), the finer entry inside the coarse one's
     period is that clearly retells it (``_retold``) and whose own reports tell the
@@ -162,18 +332,10 @@ def _best_finer_entry(
     best: tuple[bool, int, dt.date] | None = None
     found = None
     words = entry_words(coarse, comparer)
-    start, end = coarse.date.start, coarse.date.end
     for month, (key, entries) in enumerate(zip(keys, months, strict=True)):
         for place in index.sharing(key, words):
-            fine = entries[place]
-            if not start <= fine.date.start < end or not _may_mention(coarse, fine):
-                continue
-            shared = _retold(coarse, fine, comparer)
-            if not shared:
-                continue
-            told = _foreground(coarse, fine, comparer)
-            rank = (told, shared if not told else 0, _negated(fine.date.start))
-            if best is None or rank > best:
+            rank = _rank(coarse, words, entries[place], comparer, reports)
+            if rank is not None and (best is None or rank > best):
                 best, found = rank, (month, place)
     return found
 
@@ -183,14 +345,14 @@ def _negated(day: dt.date) -> dt.date:
     return dt.date.max - (day - dt.date.min)
 
 
-def _foreground(coarse: Entry, fine: Entry, comparer: Comparer) -> bool:
+def _foreground(mine: frozenset[str], fine: Entry, reports: _Reports) -> bool:
     """True when one of a finer entry's first reports tells, as what happened, an
-    occurrence that the coarse entry's words and its share ("explode" in "last week's
-    explosion" and "the rig exploded on Tuesday")."""
-    mine = entry_words(coarse, comparer)
-    for source in fine.sources[:COMPARED_REPORTS]:
-        theirs = comparer.words.get(source.event_id, frozenset())
-        if any(foreground(source.sentence, word) for word in occurrence_words(mine & theirs)):
+    occurrence that the coarse entry's words (``mine``) and its share ("explode" in "last
+    week's explosion" and "the rig exploded on Tuesday")."""
+    compared, _ = reports.of(fine)
+    for source, (_, theirs) in zip(fine.sources, compared, strict=False):
+        told = occurrence_words(mine & theirs)
+        if any(reports.foreground(source.sentence, word) for word in told):
             return True
     return False
 
@@ -200,19 +362,27 @@ def _may_mention(coarse: Entry, fine: Entry) -> bool:
     return coarse.kind is not EventKind.HAPPENED or fine.kind is EventKind.HAPPENED
 
 
-def _retold(coarse: Entry, fine: Entry, comparer: Comparer) -> int:
+def _retold(coarse: Entry, fine: Entry, comparer: Comparer, reports: _Reports) -> int:
     """How many words the closest pair of reports of the two entries share (of the first
-    ``COMPARED_REPORTS`` of each), when one clearly retells the other; else 0."""
+    ``COMPARED_REPORTS`` of each), when one clearly retells the other; else 0.
+
+    A report shares no more words with any one report of the other entry than with all of
+    them together: a report (or an entry) that cannot share enough that way is passed over,
+    as its pairs would be."""
     best = 0
-    words, weights, whole = comparer.words, comparer.weights, comparer.whole
-    for a in coarse.sources[:COMPARED_REPORTS]:
-        mine = words.get(a.event_id, frozenset())
-        for b in fine.sources[:COMPARED_REPORTS]:
-            theirs = words.get(b.event_id, frozenset())
+    weights, whole = comparer.weights, comparer.whole
+    ours, all_ours = reports.of(coarse)
+    theirs_each, all_theirs = reports.of(fine)
+    if len(all_ours & all_theirs) < COARSE_MIN_SHARED:
+        return 0
+    for a, mine in ours:
+        if len(mine & all_theirs) <= max(best, COARSE_MIN_SHARED - 1):
+            continue
+        for b, theirs in theirs_each:
             shared = len(mine & theirs)
             if shared <= max(best, COARSE_MIN_SHARED - 1):
                 continue
-            lighter = min(whole(a.event_id), whole(b.event_id))
+            lighter = min(whole(a), whole(b))
             if alike(mine, theirs, weights, COARSE_MIN_SHARED, COARSE_MIN_OVERLAP, lighter):
                 best = shared
     return best

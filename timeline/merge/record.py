@@ -22,12 +22,13 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 
-from timeline.merge import BlockKey, MergeMemo, Month, _Known, _MergedBlock
+from timeline.merge import BlockKey, Choice, MergeMemo, Month, _Known, _MergedBlock
 from timeline.merge.blocks import names
 from timeline.merge.coarse import Folded, months_of
-from timeline.merge.entries import make_entry
+from timeline.merge.entries import entry_of
 from timeline.merge.similarity import Weights
-from timeline.model import Event
+from timeline.merge.text import clean_text
+from timeline.model import Entry, Event
 
 ArticleEvents = tuple[str, Sequence[Event]]
 """An article's cache key and its events, as the merge is given them."""
@@ -46,6 +47,9 @@ class BlockRecord:
     clusters: tuple[tuple[str, ...], ...]
     """Its entries before the coarse mentions joined them: the ids of each one's events,
     in the order they joined it."""
+    choices: tuple[Choice, ...]
+    """How each entry was made of its cluster (its text and its mentions): the entries of
+    a block kept are made again without choosing them again."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +85,7 @@ def record_of(memo: MergeMemo, articles: Iterable[ArticleEvents]) -> MergeRecord
             block.words,
             block.apart,
             block.clusters,
+            block.choices if block.choices is not None else _choices(block),
         )
         for key, block in memo.blocks.items()
     }
@@ -90,7 +95,7 @@ def record_of(memo: MergeMemo, articles: Iterable[ArticleEvents]) -> MergeRecord
         spans = months_of(kept.coarse.date)
         for month, entries in zip(spans, kept.months, strict=True):
             if month not in months:  # every coarse mention saw the same entries of a month
-                months[month] = tuple(e.id for e in entries)
+                months[month] = tuple(_entry_id(e) for e in entries)
         folded[coarse] = (spans, kept.target)
     known = memo.digests
     listed = {}
@@ -136,15 +141,22 @@ def memo_from(record: MergeRecord, articles: Iterable[ArticleEvents]) -> MergeMe
         if members:
             memo.members[where] = members
         if len(members) == len(block.members) and all(_mergeable(e) for e in members.values()):
-            entries = tuple(make_entry([members[i] for i in ids]) for ids in block.clusters)
+            entries = tuple(
+                _entry([members[i] for i in ids], choice)
+                for ids, choice in zip(block.clusters, block.choices, strict=True)
+            )
             memo.blocks[where] = _MergedBlock(
-                tuple(members.values()), block.words, block.apart, block.clusters, entries
+                tuple(members.values()),
+                block.words,
+                block.apart,
+                block.clusters,
+                entries,
+                block.choices,
             )
     made = {entry.id: entry for block in memo.blocks.values() for entry in block.entries}
-    months = {}  # each month's entries made once, for every coarse mention that spans it
-    for month, ids in record.months.items():
-        if all(i in made for i in ids):  # else one of them is merged again
-            months[month] = tuple(made[i] for i in ids)
+    # Each month's entries made once, for every coarse mention that spans it; None for an
+    # entry of a block merged again (the pass compares the mention with what is new).
+    months = {month: tuple(map(made.get, ids)) for month, ids in record.months.items()}
     for coarse_id, (spans, target) in record.folded.items():
         coarse = made.get(coarse_id)
         if coarse is not None and all(month in months for month in spans):
@@ -214,6 +226,45 @@ def event_digest(event: Event) -> str:
     line, date, expression, basis and kind): two events with one digest are one to the merge."""
     told = repr(tuple(getattr(event, name) for name in _EVENT_FIELDS))
     return hashlib.blake2b(told.encode(), digest_size=_DIGEST_BYTES).hexdigest()
+
+
+def _choices(block: _MergedBlock) -> tuple[Choice, ...]:
+    """How each entry of a block just merged was made of its cluster."""
+    return tuple(
+        (_text_choice(entry), _mention_places(ids, entry))
+        for ids, entry in zip(block.clusters, block.entries, strict=True)
+    )
+
+
+def _text_choice(entry: Entry) -> int:
+    """Which of the entry's reports gives its text (``entries.entry_text``)."""
+    if len(entry.sources) == 1:
+        return 0
+    texts = (clean_text(source.sentence) for source in entry.sources)
+    return next(at for at, text in enumerate(texts) if text == entry.text)
+
+
+def _mention_places(ids: tuple[str, ...], entry: Entry) -> tuple[int, ...]:
+    """The places in its cluster of the entry's mentions (its events are those of one
+    block: each id is one event's)."""
+    if not entry.mentions:
+        return ()
+    mentions = {source.event_id for source in entry.mentions}
+    return tuple(at for at, event_id in enumerate(ids) if event_id in mentions)
+
+
+def _entry(events: list[Event], choice: Choice) -> Entry:
+    """``make_entry`` of a cluster, made as the record says it was: the same entry."""
+    text, places = choice
+    mentions = [events[at] for at in places]
+    reports = [e for at, e in enumerate(events) if at not in places] if places else events
+    return entry_of(reports, mentions, clean_text(reports[text].text))
+
+
+def _entry_id(entry: Entry | None) -> str:
+    """The id of an entry of a coarse mention's months, all known after a merge."""
+    assert entry is not None, "the coarse-mention pass knows every entry of its months"
+    return entry.id
 
 
 def _mergeable(event: Event) -> bool:

@@ -36,6 +36,7 @@ import re
 
 from timeline.extract.cues import cue_words, first_of, is_scheduled, is_state, nearest_markers
 from timeline.extract.govern import Clause, background_of, clause_bounds, is_telling
+from timeline.extract.states import describes_condition
 from timeline.model import EventKind, Precision, TimeExpression
 
 _WINDOW = 200
@@ -213,6 +214,8 @@ def classify(
         return EventKind.EXPECTED
     if nearest == "state" or background == "by":
         return EventKind.STATE
+    if describes_condition(scope, at, stop):
+        return _state_or_mention(scope, at)  # "the attention today is on AIG"
     return EventKind.HAPPENED
 
 

@@ -34,6 +34,17 @@ CONDITIONS = [
     ("Bakeries in Khan Younis were selling out of bread today.", [("today", S)]),
     ("Families in Rafah were sheltering in tents this week.", [("this week", S)]),
     ("Hospitals in the north are running out of fuel today.", [("today", S)]),
+    # A habit: what happens as a rule, no happening of the date it names.
+    (
+        "The crossing, which usually opens at 8 a.m. on Sunday, stayed shut.",
+        [("8 a.m. on Sunday", S)],
+    ),
+    ("Fighting eases in a winter that normally ends in January.", [("January", S)]),
+    # A century dates no happening.
+    (
+        "It is the deadliest war of the 21st century, the author told reporters.",
+        [("the 21st century", S)],
+    ),
 ]
 
 OCCURRENCES = [
@@ -55,6 +66,8 @@ OCCURRENCES = [
     # "appeared" of a place, or before an infinitive, is no impression.
     ("The negotiators appeared in Cairo on Monday.", [("Monday", H)]),
     ("Officials appeared to rule out a truce on Monday.", [("Monday", H)]),
+    # "unusually" is no habit.
+    ("An unusually large crowd gathered in Rafah on Sunday.", [("Sunday", H)]),
     # Another verb in the clause: an action, a statement.
     ("The drop is despite the army reporting gains on Tuesday.", [("Tuesday", H)]),
     ("On Tuesday the commander said the town is no place for civilians.", [("Tuesday", H)]),

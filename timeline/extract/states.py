@@ -151,3 +151,16 @@ def _dates_subject(tokens: list[tuple[int, str]], index: int, at: int) -> bool:
         return False
     between = [word for start, word in tokens[index + 1 :] if start < at]
     return all(word in _BETWEEN or word in ("in", "on", "at", "more", "than") for word in between)
+
+
+_HABIT = re.compile(
+    r"(?i)\b(?:usually|normally|typically|routinely|traditionally|customarily|"
+    r"(?:each|every)\s+(?:year|spring|summer|autumn|fall|winter|month|week))\b"
+)
+
+
+def tells_a_habit(scope: str) -> bool:
+    """True when the clause tells what happens as a rule ("a season that normally ends in
+    February", "the crossing, which usually opens at 8 a.m."): a habit, no happening of the
+    date it names."""
+    return _HABIT.search(scope) is not None

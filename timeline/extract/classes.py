@@ -36,6 +36,7 @@ import re
 
 from timeline.extract.cues import cue_words, first_of, is_scheduled, is_state, nearest_markers
 from timeline.extract.govern import Clause, background_of, clause_bounds, is_telling
+from timeline.extract.states import describes_condition, tells_a_habit
 from timeline.model import EventKind, Precision, TimeExpression
 
 _WINDOW = 200
@@ -176,6 +177,8 @@ def classify(
     """
     if expression is None:
         return _kind_of_lead(sentence[: 2 * _WINDOW])
+    if expression.date is not None and expression.date.precision is Precision.CENTURY:
+        return EventKind.STATE  # "the worst war of the 21st century": no happening's date
     start, end = expression.start - offset, expression.end - offset
     low, high = (
         (clause[0] - offset, clause[1] - offset) if clause else clause_bounds(sentence, start)
@@ -213,6 +216,8 @@ def classify(
         return EventKind.EXPECTED
     if nearest == "state" or background == "by":
         return EventKind.STATE
+    if describes_condition(scope, at, stop) or tells_a_habit(scope):
+        return _state_or_mention(scope, at)  # "the attention today is on AIG"
     return EventKind.HAPPENED
 
 

@@ -1,0 +1,166 @@
+"""Clauses that describe a condition rather than report an occurrence.
+
+A date may stand in a clause whose only verb is a copula ("much of the attention today is on
+AIG", "the relief well was about 190ft from the old one yesterday", "a rate cut seemed
+unlikely last week") or a progressive of coping ("chemists were selling out of face masks
+today"): what it tells held on that day, nothing happened on it. ``classes.py`` calls such a
+clause a state. The evidence asked is the kind that holds in war reporting too: no verb of
+an occurrence in the clause, no noun of one ("there was an explosion on Tuesday", "the
+strike was at dawn" report a happening), no passive ("was killed", "were freed"), and a
+progressive only of the verbs that tell how people live through a condition, for "troops
+were advancing on the town on Tuesday" is news.
+
+A few word scans of one clause, as in ``cues.py``: no parsing, no model.
+"""
+
+from __future__ import annotations
+
+import re
+
+from timeline.extract.cues import nearest_markers
+
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+_BE = frozenset("is are was were".split())
+_MOOD = frozenset("seems seemed appears appeared looks looked feels felt".split())
+"""Copulas of an impression: "seemed unlikely", "looked calm"."""
+_BETWEEN = frozenset(
+    "still now also again already largely mostly clearly once all much far not no longer "
+    "yet just only even very last first both".split()
+)
+"""Adverbs that may stand between a copula and its complement."""
+# What follows "appeared" or "seemed" when it is no impression ("appeared in court").
+_NO_IMPRESSION = frozenset(
+    "in on at to before from with for into out up down the a an his her its their".split()
+)
+_TELLING = frozenset(
+    "said says told tells announced reported added stated confirmed declared insisted "
+    "claimed warned wrote".split()
+)
+"""Verbs of telling: a clause that holds one reports a statement (``govern`` finds most)."""
+_PRESENCE = frozenset("in at inside with among being dead born".split())
+"""Complements that tell an occurrence: being somewhere on a day ("the minister was in Kyiv
+on Monday", "he was in court on Monday" tell a visit, a hearing), and a death ("a week later
+he was dead")."""
+_NOT_PARTICIPLES = frozenset(
+    "about without throughout out old cold bold fine alone none wide inside outside aside "
+    "afraid solid rapid hot lot open often ten seven eleven between down own even".split()
+)
+"""Words with a participle's ending that are none: "was about 20 km away", "was open"."""
+_DETERMINERS = frozenset("the a an this that these those its their his her our any no each".split())
+_PARTICIPLE_ENDINGS = ("ed", "en", "wn", "ght", "lt", "ne", "de", "id", "ut", "ung", "ot", "ld")
+_PARTICIPLES = frozenset(
+    "hit shot struck held hurt cut set put led fed met won lost sent spent built left kept "
+    "run begun sung drunk swum born brought caught fought thought sought bought taught".split()
+)
+_COPING = frozenset(
+    "selling queuing queueing waiting struggling living sheltering facing bracing coping "
+    "grappling suffering running stocking hoarding hoping fearing worrying scrambling "
+    "lining".split()
+)
+"""Progressives of living through a condition ("were selling out", "were queuing for
+bread", "are bracing for"), not of doing something that happens ("were advancing")."""
+_OCCURRENCE = re.compile(
+    r"(?i)\b(?:attacks?|assault|raids?|strikes?|air\s*strikes?|bombings?|bombs?|blasts?|"
+    r"explosions?|shelling|missiles?|rockets?|clashes|fighting|battle|invasion|offensive|"
+    r"ceasefire|truce|deal|agreement|election|vote|coup|massacre|killings?|shooting|ambush|"
+    r"earthquake|quake|aftershocks?|hurricane|storm|flood|fire|crash|collapse|spill|leak|"
+    r"outbreak|release|exchange|handover|meeting|talks|visit|speech|funeral|ceremony|"
+    r"protests?|demonstrations?|rall(?:y|ies)|march|arrests?|death|turn|wars?|fires|"
+    r"pandemic|epidemic|disaster|accident|tragedy|increase|decrease|rise|hike)\b"
+)
+"""Nouns of an occurrence: a copula whose subject or complement is one reports it ("there was
+an explosion", "the strike was at dawn", "it was the turn of Rafah")."""
+_EXISTENTIAL = re.compile(r"(?i)\bthere\s+(?:is|are|was|were|'s)\b")
+_RELATIVE = re.compile(r"(?i),?\s*(?:that|which|who|whom|whose|where|when)\b")
+_BREAK = re.compile(r"\s[-–—]\s|[–—:;]")
+"""A dash, colon or semicolon: what follows is another clause, which the date may open."""
+_INFINITIVE = re.compile(r"\bto\s+(?!be\b)[a-z]+")
+"""An infinitive tells what someone did or meant to do ("appeared to draw a line",
+"confident enough to begin shutting off the valves")."""
+_ING_NOUNS = frozenset(
+    "morning evening during nothing something anything everything thing things building "
+    "buildings spring ceiling king meeting".split()
+)
+"""Words in "-ing" that are no verb of action ("meeting" is an occurrence's noun, left to
+``_OCCURRENCE``)."""
+
+
+def describes_condition(scope: str, at: int, end: int) -> bool:
+    """True when the clause ``scope`` (the date at ``at:end``) only describes a condition:
+    its verbs are a copula or a copula of an impression with a complement that is no
+    participle, or a progressive of coping; it names no occurrence, and no verb in the past
+    tense but its copula."""
+    tokens = [
+        (m.start(), m.group().lower().replace("’", "'"))
+        for m in _TOKEN.finditer(scope)
+        if not at <= m.start() < end  # the date's own words ("were this afternoon admitted")
+    ]
+    verbs = [i for i, (_, word) in enumerate(tokens) if word in _BE or word in _MOOD]
+    if not verbs or _EXISTENTIAL.search(scope) or _OCCURRENCE.search(scope):
+        return False
+    if _INFINITIVE.search(scope) or any(_acts(tokens, i) for i in range(len(tokens))):
+        return False
+    if any(_dates_subject(tokens, index, at) for index in verbs):
+        return False
+    if _RELATIVE.match(scope) and tokens[verbs[0]][0] > at:
+        return False  # "that hurt sales earlier this year are now behind": the date's verb opens
+    if _BREAK.search(scope, tokens[verbs[0]][0], at):
+        return False  # "it is also familiar - 12 years ago, a new strain emerged": another clause
+    if not all(_describes(tokens, index) for index in verbs):
+        return False
+    copulas = sum(1 for _, word in tokens if word in ("was", "were") or word in _MOOD)
+    past = nearest_markers(scope, at, end).count("past")
+    return past <= copulas  # no past tense but the copulas themselves
+
+
+def _describes(tokens: list[tuple[int, str]], index: int) -> bool:
+    """The copula at ``index`` takes a complement that describes: not a participle (a
+    passive, "was freed") nor a progressive other than of coping."""
+    following = [word for _, word in tokens[index + 1 :] if word not in _BETWEEN]
+    if not following:
+        return False
+    complement = following[0]
+    if tokens[index][1] in _MOOD and complement in _NO_IMPRESSION:
+        return False  # "appeared in court", "seemed to", not an impression
+    if complement.endswith("ly") and len(following) > 1:
+        complement = following[1]  # "was successfully completed"; "seemed unlikely" stays
+    if complement.endswith("ing"):
+        return complement in _COPING and tokens[index][1] in _BE
+    if complement in _PARTICIPLES or complement in _BE or complement in _PRESENCE:
+        return False
+    if complement in _NOT_PARTICIPLES:
+        return True
+    return not (len(complement) > 3 and complement.endswith(_PARTICIPLE_ENDINGS))
+
+
+def _acts(tokens: list[tuple[int, str]], index: int) -> bool:
+    """The word at ``index`` is a verb of telling, or of action in "-ing" ("the company
+    reporting results", "work on installing the cap"; not "the crossing")."""
+    word = tokens[index][1]
+    if word in _TELLING:
+        return True
+    if not word.endswith("ing") or len(word) <= 4 or word in _COPING or word in _ING_NOUNS:
+        return False
+    return index == 0 or tokens[index - 1][1] not in _DETERMINERS
+
+
+def _dates_subject(tokens: list[tuple[int, str]], index: int, at: int) -> bool:
+    """The date is the copula's complement ("the last pandemic was in 1968", "that was 40
+    years ago"): the clause dates its subject, a happening, and describes nothing."""
+    if tokens[index][0] > at:
+        return False
+    between = [word for start, word in tokens[index + 1 :] if start < at]
+    return all(word in _BETWEEN or word in ("in", "on", "at", "more", "than") for word in between)
+
+
+_HABIT = re.compile(
+    r"(?i)\b(?:usually|normally|typically|routinely|traditionally|customarily|"
+    r"(?:each|every)\s+(?:year|spring|summer|autumn|fall|winter|month|week))\b"
+)
+
+
+def tells_a_habit(scope: str) -> bool:
+    """True when the clause tells what happens as a rule ("a season that normally ends in
+    February", "the crossing, which usually opens at 8 a.m."): a habit, no happening of the
+    date it names."""
+    return _HABIT.search(scope) is not None

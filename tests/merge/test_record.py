@@ -363,3 +363,27 @@ def test_a_kept_block_makes_its_entries_as_the_record_says_without_choosing_agai
     told = replace(record, blocks={block_key(day): block})
     (kept,) = merge_events(events, memo=memo_from(told, given))
     assert kept.text == entry.sources[other].sentence != entry.text
+
+
+def test_an_entry_whose_text_is_cut_to_its_lead_is_recorded_and_kept_the_same() -> None:
+    """The record names the report that gives the text by the rule the entry was made by:
+    a text cut to its lead (a wire dateline dropped) is still one of its reports'."""
+    day = day_value(dt.date(2025, 1, 3))
+    wire = (
+        "Fri Jan 3, 2025 10:19 pm GMT GAZA (Reuters) - Drones hit a bakery in Rafah on "
+        "Friday, killing nine people."
+    )
+    events = [
+        event("a", "It killed nine.", day, dt.date(2025, 1, 4)),
+        event("b", wire, day, dt.date(2025, 1, 4)),
+        event("c", "Nine were killed as drones hit a Rafah bakery.", day, dt.date(2025, 1, 5)),
+    ]
+    given = [(key_of([e]), [e]) for e in events]
+    memo = MergeMemo()
+    (entry,) = merge_events(events, memo=memo)
+    assert entry.text == "Drones hit a bakery in Rafah on Friday, killing nine people."
+    record = record_of(memo, given)
+    ((text, _),) = record.blocks[block_key(day)].choices
+    assert entry.sources[text].sentence == wire
+    (kept,) = merge_events(events, memo=memo_from(record, given))
+    assert kept == entry

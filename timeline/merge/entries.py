@@ -46,10 +46,21 @@ def entry_of(reports: Sequence[Event], mentions: Sequence[Event], text: str) -> 
 
 def entry_text(sentences: Sequence[str]) -> str:
     """The text of an entry whose reports tell ``sentences``: the clearest, cleaned."""
+    return report_text(sentences[text_choice(sentences)])
+
+
+def text_choice(sentences: Sequence[str]) -> int:
+    """Which of the reports' ``sentences`` gives the entry its text: the clearest once
+    each is cleaned (``report_text``)."""
     if len(sentences) == 1:
-        return lead_text(sentences[0])
-    texts = [lead_text(sentence) for sentence in sentences]
-    return texts[clearest(texts)]
+        return 0
+    return clearest([report_text(sentence) for sentence in sentences])
+
+
+def report_text(sentence: str) -> str:
+    """A report's sentence as an entry's text: cut to its lead, without stamps or
+    dateline (``text.lead_text``)."""
+    return lead_text(sentence)
 
 
 def split_reports(events: Sequence[Event]) -> tuple[list[Event], list[Event]]:

@@ -25,9 +25,8 @@ from dataclasses import dataclass, fields
 from timeline.merge import BlockKey, Choice, MergeMemo, Month, _Known, _MergedBlock
 from timeline.merge.blocks import names
 from timeline.merge.coarse import Folded, months_of
-from timeline.merge.entries import entry_of
+from timeline.merge.entries import entry_of, report_text, text_choice
 from timeline.merge.similarity import Weights
-from timeline.merge.text import clean_text
 from timeline.model import Entry, Event
 
 ArticleEvents = tuple[str, Sequence[Event]]
@@ -237,11 +236,8 @@ def _choices(block: _MergedBlock) -> tuple[Choice, ...]:
 
 
 def _text_choice(entry: Entry) -> int:
-    """Which of the entry's reports gives its text (``entries.entry_text``)."""
-    if len(entry.sources) == 1:
-        return 0
-    texts = (clean_text(source.sentence) for source in entry.sources)
-    return next(at for at, text in enumerate(texts) if text == entry.text)
+    """Which of the entry's reports gives its text (``entries.text_choice``)."""
+    return text_choice([source.sentence for source in entry.sources])
 
 
 def _mention_places(ids: tuple[str, ...], entry: Entry) -> tuple[int, ...]:
@@ -258,7 +254,7 @@ def _entry(events: list[Event], choice: Choice) -> Entry:
     text, places = choice
     mentions = [events[at] for at in places]
     reports = [e for at, e in enumerate(events) if at not in places] if places else events
-    return entry_of(reports, mentions, clean_text(reports[text].text))
+    return entry_of(reports, mentions, report_text(reports[text].text))
 
 
 def _entry_id(entry: Entry | None) -> str:

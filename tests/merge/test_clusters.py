@@ -234,3 +234,20 @@ def test_one_occurrence_of_one_day_on_other_targets_or_people_stays_apart(
 )
 def test_whom_or_what_an_occurrence_befell(text: str, befell: set[str]) -> None:
     assert befallen(text, told_occurrences(text)) == befell
+
+
+def test_a_merge_reads_each_sentence_once_and_keeps_its_readings_to_itself() -> None:
+    text = "An Israeli airstrike hit a school in Jabalia, killing 15 people, medics said."
+    reaction = "The UN condemned the airstrike on the school in Jabalia."
+    block = [report("a", text, "a1"), report("a", text, "a2"), report("b", reaction, "b1")]
+    words = {event.id: event_words(event) for event in [*block, *WAR]}
+    comparer = Comparer(words, corpus_weights(words.values()), frozenset(), {})
+    comparer.places.locate(block, comparer.weights)
+    assert list(comparer.places.readings) == [text, reaction]  # two events, one reading
+    assert comparer.places.of("a1") == comparer.places.of("a2") == {"jabalia"}
+    assert comparer.places.befell["a1"] == {"school"}
+    assert [comparer.reacts(event) for event in block] == [False, False, True]
+    assert comparer.reactions == {text: False, reaction: True}
+    # the next merge's comparer starts with nothing read: the readings go with the merge
+    fresh = Comparer(words, comparer.weights, frozenset(), {})
+    assert not fresh.places.readings and not fresh.reactions

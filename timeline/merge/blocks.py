@@ -108,7 +108,7 @@ def merge_block(block: Sequence[Event], comparer: Comparer) -> list[tuple[Event,
             home = len(clusters)
             closed = event.id in comparer.apart
             expected = event.kind is not EventKind.HAPPENED
-            reaction = reacts(event)
+            reaction = comparer.reacts(event)
             clusters.append(Cluster([], set(), closed, expected, False, reaction, set(), math.inf))
         cluster = clusters[home]
         cluster.reported = cluster.reported or not recalls(event)
@@ -148,7 +148,7 @@ def _retold_lead(
     if first and not _refers_to_lead(event, lead, comparer):
         return None
     cluster = clusters[place]
-    if cluster.closed or cluster.expected or reacts(event) is not cluster.reaction:
+    if cluster.closed or cluster.expected or comparer.reacts(event) is not cluster.reaction:
         return None
     if comparer.elsewhere(event.id, lead.id):
         return None
@@ -252,7 +252,7 @@ def _home(
     if retold is not None:
         return retold
     words = comparer.words[event.id]
-    reaction = reacts(event)
+    reaction = comparer.reacts(event)
     candidates = {i for key in keys for i in by_word.get(key, ())}
     candidates.update(i for word in words for i in by_key.get(word, ()))
     if recalls(event) or names(event):

@@ -117,6 +117,9 @@ class Comparer:
     """``whole`` of each event, by event id, as far as it was asked for."""
     places: Places = field(default_factory=Places)
     """The places the events of the block being merged name."""
+    reactions: dict[str, bool] = field(default_factory=dict)
+    """Whether each sentence reacts to something (``text.is_reaction``), by its text, as
+    far as this merge asked: kept while the merge runs, not by the process."""
 
     def whole(self, event_id: str) -> float:
         """The weight of all an event's words."""
@@ -133,6 +136,14 @@ class Comparer:
             weight = self.weights.weight
             heaviest = sorted((weight(w) for w in self.words[event_id]), reverse=True)
             found = self.totals[event_id] = math.fsum(heaviest[:NORM_WORDS])
+        return found
+
+    def reacts(self, event: Event) -> bool:
+        """``reacts``, each sentence asked once in this merge."""
+        sentence = event.clause or event.text
+        found = self.reactions.get(sentence)
+        if found is None:
+            found = self.reactions[sentence] = is_reaction(sentence)
         return found
 
     def elsewhere(self, a: str, b: str) -> bool:

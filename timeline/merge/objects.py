@@ -13,7 +13,6 @@ background or planned: only after the occurrences a report tells as what happene
 
 from __future__ import annotations
 
-import functools
 import re
 
 from timeline.merge.similarity import content_words, occurrence_words, stem, stems
@@ -39,7 +38,6 @@ _OF_PEOPLE = content_words(
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|\S")
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def befallen(sentence: str, told: frozenset[str]) -> frozenset[str]:
     """The targets ("school") and people ("ahmed jaber") that the occurrences ``told`` (as
     ``similarity.occurrence_words`` gives them) befall in a sentence."""

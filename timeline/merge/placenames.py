@@ -12,7 +12,6 @@ in the West Bank", a dateline "JENIN, West Bank". What the places tell of two re
 
 from __future__ import annotations
 
-import functools
 import re
 
 from timeline.merge.similarity import content_words, occurrence_words, stems
@@ -60,7 +59,6 @@ Named = tuple[tuple[str, tuple[str, ...]], ...]
 """Each place a sentence names, lower case, with the places it is said to lie in."""
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def place_names(sentence: str) -> Named:
     """The places a sentence tells something happened in: the capitalized words after "in",
     "at", "near", "on" ... ("in Rafah"), one name a run of them ("gaza city"), each with the
@@ -96,8 +94,9 @@ def _tokens(sentence: str) -> list[str]:
     return _TOKEN.findall(clean_text(sentence))
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _runs(sentence: str) -> frozenset[str]:
+def capitalized_runs(sentence: str) -> frozenset[str]:
+    """Every run of capitalized words of a sentence that may name a place, lower case
+    (``_capitalized_runs``): those ``named_places`` keeps when they are known places."""
     return frozenset(" ".join(run) for run in _capitalized_runs(_tokens(sentence)))
 
 
@@ -200,9 +199,15 @@ def named_places(sentence: str, known: frozenset[str]) -> frozenset[str]:
     """The places a sentence names: those after a cue (``place_names``, not the places
     they lie in) and every run of capitalized words that is a ``known`` place ("Israeli
     forces raided Jenin", Jenin being a place another report names after "in")."""
-    runs = _runs(sentence)
-    outer = {name for _, within in place_names(sentence) for name in within}
-    return frozenset(({name for name, _ in place_names(sentence)} | (runs & known)) - outer)
+    return places_of(place_names(sentence), capitalized_runs(sentence), known)
+
+
+def places_of(named: Named, runs: frozenset[str], known: frozenset[str]) -> frozenset[str]:
+    """``named_places`` of a sentence whose ``place_names`` and ``capitalized_runs`` are
+    read already: the names after a cue and the known places among the runs, without the
+    places those are said to lie in."""
+    outer = {name for _, within in named for name in within}
+    return frozenset(({name for name, _ in named} | (runs & known)) - outer)
 
 
 def _capitalized_runs(tokens: list[str]) -> list[list[str]]:

@@ -23,7 +23,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from timeline.merge.objects import SITES, befallen, other_kinds, other_objects
-from timeline.merge.placenames import PLACE_NOUNS, dateline_within, named_places, place_names
+from timeline.merge.placenames import (
+    PLACE_NOUNS,
+    Named,
+    capitalized_runs,
+    dateline_within,
+    place_names,
+    places_of,
+)
 from timeline.merge.similarity import (
     Weights,
     content_words,
@@ -64,10 +71,34 @@ def _meet(a: str, b: str, within: Mapping[str, frozenset[str]]) -> bool:
     return b in within.get(a, ()) or a in within.get(b, ())
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the places of a merge read in one sentence: the places it names after a cue
+    (``placenames.place_names``), its capitalized runs, the occurrences it tells as what
+    happened (``told_occurrences``) and whom or what they befell (``objects.befallen``)."""
+
+    names: Named
+    runs: frozenset[str]
+    told: frozenset[str]
+    befell: frozenset[str]
+
+
+def read_sentence(sentence: str) -> Reading:
+    """The ``Reading`` of a sentence."""
+    told = told_occurrences(sentence)
+    return Reading(
+        place_names(sentence), capitalized_runs(sentence), told, befallen(sentence, told)
+    )
+
+
 @dataclass(slots=True)
 class Places:
     """The specific places each event of the block being merged names, and the places its
-    reports say each place lies in."""
+    reports say each place lies in.
+
+    One lives for one merge (``Comparer.places``): it keeps each sentence's ``Reading``
+    while the merge runs (a sentence dated twice is read once), and the readings go with it.
+    """
 
     named: dict[str, frozenset[str]] = field(default_factory=dict)
     within: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -76,6 +107,8 @@ class Places:
     befell: dict[str, frozenset[str]] = field(default_factory=dict)
     """Whom or what those occurrences befell (``objects.befallen``)."""
     weights: Weights = field(default_factory=lambda: Weights({}, 0.0))
+    readings: dict[str, Reading] = field(default_factory=dict)
+    """Each sentence's reading, by its text, as far as this merge asked for it."""
 
     def locate(self, block: Sequence[Event], weights: Weights) -> None:
         """Find the places of a block's events, once each: the names after "in", "at", "on"
@@ -83,9 +116,10 @@ class Places:
         and a report names those it holds; a region (``BROAD_WEIGHT``) is left out; and
         the occurrences each report tells (``told_occurrences``)."""
         texts = {event.id: event.clause or event.text for event in block}
+        read = {event_id: self.reading(text) for event_id, text in texts.items()}
         within: dict[str, set[str]] = defaultdict(set)
-        for text in texts.values():
-            for name, outer in place_names(text):
+        for event_id, text in texts.items():
+            for name, outer in read[event_id].names:
                 within[name].update(outer)
             filed = dateline_within(text)
             if filed is not None:
@@ -93,14 +127,20 @@ class Places:
         known = frozenset(within)
         specific = frozenset(name for name in known if not _broad(name, weights))
         self.named = {
-            event_id: named_places(text, known) & specific for event_id, text in texts.items()
+            event_id: places_of(found.names, found.runs, known) & specific
+            for event_id, found in read.items()
         }
         self.within = {name: frozenset(outer) for name, outer in within.items()}
-        self.told = {event_id: told_occurrences(text) for event_id, text in texts.items()}
-        self.befell = {
-            event_id: befallen(text, self.told[event_id]) for event_id, text in texts.items()
-        }
+        self.told = {event_id: found.told for event_id, found in read.items()}
+        self.befell = {event_id: found.befell for event_id, found in read.items()}
         self.weights = weights
+
+    def reading(self, sentence: str) -> Reading:
+        """A sentence's ``Reading``, read once in this merge."""
+        found = self.readings.get(sentence)
+        if found is None:
+            found = self.readings[sentence] = read_sentence(sentence)
+        return found
 
     def of(self, event_id: str) -> frozenset[str]:
         """The specific places an event of the block names (none when it names none)."""

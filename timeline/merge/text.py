@@ -8,7 +8,6 @@ dangling by the sentence before), never about one outlet's sentences.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 
@@ -302,7 +301,6 @@ _REACTION_STEMS = (
 """What ``_REACTION`` can match at all, looked for first: most sentences hold none."""
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def is_reaction(sentence: str) -> bool:
     """True when a sentence reacts to something: condemns, welcomes, mourns it."""
     lower = sentence.lower()

@@ -12,7 +12,7 @@ from timeline.extract.timex import day_value
 from timeline.extract.timex.calendar import time_value, week_value
 from timeline.merge import MergeMemo, merge_events
 from timeline.merge.similarity import Weights, content_words
-from timeline.merge.text import foreground
+from timeline.merge.telling import foreground
 from timeline.model import ArticleRef, Basis, DateValue, Event, EventKind, Precision
 
 

@@ -36,15 +36,15 @@ from timeline.merge.similarity import (
     toll_words,
 )
 from timeline.merge.statements import told_in_statement
-from timeline.merge.text import (
+from timeline.merge.telling import (
     announces_another,
     background,
-    clean_text,
     foreground,
     quoted,
     refers_back,
     without_attribution,
 )
+from timeline.merge.text import clean_text
 from timeline.model import DateValue, Event, EventKind, Precision
 
 RECALL_DAYS = 3
@@ -159,7 +159,7 @@ def _retold_lead(
 
 def _refers_to_lead(event: Event, lead: Event, comparer: Comparer) -> bool:
     """True when an event names an occurrence as told already ("the leak", "this strike":
-    ``text.refers_back``) that its article's lead tells as what happened
+    ``telling.refers_back``) that its article's lead tells as what happened
     (``places.told_occurrences``): a definite reference points back into its own article
     ("A new piece of equipment sprung its own leak" ... "the company said that the leak
     has been isolated"), before any other article's report sharing its words. Not an

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from timeline.merge.places import Places, Where
 from timeline.merge.similarity import Weights, alike
-from timeline.merge.text import is_reaction
+from timeline.merge.telling import is_reaction
 from timeline.model import Event, EventKind
 
 MIN_SHARED = 2
@@ -118,7 +118,7 @@ class Comparer:
     places: Places = field(default_factory=Places)
     """The places the events of the block being merged name."""
     reactions: dict[str, bool] = field(default_factory=dict)
-    """Whether each sentence reacts to something (``text.is_reaction``), by its text, as
+    """Whether each sentence reacts to something (``telling.is_reaction``), by its text, as
     far as this merge asked: kept while the merge runs, not by the process."""
 
     def whole(self, event_id: str) -> float:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from timeline.merge.blocks import Comparer
 from timeline.merge.entries import with_mentions
 from timeline.merge.similarity import alike, occurrence_words
-from timeline.merge.text import foreground
+from timeline.merge.telling import foreground
 from timeline.model import DateValue, Entry, EventKind, Precision, Source
 
 COARSE_MIN_SHARED = 2
@@ -286,7 +286,7 @@ class _Reports:
     """For one pass: the words of the first ``COMPARED_REPORTS`` reports of each entry
     compared, and all of them together, worked out once per entry (a finer entry is
     compared with every coarse mention spanning its month); and which words each report
-    tells as what happened (``text.foreground``), each looked for once."""
+    tells as what happened (``telling.foreground``), each looked for once."""
 
     def __init__(self, comparer: Comparer) -> None:
         self._words = comparer.words
@@ -308,7 +308,7 @@ class _Reports:
         return found[1], found[2]
 
     def foreground(self, sentence: str, word: str) -> bool:
-        """``text.foreground``, each sentence and word once."""
+        """``telling.foreground``, each sentence and word once."""
         told = self._told.get((sentence, word))
         if told is None:
             told = self._told[(sentence, word)] = foreground(sentence, word)

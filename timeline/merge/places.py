@@ -39,7 +39,7 @@ from timeline.merge.similarity import (
     shares_figure,
     stems,
 )
-from timeline.merge.text import foreground
+from timeline.merge.telling import foreground
 from timeline.model import Event
 
 BROAD_WEIGHT = 1.6
@@ -103,7 +103,7 @@ class Places:
     named: dict[str, frozenset[str]] = field(default_factory=dict)
     within: dict[str, frozenset[str]] = field(default_factory=dict)
     told: dict[str, frozenset[str]] = field(default_factory=dict)
-    """The occurrences each event tells as what happened (``text.foreground``)."""
+    """The occurrences each event tells as what happened (``telling.foreground``)."""
     befell: dict[str, frozenset[str]] = field(default_factory=dict)
     """Whom or what those occurrences befell (``objects.befallen``)."""
     weights: Weights = field(default_factory=lambda: Weights({}, 0.0))
@@ -191,7 +191,7 @@ report of a war gives ("killed", "wounded"), and the nouns of a place ("camp", "
 
 def told_occurrences(sentence: str) -> frozenset[str]:
     """The occurrences (``similarity.occurrence_words``) a sentence tells as what happened
-    (``text.foreground``): not those it gives as background, a plan, or a description."""
+    (``telling.foreground``): not those it gives as background, a plan, or a description."""
     found = occurrence_words(frozenset(stems(sentence)))
     return frozenset(word for word in found if foreground(sentence, word))
 

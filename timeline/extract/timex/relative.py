@@ -23,7 +23,7 @@ _CLOCK_DATE = re.compile(
     rf"|(?P<day2>\d+)(?:st|nd|rd|th)?\s+(?P<month2>{MONTH}))(?:,?\s+(?P<year>\d{{4}}))?$"
 )
 _CLOCK = re.compile(
-    r"(?P<hour>[01]?\d|2[0-3])(?::?(?P<minute>[0-5]\d))?(?!\d)\s*(?P<half>[ap])?"
+    r"(?P<hour>[01]?\d|2[0-3])(?::?(?P<minute>[0-5]\d))?(?!\d)"
     r"|\b(?P<word>noon|midnight|midday)\b",
     re.IGNORECASE,
 )
@@ -324,11 +324,27 @@ def _clock(text: str) -> str | None:
     if match.group("word"):
         return "24:00" if match.group("word").lower() == "midnight" else "12:00"
     hour, minute = int(match.group("hour")), int(match.group("minute") or 0)
-    half = (match.group("half") or "").lower()
-    if re.search(r"(?i)afternoon|evening", text):  # "3 in the afternoon"
-        half = "p"
+    half = _half_of_day(text, hour)
     if half == "p" and hour < 12:
         hour += 12
     elif half == "a" and hour == 12:
         hour = 0
     return f"{hour:02d}:{minute:02d}"
+
+
+_MERIDIEM = re.compile(r"(?i)\d\s*([ap])\.?m(?![A-Za-z])")
+_PM_PARTS = re.compile(r"(?i)afternoon|evening")
+_NIGHT = re.compile(r"(?i)\bnight\b")
+
+
+def _half_of_day(text: str, hour: int) -> str:
+    """ "a", "p" or "" for a clock time: "3 in the afternoon" and "9 at night" are p.m. as
+    "3 p.m." is; a night's hours before six are the small hours ("2 at night")."""
+    if _PM_PARTS.search(text):
+        return "p"
+    meridiem = _MERIDIEM.search(text)
+    if meridiem is not None:
+        return meridiem.group(1).lower()
+    if _NIGHT.search(text):
+        return "p" if hour >= 6 else "a"
+    return ""

@@ -128,6 +128,22 @@ def test_ranges_give_both_ends(text: str, expected: list[Row]) -> None:
          [("4 in the morning", "TIME", "2025-02-03T04:00")]),
         ("Talks resumed at 3:30 in the afternoon.",
          [("3:30 in the afternoon", "TIME", "2025-02-03T15:30")]),
+        # The part of the day after a clock time sets its half, "o'clock" or not; the morning
+        # and a night's small hours keep it.
+        ("The shelling began around 5 o'clock in the afternoon.",
+         [("5 o'clock in the afternoon", "TIME", "2025-02-03T17:00")]),
+        ("The convoy was hit at 8 o’clock in the evening.",
+         [("8 o’clock in the evening", "TIME", "2025-02-03T20:00")]),
+        ("Drones were heard at 11 at night.", [("11 at night", "TIME", "2025-02-03T23:00")]),
+        ("The raid began at 10 o'clock at night.",
+         [("10 o'clock at night", "TIME", "2025-02-03T22:00")]),
+        ("The sirens sounded at 2 o'clock at night.",
+         [("2 o'clock at night", "TIME", "2025-02-03T02:00")]),
+        ("The troops moved out at 6 o'clock in the morning.",
+         [("6 o'clock in the morning", "TIME", "2025-02-03T06:00")]),
+        ("Fighting stopped at 9 o'clock.", [("9 o'clock", "TIME", "2025-02-03T09:00")]),
+        ("Sirens sounded at 9 p.m. on Sunday night.",
+         [("9 p.m. on Sunday night", "TIME", "2025-02-02T21:00")]),
         ("The evening was quiet.", []),
         # Without "mid", a part of day with "this" is on publication day, whatever came before.
         ("The vote was held on Jan. 2. Results come out this morning.",

@@ -238,6 +238,22 @@ def test_a_quotation_speaks_from_its_day(
         ("The leak began on April 20. The oil was stopped at 1425 local time.",
          D(2025, 7, 15), [("April 20", "DATE", "2025-04-20"),
                           ("1425 local time", "TIME", "2025-07-15T14:25")]),
+        # A price stamped with a time in a sentence naming no day is the day's trading, as
+        # a wire reports it, whatever day the sentence before named ...
+        ("The drop came despite strong results on Tuesday. Arms makers' shares traded down "
+         "6.8 percent at 1516 GMT.", D(2025, 1, 16),
+         [("Tuesday", "DATE", "2025-01-14"), ("1516 GMT", "TIME", "2025-01-16T15:16")]),
+        ("Two ministers said on Wednesday the tax should go. The stock was up 2.6 percent at "
+         "440 pence by 1336 GMT.", D(2025, 1, 16),
+         [("Wednesday", "DATE", "2025-01-15"), ("1336 GMT", "TIME", "2025-01-16T13:36")]),
+        # ... but the sentence's own day holds, and a time that quotes no price follows the
+        # story.
+        ("The defence group's ADRs added to losses on Tuesday, trading down 0.2 percent at "
+         "1836 GMT.", D(2025, 1, 16),
+         [("Tuesday", "DATE", "2025-01-14"), ("1836 GMT", "TIME", "2025-01-14T18:36")]),
+        ("The convoy was shelled on Tuesday. Seven people were killed at 1516 GMT.",
+         D(2025, 1, 16),
+         [("Tuesday", "DATE", "2025-01-14"), ("1516 GMT", "TIME", "2025-01-14T15:16")]),
         # "after midnight" begins a day: in a morning report, the day of publication.
         ("Shelling resumed shortly after midnight.", D(2025, 1, 16),
          [("midnight", "TIME", "2025-01-16T00:00")]),

@@ -23,7 +23,7 @@ _CLOCK_DATE = re.compile(
     rf"|(?P<day2>\d+)(?:st|nd|rd|th)?\s+(?P<month2>{MONTH}))(?:,?\s+(?P<year>\d{{4}}))?$"
 )
 _CLOCK = re.compile(
-    r"(?P<hour>[01]?\d|2[0-3])(?::?(?P<minute>[0-5]\d))?(?!\d)\s*(?P<half>[ap])?"
+    r"(?P<hour>[01]?\d|2[0-3])(?::?(?P<minute>[0-5]\d))?(?!\d)"
     r"|\b(?P<word>noon|midnight|midday)\b",
     re.IGNORECASE,
 )
@@ -43,6 +43,10 @@ _WEEK_AFTER = re.compile(
     r"(?:\s+(?:to|and|or|through|until|-|–)\s+[A-Z][a-z]+day)?\s+(?i:(last|next|this)\s+week)"
     r"(?![A-Za-z'’])"
 )
+_PRICED = re.compile(r"(?i)\b(?:shares?|stocks?|ADRs?|index|bonds?|yields?|futures|crude|Brent)\b")
+_PRICE_MOVE = re.compile(r"(?i)\d(?:\s*%|\s+(?:percent|per\s+cent|pence|cents|points)\b)")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“(])|\n")
+_QUOTE_WINDOW = 200
 _DAWN = "06:00"
 """Times before it are in the small hours, which news counts with the night before."""
 _AFTER = re.compile(r"(?i)\b(?:after|past)\s+$")
@@ -194,7 +198,10 @@ def _on_reference_day(ctx: Context, m: re.Match[str], time: str) -> tuple[dt.dat
     ref = ctx.reference(Precision.DAY)
     if ref is None:
         return None, time
-    if (ctx.published - ref.start).days > _RECENT and ctx.story_at(m.start()) is None:
+    if ctx.story_at(m.start()) is None and (
+        (ctx.published - ref.start).days > _RECENT
+        or (ref.start != ctx.published and _is_market_quote(ctx, m))
+    ):
         ref = ctx.today
     after_midnight = time == "24:00" and _AFTER.search(ctx.text, max(0, m.start() - 12), m.start())
     if after_midnight:
@@ -205,6 +212,21 @@ def _on_reference_day(ctx: Context, m: re.Match[str], time: str) -> tuple[dt.dat
     if after_midnight or _in_the_night(ref) or ctx.named_early(following):
         return following, time
     return ref.start, time
+
+
+def _is_market_quote(ctx: Context, m: re.Match[str]) -> bool:
+    """Whether a clock time stamps a price in a sentence that names no day ("BP's shares
+    traded down 6.8 percent at 582 pence at 1516 GMT", "The stock was up 2.6 percent by 1336
+    GMT"): a wire's market report gives the trading of the day it is published, whatever day
+    the sentence before named ("results on Tuesday", "sold his shares on Monday")."""
+    start = max(0, m.start() - _QUOTE_WINDOW)
+    ends = list(_SENTENCE_END.finditer(ctx.text, start, m.start()))
+    start = ends[-1].end() if ends else start
+    if ctx.last is not None and ctx.last.end > start:
+        return False  # a day of the sentence's own ("added to losses on Wednesday, ... at")
+    stop = _SENTENCE_END.search(ctx.text, m.end(), m.end() + _QUOTE_WINDOW)
+    sentence = ctx.text[start : stop.start() if stop else m.end() + _QUOTE_WINDOW]
+    return _PRICED.search(sentence) is not None and _PRICE_MOVE.search(sentence) is not None
 
 
 def _in_the_night(value: DateValue) -> bool:
@@ -324,11 +346,27 @@ def _clock(text: str) -> str | None:
     if match.group("word"):
         return "24:00" if match.group("word").lower() == "midnight" else "12:00"
     hour, minute = int(match.group("hour")), int(match.group("minute") or 0)
-    half = (match.group("half") or "").lower()
-    if re.search(r"(?i)afternoon|evening", text):  # "3 in the afternoon"
-        half = "p"
+    half = _half_of_day(text, hour)
     if half == "p" and hour < 12:
         hour += 12
     elif half == "a" and hour == 12:
         hour = 0
     return f"{hour:02d}:{minute:02d}"
+
+
+_MERIDIEM = re.compile(r"(?i)\d\s*([ap])\.?m(?![A-Za-z])")
+_PM_PARTS = re.compile(r"(?i)afternoon|evening")
+_NIGHT = re.compile(r"(?i)\bnight\b")
+
+
+def _half_of_day(text: str, hour: int) -> str:
+    """ "a", "p" or "" for a clock time: "3 in the afternoon" and "9 at night" are p.m. as
+    "3 p.m." is; a night's hours before six are the small hours ("2 at night")."""
+    if _PM_PARTS.search(text):
+        return "p"
+    meridiem = _MERIDIEM.search(text)
+    if meridiem is not None:
+        return meridiem.group(1).lower()
+    if _NIGHT.search(text):
+        return "p" if hour >= 6 else "a"
+    return ""

@@ -87,8 +87,11 @@ _CLOCK_CORE = (
     r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?i:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?![A-Za-z])"
     # "630 a.m.", a colon lost
     r"|(?:1[0-2]|0?[1-9])[0-5]\d\s*(?i:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?![A-Za-z])"
-    r"|(?:[01]?\d|1[0-2])(?::[0-5]\d)?\s+(?i:in\s+the\s+(?:morning|afternoon|evening))"
-    r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])|(?:[01]?\d|1[0-2])\s+o'clock"
+    # "3 in the afternoon", "5 o'clock in the afternoon", "9 at night": the part of the day
+    # sets the half of the day that a.m. or p.m. would
+    r"|(?:[01]?\d|1[0-2])(?::[0-5]\d)?(?:\s+o['’]clock)?\s+"
+    r"(?i:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)(?![A-Za-z])"
+    r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])|(?:[01]?\d|1[0-2])\s+o['’]clock"
     rf"|{_HHMM}(?=\s*{_ZONE_WORD}|\s*\(\s*{_HHMM}\s*{_ZONE_WORD}\s*\))"
     r"|(?i:noon|midnight|midday)(?![A-Za-z]))"
 )

@@ -341,15 +341,26 @@ An aid convoy reached the Rafah crossing on January 13, 2025, officials said.
 """
 
 
-def test_a_kept_block_makes_its_entries_as_the_record_says_without_choosing_again() -> None:
-    day = day_value(dt.date(2025, 1, 3))
-    clear = "Drones hit a bakery in Rafah on Friday, killing nine people, medics said."
+BAKERY_DAY = day_value(dt.date(2025, 1, 3))
+
+
+def bakery_reports(clear: str) -> tuple[list[Event], list[ArticleEvents]]:
+    """Three reports of one strike, the second ``clear``: the events and the articles the
+    record is made of."""
     events = [
-        event("a", "It killed nine.", day, dt.date(2025, 1, 4)),
-        event("b", clear, day, dt.date(2025, 1, 4)),
-        event("c", "Nine were killed as drones hit a Rafah bakery.", day, dt.date(2025, 1, 5)),
+        event("a", "It killed nine.", BAKERY_DAY, dt.date(2025, 1, 4)),
+        event("b", clear, BAKERY_DAY, dt.date(2025, 1, 4)),
+        event(
+            "c", "Nine were killed as drones hit a Rafah bakery.", BAKERY_DAY, dt.date(2025, 1, 5)
+        ),
     ]
-    given = [(key_of([e]), [e]) for e in events]
+    return events, [(key_of([e]), [e]) for e in events]
+
+
+def test_a_kept_block_makes_its_entries_as_the_record_says_without_choosing_again() -> None:
+    day = BAKERY_DAY
+    clear = "Drones hit a bakery in Rafah on Friday, killing nine people, medics said."
+    events, given = bakery_reports(clear)
     memo = MergeMemo()
     (entry,) = merge_events(events, memo=memo)
     record = record_of(memo, given)
@@ -368,22 +379,16 @@ def test_a_kept_block_makes_its_entries_as_the_record_says_without_choosing_agai
 def test_an_entry_whose_text_is_cut_to_its_lead_is_recorded_and_kept_the_same() -> None:
     """The record names the report that gives the text by the rule the entry was made by:
     a text cut to its lead (a wire dateline dropped) is still one of its reports'."""
-    day = day_value(dt.date(2025, 1, 3))
     wire = (
         "Fri Jan 3, 2025 10:19 pm GMT GAZA (Reuters) - Drones hit a bakery in Rafah on "
         "Friday, killing nine people."
     )
-    events = [
-        event("a", "It killed nine.", day, dt.date(2025, 1, 4)),
-        event("b", wire, day, dt.date(2025, 1, 4)),
-        event("c", "Nine were killed as drones hit a Rafah bakery.", day, dt.date(2025, 1, 5)),
-    ]
-    given = [(key_of([e]), [e]) for e in events]
+    events, given = bakery_reports(wire)
     memo = MergeMemo()
     (entry,) = merge_events(events, memo=memo)
     assert entry.text == "Drones hit a bakery in Rafah on Friday, killing nine people."
     record = record_of(memo, given)
-    ((text, _),) = record.blocks[block_key(day)].choices
+    ((text, _),) = record.blocks[block_key(BAKERY_DAY)].choices
     assert entry.sources[text].sentence == wire
     (kept,) = merge_events(events, memo=memo_from(record, given))
     assert kept == entry

@@ -55,13 +55,12 @@ _DATELINES = tuple(
 (the place is often where it happened)."""
 _LEAST_LEFT = 20
 """A cleaned text keeps at least this many characters, else the sentence stays whole."""
-_CLOCK = (
-    r"\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?"
-    r"(?:\s+(?:GMT|BST|UTC|UK|ET|EDT|EST|CET|CEST))?"
-)
-_FULL_DATE = (
-    rf"(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})"
-)
+_TIMED = r"\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?"
+"""A clock time: "14:07", "08.38", "3:08 pm"."""
+_DATED = rf"(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})"
+"""A full date: "8 November 2011", "Apr 29, 2010"."""
+_CLOCK = rf"{_TIMED}(?:\s+(?:GMT|BST|UTC|UK|ET|EDT|EST|CET|CEST))?"
+_FULL_DATE = rf"(?:{_WEEKDAY},?\s+)?{_DATED}"
 _STAMP_PART = rf"(?:{_CLOCK}|{_FULL_DATE})"
 _STAMP = re.compile(
     # "Page last updated at 08:14 GMT, Tuesday, 8 November 2011 09:14 UK",
@@ -137,8 +136,6 @@ def without_stamps(sentence: str) -> str:
 
 
 _ZONE = r"(?:GMT|UTC|BST|CET|CEST|EET|EEST|IST|[ECMP][SD]T|ET|UK(?:\s+time)?)"
-_TIMED = r"\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?"
-_DATED = rf"(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})"
 _BARE_STAMP = re.compile(
     # "Thursday 29 April 2010 17.33 BST", "Tue Apr 21, 2009 10:19 pm BST",
     # "09:26 UK time, Friday, 11 June 2010": a full date with its clock time and a weekday

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from timeline.merge.entries import entry_text
-from timeline.merge.text import lead_text
+from timeline.merge.text import clearest, lead_text
 
 
 @pytest.mark.parametrize(
@@ -85,3 +85,28 @@ def test_the_entry_text_is_the_lead_of_the_clearest_report() -> None:
     assert entry_text([leaning, glued]) == (
         "The truce held through its first night on Monday, with no strikes reported."
     )
+
+
+@pytest.mark.parametrize(
+    ("sentences", "chosen"),
+    [
+        # of reports equally clear, the one that says what the others say, not an aside
+        (["Rescue teams reached the area of the delta on Monday after the storm.",
+          "Floods killed 40 people in villages of the delta on Monday, the army said.",
+          "Floods in the delta killed at least 40 people in three villages on Monday."], 1),
+        (["Shares in the company fell by 4 per cent in early trading in London.",
+          "An explosion on the rig killed 11 workers and set it ablaze off Louisiana.",
+          "The rig exploded and burned off Louisiana, killing 11 of its workers."], 1),
+        # two reports that share the same words: the earliest
+        (["Israel and Hamas agreed a ceasefire in Doha on Wednesday.",
+          "Israel and Hamas agreed a ceasefire in Doha on Wednesday, mediators said."], 0),
+        # fewer faults first: the consensus does not make a forecast or a pronoun clearer
+        (["The strikes hit the north of the Gaza Strip overnight, the army said.",
+          "They hit the north of the Gaza Strip overnight and killed 12 people.",
+          "The strikes on the north of the Gaza Strip will go on, the army said."], 0),
+    ],
+)  # fmt: skip
+def test_the_clearest_report_is_the_one_its_reports_agree_on(
+    sentences: list[str], chosen: int
+) -> None:
+    assert clearest(sentences) == chosen

@@ -43,9 +43,10 @@ import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from timeline.merge.entries import report_text, text_choice
 from timeline.merge.mentions import DateMentions, day_of
 from timeline.merge.similarity import content_words
-from timeline.merge.text import clean_text, lead_text
+from timeline.merge.text import clean_text
 from timeline.model import (
     ArticleEvents,
     Correction,
@@ -329,12 +330,15 @@ def _just_done(text: str) -> bool:
 
 
 def told_words(entry: Entry) -> frozenset[str]:
-    """The content words of the report that gives an entry its text, as its page printed
-    it (``clean_text``, not ``lead_text``): a headline run into the lead counts, for it is
-    the newsroom's own summary of what happened; the text shown is only the lead."""
-    for source in entry.sources:
-        if lead_text(source.sentence) == entry.text:
-            return content_words(clean_text(source.sentence))
+    """The content words of the report that gives an entry its text (``text_choice``), as
+    its page printed it (``clean_text``, not ``report_text``): a headline run into the lead
+    counts, for it is the newsroom's own summary of what happened; the text shown is only
+    the lead. An entry whose text no report gives (an editor's) has its text's words."""
+    if entry.sources:
+        sentences = [source.sentence for source in entry.sources]
+        chosen = sentences[text_choice(sentences)]
+        if report_text(chosen) == entry.text:
+            return content_words(clean_text(chosen))
     return content_words(entry.text)
 
 

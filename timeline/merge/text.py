@@ -9,7 +9,10 @@ dangling by the sentence before), never about one outlet's sentences.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
+
+from timeline.merge.similarity import content_words
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -251,9 +254,17 @@ def _is_lead(text: str) -> bool:
 
 def clearest(sentences: Sequence[str]) -> int:
     """The place of the clearest standalone sentence among ``sentences`` (cleaned ones):
-    the first of those with the fewest faults, so the earliest report wins a tie."""
+    of those with the fewest faults, the one that says most of what the others say (the
+    happening as its reports tell it, not one outlet's aside), then the earliest."""
     faults = [_faults(sentence) for sentence in sentences]
-    return min(range(len(sentences)), key=lambda place: (faults[place], place))
+    fewest = min(faults)
+    places = [place for place, found in enumerate(faults) if found == fewest]
+    if len(places) == 1:
+        return places[0]
+    words = [content_words(sentence) for sentence in sentences]
+    said = Counter(word for told in words for word in told)
+    shared = {place: sum(said[word] - 1 for word in words[place]) for place in places}
+    return min(places, key=lambda place: (-shared[place], place))
 
 
 def _faults(sentence: str) -> int:

@@ -131,6 +131,19 @@ def furniture_of(body: str) -> list[str]:
             ["Copyright 2018 Example News.", "All rights reserved."],
         ),
         ("Tags: Syria, Damascus, 2017", ["Tags: Syria, Damascus, 2017"]),
+        # editors' notes
+        (
+            "Note: The photograph on this page was updated in 2011.",
+            ["Note: The photograph on this page was updated in 2011."],
+        ),
+        (
+            "Correction: An earlier version misstated the toll of Monday's strike.",
+            ["Correction: An earlier version misstated the toll of Monday's strike."],
+        ),
+        (
+            "Editor's note: This story was updated on Tuesday.",
+            ["Editor's note: This story was updated on Tuesday."],
+        ),
         (
             "Read more: Gaza truce talks resume in Cairo",
             ["Read more: Gaza truce talks resume in Cairo"],
@@ -216,6 +229,7 @@ def test_furniture(body: str, furniture: list[str]) -> None:
         "28 June 2009 Los Angeles police interview the doctor for three hours.",
         "April 20, 2010 - Explosion and fire on the drilling rig kill 11 workers.",
         "7 October 2023 Hamas-led gunmen attack towns in southern Israel.",
+        "Notes found on Monday showed the plan: troops would cross at dawn.",
         "Comments by the minister on Monday drew an angry response.",
         "Netanyahu is seen as a hardliner by many in his cabinet, officials said on Monday.",
         "The army withdrew on Tuesday, April 27, 2010, officials said.",

@@ -135,7 +135,7 @@ _FURNITURE_OPENING = re.compile(
     r"a version of this (?:article|story|report)|a version appeared|this (?:article|story) "
     r"(?:was|is|has been) (?:amended|updated|corrected|first published|originally published)|"
     r"\(?(?:reporting|writing|editing|additional reporting|compiled|edited) by\b|"
-    r"comment number \d|"
+    r"comment number \d|(?:editor['’]?s\s+)?note\s*:|correction\s*:|clarification\s*:|"
     rf"(?:page\s+)?(?:last\s+)?(?:updated|published|posted|modified)(?:\s+(?:on|at))?:?\s+"
     rf"{_DATE_WORD})"
 )
@@ -179,7 +179,8 @@ _OPENING_WORDS = frozenset(
     "click see share follow sign subscribe email print advertisement watch listen video audio "
     "comment comments join have you for a this reporting writing editing additional compiled "
     "edited last updated published posted modified tags tag topics topic filed categories "
-    "keywords read related more also recommended most top page".split()
+    "keywords read related more also recommended most top page note editor's editor’s "
+    "editors correction clarification".split()
 )
 _CLOCK_DIGITS = re.compile(r"\d[:.]\d\d")
 _HEAD = 160

@@ -205,6 +205,30 @@ def furniture_of(body: str) -> list[str]:
                 "Aid trucks enter Gaza",
             ],
         ),
+        # a clip's blurb, just before the media player's notice (never the article's lead)
+        (
+            "Strikes hit Rafah on Monday, medics said.\n\n"
+            "Our correspondent spent Monday night in a shelter in Rafah.\n\n"
+            "To play this content JavaScript must be turned on.\n\n"
+            "The army said on Monday it had hit militants.",
+            ["Our correspondent spent Monday night in a shelter in Rafah."],
+        ),
+        # a photograph's caption in agency style, the one dated line of its article
+        (
+            "March 3, 2024: Medics carry a wounded boy into a hospital in Rafah.\n\n"
+            "Strikes hit Rafah overnight, medics said.",
+            ["March 3, 2024: Medics carry a wounded boy into a hospital in Rafah."],
+        ),
+        # a graphic's panels, each opening with its heading
+        (
+            "The army withdrew on Monday.\n\n"
+            "HOW THE CEASEFIRE WORKS In January, both sides agreed to a first phase.\n\n"
+            "HOW THE CEASEFIRE WORKS On 19 January, the first hostages were freed.",
+            [
+                "HOW THE CEASEFIRE WORKS In January, both sides agreed to a first phase.",
+                "HOW THE CEASEFIRE WORKS On 19 January, the first hostages were freed.",
+            ],
+        ),
     ],
 )
 def test_furniture(body: str, furniture: list[str]) -> None:
@@ -224,7 +248,13 @@ def test_furniture(body: str, furniture: list[str]) -> None:
         "Related talks collapsed in May, diplomats said, and neither side has returned since.",
         "He said: 'We are ready.' Netanyahu added: 'We will see.'",
         '"We are ... we will ... we must," he said on Monday.',
-        "March 20, 2003: US-led forces invade Iraq.",
+        # a chronology's lines come in a run, however they are written
+        "March 20, 2003: US-led forces invade Iraq.\n\nApril 9 - Baghdad falls.",
+        "The war began in 2003.\n\nMarch 20, 2003: US-led forces invade Iraq.\n\n"
+        "9 April 2003: Baghdad falls to US forces.",
+        # the lead before a clip, and a heading written once
+        "Strikes hit Rafah on Monday, medics said.\n\nTo play this content JavaScript must be on.",
+        "GAZA CEASEFIRE HOLDS The army withdrew on Monday.\n\nIt said the truce held.",
         # a chronology's lines: the date is that of what they tell
         "28 June 2009 Los Angeles police interview the doctor for three hours.",
         "April 20, 2010 - Explosion and fire on the drilling rig kill 11 workers.",

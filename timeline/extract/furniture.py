@@ -13,6 +13,7 @@ nothing is learned and nothing costs more than a few regular-expression scans pe
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -206,6 +207,17 @@ def _may_open_prefix(word: str) -> bool:
 _MONTH_OR_DAY = frozenset(
     "jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun".split()
 )
+_MEDIA_NOTICE = re.compile(
+    r"(?i)\s*(?:to play this (?:content|video|clip)|media playback is (?:not supported|"
+    r"unsupported)|your (?:browser|device) does not support|this (?:video|content) (?:can ?not|"
+    r"is not available))"
+)
+_BLURB_WORDS = 60
+_DATED_CAPTION = re.compile(rf"\s*{_FULL_DATE}\s*:\s+[\"“‘']?[A-Z]")
+_DATE_OPENING = re.compile(
+    rf"\s*(?:[-–—•*]\s*)?(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}\b|{_DAY}\s+{_MONTH}|\d{{4}}\b)"
+)
+_CAPS_HEADING = re.compile(r"\s*((?:[A-Z][A-Z'’&-]*\s+){2,}[A-Z][A-Z'’&-]*)\s+[A-Z][a-z]")
 _LINE_END = re.compile(r"[.!?:;\"'”’)]\s*$")
 _SHORT_LINE_WORDS = 12
 _LIST_LINES = 3
@@ -219,7 +231,9 @@ def furniture_spans(text: str, paragraphs: Sequence[tuple[Span, Sequence[Span]]]
     the paragraphs of its masked text, each with its sentences.
     """
     spans: list[Bounds] = []
-    listed = _title_line_runs([p for p, _ in paragraphs])
+    plain = [p for p, _ in paragraphs]
+    listed = _title_line_runs(plain) | _media_blurbs(plain) | _lone_dated_caption(plain)
+    listed |= _graphic_panels(plain)
     for paragraph, sentences in paragraphs:
         if paragraph.start in listed or _is_link_list(text, paragraph) or _teasers(paragraph.text):
             spans.append((paragraph.start, paragraph.end))
@@ -371,6 +385,42 @@ def _title_line_runs(paragraphs: Sequence[Span]) -> set[int]:
             found.update(run)
         run = []
     return found
+
+
+def _media_blurbs(paragraphs: Sequence[Span]) -> set[int]:
+    """Starts of paragraphs that introduce a video or a sound clip: the paragraph just before
+    a media player's notice, after the article's first ("Dixie Bickel gives World Today an
+    account of what happened." then "To play this content JavaScript must be turned on").
+    Its date is the clip's."""
+    return {
+        before.start
+        for before, after in itertools.pairwise(paragraphs[1:])  # never the article's lead
+        if _MEDIA_NOTICE.match(after.text) and len(before.text.split()) <= _BLURB_WORDS
+    }
+
+
+def _lone_dated_caption(paragraphs: Sequence[Span]) -> set[int]:
+    """The start of a photograph's caption in agency style, a full date and a colon ("April
+    29, 2010: Workers in Orange Beach lay inflatable booms"), when it is the only paragraph
+    of its article that opens with a date: a chronology's lines, written the same way, come
+    in a run ("April 20, 2010 - Explosion and fire on the rig", "April 22 - The rig sinks")."""
+    captions = [p.start for p in paragraphs if _DATED_CAPTION.match(p.text)]
+    if len(captions) != 1:
+        return set()
+    dated = sum(1 for p in paragraphs if _DATE_OPENING.match(p.text))
+    return set(captions) if dated == 1 else set()
+
+
+def _graphic_panels(paragraphs: Sequence[Span]) -> set[int]:
+    """Starts of the panels of a graphic: paragraphs opening with the same heading in
+    capitals ("NEW CAP FOR LEAKING OIL WELL In June, BP placed a cap ..."), two or more
+    times in one article. A report repeats no heading; a slideshow's text does."""
+    headings: dict[str, list[int]] = {}
+    for paragraph in paragraphs:
+        heading = _CAPS_HEADING.match(paragraph.text)
+        if heading is not None:
+            headings.setdefault(heading.group(1), []).append(paragraph.start)
+    return {start for starts in headings.values() if len(starts) >= 2 for start in starts}
 
 
 def _title_like(line: str) -> bool:

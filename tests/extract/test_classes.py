@@ -28,6 +28,8 @@ def kinds_of(body: str) -> list[tuple[str, EventKind]]:
 
 
 HAPPENED = [
+    # the end of a range is no bound
+    ("Fighting raged from January 20 through January 24.", [("January 24", H)]),
     ("Israeli jets struck a school in Gaza City on Monday.", [("Monday", H)]),
     ("Three hostages were freed on Saturday in Khan Younis.", [("Saturday", H)]),
     ("On Tuesday, troops withdrew from the Netzarim corridor.", [("Tuesday", H)]),
@@ -64,6 +66,8 @@ HAPPENED = [
 ]
 
 EXPECTED = [
+    # what someone looks forward to
+    ("With the truce holding, we can look forward to talks in September.", [("September", E)]),
     ("The truce will take effect on Sunday.", [("Sunday", E)]),
     ("Negotiators are due to meet in Cairo on Thursday.", [("Thursday", E)]),
     ("The next exchange is expected on Saturday.", [("Saturday", E)]),
@@ -97,6 +101,12 @@ EXPECTED = [
 
 STATES = [
     ("More than 46,000 people have been killed since March 2011.", [("March 2011", S)]),
+    # a bound the verb runs to, as "until" is
+    ("The curfew in Jenin ran through January 31.", [("January 31", S)]),
+    (
+        "One reason for having the closure go through the end of January was the harvest.",
+        [("the end of January", S)],
+    ),
     ("The death toll has risen to 413, the health ministry said on Tuesday.", [("Tuesday", S)]),
     ("The army declined to comment on Monday.", [("Monday", S)]),
     ("As of Monday, 18 hostages had been freed.", [("Monday", S)]),

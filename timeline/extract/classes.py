@@ -90,6 +90,13 @@ _HAPPENED_ON = re.compile(
     r"(?:on\s+|in\s+|at\s+)?$"
 )
 _NEAR_HAPPENING = 40
+# A bound that a verb runs to, as "until" is ("the moratorium goes through Nov. 30", "runs
+# through the end of May"); not the end of a range ("from Monday through Wednesday").
+_THROUGH_BEFORE = re.compile(
+    r"\b(?!(?:week|month|year|day|weekend|morning|afternoon|evening|night|today|tomorrow|"
+    r"yesterday|now|then|and|or)\b)[a-z]+\s+(?:on\s+)?(?:through|thru)\s+(?:the\s+)?"
+    r"(?:(?:end|middle)\s+of\s+)?(?:(?:late|early|mid)[\s-]+)?$"
+)
 # Where a smaller clause opens before the expression: a relative clause, a subordinate one, an
 # appositive, a participle clause.
 _OPENING = re.compile(
@@ -207,7 +214,7 @@ def classify(
         return EventKind.EXPECTED
     if ahead and first_of(markers, ("modal", "infinitive", "past")) != "past":
         return EventKind.EXPECTED
-    if background in ("until", "till"):
+    if background in ("until", "till") or _bound_passed(text, start, expression, published):
         return EventKind.STATE
     if is_state(scope, words) or _statistic(scope, expression):
         return _state_or_mention(scope, at)
@@ -279,6 +286,16 @@ def _intended(scope: str, at: int, expression: TimeExpression, published: dt.dat
     if date is None or date.end <= published:
         return False
     return any(m.end() <= at for m in _INTENT.finditer(scope, 0, at))
+
+
+def _bound_passed(text: str, start: int, expression: TimeExpression, published: dt.date) -> bool:
+    """A bound a verb ran to, passed before publication, as "until" is ("the curfew ran
+    through January 31"): what held up to it, not what happened on it. A bound of the day
+    or after ("allowed BP to test through Friday evening") is left to the other rules."""
+    date = expression.date
+    if date is None or date.end > published:
+        return False
+    return _THROUGH_BEFORE.search(text, 0, start) is not None
 
 
 def _after(expression: TimeExpression, published: dt.date) -> bool:

@@ -28,6 +28,14 @@ def kinds_of(body: str) -> list[tuple[str, EventKind]]:
 
 
 HAPPENED = [
+    # a telling of an occurrence, or of what someone did
+    ("The strike was a mistake, the army said on Tuesday.", [("Tuesday", H)]),
+    ("Hamas freed three hostages, officials said on Monday.", [("Monday", H)]),
+    (
+        "What matters most is that the boy, after a voyage to the United States last November,"
+        " needs care.",
+        [("last November", H)],
+    ),
     # the end of a range is no bound
     ("Fighting raged from January 20 through January 24.", [("January 24", H)]),
     ("Israeli jets struck a school in Gaza City on Monday.", [("Monday", H)]),
@@ -101,6 +109,12 @@ EXPECTED = [
 
 STATES = [
     ("More than 46,000 people have been killed since March 2011.", [("March 2011", S)]),
+    # a telling of what only describes a condition
+    ("The crossing was quiet all day, witnesses said on Monday.", [("Monday", S)]),
+    (
+        "It was the first fall in aid deliveries since October, a UN official said yesterday.",
+        [("yesterday", S)],
+    ),
     # a bound the verb runs to, as "until" is
     ("The curfew in Jenin ran through January 31.", [("January 31", S)]),
     (

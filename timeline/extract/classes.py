@@ -90,6 +90,9 @@ _HAPPENED_ON = re.compile(
     r"(?:on\s+|in\s+|at\s+)?$"
 )
 _NEAR_HAPPENING = 40
+_SAID = re.compile(
+    r"(?i)\b(?:said|says|told|added|wrote|stated|reported|announced|confirmed|noted|explained)\b"
+)
 # A bound that a verb runs to, as "until" is ("the moratorium goes through Nov. 30", "runs
 # through the end of May"); not the end of a range ("from Monday through Wednesday").
 _THROUGH_BEFORE = re.compile(
@@ -197,7 +200,9 @@ def classify(
         return EventKind.MENTION  # "Tuesday's explosion", even after "officials say the slick from"
     if is_telling(text[:start], text[end:]):
         telling = cue_words(text)
-        return EventKind.STATE if is_state(text, telling) else EventKind.HAPPENED
+        if is_state(text, telling) or _tells_a_condition(text[:start]):
+            return EventKind.STATE
+        return EventKind.HAPPENED
     if background and _HAPPENING_NEXT.match(text, end):
         return EventKind.MENTION  # "before the Sept. 11, 2001, attacks"
     scope, at, stop = _scope(text, start, end)
@@ -226,6 +231,18 @@ def classify(
     if describes_condition(scope, at, stop) or tells_a_habit(scope):
         return _state_or_mention(scope, at)  # "the attention today is on AIG"
     return EventKind.HAPPENED
+
+
+def _tells_a_condition(before: str) -> bool:
+    """What a dated telling tells, up to its first comma, only describes a condition ("It
+    was the first monthly decline since October 2006, an economist said yesterday"): the
+    telling is no happening of its own, as a told tally is none."""
+    if "," not in before:
+        return False
+    told, teller = before.split(",", 1)
+    if _SAID.search(teller) is None:
+        return False  # no verb of telling after it ("a voyage to the United States")
+    return describes_condition(told, len(told), len(told))
 
 
 def _kind_of_lead(sentence: str) -> EventKind:

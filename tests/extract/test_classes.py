@@ -28,6 +28,10 @@ def kinds_of(body: str) -> list[tuple[str, EventKind]]:
 
 
 HAPPENED = [
+    # "however" as an adverb, and a plan carried out
+    ("However, the army struck Rafah on Monday.", [("Monday", H)]),
+    ("However Hamas struck Rafah on Monday.", [("Monday", H)]),
+    ("The army carried out a planned raid on Jenin on Monday.", [("Monday", H)]),
     # a telling of an occurrence, or of what someone did
     ("The strike was a mistake, the army said on Tuesday.", [("Tuesday", H)]),
     ("Hamas freed three hostages, officials said on Monday.", [("Monday", H)]),
@@ -74,6 +78,10 @@ HAPPENED = [
 ]
 
 EXPECTED = [
+    # a concession that holds whatever happens, and the date of a planned noun
+    ("However things go in Cairo today, the talks will continue.", [("today", E)]),
+    ("Whatever happens in Cairo today, the war will go on.", [("today", E)]),
+    ("The White House said Biden called off a scheduled trip to Israel today.", [("today", E)]),
     # what someone looks forward to
     ("With the truce holding, we can look forward to talks in September.", [("September", E)]),
     ("The truce will take effect on Sunday.", [("Sunday", E)]),

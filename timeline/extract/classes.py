@@ -61,7 +61,20 @@ _DEAL = re.compile(
 """An amount that changed hands at one time: a fine, a sale, a loan, a deal (a happening,
 not what a year adds up to)."""
 _SINCE = re.compile(r"(?i)\b(?:ever\s+)?since\b")
-_CONDITION = re.compile(r"(?i)(?:if|unless)\b")
+_CONDITION = re.compile(
+    r"(?i)(?:if|unless|whatever|whichever|no\s+matter)\b|"
+    r"however\s+(?!(?:the|a|an|this|that|these|those|he|she|it|they|we|you|i)\b)"
+    r"(?-i:[a-z]+)\s+(?-i:[a-z]+)"
+)
+"""A condition, or a concession that holds whatever happens ("However things go on Wall
+Street today, the reworking will continue"; not the adverb: "However, the army struck")."""
+# A date of a noun that is planned: "called off a scheduled trip to Alabama and Florida
+# today", "the planned handover on Saturday".
+_PLANNED_NOUN = re.compile(
+    r"(?i)\b(?:a|an|the|his|her|its|their)\s+(?:scheduled|planned|proposed|upcoming|"
+    r"expected|intended)\s+[a-z]+(?:\s+(?:to|in|with|at|of)\s+[A-Z][\w.'-]*(?:\s+(?:and|"
+    r"or)\s+[A-Z][\w.'-]*)?)?\s+(?:(?:on|at|in|for|this|next)\s+)?$"
+)
 # Verbs whose infinitive a date may belong to.
 _INTENT = re.compile(
     r"(?i)\b(?:agreed|agrees|decided|decides|vowed|vows|pledged|pledges|promised|promises|"
@@ -213,7 +226,7 @@ def classify(
     markers = nearest_markers(scope, at, stop)
     ahead = _after(expression, published)
     words = cue_words(scope)
-    if _CONDITION.match(scope) or is_scheduled(scope, words):
+    if _CONDITION.match(scope) or is_scheduled(scope, words) or _PLANNED_NOUN.search(scope, 0, at):
         return EventKind.EXPECTED
     if _intended(scope, at, expression, published):
         return EventKind.EXPECTED

@@ -217,7 +217,6 @@ _DATED_CAPTION = re.compile(rf"\s*{_FULL_DATE}\s*:\s+[\"“‘']?[A-Z]")
 _DATE_OPENING = re.compile(
     rf"\s*(?:[-–—•*]\s*)?(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}\b|{_DAY}\s+{_MONTH}|\d{{4}}\b)"
 )
-_CAPS_HEADING = re.compile(r"\s*((?:[A-Z][A-Z'’&-]*\s+){2,}[A-Z][A-Z'’&-]*)\s+[A-Z][a-z]")
 _LINE_END = re.compile(r"[.!?:;\"'”’)]\s*$")
 _SHORT_LINE_WORDS = 12
 _LIST_LINES = 3
@@ -233,7 +232,6 @@ def furniture_spans(text: str, paragraphs: Sequence[tuple[Span, Sequence[Span]]]
     spans: list[Bounds] = []
     plain = [p for p, _ in paragraphs]
     listed = _title_line_runs(plain) | _media_blurbs(plain) | _lone_dated_caption(plain)
-    listed |= _graphic_panels(plain)
     for paragraph, sentences in paragraphs:
         if paragraph.start in listed or _is_link_list(text, paragraph) or _teasers(paragraph.text):
             spans.append((paragraph.start, paragraph.end))
@@ -409,18 +407,6 @@ def _lone_dated_caption(paragraphs: Sequence[Span]) -> set[int]:
         return set()
     dated = sum(1 for p in paragraphs if _DATE_OPENING.match(p.text))
     return set(captions) if dated == 1 else set()
-
-
-def _graphic_panels(paragraphs: Sequence[Span]) -> set[int]:
-    """Starts of the panels of a graphic: paragraphs opening with the same heading in
-    capitals ("NEW CAP FOR LEAKING OIL WELL In June, BP placed a cap ..."), two or more
-    times in one article. A report repeats no heading; a slideshow's text does."""
-    headings: dict[str, list[int]] = {}
-    for paragraph in paragraphs:
-        heading = _CAPS_HEADING.match(paragraph.text)
-        if heading is not None:
-            headings.setdefault(heading.group(1), []).append(paragraph.start)
-    return {start for starts in headings.values() if len(starts) >= 2 for start in starts}
 
 
 def _title_like(line: str) -> bool:

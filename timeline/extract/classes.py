@@ -75,6 +75,7 @@ _PLANNED_NOUN = re.compile(
     r"expected|intended)\s+[a-z]+(?:\s+(?:to|in|with|at|of)\s+[A-Z][\w.'-]*(?:\s+(?:and|"
     r"or)\s+[A-Z][\w.'-]*)?)?\s+(?:(?:on|at|in|for|this|next)\s+)?$"
 )
+_PLANNED_WORDS = frozenset("scheduled planned proposed upcoming expected intended".split())
 # Verbs whose infinitive a date may belong to.
 _INTENT = re.compile(
     r"(?i)\b(?:agreed|agrees|decided|decides|vowed|vows|pledged|pledges|promised|promises|"
@@ -226,7 +227,7 @@ def classify(
     markers = nearest_markers(scope, at, stop)
     ahead = _after(expression, published)
     words = cue_words(scope)
-    if _CONDITION.match(scope) or is_scheduled(scope, words) or _PLANNED_NOUN.search(scope, 0, at):
+    if _CONDITION.match(scope) or is_scheduled(scope, words) or _planned_noun(scope, at, words):
         return EventKind.EXPECTED
     if _intended(scope, at, expression, published):
         return EventKind.EXPECTED
@@ -318,13 +319,20 @@ def _intended(scope: str, at: int, expression: TimeExpression, published: dt.dat
     return any(m.end() <= at for m in _INTENT.finditer(scope, 0, at))
 
 
+def _planned_noun(scope: str, at: int, words: frozenset[str]) -> bool:
+    """The date is a planned noun's ("called off a scheduled trip to Alabama today")."""
+    if words.isdisjoint(_PLANNED_WORDS):
+        return False  # no word the pattern needs
+    return _PLANNED_NOUN.search(scope, 0, at) is not None
+
+
 def _bound_passed(text: str, start: int, expression: TimeExpression, published: dt.date) -> bool:
     """A bound a verb ran to, passed before publication, as "until" is ("the curfew ran
     through January 31"): what held up to it, not what happened on it. A bound of the day
     or after ("allowed BP to test through Friday evening") is left to the other rules."""
     date = expression.date
-    if date is None or date.end > published:
-        return False
+    if date is None or date.end > published or "thr" not in text[max(0, start - 40) : start]:
+        return False  # most dates: no "through" or "thru" just before them
     return _THROUGH_BEFORE.search(text, 0, start) is not None
 
 

@@ -2,7 +2,9 @@
 
 Datelines and bylines at a paragraph's start ("TEL AVIV —", "WASHINGTON, April 21 (Reuters) -",
 "By Jane Doe", "Posted on April 4 2017 by …", "Last updated …", "Thursday 29 April 2010 09.28
-BST"), photo captions and credits, copyright footers, "Tags:", "Read more", "Related", "Share
+BST"), photo captions and credits (and a lone dated caption line, "April 29, 2010: Workers lay
+booms", where a chronology's lines come in a run), a clip's blurb before a media player's
+notice, editors' notes, copyright footers, "Tags:", "Read more", "Related", "Share
 this", "Click here" lines, reporting credits, print-edition notes, readers' comment headers,
 fact boxes and link lists. A date inside furniture dates no event and is never the narrative
 time that later expressions count from (``events.py`` hides furniture from the date engine).

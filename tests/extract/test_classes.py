@@ -28,6 +28,20 @@ def kinds_of(body: str) -> list[tuple[str, EventKind]]:
 
 
 HAPPENED = [
+    # "however" as an adverb, and a plan carried out
+    ("However, the army struck Rafah on Monday.", [("Monday", H)]),
+    ("However Hamas struck Rafah on Monday.", [("Monday", H)]),
+    ("The army carried out a planned raid on Jenin on Monday.", [("Monday", H)]),
+    # a telling of an occurrence, or of what someone did
+    ("The strike was a mistake, the army said on Tuesday.", [("Tuesday", H)]),
+    ("Hamas freed three hostages, officials said on Monday.", [("Monday", H)]),
+    (
+        "What matters most is that the boy, after a voyage to the United States last November,"
+        " needs care.",
+        [("last November", H)],
+    ),
+    # the end of a range is no bound
+    ("Fighting raged from January 20 through January 24.", [("January 24", H)]),
     ("Israeli jets struck a school in Gaza City on Monday.", [("Monday", H)]),
     ("Three hostages were freed on Saturday in Khan Younis.", [("Saturday", H)]),
     ("On Tuesday, troops withdrew from the Netzarim corridor.", [("Tuesday", H)]),
@@ -64,6 +78,12 @@ HAPPENED = [
 ]
 
 EXPECTED = [
+    # a concession that holds whatever happens, and the date of a planned noun
+    ("However things go in Cairo today, the talks will continue.", [("today", E)]),
+    ("Whatever happens in Cairo today, the war will go on.", [("today", E)]),
+    ("The White House said Biden called off a scheduled trip to Israel today.", [("today", E)]),
+    # what someone looks forward to
+    ("With the truce holding, we can look forward to talks in September.", [("September", E)]),
     ("The truce will take effect on Sunday.", [("Sunday", E)]),
     ("Negotiators are due to meet in Cairo on Thursday.", [("Thursday", E)]),
     ("The next exchange is expected on Saturday.", [("Saturday", E)]),
@@ -97,6 +117,18 @@ EXPECTED = [
 
 STATES = [
     ("More than 46,000 people have been killed since March 2011.", [("March 2011", S)]),
+    # a telling of what only describes a condition
+    ("The crossing was quiet all day, witnesses said on Monday.", [("Monday", S)]),
+    (
+        "It was the first fall in aid deliveries since October, a UN official said yesterday.",
+        [("yesterday", S)],
+    ),
+    # a bound the verb runs to, as "until" is
+    ("The curfew in Jenin ran through January 31.", [("January 31", S)]),
+    (
+        "One reason for having the closure go through the end of January was the harvest.",
+        [("the end of January", S)],
+    ),
     ("The death toll has risen to 413, the health ministry said on Tuesday.", [("Tuesday", S)]),
     ("The army declined to comment on Monday.", [("Monday", S)]),
     ("As of Monday, 18 hostages had been freed.", [("Monday", S)]),

@@ -131,6 +131,19 @@ def furniture_of(body: str) -> list[str]:
             ["Copyright 2018 Example News.", "All rights reserved."],
         ),
         ("Tags: Syria, Damascus, 2017", ["Tags: Syria, Damascus, 2017"]),
+        # editors' notes
+        (
+            "Note: The photograph on this page was updated in 2011.",
+            ["Note: The photograph on this page was updated in 2011."],
+        ),
+        (
+            "Correction: An earlier version misstated the toll of Monday's strike.",
+            ["Correction: An earlier version misstated the toll of Monday's strike."],
+        ),
+        (
+            "Editor's note: This story was updated on Tuesday.",
+            ["Editor's note: This story was updated on Tuesday."],
+        ),
         (
             "Read more: Gaza truce talks resume in Cairo",
             ["Read more: Gaza truce talks resume in Cairo"],
@@ -192,6 +205,20 @@ def furniture_of(body: str) -> list[str]:
                 "Aid trucks enter Gaza",
             ],
         ),
+        # a clip's blurb, just before the media player's notice (never the article's lead)
+        (
+            "Strikes hit Rafah on Monday, medics said.\n\n"
+            "Our correspondent spent Monday night in a shelter in Rafah.\n\n"
+            "To play this content JavaScript must be turned on.\n\n"
+            "The army said on Monday it had hit militants.",
+            ["Our correspondent spent Monday night in a shelter in Rafah."],
+        ),
+        # a photograph's caption in agency style, the one dated line of its article
+        (
+            "March 3, 2024: Medics carry a wounded boy into a hospital in Rafah.\n\n"
+            "Strikes hit Rafah overnight, medics said.",
+            ["March 3, 2024: Medics carry a wounded boy into a hospital in Rafah."],
+        ),
     ],
 )
 def test_furniture(body: str, furniture: list[str]) -> None:
@@ -211,11 +238,17 @@ def test_furniture(body: str, furniture: list[str]) -> None:
         "Related talks collapsed in May, diplomats said, and neither side has returned since.",
         "He said: 'We are ready.' Netanyahu added: 'We will see.'",
         '"We are ... we will ... we must," he said on Monday.',
-        "March 20, 2003: US-led forces invade Iraq.",
+        # a chronology's lines come in a run, however they are written
+        "March 20, 2003: US-led forces invade Iraq.\n\nApril 9 - Baghdad falls.",
+        "The war began in 2003.\n\nMarch 20, 2003: US-led forces invade Iraq.\n\n"
+        "9 April 2003: Baghdad falls to US forces.",
+        # the lead before a clip
+        "Strikes hit Rafah on Monday, medics said.\n\nTo play this content JavaScript must be on.",
         # a chronology's lines: the date is that of what they tell
         "28 June 2009 Los Angeles police interview the doctor for three hours.",
         "April 20, 2010 - Explosion and fire on the drilling rig kill 11 workers.",
         "7 October 2023 Hamas-led gunmen attack towns in southern Israel.",
+        "Notes found on Monday showed the plan: troops would cross at dawn.",
         "Comments by the minister on Monday drew an angry response.",
         "Netanyahu is seen as a hardliner by many in his cabinet, officials said on Monday.",
         "The army withdrew on Tuesday, April 27, 2010, officials said.",

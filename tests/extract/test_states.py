@@ -26,6 +26,11 @@ CONDITIONS = [
     ("Much of the attention today is on Rafah.", [("today", S)]),
     ("The crossing was quiet on Sunday.", [("Sunday", S)]),
     ("Yesterday the convoy was about 20 km from the border.", [("Yesterday", S)]),
+    ("Yesterday the convoy was about 20 km from reaching the border.", [("Yesterday", S)]),
+    (
+        "Yesterday the convoy was about 20 km from reaching the border, a UN official said.",
+        [("Yesterday", S)],
+    ),
     ("For all the drama of the weekend, these were only the first steps.", [("the weekend", S)]),
     # A copula of an impression.
     ("The mood in Tel Aviv seemed calm on Monday.", [("Monday", S)]),

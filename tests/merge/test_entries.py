@@ -366,3 +366,43 @@ def test_an_occurrence_in_the_background_or_planned(sentence: str, stem: str, be
 )
 def test_words_that_announce_another_happening(sentence: str, another: bool) -> None:
     assert announces_another(sentence) is another
+
+
+LATER = dt.date(2025, 2, 5)
+
+
+@pytest.mark.parametrize(
+    ("mods", "entries", "date"),
+    [
+        # "in 2023" and "in late 2023": one period and its part, one happening, late 2023
+        ((None, "END"), 1, year_value(2023, "END")),
+        (("END", None), 1, year_value(2023, "END")),
+        # two parts that differ: the whole year holds both
+        (("START", "END"), 1, year_value(2023)),
+        # "before 2023" is no part of 2023
+        ((None, "BEFORE"), 2, year_value(2023)),
+    ],
+)
+def test_a_period_and_its_parts_are_one_block(
+    mods: tuple[str | None, str | None], entries: int, date: DateValue
+) -> None:
+    told = [
+        event("wire", "Israel lobbied Egypt to reopen the Rafah crossing to aid trucks.",
+              year_value(2023, mods[0]), LATER),
+        event("daily", "Egypt was lobbied by Israel to reopen the Rafah crossing for aid.",
+              year_value(2023, mods[1]), LATER),
+    ]  # fmt: skip
+    found = merge_events(told)
+    assert len(found) == entries
+    assert date in [entry.date for entry in found]
+
+
+def test_parts_of_a_period_that_tell_other_happenings_stay_apart() -> None:
+    told = [
+        event("wire", "Israel lobbied Egypt to reopen the Rafah crossing to aid trucks.",
+              year_value(2023, "START"), LATER),
+        event("daily", "Hamas fighters stormed army posts near Kissufim and Nahal Oz.",
+              year_value(2023, "END"), LATER),
+    ]  # fmt: skip
+    found = merge_events(told)
+    assert sorted(entry.date.mod or "" for entry in found) == ["END", "START"]

@@ -61,7 +61,21 @@ _DEAL = re.compile(
 """An amount that changed hands at one time: a fine, a sale, a loan, a deal (a happening,
 not what a year adds up to)."""
 _SINCE = re.compile(r"(?i)\b(?:ever\s+)?since\b")
-_CONDITION = re.compile(r"(?i)(?:if|unless)\b")
+_CONDITION = re.compile(
+    r"(?i)(?:if|unless|whatever|whichever|no\s+matter)\b|"
+    r"however\s+(?!(?:the|a|an|this|that|these|those|he|she|it|they|we|you|i)\b)"
+    r"(?-i:[a-z]+)\s+(?-i:[a-z]+)"
+)
+"""A condition, or a concession that holds whatever happens ("However things go on Wall
+Street today, the reworking will continue"; not the adverb: "However, the army struck")."""
+# A date of a noun that is planned: "called off a scheduled trip to Alabama and Florida
+# today", "the planned handover on Saturday".
+_PLANNED_NOUN = re.compile(
+    r"(?i)\b(?:a|an|the|his|her|its|their)\s+(?:scheduled|planned|proposed|upcoming|"
+    r"expected|intended)\s+[a-z]+(?:\s+(?:to|in|with|at|of)\s+[A-Z][\w.'-]*(?:\s+(?:and|"
+    r"or)\s+[A-Z][\w.'-]*)?)?\s+(?:(?:on|at|in|for|this|next)\s+)?$"
+)
+_PLANNED_WORDS = frozenset("scheduled planned proposed upcoming expected intended".split())
 # Verbs whose infinitive a date may belong to.
 _INTENT = re.compile(
     r"(?i)\b(?:agreed|agrees|decided|decides|vowed|vows|pledged|pledges|promised|promises|"
@@ -90,6 +104,16 @@ _HAPPENED_ON = re.compile(
     r"(?:on\s+|in\s+|at\s+)?$"
 )
 _NEAR_HAPPENING = 40
+_SAID = re.compile(
+    r"(?i)\b(?:said|says|told|added|wrote|stated|reported|announced|confirmed|noted|explained)\b"
+)
+# A bound that a verb runs to, as "until" is ("the moratorium goes through Nov. 30", "runs
+# through the end of May"); not the end of a range ("from Monday through Wednesday").
+_THROUGH_BEFORE = re.compile(
+    r"\b(?!(?:week|month|year|day|weekend|morning|afternoon|evening|night|today|tomorrow|"
+    r"yesterday|now|then|and|or)\b)[a-z]+\s+(?:on\s+)?(?:through|thru)\s+(?:the\s+)?"
+    r"(?:(?:end|middle)\s+of\s+)?(?:(?:late|early|mid)[\s-]+)?$"
+)
 # Where a smaller clause opens before the expression: a relative clause, a subordinate one, an
 # appositive, a participle clause.
 _OPENING = re.compile(
@@ -190,7 +214,9 @@ def classify(
         return EventKind.MENTION  # "Tuesday's explosion", even after "officials say the slick from"
     if is_telling(text[:start], text[end:]):
         telling = cue_words(text)
-        return EventKind.STATE if is_state(text, telling) else EventKind.HAPPENED
+        if is_state(text, telling) or _tells_a_condition(text[:start]):
+            return EventKind.STATE
+        return EventKind.HAPPENED
     if background and _HAPPENING_NEXT.match(text, end):
         return EventKind.MENTION  # "before the Sept. 11, 2001, attacks"
     scope, at, stop = _scope(text, start, end)
@@ -201,13 +227,13 @@ def classify(
     markers = nearest_markers(scope, at, stop)
     ahead = _after(expression, published)
     words = cue_words(scope)
-    if _CONDITION.match(scope) or is_scheduled(scope, words):
+    if _CONDITION.match(scope) or is_scheduled(scope, words) or _planned_noun(scope, at, words):
         return EventKind.EXPECTED
     if _intended(scope, at, expression, published):
         return EventKind.EXPECTED
     if ahead and first_of(markers, ("modal", "infinitive", "past")) != "past":
         return EventKind.EXPECTED
-    if background in ("until", "till"):
+    if background in ("until", "till") or _bound_passed(text, start, expression, published):
         return EventKind.STATE
     if is_state(scope, words) or _statistic(scope, expression):
         return _state_or_mention(scope, at)
@@ -219,6 +245,18 @@ def classify(
     if describes_condition(scope, at, stop) or tells_a_habit(scope):
         return _state_or_mention(scope, at)  # "the attention today is on AIG"
     return EventKind.HAPPENED
+
+
+def _tells_a_condition(before: str) -> bool:
+    """What a dated telling tells, up to its first comma, only describes a condition ("It
+    was the first monthly decline since October 2006, an economist said yesterday"): the
+    telling is no happening of its own, as a told tally is none."""
+    if "," not in before:
+        return False
+    told, teller = before.split(",", 1)
+    if _SAID.search(teller) is None:
+        return False  # no verb of telling after it ("a voyage to the United States")
+    return describes_condition(told, len(told), len(told))
 
 
 def _kind_of_lead(sentence: str) -> EventKind:
@@ -279,6 +317,23 @@ def _intended(scope: str, at: int, expression: TimeExpression, published: dt.dat
     if date is None or date.end <= published:
         return False
     return any(m.end() <= at for m in _INTENT.finditer(scope, 0, at))
+
+
+def _planned_noun(scope: str, at: int, words: frozenset[str]) -> bool:
+    """The date is a planned noun's ("called off a scheduled trip to Alabama today")."""
+    if words.isdisjoint(_PLANNED_WORDS):
+        return False  # no word the pattern needs
+    return _PLANNED_NOUN.search(scope, 0, at) is not None
+
+
+def _bound_passed(text: str, start: int, expression: TimeExpression, published: dt.date) -> bool:
+    """A bound a verb ran to, passed before publication, as "until" is ("the curfew ran
+    through January 31"): what held up to it, not what happened on it. A bound of the day
+    or after ("allowed BP to test through Friday evening") is left to the other rules."""
+    date = expression.date
+    if date is None or date.end > published or "thr" not in text[max(0, start - 40) : start]:
+        return False  # most dates: no "through" or "thru" just before them
+    return _THROUGH_BEFORE.search(text, 0, start) is not None
 
 
 def _after(expression: TimeExpression, published: dt.date) -> bool:

@@ -29,6 +29,7 @@ _SCHEDULED = re.compile(
     r"before|after|to\s+be|ashore|early|late)\b|"
     r"\b(?:scheduled|planned|set|penciled|pencilled)\s+(?:for|on)\b|"
     r"\b(?:scheduled|slated)\s+to\s+[a-z]+|"  # "with Congress scheduled to adjourn next week"
+    r"\blook(?:s|ed|ing)?\s+forward\s+to\b|"  # "we can look forward to a tame report in September"
     r"\b(?:forecasts?|forecasters?|upcoming|until\s+further\s+notice|"
     r"later\s+(?:today|tonight|this)|in\s+the\s+coming\s+(?:days|weeks|months))\b"
 )
@@ -39,7 +40,7 @@ _SCHEDULE_WORDS = frozenset(
     "planning preparing hoping ready intended designed plans plan planned intends intend "
     "intending aims aim aimed aiming hopes hope hoped expects expect expecting wants want "
     "wanted seeks seek sought wish wishes wished penciled pencilled forecast forecasts "
-    "forecasters upcoming until later coming".split()
+    "forecasters upcoming until later coming forward".split()
 )
 _STATE_WORDS = frozenset(
     "risen climbed reached grown increased surged jumped fallen dropped declined doubled "

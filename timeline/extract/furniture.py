@@ -2,7 +2,9 @@
 
 Datelines and bylines at a paragraph's start ("TEL AVIV —", "WASHINGTON, April 21 (Reuters) -",
 "By Jane Doe", "Posted on April 4 2017 by …", "Last updated …", "Thursday 29 April 2010 09.28
-BST"), photo captions and credits, copyright footers, "Tags:", "Read more", "Related", "Share
+BST"), photo captions and credits (and a lone dated caption line, "April 29, 2010: Workers lay
+booms", where a chronology's lines come in a run), a clip's blurb before a media player's
+notice, editors' notes, copyright footers, "Tags:", "Read more", "Related", "Share
 this", "Click here" lines, reporting credits, print-edition notes, readers' comment headers,
 fact boxes and link lists. A date inside furniture dates no event and is never the narrative
 time that later expressions count from (``events.py`` hides furniture from the date engine).
@@ -13,6 +15,7 @@ nothing is learned and nothing costs more than a few regular-expression scans pe
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -135,7 +138,7 @@ _FURNITURE_OPENING = re.compile(
     r"a version of this (?:article|story|report)|a version appeared|this (?:article|story) "
     r"(?:was|is|has been) (?:amended|updated|corrected|first published|originally published)|"
     r"\(?(?:reporting|writing|editing|additional reporting|compiled|edited) by\b|"
-    r"comment number \d|"
+    r"comment number \d|(?:editor['’]?s\s+)?note\s*:|correction\s*:|clarification\s*:|"
     rf"(?:page\s+)?(?:last\s+)?(?:updated|published|posted|modified)(?:\s+(?:on|at))?:?\s+"
     rf"{_DATE_WORD})"
 )
@@ -179,7 +182,8 @@ _OPENING_WORDS = frozenset(
     "click see share follow sign subscribe email print advertisement watch listen video audio "
     "comment comments join have you for a this reporting writing editing additional compiled "
     "edited last updated published posted modified tags tag topics topic filed categories "
-    "keywords read related more also recommended most top page".split()
+    "keywords read related more also recommended most top page note editor's editor’s "
+    "editors correction clarification".split()
 )
 _CLOCK_DIGITS = re.compile(r"\d[:.]\d\d")
 _HEAD = 160
@@ -205,6 +209,16 @@ def _may_open_prefix(word: str) -> bool:
 _MONTH_OR_DAY = frozenset(
     "jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun".split()
 )
+_MEDIA_NOTICE = re.compile(
+    r"(?i)\s*(?:to play this (?:content|video|clip)|media playback is (?:not supported|"
+    r"unsupported)|your (?:browser|device) does not support|this (?:video|content) (?:can ?not|"
+    r"is not available))"
+)
+_BLURB_WORDS = 60
+_DATED_CAPTION = re.compile(rf"\s*{_FULL_DATE}\s*:\s+[\"“‘']?[A-Z]")
+_DATE_OPENING = re.compile(
+    rf"\s*(?:[-–—•*]\s*)?(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}\b|{_DAY}\s+{_MONTH}|\d{{4}}\b)"
+)
 _LINE_END = re.compile(r"[.!?:;\"'”’)]\s*$")
 _SHORT_LINE_WORDS = 12
 _LIST_LINES = 3
@@ -218,7 +232,8 @@ def furniture_spans(text: str, paragraphs: Sequence[tuple[Span, Sequence[Span]]]
     the paragraphs of its masked text, each with its sentences.
     """
     spans: list[Bounds] = []
-    listed = _title_line_runs([p for p, _ in paragraphs])
+    plain = [p for p, _ in paragraphs]
+    listed = _title_line_runs(plain) | _media_blurbs(plain) | _lone_dated_caption(plain)
     for paragraph, sentences in paragraphs:
         if paragraph.start in listed or _is_link_list(text, paragraph) or _teasers(paragraph.text):
             spans.append((paragraph.start, paragraph.end))
@@ -370,6 +385,30 @@ def _title_line_runs(paragraphs: Sequence[Span]) -> set[int]:
             found.update(run)
         run = []
     return found
+
+
+def _media_blurbs(paragraphs: Sequence[Span]) -> set[int]:
+    """Starts of paragraphs that introduce a video or a sound clip: the paragraph just before
+    a media player's notice, after the article's first ("Dixie Bickel gives World Today an
+    account of what happened." then "To play this content JavaScript must be turned on").
+    Its date is the clip's."""
+    return {
+        before.start
+        for before, after in itertools.pairwise(paragraphs[1:])  # never the article's lead
+        if _MEDIA_NOTICE.match(after.text) and len(before.text.split()) <= _BLURB_WORDS
+    }
+
+
+def _lone_dated_caption(paragraphs: Sequence[Span]) -> set[int]:
+    """The start of a photograph's caption in agency style, a full date and a colon ("April
+    29, 2010: Workers in Orange Beach lay inflatable booms"), when it is the only paragraph
+    of its article that opens with a date: a chronology's lines, written the same way, come
+    in a run ("April 20, 2010 - Explosion and fire on the rig", "April 22 - The rig sinks")."""
+    captions = [p.start for p in paragraphs if _DATED_CAPTION.match(p.text)]
+    if len(captions) != 1:
+        return set()
+    dated = sum(1 for p in paragraphs if _DATE_OPENING.match(p.text))
+    return set(captions) if dated == 1 else set()
 
 
 def _title_like(line: str) -> bool:

@@ -47,6 +47,7 @@ _NOT_PARTICIPLES = frozenset(
 )
 """Words with a participle's ending that are none: "was about 20 km away", "was open"."""
 _DETERMINERS = frozenset("the a an this that these those its their his her our any no each".split())
+_NOT_ACTING_AFTER = _DETERMINERS | {"from"}
 _PARTICIPLE_ENDINGS = ("ed", "en", "wn", "ght", "lt", "ne", "de", "id", "ut", "ung", "ot", "ld")
 _PARTICIPLES = frozenset(
     "hit shot struck held hurt cut set put led fed met won lost sent spent built left kept "
@@ -74,6 +75,10 @@ _EXISTENTIAL = re.compile(r"(?i)\bthere\s+(?:is|are|was|were|'s)\b")
 _RELATIVE = re.compile(r"(?i),?\s*(?:that|which|who|whom|whose|where|when)\b")
 _BREAK = re.compile(r"\s[-–—]\s|[–—:;]")
 """A dash, colon or semicolon: what follows is another clause, which the date may open."""
+_ATTRIBUTION = re.compile(
+    r",\s*(?:[\w'’.-]+\s+){0,6}?(?:said|says|told|added|reported|stated|confirmed)\b[^,;]*$"
+)
+"""Who told a clause, after it: "..., Suttles said.", "..., the army said on Monday."."""
 _INFINITIVE = re.compile(r"\bto\s+(?!be\b)[a-z]+")
 """An infinitive tells what someone did or meant to do ("appeared to draw a line",
 "confident enough to begin shutting off the valves")."""
@@ -89,7 +94,10 @@ def describes_condition(scope: str, at: int, end: int) -> bool:
     """True when the clause ``scope`` (the date at ``at:end``) only describes a condition:
     its verbs are a copula or a copula of an impression with a complement that is no
     participle, or a progressive of coping; it names no occurrence, and no verb in the past
-    tense but its copula."""
+    tense but its copula. Who told it ("..., Suttles said.") is no verb of the clause."""
+    attribution = _ATTRIBUTION.search(scope, end)
+    if attribution is not None:
+        scope = scope[: attribution.start()]
     tokens = [
         (m.start(), m.group().lower().replace("’", "'"))
         for m in _TOKEN.finditer(scope)
@@ -135,13 +143,16 @@ def _describes(tokens: list[tuple[int, str]], index: int) -> bool:
 
 def _acts(tokens: list[tuple[int, str]], index: int) -> bool:
     """The word at ``index`` is a verb of telling, or of action in "-ing" ("the company
-    reporting results", "work on installing the cap"; not "the crossing")."""
+    reporting results", "work on installing the cap"; not "the crossing", nor "was 190ft
+    from intersecting")."""
     word = tokens[index][1]
     if word in _TELLING:
         return True
     if not word.endswith("ing") or len(word) <= 4 or word in _COPING or word in _ING_NOUNS:
         return False
-    return index == 0 or tokens[index - 1][1] not in _DETERMINERS
+    # After a determiner a noun ("the crossing"); after "from" what a condition is short of
+    # ("the relief well was about 190ft from intersecting the old one").
+    return index == 0 or tokens[index - 1][1] not in _NOT_ACTING_AFTER
 
 
 def _dates_subject(tokens: list[tuple[int, str]], index: int, at: int) -> bool:

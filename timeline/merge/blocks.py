@@ -2,16 +2,17 @@
 
 A block holds the events of one day (whatever the time or part of day they give: "Tuesday",
 "Tuesday night" and "6:30 a.m." on Tuesday are one block), or of one coarser period at its
-precision and modifier. Within a block, events join in report order, first fit, over the
-clusters that share a heavy word with them; a happened report never joins an expected
-cluster, and the expected events come after all the happened ones, so that a forecast of a
-happening that happened becomes a mention of it. An article may tell a happening twice: its
-second telling joins the first (``entries.split_reports`` makes it a mention), and a later
-report that retells the article's first report of the day by who did what (``retells``)
-joins it even in other words. A report
-published days after its date (``recalls``) or an event that only names a happening
-(``names``) joins the closest cluster of reports at the time, by a looser test. A reaction
-never joins reports of what it reacts to, nor they it (``reactions.py`` links them).
+precision, with its parts ("in 2007" and "in late 2007" are one block). Within a block,
+events join in report order, first fit, over the clusters that share a heavy word with
+them; a happened report never joins an expected cluster, and the expected events come after
+all the happened ones, so that a forecast of a happening that happened becomes a mention of
+it. An article may tell a happening twice: its second telling joins the first
+(``entries.split_reports`` makes it a mention), and a later report that retells the
+article's first report of the day by who did what (``retells``) joins it even in other
+words. A report published days after its date (``recalls``) or an event that only names a
+happening (``names``) joins the closest cluster of reports at the time, by a looser test. A
+reaction never joins reports of what it reacts to, nor they it (``reactions.py`` links
+them).
 """
 
 from __future__ import annotations
@@ -57,12 +58,19 @@ BlockKey = tuple[str, str, str | None]
 Said = tuple[str, str, str, str]
 
 
+NESTED_MODS = frozenset({"START", "MID", "END", "APPROX"})
+"""Modifiers of a period that stay inside it: "late 2007" is part of 2007, "before 2007"
+is not."""
+
+
 def block_key(date: DateValue) -> BlockKey:
     """The block of a date: its day for a day or a time, else its value, precision and
-    modifier."""
+    modifier; a period and its parts ("in 2007", "in late 2007", "in early 2007") are one
+    block, where their words decide whether they tell one happening."""
     if date.precision.rank <= Precision.DAY.rank:
         return (date.start.isoformat(), Precision.DAY.value, None)
-    return (date.value, date.precision.value, date.mod)
+    mod = None if date.mod in NESTED_MODS else date.mod
+    return (date.value, date.precision.value, mod)
 
 
 def said(event: Event) -> Said:

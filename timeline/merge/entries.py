@@ -5,7 +5,8 @@
   a recall published days later, an event that only names the happening, and the forecasts
   of a happening that happened, are kept as **mentions**.
 - **Date**: the day, with a time only when the sources that give a time all give the same
-  and are at least half of the sources.
+  and are at least half of the sources; of a coarser period, the part of it the sources
+  naming a part agree on ("in late 2007" beside "in 2007").
 - **Text**: the clearest standalone sentence among the sources, cleaned of its dateline
   (``text.py``); the sources keep their sentences as written.
 - **Id**: the event id of the first report (by publication, then page name, then place in
@@ -90,12 +91,25 @@ def entry_date(reports: Sequence[Event]) -> DateValue:
     with a time when those that give a time agree on it and are at least half of them."""
     first = reports[0].date
     if first.precision.rank > Precision.DAY.rank:
-        return first  # a block of coarse dates holds one value
+        return _period(reports)  # a block of coarse dates holds one period and its parts
     timed = [event.date for event in reports if _timed(event.date)]
     if timed and len({date.value for date in timed}) == 1 and 2 * len(timed) >= len(reports):
         return timed[0]
     days = [event.date for event in reports if event.date.precision is Precision.DAY]
     return days[0] if days else day_value(first.start)
+
+
+def _period(reports: Sequence[Event]) -> DateValue:
+    """The period of reports of one coarse block: the part of it that those naming a part
+    agree on ("in 2007" and "in late 2007": late 2007), else the whole period ("in early
+    2007" and "in late 2007": 2007)."""
+    first = reports[0].date
+    parts = {event.date.mod for event in reports} - {None}
+    if not parts or (len(parts) == 1 and first.mod is not None):
+        return first
+    if len(parts) == 1:
+        return next(event.date for event in reports if event.date.mod is not None)
+    return replace(first, mod=None)
 
 
 def _timed(date: DateValue) -> bool:

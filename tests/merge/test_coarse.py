@@ -202,3 +202,18 @@ def test_a_coarse_mention_joins_the_finer_entry_that_tells_its_occurrence(
 def _keys(reports: list[tuple[str, DateValue]]) -> list[str]:
     """ "d", "w", "m", "y": each report's key by its date's precision."""
     return [{"day": "d", "week": "w", "month": "m", "year": "y"}[d.precision] for _, d in reports]
+
+
+def test_a_coarse_mention_joins_an_entry_by_the_words_of_its_reports_together() -> None:
+    """One report of the day tells the drones' strike, another the nine killed: a mention
+    that says both retells the happening, though it shares too little with either alone."""
+    day = day_value(SEPT)
+    wire = event("wire", "Drones struck the Tal al-Sultan camp on Thursday, witnesses in the "
+                 "Tal al-Sultan camp said.", day, dt.date(2024, 9, 12), "wire")  # fmt: skip
+    daily = event("daily", "Nine were killed in the Tal al-Sultan camp, medics at "
+                  "the camp said.", day, dt.date(2024, 9, 13), "daily")  # fmt: skip
+    weekly = event("weekly", "Last week drones struck a bakery in Rafah, killing nine.",
+                   week_value(SEPT), dt.date(2024, 9, 20), "weekly")  # fmt: skip
+    merged = [e for e in merge_events([*PADDING, wire, daily, weekly]) if e.id[0] != "p"]
+    assert len(merged) == 1
+    assert mentioned_in(merged, weekly) == "wire"

@@ -5,7 +5,9 @@ more finely becomes a mention of that finer entry.
 happening as an entry inside its period (2 shared words weighing two fifths of the lighter
 report's words: as many words as within a block, a larger share, for a period holds many
 days' happenings, and every word of the report counts, not only its heaviest), its sources
-become mentions of that entry and it makes no entry of its own. A period joins any finer
+become mentions of that entry and it makes no entry of its own. The finer entry is told by
+any of its first reports or by them together (one says the drones struck, another that nine
+were killed: "last week's strike that killed nine" retells both). A period joins any finer
 entry, a month a day, a year a month ("in 2007" beside "in September 2007"), and so ends in
 the finest ("on Sept. 12, 2007") when the month joins it too. A report never becomes a
 mention of a forecast: a happened coarse entry only joins a happened one.
@@ -342,7 +344,8 @@ def _may_mention(coarse: Entry, fine: Entry) -> bool:
 
 def _retold(coarse: Entry, fine: Entry, comparer: Comparer, reports: _Reports) -> int:
     """How many words the closest pair of reports of the two entries share (of the first
-    ``COMPARED_REPORTS`` of each), when one clearly retells the other; else 0.
+    ``COMPARED_REPORTS`` of each), when one clearly retells the other, or a coarse report
+    and the finer entry's reports together; else 0.
 
     A report shares no more words with any one report of the other entry than with all of
     them together: a report (or an entry) that cannot share enough that way is passed over,
@@ -355,6 +358,10 @@ def _retold(coarse: Entry, fine: Entry, comparer: Comparer, reports: _Reports) -
         return 0
     for a, mine in ours:
         if len(mine & all_theirs) <= max(best, COARSE_MIN_SHARED - 1):
+            continue
+        lighter = min(whole(a), weights.of(all_theirs))
+        if alike(mine, all_theirs, weights, COARSE_MIN_SHARED, COARSE_MIN_OVERLAP, lighter):
+            best = len(mine & all_theirs)  # the entry's reports together: no pair says more
             continue
         for b, theirs in theirs_each:
             shared = len(mine & theirs)

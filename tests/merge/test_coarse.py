@@ -7,11 +7,14 @@ import random
 from collections.abc import Sequence
 from dataclasses import replace
 
+import pytest
+
 from tests.merge.test_merge import DATES, JANUARY, event, varied
 from timeline.extract.timex import day_value
+from timeline.extract.timex.calendar import month_value, week_value, year_value
 from timeline.merge import MergeMemo, merge_events
 from timeline.merge.record import memo_from, record_of
-from timeline.model import Entry, Event
+from timeline.model import DateValue, Entry, Event
 
 DAYS = [day_value(dt.date(2025, 1, d)) for d in range(1, 29)]
 
@@ -135,3 +138,82 @@ def test_a_memo_folds_coarse_mentions_as_a_fresh_merge_through_many_additions() 
         assert merge_events(events, memo=memo) == merge_events(events)
         partly += memo.compared.partly
     assert partly > 0
+
+
+SEPT = dt.date(2024, 9, 12)
+PADDING = [
+    event(f"p{n}", f"Convoy {n} waited at the Kerem Shalom crossing.",
+          day_value(dt.date(2024, 9, 1 + n % 28)), dt.date(2024, 10, 1), f"p{n:03d}")
+    for n in range(40)
+]  # fmt: skip
+ON_THE_DAY = "On Sept. 12, 2024, drones hit a bakery in Rafah, killing nine people."
+IN_SEPTEMBER = "In September 2024, drones hit a Rafah bakery, killing nine people."
+IN_2024 = "In 2024 drones hit a bakery in Rafah and killed nine people."
+TALKS = "In 2024 mediators held ceasefire talks in Cairo and Doha."
+
+
+@pytest.mark.parametrize(
+    ("reports", "entries", "mentioned"),
+    [
+        # a month beside its day: a mention of the day's entry
+        ([(ON_THE_DAY, day_value(SEPT)), (IN_SEPTEMBER, month_value(2024, 9))], 1, {"m": "d"}),
+        # a year beside its month, with no day: a mention of the month's entry
+        ([(IN_SEPTEMBER, month_value(2024, 9)), (IN_2024, year_value(2024))], 1, {"y": "m"}),
+        # a year, its month and its day: both periods end in the day's entry
+        (
+            [
+                (ON_THE_DAY, day_value(SEPT)),
+                (IN_SEPTEMBER, month_value(2024, 9)),
+                (IN_2024, year_value(2024)),
+            ],
+            1,
+            {"m": "d", "y": "d"},
+        ),
+        # a week beside a day of it
+        (
+            [
+                (ON_THE_DAY, day_value(SEPT)),
+                ("Last week drones hit a Rafah bakery, killing nine.", week_value(SEPT)),
+            ],
+            1,
+            {"w": "d"},
+        ),
+        # another happening of the year stays an entry of its own
+        ([(IN_SEPTEMBER, month_value(2024, 9)), (TALKS, year_value(2024))], 2, {}),
+        # a period never joins one as coarse as itself, nor one outside it
+        ([(IN_SEPTEMBER, month_value(2024, 9)), (IN_2024, year_value(2023))], 2, {}),
+    ],
+)
+def test_a_coarse_mention_joins_the_finer_entry_that_tells_its_occurrence(
+    reports: list[tuple[str, DateValue]], entries: int, mentioned: dict[str, str]
+) -> None:
+    made = {
+        key: event(key, text, date, dt.date(2024, 10, 2), key)
+        for (text, date), key in zip(reports, _keys(reports), strict=True)
+    }
+    merged = [e for e in merge_events([*PADDING, *made.values()]) if not e.id.startswith("p")]
+    assert len(merged) == entries
+    assert {key: mentioned_in(merged, made[key]) for key in mentioned} == mentioned
+    assert merge_events([*PADDING, *made.values()], memo=MergeMemo()) == merge_events(
+        [*PADDING, *made.values()]
+    )
+
+
+def _keys(reports: list[tuple[str, DateValue]]) -> list[str]:
+    """ "d", "w", "m", "y": each report's key by its date's precision."""
+    return [{"day": "d", "week": "w", "month": "m", "year": "y"}[d.precision] for _, d in reports]
+
+
+def test_a_coarse_mention_joins_an_entry_by_the_words_of_its_reports_together() -> None:
+    """One report of the day tells the drones' strike, another the nine killed: a mention
+    that says both retells the happening, though it shares too little with either alone."""
+    day = day_value(SEPT)
+    wire = event("wire", "Drones struck the Tal al-Sultan camp on Thursday, witnesses in the "
+                 "Tal al-Sultan camp said.", day, dt.date(2024, 9, 12), "wire")  # fmt: skip
+    daily = event("daily", "Nine were killed in the Tal al-Sultan camp, medics at "
+                  "the camp said.", day, dt.date(2024, 9, 13), "daily")  # fmt: skip
+    weekly = event("weekly", "Last week drones struck a bakery in Rafah, killing nine.",
+                   week_value(SEPT), dt.date(2024, 9, 20), "weekly")  # fmt: skip
+    merged = [e for e in merge_events([*PADDING, wire, daily, weekly]) if e.id[0] != "p"]
+    assert len(merged) == 1
+    assert mentioned_in(merged, weekly) == "wire"

@@ -8,6 +8,8 @@ notice, editors' notes, copyright footers, "Tags:", "Read more", "Related", "Sha
 this", "Click here" lines, reporting credits, print-edition notes, readers' comment headers,
 fact boxes and link lists. A date inside furniture dates no event and is never the narrative
 time that later expressions count from (``events.py`` hides furniture from the date engine).
+Paragraphs that are furniture as a whole by their shape or their neighbours (link lists, runs of
+title-like lines, teasers, a clip's blurb, a lone dated caption) are ``furniture_paragraphs.py``'s.
 
 Everything here is cue lists and patterns over the masked text of one paragraph at a time:
 nothing is learned and nothing costs more than a few regular-expression scans per paragraph.
@@ -15,35 +17,27 @@ nothing is learned and nothing costs more than a few regular-expression scans pe
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterable, Sequence
 
+from timeline.extract.datewords import AGENCY, CLOCK, DAY, FULL_DATE, MONTH, WEEKDAY, ZONE
+from timeline.extract.furniture_paragraphs import SHORT_LINE_WORDS, whole_paragraphs
 from timeline.extract.sentences import Span
 
 Bounds = tuple[int, int]
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
-_ZONE = r"(?:GMT|UTC|BST|CET|CEST|EET|EEST|[ECMP][SD]T|ET|IST|AST|local\s+time|UK\s+time)"
-_CLOCK = rf"\d{{1,2}}[:.]\d{{2}}(?:\s*[aApP]\.?[mM]\.?)?(?:\s*{_ZONE})?"
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_FULL_DATE = rf"(?:{_MONTH}\s+{_DAY},?\s+\d{{4}}|{_DAY}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d)"
 _SEPARATOR = r"\s*(?:[;,|/•·–—-]\s*)?"
 # A date stamp: a full date with its weekday or its clock time, in either order.
 _STAMP = (
-    rf"(?:(?:{_CLOCK}{_SEPARATOR}(?:on\s+)?)?(?:{_WEEKDAY},?\s+)?{_FULL_DATE}"
-    rf"(?:{_SEPARATOR}(?:at\s+)?{_CLOCK})?)"
+    rf"(?:(?:{CLOCK}{_SEPARATOR}(?:on\s+)?)?(?:{WEEKDAY},?\s+)?{FULL_DATE}"
+    rf"(?:{_SEPARATOR}(?:at\s+)?{CLOCK})?)"
 )
 # A stamp that is not a bare date: with its clock time or its weekday.
 _TIMED_STAMP = (
-    rf"(?:{_CLOCK}{_SEPARATOR}(?:on\s+)?(?:{_WEEKDAY},?\s+)?{_FULL_DATE}"
-    rf"(?:{_SEPARATOR}(?:at\s+)?{_CLOCK})?"
-    rf"|{_WEEKDAY},?\s+{_FULL_DATE}(?:{_SEPARATOR}(?:at\s+)?{_CLOCK})?"
-    rf"|{_FULL_DATE}{_SEPARATOR}(?:at\s+)?{_CLOCK})"
+    rf"(?:{CLOCK}{_SEPARATOR}(?:on\s+)?(?:{WEEKDAY},?\s+)?{FULL_DATE}"
+    rf"(?:{_SEPARATOR}(?:at\s+)?{CLOCK})?"
+    rf"|{WEEKDAY},?\s+{FULL_DATE}(?:{_SEPARATOR}(?:at\s+)?{CLOCK})?"
+    rf"|{FULL_DATE}{_SEPARATOR}(?:at\s+)?{CLOCK})"
 )
 # What follows a chronology's date: what happened that day, a sentence of four words or
 # more, not a stamp's next words ("Last updated", "Published", "By Jo Roe").
@@ -53,15 +47,11 @@ _TOLD_AFTER = (
 )
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|de|da|van|von|al|bin|el|la|le|du)"
 _NAME = rf"[A-Z][\w'’.-]+(?:\s+{_NAME_WORD}){{0,3}}"
-_AGENCY = (
-    r"\((?:Reuters|AP|AFP|UPI|dpa|DPA|Xinhua|Bloomberg|CNN|BBC|IANS|PTI|ANI|WAFA|Anadolu|"
-    r"Al\s+Jazeera|AA|TASS|Sputnik|Yonhap|Kyodo|JTA|EFE|ANSA|Interfax|CNA|Agencies)\)"
-)
 _DASH = r"(?:—|–|--|-|_|:)"
 _CAPS_PLACE = r"[A-Z][A-Z.'’-]{2,}(?:[ /\\][A-Z][A-Z.'’-]+)*"
 _PLACE = r"[A-Z][\w.'’-]+(?:[ /\\][A-Z][\w.'’-]+)*"
 _REGION = r"(?:,\s*[A-Z][\w.]*\.?(?:\s+[A-Z][\w.]*\.?)*)"
-_DATELINE_DATE = rf"(?:,?\s*(?:{_MONTH}\s+{_DAY}|{_DAY}\s+{_MONTH})(?:,?\s*\d{{4}})?)"
+_DATELINE_DATE = rf"(?:,?\s*(?:{MONTH}\s+{DAY}|{DAY}\s+{MONTH})(?:,?\s*\d{{4}})?)"
 _NOT_A_NAME = (
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
     r"August|September|October|November|December|Then|Now|Noon|Midnight|Late|Early|Mid|The|"
@@ -72,8 +62,8 @@ _NOT_A_NAME = (
 # November 2011 09:14 UK", "Published 12 May 2024 by Jo Roe".
 _UPDATED_STAMP = (
     rf"(?i:(?:page\s+)?(?:last\s+)?(?:updated|published|posted|modified|first\s+published))"
-    rf"(?:\s+(?:on|at))?:?\s+(?:(?:{_WEEKDAY}|{_MONTH}|\d{{1,4}}(?:st|nd|rd|th)?|[ap]\.?m\.?"
-    rf"|{_ZONE}|(?<=\d\s)UK\b|at|on|[:.,|/-])\s*)+(?:by\s+{_NAME})?"
+    rf"(?:\s+(?:on|at))?:?\s+(?:(?:{WEEKDAY}|{MONTH}|\d{{1,4}}(?:st|nd|rd|th)?|[ap]\.?m\.?"
+    rf"|{ZONE}|(?<=\d\s)UK\b|at|on|[:.,|/-])\s*)+(?:by\s+{_NAME})?"
 )
 # A web server's error printed in the page ("(an error occurred while processing this
 # directive)").
@@ -91,10 +81,10 @@ _PREFIXES = [
         # "8 November 2011 Last updated at ...", "May 3, 2010 | by: Jo Serrie |", a date alone;
         # not a chronology's line ("28 June 2009 Police interview Dr Murray for three hours.",
         # "April 20, 2010 - Explosion and fire on the rig"), whose date is what it tells
-        rf"{_FULL_DATE}(?:\s*\|?\s*by:?\s+{_NAME}\s*\|?)?(?=\s|$)(?!{_TOLD_AFTER})",
-        rf"{_CAPS_PLACE}{_REGION}?{_DATELINE_DATE}?\s*(?:{_AGENCY}\s*)?{_DASH}+(?=\s)",
-        rf"{_PLACE}{_REGION}?{_DATELINE_DATE}?\s*{_AGENCY}\s*{_DASH}*(?=\s)",
-        rf"{_AGENCY}\s*{_DASH}*(?=\s)",
+        rf"{FULL_DATE}(?:\s*\|?\s*by:?\s+{_NAME}\s*\|?)?(?=\s|$)(?!{_TOLD_AFTER})",
+        rf"{_CAPS_PLACE}{_REGION}?{_DATELINE_DATE}?\s*(?:{AGENCY}\s*)?{_DASH}+(?=\s)",
+        rf"{_PLACE}{_REGION}?{_DATELINE_DATE}?\s*{AGENCY}\s*{_DASH}*(?=\s)",
+        rf"{AGENCY}\s*{_DASH}*(?=\s)",
         rf"(?i:by):?\s+(?!{_NOT_A_NAME}){_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*"
         rf"(?=\s*(?:$|\||—|–|\n|,\s*{_STAMP}|(?i:published|updated|posted)\b))",
         _UPDATED_STAMP,
@@ -102,7 +92,7 @@ _PREFIXES = [
         r"(?i:photo(?:graph)?s?|picture|pic|image|credit|illustration)\s*:\s*[^.|\n]{0,60}?"
         r"(?:/\s*[A-Z][\w.]*|\b(?:AP|AFP|Reuters|Getty(?:\s+Images)?|EPA|PA|Rex(?:\s+Features)?|"
         r"Corbis|Alamy|Bloomberg|Xinhua|Anadolu|WAFA)\b)",
-        rf"(?:At\s+)?{_CLOCK}\s+(?:on\s+)?{_FULL_DATE},?\s+[^\n]{{1,60}}?\s+wrote:",
+        rf"(?:At\s+)?{CLOCK}\s+(?:on\s+)?{FULL_DATE},?\s+[^\n]{{1,60}}?\s+wrote:",
     )
 ]
 _PREFIX_GAP = re.compile(r"[\s|:,]*")
@@ -113,22 +103,22 @@ _PREFIX_GAP = re.compile(r"[\s|:,]*")
 # to its story): "By Tim Hepher and Karen Jacobs PARIS/ATLANTA, April 27 (Reuters) -".
 _DATELINE_ANYWHERE = re.compile(
     rf"(?:\bBy\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*\s+)?\b{_CAPS_PLACE}{_REGION}?"
-    rf"{_DATELINE_DATE}?\s*{_AGENCY}\s*{_DASH}+(?=\s)"
+    rf"{_DATELINE_DATE}?\s*{AGENCY}\s*{_DASH}+(?=\s)"
 )
 _STAMP_ANYWHERE = re.compile(
-    rf"(?:\|\s*)?(?:{_WEEKDAY},?\s+{_FULL_DATE}{_SEPARATOR}(?:at\s+)?{_CLOCK}|"
-    rf"{_FULL_DATE}{_SEPARATOR}(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[aApP]\.?[mM]\.?)?\s*{_ZONE})"
+    rf"(?:\|\s*)?(?:{WEEKDAY},?\s+{FULL_DATE}{_SEPARATOR}(?:at\s+)?{CLOCK}|"
+    rf"{FULL_DATE}{_SEPARATOR}(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[aApP]\.?[mM]\.?)?\s*{ZONE})"
 )
 
 # A photograph's date set off in a sentence: "Lawyers for Dr Murray, shown in 2010, have
 # suggested ...", "(pictured in March 2009)". It dates the picture, not what is told.
 _PHOTO_ASIDE = re.compile(
     rf"[,(]\s*(?:shown|pictured|photographed)\s+(?:here\s+)?(?:in|on)\s+"
-    rf"(?:(?:{_WEEKDAY},?\s+)?(?:{_DAY}\s+)?{_MONTH}\s+(?:{_DAY},?\s+)?)?\d{{4}}\s*[,)]"
+    rf"(?:(?:{WEEKDAY},?\s+)?(?:{DAY}\s+)?{MONTH}\s+(?:{DAY},?\s+)?)?\d{{4}}\s*[,)]"
 )
 
 # A sentence that is furniture as a whole, by how it opens.
-_DATE_WORD = rf"(?:\d|{_WEEKDAY}|{_MONTH})"
+_DATE_WORD = rf"(?:\d|{WEEKDAY}|{MONTH})"
 _FURNITURE_OPENING = re.compile(
     r"(?i)(?:copyright\b|©|\(c\)\s*\d{4}|all rights reserved|image (?:caption|copyright)|"
     r"media caption|caption:|(?:photo(?:graph)?|picture)s?\s*:|click here|see here|"
@@ -162,15 +152,13 @@ _CAPTION = re.compile(
     r"\b(?:is|are) (?:seen|pictured|shown) (?!as\b|to\b|by\b)"
 )
 # A caption's end in agency style: "..., Tuesday, April 27, 2010."
-_CAPTION_END = re.compile(rf",\s*{_WEEKDAY},?\s+{_FULL_DATE}\.?\s*$")
+_CAPTION_END = re.compile(rf",\s*{WEEKDAY},?\s+{FULL_DATE}\.?\s*$")
 # Link lists and teaser lists: "- 2 hrs ago" or truncated teasers ("spewing ma ...") twice.
 _AGO_STAMP = re.compile(r"\b\d+\s+(?:hrs?|hours?|mins?|minutes?|days?)\s+ago\b")
-_TRUNCATED = re.compile(r"\w\s?(?:\.\s?\.\s?\.|…)(?:\s|$)")
 _YEAR_LABEL = re.compile(r"(?:^|\s)(?:1[5-9]|20)\d\d\s?:\s")
 _LABEL = re.compile(r"(?:^|\s)[A-Z][A-Za-z]+(?: [a-z]+){0,3}\s?:\s")
 _SPEECH = re.compile(r"(?i)\b(?:said|says|told|added|wrote|asked|warned|explained|replied)\b")
-_AGENCY_ANYWHERE = re.compile(_AGENCY)
-_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+_AGENCY_ANYWHERE = re.compile(AGENCY)
 _CAPTION_HINTS = (
     "photo", "picture", "image", "getty", "reuters/", "caption", "pictured", " seen ",
     "left,", "right,", "centre,", "center,", "ground,", "top,", "bottom,", "source", "graphic",
@@ -209,20 +197,6 @@ def _may_open_prefix(word: str) -> bool:
 _MONTH_OR_DAY = frozenset(
     "jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun".split()
 )
-_MEDIA_NOTICE = re.compile(
-    r"(?i)\s*(?:to play this (?:content|video|clip)|media playback is (?:not supported|"
-    r"unsupported)|your (?:browser|device) does not support|this (?:video|content) (?:can ?not|"
-    r"is not available))"
-)
-_BLURB_WORDS = 60
-_DATED_CAPTION = re.compile(rf"\s*{_FULL_DATE}\s*:\s+[\"“‘']?[A-Z]")
-_DATE_OPENING = re.compile(
-    rf"\s*(?:[-–—•*]\s*)?(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}\b|{_DAY}\s+{_MONTH}|\d{{4}}\b)"
-)
-_LINE_END = re.compile(r"[.!?:;\"'”’)]\s*$")
-_SHORT_LINE_WORDS = 12
-_LIST_LINES = 3
-_LINKED_SHARE = 0.6
 
 
 def furniture_spans(text: str, paragraphs: Sequence[tuple[Span, Sequence[Span]]]) -> list[Bounds]:
@@ -232,10 +206,9 @@ def furniture_spans(text: str, paragraphs: Sequence[tuple[Span, Sequence[Span]]]
     the paragraphs of its masked text, each with its sentences.
     """
     spans: list[Bounds] = []
-    plain = [p for p, _ in paragraphs]
-    listed = _title_line_runs(plain) | _media_blurbs(plain) | _lone_dated_caption(plain)
+    whole = whole_paragraphs(text, [p for p, _ in paragraphs])
     for paragraph, sentences in paragraphs:
-        if paragraph.start in listed or _is_link_list(text, paragraph) or _teasers(paragraph.text):
+        if paragraph.start in whole:
             spans.append((paragraph.start, paragraph.end))
         else:
             spans.extend(_paragraph_furniture(paragraph, sentences))
@@ -317,15 +290,6 @@ def _has_hint(lower: str) -> bool:
     return any(hint in lower for hint in _CAPTION_HINTS)
 
 
-def _teasers(paragraph: str) -> bool:
-    """Truncated teasers of other stories ("... spewing ma ... Photos of fish with sores
-    may ..."): three cut-offs, or two with an agency's dateline."""
-    if "..." not in paragraph and ". . ." not in paragraph and "…" not in paragraph:
-        return False
-    cuts = len(_TRUNCATED.findall(paragraph))
-    return cuts >= 3 or (cuts == 2 and _AGENCY_ANYWHERE.search(paragraph) is not None)
-
-
 def _fact_box(sentence: str) -> bool:
     """A fact box ("Born: August 29, 1958, Gary, Indiana Also known as: ... Biggest hits:
     ..."): three labels or more, the first opening the sentence."""
@@ -357,63 +321,7 @@ def _prefix_end(paragraph: str) -> int:
 def _short_or_listed(text: str) -> bool:
     """A "Related" or "Tags" cue opens furniture in a short line or a list, not in prose
     ("Related talks collapsed in May" is a sentence)."""
-    return len(text.split()) <= _SHORT_LINE_WORDS or ":" in text[:20] or "\n" in text
-
-
-def _is_link_list(text: str, paragraph: Span) -> bool:
-    """Mostly Markdown links, or a block of several short title-like lines."""
-    if "\n" not in paragraph.text and "](" not in text[paragraph.start : paragraph.end + 1]:
-        return False  # one line with no link: prose
-    first = text.rfind("\n", 0, paragraph.start) + 1  # the line's markup opens before it
-    raw = text[first : paragraph.end + 1]
-    labels = sum(len(m.group(1).strip()) for m in _LINK.finditer(raw))
-    if labels and labels >= _LINKED_SHARE * len("".join(paragraph.text.split())):
-        return True
-    lines = [line for line in paragraph.text.splitlines() if line.strip()]
-    return len(lines) >= _LIST_LINES and all(_title_like(line) for line in lines)
-
-
-def _title_line_runs(paragraphs: Sequence[Span]) -> set[int]:
-    """Starts of paragraphs in runs of at least three one-line, title-like paragraphs."""
-    found: set[int] = set()
-    run: list[int] = []
-    for paragraph in [*paragraphs, None]:
-        if paragraph is not None and "\n" not in paragraph.text and _title_like(paragraph.text):
-            run.append(paragraph.start)
-            continue
-        if len(run) >= _LIST_LINES:
-            found.update(run)
-        run = []
-    return found
-
-
-def _media_blurbs(paragraphs: Sequence[Span]) -> set[int]:
-    """Starts of paragraphs that introduce a video or a sound clip: the paragraph just before
-    a media player's notice, after the article's first ("Dixie Bickel gives World Today an
-    account of what happened." then "To play this content JavaScript must be turned on").
-    Its date is the clip's."""
-    return {
-        before.start
-        for before, after in itertools.pairwise(paragraphs[1:])  # never the article's lead
-        if _MEDIA_NOTICE.match(after.text) and len(before.text.split()) <= _BLURB_WORDS
-    }
-
-
-def _lone_dated_caption(paragraphs: Sequence[Span]) -> set[int]:
-    """The start of a photograph's caption in agency style, a full date and a colon ("April
-    29, 2010: Workers in Orange Beach lay inflatable booms"), when it is the only paragraph
-    of its article that opens with a date: a chronology's lines, written the same way, come
-    in a run ("April 20, 2010 - Explosion and fire on the rig", "April 22 - The rig sinks")."""
-    captions = [p.start for p in paragraphs if _DATED_CAPTION.match(p.text)]
-    if len(captions) != 1:
-        return set()
-    dated = sum(1 for p in paragraphs if _DATE_OPENING.match(p.text))
-    return set(captions) if dated == 1 else set()
-
-
-def _title_like(line: str) -> bool:
-    words = line.split()
-    return 0 < len(words) <= _SHORT_LINE_WORDS and _LINE_END.search(line) is None
+    return len(text.split()) <= SHORT_LINE_WORDS or ":" in text[:20] or "\n" in text
 
 
 def _merged(spans: list[Bounds]) -> list[Bounds]:

@@ -1,11 +1,15 @@
-"""Coarse mentions: an entry of a week, a month or a year that retells a happening known to
-the day becomes a mention of that day's entry.
+"""Coarse mentions: an entry of a week, a month or a year that retells a happening known
+more finely becomes a mention of that finer entry.
 
 "Last week's explosion", "in April, the rig exploded": when the text clearly tells the same
 happening as an entry inside its period (2 shared words weighing two fifths of the lighter
 report's words: as many words as within a block, a larger share, for a period holds many
 days' happenings, and every word of the report counts, not only its heaviest), its sources
-become mentions of that entry and it makes no entry of its own. A report never becomes a
+become mentions of that entry and it makes no entry of its own. The finer entry is told by
+any of its first reports or by them together (one says the drones struck, another that nine
+were killed: "last week's strike that killed nine" retells both). A period joins any finer
+entry, a month a day, a year a month ("in 2007" beside "in September 2007"), and so ends in
+the finest ("on Sept. 12, 2007") when the month joins it too. A report never becomes a
 mention of a forecast: a happened coarse entry only joins a happened one.
 """
 
@@ -17,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from timeline.merge.blocks import Comparer
+from timeline.merge.coarse_memo import NewEntries
 from timeline.merge.entries import with_mentions
 from timeline.merge.similarity import alike, occurrence_words
 from timeline.merge.telling import foreground
@@ -75,11 +80,11 @@ def join_coarse_mentions(
     months = _fine_entries_by_month(entries)
     touched = _Touched(months, comparer, changed)
     index = _MonthWords(months, comparer)
-    news = _NewEntries()
+    news = NewEntries()
     reports = _Reports(comparer)
     compared = compared if compared is not None else Compared()
+    targets: dict[int, Entry] = {}
     joined: dict[int, list[Entry]] = defaultdict(list)
-    absorbed = set()
     folded: dict[str, Folded] = {}
     for entry in entries:
         if entry.date.precision not in JOINABLE or entry.id in comparer.apart:
@@ -107,14 +112,24 @@ def join_coarse_mentions(
         folded[entry.id] = kept
         if kept.target is not None:
             month, place = kept.target
-            joined[id(these[month][place])].append(entry)
-            absorbed.add(id(entry))
+            targets[id(entry)] = these[month][place]
+    for entry in entries:  # in order: a chain's mentions in the order of its entries
+        if id(entry) in targets:
+            joined[id(_final(entry, targets))].append(entry)
     kept_entries = [
         with_mentions(entry, _mentions(joined[id(entry)])) if id(entry) in joined else entry
         for entry in entries
-        if id(entry) not in absorbed
+        if id(entry) not in targets
     ]
     return kept_entries, folded
+
+
+def _final(entry: Entry, targets: dict[int, Entry]) -> Entry:
+    """The entry a coarse entry ends in: "in 2007" joined "in September 2007", which
+    joined "on Sept. 12, 2007" (each target is finer than its entry: no cycle)."""
+    while id(entry) in targets:
+        entry = targets[id(entry)]
+    return entry
 
 
 def _mentions(coarse: Iterable[Entry]) -> list[Source]:
@@ -128,10 +143,11 @@ def entry_words(entry: Entry, comparer: Comparer) -> frozenset[str]:
 
 
 def _fine_entries_by_month(entries: Sequence[Entry]) -> dict[Month, tuple[Entry, ...]]:
-    """The entries known to the day or finer, by month."""
+    """The entries finer than a year (those a coarse entry may join), by the month they
+    start in."""
     found: dict[Month, list[Entry]] = defaultdict(list)
     for entry in entries:
-        if entry.date.precision.rank <= Precision.DAY.rank:
+        if entry.date.precision.rank < Precision.YEAR.rank:
             found[(entry.date.start.year, entry.date.start.month)].append(entry)
     return {key: tuple(listed) for key, listed in found.items()}
 
@@ -188,50 +204,12 @@ class _MonthWords:
         return sorted(place for place, count in hits.items() if count >= COARSE_MIN_SHARED)
 
 
-class _NewEntries:
-    """The finer entries of a month that were not among them last time, with their places:
-    worked out once for all the coarse mentions spanning the month."""
-
-    def __init__(self) -> None:
-        self._found: dict[tuple[int, int], list[tuple[int, Entry]]] = {}
-        self._ids: dict[tuple[int, int], set[int]] = {}
-        self._places: dict[int, dict[int, int]] = {}
-
-    def of(
-        self, before: tuple[Entry | None, ...], now: tuple[Entry, ...]
-    ) -> list[tuple[int, Entry]]:
-        """The entries of ``now`` not in ``before`` (by identity), with their places."""
-        key = (id(before), id(now))
-        found = self._found.get(key)
-        if found is None:
-            old = {id(entry) for entry in before if entry is not None}
-            found = self._found[key] = [
-                (place, entry) for place, entry in enumerate(now) if id(entry) not in old
-            ]
-        return found
-
-    def ids(self, before: tuple[Entry | None, ...], now: tuple[Entry, ...]) -> set[int]:
-        """The object ids of the entries of ``now`` not in ``before``."""
-        key = (id(before), id(now))
-        found = self._ids.get(key)
-        if found is None:
-            found = self._ids[key] = {id(entry) for _, entry in self.of(before, now)}
-        return found
-
-    def place(self, now: tuple[Entry, ...], entry: Entry) -> int | None:
-        """Where ``entry`` (that object) is in ``now``, if it is."""
-        places = self._places.get(id(now))
-        if places is None:
-            places = self._places[id(now)] = {id(e): at for at, e in enumerate(now)}
-        return places.get(id(entry))
-
-
 def _refolded(
     kept: Folded,
     keys: tuple[Month, ...],
     months: tuple[tuple[Entry, ...], ...],
     comparer: Comparer,
-    news: _NewEntries,
+    news: NewEntries,
     reports: _Reports,
 ) -> Folded | None:
     """``Folded`` of a coarse entry and word weights unchanged since ``kept``, whose
@@ -273,6 +251,8 @@ def _rank(
     retells (higher is better), or None when it does not retell it or cannot take it."""
     if not coarse.date.start <= fine.date.start < coarse.date.end:
         return None
+    if fine.date.precision.rank >= coarse.date.precision.rank:
+        return None  # a period joins a finer entry only: a month a day, a year a month
     if not _may_mention(coarse, fine):
         return None
     shared = _retold(coarse, fine, comparer, reports)
@@ -364,7 +344,8 @@ def _may_mention(coarse: Entry, fine: Entry) -> bool:
 
 def _retold(coarse: Entry, fine: Entry, comparer: Comparer, reports: _Reports) -> int:
     """How many words the closest pair of reports of the two entries share (of the first
-    ``COMPARED_REPORTS`` of each), when one clearly retells the other; else 0.
+    ``COMPARED_REPORTS`` of each), when one clearly retells the other, or a coarse report
+    and the finer entry's reports together; else 0.
 
     A report shares no more words with any one report of the other entry than with all of
     them together: a report (or an entry) that cannot share enough that way is passed over,
@@ -377,6 +358,10 @@ def _retold(coarse: Entry, fine: Entry, comparer: Comparer, reports: _Reports) -
         return 0
     for a, mine in ours:
         if len(mine & all_theirs) <= max(best, COARSE_MIN_SHARED - 1):
+            continue
+        lighter = min(whole(a), weights.of(all_theirs))
+        if alike(mine, all_theirs, weights, COARSE_MIN_SHARED, COARSE_MIN_OVERLAP, lighter):
+            best = len(mine & all_theirs)  # the entry's reports together: no pair says more
             continue
         for b, theirs in theirs_each:
             shared = len(mine & theirs)

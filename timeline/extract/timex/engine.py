@@ -7,7 +7,16 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from timeline.extract.timex import absolute, amounts, eras, narrative, relative, seasons, story
+from timeline.extract.timex import (
+    absolute,
+    amounts,
+    eras,
+    narrative,
+    relative,
+    seasons,
+    story,
+    years,
+)
 from timeline.extract.timex.calendar import OffCalendar
 from timeline.extract.timex.context import Context, unresolved
 from timeline.extract.timex.lexicon import LOOK_ALIKES
@@ -28,14 +37,14 @@ INTERPRETERS: dict[str, Interpreter] = {
     "month_year": absolute.month_year,
     "season": seasons.season,
     "quarter": narrative.quarter,
-    "decade": absolute.decade,
-    "century": absolute.century,
+    "decade": years.decade,
+    "century": years.century,
     "era": eras.era,
     "year_range": eras.year_range,
     "ago": narrative.ago,
     "deictic": relative.deictic,
     "anaphor": narrative.anaphor,
-    "spelled_year": absolute.spelled_year,
+    "spelled_year": years.spelled_year,
     "day_of_month": narrative.day_of_month,
     "the_year": narrative.the_year,
     "relative": relative.relative,
@@ -46,7 +55,7 @@ INTERPRETERS: dict[str, Interpreter] = {
     "generic": amounts.generic,
     "holiday": absolute.holiday,
     "month": absolute.month,
-    "year": absolute.year,
+    "year": years.year,
 }
 _LOOK_ALIKE = re.compile("[" + "".join(map(chr, LOOK_ALIKES)) + "]")
 _TYPES = {"clock": "TIME"}

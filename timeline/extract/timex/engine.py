@@ -22,7 +22,7 @@ from timeline.extract.timex.context import Context, unresolved
 from timeline.extract.timex.lexicon import LOOK_ALIKES
 from timeline.extract.timex.scanner import KINDS
 from timeline.extract.timex.speakers import quotation_at, telling_day
-from timeline.extract.timex.starts import DIGITS, candidates, scanner_for
+from timeline.extract.timex.starts import candidates, first_word, scanner_for
 from timeline.model import TimeExpression
 
 Interpreter = Callable[[re.Match[str], Context], list[TimeExpression]]
@@ -101,8 +101,7 @@ def find_expressions(
         start = candidate.start()
         if start < position:
             continue  # inside an expression already found
-        word = candidate.group("word")
-        scanner = scanner_for(word.lower() if word else DIGITS)
+        scanner = scanner_for(first_word(candidate.group()))
         match = scanner.match(read, start) if scanner is not None else None
         if match is None:
             continue

@@ -6,8 +6,19 @@ import datetime as dt
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from timeline.extract.govern import dating_expressions, is_telling
+from tests.extract.test_timex_property import FUZZ
+from timeline.extract.govern import (
+    _ANCHOR_BEFORE,
+    _MODIFIER_BEFORE,
+    ANCHOR_LAST_WORDS,
+    MODIFIER_LAST_WORDS,
+    dating_expressions,
+    is_telling,
+    may_end_with,
+)
 from timeline.model import DateValue, Precision, TimeExpression
 
 VALUES = {
@@ -127,3 +138,40 @@ def test_offsets_of_the_sentence_in_its_file_are_respected() -> None:
 def test_is_telling(sentence: str, telling: bool) -> None:
     plain, (expression,) = marked(sentence)
     assert is_telling(plain[: expression.start], plain[expression.end :]) is telling
+
+
+_ANCHORS = "since until till before after following by from prior to|as of|ahead of"
+_ENDINGS = [
+    f"{lead}{anchor}{modifier}{gap}"
+    for lead in ("", "x ", "The troops ")
+    for anchor in [*_ANCHORS.replace("|", " ").split()[:8], "prior to", "as of", "ahead of",
+                   "Prior  to", "AS OF"]
+    for modifier in ("", " the", " late", " Early", " mid")
+    for gap in ("", " ", "\n", "  \t")
+] + [f"{lead}{word}{gap}" for lead in ("", "in ")
+     for word in ("the", "a", "an", "this", "that", "its", "their", "The", "ITS")
+     for gap in (" ", "\n ")]  # fmt: skip
+_WINDOW_WORDS = ["since", "Until", "PRIOR", "to", "as", "of", "ahead", "the", "an", "its", "mid",
+                 "x", "ſince", "İts"]  # fmt: skip
+WINDOW = st.lists(
+    st.tuples(st.sampled_from(_WINDOW_WORDS), st.sampled_from([" ", "  ", "\n", ",", ""])),
+    max_size=6,
+).map(lambda parts: "".join(word + gap for word, gap in parts))
+
+
+def _quick_test_holds(text: str) -> bool:
+    """The quick test passes wherever a pattern would find an anchor or a modifier."""
+    pairs = ((_ANCHOR_BEFORE, ANCHOR_LAST_WORDS), (_MODIFIER_BEFORE, MODIFIER_LAST_WORDS))
+    return all(pattern.search(text, 0, len(text)) is None or may_end_with(text, 0, len(text), words)
+               for pattern, words in pairs)  # fmt: skip
+
+
+def test_the_quick_test_passes_for_every_anchor_and_modifier() -> None:
+    assert all(_ANCHOR_BEFORE.search(text) or _MODIFIER_BEFORE.search(text) for text in _ENDINGS)
+    assert [text for text in _ENDINGS if not _quick_test_holds(text)] == []
+
+
+@FUZZ
+@given(WINDOW)
+def test_the_quick_test_passes_wherever_a_pattern_ends_the_window(text: str) -> None:
+    assert _quick_test_holds(text)

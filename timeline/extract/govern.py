@@ -32,6 +32,13 @@ _ANCHOR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their)\s+$", re.IGNORECASE)
+# The last word of each pattern above, for a quick test before the pattern is searched for:
+# most dates follow none of them ("on Monday").
+ANCHOR_LAST_WORDS = (
+    "since", "until", "till", "before", "after", "following", "by", "from", "to", "of", "the",
+    "late", "early", "mid",
+)  # fmt: skip
+MODIFIER_LAST_WORDS = ("the", "a", "an", "this", "that", "its", "their")
 _NOUN_AFTER = re.compile(r"'s|’s|\s+[a-z][a-z-]+(?!\w)")
 # A period's figures: "first-quarter results", "fourth quarter profit", "Q2 earnings" name
 # the period they cover, not the day they were told.
@@ -135,7 +142,9 @@ def background_of(expression: TimeExpression, sentence: str, offset: int) -> str
     look_from = max(0, start - _LOOK_BACK)
     if _possessive(expression, sentence, end):
         return "modifier"  # "from last week's explosion", "since Tuesday's attack": its noun's
-    anchor = _ANCHOR_BEFORE.search(sentence, look_from, start)
+    anchor = None
+    if may_end_with(sentence, look_from, start, ANCHOR_LAST_WORDS):
+        anchor = _ANCHOR_BEFORE.search(sentence, look_from, start)
     modifier = _modifies_a_noun(expression, sentence, look_from, start, end)
     if anchor is not None and not (modifier and anchor.group(1).lower() == "by"):
         return anchor.group(1).lower()  # but "affected by Tuesday's earthquake" is no deadline
@@ -161,7 +170,19 @@ def _modifies_a_noun(
     word = noun.group(0).strip()
     if word in ("'s", "’s"):
         return True
-    return bool(_MODIFIER_BEFORE.search(sentence, look_from, start)) and word not in _NOT_NOUNS
+    if word in _NOT_NOUNS or not may_end_with(sentence, look_from, start, MODIFIER_LAST_WORDS):
+        return False
+    return _MODIFIER_BEFORE.search(sentence, look_from, start) is not None
+
+
+def may_end_with(sentence: str, begin: int, end: int, words: tuple[str, ...]) -> bool:
+    """Whether ``sentence[begin:end]``, trailing spaces aside, can end with one of ``words``
+    (lower case), as a pattern that ends in one of them before ``\\s*$`` needs: a quick test
+    that spares searching the window for it (a pattern anchored at its end is still tried
+    at every character). Text with letters outside ASCII always may: a case-insensitive
+    pattern matches letters that ``lower()`` leaves alone (the long s of "ſince")."""
+    tail = sentence[begin:end].rstrip()
+    return not tail.isascii() or tail.lower().endswith(words)
 
 
 def clause_bounds(sentence: str, position: int) -> Clause:

@@ -1,4 +1,5 @@
-"""Interpreters for calendar dates: the expressions that name days, months and years."""
+"""Interpreters for calendar dates: the expressions that name days and months (with or
+without their year) and holidays. Years, decades and centuries alone are ``years.py``'s."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from dateutil.relativedelta import TH, TU, relativedelta
 from timeline.extract.timex import calendar as cal
 from timeline.extract.timex.context import Context, expression, unresolved
 from timeline.extract.timex.eras import short_year
-from timeline.extract.timex.lexicon import CENTURY_WORDS
+from timeline.extract.timex.lexicon import DATE_INTRO, RELATIVE_STEP
 from timeline.extract.timex.scanner import ANY_YEAR, DAY, MONTH, WEEKDAY, YEAR
 from timeline.extract.timex.words import (
     choose,
@@ -39,92 +40,13 @@ _DAY_MONTH = re.compile(
 )
 _MONTH_YEAR = re.compile(rf"(?P<month>{MONTH}),?\s+(?:(?i:of)\s+)?(?:(?P<year>{ANY_YEAR})|{_REL})")
 _DIGITS = re.compile(r"\d+")
-# A bare "May" or "March" is a month only after a word that introduces a date.
-_DATE_INTRO = frozenset(
-    [
-        "in",
-        "on",
-        "since",
-        "by",
-        "until",
-        "till",
-        "of",
-        "from",
-        "to",
-        "through",
-        "during",
-        "before",
-        "after",
-        "early",
-        "late",
-        "mid",
-        "last",
-        "next",
-        "this",
-        "that",
-        "every",
-        "each",
-        "between",
-        "around",
-        "throughout",
-    ]
-)
 _BEFORE_A_MONTH = frozenset({"in", "since", "until", "during", "by", "from", "early", "late"})
 """Words after which a month name is one even before a capitalized word: "In April Nixon"."""
-_NOT_A_YEAR_AFTER = frozenset(
-    [
-        "resolution",
-        "no",
-        "no.",
-        "number",
-        "flight",
-        "route",
-        "highway",
-        "page",
-        "pages",
-        "p.",
-        "pp.",
-        "room",
-        "article",
-        "section",
-        "chapter",
-        "model",
-        "version",
-        "code",
-        "bill",
-        "act",
-        "law",
-        "paragraph",
-        "item",
-        "rule",
-        "form",
-        "unit",
-        "channel",
-        # a stamp's time ("updated 1723") and a count ("death toll 1881")
-        "updated",
-        "toll",
-        "tally",
-        "total",
-    ]
-)
-# "rose to 1881", "a total of 1881": a number a count reaches, when no noun follows it.
-_AFTER_A_COUNT = frozenset(
-    "in across on at after since and as with by from for of were was".split()
-)
-_COUNT_REACHES = re.compile(
-    r"(?i)\b(?:(?:rise|rises|rose|risen|rising|climb|climbs|climbed|jump|jumps|jumped|toll|"
-    r"tally|total|number|count|figure|increase|increased|up)\s+(?:to|of|at)|reach|reaches|"
-    r"reached|hit|hits|topped|tops|passed|passes|exceeded|exceeds)\s+$"
-)
-# An article before a year makes it a modifier of a singular noun: "a 2009 analysis".
-_YEAR_INTRO = _DATE_INTRO | {"the", "a", "an", "year", "fiscal", "mid", "since", "circa", "c."}
 _HOLIDAYS: dict[str, tuple[int, int]] = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
     "new year's": (1, 1), "new year's day": (1, 1), "new year's eve": (12, 31),
     "halloween": (10, 31), "independence day": (7, 4),
 }  # fmt: skip
-RELATIVE_STEP = {"last": -1, "this": 0, "next": 1}
-_SIDES = {"pos": "AFTER", "pre": "BEFORE"}
 
 
 def iso(m: re.Match[str], ctx: Context) -> Found:
@@ -186,9 +108,9 @@ def month(m: re.Match[str], ctx: Context) -> Found:
     """A bare month name, ``in January``: the year comes from the tense."""
     text, start = m.group(), m.start()
     before = previous_word(ctx.text, start).lower()
-    if text in ("May", "March") and before not in _DATE_INTRO:
+    if text in ("May", "March") and before not in DATE_INTRO:
         return []  # "Mayor March", "May God help us"
-    if before and before[0].isupper() and before not in _DATE_INTRO:
+    if before and before[0].isupper() and before not in DATE_INTRO:
         return []
     named = next_word(ctx.text, m.end())[:1].isupper() and ctx.text[m.end() : m.end() + 1] != ","
     if named and before not in _BEFORE_A_MONTH:
@@ -200,59 +122,6 @@ def month(m: re.Match[str], ctx: Context) -> Found:
     if first is None:
         return [unresolved(start, text, value=f"XXXX-{number:02d}")]
     return [expression(start, text, "DATE", cal.month_value(first.year, number))]
-
-
-def year(m: re.Match[str], ctx: Context) -> Found:
-    """A four-digit year: ``in 2023``, ``fiscal 1989``; counts and codes are refused."""
-    text, start = m.group(), m.start()
-    before = previous_word(ctx.text, start).lower()
-    if before in _NOT_A_YEAR_AFTER:
-        return []
-    after = next_word(ctx.text, m.end())
-    sided = text[:3].lower() in _SIDES  # "pre-1990 levels" is no count
-    if before not in _YEAR_INTRO and not sided and _looks_counted(after):
-        return []  # "2000 votes", "1948 refugees"
-    if (not after or after.lower() in _AFTER_A_COUNT) and _COUNT_REACHES.search(
-        ctx.text, max(0, start - 24), start
-    ):
-        return []  # "the toll rose to 1881 on Monday"; "rose to 2008 levels" is a year
-    number = int(_DIGITS.findall(text)[-1])
-    mod = _SIDES.get(text[:3].lower())  # "post-1959": after it; "pre-1990": before it
-    return [expression(start, text, "DATE", cal.year_value(number), basis=Basis.EXPLICIT,
-                       mod=mod)]  # fmt: skip
-
-
-def decade(m: re.Match[str], ctx: Context) -> Found:
-    """``the 1990s`` (value ``199``), ``the early '90s``, ``the nineties``; ``the 1800s`` is a
-    century (``18``), as is ``the 1900s`` (the 2000s are the decade people mean by them)."""
-    text = m.group()
-    found = _DIGITS.findall(text)
-    digits = found[-1] if found else str(_DECADE_WORDS[_DECADE_WORD.findall(text.lower())[-1]])
-    first = int(digits) if len(digits) == 4 else _century_for(int(digits), ctx) + int(digits)
-    mod = _early_late(text)
-    if len(digits) == 4 and first % 100 == 0 and first < 2000:
-        value = cal.century_value(first, mod)
-    else:
-        value = cal.decade_value(first, mod)
-    return [expression(m.start(), text, "DATE", value, basis=Basis.EXPLICIT)]
-
-
-def century(m: re.Match[str], ctx: Context) -> Found:
-    """``the 20th century`` (value ``19``), ``this century``."""
-    text = m.group()
-    lowered = text.lower()
-    relative = next((RELATIVE_STEP[w] for w in RELATIVE_STEP if lowered.startswith(w)), None)
-    if relative is not None:
-        first = ctx.published.year + 100 * relative
-        return [expression(m.start(), text, "DATE", cal.century_value(first))]
-    digits = _DIGITS.findall(text)
-    ordinal = int(digits[0]) if digits else CENTURY_WORDS[_CENTURY_WORD.findall(lowered)[0]]
-    if ordinal == 0:
-        return []  # "the 0th century" counts nothing
-    if _BEFORE_CHRIST.search(text):  # "the 4th century BC": 400 to 301 BC, BC03
-        return [expression(m.start(), text, "DATE", f"BC{ordinal - 1:02d}", basis=Basis.EXPLICIT)]
-    value = cal.century_value((ordinal - 1) * 100)
-    return [expression(m.start(), text, "DATE", value, basis=Basis.EXPLICIT)]
 
 
 def holiday(m: re.Match[str], ctx: Context) -> Found:
@@ -267,28 +136,6 @@ def holiday(m: re.Match[str], ctx: Context) -> Found:
         return [unresolved(start, text)]
     basis = Basis.EXPLICIT if digits else Basis.RELATIVE
     return [expression(start, text, "DATE", cal.day_value(day), basis=basis)]
-
-
-def spelled_year(m: re.Match[str], ctx: Context) -> Found:
-    """A year in words, ``nineteen ninety-six``, ``the year two thousand``: counts are refused."""
-    text, start = m.group(), m.start()
-    number = year_number(text)
-    after = next_word(ctx.text, m.end())
-    if number is None or _looks_counted(after):
-        return []  # "nineteen twenty-dollar bills"
-    if text.lower().startswith("two") and previous_word(ctx.text, start).lower() not in _YEAR_INTRO:
-        return []  # "two thousand" is a number unless a date word introduces it
-    return [expression(start, text, "DATE", cal.year_value(number), basis=Basis.EXPLICIT)]
-
-
-_DECADE_WORDS = {
-    "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
-    "seventies": 70, "eighties": 80, "nineties": 90,
-}  # fmt: skip
-_DECADE_WORD = re.compile("|".join(_DECADE_WORDS))
-# Longest first: "twenty-first" before a shorter word it could hold.
-_CENTURY_WORD = re.compile("|".join(sorted(CENTURY_WORDS, key=len, reverse=True)))
-_BEFORE_CHRIST = re.compile(r"\b(?:BCE?|B\.C\.)")
 
 
 def _day_and_month(parts: re.Match[str] | None, start: int, ctx: Context) -> Found:
@@ -379,36 +226,6 @@ def _year_of(parts: re.Match[str], ctx: Context) -> tuple[int, Basis]:
         named = ctx.named_year
         return (named.start.year if named else ctx.published.year), Basis.RELATIVE
     return ctx.published.year + RELATIVE_STEP[relative], Basis.RELATIVE
-
-
-_COUNTED_WITHOUT_S = frozenset(
-    "people children men women police personnel staff troops dead wounded injured "
-    "cattle livestock sheep feet killed missing arrested detained displaced evacuated "
-    "infected".split()
-)
-"""Words that count what a number before them numbers, though no ``s`` ends them."""
-
-
-def _looks_counted(word: str) -> bool:
-    """A plural noun right after a number makes it a count: "2000 votes", "2000 people"."""
-    if word in _COUNTED_WITHOUT_S:
-        return True
-    plural = word.endswith("s") and not word.endswith(("ss", "is", "us"))  # "analysis", "census"
-    return len(word) > 3 and word.islower() and plural
-
-
-def _century_for(two_digits: int, ctx: Context) -> int:
-    """'90s is the 1990s, '20s the 2020s: the latest decade not after publication."""
-    century = ctx.published.year - ctx.published.year % 100
-    return century if century + two_digits <= ctx.published.year else century - 100
-
-
-def _early_late(text: str) -> str | None:
-    lowered = text.lower()
-    for word, mod in (("early", "START"), ("mid", "MID"), ("late", "END")):
-        if word in lowered:
-            return mod
-    return None
 
 
 def _holiday_maker(name: str) -> Callable[[int], dt.date]:

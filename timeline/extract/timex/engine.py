@@ -7,13 +7,22 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from timeline.extract.timex import absolute, amounts, eras, narrative, relative, seasons, story
+from timeline.extract.timex import (
+    absolute,
+    amounts,
+    eras,
+    narrative,
+    relative,
+    seasons,
+    story,
+    years,
+)
 from timeline.extract.timex.calendar import OffCalendar
 from timeline.extract.timex.context import Context, unresolved
 from timeline.extract.timex.lexicon import LOOK_ALIKES
 from timeline.extract.timex.scanner import KINDS
 from timeline.extract.timex.speakers import quotation_at, telling_day
-from timeline.extract.timex.starts import DIGITS, candidates, scanner_for
+from timeline.extract.timex.starts import candidates, first_word, scanner_for
 from timeline.model import TimeExpression
 
 Interpreter = Callable[[re.Match[str], Context], list[TimeExpression]]
@@ -28,14 +37,14 @@ INTERPRETERS: dict[str, Interpreter] = {
     "month_year": absolute.month_year,
     "season": seasons.season,
     "quarter": narrative.quarter,
-    "decade": absolute.decade,
-    "century": absolute.century,
+    "decade": years.decade,
+    "century": years.century,
     "era": eras.era,
     "year_range": eras.year_range,
     "ago": narrative.ago,
     "deictic": relative.deictic,
     "anaphor": narrative.anaphor,
-    "spelled_year": absolute.spelled_year,
+    "spelled_year": years.spelled_year,
     "day_of_month": narrative.day_of_month,
     "the_year": narrative.the_year,
     "relative": relative.relative,
@@ -46,7 +55,7 @@ INTERPRETERS: dict[str, Interpreter] = {
     "generic": amounts.generic,
     "holiday": absolute.holiday,
     "month": absolute.month,
-    "year": absolute.year,
+    "year": years.year,
 }
 _LOOK_ALIKE = re.compile("[" + "".join(map(chr, LOOK_ALIKES)) + "]")
 _TYPES = {"clock": "TIME"}
@@ -92,8 +101,7 @@ def find_expressions(
         start = candidate.start()
         if start < position:
             continue  # inside an expression already found
-        word = candidate.group("word")
-        scanner = scanner_for(word.lower() if word else DIGITS)
+        scanner = scanner_for(first_word(candidate.group()))
         match = scanner.match(read, start) if scanner is not None else None
         if match is None:
             continue

@@ -101,6 +101,42 @@ POSITIONS: dict[str, str] = {
 }  # fmt: skip
 
 
+DATE_INTRO = frozenset(
+    [
+        "in",
+        "on",
+        "since",
+        "by",
+        "until",
+        "till",
+        "of",
+        "from",
+        "to",
+        "through",
+        "during",
+        "before",
+        "after",
+        "early",
+        "late",
+        "mid",
+        "last",
+        "next",
+        "this",
+        "that",
+        "every",
+        "each",
+        "between",
+        "around",
+        "throughout",
+    ]
+)
+"""Words that introduce a date: a bare "May" or "March" is a month only after one, and a
+number after one is a year rather than a count."""
+
+RELATIVE_STEP: dict[str, int] = {"last": -1, "this": 0, "next": 1}
+"""How many periods on from the present "last", "this" and "next" count."""
+
+
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation of literal words, longest first so that prefixes never win."""
     names = sorted(words, key=len, reverse=True)

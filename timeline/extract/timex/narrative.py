@@ -9,7 +9,6 @@ import re
 from dateutil.relativedelta import relativedelta
 
 from timeline.extract.timex import calendar as cal
-from timeline.extract.timex.absolute import RELATIVE_STEP
 from timeline.extract.timex.context import Context, expression, unresolved
 from timeline.extract.timex.lexicon import (
     HEDGES,
@@ -17,6 +16,7 @@ from timeline.extract.timex.lexicon import (
     ORDINALS,
     PARTS_OF_DAY,
     POSITIONS,
+    RELATIVE_STEP,
     SEASONS,
 )
 from timeline.extract.timex.relative import weekday_of, words_of

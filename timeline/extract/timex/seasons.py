@@ -7,10 +7,9 @@ import datetime as dt
 import re
 
 from timeline.extract.timex import calendar as cal
-from timeline.extract.timex.absolute import RELATIVE_STEP
 from timeline.extract.timex.context import Context, expression, unresolved
 from timeline.extract.timex.eras import short_year
-from timeline.extract.timex.lexicon import POSITIONS, SEASONS
+from timeline.extract.timex.lexicon import POSITIONS, RELATIVE_STEP, SEASONS
 from timeline.extract.timex.relative import words_of
 from timeline.extract.timex.words import choose, year_number
 from timeline.model import Basis, DateValue, Precision, TimeExpression

@@ -106,7 +106,9 @@ _CONSEQUENCE = re.compile(r"(?i),\s+\w+\s+(?:will|would|'ll)\b(?!\s+have\b)")
 # A relative clause set off by commas ends at the next comma.
 _RELATIVE_CLAUSE = re.compile(r"(?i),\s+(?:who|which|whose|where)\b[^,]*$")
 # Where the clause of the expression begins, looking back: the end of a quotation.
-_QUOTE_END = re.compile(r"''|[\"”]\s|[,.!?]\"")
+# (It begins with a character class, which the regex engine skips to: ``''``, a closing
+# mark before a space, or punctuation before a straight mark.)
+_QUOTE_END = re.compile(r"[\"”,.!?'](?:(?<=')'|(?<=[\"”])\s|(?<=[,.!?])\")")
 _WINDOW = 160
 _ADJACENT = re.compile(r"(?i)\s*(?:on\s+|late\s+|early\s+)?")
 # What may stand between a deadline's "until" and its date: "until at least late on Friday".
@@ -135,6 +137,14 @@ _INTENDED = re.compile(
     r"(?![a-z]+ed\b)[\w'’-]+){0,6}?\s+(?:(?:on|at|by|in|next|this|early|late)\s+)*$"
 )
 _INTENDED_SPAN = 120
+# The words without which the patterns above cannot match, for a quick test first: each is
+# tried at every character of its window, and most windows hold none of them.
+_CONDITIONAL_WORDS = ("if", "unless")
+_INTENDED_VERBS = (
+    "agreed", "decided", "vowed", "pledged", "promised", "threatened", "offered", "proposed",
+    "ordered", "asked", "urged", "invited", "voted",
+)  # fmt: skip
+_MOVED_TO_ENDS = ("to", "late", "early", "on")
 _REMOTE = 1000  # what a reporting verb away from the expression adds to its distance
 _CLAUSE_WORDS = 3
 _SINCE_WORDS = 4
@@ -150,7 +160,8 @@ def tense(text: str, start: int, end: int) -> int:
     after = _clause_after(text, end, opening=opening)
     if _RELATIVE_CLAUSE.search(before):
         after = after.split(",", 1)[0]  # ", who is due to be sworn in on Monday, claimed..."
-    if _CONDITIONAL.search(before) and _CONSEQUENCE.search(after):
+    conditional = _may_hold(before, _CONDITIONAL_WORDS) and _CONDITIONAL.search(before)
+    if conditional and _CONSEQUENCE.search(after):
         return FUTURE  # "if they were not returned by noon on Saturday, he would..."
     if _moved_to(before) or intended_before(before):
         return FUTURE
@@ -241,20 +252,35 @@ def intended_before(before: str) -> bool:
     """Whether the words before a date end in the infinitive that a decision, a promise or
     an order is about ("ordered the secretaries to visit the site on"): the date lies ahead
     of it."""
-    return _INTENDED.search(before[-_INTENDED_SPAN:]) is not None
+    window = before[-_INTENDED_SPAN:]
+    return _may_hold(window, _INTENDED_VERBS) and _INTENDED.search(window) is not None
 
 
 def _moved_to(before: str) -> bool:
     """A date that something is put off or moved to lies ahead ("adjourned the hearing to 5
     June", "the vote was moved to Friday"), unless a past perfect keeps it in the past ("had
     been postponed to Monday")."""
-    to = _MOVED_TO.search(before)
+    to = _MOVED_TO.search(before) if _may_end_with(before, _MOVED_TO_ENDS) else None
     if to is None:
         return False
     clause = before[: to.start()]
     opens = list(_CLAUSE_OPENS.finditer(clause))
     clause = clause[opens[-1].end() :] if opens else clause
     return _MOVED.search(clause) is not None and _PERFECT.search(clause) is None
+
+
+def _may_hold(window: str, words: tuple[str, ...]) -> bool:
+    """Whether ``window`` holds one of ``words`` (lower case), which a case-insensitive
+    pattern needs: a substring test spares trying the pattern at every character. Text
+    with letters outside ASCII is always tried: such a pattern matches letters that
+    ``lower()`` leaves alone (the dotless i of "ıf")."""
+    return not window.isascii() or any(word in window.lower() for word in words)
+
+
+def _may_end_with(window: str, words: tuple[str, ...]) -> bool:
+    """Whether ``window``, trailing spaces aside, ends with one of ``words``, as a pattern
+    anchored at its end needs (see ``_may_hold``)."""
+    return not window.isascii() or window.rstrip().lower().endswith(words)
 
 
 def _has_clause(before: str) -> bool:

@@ -22,6 +22,7 @@ from typing import Any
 from timeline.build.report import ArticleDoubt, Doubt
 from timeline.build.store import dumps
 from timeline.merge import BlockKey
+from timeline.merge.mentions import MentionPart
 from timeline.merge.record import BlockRecord, MergeRecord
 from timeline.merge.similarity import Weights
 from timeline.model import (
@@ -233,6 +234,62 @@ def _published(text: str) -> dt.datetime | dt.date:
     if len(text) == 10:
         return dt.date.fromisoformat(text)
     return dt.datetime.fromisoformat(text)
+
+
+# ---------------------------------------------------------------- what articles say of days
+
+
+def mention_part_json(part: MentionPart) -> bytes:
+    """What an article says of each day (``mentions.MentionPart``), for the store."""
+    return _encoded(
+        [
+            [[slug, day.isoformat()] for slug, day in part.published],
+            sorted(part.dating),
+            sorted([day.isoformat(), slug] for day, slug in part.pointed),
+            sorted([day.isoformat(), slug] for day, slug in part.own),
+            [[day.isoformat(), slug, sorted(words)] for (day, slug), words in part.told],
+        ]
+    )
+
+
+class MentionReader:
+    """Makes stored ``MentionPart``s again, sharing the days and the sets of words that
+    many articles repeat."""
+
+    def __init__(self) -> None:
+        self._days: dict[str, dt.date] = {}
+        self._words: dict[tuple[str, ...], frozenset[str]] = {}
+
+    def part(self, data: bytes) -> MentionPart:
+        """The part ``mention_part_json`` wrote (a ``ValueError`` if it is not one)."""
+        published, dating, pointed, own, told = json.loads(data)
+        day = self._day
+        return MentionPart(
+            tuple((_text(slug), day(when)) for slug, when in published),
+            frozenset(map(_text, dating)),
+            frozenset((day(when), _text(slug)) for when, slug in pointed),
+            frozenset((day(when), _text(slug)) for when, slug in own),
+            tuple(((day(when), _text(slug)), self._set(words)) for when, slug, words in told),
+        )
+
+    def _day(self, text: str) -> dt.date:
+        found = self._days.get(text)
+        if found is None:
+            found = self._days[text] = dt.date.fromisoformat(text)
+        return found
+
+    def _set(self, words: list[str]) -> frozenset[str]:
+        key = tuple(map(_text, words))
+        found = self._words.get(key)
+        if found is None:
+            found = self._words[key] = frozenset(key)
+        return found
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise ValueError("not a text")
+    return value
 
 
 # ---------------------------------------------------------------- the merge record

@@ -16,17 +16,19 @@ from typing import TYPE_CHECKING
 
 from timeline.build.inputs import code_fingerprint, input_signature
 from timeline.build.store import Store, dumps
-from timeline.model import Entry, Timeline
+from timeline.model import ArticleEvents, Entry, Timeline
 
 if TYPE_CHECKING:
     from timeline.build import Loaded
     from timeline.merge import BlockKey
+    from timeline.merge.mentions import DateMentions
     from timeline.merge.record import MergeRecord
 
 log = logging.getLogger(__name__)
 
 _MERGE = "merge"
 _TAGS = "tags"
+_MENTIONS = "mentions"
 
 
 @dataclass(slots=True)
@@ -94,7 +96,8 @@ def merge_kept(loaded: Loaded, store: Store) -> Timeline:
     memo = memo_from(record, articles) if record is not None else MergeMemo()
     del record
     tags = kept_tags(store, salt)
-    timeline = make_timeline(loaded, memo, tags)
+    mentions = kept_mentions(store, salt, corrected)
+    timeline = make_timeline(loaded, memo, tags, mentions)
     log.debug("merge: %d blocks merged, %d kept", memo.merged, len(memo.blocks) - memo.merged)
     compared = memo.compared
     log.debug(
@@ -157,6 +160,39 @@ def _keep_record(
     store.put_many(_MERGE, ((f"{salt}:{name}", data) for name, data in rows))
     names = [*(ARTICLE_ROW + key for key in made.articles), *map(block_row, made.blocks)]
     store.keep_only(_MERGE, [f"{salt}:{name}" for name in (*names, *RECORD_PARTS)])
+
+
+def kept_mentions(store: Store, salt: str, articles: Iterable[ArticleEvents]) -> DateMentions:
+    """What the articles (as corrected) say of each day (``merge.mentions``): the sum of
+    each article's part, kept in the store by the article's key under ``salt``; only the
+    parts of the articles the store does not hold (or holds damaged) are worked out, and
+    stored. The parts of articles gone are removed."""
+    from timeline.build.codec import MentionReader, mention_part_json
+    from timeline.merge.mentions import DateMentions, MentionPart, mention_part
+
+    articles = list(articles)
+    keys = [f"{salt}:{article.key}" for article in articles]
+    found = store.get_many(_MENTIONS, keys)
+    reader = MentionReader()
+    words: dict[str, frozenset[str]] = {}
+    parts: list[MentionPart] = []
+    made: list[tuple[str, bytes]] = []
+    for key, article in zip(keys, articles, strict=True):
+        part = None
+        data = found.pop(key, None)
+        if data is not None:
+            try:
+                part = reader.part(data)
+            except (ValueError, TypeError, IndexError, UnicodeDecodeError):
+                log.info("ignoring what an article says of days that does not decode")
+        if part is None:
+            part = mention_part(article.events, words)
+            made.append((key, mention_part_json(part)))
+        parts.append(part)
+    log.debug("mentions: %d articles' parts worked out, %d kept", len(made), len(parts) - len(made))
+    store.put_many(_MENTIONS, made)
+    store.keep_only(_MENTIONS, keys)
+    return DateMentions.of_parts(parts)
 
 
 def kept_tags(store: Store, salt: str) -> TagMemo:

@@ -92,7 +92,9 @@ def merge_kept(loaded: Loaded, store: Store) -> Timeline:
     corrected = corrected_articles(loaded.articles, loaded.corrections)
     articles = [(article.key, article.events) for article in corrected]
     salt = merge_salt(loaded)
-    record, had = _stored_record(store, salt)
+    ids = {e.id: e.id for _, events in articles for e in events}  # the record shares them
+    record, had = _stored_record(store, salt, ids)
+    del ids
     memo = memo_from(record, articles) if record is not None else MergeMemo()
     del record
     tags = kept_tags(store, salt)
@@ -114,10 +116,13 @@ def merge_kept(loaded: Loaded, store: Store) -> Timeline:
     return timeline
 
 
-def _stored_record(store: Store, salt: str) -> tuple[MergeRecord | None, set[str]]:
+def _stored_record(
+    store: Store, salt: str, ids: dict[str, str] | None = None
+) -> tuple[MergeRecord | None, set[str]]:
     """The merge record the store holds under ``salt``, and the names of its rows; None
     and no rows when it has none, or one that is not whole or does not decode. Its rows
-    are read and decoded one at a time."""
+    are read and decoded one at a time, each event id the string of ``ids`` that holds
+    it (``codec.record_of_rows``)."""
     from timeline.build.codec import RECORD_PARTS, record_of_rows
 
     prefix = f"{salt}:"
@@ -132,7 +137,7 @@ def _stored_record(store: Store, salt: str) -> tuple[MergeRecord | None, set[str
             yield key[len(prefix) :], value
 
     try:
-        record = record_of_rows(rows())
+        record = record_of_rows(rows(), ids)
     except (ValueError, TypeError, KeyError, IndexError, UnicodeDecodeError):
         log.info("ignoring a merge record that does not decode")
         return None, set()

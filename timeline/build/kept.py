@@ -98,8 +98,8 @@ def merge_kept(loaded: Loaded, store: Store) -> Timeline:
     memo = memo_from(record, articles) if record is not None else MergeMemo()
     del record
     tags = kept_tags(store, salt)
-    mentions = kept_mentions(store, salt, corrected)
-    timeline = make_timeline(loaded, memo, tags, mentions)
+    # Worked out when the ranking asks, after the merge (the peak of a build), as before.
+    timeline = make_timeline(loaded, memo, tags, lambda: kept_mentions(store, salt, corrected))
     log.debug("merge: %d blocks merged, %d kept", memo.merged, len(memo.blocks) - memo.merged)
     compared = memo.compared
     log.debug(
@@ -180,24 +180,26 @@ def kept_mentions(store: Store, salt: str, articles: Iterable[ArticleEvents]) ->
     found = store.get_many(_MENTIONS, keys)
     reader = MentionReader()
     words: dict[str, frozenset[str]] = {}
-    parts: list[MentionPart] = []
     made: list[tuple[str, bytes]] = []
-    for key, article in zip(keys, articles, strict=True):
-        part = None
-        data = found.pop(key, None)
-        if data is not None:
-            try:
-                part = reader.part(data)
-            except (ValueError, TypeError, IndexError, UnicodeDecodeError):
-                log.info("ignoring what an article says of days that does not decode")
-        if part is None:
+
+    def parts() -> Iterator[MentionPart]:  # one at a time, each added up as it comes
+        for key, article in zip(keys, articles, strict=True):
+            data = found.pop(key, None)
+            if data is not None:
+                try:
+                    yield reader.part(data)
+                    continue
+                except (ValueError, TypeError, IndexError, UnicodeDecodeError):
+                    log.info("ignoring what an article says of days that does not decode")
             part = mention_part(article.events, words)
             made.append((key, mention_part_json(part)))
-        parts.append(part)
-    log.debug("mentions: %d articles' parts worked out, %d kept", len(made), len(parts) - len(made))
+            yield part
+
+    mentions = DateMentions.of_parts(parts())
+    log.debug("mentions: %d articles' parts worked out, %d kept", len(made), len(keys) - len(made))
     store.put_many(_MENTIONS, made)
     store.keep_only(_MENTIONS, keys)
-    return DateMentions.of_parts(parts)
+    return mentions
 
 
 def kept_tags(store: Store, salt: str) -> TagMemo:

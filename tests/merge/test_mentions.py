@@ -97,3 +97,7 @@ def test_a_part_is_the_same_after_the_store() -> None:
         part = mention_part(article.events)
         assert reader.part(mention_part_json(part)) == part
     assert mention_part([]) == reader.part(mention_part_json(mention_part([])))
+    told = mention_part(collection()[0].events).told
+    odd = [frozenset(), frozenset({""}), frozenset({"a b", "c"}), frozenset({"c", "d"})]
+    part = replace(mention_part([]), told=tuple((told[0][0], words) for words in odd))
+    assert reader.part(mention_part_json(part)) == part

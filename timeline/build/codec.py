@@ -247,9 +247,16 @@ def mention_part_json(part: MentionPart) -> bytes:
             sorted(part.dating),
             sorted([day.isoformat(), slug] for day, slug in part.pointed),
             sorted([day.isoformat(), slug] for day, slug in part.own),
-            [[day.isoformat(), slug, sorted(words)] for (day, slug), words in part.told],
+            [[day.isoformat(), slug, _words_json(words)] for (day, slug), words in part.told],
         ]
     )
+
+
+def _words_json(words: frozenset[str]) -> str | list[str]:
+    """A set of words as one text, the words apart by spaces (read back by one split, and
+    the same text for the same set); a list when a word is empty or holds a space."""
+    ordered = sorted(words)
+    return ordered if any(" " in word or not word for word in ordered) else " ".join(ordered)
 
 
 class MentionReader:
@@ -258,7 +265,7 @@ class MentionReader:
 
     def __init__(self) -> None:
         self._days: dict[str, dt.date] = {}
-        self._words: dict[tuple[str, ...], frozenset[str]] = {}
+        self._words: dict[str, frozenset[str]] = {}
 
     def part(self, data: bytes) -> MentionPart:
         """The part ``mention_part_json`` wrote (a ``ValueError`` if it is not one)."""
@@ -278,11 +285,12 @@ class MentionReader:
             found = self._days[text] = dt.date.fromisoformat(text)
         return found
 
-    def _set(self, words: list[str]) -> frozenset[str]:
-        key = tuple(map(_text, words))
-        found = self._words.get(key)
+    def _set(self, words: str | list[str]) -> frozenset[str]:
+        if not isinstance(words, str):
+            return frozenset(map(_text, words))
+        found = self._words.get(words)
         if found is None:
-            found = self._words[key] = frozenset(key)
+            found = self._words[words] = frozenset(words.split(" ")) if words else frozenset()
         return found
 
 

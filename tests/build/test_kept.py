@@ -50,9 +50,15 @@ def test_a_changed_article_searches_only_its_entries_for_tags(
     assert tree(sample_site / "output") == tree(tmp_path / "cold")
 
 
+@pytest.mark.parametrize("written", [1, 200])  # parts written one by one, or all at the end
 def test_only_a_changed_articles_part_of_the_day_mentions_is_worked_out(
-    sample_site: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+    sample_site: Path,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+    written: int,
 ) -> None:
+    monkeypatch.setattr("timeline.build.kept._MENTIONS_WRITTEN", written)
     caplog.set_level(logging.DEBUG, logger="timeline.build.kept")
 
     def worked() -> tuple[int, int]:

@@ -29,6 +29,8 @@ log = logging.getLogger(__name__)
 _MERGE = "merge"
 _TAGS = "tags"
 _MENTIONS = "mentions"
+_MENTIONS_WRITTEN = 200
+"""How many articles' parts of the day mentions are written to the store at a time."""
 
 
 @dataclass(slots=True)
@@ -181,8 +183,10 @@ def kept_mentions(store: Store, salt: str, articles: Iterable[ArticleEvents]) ->
     reader = MentionReader()
     words: dict[str, frozenset[str]] = {}
     made: list[tuple[str, bytes]] = []
+    worked = 0
 
     def parts() -> Iterator[MentionPart]:  # one at a time, each added up as it comes
+        nonlocal worked
         for key, article in zip(keys, articles, strict=True):
             data = found.pop(key, None)
             if data is not None:
@@ -193,10 +197,14 @@ def kept_mentions(store: Store, salt: str, articles: Iterable[ArticleEvents]) ->
                     log.info("ignoring what an article says of days that does not decode")
             part = mention_part(article.events, words)
             made.append((key, mention_part_json(part)))
+            worked += 1
+            if len(made) == _MENTIONS_WRITTEN:  # written as they come, never all held
+                store.put_many(_MENTIONS, made)
+                made.clear()
             yield part
 
     mentions = DateMentions.of_parts(parts())
-    log.debug("mentions: %d articles' parts worked out, %d kept", len(made), len(keys) - len(made))
+    log.debug("mentions: %d articles' parts worked out, %d kept", worked, len(keys) - worked)
     store.put_many(_MENTIONS, made)
     store.keep_only(_MENTIONS, keys)
     return mentions

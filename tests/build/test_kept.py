@@ -50,6 +50,35 @@ def test_a_changed_article_searches_only_its_entries_for_tags(
     assert tree(sample_site / "output") == tree(tmp_path / "cold")
 
 
+@pytest.mark.parametrize("written", [1, 200])  # parts written one by one, or all at the end
+def test_only_a_changed_articles_part_of_the_day_mentions_is_worked_out(
+    sample_site: Path,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+    written: int,
+) -> None:
+    monkeypatch.setattr("timeline.build.kept._MENTIONS_WRITTEN", written)
+    caplog.set_level(logging.DEBUG, logger="timeline.build.kept")
+
+    def worked() -> tuple[int, int]:
+        pattern = r"mentions: (\d+) articles' parts worked out, (\d+) kept"
+        lines = [r.getMessage() for r in caplog.records if r.name == "timeline.build.kept"]
+        last = [m for m in (re.fullmatch(pattern, line) for line in lines) if m][-1]
+        return int(last[1]), int(last[2])
+
+    build_site(sample_site)
+    articles = worked()[0]
+    assert articles > 0 and worked()[1] == 0
+
+    write_article(sample_site, "convoy.md", NEW)
+    build_site(sample_site)
+
+    assert worked() == (1, articles)
+    build_site(sample_site, output=tmp_path / "cold", use_cache=False)
+    assert tree(sample_site / "output") == tree(tmp_path / "cold")
+
+
 def test_known_tags_are_those_a_search_finds(sample_site: Path) -> None:
     loaded = load_site(load_config(sample_site))
     fresh = make_timeline(loaded)

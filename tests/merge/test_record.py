@@ -219,6 +219,27 @@ def test_a_record_is_data_and_comes_back_equal(tmp_path: Path) -> None:
         assert store.get("merge", "another program") is None
 
 
+def test_a_record_read_back_names_each_event_by_the_events_own_id_string() -> None:
+    told = ["Drones hit a bakery in Rafah, killing nine.", "Nine died as drones hit a bakery."]
+    events = [event(s, t, JANUARY, dt.date(2025, 2, 4)) for s, t in zip("ab", told, strict=True)]
+    memo = MergeMemo()
+    merge_events(events, memo=memo)
+    record = record_of(memo, [("ka", events[:1]), ("kb", events[1:])])
+    rows = list(record_rows(record))
+    # Strings equal to the events' ids but other objects, as the events read from the store.
+    own = {e.id: "".join(list(e.id)) for e in events}
+    read = record_of_rows(rows, dict(own))
+    assert read == record_of_rows(rows) == record
+    named = [
+        *(i for ids in read.articles.values() for i in ids),
+        *read.words,
+        *(i for block in read.blocks.values() for i in block.members),
+        *(i for block in read.blocks.values() for cluster in block.clusters for i in cluster),
+    ]
+    assert len(named) == 4 * len(events)
+    assert all(i is own[i] for i in named)
+
+
 def test_a_build_after_edits_equals_a_build_without_cache(
     sample_site: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

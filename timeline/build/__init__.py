@@ -13,7 +13,7 @@ import logging
 import os
 import tempfile
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -45,6 +45,7 @@ if TYPE_CHECKING:  # the stages are imported where they run: a build with nothin
     from timeline.build.kept import TagMemo
     from timeline.build.parallel import Workers
     from timeline.merge import MergeMemo
+    from timeline.merge.mentions import DateMentions
     from timeline.render import Reuse
 
 __all__ = [
@@ -244,13 +245,18 @@ def load_site(
 
 
 def make_timeline(
-    loaded: Loaded, memo: MergeMemo | None = None, tags: TagMemo | None = None
+    loaded: Loaded,
+    memo: MergeMemo | None = None,
+    tags: TagMemo | None = None,
+    mentions: Callable[[], DateMentions] | None = None,
 ) -> Timeline:
     """Apply corrections, merge every article's events, add the hand-written entries,
     rank them all (``merge/rank.py``) and keep the tags that fit each (``merge/tags.py``).
 
     A caller that merges again and again (``serve``, a build from what the last one kept)
-    passes a ``memo`` and ``tags`` to keep what did not change.
+    passes a ``memo`` and ``tags`` to keep what did not change, and ``mentions`` when it
+    keeps what the articles (as corrected) say of each day (``merge/mentions.py``): called
+    when the ranking needs it.
     """
     from timeline.merge import merge_events, order_entries
     from timeline.merge.corrections import (
@@ -280,7 +286,8 @@ def make_timeline(
     pinned, dropped = key_choices(loaded.corrections)
     articles = corrected_articles(loaded.articles, loaded.corrections)
     ranked = rank_entries(entries, articles, key_events=loaded.config.key_events,
-                          pinned=pinned, dropped=dropped)  # fmt: skip
+                          pinned=pinned, dropped=dropped,
+                          mentions=mentions() if mentions is not None else None)  # fmt: skip
     fitted = tags.fit(ranked) if tags is not None else fit_tags(ranked)
     return Timeline(loaded.config.title, fitted, articles)
 

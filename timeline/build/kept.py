@@ -16,17 +16,21 @@ from typing import TYPE_CHECKING
 
 from timeline.build.inputs import code_fingerprint, input_signature
 from timeline.build.store import Store, dumps
-from timeline.model import Entry, Timeline
+from timeline.model import ArticleEvents, Entry, Timeline
 
 if TYPE_CHECKING:
     from timeline.build import Loaded
     from timeline.merge import BlockKey
+    from timeline.merge.mentions import DateMentions
     from timeline.merge.record import MergeRecord
 
 log = logging.getLogger(__name__)
 
 _MERGE = "merge"
 _TAGS = "tags"
+_MENTIONS = "mentions"
+_MENTIONS_WRITTEN = 200
+"""How many articles' parts of the day mentions are written to the store at a time."""
 
 
 @dataclass(slots=True)
@@ -90,11 +94,14 @@ def merge_kept(loaded: Loaded, store: Store) -> Timeline:
     corrected = corrected_articles(loaded.articles, loaded.corrections)
     articles = [(article.key, article.events) for article in corrected]
     salt = merge_salt(loaded)
-    record, had = _stored_record(store, salt)
+    ids = {e.id: e.id for _, events in articles for e in events}  # the record shares them
+    record, had = _stored_record(store, salt, ids)
+    del ids
     memo = memo_from(record, articles) if record is not None else MergeMemo()
     del record
     tags = kept_tags(store, salt)
-    timeline = make_timeline(loaded, memo, tags)
+    # Worked out when the ranking asks, after the merge (the peak of a build), as before.
+    timeline = make_timeline(loaded, memo, tags, lambda: kept_mentions(store, salt, corrected))
     log.debug("merge: %d blocks merged, %d kept", memo.merged, len(memo.blocks) - memo.merged)
     compared = memo.compared
     log.debug(
@@ -111,10 +118,13 @@ def merge_kept(loaded: Loaded, store: Store) -> Timeline:
     return timeline
 
 
-def _stored_record(store: Store, salt: str) -> tuple[MergeRecord | None, set[str]]:
+def _stored_record(
+    store: Store, salt: str, ids: dict[str, str] | None = None
+) -> tuple[MergeRecord | None, set[str]]:
     """The merge record the store holds under ``salt``, and the names of its rows; None
     and no rows when it has none, or one that is not whole or does not decode. Its rows
-    are read and decoded one at a time."""
+    are read and decoded one at a time, each event id the string of ``ids`` that holds
+    it (``codec.record_of_rows``)."""
     from timeline.build.codec import RECORD_PARTS, record_of_rows
 
     prefix = f"{salt}:"
@@ -129,7 +139,7 @@ def _stored_record(store: Store, salt: str) -> tuple[MergeRecord | None, set[str
             yield key[len(prefix) :], value
 
     try:
-        record = record_of_rows(rows())
+        record = record_of_rows(rows(), ids)
     except (ValueError, TypeError, KeyError, IndexError, UnicodeDecodeError):
         log.info("ignoring a merge record that does not decode")
         return None, set()
@@ -157,6 +167,47 @@ def _keep_record(
     store.put_many(_MERGE, ((f"{salt}:{name}", data) for name, data in rows))
     names = [*(ARTICLE_ROW + key for key in made.articles), *map(block_row, made.blocks)]
     store.keep_only(_MERGE, [f"{salt}:{name}" for name in (*names, *RECORD_PARTS)])
+
+
+def kept_mentions(store: Store, salt: str, articles: Iterable[ArticleEvents]) -> DateMentions:
+    """What the articles (as corrected) say of each day (``merge.mentions``): the sum of
+    each article's part, kept in the store by the article's key under ``salt``; only the
+    parts of the articles the store does not hold (or holds damaged) are worked out, and
+    stored. The parts of articles gone are removed."""
+    from timeline.build.codec import MentionReader, mention_part_json
+    from timeline.merge.mentions import DateMentions, MentionPart, mention_part
+
+    articles = list(articles)
+    keys = [f"{salt}:{article.key}" for article in articles]
+    found = store.get_many(_MENTIONS, keys)
+    reader = MentionReader()
+    words: dict[str, frozenset[str]] = {}
+    made: list[tuple[str, bytes]] = []
+    worked = 0
+
+    def parts() -> Iterator[MentionPart]:  # one at a time, each added up as it comes
+        nonlocal worked
+        for key, article in zip(keys, articles, strict=True):
+            data = found.pop(key, None)
+            if data is not None:
+                try:
+                    yield reader.part(data)
+                    continue
+                except (ValueError, TypeError, IndexError, UnicodeDecodeError):
+                    log.info("ignoring what an article says of days that does not decode")
+            part = mention_part(article.events, words)
+            made.append((key, mention_part_json(part)))
+            worked += 1
+            if len(made) == _MENTIONS_WRITTEN:  # written as they come, never all held
+                store.put_many(_MENTIONS, made)
+                made.clear()
+            yield part
+
+    mentions = DateMentions.of_parts(parts())
+    log.debug("mentions: %d articles' parts worked out, %d kept", worked, len(keys) - worked)
+    store.put_many(_MENTIONS, made)
+    store.keep_only(_MENTIONS, keys)
+    return mentions
 
 
 def kept_tags(store: Store, salt: str) -> TagMemo:

@@ -7,6 +7,10 @@ publication does (its own news of the day). Those published ``RECALL_DAYS`` or m
 day recall it, once at least ``MIN_RECALLS`` of them do. The words each article says of each
 day weigh how many articles tell an entry's happening (``echo``) and how many tellings of the
 whole collection share its words (``story``); docs/events.md, "Key events".
+
+What the collection says is the sum of what each article says (``MentionPart``, made of its
+events alone): a build keeps each article's part and works out again only those of the
+articles that changed (``DateMentions.of_parts``).
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import datetime as dt
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from timeline.merge.similarity import Weights, content_words, frequency_weights
 from timeline.model import Basis, DateValue, Event, EventKind, Precision
@@ -30,37 +35,101 @@ def day_of(date: DateValue) -> dt.date | None:
     return date.start if date.precision.rank <= Precision.DAY.rank else None
 
 
+Telling = tuple[dt.date, str]
+"""A day, and the page name of an article that points at it."""
+
+
+@dataclass(frozen=True, slots=True)
+class MentionPart:
+    """What some events (one article's) say of each day: the part of ``DateMentions`` that
+    is theirs. The parts of several articles add up to what all their events say."""
+
+    published: tuple[tuple[str, dt.date], ...]
+    """The day each article was published on, in the order its events first point at a day."""
+    dating: frozenset[str]
+    """The articles whose text dates something, to any precision."""
+    pointed: frozenset[Telling]
+    """The days the text dates a clause at, each with its article."""
+    own: frozenset[Telling]
+    """The days the publication dates a clause at, each with its article."""
+    told: tuple[tuple[Telling, frozenset[str]], ...]
+    """The words each article says of each day, in the order first told."""
+
+
+def mention_part(
+    events: Iterable[Event], words: dict[str, frozenset[str]] | None = None
+) -> MentionPart:
+    """What ``events`` say of each day. ``words`` keeps each clause's content words for a
+    caller that makes many parts (a sentence retold by many articles is read once)."""
+    words = {} if words is None else words
+    published: dict[str, dt.date] = {}
+    dating: set[str] = set()
+    pointed: set[Telling] = set()
+    own: set[Telling] = set()
+    told: dict[Telling, set[str]] = {}
+    for event in events:
+        if event.kind is EventKind.FURNITURE:
+            continue
+        slug = event.article.slug
+        if event.basis is not Basis.PUBLICATION:
+            dating.add(slug)
+        day = day_of(event.date)
+        if day is None:
+            continue
+        clause = event.clause or event.text
+        said = words.get(clause)
+        if said is None:
+            said = words[clause] = content_words(clause)
+        telling = (day, slug)
+        found = told.get(telling)
+        if found is None:
+            found = told[telling] = set()
+        found.update(said)
+        (own if event.basis is Basis.PUBLICATION else pointed).add(telling)
+        if slug not in published:
+            published[slug] = published_day(event.article.published)
+    return MentionPart(
+        tuple(published.items()),
+        frozenset(dating),
+        frozenset(pointed),
+        frozenset(own),
+        tuple((telling, frozenset(said)) for telling, said in told.items()),
+    )
+
+
 class DateMentions:
     """Which articles point at each day, and the words each of them says of it."""
 
     def __init__(self, events: Iterable[Event]) -> None:
+        self._add((mention_part(events),))
+
+    @classmethod
+    def of_parts(cls, parts: Iterable[MentionPart]) -> DateMentions:
+        """What the events of all the parts say (each part ``mention_part`` of some of
+        them): the same as ``DateMentions`` of all those events."""
+        mentions = cls.__new__(cls)
+        mentions._add(parts)
+        return mentions
+
+    def _add(self, parts: Iterable[MentionPart]) -> None:
         self.articles: dict[dt.date, set[str]] = defaultdict(set)
         """The articles with a dated clause at each day: dated by the text, or by the
         publication in an article whose text dates something (a report of its day's news)."""
         self.published: dict[str, dt.date] = {}
-        told: dict[tuple[dt.date, str], set[str]] = defaultdict(set)
-        words: dict[str, frozenset[str]] = {}  # by clause: many events share one sentence
+        told: dict[Telling, frozenset[str]] = {}
         own_day: dict[dt.date, set[str]] = defaultdict(set)
-        dating: set[str] = set()  # the articles whose text dates something, to any precision
-        for event in events:
-            if event.kind is EventKind.FURNITURE:
-                continue
-            if event.basis is not Basis.PUBLICATION:
-                dating.add(event.article.slug)
-            day = day_of(event.date)
-            if day is None:
-                continue
-            clause, slug = event.clause or event.text, event.article.slug
-            said = words.get(clause)
-            if said is None:
-                said = words[clause] = content_words(clause)
-            told[(day, slug)].update(said)
-            if event.basis is Basis.PUBLICATION:
-                own_day[day].add(slug)
-            else:
+        dating: set[str] = set()
+        for part in parts:
+            for slug, day in part.published:
+                self.published.setdefault(slug, day)
+            dating.update(part.dating)
+            for day, slug in part.pointed:
                 self.articles[day].add(slug)
-            if slug not in self.published:
-                self.published[slug] = published_day(event.article.published)
+            for day, slug in part.own:
+                own_day[day].add(slug)
+            for telling, said in part.told:
+                found = told.get(telling)
+                told[telling] = said if found is None else found | said
         # The publication dates an article's clauses as its day's news only when the article
         # is a report that dates what it tells; an opinion piece, a feature or a listing
         # whose text dates nothing points at no day, however many of its clauses it holds.

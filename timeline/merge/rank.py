@@ -207,14 +207,18 @@ def explain_entry(
 
 
 def collection_evidence(
-    entries: Sequence[Entry], articles: Iterable[ArticleEvents]
+    entries: Sequence[Entry],
+    articles: Iterable[ArticleEvents],
+    mentions: DateMentions | None = None,
 ) -> dict[str, Evidence]:
     """The evidence for every entry, by id, from the entries and every event of the
     collection (of any kind but page furniture, set aside or not).
 
     An entry is ``first_of_day`` when no entry of its day scores higher: when key events are
-    chosen, a day's evidence (``day``, ``recalls``) counts for that entry only."""
-    mentions = DateMentions(event for article in articles for event in article.events)
+    chosen, a day's evidence (``day``, ``recalls``) counts for that entry only. A caller
+    that knows what the articles say of each day already passes it as ``mentions``."""
+    if mentions is None:
+        mentions = DateMentions(event for article in articles for event in article.events)
     found = {entry.id: _evidence(entry, mentions) for entry in entries}
     seen: set[dt.date] = set()
     for entry in sorted(entries, key=lambda e: (-found[e.id].score(), e.id)):
@@ -235,14 +239,16 @@ def rank_entries(
     pinned: Collection[str] = (),
     dropped: Collection[str] = (),
     weights: Mapping[str, float] = WEIGHTS,
+    mentions: DateMentions | None = None,
 ) -> tuple[Entry, ...]:
     """The entries in the order given, each with its ``rank`` and whether it is ``key``.
 
     ``key_events`` is how many are key (by default ``key_event_count``); ``pinned`` and
     ``dropped`` are ids of entries (or of one of their sources' events) that an editor put
-    among the key events or took out of them.
+    among the key events or took out of them. ``mentions``: what the articles say of each
+    day, when the caller knows it (``collection_evidence``).
     """
-    evidence = collection_evidence(entries, articles)
+    evidence = collection_evidence(entries, articles, mentions)
     pins, drops = _entry_ids(entries, pinned), _entry_ids(entries, dropped)
     scores = {entry_id: found.score(weights) for entry_id, found in evidence.items()}
 

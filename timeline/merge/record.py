@@ -253,7 +253,11 @@ def _entry(events: list[Event], choice: Choice) -> Entry:
     """``make_entry`` of a cluster, made as the record says it was: the same entry."""
     text, places = choice
     mentions = [events[at] for at in places]
-    reports = [e for at, e in enumerate(events) if at not in places] if places else events
+    if places:  # a set: the first day's cluster holds thousands of events and mentions
+        apart = set(places)
+        reports = [e for at, e in enumerate(events) if at not in apart]
+    else:
+        reports = events
     return entry_of(reports, mentions, report_text(reports[text].text))
 
 

@@ -1,5 +1,5 @@
 """The cue scans of a clause: the gated search for a state's cues finds what the one pattern
-of all of them finds, whatever the clause."""
+of all of them finds, and the verb markers skipped unread are none, whatever the clause."""
 
 from __future__ import annotations
 
@@ -14,9 +14,12 @@ from timeline.extract.cues import (
     _STATE,
     _STATE_CUES,
     _STATE_WORDS,
+    _TOKEN,
     _TOLL,
+    _marker,
     cue_words,
     is_state,
+    nearest_markers,
 )
 
 
@@ -105,3 +108,34 @@ def test_each_cue_is_found_wherever_it_stands(pattern: str, data: st.DataObject)
 def test_state_cues(scope: str, state: bool) -> None:
     assert is_state(scope, cue_words(scope)) is state
     assert ungated_is_state(scope) is state
+
+
+def every_marker(scope: str, at: int, end: int) -> list[str]:
+    """``nearest_markers`` reading every word, none passed over."""
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(scope)]
+    words = [word.lower().replace("’", "'") for _, _, word in tokens]
+    found: list[tuple[bool, int, str]] = []
+    for index, (start, stop, word) in enumerate(tokens):
+        if start < end and stop > at:
+            continue
+        kind = _marker(words, index, word)
+        if kind is not None:
+            before = stop <= at
+            found.append((not before, at - stop if before else start - end, kind))
+    return [kind for _, _, kind in sorted(found)]
+
+
+_VERBS = st.sampled_from(
+    "will Will may May won't can’t didn't not never still ongoing no longer yet to was were had "
+    "did has have is are been be freed Killed unarmed seized reported shed bed red fled went "
+    "reports word immediate the a ’ll we'll I’ll don’t Don't".split()
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(_VERBS, _VERBS, st.sampled_from(_VOCABULARY)), max_size=10), st.data())
+def test_markers_passed_over_are_none(words: list[str], data: st.DataObject) -> None:
+    scope = " ".join(words)
+    at = data.draw(st.integers(0, len(scope)))
+    end = data.draw(st.integers(at, len(scope)))
+    assert nearest_markers(scope, at, end) == every_marker(scope, at, end)

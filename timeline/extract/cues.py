@@ -193,6 +193,15 @@ _MAKES_PARTICIPLE = frozenset(
     "remains stay stays get gets has have".split()
 )
 _NO_WHAT = frozenset("reports report sign word confirmation details".split())
+_MARKER_WORDS = (
+    _MODALS
+    | _AUXILIARIES
+    | _PAST_FORMS
+    | frozenset("may not never still ongoing longer yet no".split())
+)
+_MARKER_ENDINGS = ("ed", "'ll", "n't")
+"""A word is a marker only if it is one of ``_MARKER_WORDS`` or has one of these endings: the
+others are passed over without reading their neighbours."""
 
 
 def nearest_markers(scope: str, at: int, end: int) -> list[str]:
@@ -204,6 +213,8 @@ def nearest_markers(scope: str, at: int, end: int) -> list[str]:
     found: list[tuple[bool, int, str]] = []
     for index, (start, stop, word) in enumerate(tokens):
         if start < end and stop > at:
+            continue
+        if words[index] not in _MARKER_WORDS and not words[index].endswith(_MARKER_ENDINGS):
             continue
         kind = _marker(words, index, word)
         if kind is not None:

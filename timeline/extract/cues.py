@@ -54,25 +54,104 @@ _NOT_SCHEDULED = re.compile(
     r"(?i)\b(?:than|as)\s+(?:had\s+been\s+|was\s+|were\s+)?(?:expected|planned|scheduled)\b"
 )
 _ABOUT = r"(?:more\s+than|at\s+least|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as)"
-_STATE = re.compile(
-    r"(?i)\b(?:has|have|had)\s+(?:now\s+|since\s+|so\s+far\s+|already\s+|also\s+)?(?:risen|"
-    r"climbed|reached|grown|increased|surged|jumped|fallen|dropped|declined|doubled|tripled|"
-    r"passed|topped|surpassed|exceeded|soared|mounted|totall?ed)\b|"
-    r"\b(?:toll|tally|number|count|total|figure)\b[^.;]{0,40}?\b(?:rose|risen|climbed|reached|"
-    r"stands?|stood|increased|jumped|passed|topped|is\s+now|was\s+now|(?:was|is)\s+(?:higher|"
-    r"lower)\s+than|up\s+from|down\s+from)\b|"
-    r"(?<![Tt]he\s)(?<![Tt]heir\s)(?<!\bhis\s)(?<!\bher\s)(?<=[a-z,]\s)(?-i:remain(?:s|ed))\b"
-    r"(?!\s+of\b)|\bcontinu(?:es|ed|ing)\s+to\b|\bso\s+far\b|\bto\s+date\b|\bas\s+of\b|"
-    r"\bin\s+total\b|\baltogether\b|"
-    r"\bfor\s+(?:a|the)\s+(?:\w+\s+)?(?:straight|consecutive|successive)\s+(?:day|week|night)|"
-    r"\b(?:entered|enters|entering|into)\s+its\s+\w+\s+(?:day|week|month|year)\b|"
-    r"\bday\s+\d+\s+of\b|"
-    r"\b(?:is|was|were|are|remains?|remained)\s+(?:still\s+)?(?:unclear|not\s+clear|unknown|"
-    r"uncertain)\b|"
-    r"\b(?:declined|refused)\s+to\s+comment|\bcould\s+not\s+(?:immediately\s+)?be\s+reached|"
-    r"\bdid\s+not\s+(?:immediately\s+)?(?:respond|reply|return|comment)|"
-    r"\bno\s+(?:immediate\s+)?comment\b|\bwas\s+not\s+(?:immediately\s+)?available\b"
+# A tally, an ongoing condition or a refusal to comment: one pattern a cue, each with the
+# words it cannot match without (a group of literals, one of which must be in the lower-cased
+# clause), so that a clause is searched only by the patterns it holds the words of.
+_STATE_CUES: tuple[tuple[tuple[tuple[str, ...], ...], str], ...] = (
+    (
+        (
+            ("has", "have", "had"),
+            (
+                "risen",
+                "climbed",
+                "reached",
+                "grown",
+                "increased",
+                "surged",
+                "jumped",
+                "fallen",
+                "dropped",
+                "declined",
+                "doubled",
+                "tripled",
+                "passed",
+                "topped",
+                "surpassed",
+                "exceeded",
+                "soared",
+                "mounted",
+                "totaled",
+                "totalled",
+            ),
+        ),
+        r"\b(?:has|have|had)\s+(?:now\s+|since\s+|so\s+far\s+|already\s+|also\s+)?(?:risen|"
+        r"climbed|reached|grown|increased|surged|jumped|fallen|dropped|declined|doubled|tripled|"
+        r"passed|topped|surpassed|exceeded|soared|mounted|totall?ed)\b",
+    ),
+    (
+        (
+            ("toll", "tally", "number", "count", "total", "figure"),
+            (
+                "rose",
+                "risen",
+                "climbed",
+                "reached",
+                "stand",
+                "stood",
+                "increased",
+                "jumped",
+                "passed",
+                "topped",
+                "now",
+                "than",
+                "from",
+            ),
+        ),
+        r"\b(?:toll|tally|number|count|total|figure)\b[^.;]{0,40}?\b(?:rose|risen|climbed|reached|"
+        r"stands?|stood|increased|jumped|passed|topped|is\s+now|was\s+now|(?:was|is)\s+(?:higher|"
+        r"lower)\s+than|up\s+from|down\s+from)\b",
+    ),
+    (
+        (("remain",),),
+        r"(?<![Tt]he\s)(?<![Tt]heir\s)(?<!\bhis\s)(?<!\bher\s)(?<=[a-z,]\s)(?-i:remain(?:s|ed))\b"
+        r"(?!\s+of\b)",
+    ),
+    ((("continu",),), r"\bcontinu(?:es|ed|ing)\s+to\b"),
+    ((("far",),), r"\bso\s+far\b"),
+    ((("date",),), r"\bto\s+date\b"),
+    ((("as",), ("of",)), r"\bas\s+of\b"),
+    ((("total",),), r"\bin\s+total\b"),
+    ((("altogether",),), r"\baltogether\b"),
+    (
+        (("straight", "consecutive", "successive"),),
+        r"\bfor\s+(?:a|the)\s+(?:\w+\s+)?(?:straight|consecutive|successive)\s+(?:day|week|night)",
+    ),
+    (
+        (("enter", "into"), ("its",)),
+        r"\b(?:entered|enters|entering|into)\s+its\s+\w+\s+(?:day|week|month|year)\b",
+    ),
+    ((("day",),), r"\bday\s+\d+\s+of\b"),
+    (
+        (("clear", "unknown", "uncertain"),),
+        r"\b(?:is|was|were|are|remains?|remained)\s+(?:still\s+)?(?:unclear|not\s+clear|unknown|"
+        r"uncertain)\b",
+    ),
+    ((("comment",),), r"\b(?:declined|refused)\s+to\s+comment"),
+    ((("reached",),), r"\bcould\s+not\s+(?:immediately\s+)?be\s+reached"),
+    (
+        (("respond", "reply", "return", "comment"),),
+        r"\bdid\s+not\s+(?:immediately\s+)?(?:respond|reply|return|comment)",
+    ),
+    ((("comment",),), r"\bno\s+(?:immediate\s+)?comment\b"),
+    ((("available",),), r"\bwas\s+not\s+(?:immediately\s+)?available\b"),
 )
+_STATE_PATTERNS = tuple((gate, re.compile(rf"(?i){pattern}")) for gate, pattern in _STATE_CUES)
+_STATE = re.compile("(?i)" + "|".join(pattern for _, pattern in _STATE_CUES))
+"""All the cues in one pattern: what the gated search must agree with."""
+# Letters that match an ASCII letter when case is ignored but do not lower-case to it (the
+# long s matches "s", the dotless i and the dotted capital I match "i"): a clause with one is
+# searched ungated.
+_CASE_FOLDS = ("\u017f", "\u0131", "\u0130")
 _TOLL = re.compile(
     rf"(?i)\b(?:has|have)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:killed|claimed|displaced|"
     rf"infected|injured|wounded|sickened)\s+(?:{_ABOUT}\s+)?\d|"
@@ -114,6 +193,15 @@ _MAKES_PARTICIPLE = frozenset(
     "remains stay stays get gets has have".split()
 )
 _NO_WHAT = frozenset("reports report sign word confirmation details".split())
+_MARKER_WORDS = (
+    _MODALS
+    | _AUXILIARIES
+    | _PAST_FORMS
+    | frozenset("may not never still ongoing longer yet no".split())
+)
+_MARKER_ENDINGS = ("ed", "'ll", "n't")
+"""A word is a marker only if it is one of ``_MARKER_WORDS`` or has one of these endings: the
+others are passed over without reading their neighbours."""
 
 
 def nearest_markers(scope: str, at: int, end: int) -> list[str]:
@@ -125,6 +213,8 @@ def nearest_markers(scope: str, at: int, end: int) -> list[str]:
     found: list[tuple[bool, int, str]] = []
     for index, (start, stop, word) in enumerate(tokens):
         if start < end and stop > at:
+            continue
+        if words[index] not in _MARKER_WORDS and not words[index].endswith(_MARKER_ENDINGS):
             continue
         kind = _marker(words, index, word)
         if kind is not None:
@@ -185,11 +275,38 @@ def is_scheduled(scope: str, words: frozenset[str]) -> bool:
 
 def is_state(scope: str, words: frozenset[str]) -> bool:
     """A tally, an ongoing condition or a refusal to comment in the clause."""
-    if words.isdisjoint(_STATE_WORDS) and "as of" not in scope.lower():
+    lower = scope.lower()
+    if words.isdisjoint(_STATE_WORDS) and "as of" not in lower:
         return False
-    if _STATE.search(scope) is not None:
+    folds = not scope.isascii() and any(letter in scope for letter in _CASE_FOLDS)
+    if has_state_cue(scope, lower, folds=folds):
         return True
+    if not folds and "has" not in lower and "have" not in lower:
+        return False  # the words every toll needs
     return _TOLL.search(scope) is not None and _DISCRETE.search(scope) is None
+
+
+def has_state_cue(scope: str, lower: str, *, folds: bool) -> bool:
+    """True when ``_STATE`` matches in ``scope`` (``lower``: it lower-cased), searched only by
+    the cues whose words the clause holds (by all at once when it ``folds``: holds one of
+    ``_CASE_FOLDS``)."""
+    if folds:
+        return _STATE.search(scope) is not None
+    for gate, pattern in _STATE_PATTERNS:
+        if _holds(lower, gate) and pattern.search(scope) is not None:
+            return True
+    return False
+
+
+def _holds(lower: str, gate: tuple[tuple[str, ...], ...]) -> bool:
+    """True when ``lower`` holds a word of each group of ``gate``."""
+    for group in gate:
+        for word in group:
+            if word in lower:
+                break
+        else:
+            return False
+    return True
 
 
 def cue_words(text: str) -> frozenset[str]:

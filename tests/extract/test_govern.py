@@ -103,6 +103,9 @@ def marked(sentence: str) -> tuple[str, list[TimeExpression]]:
         ),
         # A date on the told clause's own verb is not a telling.
         ("Officials said Hamas freed them on [Sunday] and fled on [Monday].", ["Sunday"]),
+        # "States" of a name tells nothing: the told date does not replace it.
+        ("The envoy reached the United States on [Sunday] to meet aides on [Monday].", ["Sunday"]),
+        ("The United States said on [Sunday] troops withdrew on [January 21].", ["January 21"]),
     ],
 )
 def test_dating_expressions(sentence: str, dates: list[str]) -> None:
@@ -133,6 +136,18 @@ def test_offsets_of_the_sentence_in_its_file_are_respected() -> None:
         ("The army said the truce began on [Sunday].", False),
         ("Troops withdrew on [Sunday].", False),
         ("On [Sunday], troops withdrew from the camp.", False),
+        # A capitalized verb of telling inside a name is a word of the name, not a telling.
+        ("The envoy began a voyage to the United States on [Monday].", False),
+        ("The envoy flew to the United States [Monday] for talks.", False),
+        ("The United States on [Monday] imposed sanctions on the militia.", False),
+        ("The figures were first published by Associated Press Reports on [Monday].", False),
+        ("The United States said on [Monday] that the convoy had been struck.", True),
+        ("Officials in the United States said [Monday] the convoy was struck.", True),
+        ("The United States Says on [Monday]", True),  # a title set in capitals
+        ("Army Says Troops Withdrew From the Camp on [Monday]", False),  # told, not telling
+        ("Ministry Says on [Monday] Troops Withdrew", True),
+        # The nouns of telling are tellings in a name too.
+        ("In his State of the Union Address on [Monday], the president vowed to fight on.", True),
     ],
 )
 def test_is_telling(sentence: str, telling: bool) -> None:

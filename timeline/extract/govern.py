@@ -56,7 +56,7 @@ Clause = tuple[int, int]
 # "in a statement on Friday", "speaking to reporters on Monday"; the words between the verb
 # and the date hold no verb of their own ("said Hamas would free them on Saturday").
 _TELLING_BEFORE = re.compile(
-    r"(?i)\b(?:said|says|say|told|tells|announced|announces|reported|stated|"
+    r"(?i)\b(?P<word>said|says|say|told|tells|announced|announces|reported|stated|"
     r"(?<!the\s)(?<!these\s)(?<!those\s)(?<!its\s)(?<!their\s)(?<!other\s)(?<!all\s)"
     r"(?<!many\s)(?<!some\s)(?<!\d\s)(?:reports|states)|"  # not "the states of Mexico"
     r"confirmed|confirms|added|adds|claimed|insisted|warned|declared|disclosed|revealed|wrote|"
@@ -76,6 +76,13 @@ _TELLING_AFTER = re.compile(
     r"stated|declared|warned)\b"
 )
 _TELLING_WINDOW = 90
+# The nouns of telling stay tellings inside a name ("the State of the Union Address"); a verb
+# does not: "States" in "the United States", "Reports" in "Associated Press Reports".
+_TELLING_NOUNS = frozenset(
+    "statement speaking briefing interview conference address speech remarks call".split()
+)
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w'’.-]*\s+$")
+_LONG_WORD = re.compile(r"\b[^\W\d_]{4,}\b")
 _RELATIVE = re.compile(r",\s+(?:which|who|whom|whose|where)\b", re.IGNORECASE)
 _TELLING_WORDS = frozenset(
     "said says say told tells announced announces reported reports stated states confirmed "
@@ -122,11 +129,36 @@ def is_telling(before: str, after: str) -> bool:
     "said on Tuesday", "Speaking to reporters on Monday", "On Tuesday, officials said"."""
     window = before[-_TELLING_WINDOW:]
     if not _TELLING_WORDS.isdisjoint(_WORD.findall(window.lower())):
-        match = _TELLING_BEFORE.search(window)
+        match = _telling_before(window, after[:_TELLING_WINDOW])
         if match is not None and not _GAP_VERB.search(match.group("gap")):
             return True
     opens = len(before.split()) <= 2  # "On Tuesday, officials said ..."
     return opens and _TELLING_AFTER.match(after) is not None
+
+
+def _telling_before(window: str, after: str) -> re.Match[str] | None:
+    """The first telling of ``window`` that reaches its end, passing over a verb of telling
+    that is a word of a proper name ("a voyage to the United States on Monday")."""
+    position = 0
+    while (match := _TELLING_BEFORE.search(window, position)) is not None:
+        if not _names(match, window, after):
+            return match
+        position = match.start() + 1
+    return None
+
+
+def _names(match: re.Match[str], window: str, after: str) -> bool:
+    """Whether the telling word of ``match`` is a capitalized verb that continues a run of
+    capitalized words in running text: a part of a name, not a telling. In a title set in
+    capitals ("Army Says on Monday It Withdrew") it is still a telling; a title is told
+    from text by a long word in lower case around it."""
+    word = match.group("word")
+    if not word[0].isupper() or word.lower() in _TELLING_NOUNS:
+        return False
+    if _NAME_BEFORE.search(window, 0, match.start()) is None:
+        return False
+    around = window[: match.start()] + " " + after
+    return any(w[0].islower() for w in _LONG_WORD.findall(around))
 
 
 def is_background(expression: TimeExpression, sentence: str, offset: int) -> bool:

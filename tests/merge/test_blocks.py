@@ -10,7 +10,7 @@ import pytest
 from timeline.extract.timex import day_value
 from timeline.merge import merge_events
 from timeline.merge.blocks import event_words, retells
-from timeline.merge.placenames import named_places
+from timeline.merge.placenames import capitalized_runs, named_places, place_names, read_places
 from timeline.merge.similarity import content_words, corpus_weights, occurrence_words
 from timeline.model import ArticleRef, Basis, DateValue, Event, Precision
 
@@ -362,35 +362,43 @@ def test_reports_of_one_day_in_different_places_never_join(
         assert one_entry(first, second, second_slug) is joined, second_slug
 
 
-@pytest.mark.parametrize(
-    ("text", "places"),
-    [
-        ("An Israeli airstrike hit a school in Gaza City on Tuesday.", {"gaza city"}),
-        ("A strike hit the Shujaiya district of Gaza City.", {"shujaiya"}),
-        ("Israeli jets struck Hamas targets across Gaza.", {"gaza"}),
-        ("A strike hit a house in the Shujaiya district of Gaza City.", {"shujaiya"}),
-        ("A strike hit a house in southern Gaza's Rafah.", {"rafah"}),
-        ("Five people were killed in Israeli strikes in Rafah.", {"rafah"}),
-        ("Troops raided the Jenin refugee camp in the occupied West Bank.", {"jenin"}),
-        ("Israeli forces raided Jenin.", {"jenin"}),
-        ("In Rafah, a school was struck by Israeli jets.", {"rafah"}),
-        ("Hostages were released in Deir al-Balah.", {"deir al-balah"}),
-        ("Israeli forces raided Tulkarm on Monday.", {"tulkarm"}),
-        # whom an occurrence befell is no place
-        ("Israeli forces arrested Ahmed Jaber in Jenin.", {"jenin"}),
-        ("Hamas freed Ohad Ben Ami in Gaza City.", {"gaza city"}),
-        ("Families fled the market area of Bureij.", {"bureij"}),
-        ("Tanks reached the outskirts of Rafah.", {"rafah"}),
-        ("The ministry said 12 people died in hospital.", set()),
-        # words that only look like places: a sentence's first word, an outlet, a qualifier
-        ("Chemists in Torbay sold out of face masks.", {"torbay"}),
-        ("Oil has flowed in, the Associated Press reported.", set()),
-        ("Israel freed 90 prisoners under the Gaza City truce.", set()),
-        ("The truce began on Jan. 19 in Gaza City.", {"gaza city"}),
-    ],
-)
+NAMED_PLACES = [
+    ("An Israeli airstrike hit a school in Gaza City on Tuesday.", {"gaza city"}),
+    ("A strike hit the Shujaiya district of Gaza City.", {"shujaiya"}),
+    ("Israeli jets struck Hamas targets across Gaza.", {"gaza"}),
+    ("A strike hit a house in the Shujaiya district of Gaza City.", {"shujaiya"}),
+    ("A strike hit a house in southern Gaza's Rafah.", {"rafah"}),
+    ("Five people were killed in Israeli strikes in Rafah.", {"rafah"}),
+    ("Troops raided the Jenin refugee camp in the occupied West Bank.", {"jenin"}),
+    ("Israeli forces raided Jenin.", {"jenin"}),
+    ("In Rafah, a school was struck by Israeli jets.", {"rafah"}),
+    ("Hostages were released in Deir al-Balah.", {"deir al-balah"}),
+    ("Israeli forces raided Tulkarm on Monday.", {"tulkarm"}),
+    # whom an occurrence befell is no place
+    ("Israeli forces arrested Ahmed Jaber in Jenin.", {"jenin"}),
+    ("Hamas freed Ohad Ben Ami in Gaza City.", {"gaza city"}),
+    ("Families fled the market area of Bureij.", {"bureij"}),
+    ("Tanks reached the outskirts of Rafah.", {"rafah"}),
+    ("The ministry said 12 people died in hospital.", set()),
+    # words that only look like places: a sentence's first word, an outlet, a qualifier
+    ("Chemists in Torbay sold out of face masks.", {"torbay"}),
+    ("Oil has flowed in, the Associated Press reported.", set()),
+    ("Israel freed 90 prisoners under the Gaza City truce.", set()),
+    ("The truce began on Jan. 19 in Gaza City.", {"gaza city"}),
+    # an occurrence at the sentence's end names nothing after it
+    ("Jenin was raided", {"jenin"}),
+    ("Troops stormed", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "places"), NAMED_PLACES)
 def test_named_places(text: str, places: set[str]) -> None:
     assert named_places(text, frozenset({"jenin", "gaza city"})) == places
+
+
+@pytest.mark.parametrize("text", [text for text, _ in NAMED_PLACES])
+def test_a_sentence_read_once_gives_its_names_and_runs(text: str) -> None:
+    assert read_places(text) == (place_names(text), capitalized_runs(text))
 
 
 CONVOY = "A convoy of 3 aid trucks reached the clinic in Beit Lahia, witnesses said."

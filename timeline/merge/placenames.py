@@ -65,7 +65,18 @@ def place_names(sentence: str) -> Named:
     places the sentence says it lies in ("in southern Gaza's Rafah": rafah in gaza; "the
     Shujaiya district of Gaza City": shujaiya in gaza city); not a name that qualifies an
     actor or an occurrence ("in Israeli strikes")."""
+    return _place_names(_tokens(sentence))
+
+
+def read_places(sentence: str) -> tuple[Named, frozenset[str]]:
+    """A sentence's ``place_names`` and ``capitalized_runs``, its words split once for
+    both."""
     tokens = _tokens(sentence)
+    return _place_names(tokens), _runs_of(tokens)
+
+
+def _place_names(tokens: list[str]) -> Named:
+    """``place_names`` of a sentence split into its words and marks."""
     found: list[tuple[str, tuple[str, ...]]] = []
     at = 0
     while at < len(tokens):
@@ -73,7 +84,7 @@ def place_names(sentence: str) -> Named:
         at += 1
         if (
             token.lower() in _PLACE_CUES
-            or _targets(token, tokens[at : at + 1])
+            or (at < len(tokens) and _targets(token, tokens[at]))
             or (token == "of" and at > 1 and tokens[at - 2] in _AREAS)
         ):
             names, outer, at = _names_after(tokens, at)
@@ -97,7 +108,12 @@ def _tokens(sentence: str) -> list[str]:
 def capitalized_runs(sentence: str) -> frozenset[str]:
     """Every run of capitalized words of a sentence that may name a place, lower case
     (``_capitalized_runs``): those ``named_places`` keeps when they are known places."""
-    return frozenset(" ".join(run) for run in _capitalized_runs(_tokens(sentence)))
+    return _runs_of(_tokens(sentence))
+
+
+def _runs_of(tokens: list[str]) -> frozenset[str]:
+    """``capitalized_runs`` of a sentence split into its words and marks."""
+    return frozenset(" ".join(run) for run in _capitalized_runs(tokens))
 
 
 def dateline_within(sentence: str) -> tuple[str, str] | None:
@@ -109,13 +125,12 @@ def dateline_within(sentence: str) -> tuple[str, str] | None:
     return " ".join(match[1].lower().split()), " ".join(match[2].lower().split())
 
 
-def _targets(token: str, following: list[str]) -> bool:
+def _targets(token: str, following: str) -> bool:
     """True for a verb of an occurrence followed by a capitalized word: what it names is
     the place struck ("raided Jenin", "hit Rafah")."""
     return (
         token.islower()
-        and bool(following)
-        and following[0][:1].isupper()
+        and following[:1].isupper()
         and (
             token in _RAIDS
             or bool(occurrence_words(frozenset(stems(token))) - _OF_PEOPLE - _TOWARD)
@@ -199,7 +214,8 @@ def named_places(sentence: str, known: frozenset[str]) -> frozenset[str]:
     """The places a sentence names: those after a cue (``place_names``, not the places
     they lie in) and every run of capitalized words that is a ``known`` place ("Israeli
     forces raided Jenin", Jenin being a place another report names after "in")."""
-    return places_of(place_names(sentence), capitalized_runs(sentence), known)
+    names, runs = read_places(sentence)
+    return places_of(names, runs, known)
 
 
 def places_of(named: Named, runs: frozenset[str], known: frozenset[str]) -> frozenset[str]:

@@ -26,10 +26,9 @@ from timeline.merge.objects import SITES, befallen, other_kinds, other_objects
 from timeline.merge.placenames import (
     PLACE_NOUNS,
     Named,
-    capitalized_runs,
     dateline_within,
-    place_names,
     places_of,
+    read_places,
 )
 from timeline.merge.similarity import (
     Weights,
@@ -86,9 +85,8 @@ class Reading:
 def read_sentence(sentence: str) -> Reading:
     """The ``Reading`` of a sentence."""
     told = told_occurrences(sentence)
-    return Reading(
-        place_names(sentence), capitalized_runs(sentence), told, befallen(sentence, told)
-    )
+    names, runs = read_places(sentence)
+    return Reading(names, runs, told, befallen(sentence, told))
 
 
 @dataclass(slots=True)

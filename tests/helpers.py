@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
+from types import ModuleType
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent
@@ -19,6 +22,16 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 """Flags for a root user on a machine whose only network is the package registries."""
+
+
+def load_bench(script: str, name: str) -> ModuleType:
+    """A script of ``bench/`` loaded as the module ``name`` (benchmarks are no package)."""
+    spec = importlib.util.spec_from_file_location(name, REPO / "bench" / script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
 
 
 def write_article(site: Path, name: str, text: str) -> Path:

@@ -3,28 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
+from tests.helpers import load_bench
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def load_bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_events", ROOT / "bench" / "events.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_events"] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
-events = load_bench()
+events = load_bench("events.py", "bench_events")
 D = dt.date
 
 

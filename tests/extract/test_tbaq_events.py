@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers import load_bench
 
-
-def load_bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_tbaq", ROOT / "bench" / "tbaq_events.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_tbaq"] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
-tbaq = load_bench()
+tbaq = load_bench("tbaq_events.py", "bench_tbaq")
 
 DOCUMENT = """<?xml version="1.0" ?>
 <TimeML>

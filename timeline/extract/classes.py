@@ -36,7 +36,13 @@ import re
 
 from timeline.extract.cues import cue_words, first_of, is_scheduled, is_state, nearest_markers
 from timeline.extract.govern import Clause, background_of, clause_bounds, is_telling
-from timeline.extract.states import describes_condition, tells_a_habit
+from timeline.extract.states import (
+    describes_a_picture,
+    describes_condition,
+    tells_a_habit,
+    tells_lasting,
+    tells_prevented,
+)
 from timeline.model import EventKind, Precision, TimeExpression
 
 _WINDOW = 200
@@ -244,6 +250,8 @@ def classify(
         return EventKind.STATE
     if describes_condition(scope, at, stop) or tells_a_habit(scope):
         return _state_or_mention(scope, at)  # "the attention today is on AIG"
+    if tells_lasting(scope, at) or tells_prevented(text) or describes_a_picture(text, start, end):
+        return EventKind.STATE  # "persisted 10 years ago", "pictures on Wednesday showed"
     return EventKind.HAPPENED
 
 

@@ -63,6 +63,12 @@ CONDITIONS = [
         [("Wednesday", S)],
     ),
     ("Satellite images taken on Monday show craters across the airfield.", [("Monday", S)]),
+    # An undated lead recapping recent days tells no happening of its publication day.
+    (
+        "Relentless shelling has forced aid agencies to move convoys by night in recent days.",
+        [("-", S)],
+    ),
+    ("Israeli strikes have killed hundreds across Gaza in recent days.", [("-", S)]),
     # A century dates no happening.
     (
         "It is the deadliest war of the 21st century, the author told reporters.",
@@ -99,6 +105,9 @@ OCCURRENCES = [
     ("Footage showed a missile hitting the hospital ward on Tuesday.", [("Tuesday", H)]),
     ("The army released pictures on Tuesday of the tunnel under the hospital.", [("Tuesday", H)]),
     ("The fighting went on in Khan Younis on Tuesday despite the truce.", [("Tuesday", H)]),
+    # The measure of a happening, or its own time, is no recap.
+    ("Israel has carried out its heaviest strikes on Rafah in recent weeks.", [("-", H)]),
+    ("Hamas has freed three hostages in Gaza City.", [("-", H)]),
     # The date opens another clause after a dash, or a relative clause has its own verb.
     ("It is new, but it is also familiar - in 2014, troops entered the town.", [("2014", H)]),
     ("The shells that hit the market on Monday are now behind the lines.", [("Monday", H)]),

@@ -40,6 +40,7 @@ from timeline.extract.states import (
     describes_a_picture,
     describes_condition,
     tells_a_habit,
+    tells_a_recap,
     tells_lasting,
     tells_prevented,
 )
@@ -268,7 +269,10 @@ def _tells_a_condition(before: str) -> bool:
 
 
 def _kind_of_lead(sentence: str) -> EventKind:
-    """An undated lead, by the cues of its first clause."""
+    """An undated lead, by the cues of its first clause; a recap of recent days anywhere in
+    it is a state (a headline run into the lead may hold a clause opening)."""
+    if tells_a_recap(sentence):
+        return EventKind.STATE
     opening = _OPENING.search(sentence)
     clause = sentence[: opening.start()] if opening else sentence
     words = cue_words(clause)

@@ -215,6 +215,25 @@ def describes_a_picture(clause: str, at: int, end: int) -> bool:
     return _PICTURE.search(clause, 0, at) is not None and _SHOWED.match(clause[end:]) is not None
 
 
+_RECAP = re.compile(
+    r"(?i)\b(?:has|have|'ve)\s+(?:[\w'’,-]+\s+){0,12}?(?:in|over|during)\s+(?:recent|the\s+"
+    r"(?:past|last)\s+(?:few\s+|several\s+|two\s+|three\s+)?)\s*(?:days|weeks|months)\b"
+)
+_SUPERLATIVE = re.compile(
+    r"(?i)\b(?:most|least|worst|best|biggest|largest|heaviest|deadliest|bloodiest|fiercest|"
+    r"highest|lowest|first|only|[a-z]+iest)\b"
+)
+
+
+def tells_a_recap(lead: str) -> bool:
+    """True when an undated lead tells in the present perfect what was done over recent days
+    ("The frenetic pace of the crisis has forced the Treasury to make rapid-fire decisions in
+    recent days"): a recap of a period, no happening of its publication day. Not the measure
+    of a happening ("the heaviest strikes in recent weeks", "the first ... in recent days")."""
+    found = _RECAP.search(lead)
+    return found is not None and _SUPERLATIVE.search(found.group()) is None
+
+
 def tells_a_habit(scope: str) -> bool:
     """True when the clause tells what happens as a rule ("a season that normally ends in
     February", "the crossing, which usually opens at 8 a.m."): a habit, no happening of the

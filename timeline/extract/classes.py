@@ -41,7 +41,6 @@ from timeline.extract.states import (
     describes_condition,
     tells_a_habit,
     tells_a_recap,
-    tells_an_aside,
     tells_lasting,
     tells_prevented,
 )
@@ -252,10 +251,8 @@ def classify(
         return EventKind.STATE
     if describes_condition(scope, at, stop) or tells_a_habit(scope):
         return _state_or_mention(scope, at)  # "the attention today is on AIG"
-    if tells_lasting(scope, at) or tells_prevented(text) or tells_an_aside(scope):
-        return EventKind.STATE  # "persisted 10 years ago", "as we have seen this year"
-    if describes_a_picture(text, start, end):
-        return EventKind.STATE  # "the first pictures on Wednesday showed streets strewn"
+    if tells_lasting(scope, at) or tells_prevented(text) or describes_a_picture(text, start, end):
+        return EventKind.STATE  # "persisted 10 years ago", "pictures on Wednesday showed"
     return EventKind.HAPPENED
 
 
@@ -288,9 +285,7 @@ def _kind_of_lead(sentence: str) -> EventKind:
     )
     if nearest == "modal":
         return EventKind.EXPECTED
-    if nearest == "state" or describes_condition(clause, len(clause), len(clause)):
-        return EventKind.STATE  # "Hospitals in the north are running out of fuel"
-    return EventKind.HAPPENED
+    return EventKind.STATE if nearest == "state" else EventKind.HAPPENED
 
 
 def _scope(sentence: str, start: int, end: int) -> tuple[str, int, int]:

@@ -56,7 +56,7 @@ _PARTICIPLES = frozenset(
 _COPING = frozenset(
     "selling queuing queueing waiting struggling living sheltering facing bracing coping "
     "grappling suffering running stocking hoarding hoping fearing worrying scrambling "
-    "lining dreading".split()
+    "lining".split()
 )
 """Progressives of living through a condition ("were selling out", "were queuing for
 bread", "are bracing for"), not of doing something that happens ("were advancing")."""
@@ -232,19 +232,6 @@ def tells_a_recap(lead: str) -> bool:
     of a happening ("the heaviest strikes in recent weeks", "the first ... in recent days")."""
     found = _RECAP.search(lead)
     return found is not None and _SUPERLATIVE.search(found.group()) is None
-
-
-_ASIDE = re.compile(
-    r"(?i)\bas\s+(?:we|I|you|they)\s+(?:have|'ve|had)\s+(?:already\s+|just\s+|often\s+)?"
-    r"(?:seen|noted|said|learned|witnessed|experienced)\b"
-)
-
-
-def tells_an_aside(scope: str) -> bool:
-    """True when the date stands in a speaker's aside ("During this time of year, as we have
-    already seen this year, the ability to respond is often compromised"): a comment on
-    what was seen, no happening of the date."""
-    return _ASIDE.search(scope) is not None
 
 
 def tells_a_habit(scope: str) -> bool:

@@ -55,6 +55,11 @@ ELSEWHERE = told("wire", "An Israeli airstrike hit a house in Jabalia on Tuesday
                  "people.", TUESDAY, TUESDAY, "wire")  # fmt: skip
 IN_RAFAH = lead("daily", "An Israeli airstrike has hit a school in Rafah, killing nine people.",
                 WEDNESDAY, "daily")  # fmt: skip
+FUNERALS = lead("daily", "Funerals for 14 were held in Nuseirat.", WEDNESDAY, "daily")
+CROWDED = lead("daily", "An Israeli airstrike has hit a crowded school in Nuseirat, killing 14 "
+               "people and trapping dozens under rubble.", WEDNESDAY, "daily")  # fmt: skip
+RUBBLE = lead("radio", "Rescuers dug through the rubble for the dozens trapped under the "
+              "crowded school.", WEDNESDAY, "radio")  # fmt: skip
 FORECAST = replace(
     told("wire", "An Israeli airstrike on a school in Nuseirat is expected on Tuesday.",
          TUESDAY, TUESDAY, "wire"),
@@ -94,6 +99,12 @@ def dated(entries: list[Entry]) -> list[tuple[str, list[str]]]:
         # another place, another happening: the lead stays
         ((ELSEWHERE, MORNING), [("2025-01-07", ["wire"]), ("2025-01-08", ["daily"])]),
         ((STRIKE, IN_RAFAH), [("2025-01-07", ["wire"]), ("2025-01-08", ["daily"])]),
+        # two words of the story are no evidence of one happening across days: the
+        # funerals of the strike's dead are no report of the strike
+        ((STRIKE, FUNERALS), [("2025-01-07", ["wire"]), ("2025-01-08", ["daily"])]),
+        # another outlet's lead alike a lead that moved moves with it
+        ((STRIKE, CROWDED, RUBBLE), [("2025-01-07", ["wire", "daily", "radio"])]),
+        ((STRIKE, RUBBLE), [("2025-01-07", ["wire"]), ("2025-01-08", ["radio"])]),
         # a forecast of the day before is no evidence that it happened then
         ((FORECAST, MORNING), [("2025-01-07", ["wire"]), ("2025-01-08", ["daily"])]),
     ],

@@ -45,6 +45,30 @@ CONDITIONS = [
         [("8 a.m. on Sunday", S)],
     ),
     ("Fighting eases in a winter that normally ends in January.", [("January", S)]),
+    # A verb of lasting just before the date: a condition that held then.
+    (
+        "The mistrust between the factions that persisted 10 years ago was addressed in the talks.",
+        [("10 years ago", S)],
+    ),
+    ("Fears that lingered on Monday kept shops in Rafah shut.", [("Monday", S)]),
+    # An occurrence that a condition prevented did not happen.
+    (
+        "Weather and sea conditions Thursday prevented the navy from trying another landing.",
+        [("Thursday", S)],
+    ),
+    ("High winds on Monday kept the fishing boats from sailing out of Gaza port.", [("Monday", S)]),
+    # What pictures of a day show is a description of it.
+    (
+        "The first pictures to emerge after sunrise on Wednesday showed streets full of rubble.",
+        [("Wednesday", S)],
+    ),
+    ("Satellite images taken on Monday show craters across the airfield.", [("Monday", S)]),
+    # An undated lead recapping recent days tells no happening of its publication day.
+    (
+        "Relentless shelling has forced aid agencies to move convoys by night in recent days.",
+        [("-", S)],
+    ),
+    ("Israeli strikes have killed hundreds across Gaza in recent days.", [("-", S)]),
     # A century dates no happening.
     (
         "It is the deadliest war of the 21st century, the author told reporters.",
@@ -76,6 +100,14 @@ OCCURRENCES = [
     # Another verb in the clause: an action, a statement.
     ("The drop is despite the army reporting gains on Tuesday.", [("Tuesday", H)]),
     ("On Tuesday the commander said the town is no place for civilians.", [("Tuesday", H)]),
+    # Who stopped someone did something; what footage shows on its date is a happening.
+    ("Troops stopped the convoy from entering Jabalia on Monday.", [("Monday", H)]),
+    ("Footage showed a missile hitting the hospital ward on Tuesday.", [("Tuesday", H)]),
+    ("The army released pictures on Tuesday of the tunnel under the hospital.", [("Tuesday", H)]),
+    ("The fighting went on in Khan Younis on Tuesday despite the truce.", [("Tuesday", H)]),
+    # The measure of a happening, or its own time, is no recap.
+    ("Israel has carried out its heaviest strikes on Rafah in recent weeks.", [("-", H)]),
+    ("Hamas has freed three hostages in Gaza City.", [("-", H)]),
     # The date opens another clause after a dash, or a relative clause has its own verb.
     ("It is new, but it is also familiar - in 2014, troops entered the town.", [("2014", H)]),
     ("The shells that hit the market on Monday are now behind the lines.", [("Monday", H)]),

@@ -36,7 +36,14 @@ import re
 
 from timeline.extract.cues import cue_words, first_of, is_scheduled, is_state, nearest_markers
 from timeline.extract.govern import Clause, background_of, clause_bounds, is_telling
-from timeline.extract.states import describes_condition, tells_a_habit
+from timeline.extract.states import (
+    describes_a_picture,
+    describes_condition,
+    tells_a_habit,
+    tells_a_recap,
+    tells_lasting,
+    tells_prevented,
+)
 from timeline.model import EventKind, Precision, TimeExpression
 
 _WINDOW = 200
@@ -244,6 +251,8 @@ def classify(
         return EventKind.STATE
     if describes_condition(scope, at, stop) or tells_a_habit(scope):
         return _state_or_mention(scope, at)  # "the attention today is on AIG"
+    if tells_lasting(scope, at) or tells_prevented(text) or describes_a_picture(text, start, end):
+        return EventKind.STATE  # "persisted 10 years ago", "pictures on Wednesday showed"
     return EventKind.HAPPENED
 
 
@@ -260,7 +269,10 @@ def _tells_a_condition(before: str) -> bool:
 
 
 def _kind_of_lead(sentence: str) -> EventKind:
-    """An undated lead, by the cues of its first clause."""
+    """An undated lead, by the cues of its first clause; a recap of recent days anywhere in
+    it is a state (a headline run into the lead may hold a clause opening)."""
+    if tells_a_recap(sentence):
+        return EventKind.STATE
     opening = _OPENING.search(sentence)
     clause = sentence[: opening.start()] if opening else sentence
     words = cue_words(clause)

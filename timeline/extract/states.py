@@ -170,6 +170,70 @@ _HABIT = re.compile(
 )
 
 
+_LASTING = re.compile(
+    r"(?i)\b(?:persist(?:s|ed)?|linger(?:s|ed)?|exist(?:s|ed))\s+(?:[\w'’,-]+\s+){0,3}$"
+)
+"""A verb of lasting just before the date ("the culture of secrecy that persisted 10 years
+ago", "fears that lingered on Monday"): a condition that held then, no occurrence."""
+_CONDITION_NOUN = (
+    r"(?:weather|conditions|seas|winds?|gales?|storms?|fog|rain|darkness|waves|swells?|"
+    r"currents|snow|ice|sandstorms?|heat)"
+)
+_PREVENTED = re.compile(
+    rf"(?i)\b{_CONDITION_NOUN}\b(?:\s+[\w'’-]+){{0,4}}?\s+(?:prevented|kept|stopped|barred|"
+    r"hindered)\s+(?:[\w'’-]+\s+){1,5}?from\s+[a-z]+ing\b"
+)
+"""A condition that kept an occurrence from happening ("Weather and sea conditions Thursday
+prevented officials from trying another burn", "high winds on Monday kept the ships from
+sailing"): what was prevented did not happen. Not a person or a force that stopped someone
+("troops stopped the convoy from entering on Monday": that is what they did)."""
+_PICTURE = re.compile(
+    r"(?i)\b(?:pictures?|images?|photos?|photographs?|footage|videos?|imagery)\b"
+    r"(?:\s+[\w'’,-]+){0,8}?\s*$"
+)
+_SHOWED = re.compile(r"(?i)^\W*(?:[\w'’,-]+\s+){0,3}?(?:show(?:s|ed|n)?|depict(?:s|ed)?)\b")
+
+
+def tells_lasting(scope: str, at: int) -> bool:
+    """True when the verb just before the date is one of lasting ("the culture that persisted
+    10 years ago"): a condition held then, nothing happened on the date."""
+    return _LASTING.search(scope, 0, at) is not None
+
+
+def tells_prevented(scope: str) -> bool:
+    """True when the clause tells an occurrence that a condition prevented ("Weather
+    conditions Thursday prevented officials from trying another burn")."""
+    return _PREVENTED.search(scope) is not None
+
+
+def describes_a_picture(clause: str, at: int, end: int) -> bool:
+    """True when the date is that of pictures, footage or images, and what follows is what
+    they show ("The first pictures to emerge after sunrise on Wednesday showed streets strewn
+    with bodies", "Satellite images taken on Monday show craters"): a description of what was
+    there, not a happening of the date. A date after "showed" ("footage showed the missile
+    hitting the ward on Tuesday") dates what is shown, and is left to the other rules."""
+    return _PICTURE.search(clause, 0, at) is not None and _SHOWED.match(clause[end:]) is not None
+
+
+_RECAP = re.compile(
+    r"(?i)\b(?:has|have|'ve)\s+(?:[\w'’,-]+\s+){0,12}?(?:in|over|during)\s+(?:recent|the\s+"
+    r"(?:past|last)\s+(?:few\s+|several\s+|two\s+|three\s+)?)\s*(?:days|weeks|months)\b"
+)
+_SUPERLATIVE = re.compile(
+    r"(?i)\b(?:most|least|worst|best|biggest|largest|heaviest|deadliest|bloodiest|fiercest|"
+    r"highest|lowest|first|only|[a-z]+iest)\b"
+)
+
+
+def tells_a_recap(lead: str) -> bool:
+    """True when an undated lead tells in the present perfect what was done over recent days
+    ("The frenetic pace of the crisis has forced the Treasury to make rapid-fire decisions in
+    recent days"): a recap of a period, no happening of its publication day. Not the measure
+    of a happening ("the heaviest strikes in recent weeks", "the first ... in recent days")."""
+    found = _RECAP.search(lead)
+    return found is not None and _SUPERLATIVE.search(found.group()) is None
+
+
 def tells_a_habit(scope: str) -> bool:
     """True when the clause tells what happens as a rule ("a season that normally ends in
     February", "the crossing, which usually opens at 8 a.m."): a habit, no happening of the

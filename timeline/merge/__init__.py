@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from timeline.merge.blocks import (
     BlockKey,
@@ -29,10 +29,11 @@ from timeline.merge.blocks import (
 from timeline.merge.coarse import Compared, Folded, Month, join_coarse_mentions, months_of
 from timeline.merge.entries import make_entry
 from timeline.merge.evidence import unevidenced
+from timeline.merge.nextday import day_before_moves
 from timeline.merge.order import EntryOrder, entry_order, order_entries, published_key, sort_start
 from timeline.merge.reactions import Linked, link_reactions
 from timeline.merge.similarity import Weights, frequency_weights
-from timeline.model import DateValue, Entry, Event
+from timeline.model import Basis, DateValue, Entry, Event
 
 _NONE: frozenset[str] = frozenset()
 Choice = tuple[int, tuple[int, ...]]
@@ -136,6 +137,7 @@ def merge_events(
     memo.known = known
     assert memo.weights is not None
     comparer = Comparer(memo.words, memo.weights, apart, {})
+    moved |= _shift(memo, comparer)
     entries = [
         entry
         for key, members in memo.members.items()
@@ -207,6 +209,36 @@ def _regroup(
         memo.members.setdefault(new.key, {})[event_id] = new.event
         moved.add(new.key)
     return moved
+
+
+def _shift(memo: MergeMemo, comparer: Comparer) -> set[BlockKey]:
+    """Put each report of the morning after (``nextday.py``) in the block of the day before,
+    and back in its own when it no longer tells that day's happening; returns the blocks
+    whose events changed. A moved event is known by the block it stands in."""
+    known = memo.known
+    published = [
+        k.event
+        for k in known.values()
+        if k.event is not None and k.event.basis is Basis.PUBLICATION
+    ]
+    moves = day_before_moves(published, memo.members, comparer)
+    touched: set[BlockKey] = set()
+    for event in published:
+        old, copy = known[event.id], moves.get(event.id)
+        if copy is None and old.key == block_key(event.date):
+            continue  # at home, where ``_regroup`` put it
+        now = copy if copy is not None else event
+        home = block_key(now.date)
+        members = memo.members.get(old.key, {})
+        if old.key == home and members.get(event.id) == now:
+            continue  # moved already, as the last merge did
+        members.pop(event.id, None)
+        if not members:
+            memo.members.pop(old.key, None)
+        memo.members.setdefault(home, {})[event.id] = now
+        known[event.id] = replace(old, key=home)
+        touched |= {old.key, home}
+    return touched
 
 
 def _reweigh(

@@ -1,0 +1,174 @@
+"""Reports of the morning after: an undated lead that tells the day before's happening.
+
+An article published the morning after a happening often tells it with no date word at all
+("A powerful earthquake has hit Haiti"): the extraction dates such a report by its
+publication (``Basis.PUBLICATION``), a day late. When the collection itself dates that
+happening the day before (a report of it with a date word of its own, "The 7.0-magnitude
+quake hit the Caribbean island on Tuesday", or a mention naming its day, "after Tuesday's
+earthquake") and nothing dates it on the publication day, the report is one of the day
+before: it moves to that day's block, where it joins the entry of the happening by the
+block's own tests, as a source.
+
+The evidence must be clear: the report shares with one event of the day before dated by its
+own words what an article's second telling shares with its first (``clusters.RETOLD``: 3
+words weighing half the lighter report), with places and occurrences that do not keep them
+apart; a collection about one story shares its words across days ("swine flu", "cases",
+"confirmed"), and two of them are no evidence of one happening. Another outlet's lead of
+the day alike a lead that moved, by the merge's usual test, moves with it ("A powerful
+earthquake has hit Haiti" beside "A huge earthquake has devastated Haiti"). The report stays
+when any event of its own day dated by its words is alike it by the usual test: a report
+of the day, by that article or another ("BP's well showed no sign of leaking on Friday"
+beside "Cheers as Gulf oil spill is capped"), says the happening is the publication day's.
+A correction that splits or re-dates an event settles it: such an event never moves.
+
+Every merge decides the moves afresh from the blocks' members and the words' weights, so a
+merge kept between builds (``MergeMemo``) gives what a fresh one gives.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+
+from timeline.extract.timex import day_value
+from timeline.merge.blocks import BlockKey, Comparer, block_key
+from timeline.merge.clusters import (
+    MIN_OVERLAP,
+    MIN_SHARED,
+    RETOLD_MIN_OVERLAP,
+    RETOLD_MIN_SHARED,
+    names,
+)
+from timeline.merge.places import Places
+from timeline.merge.similarity import alike
+from timeline.model import Basis, DateValue, Event, EventKind, Precision
+
+_CLEARLY = (RETOLD_MIN_SHARED, RETOLD_MIN_OVERLAP)
+"""How alike a report must be to an event of the day before for the move: as an article's
+second telling must be to its first (3 shared words weighing half the lighter report), for
+one report of a day alike another of the next by a few words of the story ("swine flu",
+"cases", "confirmed") is no evidence of one happening."""
+_USUAL = (MIN_SHARED, MIN_OVERLAP)
+"""How alike a report of the publication day keeps a report there: the merge's usual test."""
+
+
+def day_before_moves(
+    events: Iterable[Event],
+    members: Mapping[BlockKey, Mapping[str, Event]],
+    comparer: Comparer,
+) -> dict[str, Event]:
+    """Of ``events``, the reports dated only by their publication that tell a happening of
+    the day before (module docstring), each as it is dated there, by event id; ``members``
+    are the blocks' events (those dated by their words are compared with)."""
+    moves: dict[str, Event] = {}
+    index = _Index(members, comparer)
+    # A report of the publication day dated by its words keeps a report there.
+    pending = [
+        event
+        for event in events
+        if _may_move(event, comparer) and not index.alike(block_key(event.date), event, _USUAL)
+    ]
+    moving = [e for e in pending if index.alike(block_key(_day_before(e)), e, _CLEARLY)]
+    while moving:
+        for event in moving:
+            moves[event.id] = moved = replace(event, date=_day_before(event))
+            index.add(moved)
+        # Another outlet's lead of the day alike a lead that moved tells it too ("A
+        # powerful earthquake has hit Haiti" beside "A huge earthquake has devastated
+        # Haiti"); moves only add evidence, so which leads move does not depend on order.
+        pending = [e for e in pending if e.id not in moves]
+        moving = [e for e in pending if index.alike(block_key(_day_before(e)), e, _USUAL, moves)]
+    return moves
+
+
+def _day_before(event: Event) -> DateValue:
+    return day_value(event.date.start - dt.timedelta(days=1))
+
+
+def _may_move(event: Event, comparer: Comparer) -> bool:
+    """A report dated only by its publication, on its publication day, not split off."""
+    return (
+        event.basis is Basis.PUBLICATION
+        and event.kind is EventKind.HAPPENED
+        and event.date.precision is Precision.DAY
+        and event.id not in comparer.apart
+    )
+
+
+def _by_words(event: Event) -> bool:
+    """An event dated by its own words: a report that happened, or a mention naming its
+    happening's day."""
+    return event.basis in (Basis.EXPLICIT, Basis.RELATIVE) and (
+        event.kind is EventKind.HAPPENED or names(event)
+    )
+
+
+class _Index:
+    """The events of each day dated by their words, by their words, built when asked."""
+
+    def __init__(self, members: Mapping[BlockKey, Mapping[str, Event]], comparer: Comparer):
+        self.members = members
+        self.comparer = comparer
+        self.by_word: dict[BlockKey, dict[str, list[Event]]] = {}
+
+    def alike(
+        self,
+        key: BlockKey,
+        event: Event,
+        test: tuple[int, float],
+        among: Mapping[str, Event] | None = None,
+    ) -> bool:
+        """True when an event of block ``key`` dated by its words (or, with ``among``, one
+        of those moved there) tells what ``event`` tells by ``test`` (shared words, their
+        share of the lighter report), with places and occurrences that do not keep them
+        apart."""
+        comparer = self.comparer
+        mine, weight = comparer.words[event.id], comparer.total(event.id)
+        found = self._index(key)
+        seen: set[str] = set()
+        for word in sorted(mine):
+            for other in found.get(word, ()):
+                if other.id in seen or other.id == event.id:
+                    continue
+                seen.add(other.id)
+                if among is not None and other.id not in among:
+                    continue
+                theirs = comparer.words[other.id]
+                lighter = min(weight, comparer.total(other.id))
+                if not alike(mine, theirs, comparer.weights, *test, lighter):
+                    continue
+                if comparer.reacts(event) is not comparer.reacts(other):
+                    continue  # a reaction is a happening of its own
+                if not _apart(event, other, comparer):
+                    return True
+        return False
+
+    def add(self, moved: Event) -> None:
+        """Count a report moved to the day before among the events of that day."""
+        by_word = self._index(block_key(moved.date))
+        for word in self.comparer.words.get(moved.id, ()):
+            by_word.setdefault(word, []).append(moved)
+
+    def _index(self, key: BlockKey) -> dict[str, list[Event]]:
+        found = self.by_word.get(key)
+        if found is None:
+            found = self.by_word[key] = _word_index(self.members.get(key, {}).values(), self)
+        return found
+
+
+def _word_index(events: Iterable[Event], index: _Index) -> dict[str, list[Event]]:
+    by_word: dict[str, list[Event]] = defaultdict(list)
+    for event in events:
+        if _by_words(event):
+            for word in index.comparer.words.get(event.id, ()):
+                by_word[word].append(event)
+    return by_word
+
+
+def _apart(event: Event, other: Event, comparer: Comparer) -> bool:
+    """True when two reports name places or occurrences that keep them apart."""
+    places = Places()
+    places.locate([event, other], comparer.weights)
+    return places.apart(event.id, other.id, comparer.words)

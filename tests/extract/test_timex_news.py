@@ -47,6 +47,18 @@ def found(text: str, published: dt.date) -> list[Row]:
          [("Sunday", "DATE", "2025-02-09")]),
         ("Hamas agreed on Monday to release three hostages.", D(2025, 2, 5),
          [("Monday", "DATE", "2025-02-03")]),
+        # ... whomever the order names, a list of many words ...
+        ("The army has ordered residents of Jabalia, Beit Lahiya and Beit Hanoun in the north"
+         " of the Strip to leave their homes on Friday.", D(2025, 2, 5),
+         [("Friday", "DATE", "2025-02-07")]),
+        ("The president has asked the defence and foreign ministers, as well as the chief of"
+         " the general staff of the armed forces, to visit the front on Sunday.", D(2025, 2, 5),
+         [("Sunday", "DATE", "2025-02-09")]),
+        # ... but not a clause with a verb of its own between the order and the infinitive.
+        ("The mayor urged calm, and the militia began to withdraw its fighters on Monday.",
+         D(2025, 2, 5), [("Monday", "DATE", "2025-02-03")]),
+        ("The envoy urged restraint after the shelling, but they started to shell the port"
+         " on Monday.", D(2025, 2, 5), [("Monday", "DATE", "2025-02-03")]),
         # ... not when a clause comes between ...
         ("The ferry burned for hours until it sank Thursday morning.", D(2025, 2, 7),
          [("hours", "DURATION", "PTXH"), ("Thursday morning", "TIME", "2025-02-06TMO")]),

@@ -216,9 +216,35 @@ def test_comparisons_and_hedges(text: str, published: dt.date, expected: list[Ro
         # ... or before it.
         ('On Monday the general declared: "Yesterday the bridge fell."', D(2025, 2, 7),
          [("Monday", "DATE", "2025-02-03"), ("Yesterday", "DATE", "2025-02-02")]),
-        # Without a day in the attribution, the quotation is read from publication.
+        # Without a day in the attribution, the quotation is read from publication ...
         ('"I lost my brother today," his sister said.', D(2025, 2, 7),
          [("today", "DATE", "2025-02-07")]),
+        # ... unless the text was telling of a day just before it: the speaker's day.
+        ('Militia gunners shelled the port at 6 a.m. on Thursday.\n\n"We lost three boats'
+         ' today," a fisherman said.', D(2025, 2, 7),
+         [("6 a.m. on Thursday", "TIME", "2025-02-06T06:00"), ("today", "DATE", "2025-02-06")]),
+        ("The convoy was hit on Wednesday. Its driver was more hopeful: \"Tonight we sleep in"
+         ' our beds, and tomorrow we go back."', D(2025, 2, 6),
+         [("Wednesday", "DATE", "2025-02-05"), ("Tonight", "TIME", "2025-02-05TNI"),
+          ("tomorrow", "DATE", "2025-02-06")]),
+        # A quotation of several paragraphs, a sentence each, is the speaker's to its end.
+        ('The port was shelled on Thursday.\n\n"The boats burned all morning.\n\nWe lost'
+         ' three of them today."', D(2025, 2, 7),
+         [("Thursday", "DATE", "2025-02-06"), ("today", "DATE", "2025-02-06")]),
+        # The text's latest day decides: back to publication, a day long past, or one ahead
+        # leave the quotation on publication.
+        ('The port was shelled on Thursday. Today it is quiet.\n\n"We lost three boats'
+         ' today," a fisherman said.', D(2025, 2, 7),
+         [("Thursday", "DATE", "2025-02-06"), ("Today", "DATE", "2025-02-07"),
+          ("today", "DATE", "2025-02-07")]),
+        ('The port was first shelled on 1 February.\n\n"We lost three boats today," a'
+         " fisherman said.", D(2025, 2, 7),
+         [("1 February", "DATE", "2025-02-01"), ("today", "DATE", "2025-02-07")]),
+        # A paragraph that opens with its mark holds its own quotation, however it is set.
+        ("The envoy spoke on Sunday.\n\n''I am willing to leave tomorrow,'' he wrote.",
+         D(2025, 2, 3), [("Sunday", "DATE", "2025-02-02"), ("tomorrow", "DATE", "2025-02-04")]),
+        ('Talks will resume on Sunday.\n\n"We lost three boats today," a fisherman said.',
+         D(2025, 2, 7), [("Sunday", "DATE", "2025-02-09"), ("today", "DATE", "2025-02-07")]),
         # Outside quotation marks, "today" is the publication day.
         ("Today the town is quiet, the colonel said on Tuesday.", D(2025, 2, 7),
          [("Today", "DATE", "2025-02-07"), ("Tuesday", "DATE", "2025-02-04")]),

@@ -6,15 +6,24 @@ straight and TeX-style marks, paired in order); the day of its telling is a day 
 attribution gives, in the same sentence after the quotation ("..., he said on Tuesday") or
 before it ("On 11 February the commander declared: ..."). The engine re-reads what the
 speaker counted from that day (``today``, ``last week``, ``on Friday``, ``two days ago``).
+
+When the attribution names no day, "today", "tonight", "yesterday" of the quotation are the
+speaker's all the same: said on the day the text was telling of when the quotation began,
+if that is one of the days just before publication (a report of yesterday's happening quotes
+those who saw it: "At 2.25 pm on Thursday the valves closed ... 'A lot of prayers were
+answered today'" in Friday's paper), else on the publication day. A quotation of several
+paragraphs whose middle and last ones carry no opening mark is found from its closing mark.
 """
 
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from timeline.extract.timex.context import Context
 from timeline.model import Precision, TimeExpression
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
@@ -27,6 +36,11 @@ _SAID = re.compile(
 _OPENING_MARKS = ('"', "“", "``")
 _REACH = 400
 """How far a paragraph is looked for around a quotation, each way."""
+_CLOSING = re.compile(r"(?<=[\w.,!?])(?:”|''|\")(?=\s|$|[,.;:!?)])")
+"""A closing mark: one right after a word or a stop, before a space or a stop."""
+_RECENT_DAYS = 2
+"""How many days before publication the day a passage tells may lie for a quotation the
+attribution does not date to be spoken on it: yesterday's news, or the day before's."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +49,9 @@ class Quotation:
 
     start: int
     end: int
+    paired: bool = True
+    """Whether its marks were paired from the start of their paragraph; not when the
+    paragraph began beyond reach, where a closing mark may have been taken to open."""
 
 
 def quotation_at(text: str, position: int) -> Quotation | None:
@@ -53,8 +70,39 @@ def quotation_at(text: str, position: int) -> Quotation | None:
             opened = mark.start()
         elif opened is not None and sign in ("”", '"', "''"):
             if opened < position < mark.start():
-                return Quotation(opened, mark.end())
+                return Quotation(opened, mark.end(), paired=begin == 0 or bool(breaks))
             opened = None
+    return None
+
+
+def continued_at(text: str, position: int) -> Quotation | None:
+    """The quotation that holds ``position`` when it began in an earlier paragraph (a
+    quotation of several paragraphs, told a sentence a paragraph): the paragraph's first
+    mark, after ``position``, closes it. Its part in this paragraph is returned."""
+    low = max(0, position - _REACH)
+    stop = _PARAGRAPH.search(text, position, position + _REACH)
+    end = stop.start() if stop else min(len(text), position + _REACH)
+    breaks = list(_PARAGRAPH.finditer(text, low, position))
+    begin = breaks[-1].end() if breaks else low
+    first = _MARK.search(text, begin, end)
+    if first is None or first.start() < position or not _CLOSING.match(text, first.start()):
+        return None
+    return Quotation(begin, first.end(), paired=begin == 0 or bool(breaks))
+
+
+def narrative_day(ctx: Context) -> dt.date | None:
+    """The day a quotation whose attribution names none was spoken on, when it is not the
+    publication's: the day the text was telling of where the quotation begins, the latest
+    day (or time of a day) it named that is neither ahead of publication nor more than
+    ``_RECENT_DAYS`` before it ("The valves were closed at 2.25 pm on Thursday. ... 'A lot
+    of prayers were answered today.'" in Friday's paper). None when that day is the
+    publication's, or the text named no recent one."""
+    for ref in ctx.refs:
+        if ref.precision not in (Precision.DAY, Precision.TIME):
+            continue
+        days = (ctx.published - ref.start).days
+        if 0 <= days <= _RECENT_DAYS:
+            return ref.start if days else None
     return None
 
 

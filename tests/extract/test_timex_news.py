@@ -240,6 +240,18 @@ def test_comparisons_and_hedges(text: str, published: dt.date, expected: list[Ro
         ('The port was first shelled on 1 February.\n\n"We lost three boats today," a'
          " fisherman said.", D(2025, 2, 7),
          [("1 February", "DATE", "2025-02-01"), ("today", "DATE", "2025-02-07")]),
+        # A speaker who speaks in the present speaks on the day of the report ...
+        ('Militia gunners shelled the port on Thursday.\n\n"We lost three boats today," a'
+         " fisherman tells reporters.", D(2025, 2, 7),
+         [("Thursday", "DATE", "2025-02-06"), ("today", "DATE", "2025-02-07")]),
+        # ... a day named as background ("Thursday's truce") is not the day the text tells ...
+        ("Talks went on after Thursday's truce.\n\n\"We buried them today,\" a nurse said.",
+         D(2025, 2, 7),
+         [("Thursday's", "DATE", "2025-02-06"), ("today", "DATE", "2025-02-07")]),
+        # ... nor one that another speaker named.
+        ('"We came under fire on Thursday," the captain said.\n\n"We buried them today,"'
+         " a nurse said.", D(2025, 2, 7),
+         [("Thursday", "DATE", "2025-02-06"), ("today", "DATE", "2025-02-07")]),
         # A paragraph that opens with its mark holds its own quotation, however it is set.
         ("The envoy spoke on Sunday.\n\n''I am willing to leave tomorrow,'' he wrote.",
          D(2025, 2, 3), [("Sunday", "DATE", "2025-02-02"), ("tomorrow", "DATE", "2025-02-04")]),

@@ -139,6 +139,7 @@ def _retold(
     day the text was telling of when the quotation began (``speakers.narrative_day``)."""
     result = list(found)
     starts = [e.start for e in found]
+    speakers = frozenset(index for index, _, _ in quoted)
     for index, match, ctx in quoted:
         quotation = quotation_at(text, match.start()) or continued_at(text, match.start())
         assert quotation is not None  # it held the match when it was found
@@ -146,7 +147,8 @@ def _retold(
         if telling is not None and telling.date is not None:
             day = telling.date.start
         elif match.lastgroup == "deictic" and quotation.paired:
-            day = narrative_day(ctx) or ctx.published
+            told = narrative_day(text, quotation, found, starts, ctx.published, speakers)
+            day = told or ctx.published
         else:
             continue
         if day == ctx.published:

@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from timeline.extract.timex.context import Context
+from timeline.extract.timex import story
 from timeline.model import Precision, TimeExpression
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
@@ -38,6 +38,10 @@ _REACH = 400
 """How far a paragraph is looked for around a quotation, each way."""
 _CLOSING = re.compile(r"(?<=[\w.,!?])(?:”|''|\")(?=\s|$|[,.;:!?)])")
 """A closing mark: one right after a word or a stop, before a space or a stop."""
+_NOW_SAID = re.compile(
+    r"(?i)\b(?:says|tells|adds|tweets|writes|insists|warns|explains|admits|recalls|notes)\b"
+)
+"""An attribution in the present: the speaker speaks at the time of the report."""
 _RECENT_DAYS = 2
 """How many days before publication the day a passage tells may lie for a quotation the
 attribution does not date to be spoken on it: yesterday's news, or the day before's."""
@@ -90,20 +94,43 @@ def continued_at(text: str, position: int) -> Quotation | None:
     return Quotation(begin, first.end(), paired=begin == 0 or bool(breaks))
 
 
-def narrative_day(ctx: Context) -> dt.date | None:
+def narrative_day(
+    text: str,
+    quotation: Quotation,
+    found: Sequence[TimeExpression],
+    starts: Sequence[int],
+    published: dt.date,
+    quoted: frozenset[int] = frozenset(),
+) -> dt.date | None:
     """The day a quotation whose attribution names none was spoken on, when it is not the
-    publication's: the day the text was telling of where the quotation begins, the latest
-    day (or time of a day) it named that is neither ahead of publication nor more than
-    ``_RECENT_DAYS`` before it ("The valves were closed at 2.25 pm on Thursday. ... 'A lot
-    of prayers were answered today.'" in Friday's paper). None when that day is the
-    publication's, or the text named no recent one."""
-    for ref in ctx.refs:
-        if ref.precision not in (Precision.DAY, Precision.TIME):
+    publication's: the day the text was telling of before the quotation began, the latest
+    day (or time of a day) it named there, not as background ("Wednesday's deal", "since
+    Tuesday"), that is neither ahead of publication nor more than ``_RECENT_DAYS`` before
+    it ("The valves were closed at 2.25 pm on Thursday. ... 'A lot of prayers were
+    answered today.'" in Friday's paper). None when that day is the publication's, when
+    the text named no recent one, or when the speaker speaks in the present ("he says",
+    "she tells the BBC": a live report's words are of its own day). ``quoted`` are the
+    indices in ``found`` of expressions in quotations: a speaker's dates are not the text's."""
+    before_start = _sentence_start(text, quotation.start)
+    if _NOW_SAID.search(text, quotation.end, _sentence_end(text, quotation.end)) or (
+        _NOW_SAID.search(text, before_start, quotation.start)
+    ):
+        return None
+    for index in reversed(range(bisect.bisect_left(starts, quotation.start))):
+        expression = found[index]
+        date = expression.date
+        if date is None or not _is_day(expression) or index in quoted:
             continue
-        days = (ctx.published - ref.start).days
-        if 0 <= days <= _RECENT_DAYS:
-            return ref.start if days else None
+        days = (published - date.start).days
+        if 0 <= days <= _RECENT_DAYS and not _background(text, expression):
+            return date.start if days else None
     return None
+
+
+def _background(text: str, expression: TimeExpression) -> bool:
+    """A date named as background: an anchor, a noun's modifier ("the 1967 war"), or a
+    possessive ("Thursday's truce"), which dates its noun, not the text's time."""
+    return expression.text.endswith(("'s", "’s")) or story.is_background(text, expression)
 
 
 def telling_day(

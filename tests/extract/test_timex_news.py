@@ -54,6 +54,17 @@ def found(text: str, published: dt.date) -> list[Row]:
         ("The president has asked the defence and foreign ministers, as well as the chief of"
          " the general staff of the armed forces, to visit the front on Sunday.", D(2025, 2, 5),
          [("Sunday", "DATE", "2025-02-09")]),
+        # An order given in the past tense lies ahead of the order, itself just before
+        # publication: Friday is the day before Saturday's paper, not the next week's ...
+        ("The army ordered residents of Rafah to leave their homes by Friday.", D(2025, 2, 8),
+         [("Friday", "DATE", "2025-02-07")]),
+        ("Residents were ordered to leave on Friday.", D(2025, 2, 8),
+         [("Friday", "DATE", "2025-02-07")]),
+        ("Hamas agreed to release three hostages on Saturday.", D(2025, 2, 5),
+         [("Saturday", "DATE", "2025-02-08")]),
+        # ... one just given lies ahead of publication.
+        ("Residents have been ordered to leave on Friday.", D(2025, 2, 8),
+         [("Friday", "DATE", "2025-02-14")]),
         # ... but not a clause with a verb of its own between the order and the infinitive.
         ("The mayor urged calm, and the militia began to withdraw its fighters on Monday.",
          D(2025, 2, 5), [("Monday", "DATE", "2025-02-03")]),

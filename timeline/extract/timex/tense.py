@@ -140,6 +140,12 @@ _INTENDED = re.compile(
     r"(?![a-z]+ed\b)[\w'’-]+){0,6}?\s+(?:(?:on|at|by|in|next|this|early|late)\s+)*$"
 )
 _INTENDED_SPAN = _WINDOW
+# An order just given: a present perfect, or a present, right before its verb ("has
+# ordered", "have now agreed", "has been asked").
+_JUST_DONE_BEFORE = re.compile(
+    r"(?i)\b(?:has|have|'ve|is|are|am)\s+(?:(?:now|just|also|again|already|been|formally|"
+    r"officially)\s+)*$"
+)
 _OBJECT_WORDS = 4
 """An object of up to this many words is taken as it is; a longer one is read (``_is_object``)."""
 _NOT_IN_OBJECT = frozenset(
@@ -172,8 +178,11 @@ def tense(text: str, start: int, end: int) -> int:
     conditional = _may_hold(before, _CONDITIONAL_WORDS) and _CONDITIONAL.search(before)
     if conditional and _CONSEQUENCE.search(after):
         return FUTURE  # "if they were not returned by noon on Saturday, he would..."
-    if _moved_to(before) or intended_before(before):
+    if _moved_to(before):
         return FUTURE
+    intended = _intended(before)
+    if intended is not None:
+        return intended
     best: tuple[int, int] = (_REMOTE * 2, UNKNOWN)
     for match in _markers(before):
         if match.group("deadline"):
@@ -261,15 +270,26 @@ def intended_before(before: str) -> bool:
     """Whether the words before a date end in the infinitive that a decision, a promise or
     an order is about ("ordered the secretaries to visit the site on"): the date lies ahead
     of it."""
+    return _intended(before) is not None
+
+
+def _intended(before: str) -> int | None:
+    """FUTURE when the words before a date end in the infinitive of an order, a decision or
+    a promise just made ("has ordered the secretaries to visit the site on"): the date lies
+    ahead of publication; BACKSHIFTED when it was made in the past tense ("ordered
+    residents to leave on"): ahead of the order, which was itself just before publication,
+    so that "ordered residents to leave on Friday" in Saturday's paper is the day before;
+    None when they do not."""
     window = before[-_INTENDED_SPAN:]
     if not _may_hold(window, _INTENDED_VERBS):
-        return False
+        return None
     position = 0
     while (match := _INTENDED.search(window, position)) is not None:
         if _is_object(match.group("object")):
-            return True
+            just_done = _JUST_DONE_BEFORE.search(window, 0, match.start())
+            return FUTURE if just_done else BACKSHIFTED
         position = match.start() + 1
-    return False
+    return None
 
 
 def _is_object(words: str) -> bool:

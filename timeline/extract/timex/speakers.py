@@ -42,6 +42,10 @@ _NOW_SAID = re.compile(
     r"(?i)\b(?:says|tells|adds|tweets|writes|insists|warns|explains|admits|recalls|notes)\b"
 )
 """An attribution in the present: the speaker speaks at the time of the report."""
+_LOOK_BACK = 16
+"""How many expressions before a quotation are read for the day the text was telling of: a
+bound, so that a text of many quotations is read in linear time (on the eleven Timeline17
+collections 16 reads the same days as no bound; 8 loses two days it reads rightly)."""
 _RECENT_DAYS = 2
 """How many days before publication the day a passage tells may lie for a quotation the
 attribution does not date to be spoken on it: yesterday's news, or the day before's."""
@@ -116,7 +120,8 @@ def narrative_day(
         _NOW_SAID.search(text, before_start, quotation.start)
     ):
         return None
-    for index in reversed(range(bisect.bisect_left(starts, quotation.start))):
+    last = bisect.bisect_left(starts, quotation.start)
+    for index in reversed(range(max(0, last - _LOOK_BACK), last)):
         expression = found[index]
         date = expression.date
         if date is None or not _is_day(expression) or index in quoted:

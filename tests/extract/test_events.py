@@ -218,3 +218,16 @@ def test_the_text_never_counts_from_a_date_in_furniture() -> None:
         (EventKind.FURNITURE, "2025-02-01"),
         (EventKind.HAPPENED, "2025-01-21"),
     ]
+
+
+def test_an_order_to_many_is_done_when_told_and_its_day_lies_ahead() -> None:
+    # Whom the order names may take many words; the day of what was ordered is still ahead
+    # (the Friday after Monday's publication), and the order itself the day's happening.
+    events = events_of(
+        "\nShelling went on in the north.\n\nThe army has ordered residents of Jabalia, Beit "
+        "Lahiya and Beit Hanoun in the north of the Strip to leave their homes on Friday.\n"
+    )
+    assert [(e.date.value, e.kind) for e in events[1:]] == [
+        ("2025-02-03", EventKind.HAPPENED),
+        ("2025-02-07", EventKind.EXPECTED),
+    ]

@@ -47,6 +47,29 @@ def found(text: str, published: dt.date) -> list[Row]:
          [("Sunday", "DATE", "2025-02-09")]),
         ("Hamas agreed on Monday to release three hostages.", D(2025, 2, 5),
          [("Monday", "DATE", "2025-02-03")]),
+        # ... whomever the order names, a list of many words ...
+        ("The army has ordered residents of Jabalia, Beit Lahiya and Beit Hanoun in the north"
+         " of the Strip to leave their homes on Friday.", D(2025, 2, 5),
+         [("Friday", "DATE", "2025-02-07")]),
+        ("The president has asked the defence and foreign ministers, as well as the chief of"
+         " the general staff of the armed forces, to visit the front on Sunday.", D(2025, 2, 5),
+         [("Sunday", "DATE", "2025-02-09")]),
+        # An order given in the past tense lies ahead of the order, itself just before
+        # publication: Friday is the day before Saturday's paper, not the next week's ...
+        ("The army ordered residents of Rafah to leave their homes by Friday.", D(2025, 2, 8),
+         [("Friday", "DATE", "2025-02-07")]),
+        ("Residents were ordered to leave on Friday.", D(2025, 2, 8),
+         [("Friday", "DATE", "2025-02-07")]),
+        ("Hamas agreed to release three hostages on Saturday.", D(2025, 2, 5),
+         [("Saturday", "DATE", "2025-02-08")]),
+        # ... one just given lies ahead of publication.
+        ("Residents have been ordered to leave on Friday.", D(2025, 2, 8),
+         [("Friday", "DATE", "2025-02-14")]),
+        # ... but not a clause with a verb of its own between the order and the infinitive.
+        ("The mayor urged calm, and the militia began to withdraw its fighters on Monday.",
+         D(2025, 2, 5), [("Monday", "DATE", "2025-02-03")]),
+        ("The envoy urged restraint after the shelling, but they started to shell the port"
+         " on Monday.", D(2025, 2, 5), [("Monday", "DATE", "2025-02-03")]),
         # ... not when a clause comes between ...
         ("The ferry burned for hours until it sank Thursday morning.", D(2025, 2, 7),
          [("hours", "DURATION", "PTXH"), ("Thursday morning", "TIME", "2025-02-06TMO")]),
@@ -204,9 +227,47 @@ def test_comparisons_and_hedges(text: str, published: dt.date, expected: list[Ro
         # ... or before it.
         ('On Monday the general declared: "Yesterday the bridge fell."', D(2025, 2, 7),
          [("Monday", "DATE", "2025-02-03"), ("Yesterday", "DATE", "2025-02-02")]),
-        # Without a day in the attribution, the quotation is read from publication.
+        # Without a day in the attribution, the quotation is read from publication ...
         ('"I lost my brother today," his sister said.', D(2025, 2, 7),
          [("today", "DATE", "2025-02-07")]),
+        # ... unless the text was telling of a day just before it: the speaker's day.
+        ('Militia gunners shelled the port at 6 a.m. on Thursday.\n\n"We lost three boats'
+         ' today," a fisherman said.', D(2025, 2, 7),
+         [("6 a.m. on Thursday", "TIME", "2025-02-06T06:00"), ("today", "DATE", "2025-02-06")]),
+        ("The convoy was hit on Wednesday. Its driver was more hopeful: \"Tonight we sleep in"
+         ' our beds, and tomorrow we go back."', D(2025, 2, 6),
+         [("Wednesday", "DATE", "2025-02-05"), ("Tonight", "TIME", "2025-02-05TNI"),
+          ("tomorrow", "DATE", "2025-02-06")]),
+        # A quotation of several paragraphs, a sentence each, is the speaker's to its end.
+        ('The port was shelled on Thursday.\n\n"The boats burned all morning.\n\nWe lost'
+         ' three of them today."', D(2025, 2, 7),
+         [("Thursday", "DATE", "2025-02-06"), ("today", "DATE", "2025-02-06")]),
+        # The text's latest day decides: back to publication, a day long past, or one ahead
+        # leave the quotation on publication.
+        ('The port was shelled on Thursday. Today it is quiet.\n\n"We lost three boats'
+         ' today," a fisherman said.', D(2025, 2, 7),
+         [("Thursday", "DATE", "2025-02-06"), ("Today", "DATE", "2025-02-07"),
+          ("today", "DATE", "2025-02-07")]),
+        ('The port was first shelled on 1 February.\n\n"We lost three boats today," a'
+         " fisherman said.", D(2025, 2, 7),
+         [("1 February", "DATE", "2025-02-01"), ("today", "DATE", "2025-02-07")]),
+        # A speaker who speaks in the present speaks on the day of the report ...
+        ('Militia gunners shelled the port on Thursday.\n\n"We lost three boats today," a'
+         " fisherman tells reporters.", D(2025, 2, 7),
+         [("Thursday", "DATE", "2025-02-06"), ("today", "DATE", "2025-02-07")]),
+        # ... a day named as background ("Thursday's truce") is not the day the text tells ...
+        ("Talks went on after Thursday's truce.\n\n\"We buried them today,\" a nurse said.",
+         D(2025, 2, 7),
+         [("Thursday's", "DATE", "2025-02-06"), ("today", "DATE", "2025-02-07")]),
+        # ... nor one that another speaker named.
+        ('"We came under fire on Thursday," the captain said.\n\n"We buried them today,"'
+         " a nurse said.", D(2025, 2, 7),
+         [("Thursday", "DATE", "2025-02-06"), ("today", "DATE", "2025-02-07")]),
+        # A paragraph that opens with its mark holds its own quotation, however it is set.
+        ("The envoy spoke on Sunday.\n\n''I am willing to leave tomorrow,'' he wrote.",
+         D(2025, 2, 3), [("Sunday", "DATE", "2025-02-02"), ("tomorrow", "DATE", "2025-02-04")]),
+        ('Talks will resume on Sunday.\n\n"We lost three boats today," a fisherman said.',
+         D(2025, 2, 7), [("Sunday", "DATE", "2025-02-09"), ("today", "DATE", "2025-02-07")]),
         # Outside quotation marks, "today" is the publication day.
         ("Today the town is quiet, the colonel said on Tuesday.", D(2025, 2, 7),
          [("Today", "DATE", "2025-02-07"), ("Tuesday", "DATE", "2025-02-04")]),

@@ -21,7 +21,12 @@ from timeline.extract.timex.calendar import OffCalendar
 from timeline.extract.timex.context import Context, unresolved
 from timeline.extract.timex.lexicon import LOOK_ALIKES
 from timeline.extract.timex.scanner import KINDS
-from timeline.extract.timex.speakers import quotation_at, telling_day
+from timeline.extract.timex.speakers import (
+    continued_at,
+    narrative_day,
+    quotation_at,
+    telling_day,
+)
 from timeline.extract.timex.starts import candidates, first_word, scanner_for
 from timeline.model import TimeExpression
 
@@ -111,10 +116,13 @@ def find_expressions(
         if match.lastgroup in _SPEAKER_KINDS and quotation_at(read, start) is not None:
             # counted from the speaker's day, known once the attribution is read
             quoted.append((len(found), match, ctx))
-        elif not _compares(match.group(), expressions):
-            counted = _from_publication(match, ctx)
-            for expression in expressions:
-                ctx = ctx.remember(expression, from_publication=counted)
+        else:
+            if match.lastgroup == "deictic" and continued_at(read, start) is not None:
+                quoted.append((len(found), match, ctx))  # retold too, the text's time kept
+            if not _compares(match.group(), expressions):
+                counted = _from_publication(match, ctx)
+                for expression in expressions:
+                    ctx = ctx.remember(expression, from_publication=counted)
         found.extend(expressions)
         position = match.end()
     if quoted:
@@ -125,17 +133,27 @@ def find_expressions(
 def _retold(
     text: str, found: list[TimeExpression], quoted: list[tuple[int, re.Match[str], Context]]
 ) -> list[TimeExpression]:
-    """``found`` with the expressions of quotations counted from the day their speaker spoke,
-    when the attribution names it ("'Today we took Faw,' he announced on 11 February")."""
+    """``found`` with the expressions of quotations counted from the day their speaker spoke:
+    the day the attribution names ("'Today we took Faw,' he announced on 11 February"); for
+    "today", "yesterday", "tonight" of a speaker the attribution does not date, the recent
+    day the text was telling of when the quotation began (``speakers.narrative_day``)."""
     result = list(found)
     starts = [e.start for e in found]
+    speakers = frozenset(index for index, _, _ in quoted)
     for index, match, ctx in quoted:
-        quotation = quotation_at(text, match.start())
+        quotation = quotation_at(text, match.start()) or continued_at(text, match.start())
         assert quotation is not None  # it held the match when it was found
         telling = telling_day(text, quotation, found, starts)
-        if telling is None or telling.date is None or telling.date.start == ctx.published:
+        if telling is not None and telling.date is not None:
+            day = telling.date.start
+        elif match.lastgroup == "deictic" and quotation.paired:
+            told = narrative_day(text, quotation, found, starts, ctx.published, speakers)
+            day = told or ctx.published
+        else:
             continue
-        again = _interpret(match, replace(ctx, published=telling.date.start))
+        if day == ctx.published:
+            continue
+        again = _interpret(match, replace(ctx, published=day))
         if len(again) == 1 and result[index].start == again[0].start:
             result[index] = again[0]
     return result

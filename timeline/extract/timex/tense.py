@@ -130,13 +130,28 @@ _MOVED = re.compile(
 # The infinitive a decision, a promise or an order is about: "ordered the secretaries to
 # visit the site on Friday", "has agreed to release 90 prisoners on Sunday" (not "agreed on
 # Monday to release", where the date is the agreement's).
+# Whom an order is given may take many words ("ordered the Secretaries of Interior and
+# Homeland Security, as well as Lisa Jackson of the EPA, to visit"): a list, never a verb or
+# a clause of its own (see ``_is_object``).
 _INTENDED = re.compile(
     r"(?i)\b(?:agreed|decided|vowed|pledged|promised|threatened|offered|proposed|ordered|"
-    r"asked|urged|invited|voted)\s+(?:[\w'’-]+\s+){0,4}?to\s+(?!be\b|have\b)[a-z]+"
-    r"(?:\s+(?!(?:was|were|had|did|and|but|that|which|who|after|before|when)\b)"
+    r"asked|urged|invited|voted)\s+(?P<object>(?:[\w'’.-]+,?\s+){0,24}?)to\s+(?!be\b|have\b)"
+    r"[a-z]+(?:\s+(?!(?:was|were|had|did|and|but|that|which|who|after|before|when)\b)"
     r"(?![a-z]+ed\b)[\w'’-]+){0,6}?\s+(?:(?:on|at|by|in|next|this|early|late)\s+)*$"
 )
-_INTENDED_SPAN = 120
+_INTENDED_SPAN = _WINDOW
+# An order just given: a present perfect, or a present, right before its verb ("has
+# ordered", "have now agreed", "has been asked").
+_JUST_DONE_BEFORE = re.compile(
+    r"(?i)\b(?:has|have|'ve|is|are|am)\s+(?:(?:now|just|also|again|already|been|formally|"
+    r"officially)\s+)*$"
+)
+_OBJECT_WORDS = 4
+"""An object of up to this many words is taken as it is; a longer one is read (``_is_object``)."""
+_NOT_IN_OBJECT = frozenset(
+    "that which who whom whose when where while because after before if unless but then "
+    "it he she they we i you".split()
+)
 # The words without which the patterns above cannot match, for a quick test first: each is
 # tried at every character of its window, and most windows hold none of them.
 _CONDITIONAL_WORDS = ("if", "unless")
@@ -163,8 +178,11 @@ def tense(text: str, start: int, end: int) -> int:
     conditional = _may_hold(before, _CONDITIONAL_WORDS) and _CONDITIONAL.search(before)
     if conditional and _CONSEQUENCE.search(after):
         return FUTURE  # "if they were not returned by noon on Saturday, he would..."
-    if _moved_to(before) or intended_before(before):
+    if _moved_to(before):
         return FUTURE
+    intended = _intended(before)
+    if intended is not None:
+        return intended
     best: tuple[int, int] = (_REMOTE * 2, UNKNOWN)
     for match in _markers(before):
         if match.group("deadline"):
@@ -252,8 +270,37 @@ def intended_before(before: str) -> bool:
     """Whether the words before a date end in the infinitive that a decision, a promise or
     an order is about ("ordered the secretaries to visit the site on"): the date lies ahead
     of it."""
+    return _intended(before) is not None
+
+
+def _intended(before: str) -> int | None:
+    """FUTURE when the words before a date end in the infinitive of an order, a decision or
+    a promise just made ("has ordered the secretaries to visit the site on"): the date lies
+    ahead of publication; BACKSHIFTED when it was made in the past tense ("ordered
+    residents to leave on"): ahead of the order, which was itself just before publication,
+    so that "ordered residents to leave on Friday" in Saturday's paper is the day before;
+    None when they do not."""
     window = before[-_INTENDED_SPAN:]
-    return _may_hold(window, _INTENDED_VERBS) and _INTENDED.search(window) is not None
+    if not _may_hold(window, _INTENDED_VERBS):
+        return None
+    position = 0
+    while (match := _INTENDED.search(window, position)) is not None:
+        if _is_object(match.group("object")):
+            just_done = _JUST_DONE_BEFORE.search(window, 0, match.start())
+            return FUTURE if just_done else BACKSHIFTED
+        position = match.start() + 1
+    return None
+
+
+def _is_object(words: str) -> bool:
+    """Whether the words between a verb of deciding or ordering and its infinitive are whom
+    it was ordered or asked (a noun phrase, or a list of them), not a clause with a verb and
+    a subject of its own ("urged calm, and the army began to withdraw on Friday")."""
+    split = words.split()
+    if len(split) <= _OBJECT_WORDS and "," not in words:
+        return True
+    lowered = {word.strip(",").lower() for word in split}
+    return _NOT_IN_OBJECT.isdisjoint(lowered) and next(_markers(words), None) is None
 
 
 def _moved_to(before: str) -> bool:

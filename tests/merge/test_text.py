@@ -105,6 +105,8 @@ def test_what_a_page_ran_into_the_lead_is_cut_off(sentence: str, lead: str) -> N
         "(March 20, 2025) Sanctions on the bank: the minister wants to widen them further.",
         "NATO CEO John Doe met the envoy in Brussels on Monday to discuss the ceasefire.",
         "UN envoy: Both sides have agreed to a ceasefire that will start on Sunday morning.",
+        "GEITHNER: We are going to do what is necessary to stabilize the banking system.",
+        "UN: Both sides have agreed to a ceasefire that will start on Sunday morning.",
         "May 10: talks.",
     ],
 )

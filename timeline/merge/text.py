@@ -164,13 +164,18 @@ _OPENING_LABEL = re.compile(
     r"\((?P<credit>[^()]{1,80})\)\s+"
     # "April 28: ", "Apr. 21, 2025: "
     rf"|{_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?:\s+"
-    # "AP FILE: ", "VIDEO: ", "UPDATE: "
-    r"|[A-Z]{2,}(?:\s+[A-Z]{2,}){0,2}:\s+"
+    # "AP FILE: ", "VIDEO: ", "UPDATE: " (not a speaker's name: "GEITHNER: ")
+    r"|(?P<tag>[A-Z]{2,}(?:\s+[A-Z]{2,}){0,2}):\s+"
     # "PASSENGERS URGED TO COME FORWARD " before a word in lower case after its capital
     r"|(?P<subhead>(?:[A-Z][A-Z0-9'’&,.-]*\s+){2,}[A-Z][A-Z0-9'’&.-]*)\s+(?=[\"“‘']?[A-Z][a-z])"
 )
 """What a page prints before a lead: a credit, a caption's date, a tag, a subhead."""
 _LABEL_WORDS = 8
+_TAGS = frozenset(
+    "FILE PHOTO PHOTOS PICTURES VIDEO WATCH UPDATE UPDATED BREAKING LIVE EXCLUSIVE".split()
+)
+"""The last word of a tag in capitals that a page prints before a lead ("AP FILE: "); other
+words in capitals before a colon name a speaker ("GEITHNER: ") or a place ("US: ")."""
 _CREDIT_JOINING = frozenset({"--", "-", "—", "–", "/", "|", "of", "and", "for", "the", "&"})
 """What a credit's names may be joined by ("By Jo Roe -- Associated Press")."""
 _ADVISORIES = frozenset(
@@ -242,7 +247,8 @@ def _after_opening_label(text: str) -> str:
 def _is_label(found: re.Match[str]) -> bool:
     """Whether a match of ``_OPENING_LABEL`` is a label: a credit in brackets holds only
     names ("By Jo Roe -- Associated Press"); a subhead in capitals has a word of five
-    letters or more (not a run of acronyms such as "BP CEO")."""
+    letters or more (not a run of acronyms such as "BP CEO"); a tag ends with a word of
+    ``_TAGS``."""
     if found["credit"] is not None:
         words = found["credit"].split()
         if words[0].lower() in _ADVISORIES:
@@ -252,6 +258,8 @@ def _is_label(found: re.Match[str]) -> bool:
         )
     if found["subhead"] is not None:
         return any(len(word.strip("'’&,.-")) >= 5 for word in found["subhead"].split())
+    if found["tag"] is not None:
+        return found["tag"].split()[-1] in _TAGS
     return True
 
 

@@ -23,9 +23,12 @@ particular, so an entry known only to a week or coarser has none of them. What t
 collection says of each day is gathered in ``mentions.py``.
 
 Each part adds ``log(1 + count)``: the second article counts more than the twentieth. The
-sum is multiplied by the entry's ``kind`` (an expected happening counts half) and its
+sum is multiplied by the entry's ``kind`` (an expected happening counts half), its
 ``attribution`` (a date that only says when someone spoke counts a little less than a
-happening). Ties go to the smaller id, so the order is total and the same on every build.
+happening), its ``text`` (one that needs its article counts a little less) and whether it
+is a ``retelling`` of a higher entry of its day (half: one happening told by two entries is
+told once where the day's entries are read). Ties go to the smaller id, so the order is
+total and the same on every build.
 
 The key events are the first of the order but for an entry of a day that a higher entry
 already has: the day's evidence (``day``, ``recalls``) counts once when they are chosen, so

@@ -1,5 +1,5 @@
 """An entry's text: the clearest standalone sentence among its reports, without the
-dateline or byline a news lead starts with.
+dateline, byline, credit or label a news lead starts with.
 
 Every source keeps its own sentence as written; only the entry's own text is cleaned and
 chosen. The rules are about news prose in general (datelines, agency tags, pronouns left
@@ -207,9 +207,10 @@ def lead_text(sentence: str) -> str:
     """A report's sentence as an entry's text: ``clean_text``, and without what a web page
     ran into its lead: a time stamp that opens it ("Sunday 30 May 2010 20.58 BST ...",
     "Tue Apr 21, 2009 10:19 pm BST WASHINGTON (Reuters) - ..."), a headline or summary
-    before a dateline ("France Plans $33 Billion in Economic Stimulus PARIS, Dec. 4 -- ...")
-    and a headline that the lead repeats ("Michael Jackson's doctor goes on trial Michael
-    Jackson's doctor has gone on trial ..."). A cut is made only when what is left is a
+    before a dateline ("France Plans $33 Billion in Economic Stimulus PARIS, Dec. 4 -- ..."),
+    a headline that the lead repeats ("Michael Jackson's doctor goes on trial Michael
+    Jackson's doctor has gone on trial ...") and a label before the lead ("(AP Video) ",
+    "April 28: ", ``_after_opening_label``). A cut is made only when what is left is a
     sentence of its own (``_is_lead``)."""
     text = _after_inner_dateline(_after_opening_stamp(clean_text(sentence)))
     return _after_opening_label(_after_repeated_opening(text))

@@ -19,6 +19,7 @@ from timeline.load.curation import parse_corrections
 from timeline.merge.corrections import key_choices
 from timeline.merge.rank import (
     CONTEXT_FACTOR,
+    DOUBLE_FACTOR,
     STATEMENT_FACTOR,
     Evidence,
     collection_evidence,
@@ -202,7 +203,9 @@ def test_more_evidence_ranks_higher_and_the_order_is_total(
     entries, articles = collection
     ranked = rank_entries(entries, articles, key_events=2)
     assert [e.id for e in ranked] == [e.id for e in entries]  # still in timeline order
-    assert [e.rank for e in ranked] == [1, 3, 2, 4]  # the sinking told in fewer, shared words
+    # the sinking told twice: the report in fewer, shared words first, the other retelling
+    # it after the day's other happening
+    assert [e.rank for e in ranked] == [1, 4, 2, 3]
     assert [e.key for e in ranked] == [True, False, True, False]
 
 
@@ -299,8 +302,9 @@ def test_key_events_are_distinct_happenings() -> None:
     score's, but the second key event is the other day's, not a second entry of the first."""
     day_articles = [ref(f"d{n}", D(2010, 4, 21)) for n in range(4)]
     texts = [EXPLOSION, "Rescuers searched the waters for the eleven missing workers.",
-             "Shares in the rig's owner fell sharply in early trading."]  # fmt: skip
-    told = [event(a, texts[min(n, 2)], APRIL_20) for n, a in enumerate(day_articles)]
+             "Shares in the rig's owner fell sharply in early trading.",
+             "Coast Guard cutters fought the fire through the night."]  # fmt: skip
+    told = [event(a, texts[n], APRIL_20) for n, a in enumerate(day_articles)]
     other = ref("o", D(2010, 4, 22))
     sinking = event(other, SINKS, APRIL_21)
     entries = [entry_of(told[0], told[1]), entry_of(told[2]), entry_of(told[3]), entry_of(sinking)]
@@ -309,6 +313,42 @@ def test_key_events_are_distinct_happenings() -> None:
     ranked = rank_entries(entries, articles, key_events=2)
     assert [e.rank for e in ranked] == [1, 2, 3, 4]  # the day's evidence lifts all three
     assert [e.key for e in ranked] == [True, False, False, True]
+
+
+@pytest.mark.parametrize(
+    ("texts", "doubles"),
+    [
+        # one happening told by two entries of a day: the lower one retells it
+        (["Israeli jets struck the port of Hodeidah, killing three dock workers.",
+          "Three dock workers were killed when Israeli jets struck Hodeidah port.",
+          "The UN envoy met rebel leaders in Sanaa to discuss a prisoner swap."],
+         [False, True, False]),
+        # the day's happenings, each told once, share a place or an actor but not the telling
+        (["Israeli jets struck the port of Hodeidah, killing three dock workers.",
+          "Rebels fired two missiles at Israeli ships from the port of Hodeidah.",
+          "Aid agencies said fuel ran out at the main hospital in Hodeidah."],
+         [False, False, False]),
+    ],
+)  # fmt: skip
+def test_an_entry_retelling_a_higher_one_of_its_day_comes_after_the_days_others(
+    texts: list[str], doubles: list[bool]
+) -> None:
+    # the first two told by two articles each, the third by one: the order of the score
+    told = [
+        [event(ref(f"a{n}-{k}", D(2010, 4, 21)), text, APRIL_20) for k in range(2 - n // 2)]
+        for n, text in enumerate(texts)
+    ]
+    entries = [entry_of(*reports) for reports in told]
+    articles = [article_events(e.article, e) for reports in told for e in reports]
+    found = collection_evidence(entries, articles)
+    second = entries[1]
+    assert [found[e.id].double for e in entries] == doubles
+    ranked = rank_entries(entries, articles, key_events=1)
+    if doubles[1]:
+        assert found[second.id].factor() == DOUBLE_FACTOR
+        assert [e.rank for e in ranked] == [1, 3, 2]  # told twice: once where it is read
+    else:
+        assert [e.rank for e in ranked] == [1, 2, 3]
 
 
 def test_furniture_points_at_nothing(collection: tuple[list[Entry], list[ArticleEvents]]) -> None:

@@ -37,6 +37,35 @@ from timeline.merge.text import clearest, lead_text
         ("8 November 2025 Last updated at 06:28 Israel's army chief resigns Israel's army "
          "chief has resigned over the failures of 7 October, the army said.",
          "Israel's army chief has resigned over the failures of 7 October, the army said."),
+        # a photo's or a video's credit in brackets, an agency's tag without a dash
+        ("(By Jo Roe -- Associated Press) Israeli troops withdrew from the camp on Monday "
+         "after a two-day raid.",
+         "Israeli troops withdrew from the camp on Monday after a two-day raid."),
+        ("(Jo Roe for The Daily Record) Aid trucks crossed into the north of Gaza on Sunday "
+         "for the first time in weeks.",
+         "Aid trucks crossed into the north of Gaza on Sunday for the first time in weeks."),
+        ("(Reuters) Despite today's focus on the strike, officials stress that the talks "
+         "have gone on since the start.",
+         "Despite today's focus on the strike, officials stress that the talks have gone on "
+         "since the start."),
+        # a wire's note to editors
+        ("(Updates with death toll, adds quotes) Shelling hit the market in Kharkiv on "
+         "Monday, officials said.",
+         "Shelling hit the market in Kharkiv on Monday, officials said."),
+        # a caption's date, after its credit
+        ("(AP) May 10: Soldiers carry the wounded from the market in Kharkiv after the "
+         "shelling.",
+         "Soldiers carry the wounded from the market in Kharkiv after the shelling."),
+        ("Apr. 21: Fire crews battle the blaze at the fuel depot hit by the drones overnight.",
+         "Fire crews battle the blaze at the fuel depot hit by the drones overnight."),
+        # a tag and a subhead in capitals
+        ("AP FILE: President Zelensky talks with the commander aboard a helicopter on May 2 "
+         "near Kharkiv.",
+         "President Zelensky talks with the commander aboard a helicopter on May 2 near "
+         "Kharkiv."),
+        ("CIVILIANS URGED TO LEAVE The army told residents of the eastern districts to leave "
+         "by Friday.",
+         "The army told residents of the eastern districts to leave by Friday."),
     ],
 )  # fmt: skip
 def test_what_a_page_ran_into_the_lead_is_cut_off(sentence: str, lead: str) -> None:
@@ -70,6 +99,15 @@ def test_what_a_page_ran_into_the_lead_is_cut_off(sentence: str, lead: str) -> N
         "Headline words here PARIS, Dec. 4 -- France acted.",
         # a headline and a caption run into a lead without a mark: left whole
         "Strike hits school The building was full of families The strike killed twelve people.",
+        # brackets, capitals and colons that are the sentence's own
+        "(Shelling resumed at dawn) Officials in Kharkiv said the market was hit on Monday.",
+        "(MSD) confirmed today that its test was used to detect the first case of the virus.",
+        "(March 20, 2025) Sanctions on the bank: the minister wants to widen them further.",
+        "NATO CEO John Doe met the envoy in Brussels on Monday to discuss the ceasefire.",
+        "UN envoy: Both sides have agreed to a ceasefire that will start on Sunday morning.",
+        "GEITHNER: We are going to do what is necessary to stabilize the banking system.",
+        "UN: Both sides have agreed to a ceasefire that will start on Sunday morning.",
+        "May 10: talks.",
     ],
 )
 def test_a_report_without_a_mark_of_a_page_stays_whole(sentence: str) -> None:
@@ -100,6 +138,11 @@ def test_the_entry_text_is_the_lead_of_the_clearest_report() -> None:
         # two reports that share the same words: the earliest
         (["Israel and Hamas agreed a ceasefire in Doha on Wednesday.",
           "Israel and Hamas agreed a ceasefire in Doha on Wednesday, mediators said."], 0),
+        # a piece of a sentence cut inside a bracket is not clear, whatever it shares
+        (["N) chairman apologized on Wednesday to the families of the 11 workers killed.",
+          "The company's chairman apologized on Wednesday to the families of the workers."], 1),
+        (["Israel struck the port, hitting ships of Maersk Line (MAERSK.",
+          "Israeli jets struck the port on Sunday, hitting two ships."], 1),
         # fewer faults first: the consensus does not make a forecast or a pronoun clearer
         (["The strikes hit the north of the Gaza Strip overnight, the army said.",
           "They hit the north of the Gaza Strip overnight and killed 12 people.",

@@ -23,9 +23,12 @@ particular, so an entry known only to a week or coarser has none of them. What t
 collection says of each day is gathered in ``mentions.py``.
 
 Each part adds ``log(1 + count)``: the second article counts more than the twentieth. The
-sum is multiplied by the entry's ``kind`` (an expected happening counts half) and its
+sum is multiplied by the entry's ``kind`` (an expected happening counts half), its
 ``attribution`` (a date that only says when someone spoke counts a little less than a
-happening). Ties go to the smaller id, so the order is total and the same on every build.
+happening), its ``text`` (one that needs its article counts a little less) and whether it
+is a ``retelling`` of a higher entry of its day (half: one happening told by two entries is
+told once where the day's entries are read). Ties go to the smaller id, so the order is
+total and the same on every build.
 
 The key events are the first of the order but for an entry of a day that a higher entry
 already has: the day's evidence (``day``, ``recalls``) counts once when they are chosen, so
@@ -73,6 +76,14 @@ CONTEXT_FACTOR = 0.9
 Thursday.", "Since then, ...")."""
 MIN_STANDALONE_WORDS = 8
 """Fewer words than this seldom say who did what where."""
+DOUBLE_FACTOR = 0.5
+"""The retelling part: an entry whose text says what a higher entry of its day says."""
+MIN_DOUBLE_OVERLAP = 0.5
+"""The share of two texts' content words (of the words either says) that makes the lower one
+a retelling of the higher."""
+DOUBLE_WINDOW = 10
+"""How many of a day's best entries a lower entry of the day is compared with: a retelling
+matters where the day's first entries are read, and a day of thousands stays linear."""
 _DAY_PARTS = frozenset({"day", "recalls"})
 """The parts that are the day's rather than the entry's."""
 _CHOICES = {"key": "pinned among the key events", "not_key": "dropped from the key events"}
@@ -129,6 +140,9 @@ class Evidence:
     first_of_day: bool = True
     """False when another entry of its day scores higher: the day's evidence (``day`` and
     ``recalls``) is that entry's, counted once for the day when key events are chosen."""
+    double: bool = False
+    """True when its text says what a higher entry of its day says (``is_double``): one
+    happening that two entries tell, told once where the day's entries are read."""
 
     def points(self, weights: Mapping[str, float] = WEIGHTS) -> dict[str, float]:
         """What each counted part adds to the score, by its name."""
@@ -143,10 +157,11 @@ class Evidence:
         return {name: weights[name] * math.log1p(value) for name, value in counts.items()}
 
     def factor(self) -> float:
-        """The kind's factor times the attribution's and the text's."""
+        """The kind's factor times the attribution's, the text's and the retelling's."""
         kind = KIND_FACTORS.get(self.kind, 1.0)
         said = STATEMENT_FACTOR if self.statement else 1.0
-        return kind * said * (CONTEXT_FACTOR if self.needs_context else 1.0)
+        read = CONTEXT_FACTOR if self.needs_context else 1.0
+        return kind * said * read * (DOUBLE_FACTOR if self.double else 1.0)
 
     def score(self, weights: Mapping[str, float] = WEIGHTS) -> float:
         """The sum of the points times the factor, rounded so that no last bit decides."""
@@ -174,6 +189,7 @@ def explain_entry(
     points = evidence.points()
     said = "only says when someone spoke" if evidence.statement else "reports a happening"
     read = "needs its article to be read" if evidence.needs_context else "reads on its own"
+    told = "says what a higher entry of its day says" if evidence.double else "its own"
     rows = [
         ("reports", "articles telling it", f"{evidence.reports}", points["reports"]),
         ("outlets", "outlets among them", f"{evidence.outlets}", points["outlets"]),
@@ -186,6 +202,7 @@ def explain_entry(
         ("kind", entry.kind.value, KIND_FACTORS.get(entry.kind, 1.0)),
         ("attribution", said, STATEMENT_FACTOR if evidence.statement else 1.0),
         ("text", read, CONTEXT_FACTOR if evidence.needs_context else 1.0),
+        ("retelling", told, DOUBLE_FACTOR if evidence.double else 1.0),
     ]
     lines = [
         f"{entry.id}: rank {entry.rank} of {len(timeline.entries)}, {place} "
@@ -215,20 +232,35 @@ def collection_evidence(
     collection (of any kind but page furniture, set aside or not).
 
     An entry is ``first_of_day`` when no entry of its day scores higher: when key events are
-    chosen, a day's evidence (``day``, ``recalls``) counts for that entry only. A caller
-    that knows what the articles say of each day already passes it as ``mentions``."""
+    chosen, a day's evidence (``day``, ``recalls``) counts for that entry only. It is a
+    ``double`` when its text says what one of the day's ``DOUBLE_WINDOW`` best entries above
+    it says (``is_double``). A caller that knows what the articles say of each day already
+    passes it as ``mentions``."""
     if mentions is None:
         mentions = DateMentions(event for article in articles for event in article.events)
     found = {entry.id: _evidence(entry, mentions) for entry in entries}
-    seen: set[dt.date] = set()
+    higher: dict[dt.date, list[frozenset[str]]] = {}
     for entry in sorted(entries, key=lambda e: (-found[e.id].score(), e.id)):
         day = day_of(entry.date)
         if day is None:
             continue
-        if day in seen:
-            found[entry.id] = replace(found[entry.id], first_of_day=False)
-        seen.add(day)
+        words = content_words(entry.text)
+        above = higher.setdefault(day, [])
+        if above:
+            double = any(is_double(words, told) for told in above)
+            found[entry.id] = replace(found[entry.id], first_of_day=False, double=double)
+            if double:
+                continue
+        if len(above) < DOUBLE_WINDOW:
+            above.append(words)
     return found
+
+
+def is_double(words: frozenset[str], above: frozenset[str]) -> bool:
+    """Whether a text whose content words are ``words`` retells one whose words are
+    ``above``: they share at least ``MIN_DOUBLE_OVERLAP`` of the words either says."""
+    shared = len(words & above)
+    return shared > 0 and shared >= MIN_DOUBLE_OVERLAP * len(words | above)
 
 
 def rank_entries(

@@ -1,5 +1,5 @@
 """An entry's text: the clearest standalone sentence among its reports, without the
-dateline or byline a news lead starts with.
+dateline, byline, credit or label a news lead starts with.
 
 Every source keeps its own sentence as written; only the entry's own text is cleaned and
 chosen. The rules are about news prose in general (datelines, agency tags, pronouns left
@@ -159,6 +159,30 @@ _INNER_DATELINE = re.compile(
     rf"(?<=\S)\s+{_PLACE}{_REGION}(?:,?\s+{_MONTH}\s+\d{{1,2}})?\s*"
     rf"(?:{_AGENCY}(?:—|–|--?)?|(?:—|–|--?)(?=\s+[\"“‘']?[A-Z][a-z]))\s+"
 )
+_OPENING_LABEL = re.compile(
+    # "(By Jo Roe -- Associated Press) ", "(AP Video) ", "(Reuters) "
+    r"\((?P<credit>[^()]{1,80})\)\s+"
+    # "April 28: ", "Apr. 21, 2025: "
+    rf"|{_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?:\s+"
+    # "AP FILE: ", "VIDEO: ", "UPDATE: " (not a speaker's name: "GEITHNER: ")
+    r"|(?P<tag>[A-Z]{2,}(?:\s+[A-Z]{2,}){0,2}):\s+"
+    # "PASSENGERS URGED TO COME FORWARD " before a word in lower case after its capital
+    r"|(?P<subhead>(?:[A-Z][A-Z0-9'’&,.-]*\s+){2,}[A-Z][A-Z0-9'’&.-]*)\s+(?=[\"“‘']?[A-Z][a-z])"
+)
+"""What a page prints before a lead: a credit, a caption's date, a tag, a subhead."""
+_LABEL_WORDS = 8
+_TAGS = frozenset(
+    "FILE PHOTO PHOTOS PICTURES VIDEO WATCH UPDATE UPDATED BREAKING LIVE EXCLUSIVE".split()
+)
+"""The last word of a tag in capitals that a page prints before a lead ("AP FILE: "); other
+words in capitals before a colon name a speaker ("GEITHNER: ") or a place ("US: ")."""
+_CREDIT_JOINING = frozenset({"--", "-", "—", "–", "/", "|", "of", "and", "for", "the", "&"})
+"""What a credit's names may be joined by ("By Jo Roe -- Associated Press")."""
+_ADVISORIES = frozenset(
+    "adds updates recasts corrects repeats refiles rewrites releads clarifies changes".split()
+)
+"""The first words of a wire's note to editors in brackets before a story: "(Adds BP
+forgoing dividend)", "(Updates with death toll)", "(Corrects name in paragraph 3)"."""
 _LEAD_WORDS = 8
 """A lead cut from what a page ran into it keeps at least this many words."""
 _HEADLINE_WORDS = 22
@@ -183,12 +207,13 @@ def lead_text(sentence: str) -> str:
     """A report's sentence as an entry's text: ``clean_text``, and without what a web page
     ran into its lead: a time stamp that opens it ("Sunday 30 May 2010 20.58 BST ...",
     "Tue Apr 21, 2009 10:19 pm BST WASHINGTON (Reuters) - ..."), a headline or summary
-    before a dateline ("France Plans $33 Billion in Economic Stimulus PARIS, Dec. 4 -- ...")
-    and a headline that the lead repeats ("Michael Jackson's doctor goes on trial Michael
-    Jackson's doctor has gone on trial ..."). A cut is made only when what is left is a
+    before a dateline ("France Plans $33 Billion in Economic Stimulus PARIS, Dec. 4 -- ..."),
+    a headline that the lead repeats ("Michael Jackson's doctor goes on trial Michael
+    Jackson's doctor has gone on trial ...") and a label before the lead ("(AP Video) ",
+    "April 28: ", ``_after_opening_label``). A cut is made only when what is left is a
     sentence of its own (``_is_lead``)."""
-    text = _after_opening_stamp(clean_text(sentence))
-    return _after_repeated_opening(_after_inner_dateline(text))
+    text = _after_inner_dateline(_after_opening_stamp(clean_text(sentence)))
+    return _after_opening_label(_after_repeated_opening(text))
 
 
 def _after_opening_stamp(text: str) -> str:
@@ -200,6 +225,43 @@ def _after_opening_stamp(text: str) -> str:
         return text
     after = text[found.end() :].strip()
     return clean_text(after) if len(after) >= _LEAST_LEFT else text
+
+
+def _after_opening_label(text: str) -> str:
+    """The lead after a label a page printed before it: a photo's or a video's credit in
+    brackets ("(By Jo Roe -- Associated Press) ", "(AP Video) ", "(Reuters) "), a wire's
+    note to editors ("(Updates with death toll) "), a caption's date ("April 28: ",
+    "Apr. 21, 2025: "), a tag in capitals ("AP FILE: ", "VIDEO: ") or a subhead in
+    capitals ("PASSENGERS URGED TO COME FORWARD The man ..."), each only when what is left
+    is a sentence of its own (``_is_lead``)."""
+    for _ in range(2):  # a credit may stand before a caption's date
+        found = _OPENING_LABEL.match(text)
+        if found is None or not _is_label(found):
+            return text
+        after = text[found.end() :]
+        if not _is_lead(after):
+            return text
+        text = after
+    return text
+
+
+def _is_label(found: re.Match[str]) -> bool:
+    """Whether a match of ``_OPENING_LABEL`` is a label: a credit in brackets holds only
+    names ("By Jo Roe -- Associated Press"); a subhead in capitals has a word of five
+    letters or more (not a run of acronyms such as "BP CEO"); a tag ends with a word of
+    ``_TAGS``."""
+    if found["credit"] is not None:
+        words = found["credit"].split()
+        if words[0].lower() in _ADVISORIES:
+            return True  # a wire's note to editors: "(Updates with toll, adds quotes)"
+        return len(words) <= _LABEL_WORDS and all(
+            word[:1].isupper() or word in _CREDIT_JOINING for word in words
+        )
+    if found["subhead"] is not None:
+        return any(len(word.strip("'’&,.-")) >= 5 for word in found["subhead"].split())
+    if found["tag"] is not None:
+        return found["tag"].split()[-1] in _TAGS
+    return True
 
 
 def _after_inner_dateline(text: str) -> str:
@@ -282,10 +344,27 @@ def _faults(sentence: str) -> int:
         faults += 1
     if not sentence.rstrip().endswith(_ENDS):
         faults += 1  # a headline run into the lead, a list, a question
+    if _broken(sentence):
+        faults += 2  # a piece of a sentence split at a bracket: "N), owner of the rig ..."
     lower = sentence.lower()
     if any(word in lower for word in _FORECAST_WORDS) and _FORECAST.search(sentence):
         faults += 2  # what was expected, not what happened
     return faults
+
+
+def _broken(sentence: str) -> bool:
+    """Whether a sentence closes a bracket it never opened or leaves one open at its end:
+    a piece of a longer sentence that a splitter cut inside a bracket ("N), owner of the
+    rig ...", "... and Halliburton Energy Services Inc (HAL.")."""
+    depth = 0
+    for character in sentence:
+        if character == "(":
+            depth += 1
+        elif character == ")":
+            depth -= 1
+            if depth < 0:
+                return True
+    return depth > 0
 
 
 def dateline_pattern() -> str:

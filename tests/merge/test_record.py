@@ -24,6 +24,7 @@ from timeline.config import load_config
 from timeline.extract.timex import day_value
 from timeline.merge import MergeMemo, merge_events
 from timeline.merge.blocks import block_key
+from timeline.merge.rank import told_words
 from timeline.merge.record import (
     ArticleEvents,
     MergeRecord,
@@ -31,6 +32,8 @@ from timeline.merge.record import (
     memo_from,
     record_of,
 )
+from timeline.merge.similarity import content_words
+from timeline.merge.text import clean_text
 from timeline.model import Event, EventKind
 
 
@@ -395,6 +398,28 @@ def test_a_kept_block_makes_its_entries_as_the_record_says_without_choosing_agai
     told = replace(record, blocks={block_key(day): block})
     (kept,) = merge_events(events, memo=memo_from(told, given))
     assert kept.text == entry.sources[other].sentence != entry.text
+    assert (entry.told, kept.told) == (text, other)
+
+
+def test_the_ranking_reads_the_report_the_merge_chose_for_the_text() -> None:
+    """``rank.told_words`` takes the report the entry says gives its text, as the merge
+    chose it (here the record), without choosing among its reports again."""
+    events, given = bakery_reports(
+        "Drones hit a bakery in Rafah on Friday, killing nine people, medics said."
+    )
+    memo = MergeMemo()
+    (entry,) = merge_events(events, memo=memo)
+    record = record_of(memo, given)
+    ((text, _),) = record.blocks[block_key(BAKERY_DAY)].choices
+    other = (text + 1) % 3
+    block = replace(record.blocks[block_key(BAKERY_DAY)], choices=((other, ()),))
+    told = replace(record, blocks={block_key(BAKERY_DAY): block})
+    (kept,) = merge_events(events, memo=memo_from(told, given))
+    assert told_words(entry) == content_words(clean_text(entry.sources[text].sentence))
+    assert told_words(kept) == content_words(clean_text(kept.sources[other].sentence))
+    assert told_words(kept) != told_words(entry)
+    # Without the merge's choice (an entry a correction changed), the text is chosen again.
+    assert told_words(replace(entry, told=None)) == told_words(entry)
 
 
 def test_an_entry_whose_text_is_cut_to_its_lead_is_recorded_and_kept_the_same() -> None:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, fields
 from timeline.merge import BlockKey, Choice, MergeMemo, Month, _Known, _MergedBlock
 from timeline.merge.blocks import names
 from timeline.merge.coarse import Folded, months_of
-from timeline.merge.entries import entry_of, report_text, text_choice
+from timeline.merge.entries import entry_of
 from timeline.merge.similarity import Weights
 from timeline.model import Entry, Event
 
@@ -230,14 +230,15 @@ def event_digest(event: Event) -> str:
 def _choices(block: _MergedBlock) -> tuple[Choice, ...]:
     """How each entry of a block just merged was made of its cluster."""
     return tuple(
-        (_text_choice(entry), _mention_places(ids, entry))
+        (_told(entry), _mention_places(ids, entry))
         for ids, entry in zip(block.clusters, block.entries, strict=True)
     )
 
 
-def _text_choice(entry: Entry) -> int:
-    """Which of the entry's reports gives its text (``entries.text_choice``)."""
-    return text_choice([source.sentence for source in entry.sources])
+def _told(entry: Entry) -> int:
+    """Which of the entry's reports gives its text: a merge's entry knows it."""
+    assert entry.told is not None, "a merge chose the text of each entry it made"
+    return entry.told
 
 
 def _mention_places(ids: tuple[str, ...], entry: Entry) -> tuple[int, ...]:
@@ -258,7 +259,7 @@ def _entry(events: list[Event], choice: Choice) -> Entry:
         reports = [e for at, e in enumerate(events) if at not in apart]
     else:
         reports = events
-    return entry_of(reports, mentions, report_text(reports[text].text))
+    return entry_of(reports, mentions, text)
 
 
 def _entry_id(entry: Entry | None) -> str:

@@ -11,7 +11,7 @@ from typing import Any
 
 from tests.merge.test_rank import APRIL, APRIL_20, APRIL_21, article_events, event, ref
 from timeline.build import load_site
-from timeline.build.codec import MentionReader, mention_part_json
+from timeline.build.kept_codec import MentionReader, mention_part_json
 from timeline.config import load_config
 from timeline.merge.mentions import DateMentions, mention_part
 from timeline.model import ArticleEvents, Basis, Event, EventKind

@@ -1,8 +1,9 @@
 """What the merge keeps between builds: the merge record and the tags that fit each entry.
 
 Both are kept in the store under a salt of the program and the corrections: another
-program or another set of corrections is another merge. Each is data (``codec.py``), and
-each is only ever a shortcut: what it gives is what working it out again gives.
+program or another set of corrections is another merge. Each is data
+(``kept_codec.py``), and each is only ever a shortcut: what it gives is what working it out
+again gives.
 """
 
 from __future__ import annotations
@@ -124,8 +125,8 @@ def _stored_record(
     """The merge record the store holds under ``salt``, and the names of its rows; None
     and no rows when it has none, or one that is not whole or does not decode. Its rows
     are read and decoded one at a time, each event id the string of ``ids`` that holds
-    it (``codec.record_of_rows``)."""
-    from timeline.build.codec import RECORD_PARTS, record_of_rows
+    it (``kept_codec.record_of_rows``)."""
+    from timeline.build.kept_codec import RECORD_PARTS, record_of_rows
 
     prefix = f"{salt}:"
     names = {key[len(prefix) :] for key in store.keys(_MERGE) if key.startswith(prefix)}
@@ -157,7 +158,7 @@ def _keep_record(
     whole; remove the rows of what is gone. An article under the same key has the same
     events (its key is of its bytes, and the salt of the corrections), and a block not
     merged again has the members, words and entries it had: their rows are as stored."""
-    from timeline.build.codec import ARTICLE_ROW, RECORD_PARTS, block_row, record_rows
+    from timeline.build.kept_codec import ARTICLE_ROW, RECORD_PARTS, block_row, record_rows
 
     articles = [key for key in made.articles if ARTICLE_ROW + key not in had]
     changed = set(remerged)
@@ -174,7 +175,7 @@ def kept_mentions(store: Store, salt: str, articles: Iterable[ArticleEvents]) ->
     each article's part, kept in the store by the article's key under ``salt``; only the
     parts of the articles the store does not hold (or holds damaged) are worked out, and
     stored. The parts of articles gone are removed."""
-    from timeline.build.codec import MentionReader, mention_part_json
+    from timeline.build.kept_codec import MentionReader, mention_part_json
     from timeline.merge.mentions import DateMentions, MentionPart, mention_part
 
     articles = list(articles)

@@ -31,14 +31,16 @@ def make_entry(events: Sequence[Event]) -> Entry:
     return entry_of(reports, mentions, text_choice([event.text for event in reports]))
 
 
-def entry_of(reports: Sequence[Event], mentions: Sequence[Event], told: int) -> Entry:
+def entry_of(
+    reports: Sequence[Event], mentions: Sequence[Event], told: int, text: str | None = None
+) -> Entry:
     """The entry of ``split_reports``' reports and mentions, whose text is that of the
-    report at ``told`` (``text_choice`` of the reports: a merge kept between builds knows
-    it)."""
+    report at ``told`` (``text_choice`` of the reports), ``text`` when given (a merge kept
+    between builds knows both)."""
     return Entry(
         id=reports[0].id,
         date=entry_date(reports),
-        text=report_text(reports[told].text),
+        text=report_text(reports[told].text) if text is None else text,
         sources=tuple(source_of(event) for event in reports),
         tags=tuple(sorted({tag for event in reports for tag in event.article.tags})),
         kind=reports[0].kind,

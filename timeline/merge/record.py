@@ -49,6 +49,9 @@ class BlockRecord:
     choices: tuple[Choice, ...]
     """How each entry was made of its cluster (its text and its mentions): the entries of
     a block kept are made again without choosing them again."""
+    texts: tuple[str, ...]
+    """Each entry's text (``entries.report_text`` of the report its choice names), kept
+    rather than cut from its report again."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +88,7 @@ def record_of(memo: MergeMemo, articles: Iterable[ArticleEvents]) -> MergeRecord
             block.apart,
             block.clusters,
             block.choices if block.choices is not None else _choices(block),
+            tuple(entry.text for entry in block.entries),
         )
         for key, block in memo.blocks.items()
     }
@@ -141,8 +145,10 @@ def memo_from(record: MergeRecord, articles: Iterable[ArticleEvents]) -> MergeMe
             memo.members[where] = members
         if len(members) == len(block.members) and all(_mergeable(e) for e in members.values()):
             entries = tuple(
-                _entry([members[i] for i in ids], choice)
-                for ids, choice in zip(block.clusters, block.choices, strict=True)
+                _entry([members[i] for i in ids], choice, text)
+                for ids, choice, text in zip(
+                    block.clusters, block.choices, block.texts, strict=True
+                )
             )
             memo.blocks[where] = _MergedBlock(
                 tuple(members.values()),
@@ -250,16 +256,17 @@ def _mention_places(ids: tuple[str, ...], entry: Entry) -> tuple[int, ...]:
     return tuple(at for at, event_id in enumerate(ids) if event_id in mentions)
 
 
-def _entry(events: list[Event], choice: Choice) -> Entry:
-    """``make_entry`` of a cluster, made as the record says it was: the same entry."""
-    text, places = choice
+def _entry(events: list[Event], choice: Choice, text: str) -> Entry:
+    """``make_entry`` of a cluster, made as the record says it was (its text ``text``):
+    the same entry."""
+    told, places = choice
     mentions = [events[at] for at in places]
     if places:  # a set: the first day's cluster holds thousands of events and mentions
         apart = set(places)
         reports = [e for at, e in enumerate(events) if at not in apart]
     else:
         reports = events
-    return entry_of(reports, mentions, text)
+    return entry_of(reports, mentions, told, text)
 
 
 def _entry_id(entry: Entry | None) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 
 from timeline.build.store import dumps
 from timeline.merge import BlockKey
-from timeline.merge.mentions import MentionPart
+from timeline.merge.mentions import MentionPart, MentionSum
 from timeline.merge.record import BlockRecord, MergeRecord
 from timeline.merge.similarity import Weights
 
@@ -80,6 +80,58 @@ class MentionReader:
         if found is None:
             found = self._words[words] = frozenset(words.split(" ")) if words else frozenset()
         return found
+
+
+def mention_sum_json(of: Collection[str], mentions: MentionSum) -> bytes:
+    """A ``MentionSum`` of the parts kept under the keys ``of``, for the store."""
+    return _encoded(
+        [
+            sorted(of),
+            [[slug, day.isoformat()] for slug, day in sorted(mentions.published.items())],
+            sorted(mentions.dating),
+            [[day.isoformat(), sorted(slugs)] for day, slugs in sorted(mentions.pointed.items())],
+            [[day.isoformat(), sorted(slugs)] for day, slugs in sorted(mentions.own.items())],
+            [
+                [day.isoformat(), dict(sorted(n.items()))]
+                for day, n in sorted(mentions.echoes.items())
+            ],
+            mentions.tellings,
+        ]
+    )
+
+
+def mention_sum(data: bytes) -> tuple[set[str], MentionSum]:
+    """The keys and the sum ``mention_sum_json`` wrote (a ``ValueError`` if it is not one)."""
+    of, published, dating, pointed, own, echoes, tellings = json.loads(data)
+    names: dict[str, str] = {}
+
+    def name(value: object) -> str:
+        text = _text(value)
+        return names.setdefault(text, text)
+
+    day = dt.date.fromisoformat
+    made = MentionSum(
+        {name(slug): day(when) for slug, when in published},
+        set(map(name, dating)),
+        {day(when): set(map(name, slugs)) for when, slugs in pointed},
+        {day(when): set(map(name, slugs)) for when, slugs in own},
+        {
+            day(when): Counter({_text(w): _count(n) for w, n in counts.items()})
+            for when, counts in echoes
+        },
+        _count(tellings, 0),
+    )
+    made.slugs = set(made.published) | made.dating
+    for by_day in (made.pointed, made.own):
+        for slugs in by_day.values():
+            made.slugs |= slugs
+    return set(map(_text, of)), made
+
+
+def _count(value: object, least: int = 1) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < least:
+        raise ValueError("not a count")
+    return value
 
 
 def _text(value: object) -> str:

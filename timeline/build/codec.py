@@ -93,6 +93,8 @@ def _facts_json(facts: ArticleFacts) -> Json:
 
 def _event_json(event: Event, ref: ArticleRef) -> Json:
     expression = _expression_json(event.expression) if event.expression else None
+    if expression is not None and event.expression and event.expression.date == event.date:
+        del expression[6]  # its date is the event's (nearly always): written once
     item = [
         event.id,
         event.text,
@@ -102,7 +104,7 @@ def _event_json(event: Event, ref: ArticleRef) -> Json:
         _date_json(event.date),
         expression,
         event.basis.value,
-        event.clause,
+        event.clause if event.clause != event.text else None,  # most clauses are the sentence
         event.kind.value,
     ]
     if event.article != ref:  # never from extraction, but kept exactly if it happens
@@ -155,24 +157,36 @@ class ArticleReader:
         string = self._strings.setdefault
         if len(item) == 11:
             ref = _ref_of(_facts(item[10]))
-        expression = self._expression(item[6]) if item[6] is not None else None
+        date = self._date(item[5])
+        told = item[6]
+        expression = None if told is None else self._expression(told, date)
+        text = string(item[1], item[1])  # one sentence often gives several events
+        clause = text if item[8] is None else string(item[8], item[8])
         return Event(
             item[0],
             ref,
-            string(item[1], item[1]),  # one sentence often gives several events
+            text,
             item[2],
             item[3],
             item[4],
-            self._date(item[5]),
+            date,
             expression,
             _BASES[item[7]],
-            string(item[8], item[8]),
+            clause,
             _KINDS[item[9]],
         )
 
-    def _expression(self, item: list[Any]) -> TimeExpression:
+    def _expression(self, item: list[Any], dated: DateValue | None = None) -> TimeExpression:
+        """An expression; ``dated``: an event's date, which is the expression's when its
+        item leaves the date out."""
         string = self._strings.setdefault
-        start, end, text, kind, value, mod, date, basis, resolved = item
+        date: DateValue | None
+        if len(item) == 8 and dated is not None:
+            start, end, text, kind, value, mod, basis, resolved = item
+            date = dated
+        else:
+            start, end, text, kind, value, mod, told, basis, resolved = item
+            date = self._date(told) if told is not None else None
         return TimeExpression(
             start,
             end,
@@ -180,7 +194,7 @@ class ArticleReader:
             string(kind, kind),
             string(value, value),
             mod,
-            self._date(date) if date is not None else None,
+            date,
             _BASES[basis],
             bool(resolved),
         )

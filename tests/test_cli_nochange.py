@@ -38,6 +38,7 @@ NOT_NEEDED = (
     "timeline.merge",
     "timeline.render",
     "timeline.build.codec",
+    "timeline.build.kept_codec",
     "timeline.build.doubts",
     "jinja2",
     "yaml",

@@ -297,6 +297,10 @@ class Entry:
     Saturday") once it happened. They make no entry of their own."""
     related: tuple[str, ...] = ()
     """The ids of the entries this one reacts to: a condemnation, a statement about them."""
+    told: int | None = None
+    """Which of its sources gives its text (``entries.report_text`` of its sentence), as the
+    merge chose it; None when no merge chose it (an editor's entry, or one a correction
+    changed)."""
 
     @property
     def corrected(self) -> bool:

@@ -15,6 +15,8 @@ from timeline.build import build_site, load_site, make_timeline
 from timeline.build.kept import TagMemo, tags_key
 from timeline.config import load_config
 
+log = logging.getLogger("timeline.build.kept")
+
 NEW = """---
 title: Aid convoy reaches Rafah crossing
 published: 2025-01-14
@@ -77,6 +79,48 @@ def test_only_a_changed_articles_part_of_the_day_mentions_is_worked_out(
     assert worked() == (1, articles)
     build_site(sample_site, output=tmp_path / "cold", use_cache=False)
     assert tree(sample_site / "output") == tree(tmp_path / "cold")
+
+
+def test_the_kept_sum_of_the_day_mentions_takes_out_and_adds_only_the_changed_parts(
+    sample_site: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="timeline.build.kept")
+
+    def updated() -> tuple[int, int] | None:
+        """The parts the last build took out of the kept sum and added to it; None when it
+        added every part up again."""
+        lines = [r.getMessage() for r in caplog.records if r.name == "timeline.build.kept"]
+        pattern = r"mentions: (\d+) articles' parts taken out of the kept sum, (\d+) added"
+        found = [re.fullmatch(pattern, line) for line in lines[lines.index(start) :]]
+        kept = [m for m in found if m]
+        return (int(kept[-1][1]), int(kept[-1][2])) if kept else None
+
+    def cold_equal(name: str) -> bool:
+        build_site(sample_site, output=tmp_path / name, use_cache=False)
+        return tree(sample_site / "output") == tree(tmp_path / name)
+
+    articles = sample_site / "content" / "articles"
+    changed, gone = articles / "ceasefire-agreed.md", articles / "talks-open.md"
+    steps = [
+        (lambda: write_article(sample_site, "convoy.md", NEW), (0, 1)),  # one new
+        (lambda: _append(changed, "Crowds gathered on January 2, 2025."), (1, 1)),
+        (gone.unlink, (1, 0)),
+    ]
+    start = "first"
+    log.debug(start)
+    build_site(sample_site)
+    assert updated() is None  # no sum kept yet: every part added up
+    for number, (change, expected) in enumerate(steps):
+        change()
+        start = f"step {number}"
+        log.debug(start)
+        build_site(sample_site)
+        assert updated() == expected
+        assert cold_equal(f"cold{number}")
+
+
+def _append(path: Path, sentence: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + f"\n{sentence}\n", encoding="utf-8")
 
 
 def test_known_tags_are_those_a_search_finds(sample_site: Path) -> None:

@@ -9,11 +9,18 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.merge.test_rank import APRIL, APRIL_20, APRIL_21, article_events, event, ref
 from timeline.build import load_site
-from timeline.build.codec import MentionReader, mention_part_json
+from timeline.build.kept_codec import (
+    MentionReader,
+    mention_part_json,
+    mention_sum,
+    mention_sum_json,
+)
 from timeline.config import load_config
-from timeline.merge.mentions import DateMentions, mention_part
+from timeline.merge.mentions import DateMentions, MentionSum, mention_part
 from timeline.model import ArticleEvents, Basis, Event, EventKind
 
 D = dt.date
@@ -101,3 +108,40 @@ def test_a_part_is_the_same_after_the_store() -> None:
     odd = [frozenset(), frozenset({""}), frozenset({"a b", "c"}), frozenset({"c", "d"})]
     part = replace(mention_part([]), told=tuple((told[0][0], words) for words in odd))
     assert reader.part(mention_part_json(part)) == part
+
+
+def test_a_kept_sum_with_parts_taken_out_and_added_is_the_sum_of_its_parts(
+    sample_site: Path,
+) -> None:
+    for articles in (collection(), site_articles(sample_site)):
+        parts = [mention_part(article.events) for article in articles]
+        chance = random.Random(11)
+        for _ in range(10):
+            held = set(chance.sample(range(len(parts)), chance.randint(0, len(parts))))
+            total = MentionSum()
+            for at in sorted(held):
+                total.add(parts[at])
+            for _ in range(6):  # take some out, put others in, in any order
+                out = set(chance.sample(sorted(held), chance.randint(0, len(held))))
+                into = set(chance.sample(range(len(parts)), len(parts) // 2)) - held
+                for at in out:
+                    total.take_out(parts[at])
+                for at in into:
+                    total.add(parts[at])
+                held = (held - out) | into
+                expected = DateMentions.of_parts(parts[at] for at in sorted(held))
+                assert state(total.mentions()) == state(expected)
+                keys, read = mention_sum(mention_sum_json([f"k{at}" for at in held], total))
+                assert keys == {f"k{at}" for at in held} and read == total
+
+
+def test_a_part_of_an_article_counted_already_is_refused() -> None:
+    part = mention_part(collection()[0].events)
+    total = MentionSum()
+    total.add(part)
+    with pytest.raises(ValueError):
+        total.add(part)
+    total.take_out(part)
+    with pytest.raises(ValueError):
+        total.take_out(part)
+    assert total == MentionSum()

@@ -18,12 +18,14 @@ import pytest
 from tests.helpers import tree, write_article
 from tests.merge.test_merge import DATES, JANUARY, event, varied
 from timeline.build import build_site, load_site
-from timeline.build.codec import ARTICLE_ROW, record_of_rows, record_rows
+from timeline.build.kept_codec import ARTICLE_ROW, record_of_rows, record_rows
 from timeline.build.store import CACHE_DIR, Store
 from timeline.config import load_config
 from timeline.extract.timex import day_value
 from timeline.merge import MergeMemo, merge_events
 from timeline.merge.blocks import block_key
+from timeline.merge.entries import report_text
+from timeline.merge.rank import told_words
 from timeline.merge.record import (
     ArticleEvents,
     MergeRecord,
@@ -31,6 +33,8 @@ from timeline.merge.record import (
     memo_from,
     record_of,
 )
+from timeline.merge.similarity import content_words
+from timeline.merge.text import clean_text
 from timeline.model import Event, EventKind
 
 
@@ -388,13 +392,51 @@ def test_a_kept_block_makes_its_entries_as_the_record_says_without_choosing_agai
     ((text, mentions),) = record.blocks[block_key(day)].choices
     assert entry.text == clear and text == [s.event_id for s in entry.sources].index(events[1].id)
     assert mentions == ()
+    assert record.blocks[block_key(day)].texts == (entry.text,)
     # Told another report's text by the record, the kept block's entry shows that text:
     # the memo made the entry as recorded, without choosing its text again.
     other = (text + 1) % 3
-    block = replace(record.blocks[block_key(day)], choices=((other, ()),))
+    said = entry.sources[other].sentence
+    block = replace(record.blocks[block_key(day)], choices=((other, ()),), texts=(said,))
     told = replace(record, blocks={block_key(day): block})
     (kept,) = merge_events(events, memo=memo_from(told, given))
-    assert kept.text == entry.sources[other].sentence != entry.text
+    assert kept.text == said != entry.text
+    assert (entry.told, kept.told) == (text, other)
+
+
+def test_a_kept_entry_takes_its_text_from_the_record_without_cutting_it_again() -> None:
+    events, given = bakery_reports(
+        "Drones hit a bakery in Rafah on Friday, killing nine people, medics said."
+    )
+    memo = MergeMemo()
+    (entry,) = merge_events(events, memo=memo)
+    record = record_of(memo, given)
+    block = replace(record.blocks[block_key(BAKERY_DAY)], texts=("The recorded text.",))
+    told = replace(record, blocks={block_key(BAKERY_DAY): block})
+    (kept,) = merge_events(events, memo=memo_from(told, given))
+    assert kept == replace(entry, text="The recorded text.")
+
+
+def test_the_ranking_reads_the_report_the_merge_chose_for_the_text() -> None:
+    """``rank.told_words`` takes the report the entry says gives its text, as the merge
+    chose it (here the record), without choosing among its reports again."""
+    events, given = bakery_reports(
+        "Drones hit a bakery in Rafah on Friday, killing nine people, medics said."
+    )
+    memo = MergeMemo()
+    (entry,) = merge_events(events, memo=memo)
+    record = record_of(memo, given)
+    ((text, _),) = record.blocks[block_key(BAKERY_DAY)].choices
+    other = (text + 1) % 3
+    said = report_text(entry.sources[other].sentence)
+    block = replace(record.blocks[block_key(BAKERY_DAY)], choices=((other, ()),), texts=(said,))
+    told = replace(record, blocks={block_key(BAKERY_DAY): block})
+    (kept,) = merge_events(events, memo=memo_from(told, given))
+    assert told_words(entry) == content_words(clean_text(entry.sources[text].sentence))
+    assert told_words(kept) == content_words(clean_text(kept.sources[other].sentence))
+    assert told_words(kept) != told_words(entry)
+    # Without the merge's choice (an entry a correction changed), the text is chosen again.
+    assert told_words(replace(entry, told=None)) == told_words(entry)
 
 
 def test_an_entry_whose_text_is_cut_to_its_lead_is_recorded_and_kept_the_same() -> None:

@@ -1,4 +1,5 @@
-"""What the build keeps between builds, as plain JSON data and back.
+"""What the build keeps of each article between builds, as plain JSON data and back: its
+facts, events and doubts, and its body (what the merge keeps is ``kept_codec.py``'s).
 
 The store holds no pickles: every value is JSON of lists, strings, numbers and booleans,
 made here from the model's frozen dataclasses and made back into them. Reading a value
@@ -15,16 +16,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import Counter
-from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
 from timeline.build.report import ArticleDoubt, Doubt
 from timeline.build.store import dumps
-from timeline.merge import BlockKey
-from timeline.merge.mentions import MentionPart
-from timeline.merge.record import BlockRecord, MergeRecord
-from timeline.merge.similarity import Weights
 from timeline.model import (
     ArticleBody,
     ArticleEvents,
@@ -98,6 +93,8 @@ def _facts_json(facts: ArticleFacts) -> Json:
 
 def _event_json(event: Event, ref: ArticleRef) -> Json:
     expression = _expression_json(event.expression) if event.expression else None
+    if expression is not None and event.expression and event.expression.date == event.date:
+        del expression[6]  # its date is the event's (nearly always): written once
     item = [
         event.id,
         event.text,
@@ -107,7 +104,7 @@ def _event_json(event: Event, ref: ArticleRef) -> Json:
         _date_json(event.date),
         expression,
         event.basis.value,
-        event.clause,
+        event.clause if event.clause != event.text else None,  # most clauses are the sentence
         event.kind.value,
     ]
     if event.article != ref:  # never from extraction, but kept exactly if it happens
@@ -160,24 +157,36 @@ class ArticleReader:
         string = self._strings.setdefault
         if len(item) == 11:
             ref = _ref_of(_facts(item[10]))
-        expression = self._expression(item[6]) if item[6] is not None else None
+        date = self._date(item[5])
+        told = item[6]
+        expression = None if told is None else self._expression(told, date)
+        text = string(item[1], item[1])  # one sentence often gives several events
+        clause = text if item[8] is None else string(item[8], item[8])
         return Event(
             item[0],
             ref,
-            string(item[1], item[1]),  # one sentence often gives several events
+            text,
             item[2],
             item[3],
             item[4],
-            self._date(item[5]),
+            date,
             expression,
             _BASES[item[7]],
-            string(item[8], item[8]),
+            clause,
             _KINDS[item[9]],
         )
 
-    def _expression(self, item: list[Any]) -> TimeExpression:
+    def _expression(self, item: list[Any], dated: DateValue | None = None) -> TimeExpression:
+        """An expression; ``dated``: an event's date, which is the expression's when its
+        item leaves the date out."""
         string = self._strings.setdefault
-        start, end, text, kind, value, mod, date, basis, resolved = item
+        date: DateValue | None
+        if len(item) == 8 and dated is not None:
+            start, end, text, kind, value, mod, basis, resolved = item
+            date = dated
+        else:
+            start, end, text, kind, value, mod, told, basis, resolved = item
+            date = self._date(told) if told is not None else None
         return TimeExpression(
             start,
             end,
@@ -185,7 +194,7 @@ class ArticleReader:
             string(kind, kind),
             string(value, value),
             mod,
-            self._date(date) if date is not None else None,
+            date,
             _BASES[basis],
             bool(resolved),
         )
@@ -234,192 +243,3 @@ def _published(text: str) -> dt.datetime | dt.date:
     if len(text) == 10:
         return dt.date.fromisoformat(text)
     return dt.datetime.fromisoformat(text)
-
-
-# ---------------------------------------------------------------- what articles say of days
-
-
-def mention_part_json(part: MentionPart) -> bytes:
-    """What an article says of each day (``mentions.MentionPart``), for the store."""
-    return _encoded(
-        [
-            [[slug, day.isoformat()] for slug, day in part.published],
-            sorted(part.dating),
-            sorted([day.isoformat(), slug] for day, slug in part.pointed),
-            sorted([day.isoformat(), slug] for day, slug in part.own),
-            [[day.isoformat(), slug, _words_json(words)] for (day, slug), words in part.told],
-        ]
-    )
-
-
-def _words_json(words: frozenset[str]) -> str | list[str]:
-    """A set of words as one text, the words apart by spaces (read back by one split, and
-    the same text for the same set); a list when a word is empty or holds a space."""
-    ordered = sorted(words)
-    return ordered if any(" " in word or not word for word in ordered) else " ".join(ordered)
-
-
-class MentionReader:
-    """Makes stored ``MentionPart``s again, sharing the days and the sets of words that
-    many articles repeat."""
-
-    def __init__(self) -> None:
-        self._days: dict[str, dt.date] = {}
-        self._words: dict[str, frozenset[str]] = {}
-
-    def part(self, data: bytes) -> MentionPart:
-        """The part ``mention_part_json`` wrote (a ``ValueError`` if it is not one)."""
-        published, dating, pointed, own, told = json.loads(data)
-        day = self._day
-        return MentionPart(
-            tuple((_text(slug), day(when)) for slug, when in published),
-            frozenset(map(_text, dating)),
-            frozenset((day(when), _text(slug)) for when, slug in pointed),
-            frozenset((day(when), _text(slug)) for when, slug in own),
-            tuple(((day(when), _text(slug)), self._set(words)) for when, slug, words in told),
-        )
-
-    def _day(self, text: str) -> dt.date:
-        found = self._days.get(text)
-        if found is None:
-            found = self._days[text] = dt.date.fromisoformat(text)
-        return found
-
-    def _set(self, words: str | list[str]) -> frozenset[str]:
-        if not isinstance(words, str):
-            return frozenset(map(_text, words))
-        found = self._words.get(words)
-        if found is None:
-            found = self._words[words] = frozenset(words.split(" ")) if words else frozenset()
-        return found
-
-
-def _text(value: object) -> str:
-    if not isinstance(value, str):
-        raise ValueError("not a text")
-    return value
-
-
-# ---------------------------------------------------------------- the merge record
-
-
-RECORD_PARTS = ("sets", "words", "frequency", "weights", "months", "folded")
-"""The parts of the merge record kept whole beside its rows, each made, encoded and stored
-before the next: written whole, the record's JSON was a spike of tens of MB."""
-ARTICLE_ROW = "article:"
-BLOCK_ROW = "block:"
-"""The rows of the merge record kept one an article (its events' ids and digests, by its
-key) and one a date block: a build writes only those of the articles and blocks that
-changed."""
-
-
-def block_row(key: BlockKey) -> str:
-    """The name of a date block's row."""
-    return BLOCK_ROW + dumps(list(key))
-
-
-def record_rows(
-    record: MergeRecord,
-    *,
-    articles: Collection[str] | None = None,
-    blocks: Collection[BlockKey] | None = None,
-) -> Iterator[tuple[str, bytes]]:
-    """The merge record (``merge/record.py``) as data, ids, words and numbers, by row name:
-    the rows of ``articles`` and ``blocks`` (all when None) and the parts kept whole
-    (``RECORD_PARTS``), each made when it is asked for."""
-    for key in record.articles if articles is None else articles:
-        yield ARTICLE_ROW + key, _encoded([record.articles[key], record.digests[key]])
-    for where in record.blocks if blocks is None else blocks:
-        b = record.blocks[where]
-        choices = [[text, list(places)] for text, places in b.choices]
-        row = [b.members, sorted(b.words), sorted(b.apart), b.clusters, choices]
-        yield block_row(where), _encoded(row)
-    # ~15,000 distinct sets of words among 164,000 events at 10,000 articles: each once.
-    sets: dict[frozenset[str], int] = {}
-    words = {i: sets.setdefault(w, len(sets)) for i, w in record.words.items()}
-    yield "sets", _encoded([sorted(w) for w in sets])
-    del sets
-    yield "words", _encoded(words)
-    del words
-    yield "frequency", _encoded(dict(record.frequency))
-    yield "weights", _encoded([record.weights.idf, record.weights.unseen])
-    yield "months", _encoded([[list(month), ids] for month, ids in record.months.items()])
-    yield (
-        "folded",
-        _encoded(
-            [
-                [i, [list(m) for m in spans], list(target) if target else None]
-                for i, (spans, target) in record.folded.items()
-            ]
-        ),
-    )
-
-
-def _encoded(value: Json) -> bytes:
-    return dumps(value).encode()
-
-
-def _choice(cluster: tuple[str, ...], choice: list[Any]) -> tuple[int, tuple[int, ...]]:
-    """How an entry was made of ``cluster``: one of its reports' text, the places of its
-    mentions in it (a ``ValueError`` for places that are not the cluster's)."""
-    text, places = int(choice[0]), tuple(map(int, choice[1]))
-    reports = len(cluster) - len(places)
-    if list(places) != sorted(set(places)) or not all(0 <= at < len(cluster) for at in places):
-        raise ValueError("a mention that is not one of its cluster's events")
-    if not 0 <= text < reports:
-        raise ValueError("an entry's text that is not one of its reports'")
-    return text, places
-
-
-def record_of_rows(
-    rows: Iterable[tuple[str, bytes]], known: dict[str, str] | None = None
-) -> MergeRecord:
-    """The merge record ``record_rows`` wrote, from its rows as they come, each decoded and
-    let go before the next (a ``KeyError`` if a part is missing).
-
-    The record names each event four times (its article's, its block's, its entry's and
-    its words' rows): each id is one string, that of ``known`` when it holds it (the
-    events' own ids: 164,000 at 10,000 articles, some 15 MB a copy)."""
-    one = ({} if known is None else known).setdefault
-    parts: dict[str, bytes] = {}
-    articles: dict[str, tuple[str, ...]] = {}
-    digests: dict[str, str] = {}
-    blocks: dict[BlockKey, BlockRecord] = {}
-    for name, value in rows:
-        if name.startswith(ARTICLE_ROW):
-            ids, told = json.loads(value)
-            key = name[len(ARTICLE_ROW) :]
-            articles[key], digests[key] = tuple([one(i, i) for i in ids]), str(told)
-        elif name.startswith(BLOCK_ROW):
-            first, second, third = json.loads(name[len(BLOCK_ROW) :])
-            members, block_words, apart, clusters, choices = json.loads(value)
-            made = tuple(tuple([one(i, i) for i in cluster]) for cluster in clusters)
-            blocks[(str(first), str(second), None if third is None else str(third))] = BlockRecord(
-                tuple([one(i, i) for i in members]),
-                frozenset(block_words),
-                frozenset(apart),
-                made,
-                tuple(_choice(c, choice) for c, choice in zip(made, choices, strict=True)),
-            )
-        else:
-            parts[name] = value
-    sets = [frozenset(items) for items in json.loads(parts.pop("sets"))]
-    words = {one(i, i): sets[index] for i, index in json.loads(parts.pop("words")).items()}
-    del sets
-    idf, unseen = json.loads(parts["weights"])
-    return MergeRecord(
-        articles,
-        digests,
-        words,
-        Counter({word: int(n) for word, n in json.loads(parts["frequency"]).items()}),
-        Weights({word: float(w) for word, w in idf.items()}, float(unseen)),
-        blocks,
-        {(month[0], month[1]): tuple(ids) for month, ids in json.loads(parts["months"])},
-        {
-            i: (
-                tuple((m[0], m[1]) for m in spans),
-                (target[0], target[1]) if target is not None else None,
-            )
-            for i, spans, target in json.loads(parts["folded"])
-        },
-    )

@@ -1,8 +1,9 @@
 """What the merge keeps between builds: the merge record and the tags that fit each entry.
 
 Both are kept in the store under a salt of the program and the corrections: another
-program or another set of corrections is another merge. Each is data (``codec.py``), and
-each is only ever a shortcut: what it gives is what working it out again gives.
+program or another set of corrections is another merge. Each is data
+(``kept_codec.py``), and each is only ever a shortcut: what it gives is what working it out
+again gives.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -21,7 +22,7 @@ from timeline.model import ArticleEvents, Entry, Timeline
 if TYPE_CHECKING:
     from timeline.build import Loaded
     from timeline.merge import BlockKey
-    from timeline.merge.mentions import DateMentions
+    from timeline.merge.mentions import DateMentions, MentionPart, MentionSum
     from timeline.merge.record import MergeRecord
 
 log = logging.getLogger(__name__)
@@ -29,6 +30,7 @@ log = logging.getLogger(__name__)
 _MERGE = "merge"
 _TAGS = "tags"
 _MENTIONS = "mentions"
+_MENTION_SUM = "mention-sum"
 _MENTIONS_WRITTEN = 200
 """How many articles' parts of the day mentions are written to the store at a time."""
 
@@ -124,8 +126,8 @@ def _stored_record(
     """The merge record the store holds under ``salt``, and the names of its rows; None
     and no rows when it has none, or one that is not whole or does not decode. Its rows
     are read and decoded one at a time, each event id the string of ``ids`` that holds
-    it (``codec.record_of_rows``)."""
-    from timeline.build.codec import RECORD_PARTS, record_of_rows
+    it (``kept_codec.record_of_rows``)."""
+    from timeline.build.kept_codec import RECORD_PARTS, record_of_rows
 
     prefix = f"{salt}:"
     names = {key[len(prefix) :] for key in store.keys(_MERGE) if key.startswith(prefix)}
@@ -157,7 +159,7 @@ def _keep_record(
     whole; remove the rows of what is gone. An article under the same key has the same
     events (its key is of its bytes, and the salt of the corrections), and a block not
     merged again has the members, words and entries it had: their rows are as stored."""
-    from timeline.build.codec import ARTICLE_ROW, RECORD_PARTS, block_row, record_rows
+    from timeline.build.kept_codec import ARTICLE_ROW, RECORD_PARTS, block_row, record_rows
 
     articles = [key for key in made.articles if ARTICLE_ROW + key not in had]
     changed = set(remerged)
@@ -171,23 +173,26 @@ def _keep_record(
 
 def kept_mentions(store: Store, salt: str, articles: Iterable[ArticleEvents]) -> DateMentions:
     """What the articles (as corrected) say of each day (``merge.mentions``): the sum of
-    each article's part, kept in the store by the article's key under ``salt``; only the
-    parts of the articles the store does not hold (or holds damaged) are worked out, and
-    stored. The parts of articles gone are removed."""
-    from timeline.build.codec import MentionReader, mention_part_json
-    from timeline.merge.mentions import DateMentions, MentionPart, mention_part
+    each article's part, kept in the store by the article's key under ``salt``, and the sum
+    itself (``MentionSum``): the parts of the articles gone since are taken out of it, those
+    of the articles new are added. Only the parts of the articles the store does not hold
+    (or holds damaged) are worked out, and stored. The parts of articles gone are removed.
+    Without a sound sum of the parts kept, every part is added up again."""
+    from timeline.build.kept_codec import MentionReader, mention_part_json, mention_sum_json
+    from timeline.merge.mentions import MentionSum, mention_part
 
     articles = list(articles)
     keys = [f"{salt}:{article.key}" for article in articles]
-    found = store.get_many(_MENTIONS, keys)
     reader = MentionReader()
     words: dict[str, frozenset[str]] = {}
     made: list[tuple[str, bytes]] = []
     worked = 0
 
-    def parts() -> Iterator[MentionPart]:  # one at a time, each added up as it comes
+    def parts(
+        found: dict[str, bytes], wanted: list[tuple[str, ArticleEvents]]
+    ) -> Iterator[MentionPart]:
         nonlocal worked
-        for key, article in zip(keys, articles, strict=True):
+        for key, article in wanted:  # one at a time, each added up as it comes
             data = found.pop(key, None)
             if data is not None:
                 try:
@@ -203,11 +208,52 @@ def kept_mentions(store: Store, salt: str, articles: Iterable[ArticleEvents]) ->
                 made.clear()
             yield part
 
-    mentions = DateMentions.of_parts(parts())
+    total = _updated_sum(store, salt, keys, articles, parts)
+    if total is None:
+        total = MentionSum()
+        for part in parts(store.get_many(_MENTIONS, keys), list(zip(keys, articles, strict=True))):
+            total.add(part)
     log.debug("mentions: %d articles' parts worked out, %d kept", worked, len(keys) - worked)
     store.put_many(_MENTIONS, made)
     store.keep_only(_MENTIONS, keys)
-    return mentions
+    store.put(_MENTION_SUM, salt, mention_sum_json(keys, total))
+    store.keep_only(_MENTION_SUM, [salt])
+    return total.mentions()
+
+
+def _updated_sum(
+    store: Store,
+    salt: str,
+    keys: list[str],
+    articles: list[ArticleEvents],
+    parts: Callable[[dict[str, bytes], list[tuple[str, ArticleEvents]]], Iterator[MentionPart]],
+) -> MentionSum | None:
+    """The sum of the parts the store holds under ``salt``, the parts of the articles gone
+    since (kept under keys not among ``keys``) taken out and those of the articles new added
+    (``parts`` of them); None when the store holds no sum, or one that does not decode or
+    does not fit the parts kept."""
+    from timeline.build.kept_codec import MentionReader, mention_sum
+
+    data = store.get(_MENTION_SUM, salt)
+    if data is None:
+        return None
+    try:
+        of, total = mention_sum(data)
+        gone = sorted(of.difference(keys))
+        old = store.get_many(_MENTIONS, gone)
+        reader = MentionReader()
+        for key in gone:
+            total.take_out(reader.part(old[key]))
+        new = [(key, article) for key, article in zip(keys, articles, strict=True) if key not in of]
+        for part in parts(store.get_many(_MENTIONS, [key for key, _ in new]), new):
+            total.add(part)
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, UnicodeDecodeError):
+        log.info("ignoring a sum of what the articles say of days that does not fit its parts")
+        return None
+    log.debug(
+        "mentions: %d articles' parts taken out of the kept sum, %d added", len(gone), len(new)
+    )
+    return total
 
 
 def kept_tags(store: Store, salt: str) -> TagMemo:

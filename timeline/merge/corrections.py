@@ -72,7 +72,9 @@ def hide_entries(entries: Iterable[Entry], corrections: Iterable[Correction]) ->
             kept.append(entry)
         elif sources:
             first = sources[0]
-            kept.append(replace(entry, id=first.event_id, text=first.sentence, sources=sources))
+            kept.append(
+                replace(entry, id=first.event_id, text=first.sentence, sources=sources, told=None)
+            )
     return tuple(kept)
 
 

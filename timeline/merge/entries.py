@@ -28,20 +28,24 @@ def make_entry(events: Sequence[Event]) -> Entry:
     """The entry of the events of one happening, in the order they joined (reports first,
     in report order)."""
     reports, mentions = split_reports(events)
-    return entry_of(reports, mentions, entry_text([event.text for event in reports]))
+    return entry_of(reports, mentions, text_choice([event.text for event in reports]))
 
 
-def entry_of(reports: Sequence[Event], mentions: Sequence[Event], text: str) -> Entry:
-    """The entry of ``split_reports``' reports and mentions, whose text is ``text``
-    (``entry_text`` of the reports: a merge kept between builds knows it)."""
+def entry_of(
+    reports: Sequence[Event], mentions: Sequence[Event], told: int, text: str | None = None
+) -> Entry:
+    """The entry of ``split_reports``' reports and mentions, whose text is that of the
+    report at ``told`` (``text_choice`` of the reports), ``text`` when given (a merge kept
+    between builds knows both)."""
     return Entry(
         id=reports[0].id,
         date=entry_date(reports),
-        text=text,
+        text=report_text(reports[told].text) if text is None else text,
         sources=tuple(source_of(event) for event in reports),
         tags=tuple(sorted({tag for event in reports for tag in event.article.tags})),
         kind=reports[0].kind,
         mentions=tuple(source_of(event) for event in mentions),
+        told=told,
     )
 
 

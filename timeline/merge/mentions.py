@@ -19,7 +19,7 @@ import datetime as dt
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from timeline.merge.similarity import Weights, content_words, frequency_weights
 from timeline.model import Basis, DateValue, Event, EventKind, Precision
@@ -135,14 +135,21 @@ class DateMentions:
         # whose text dates nothing points at no day, however many of its clauses it holds.
         for day, slugs in own_day.items():
             self.articles[day].update(slugs & dating)
-        self.echoes: dict[dt.date, Counter[str]] = defaultdict(Counter)
-        """How many articles say each word of what happened on each day."""
-        self.everywhere: Counter[str] = Counter()
-        """How many tellings (what an article says of a day) say each word."""
+        echoes: dict[dt.date, Counter[str]] = defaultdict(Counter)
+        everywhere: Counter[str] = Counter()
         for (day, _), words_told in told.items():
-            self.echoes[day].update(words_told)
-            self.everywhere.update(words_told)
-        self.weights: Weights = frequency_weights(self.everywhere, len(told))
+            echoes[day].update(words_told)
+            everywhere.update(words_told)
+        self._told(echoes, everywhere, len(told))
+
+    def _told(
+        self, echoes: dict[dt.date, Counter[str]], everywhere: Counter[str], tellings: int
+    ) -> None:
+        self.echoes = echoes
+        """How many articles say each word of what happened on each day."""
+        self.everywhere = everywhere
+        """How many tellings (what an article says of a day) say each word."""
+        self.weights: Weights = frequency_weights(self.everywhere, tellings)
         """How rare each word is among what each article says of each day."""
         self._recalls: dict[dt.date, int] = {}
 
@@ -182,6 +189,102 @@ class DateMentions:
         if total == 0:
             return 0.0
         return round(math.fsum(squares[w] * said.get(w, 0) for w in words) / total, 1)
+
+
+@dataclass(slots=True)
+class MentionSum:
+    """What the parts of distinct articles say together, kept so that a part can be taken
+    out as well as added (a build keeps it, and adds and takes out the parts of the
+    articles that changed): ``mentions`` is ``DateMentions.of_parts`` of the parts it holds.
+
+    Each part must be a whole article's (no two parts name the same article): taking one out
+    takes out everything said under its articles' page names.
+    """
+
+    published: dict[str, dt.date] = field(default_factory=dict)
+    dating: set[str] = field(default_factory=set)
+    pointed: dict[dt.date, set[str]] = field(default_factory=dict)
+    own: dict[dt.date, set[str]] = field(default_factory=dict)
+    echoes: dict[dt.date, Counter[str]] = field(default_factory=dict)
+    """How many tellings of each day say each word."""
+    tellings: int = 0
+    """How many tellings (what an article says of a day) the parts hold."""
+    slugs: set[str] = field(default_factory=set)
+    """The page names of the articles whose parts it holds."""
+
+    def add(self, part: MentionPart) -> None:
+        """Count ``part`` in; a ``ValueError`` if it names an article already counted."""
+        named = part_slugs(part)
+        if not self.slugs.isdisjoint(named):
+            raise ValueError("a part of an article already counted")
+        self.slugs |= named
+        for slug, day in part.published:
+            self.published.setdefault(slug, day)
+        self.dating |= part.dating
+        for day, slug in part.pointed:
+            self.pointed.setdefault(day, set()).add(slug)
+        for day, slug in part.own:
+            self.own.setdefault(day, set()).add(slug)
+        for (day, _), said in part.told:
+            found = self.echoes.get(day)
+            if found is None:
+                found = self.echoes[day] = Counter()
+            found.update(said)
+        self.tellings += len(part.told)
+
+    def take_out(self, part: MentionPart) -> None:
+        """Count ``part`` out (a part ``add`` counted in); a ``ValueError`` if it was not."""
+        named = part_slugs(part)
+        if not named <= self.slugs:
+            raise ValueError("a part of an article not counted")
+        self.slugs -= named
+        for slug, _ in part.published:
+            self.published.pop(slug, None)
+        self.dating -= part.dating
+        for by_day, pairs in ((self.pointed, part.pointed), (self.own, part.own)):
+            for day, slug in pairs:
+                slugs = by_day[day]
+                slugs.discard(slug)
+                if not slugs:
+                    del by_day[day]
+        for (day, _), said in part.told:
+            counts = self.echoes[day]
+            for word in said:
+                left = counts[word] - 1
+                if left > 0:
+                    counts[word] = left
+                else:
+                    del counts[word]
+            if not counts:
+                del self.echoes[day]
+        self.tellings -= len(part.told)
+
+    def mentions(self) -> DateMentions:
+        """``DateMentions.of_parts`` of the parts counted in."""
+        mentions = DateMentions.__new__(DateMentions)
+        articles: dict[dt.date, set[str]] = defaultdict(set)
+        for day, slugs in self.pointed.items():
+            articles[day].update(slugs)
+        for day, slugs in self.own.items():
+            articles[day].update(slugs & self.dating)
+        mentions.articles = articles
+        mentions.published = dict(self.published)
+        echoes: dict[dt.date, Counter[str]] = defaultdict(Counter)
+        everywhere: Counter[str] = Counter()
+        for day, counts in self.echoes.items():
+            echoes[day] = Counter(counts)
+            everywhere.update(counts)
+        mentions._told(echoes, everywhere, self.tellings)
+        return mentions
+
+
+def part_slugs(part: MentionPart) -> set[str]:
+    """The page names of the articles a part is of."""
+    named = {slug for slug, _ in part.published} | part.dating
+    named.update(slug for _, slug in part.pointed)
+    named.update(slug for _, slug in part.own)
+    named.update(slug for (_, slug), _ in part.told)
+    return named
 
 
 def published_day(published: dt.datetime | dt.date) -> dt.date:

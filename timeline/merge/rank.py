@@ -372,6 +372,8 @@ def told_words(entry: Entry) -> frozenset[str]:
     its page printed it (``clean_text``, not ``report_text``): a headline run into the lead
     counts, for it is the newsroom's own summary of what happened; the text shown is only
     the lead. An entry whose text no report gives (an editor's) has its text's words."""
+    if entry.told is not None:  # the merge chose it: report_text of it is the entry's text
+        return content_words(clean_text(entry.sources[entry.told].sentence))
     if entry.sources:
         sentences = [source.sentence for source in entry.sources]
         chosen = sentences[text_choice(sentences)]

@@ -25,7 +25,7 @@ from dataclasses import dataclass, fields
 from timeline.merge import BlockKey, Choice, MergeMemo, Month, _Known, _MergedBlock
 from timeline.merge.blocks import names
 from timeline.merge.coarse import Folded, months_of
-from timeline.merge.entries import entry_of, report_text, text_choice
+from timeline.merge.entries import entry_of
 from timeline.merge.similarity import Weights
 from timeline.model import Entry, Event
 
@@ -49,6 +49,9 @@ class BlockRecord:
     choices: tuple[Choice, ...]
     """How each entry was made of its cluster (its text and its mentions): the entries of
     a block kept are made again without choosing them again."""
+    texts: tuple[str, ...]
+    """Each entry's text (``entries.report_text`` of the report its choice names), kept
+    rather than cut from its report again."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +88,7 @@ def record_of(memo: MergeMemo, articles: Iterable[ArticleEvents]) -> MergeRecord
             block.apart,
             block.clusters,
             block.choices if block.choices is not None else _choices(block),
+            tuple(entry.text for entry in block.entries),
         )
         for key, block in memo.blocks.items()
     }
@@ -141,8 +145,10 @@ def memo_from(record: MergeRecord, articles: Iterable[ArticleEvents]) -> MergeMe
             memo.members[where] = members
         if len(members) == len(block.members) and all(_mergeable(e) for e in members.values()):
             entries = tuple(
-                _entry([members[i] for i in ids], choice)
-                for ids, choice in zip(block.clusters, block.choices, strict=True)
+                _entry([members[i] for i in ids], choice, text)
+                for ids, choice, text in zip(
+                    block.clusters, block.choices, block.texts, strict=True
+                )
             )
             memo.blocks[where] = _MergedBlock(
                 tuple(members.values()),
@@ -230,14 +236,15 @@ def event_digest(event: Event) -> str:
 def _choices(block: _MergedBlock) -> tuple[Choice, ...]:
     """How each entry of a block just merged was made of its cluster."""
     return tuple(
-        (_text_choice(entry), _mention_places(ids, entry))
+        (_told(entry), _mention_places(ids, entry))
         for ids, entry in zip(block.clusters, block.entries, strict=True)
     )
 
 
-def _text_choice(entry: Entry) -> int:
-    """Which of the entry's reports gives its text (``entries.text_choice``)."""
-    return text_choice([source.sentence for source in entry.sources])
+def _told(entry: Entry) -> int:
+    """Which of the entry's reports gives its text: a merge's entry knows it."""
+    assert entry.told is not None, "a merge chose the text of each entry it made"
+    return entry.told
 
 
 def _mention_places(ids: tuple[str, ...], entry: Entry) -> tuple[int, ...]:
@@ -249,16 +256,17 @@ def _mention_places(ids: tuple[str, ...], entry: Entry) -> tuple[int, ...]:
     return tuple(at for at, event_id in enumerate(ids) if event_id in mentions)
 
 
-def _entry(events: list[Event], choice: Choice) -> Entry:
-    """``make_entry`` of a cluster, made as the record says it was: the same entry."""
-    text, places = choice
+def _entry(events: list[Event], choice: Choice, text: str) -> Entry:
+    """``make_entry`` of a cluster, made as the record says it was (its text ``text``):
+    the same entry."""
+    told, places = choice
     mentions = [events[at] for at in places]
     if places:  # a set: the first day's cluster holds thousands of events and mentions
         apart = set(places)
         reports = [e for at, e in enumerate(events) if at not in apart]
     else:
         reports = events
-    return entry_of(reports, mentions, report_text(reports[text].text))
+    return entry_of(reports, mentions, told, text)
 
 
 def _entry_id(entry: Entry | None) -> str:

@@ -148,16 +148,11 @@ class PageDigests:
         return digest
 
     def _source(self, source: Source) -> str:
-        return _SEP.join(
-            (
-                source.event_id,
-                self._ref(source.article),
-                source.sentence,
-                str(source.line),
-                self._expression(source.expression),
-                source.basis.value,
-                source.kind.value,
-            )
+        # One f-string: 164,000 sources at 10,000 articles, each read once a build.
+        return (
+            f"{source.event_id}\x1f{self._ref(source.article)}\x1f{source.sentence}\x1f"
+            f"{source.line}\x1f{self._expression(source.expression)}\x1f{source.basis.value}"
+            f"\x1f{source.kind.value}"
         )
 
     def _ref(self, ref: ArticleRef) -> str:
@@ -191,18 +186,9 @@ class PageDigests:
             return "\0"
         x = expression
         date = self._date(x.date) if x.date else "\0"
-        return "\x1e".join(
-            (
-                str(x.start),
-                str(x.end),
-                x.text,
-                x.type,
-                x.value,
-                x.mod or "\0",
-                date,
-                x.basis,
-                str(x.resolved),
-            )
+        return (
+            f"{x.start}\x1e{x.end}\x1e{x.text}\x1e{x.type}\x1e{x.value}\x1e{x.mod or chr(0)}"
+            f"\x1e{date}\x1e{x.basis.value}\x1e{x.resolved}"
         )
 
     def _outline_digest(self) -> str:

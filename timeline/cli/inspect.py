@@ -21,7 +21,7 @@ from timeline.errors import UsageError
 from timeline.extract import find_expressions
 from timeline.load.articles import decode_text, parse_article
 from timeline.load.front_matter import parse_published
-from timeline.merge.rank import explain_entry
+from timeline.merge.explain import explain_entry
 from timeline.model import Article, Correction, Event, EventKind, TimeExpression, Timeline
 from timeline.render.exports import date_json, iso
 

@@ -46,6 +46,9 @@ class Basis(StrEnum):
     """No expression dates the sentence; the article's publication date stands in."""
     CURATED = "curated"
     """An editor wrote the date by hand (``content/events``) or corrected it."""
+    DAY_BEFORE = "day-before"
+    """Dated by the collection: no expression dates the sentence, and other reports date
+    what it tells on the day before its publication (``merge/nextday.py``)."""
 
 
 class EventKind(StrEnum):

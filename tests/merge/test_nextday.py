@@ -8,12 +8,16 @@ publication; the collection dates the strike on Tuesday 7 January.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
+from tests.helpers import write_article
 from tests.merge.test_merge import event
+from tests.test_cli import run
 from timeline.extract.timex import day_value
 from timeline.merge import MergeMemo, merge_events
 from timeline.merge.record import memo_from, record_of
@@ -115,6 +119,18 @@ def test_a_lead_of_the_morning_after_joins_the_day_before(
     assert sorted(dated(merged(*events))) == sorted(expected)
 
 
+def test_a_moved_report_says_it_is_dated_by_the_day_before_not_its_publication() -> None:
+    (entry,) = merged(STRIKE, MORNING)
+    assert {s.event_id: s.basis for s in entry.sources} == {
+        "wire": Basis.RELATIVE,
+        "daily": Basis.DAY_BEFORE,
+    }
+    stays = merged(ELSEWHERE, MORNING)
+    assert [s.basis for e in stays for s in e.sources if s.event_id == "daily"] == [
+        Basis.PUBLICATION
+    ]
+
+
 def test_the_mention_of_the_day_stays_a_mention_of_the_entry_the_lead_makes() -> None:
     (entry,) = merged(MENTION, MORNING)
     assert [s.event_id for s in entry.mentions] == ["weekly"]
@@ -139,6 +155,7 @@ def test_the_lead_moves_back_when_the_report_of_the_day_before_goes() -> None:
     after = merge_events([*PADDING, MORNING], memo=memo)
     assert after == merge_events([*PADDING, MORNING])
     assert dated(after)[-1] == ("2025-01-08", ["daily"])
+    assert after[-1].sources[0].basis is Basis.PUBLICATION  # back home, dated as it was
     again = merge_events([*PADDING, STRIKE, MORNING], memo=memo)
     assert again == merge_events([*PADDING, STRIKE, MORNING])
 
@@ -188,3 +205,52 @@ def test_a_memo_and_a_record_give_a_fresh_merge_as_leads_move_and_move_back() ->
             if source.event_id in published and published[source.event_id] != entry.date
         )
     assert moved > 0
+
+
+SITE = {
+    "school-strike.md": (
+        "2025-01-07T19:00:00+02:00",
+        "Evening Wire",
+        "An Israeli airstrike hit a school in Nuseirat on Tuesday, killing 14 people sheltering "
+        "in its classrooms, the civil defence agency said.\n\nRescuers searched the rubble "
+        "through the night.",
+    ),
+    "morning-after.md": (
+        "2025-01-08T07:00:00+02:00",
+        "Morning Daily",
+        "An Israeli airstrike has hit a school in Nuseirat, killing 14 people sheltering in its "
+        "classrooms.\n\nFamilies gathered at the hospital.",
+    ),
+    "aid-convoy.md": (
+        "2025-01-06T12:00:00+02:00",
+        "Evening Wire",
+        "Forty aid trucks entered Gaza through the Kerem Shalom crossing on Monday, the United "
+        "Nations said.\n\nThe convoy carried flour and medicine for the north.",
+    ),
+}
+
+
+def test_a_built_site_tells_the_moved_lead_by_the_day_before(tmp_path: Path) -> None:
+    """End to end: ``timeline build`` on real files; the lead of the morning after stands
+    under the day before, and its source line and ``timeline.json`` say why."""
+    (tmp_path / "timeline.toml").write_text('title = "Made-up war"\nbase_url = "/"\n')
+    for name, (published, outlet, body) in SITE.items():
+        front = f"---\ntitle: {name[:-3]}\npublished: {published}\nsource: {outlet}\n---\n\n"
+        write_article(tmp_path, name, front + body + "\n")
+    result = run("build", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = (tmp_path / "output" / "timeline.json").read_text(encoding="utf-8").splitlines()
+    entries = [json.loads(line.rstrip(",")) for line in lines[1:-1]]
+    (strike,) = [e for e in entries if e["date"]["value"] == "2025-01-07"]
+    assert [(s["article"], s["basis"]) for s in strike["sources"]] == [
+        ("school-strike", "relative"),
+        ("morning-after", "day-before"),
+    ]
+    index = (tmp_path / "output" / "index.html").read_text(encoding="utf-8")
+    moved = strike["sources"][1]["event"]
+    source = index[index.index(f'<li class="source" data-event="{moved}">') :]
+    assert (
+        "Date: the day before the article was published, as other reports date what it tells."
+        in source[: source.index("</li>")]
+    )
+    assert "the day the article was published" not in index

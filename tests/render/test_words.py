@@ -28,6 +28,11 @@ def expression(text: str, basis: Basis, resolved: bool = True) -> TimeExpression
         ("October 7, 2023", Basis.EXPLICIT, "“October 7, 2023”, as written"),
         (None, Basis.PUBLICATION, "the day the article was published"),
         ("Sunday", Basis.CURATED, "set by an editor"),
+        (
+            None,
+            Basis.DAY_BEFORE,
+            "the day before the article was published, as other reports date what it tells",
+        ),
     ],
 )
 def test_how_a_date_was_found_in_plain_words(text: str | None, basis: Basis, words: str) -> None:
@@ -47,7 +52,7 @@ def test_how_a_mark_was_read() -> None:
 
 
 JARGON = [
-    r"\((relative|explicit|publication|curated)\)",
+    r"\((relative|explicit|publication|curated|day-before)\)",
     r"\bline \d+, (relative|explicit)",
     r"\bid <code>",
     r"resolved against",

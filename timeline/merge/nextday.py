@@ -7,7 +7,8 @@ happening the day before (a report of it with a date word of its own, "The 7.0-m
 quake hit the Caribbean island on Tuesday", or a mention naming its day, "after Tuesday's
 earthquake") and nothing dates it on the publication day, the report is one of the day
 before: it moves to that day's block, where it joins the entry of the happening by the
-block's own tests, as a source.
+block's own tests, as a source, its basis ``Basis.DAY_BEFORE`` (the pages and the exports
+say how it was dated: by the collection, not by its publication).
 
 The evidence must be clear: the report shares with one event of the day before dated by its
 own words what an article's second telling shares with its first (``clusters.RETOLD``: 3
@@ -73,7 +74,7 @@ def day_before_moves(
     moving = [e for e in pending if index.alike(block_key(_day_before(e)), e, _CLEARLY)]
     while moving:
         for event in moving:
-            moves[event.id] = moved = replace(event, date=_day_before(event))
+            moves[event.id] = moved = _moved_report(event)
             index.add(moved)
         # Another outlet's lead of the day alike a lead that moved tells it too ("A
         # powerful earthquake has hit Haiti" beside "A huge earthquake has devastated
@@ -81,6 +82,13 @@ def day_before_moves(
         pending = [e for e in pending if e.id not in moves]
         moving = [e for e in pending if index.alike(block_key(_day_before(e)), e, _USUAL, moves)]
     return moves
+
+
+def _moved_report(event: Event) -> Event:
+    """A report of the morning after as it stands on the day before: its date is that day,
+    and its basis says so (``Basis.DAY_BEFORE``), for its provenance is no longer its
+    publication."""
+    return replace(event, date=_day_before(event), basis=Basis.DAY_BEFORE)
 
 
 def _day_before(event: Event) -> DateValue:

@@ -19,9 +19,12 @@ _KIND_WORDS = {
 
 def how_dated(expression: TimeExpression | None, basis: Basis) -> str:
     """Where a date came from, as a phrase: '“Sunday”, counted from the article's date',
-    '“October 7, 2023”, as written', 'the day the article was published'."""
+    '“October 7, 2023”, as written', 'the day the article was published', 'the day before
+    the article was published, as other reports date what it tells'."""
     if basis is Basis.CURATED:
         return "set by an editor"
+    if basis is Basis.DAY_BEFORE:
+        return "the day before the article was published, as other reports date what it tells"
     if expression is None or basis is Basis.PUBLICATION:
         return "the day the article was published"
     words = f"“{expression.text}”"

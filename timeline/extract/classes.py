@@ -44,6 +44,7 @@ from timeline.extract.states import (
     tells_lasting,
     tells_prevented,
 )
+from timeline.extract.tellingwords import PAST, alternation, pick
 from timeline.model import EventKind, Precision, TimeExpression
 
 _WINDOW = 200
@@ -111,9 +112,7 @@ _HAPPENED_ON = re.compile(
     r"(?:on\s+|in\s+|at\s+)?$"
 )
 _NEAR_HAPPENING = 40
-_SAID = re.compile(
-    r"(?i)\b(?:said|says|told|added|wrote|stated|reported|announced|confirmed|noted|explained)\b"
-)
+_SAID = re.compile(r"(?i)\b" + alternation(PAST | pick("says")) + r"\b")
 # A bound that a verb runs to, as "until" is ("the moratorium goes through Nov. 30", "runs
 # through the end of May"); not the end of a range ("from Monday through Wednesday").
 _THROUGH_BEFORE = re.compile(

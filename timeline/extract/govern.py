@@ -22,6 +22,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
+from timeline.extract import tellingwords
 from timeline.model import DateValue, TimeExpression
 
 _PART_OF_DAY = re.compile(r"T(?:MO|MI|AF|EV|NI|DT)$")
@@ -55,13 +56,22 @@ Clause = tuple[int, int]
 # Where a reporting verb dates the telling: "said on Tuesday", "told reporters on Monday",
 # "in a statement on Friday", "speaking to reporters on Monday"; the words between the verb
 # and the date hold no verb of their own ("said Hamas would free them on Saturday").
+_TELLING_VERBS = tellingwords.pick(
+    "said says say told tells announced announces reported stated confirmed confirms added "
+    "adds claimed insisted warned declared disclosed revealed wrote tweeted posted spoke"
+)
+"""The verbs that date a telling here: fewer than the vocabulary's, for a verb such as
+"recalled", "promised" or "vowed" may be an act of its own ("recalled its ambassador on
+Monday") or open another clause whose date it is ("promised to free them on Saturday")."""
+_NAME_VERBS = tellingwords.pick("reports states")
+"""Verbs of telling that are nouns too, told from them by the word before."""
 _TELLING_BEFORE = re.compile(
-    r"(?i)\b(?P<word>said|says|say|told|tells|announced|announces|reported|stated|"
-    r"(?<!the\s)(?<!these\s)(?<!those\s)(?<!its\s)(?<!their\s)(?<!other\s)(?<!all\s)"
-    r"(?<!many\s)(?<!some\s)(?<!\d\s)(?:reports|states)|"  # not "the states of Mexico"
-    r"confirmed|confirms|added|adds|claimed|insisted|warned|declared|disclosed|revealed|wrote|"
-    r"tweeted|posted|statement|speaking|spoke|briefing|interview|conference|address|speech|"
-    r"remarks|call)\b(?P<gap>(?:\s+[\w'’-]+){0,8}?)\s*,?\s*(?:(?:late|early)\s+)?(?:on\s+)?$"
+    r"(?i)\b(?P<word>"
+    + tellingwords.alternation(_TELLING_VERBS | tellingwords.NOUNS)
+    + r"|(?<!the\s)(?<!these\s)(?<!those\s)(?<!its\s)(?<!their\s)(?<!other\s)(?<!all\s)"
+    r"(?<!many\s)(?<!some\s)(?<!\d\s)"  # not "the states of Mexico"
+    + tellingwords.alternation(_NAME_VERBS)
+    + r")\b(?P<gap>(?:\s+[\w'’-]+){0,8}?)\s*,?\s*(?:(?:late|early)\s+)?(?:on\s+)?$"
 )
 _GAP_VERB = re.compile(
     r"(?i)\b(?:that|which|who|if|when|will|would|could|can|might|should|must|shall|is|are|"
@@ -72,24 +82,20 @@ _GAP_VERB = re.compile(
     r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)\b(?!(?:issued|published|released|televised)\b)\w+ed\b"
 )
 _TELLING_AFTER = re.compile(
-    r"(?i)\s*,?\s*(?:[\w'’.-]+\s+){0,6}?(?:said|says|told|announced|reported|confirmed|"
-    r"stated|declared|warned)\b"
+    r"(?i)\s*,?\s*(?:[\w'’.-]+\s+){0,6}?"
+    + tellingwords.alternation(
+        tellingwords.pick("said says told announced reported confirmed stated declared warned")
+    )
+    + r"\b"
 )
 _TELLING_WINDOW = 90
 # The nouns of telling stay tellings inside a name ("the State of the Union Address"); a verb
 # does not: "States" in "the United States", "Reports" in "Associated Press Reports".
-_TELLING_NOUNS = frozenset(
-    "statement speaking briefing interview conference address speech remarks call".split()
-)
+_TELLING_NOUNS = tellingwords.NOUNS
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’.-]*\s+$")
 _LONG_WORD = re.compile(r"\b[^\W\d_]{4,}\b")
 _RELATIVE = re.compile(r",\s+(?:which|who|whom|whose|where)\b", re.IGNORECASE)
-_TELLING_WORDS = frozenset(
-    "said says say told tells announced announces reported reports stated states confirmed "
-    "confirms added adds claimed insisted warned declared disclosed revealed wrote tweeted "
-    "posted statement speaking spoke briefing interview conference address speech remarks "
-    "call".split()
-)
+_TELLING_WORDS = _TELLING_VERBS | _NAME_VERBS | tellingwords.NOUNS
 _WORD = re.compile(r"[a-z]+")
 _NOT_NOUNS = frozenset(
     "and or but when as after before that which who while at in on to of by for from with "

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from timeline.extract import tellingwords
 from timeline.extract.cues import nearest_markers
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
@@ -32,11 +33,10 @@ _BETWEEN = frozenset(
 _NO_IMPRESSION = frozenset(
     "in on at to before from with for into out up down the a an his her its their".split()
 )
-_TELLING = frozenset(
-    "said says told tells announced reported added stated confirmed declared insisted "
-    "claimed warned wrote".split()
-)
-"""Verbs of telling: a clause that holds one reports a statement (``govern`` finds most)."""
+_TELLING = tellingwords.PAST | tellingwords.pick("says tells")
+"""Verbs of telling: a clause that holds one reports a statement (``govern`` finds most).
+The past tense, and of the present only the forms no noun shares ("the reports", "the
+states" are none)."""
 _PRESENCE = frozenset("in at inside with among being dead born".split())
 """Complements that tell an occurrence: being somewhere on a day ("the minister was in Kyiv
 on Monday", "he was in court on Monday" tell a visit, a hearing), and a death ("a week later
@@ -76,7 +76,9 @@ _RELATIVE = re.compile(r"(?i),?\s*(?:that|which|who|whom|whose|where|when)\b")
 _BREAK = re.compile(r"\s[-–—]\s|[–—:;]")
 """A dash, colon or semicolon: what follows is another clause, which the date may open."""
 _ATTRIBUTION = re.compile(
-    r",\s*(?:[\w'’.-]+\s+){0,6}?(?:said|says|told|added|reported|stated|confirmed)\b[^,;]*$"
+    r",\s*(?:[\w'’.-]+\s+){0,6}?"
+    + tellingwords.alternation(tellingwords.PAST | tellingwords.pick("says"))
+    + r"\b[^,;]*$"
 )
 """Who told a clause, after it: "..., Suttles said.", "..., the army said on Monday."."""
 _INFINITIVE = re.compile(r"\bto\s+(?!be\b)[a-z]+")

@@ -13,8 +13,8 @@ crime") or a modal ("would", "will").
 from __future__ import annotations
 
 from timeline.merge.similarity import stems, tokens
+from timeline.merge.telling import TELLING_STEMS
 
-_TELLING = frozenset(stems("said says say told tells announced announces added confirmed"))
 _DEFINITE = frozenset({"the", "this"})
 _AUXILIARIES = frozenset({"has", "have", "had"})
 _COPULAS = frozenset({"is", "was", "were", "are", "be", "been", "being", "remains", "remained"})
@@ -40,9 +40,11 @@ def told_in_statement(sentence: str, stem: str) -> bool:
     for i, word in enumerate(told):
         if word != stem or i < 2 or told[i - 1] not in _DEFINITE:
             continue
-        if told[i - 2] != "that" and told[i - 2] not in _TELLING:
+        if told[i - 2] != "that" and told[i - 2] not in TELLING_STEMS:
             continue
-        if _TELLING.intersection(told[: i - 1]) and _what_it_says(words[i + 1 : i + 1 + _REACH]):
+        if TELLING_STEMS.intersection(told[: i - 1]) and _what_it_says(
+            words[i + 1 : i + 1 + _REACH]
+        ):
             return True
     return False
 

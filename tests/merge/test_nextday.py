@@ -254,3 +254,13 @@ def test_a_built_site_tells_the_moved_lead_by_the_day_before(tmp_path: Path) -> 
         in source[: source.index("</li>")]
     )
     assert "the day the article was published" not in index
+    # The article's own page shows the report where the timeline has it, and says why.
+    (page,) = [
+        p
+        for p in (tmp_path / "output").rglob("*.html")
+        if f'<li data-event="{moved}"' in p.read_text(encoding="utf-8")
+    ]
+    item = page.read_text(encoding="utf-8").split(f'<li data-event="{moved}"')[1]
+    item = item[: item.index("</li>")]
+    assert '<time datetime="2025-01-07">' in item
+    assert "the day before the article was published, as other reports date what it tells" in item

@@ -74,7 +74,7 @@ def day_before_moves(
     moving = [e for e in pending if index.alike(block_key(_day_before(e)), e, _CLEARLY)]
     while moving:
         for event in moving:
-            moves[event.id] = moved = _moved_report(event)
+            moves[event.id] = moved = moved_report(event)
             index.add(moved)
         # Another outlet's lead of the day alike a lead that moved tells it too ("A
         # powerful earthquake has hit Haiti" beside "A huge earthquake has devastated
@@ -84,7 +84,7 @@ def day_before_moves(
     return moves
 
 
-def _moved_report(event: Event) -> Event:
+def moved_report(event: Event) -> Event:
     """A report of the morning after as it stands on the day before: its date is that day,
     and its basis says so (``Basis.DAY_BEFORE``), for its provenance is no longer its
     publication."""

@@ -14,9 +14,11 @@ from markdown.util import AMP_SUBSTITUTE
 from markupsafe import Markup, escape
 
 from timeline.load.urls import allowed_url
+from timeline.merge.nextday import moved_report
 from timeline.model import (
     ArticleBody,
     ArticleEvents,
+    Basis,
     Entry,
     Event,
     EventKind,
@@ -114,6 +116,17 @@ def article_html(
         links.pop(start, None)  # a link inside the article's own link would be invalid HTML
     kinds = _expression_kinds(events)
     return Markup(_MARK.sub(lambda m: _mark(m, expressions, links, kinds, href), prepared))
+
+
+def as_placed(event: Event, entry: Entry | None) -> Event:
+    """An article's event as the timeline places it: a report of the morning after that the
+    merge moved to the day before (``Basis.DAY_BEFORE``) shows that day and that provenance
+    on its article's page too, as on its entry's."""
+    if entry is not None and event.basis is Basis.PUBLICATION:
+        for source in entry.sources:
+            if source.event_id == event.id and source.basis is Basis.DAY_BEFORE:
+                return moved_report(event)
+    return event
 
 
 def prepare_body(body: ArticleBody) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from timeline.model import ArticleEvents, Entry, Timeline
-from timeline.render.article import Bodies, article_html
+from timeline.render.article import Bodies, article_html, as_placed
 from timeline.render.chart import density_chart
 from timeline.render.digests import PageDigests
 from timeline.render.links import SiteLinks, article_path
@@ -274,7 +274,11 @@ def article_page(
         # Made only when the page is rendered: a build plans every page before it renders
         # the first, and 10,000 articles have ~160,000 events.
         assert bodies is not None, "an article page is rendered with the article's body"
-        events = [(event, entry_of_event.get(event.id)) for event in article.events]
+        events = [
+            (as_placed(event, entry), entry)
+            for event in article.events
+            for entry in [entry_of_event.get(event.id)]
+        ]
         body, prepared = bodies(article)
         html = article_html(
             body, prepared, article.events, entry_of_event, lambda e: link(links.entry(e))

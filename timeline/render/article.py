@@ -122,7 +122,13 @@ def as_placed(event: Event, entry: Entry | None) -> Event:
     """An article's event as the timeline places it: a report of the morning after that the
     merge moved to the day before (``Basis.DAY_BEFORE``) shows that day and that provenance
     on its article's page too, as on its entry's."""
-    if entry is not None and event.basis is Basis.PUBLICATION:
+    # Only an entry dated before the event can hold it moved: the others (nearly all) skip
+    # the scan of sources, thousands in a widely told entry, on every article page.
+    if (
+        entry is not None
+        and event.basis is Basis.PUBLICATION
+        and entry.date.start < event.date.start
+    ):
         for source in entry.sources:
             if source.event_id == event.id and source.basis is Basis.DAY_BEFORE:
                 return moved_report(event)

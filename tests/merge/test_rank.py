@@ -266,6 +266,11 @@ def test_factors() -> None:
         ("Its chief executive, Tony Hayward, resigned on Tuesday after months of criticism.", True),
         ("Italy's prime minister resigned on Tuesday after losing a confidence vote.", False),
         ("Thousands marched in the capital on Saturday to protest against the new law.", False),
+        # A piece of a sentence that a splitter cut inside a bracket (a ticker, an acronym).
+        ("L) said on Monday its pipeline to the port had been hit by a drone overnight.", True),
+        ("The convoy was hit near the depot run by the state rail firm Ukrzaliznytsia (UZ.", True),
+        # A bracket opened and closed within the text is its own.
+        ("The ministry (which runs the crossings) reopened the southern gate on Monday.", False),
     ],
 )
 def test_a_text_that_needs_its_article(text: str, needs: bool) -> None:

@@ -49,7 +49,7 @@ from dataclasses import dataclass, replace
 from timeline.merge.entries import report_text, text_choice
 from timeline.merge.mentions import DateMentions, day_of
 from timeline.merge.similarity import content_words
-from timeline.merge.text import clean_text
+from timeline.merge.text import broken, clean_text
 from timeline.model import (
     ArticleEvents,
     Entry,
@@ -304,10 +304,12 @@ def is_statement(source: Source) -> bool:
 def needs_context(text: str) -> bool:
     """True when a text cannot be read without the article it comes from: it opens with a
     pronoun or a link to what came before ("They were freed ...", "Since then, ...", "But
-    ..."), or it is too short to say who did what ("The prisoners were freed late on
-    Thursday.")."""
+    ..."), it is too short to say who did what ("The prisoners were freed late on
+    Thursday."), or it is a piece of a sentence that a splitter cut inside a bracket
+    ("N) chairman apologized on Wednesday ...", "... the ministry of Energy (MoE."; ``broken``):
+    no report of its entry gave a whole sentence."""
     words = _WORDS.findall(text)
-    return len(words) < MIN_STANDALONE_WORDS or _LEANS_BACK.match(text) is not None
+    return len(words) < MIN_STANDALONE_WORDS or _LEANS_BACK.match(text) is not None or broken(text)
 
 
 def _just_done(text: str) -> bool:

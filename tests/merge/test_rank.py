@@ -21,6 +21,7 @@ from timeline.merge.rank import (
     CONTEXT_FACTOR,
     DOUBLE_FACTOR,
     STATEMENT_FACTOR,
+    UNDATED_FACTOR,
     Evidence,
     collection_evidence,
     is_statement,
@@ -169,6 +170,37 @@ def test_an_article_published_on_the_day_points_at_it_by_its_news(
     after = collection_evidence(entries, [*articles, article_events(lead, *events)])
     assert after[entries[1].id].day == before.day + counted
     assert after[entries[1].id].recalls == 0
+
+
+@pytest.mark.parametrize(
+    ("dates_in_its_text", "undated"),
+    [
+        (True, False),  # a report: its text dates a clause, its lead is its day's news
+        (False, True),  # an opinion piece: only its publication dates what it says
+    ],
+)
+def test_an_entry_only_articles_dating_nothing_tell_counts_a_little_less(
+    collection: tuple[list[Entry], list[ArticleEvents]], dates_in_its_text: bool, undated: bool
+) -> None:
+    entries, articles = collection
+    column = ref("column", D(2010, 4, 21))
+    lead = replace(
+        event(column, "The war has shown how little the alliance can agree on.", APRIL_21),
+        expression=None,
+        basis=Basis.PUBLICATION,
+    )
+    events = [lead]
+    if dates_in_its_text:
+        events.append(
+            event(column, "The talks had stalled since February.", APRIL, EventKind.STATE)
+        )
+    told = entry_of(lead)
+    found = collection_evidence([*entries, told], [*articles, article_events(column, *events)])
+    assert found[told.id].undated is undated
+    assert found[told.id].factor() == (UNDATED_FACTOR if undated else 1.0)
+    assert not found[entries[0].id].undated  # reports whose articles date what they tell
+    editors = replace(told, sources=())  # an editor's entry is dated by the editor
+    assert not collection_evidence([editors], articles)[told.id].undated
 
 
 def test_story_counts_the_tellings_of_the_whole_collection_sharing_its_words(

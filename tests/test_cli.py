@@ -181,7 +181,16 @@ def test_check_explains_an_entrys_rank_part_by_part(example_site: Path) -> None:
     assert "not a key event" in lines[0]
     parts = [line.split()[0] for line in lines[2:]]
     counted = ["reports", "outlets", "day", "recalls", "echo", "story"]
-    assert parts == [*counted, "kind", "attribution", "text", "retelling", "score", "dropped"]
+    assert parts == [
+        *counted,
+        "kind",
+        "attribution",
+        "text",
+        "retelling",
+        "dating",
+        "score",
+        "dropped",
+    ]
     assert lines[-1].endswith(f"content/corrections.toml:{line}: told often, but no turning point")
     missing = run("check", "--explain", "0123456789ab", cwd=example_site)
     assert missing.returncode == 2 and "no entry has the id '0123456789ab'" in missing.stderr

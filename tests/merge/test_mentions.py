@@ -31,6 +31,7 @@ def state(mentions: DateMentions) -> dict[str, Any]:
     return {
         "articles": {day: slugs for day, slugs in mentions.articles.items() if slugs},
         "published": mentions.published,
+        "dating": mentions.dating,
         "echoes": {day: dict(said) for day, said in mentions.echoes.items() if said},
         "everywhere": dict(mentions.everywhere),
         "idf": mentions.weights.idf,

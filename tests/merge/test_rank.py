@@ -21,6 +21,7 @@ from timeline.merge.rank import (
     CONTEXT_FACTOR,
     DOUBLE_FACTOR,
     STATEMENT_FACTOR,
+    UNDATED_FACTOR,
     Evidence,
     collection_evidence,
     is_statement,
@@ -171,6 +172,37 @@ def test_an_article_published_on_the_day_points_at_it_by_its_news(
     assert after[entries[1].id].recalls == 0
 
 
+@pytest.mark.parametrize(
+    ("dates_in_its_text", "undated"),
+    [
+        (True, False),  # a report: its text dates a clause, its lead is its day's news
+        (False, True),  # an opinion piece: only its publication dates what it says
+    ],
+)
+def test_an_entry_only_articles_dating_nothing_tell_counts_a_little_less(
+    collection: tuple[list[Entry], list[ArticleEvents]], dates_in_its_text: bool, undated: bool
+) -> None:
+    entries, articles = collection
+    column = ref("column", D(2010, 4, 21))
+    lead = replace(
+        event(column, "The war has shown how little the alliance can agree on.", APRIL_21),
+        expression=None,
+        basis=Basis.PUBLICATION,
+    )
+    events = [lead]
+    if dates_in_its_text:
+        events.append(
+            event(column, "The talks had stalled since February.", APRIL, EventKind.STATE)
+        )
+    told = entry_of(lead)
+    found = collection_evidence([*entries, told], [*articles, article_events(column, *events)])
+    assert found[told.id].undated is undated
+    assert found[told.id].factor() == (UNDATED_FACTOR if undated else 1.0)
+    assert not found[entries[0].id].undated  # reports whose articles date what they tell
+    editors = replace(told, sources=())  # an editor's entry is dated by the editor
+    assert not collection_evidence([editors], articles)[told.id].undated
+
+
 def test_story_counts_the_tellings_of_the_whole_collection_sharing_its_words(
     collection: tuple[list[Entry], list[ArticleEvents]],
 ) -> None:
@@ -266,6 +298,11 @@ def test_factors() -> None:
         ("Its chief executive, Tony Hayward, resigned on Tuesday after months of criticism.", True),
         ("Italy's prime minister resigned on Tuesday after losing a confidence vote.", False),
         ("Thousands marched in the capital on Saturday to protest against the new law.", False),
+        # A piece of a sentence that a splitter cut inside a bracket (a ticker, an acronym).
+        ("L) said on Monday its pipeline to the port had been hit by a drone overnight.", True),
+        ("The convoy was hit near the depot run by the state rail firm Ukrzaliznytsia (UZ.", True),
+        # A bracket opened and closed within the text is its own.
+        ("The ministry (which runs the crossings) reopened the southern gate on Monday.", False),
     ],
 )
 def test_a_text_that_needs_its_article(text: str, needs: bool) -> None:

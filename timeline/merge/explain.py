@@ -10,6 +10,7 @@ from timeline.merge.rank import (
     DOUBLE_FACTOR,
     KIND_FACTORS,
     STATEMENT_FACTOR,
+    UNDATED_FACTOR,
     collection_evidence,
 )
 from timeline.model import Correction, Entry, Timeline
@@ -30,6 +31,7 @@ def explain_entry(
     said = "only says when someone spoke" if evidence.statement else "reports a happening"
     read = "needs its article to be read" if evidence.needs_context else "reads on its own"
     told = "says what a higher entry of its day says" if evidence.double else "its own"
+    dated = "its articles date nothing" if evidence.undated else "told by a report"
     rows = [
         ("reports", "articles telling it", f"{evidence.reports}", points["reports"]),
         ("outlets", "outlets among them", f"{evidence.outlets}", points["outlets"]),
@@ -43,6 +45,7 @@ def explain_entry(
         ("attribution", said, STATEMENT_FACTOR if evidence.statement else 1.0),
         ("text", read, CONTEXT_FACTOR if evidence.needs_context else 1.0),
         ("retelling", told, DOUBLE_FACTOR if evidence.double else 1.0),
+        ("dating", dated, UNDATED_FACTOR if evidence.undated else 1.0),
     ]
     lines = [
         f"{entry.id}: rank {entry.rank} of {len(timeline.entries)}, {place} "

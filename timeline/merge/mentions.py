@@ -135,6 +135,8 @@ class DateMentions:
         # whose text dates nothing points at no day, however many of its clauses it holds.
         for day, slugs in own_day.items():
             self.articles[day].update(slugs & dating)
+        self.dating: frozenset[str] = frozenset(dating)
+        """The articles whose text dates something, to any precision (a report)."""
         echoes: dict[dt.date, Counter[str]] = defaultdict(Counter)
         everywhere: Counter[str] = Counter()
         for (day, _), words_told in told.items():
@@ -269,6 +271,7 @@ class MentionSum:
             articles[day].update(slugs & self.dating)
         mentions.articles = articles
         mentions.published = dict(self.published)
+        mentions.dating = frozenset(self.dating)
         echoes: dict[dt.date, Counter[str]] = defaultdict(Counter)
         everywhere: Counter[str] = Counter()
         for day, counts in self.echoes.items():

@@ -25,9 +25,11 @@ collection says of each day is gathered in ``mentions.py``.
 Each part adds ``log(1 + count)``: the second article counts more than the twentieth. The
 sum is multiplied by the entry's ``kind`` (an expected happening counts half), its
 ``attribution`` (a date that only says when someone spoke counts a little less than a
-happening), its ``text`` (one that needs its article counts a little less) and whether it
+happening), its ``text`` (one that needs its article counts a little less), whether it
 is a ``retelling`` of a higher entry of its day (half: one happening told by two entries is
-told once where the day's entries are read). Ties go to the smaller id, so the order is
+told once where the day's entries are read) and its ``dating`` (an entry that only the
+publication of articles dating nothing dates, an opinion piece's or a feature's, counts a
+little less). Ties go to the smaller id, so the order is
 total and the same on every build.
 
 The key events are the first of the order but for an entry of a day that a higher entry
@@ -49,7 +51,7 @@ from dataclasses import dataclass, replace
 from timeline.merge.entries import report_text, text_choice
 from timeline.merge.mentions import DateMentions, day_of
 from timeline.merge.similarity import content_words
-from timeline.merge.text import clean_text
+from timeline.merge.text import broken, clean_text
 from timeline.model import (
     ArticleEvents,
     Entry,
@@ -74,6 +76,9 @@ CONTEXT_FACTOR = 0.9
 Thursday.", "Since then, ...")."""
 MIN_STANDALONE_WORDS = 8
 """Fewer words than this seldom say who did what where."""
+UNDATED_FACTOR = 0.9
+"""The dating part: an entry told only by articles whose text dates nothing (an opinion
+piece, a feature, a listing), dated by their publication alone."""
 DOUBLE_FACTOR = 0.5
 """The retelling part: an entry whose text says what a higher entry of its day says."""
 MIN_DOUBLE_OVERLAP = 0.5
@@ -140,6 +145,9 @@ class Evidence:
     double: bool = False
     """True when its text says what a higher entry of its day says (``is_double``): one
     happening that two entries tell, told once where the day's entries are read."""
+    undated: bool = False
+    """True when no article among its sources dates anything in its text: an opinion
+    piece's, a feature's or a listing's sentence, which only its publication dates."""
 
     def points(self, weights: Mapping[str, float] = WEIGHTS) -> dict[str, float]:
         """What each counted part adds to the score, by its name."""
@@ -154,11 +162,13 @@ class Evidence:
         return {name: weights[name] * math.log1p(value) for name, value in counts.items()}
 
     def factor(self) -> float:
-        """The kind's factor times the attribution's, the text's and the retelling's."""
+        """The kind's factor times the attribution's, the text's, the retelling's and the
+        dating's."""
         kind = KIND_FACTORS.get(self.kind, 1.0)
         said = STATEMENT_FACTOR if self.statement else 1.0
         read = CONTEXT_FACTOR if self.needs_context else 1.0
-        return kind * said * read * (DOUBLE_FACTOR if self.double else 1.0)
+        dated = UNDATED_FACTOR if self.undated else 1.0
+        return kind * said * read * dated * (DOUBLE_FACTOR if self.double else 1.0)
 
     def score(self, weights: Mapping[str, float] = WEIGHTS) -> float:
         """The sum of the points times the factor, rounded so that no last bit decides."""
@@ -304,10 +314,12 @@ def is_statement(source: Source) -> bool:
 def needs_context(text: str) -> bool:
     """True when a text cannot be read without the article it comes from: it opens with a
     pronoun or a link to what came before ("They were freed ...", "Since then, ...", "But
-    ..."), or it is too short to say who did what ("The prisoners were freed late on
-    Thursday.")."""
+    ..."), it is too short to say who did what ("The prisoners were freed late on
+    Thursday."), or it is a piece of a sentence that a splitter cut inside a bracket
+    ("N) chairman apologized on Wednesday ...", "... the ministry of Energy (MoE."; ``broken``):
+    no report of its entry gave a whole sentence."""
     words = _WORDS.findall(text)
-    return len(words) < MIN_STANDALONE_WORDS or _LEANS_BACK.match(text) is not None
+    return len(words) < MIN_STANDALONE_WORDS or _LEANS_BACK.match(text) is not None or broken(text)
 
 
 def _just_done(text: str) -> bool:
@@ -346,6 +358,8 @@ def _evidence(entry: Entry, mentions: DateMentions) -> Evidence:
         kind=entry.kind,
         statement=bool(entry.sources) and all(is_statement(s) for s in entry.sources),
         needs_context=needs_context(entry.text),
+        undated=bool(entry.sources)
+        and not any(source.article.slug in mentions.dating for source in entry.sources),
     )
 
 

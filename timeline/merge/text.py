@@ -344,7 +344,7 @@ def _faults(sentence: str) -> int:
         faults += 1
     if not sentence.rstrip().endswith(_ENDS):
         faults += 1  # a headline run into the lead, a list, a question
-    if _broken(sentence):
+    if broken(sentence):
         faults += 2  # a piece of a sentence split at a bracket: "N), owner of the rig ..."
     lower = sentence.lower()
     if any(word in lower for word in _FORECAST_WORDS) and _FORECAST.search(sentence):
@@ -352,7 +352,7 @@ def _faults(sentence: str) -> int:
     return faults
 
 
-def _broken(sentence: str) -> bool:
+def broken(sentence: str) -> bool:
     """Whether a sentence closes a bracket it never opened or leaves one open at its end:
     a piece of a longer sentence that a splitter cut inside a bracket ("N), owner of the
     rig ...", "... and Halliburton Energy Services Inc (HAL.")."""

@@ -8,7 +8,7 @@ import pytest
 
 from timeline.extract.timex import day_value
 from timeline.merge import merge_events
-from timeline.merge.dated import occurrences_dated
+from timeline.merge.dated import occurrences_dated, other_numbers
 from timeline.model import ArticleRef, Basis, DateValue, Event, Precision, TimeExpression
 
 DAY = day_value(dt.date(2025, 3, 18))
@@ -94,6 +94,7 @@ WAR = [
             "The United Nations warned on Monday of famine in Gaza.",
             "Workers at the fuel depot in Gaza City went on strike on Monday.",
             "The army said on Monday that an operation in the West Bank went on.",
+            "Aid convoys reached checkpoints in the south on Monday.",
         ]
         * 3
     )
@@ -148,6 +149,16 @@ AT_NIGHT = (
 )
 WITHDREW = ("Soldiers at the checkpoint withdrew on Tuesday after an explosion.", "Tuesday", DAY)
 HEARD = ("Residents heard an explosion late Tuesday.", "late Tuesday", DAY)
+CONVOY = (
+    "Convoy 3 reached checkpoint 22 on Tuesday with flour, rice and blankets for families.",
+    "Tuesday",
+    DAY,
+)
+CONVOY_OTHER = (
+    "Hungry crowds cheered after convoy 8 reached checkpoint 78 late Tuesday with fuel.",
+    "late Tuesday",
+    DAY,
+)
 ANOTHER = (
     "Meanwhile, rescuers searched for 12 guards missing after another explosion late Tuesday.",
     "late Tuesday",
@@ -173,9 +184,29 @@ ANOTHER = (
         (DEPOT, HEARD, False),
         # announced as another happening
         (DEPOT, ANOTHER, False),
+        # things of one kind named by other numbers: two
+        (CONVOY, CONVOY_OTHER, False),
     ],
 )
 def test_two_reports_whose_dates_date_one_occurrence_join(
     first: tuple[str, str, DateValue], second: tuple[str, str, DateValue], one: bool
 ) -> None:
     assert joined(first, second) is one
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "other"),
+    [
+        # one kind of thing named by other numbers
+        ("A convoy reached checkpoint 22 on Tuesday.", "A convoy reached checkpoint 78.", True),
+        ("Convoy 3-1 was turned back.", "Convoy 5-2 was turned back.", True),
+        ("Troops closed Route 60.", "Troops closed Route 60 and Route 4.", False),
+        # counts, sizes, tolls and days are no names
+        ("11 workers are missing.", "126 workers were on board.", False),
+        ("Nearly 80 trucks crossed.", "Nearly 120 trucks crossed.", False),
+        ("The strike killed 12 people.", "The strike killed 15 people.", False),
+        ("It exploded on April 20.", "It sank on April 22.", False),
+    ],
+)
+def test_things_named_by_other_numbers(a: str, b: str, other: bool) -> None:
+    assert other_numbers(a, b) is other

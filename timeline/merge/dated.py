@@ -15,7 +15,7 @@ import math
 import re
 
 from timeline.merge.clusters import MIN_SHARED, Cluster, Comparer
-from timeline.merge.similarity import occurrence_words, stems
+from timeline.merge.similarity import content_words, occurrence_words, stem, stems
 from timeline.merge.telling import announces_another
 from timeline.model import DateValue, Event, EventKind, Precision
 
@@ -132,6 +132,8 @@ def kinship(event: Event, member: Event, dated: frozenset[str], comparer: Compar
         return 0.0
     if dated.isdisjoint(dated_occurrences(member)) or comparer.elsewhere(event.id, member.id):
         return 0.0
+    if other_numbers(event.clause or event.text, member.clause or member.text):
+        return 0.0
     shared = comparer.words[event.id] & comparer.words[member.id]
     if len(shared) < MIN_SHARED:
         return 0.0
@@ -144,3 +146,33 @@ def _other_times(a: DateValue, b: DateValue) -> bool:
     same one ("Tuesday morning", "Tuesday night"): two occurrences of one kind."""
     finer = Precision.TIME
     return a.precision is finer and b.precision is finer and a.value != b.value
+
+
+_NUMBERED = re.compile(r"\b([A-Za-z][A-Za-z-]+)\s+(?:No\.\s*)?(\d+(?:[-/]\d+)*)\b")
+_APPROXIMATE = frozenset(
+    {"nearly", "almost", "roughly", "approximately", "some", "about", "around", "over", "up"}
+)
+"""Words before a figure that give its size, not a name: "nearly 80", "up to 5,000"."""
+
+
+def other_numbers(a: str, b: str) -> bool:
+    """True when two sentences name one kind of thing by different numbers ("checkpoint
+    22" and "checkpoint 78", "Convoy 3-1" and "Convoy 5-2", "Route 60" and "Route 4"): two
+    things, so two happenings however alike the rest. A count ("11 workers", "126 workers")
+    is no name: the number comes after the word it names."""
+    mine, theirs = _numbered(a), _numbered(b)
+    return any(mine[word].isdisjoint(theirs[word]) for word in mine.keys() & theirs.keys())
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _numbered(sentence: str) -> dict[str, frozenset[str]]:
+    """The numbers each word of a sentence names things by ("checkpoint 22"), by the word's
+    stem; not a size ("nearly 80"), a verb's figure ("killed 12") nor a date's day ("April
+    20")."""
+    found: dict[str, set[str]] = {}
+    for word, number in _NUMBERED.findall(sentence):
+        lower = word.lower()
+        if lower in _APPROXIMATE or lower.endswith(("ed", "ing")) or not content_words(lower):
+            continue  # a size, a verb ("killed 12"), a month or a word of no content
+        found.setdefault(stem(lower), set()).add(number)
+    return {word: frozenset(numbers) for word, numbers in found.items()}

@@ -8,7 +8,7 @@ import pytest
 
 from timeline.extract.timex import day_value
 from timeline.merge import merge_events
-from timeline.merge.dated import occurrences_dated, other_numbers
+from timeline.merge.dated import occurrences_dated, other_names
 from timeline.model import ArticleRef, Basis, DateValue, Event, Precision, TimeExpression
 
 DAY = day_value(dt.date(2025, 3, 18))
@@ -128,7 +128,13 @@ LAUNCHED = (
     DAY,
 )
 BEGAN = (
-    "The Israeli army, which began the operation on March 18, said 14 suspects were held.",
+    "The Israeli army, which began the operation with drones on March 18, said 14 suspects "
+    "were held and rifles seized.",
+    "March 18",
+    DAY,
+)
+ISRAELI = (
+    "The Israeli army, which began the operation on March 18, held 14 suspects.",
     "March 18",
     DAY,
 )
@@ -159,6 +165,16 @@ CONVOY_OTHER = (
     "late Tuesday",
     DAY,
 )
+CROSSING = (
+    "Around 9,000 people fled the Kerem Shalom crossing on Tuesday after leaflets fell.",
+    "Tuesday",
+    DAY,
+)
+CROSSING_OTHER = (
+    "Rania, a shopkeeper who fled the Rafah crossing late Tuesday with her children, wept.",
+    "late Tuesday",
+    DAY,
+)
 ANOTHER = (
     "Meanwhile, rescuers searched for 12 guards missing after another explosion late Tuesday.",
     "late Tuesday",
@@ -172,8 +188,10 @@ ANOTHER = (
         # one explosion, its date on the explosion in both: one entry, though one tells it
         # after "after" and they share one word besides
         (DEPOT, MISSING, True),
-        # one operation, launched and begun
+        # one operation, launched and begun, in one camp
         (LAUNCHED, BEGAN, True),
+        # one occurrence, and only a word every report of the war gives besides: two
+        (LAUNCHED, ISRAELI, False),
         # explosions of one day in different places: two
         (RAFAH, JABALIA, False),
         # at other times of the day: two
@@ -184,8 +202,9 @@ ANOTHER = (
         (DEPOT, HEARD, False),
         # announced as another happening
         (DEPOT, ANOTHER, False),
-        # things of one kind named by other numbers: two
+        # things of one kind named by other numbers or names: two
         (CONVOY, CONVOY_OTHER, False),
+        (CROSSING, CROSSING_OTHER, False),
     ],
 )
 def test_two_reports_whose_dates_date_one_occurrence_join(
@@ -201,6 +220,14 @@ def test_two_reports_whose_dates_date_one_occurrence_join(
         ("A convoy reached checkpoint 22 on Tuesday.", "A convoy reached checkpoint 78.", True),
         ("Convoy 3-1 was turned back.", "Convoy 5-2 was turned back.", True),
         ("Troops closed Route 60.", "Troops closed Route 60 and Route 4.", False),
+        # one kind of thing named by other names
+        ("Crowds fled the Kerem Shalom crossing.", "A man who fled the Rafah crossing.", True),
+        ("Israeli forces entered the camp.", "Palestinian forces entered the camp.", True),
+        ("Crowds fled the Rafah crossing.", "A man who fled the Rafah crossing.", False),
+        ("Israeli forces entered the camp.", "The Israeli army entered the camp.", False),
+        # who said it, a weekday, "The": no names of things
+        ("Netanyahu said the strike hit.", "Biden said the strike hit.", False),
+        ("On Tuesday night the depot burned.", "On Monday night the depot burned.", False),
         # counts, sizes, tolls and days are no names
         ("11 workers are missing.", "126 workers were on board.", False),
         ("Nearly 80 trucks crossed.", "Nearly 120 trucks crossed.", False),
@@ -208,5 +235,5 @@ def test_two_reports_whose_dates_date_one_occurrence_join(
         ("It exploded on April 20.", "It sank on April 22.", False),
     ],
 )
-def test_things_named_by_other_numbers(a: str, b: str, other: bool) -> None:
-    assert other_numbers(a, b) is other
+def test_things_named_by_other_numbers_or_names(a: str, b: str, other: bool) -> None:
+    assert other_names(a, b) is other

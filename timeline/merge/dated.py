@@ -15,6 +15,7 @@ import math
 import re
 
 from timeline.merge.clusters import MIN_SHARED, Cluster, Comparer
+from timeline.merge.places import BROAD_WEIGHT
 from timeline.merge.similarity import content_words, occurrence_words, stem, stems
 from timeline.merge.telling import announces_another
 from timeline.model import DateValue, Event, EventKind, Precision
@@ -96,11 +97,11 @@ def dated_kin(
     reaction: bool,
 ) -> int | None:
     """The cluster of another report whose date dates the same occurrence as the event's
-    (``dated.dated_occurrences``: "the explosion late Tuesday", "ripped by an explosion and
-    fire on Tuesday night"), when they share one word more and nothing keeps them apart
-    (another place, target or time of the day); of several clusters, the closest. A recall
-    too ("who was with the singer when he collapsed last Thursday"): its date names the
-    occurrence it recalls. Only reports of a day, never announcing another happening."""
+    (``dated_occurrences``: "the explosion late Tuesday", "ripped by an explosion and fire
+    on Tuesday night"), when they share one word more and nothing keeps them apart
+    (another place, target, number or time of the day); of several clusters, the closest.
+    A recall too: its date names the occurrence it recalls. Only reports of a day, never
+    announcing another happening."""
     if event.kind is not EventKind.HAPPENED or event.id in comparer.apart:
         return None
     if event.date.precision.rank > Precision.DAY.rank:
@@ -110,21 +111,25 @@ def dated_kin(
     dated = dated_occurrences(event)
     if not dated:
         return None
-    best, best_share = None, -1.0
+    mine = comparer.words[event.id]
+    best, best_share = None, 0.0
     for place in sorted({i for word in dated for i in by_word.get(word, ())}):
         cluster = clusters[place]
         if cluster.closed or cluster.expected or cluster.reaction is not reaction:
             continue
+        if len(mine & cluster.words) < MIN_SHARED:
+            continue  # no member shares more than all of them together
         members = cluster.events[:MEMBERS]
         share = max(kinship(event, member, dated, comparer) for member in members)
         if share > best_share and not comparer.contradicts(event, cluster):
             best, best_share = place, share
-    return best if best_share > 0 else None
+    return best
 
 
 def kinship(event: Event, member: Event, dated: frozenset[str], comparer: Comparer) -> float:
     """How much of the lighter report two reports share when their dates date a same
-    occurrence, they share one word more, their times of the day agree and neither is
+    occurrence, they share one word more, rarer than a region's (who, where, a figure: not
+    "crossing" in a record of crossings), their times of the day agree and neither is
     announced as another happening; else 0."""
     if member.kind is not EventKind.HAPPENED or _other_times(event.date, member.date):
         return 0.0
@@ -132,10 +137,12 @@ def kinship(event: Event, member: Event, dated: frozenset[str], comparer: Compar
         return 0.0
     if dated.isdisjoint(dated_occurrences(member)) or comparer.elsewhere(event.id, member.id):
         return 0.0
-    if other_numbers(event.clause or event.text, member.clause or member.text):
+    if other_names(event.clause or event.text, member.clause or member.text):
         return 0.0
     shared = comparer.words[event.id] & comparer.words[member.id]
-    if len(shared) < MIN_SHARED:
+    dated_shared = dated & dated_occurrences(member)
+    weight = comparer.weights.weight
+    if len(shared) < MIN_SHARED or all(weight(w) < BROAD_WEIGHT for w in shared - dated_shared):
         return 0.0
     lighter = min(comparer.total(event.id), comparer.total(member.id))
     return comparer.weights.of(shared) / lighter if lighter > 0 else math.inf
@@ -149,18 +156,29 @@ def _other_times(a: DateValue, b: DateValue) -> bool:
 
 
 _NUMBERED = re.compile(r"\b([A-Za-z][A-Za-z-]+)\s+(?:No\.\s*)?(\d+(?:[-/]\d+)*)\b")
+_NAMED = re.compile(r"\b((?:[A-Z][\w'-]*\s+)+)([a-z][a-z-]+)\b")
 _APPROXIMATE = frozenset(
     {"nearly", "almost", "roughly", "approximately", "some", "about", "around", "over", "up"}
 )
 """Words before a figure that give its size, not a name: "nearly 80", "up to 5,000"."""
 
 
-def other_numbers(a: str, b: str) -> bool:
+def other_names(a: str, b: str) -> bool:
     """True when two sentences name one kind of thing by different numbers ("checkpoint
-    22" and "checkpoint 78", "Convoy 3-1" and "Convoy 5-2", "Route 60" and "Route 4"): two
-    things, so two happenings however alike the rest. A count ("11 workers", "126 workers")
-    is no name: the number comes after the word it names."""
-    mine, theirs = _numbered(a), _numbered(b)
+    22" and "checkpoint 78", "Convoy 3-1" and "Convoy 5-2", "Route 60" and "Route 4") or
+    by different names ("the Rafah crossing" and "the Kerem Shalom crossing", "Israeli
+    forces" and "Palestinian forces"): two things, so two happenings however alike the
+    rest. A count ("11 workers", "126 workers") is no name: the number comes after the
+    word it names."""
+    return _apart(_numbered(a), _numbered(b)) or _apart(_named(a), _named(b))
+
+
+def other_numbers(a: str, b: str) -> bool:
+    """``other_names`` by numbers alone."""
+    return _apart(_numbered(a), _numbered(b))
+
+
+def _apart(mine: dict[str, frozenset[str]], theirs: dict[str, frozenset[str]]) -> bool:
     return any(mine[word].isdisjoint(theirs[word]) for word in mine.keys() & theirs.keys())
 
 
@@ -176,3 +194,16 @@ def _numbered(sentence: str) -> dict[str, frozenset[str]]:
             continue  # a size, a verb ("killed 12"), a month or a word of no content
         found.setdefault(stem(lower), set()).add(number)
     return {word: frozenset(numbers) for word, numbers in found.items()}
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _named(sentence: str) -> dict[str, frozenset[str]]:
+    """The names each word of a sentence follows ("the Rafah crossing": crossing by
+    rafah), by the word's stem: the name's words that say something (not "The", a weekday
+    or a month) before a word that says something (not "said")."""
+    found: dict[str, set[str]] = {}
+    for name, word in _NAMED.findall(sentence):
+        named, noun = content_words(name), content_words(word)
+        if named and noun:
+            found.setdefault(min(noun), set()).add(" ".join(sorted(named)))
+    return {word: frozenset(names) for word, names in found.items()}

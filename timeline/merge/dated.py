@@ -2,10 +2,12 @@
 April 20", "On Wednesday night, a leak was discovered".
 
 Two reports of one day whose dates each date the same occurrence ("an explosion on Tuesday
-night", "the explosion late Tuesday") tell it, however few of their other words they share
-and whatever clause the occurrence stands in ("after the explosion late Tuesday" tells the
-explosion's date, not a happening after it). Who did it or where still keeps two
-happenings apart (``places.py``); a toll is no occurrence (``similarity._OCCURRENCES``).
+night", "the explosion late Tuesday") tell it when they share one word more that is rarer
+than a region's, however small a part of their words that is and whatever clause the
+occurrence stands in ("after the explosion late Tuesday" tells the explosion's date, not a
+happening after it). Where, whom, what numbers or names and which time of the day still
+keep two happenings apart (``places.py``, ``other_names``); a toll is no occurrence
+(``similarity._OCCURRENCES``).
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ _UNREAL = frozenset({"to", "will", "would", "could", "should", "may", "might", "
 def dated_occurrences(event: Event) -> frozenset[str]:
     """The occurrences (``similarity.occurrence_words``, stemmed) that an event's date
     expression dates in its clause: those of the words just before it in its stretch of the
-    sentence, and of the few just after it; none for an event without an expression."""
+    sentence, else of the few just after it; none for an event without an expression."""
     if event.expression is None:
         return frozenset()
     return occurrences_dated(event.clause or event.text, event.expression.text)

@@ -16,10 +16,12 @@ import pytest
 from tests.helpers import REPO
 from timeline.build import build_site
 
-HTML_PER_100_ENTRIES = 190_000
+HTML_PER_100_ENTRIES = 195_000
 """Bytes of a timeline page's HTML per 100 entries (measured: about 184,000 over 73 entries;
 the page itself got lighter, 134,600 bytes against 136,700 over 76 entries, when more
-reports of one happening joined one entry: the budget per item below is the finer one)."""
+reports of one happening joined one entry, and 190,583 over 69 entries, 131,502 bytes
+against 131,825, when a recall whose date dates the strikes joined them: the budget per
+item below is the finer one)."""
 HTML_GZIP_PER_100_ENTRIES = 27_000
 """The same, compressed as servers send it (measured: about 22,600 over 78 entries; 26,065
 over 70, when a coarse mention joined its finer entry: the page got lighter, 18,246 bytes
@@ -77,7 +79,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_timeline_page_keeps_its_budget(built: Path) -> None:
     html = (built / "index.html").read_bytes()
     entries = html.count(b'<li class="entry')
-    assert entries >= 70
+    assert entries >= 65
     assert len(html) * 100 / entries <= HTML_PER_100_ENTRIES
     assert len(gzip.compress(html, 9)) * 100 / entries <= HTML_GZIP_PER_100_ENTRIES
 

@@ -27,6 +27,7 @@ from timeline.merge.clusters import Comparer as Comparer
 from timeline.merge.clusters import names as names
 from timeline.merge.clusters import reacts as reacts
 from timeline.merge.clusters import reported as reported
+from timeline.merge.dated import dated_kin
 from timeline.merge.order import published_key
 from timeline.merge.places import BROAD_WEIGHT
 from timeline.merge.similarity import (
@@ -245,7 +246,8 @@ def _home(
     as told already and retells it (``_refers_to_lead``, ``retells``);
     for a recall or a mention, the reported cluster it is closest to; else the first that
     it is alike (``Comparer.joins``), or another article's report of its occurrence
-    (``_kin``)."""
+    (``_kin``), or another report whose date dates the same occurrence
+    (``dated.dated_kin``)."""
     if event.id in comparer.apart:
         return None
     by_word, by_key, by_sentence = index
@@ -274,6 +276,8 @@ def _home(
     home = next(joined, None)
     if home is None:
         home = _kin(event, sorted(candidates), clusters, comparer, reaction)
+    if home is None:
+        home = dated_kin(event, by_word, clusters, comparer, reaction)
     return home
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -115,3 +116,47 @@ MARKER_WINDOW = st.lists(
 @given(MARKER_WINDOW)
 def test_markers_are_those_found_by_trying_every_word(window: str) -> None:
     assert _markers(window) == _markers_at_every_word(window)
+
+
+_CLAUSE_END_BEFORE = re.compile(
+    r"(?i)\b(?:that|which|who|whom|whose|because|although|though|while|whereas|but|when|"
+    r"where|if|unless)\b|[;:()\"“”]|''|``"
+)
+"""The pattern ``tense._CLAUSE_END`` was before it began with a character class."""
+_CLAUSE_WORDS = [
+    "that", "Which", "WHO", "whom", "whoſe", "Because", "although", "though", "While",
+    "whereas", "but", "when", "Where", "if", "İf", "ıf", "unleſs", "thats", "butter", "about",
+    "x", "talks", "1", "_", "é", ";", ":", "(", ")", '"', "“", "”", "'", "`", "-",
+]  # fmt: skip
+CLAUSE_WINDOW = st.lists(
+    st.tuples(st.sampled_from(_CLAUSE_WORDS), st.sampled_from([" ", "", "\n", ", "])),
+    max_size=10,
+).map(lambda parts: "".join(word + gap for word, gap in parts))
+
+
+def _first(pattern: re.Pattern[str], window: str) -> int | None:
+    match = pattern.search(window)
+    return match.start() if match else None
+
+
+@pytest.mark.parametrize(
+    ("window", "end"),
+    [
+        ("by Sunday that Israel wants", 10),
+        ("on Monday, whoever wins", None),
+        ("on Friday but not", 10),
+        ("in May İf it", 7),
+        ("talks (in Doha)", 6),
+        ("said ''it", 5),
+        ("the butter ran out", None),
+        ("talks about peace", None),
+    ],
+)
+def test_a_clause_ends_at_its_first_word_or_mark(window: str, end: int | None) -> None:
+    assert _first(tense._CLAUSE_END, window) == end
+
+
+@FUZZ
+@given(CLAUSE_WINDOW)
+def test_clauses_end_where_they_ended(window: str) -> None:
+    assert _first(tense._CLAUSE_END, window) == _first(_CLAUSE_END_BEFORE, window)

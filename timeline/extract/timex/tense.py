@@ -69,10 +69,16 @@ _MARKER = re.compile(
     rf"(?P<speech>{_SPEECH})\b(?=(?P<framing>\s*(?:[,.;:]|''|\"|$))?)|"
     rf"(?P<deadline>{_DEADLINE})|(?P<future>{_FUTURE})|(?P<modal>{_MODAL})|(?P<past>{_PAST}))\b"
 )
-# Where the clause of the expression ends, looking forward: a subordinate clause, a quotation.
+# Where the clause of the expression ends, looking forward: a subordinate clause ("that",
+# "which", "who", "whom", "whose", "because", "although", "though", "while", "whereas",
+# "but", "when", "where", "if", "unless"), a quotation. (It begins with a character class,
+# which the regex engine skips to: the marks, and the first letters of the words with the
+# letters that case-insensitive matching takes for them, the dotted capital I and the
+# dotless i; the look-behinds say which it was, and that a word begins there.)
 _CLAUSE_END = re.compile(
-    r"(?i)\b(?:that|which|who|whom|whose|because|although|though|while|whereas|but|when|"
-    r"where|if|unless)\b|[;:()\"“”]|''|``"
+    r"[;:()\"“”'`tTwWbBaAiIuUİı](?:(?<=[;:()\"“”])|(?<=')'|(?<=`)`|(?<!\w.)(?:"
+    r"(?<=[tT])(?i:hat|hough)|(?<=[wW])(?i:hich|ho|hom|hose|hile|hereas|hen|here)|"
+    r"(?<=[bB])(?i:ecause|ut)|(?<=[aA])(?i:lthough)|(?<=[iIİı])(?i:f)|(?<=[uU])(?i:nless))\b)"
 )
 # An appositive after a comma ("on Sunday, the first hostages to be freed") is not the verb,
 # nor is a participle clause ("on Saturday, saying it would not proceed"); but after a date

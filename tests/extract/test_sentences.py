@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
 from types import FrameType
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from tests.extract.test_timex_property import FUZZ
 from timeline.extract.sentences import (
+    _LINE_MARKERS,
     Span,
+    _blank,
     mask_markup,
     normalize_space,
     split_paragraphs,
@@ -127,3 +133,36 @@ def test_a_megabyte_of_unclosed_markup_is_masked_whole(text: str) -> None:
 def test_a_megabyte_of_dots_before_a_small_letter_ends_no_sentence(after: str) -> None:
     text = "It went on" + "." * 1_000_000 + after
     assert [len(s) for s in sentences(text)] == [len(text) - len(" Then."), len("Then.")]
+
+
+_LINE_MARKERS_BEFORE = re.compile(r"^( {0,3}(?:>[ \t]?)*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?)", re.M)
+"""The pattern of the marks that open a line before it matched only where there are some."""
+_MARKDOWN = [
+    " ", "  ", "    ", "\t", ">", "> ", ">\t", "-", "- ", "* ", "+\t", "1. ", "12) ", "1.", "#",
+    "## ", "[a]: x", "[b](y)", "Troops", "withdrew.", "_", "*", "`", "<b>", "\n", "\n\n",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("line", "masked"),
+    [
+        ("> - Gaza", "    Gaza"),
+        ("  >> 3) Rafah", "        Rafah"),
+        ("12. Jenin", "    Jenin"),
+        ("   Nablus", "   Nablus"),
+        ("    - Tulkarm", "    - Tulkarm"),  # four spaces: code, not a list
+        ("## Khan Younis", "              "),
+        ("[1]: https://x.org", "                  "),
+    ],
+)
+def test_the_marks_that_open_a_line_are_masked(line: str, masked: str) -> None:
+    assert mask_markup.__wrapped__(line, 0) == masked
+
+
+@FUZZ
+@given(st.lists(st.sampled_from(_MARKDOWN), max_size=16).map("".join))
+def test_lines_are_masked_as_the_pattern_before_masked_them(text: str) -> None:
+    def blank(match: re.Match[str]) -> str:
+        return _blank(match.group(0))
+
+    assert _LINE_MARKERS.sub(blank, text) == _LINE_MARKERS_BEFORE.sub(blank, text)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -64,3 +65,98 @@ def test_the_quick_tests_never_spare_a_match(window: str) -> None:
 @given(WINDOW)
 def test_quotations_end_where_they_ended(window: str) -> None:
     assert _quote_ends(tense._QUOTE_END, window) == _quote_ends(_QUOTE_END_BEFORE, window)
+
+
+_AFTER_MARKER = [
+    "", " ", " to", " to be freed", " expected to", " due", " soon as", " early as", " week",
+    " n't", "'t", " be", " been due", " not still be", " quickly be", " this week", " Monday",
+    ",", ".", " said", " according",
+]  # fmt: skip
+"""What may follow the first word of a tense marker."""
+_PIECES = sorted(tense._MARKER_PIECES - {""})
+
+
+def _markers_at_every_word(window: str) -> list[tuple[int, int]]:
+    """The markers of ``window`` found by trying the pattern at every word."""
+    spans, position = [], 0
+    for token in tense._TOKEN.finditer(window):
+        marker = tense._MARKER.match(window, token.start()) if token.start() >= position else None
+        if marker is not None:
+            position = marker.end()
+            spans.append(marker.span())
+    return spans
+
+
+def _markers(window: str) -> list[tuple[int, int]]:
+    return [marker.span() for marker in tense._markers(window)]
+
+
+def test_markers_are_tried_at_every_word_they_can_begin_with() -> None:
+    windows = [
+        f"{lead}{form}{after}"
+        for lead in ("", "He", "Officials in Gaza ")
+        for piece in [*_PIECES, "did", "Did", "waſ"]
+        for form in (piece, piece.capitalize(), piece.upper())
+        for after in _AFTER_MARKER
+    ]
+    assert [w for w in windows if _markers(w) != _markers_at_every_word(w)] == []
+    assert _markers("the talks she'll hold") == [(13, 16)]  # the table holds markers
+
+
+MARKER_WINDOW = st.lists(
+    st.tuples(
+        st.sampled_from([*_PIECES, "did", "the", "Talks", "x", "waſ", "’ll", "İs"]),
+        st.sampled_from([" ", "  ", "\n", "", ", ", "'", "-"]),
+    ),
+    max_size=12,
+).map(lambda parts: "".join(word + gap for word, gap in parts))
+
+
+@FUZZ
+@given(MARKER_WINDOW)
+def test_markers_are_those_found_by_trying_every_word(window: str) -> None:
+    assert _markers(window) == _markers_at_every_word(window)
+
+
+_CLAUSE_END_BEFORE = re.compile(
+    r"(?i)\b(?:that|which|who|whom|whose|because|although|though|while|whereas|but|when|"
+    r"where|if|unless)\b|[;:()\"“”]|''|``"
+)
+"""The pattern ``tense._CLAUSE_END`` was before it began with a character class."""
+_CLAUSE_WORDS = [
+    "that", "Which", "WHO", "whom", "whoſe", "Because", "although", "though", "While",
+    "whereas", "but", "when", "Where", "if", "İf", "ıf", "unleſs", "thats", "butter", "about",
+    "x", "talks", "1", "_", "é", ";", ":", "(", ")", '"', "“", "”", "'", "`", "-",
+]  # fmt: skip
+CLAUSE_WINDOW = st.lists(
+    st.tuples(st.sampled_from(_CLAUSE_WORDS), st.sampled_from([" ", "", "\n", ", "])),
+    max_size=10,
+).map(lambda parts: "".join(word + gap for word, gap in parts))
+
+
+def _first(pattern: re.Pattern[str], window: str) -> int | None:
+    match = pattern.search(window)
+    return match.start() if match else None
+
+
+@pytest.mark.parametrize(
+    ("window", "end"),
+    [
+        ("by Sunday that Israel wants", 10),
+        ("on Monday, whoever wins", None),
+        ("on Friday but not", 10),
+        ("in May İf it", 7),
+        ("talks (in Doha)", 6),
+        ("said ''it", 5),
+        ("the butter ran out", None),
+        ("talks about peace", None),
+    ],
+)
+def test_a_clause_ends_at_its_first_word_or_mark(window: str, end: int | None) -> None:
+    assert _first(tense._CLAUSE_END, window) == end
+
+
+@FUZZ
+@given(CLAUSE_WINDOW)
+def test_clauses_end_where_they_ended(window: str) -> None:
+    assert _first(tense._CLAUSE_END, window) == _first(_CLAUSE_END_BEFORE, window)

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.errors import ContentError
 from timeline.load.articles import (
+    _DANGEROUS_HTML,
     decode_text,
     discover_articles,
     load_article,
@@ -138,3 +142,41 @@ def test_discover_and_load_from_disk(tmp_path: Path) -> None:
     assert [p.name for p in paths] == ["a.md", "b.md"]
     article = load_article(paths[0], tmp_path)
     assert article.path == "content/articles/2025/a.md"
+
+
+_HTML_PIECES = [
+    "<", "< ", "<\t", "script", "SCRIPT", "iframe", "Object", "embed", "style", "form",
+    "forms", "o", "O", "on", "ON", "onerror", "onload", "oN", "ſ", "K", "ı", "İ", "x", "1",
+    "_", " ", "\n", "=", " = ", '"', "'", ">", "/", "salons", "Sons", "won't", "é", "='", '="',
+]  # fmt: skip
+"""The pieces raw HTML that runs code is made of, and what may stand around them."""
+_DANGEROUS_BEFORE = re.compile(
+    r"<\s*(script|iframe|object|embed|style|form)\b|\bon[a-z]+\s*=\s*[\"']", re.I
+)
+"""The pattern of raw HTML before it began with a character class (slower, same matches)."""
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("The raid <SCRIPT src=x>", "<SCRIPT"),
+        ("a map: < iframe src=x>", "< iframe"),
+        ("<img src=x OnError='x()'>", "OnError='"),
+        ('<a href=x onmouseover = "x()">', 'onmouseover = "'),
+        ("the salons='closed' sign", None),  # "on" inside a word
+        ("<scripted> text", None),
+        ("talks on= 'hold'", None),  # "on" alone is no handler
+        ("talks onſet='x'", "onſet='"),  # the long s is a letter when case is ignored
+    ],
+)
+def test_raw_html_that_runs_code_is_found_where_it_begins(body: str, found: str | None) -> None:
+    match = _DANGEROUS_HTML.search(body)
+    assert (match.group(0) if match else None) == found
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_HTML_PIECES), max_size=12), st.integers(0, 3))
+def test_raw_html_is_found_as_the_pattern_before_found_it(pieces: list[str], pos: int) -> None:
+    text = "".join(pieces)
+    new, old = _DANGEROUS_HTML.search(text, pos), _DANGEROUS_BEFORE.search(text, pos)
+    assert (new and (new.span(), new.group(1))) == (old and (old.span(), old.group(1)))

@@ -18,7 +18,12 @@ from dataclasses import dataclass
 # paragraph of odd characters ("[[[[...", "<a <a <a...", "....") takes quadratic time.
 _LINK = re.compile(r"(!\[|\[)([^\[\]\n]*)\]\(([^)\[\]\n]*)\)")
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[^\n]*$", re.M)
-_LINE_MARKERS = re.compile(r"^( {0,3}(?:>[ \t]?)*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?)", re.M)
+# The quotation marks and list markers that open a line (its indentation with them): a line
+# that opens with neither is left alone, its spaces are blank already.
+_LINE_MARKERS = re.compile(
+    r"^ {0,3}(?:(?:>[ \t]?)+(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)",
+    re.M,
+)
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t][^\n]*$", re.M)
 _TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
 # Each alternative of the emphasis pattern starts at one of its three characters, which the
@@ -58,8 +63,11 @@ def mask_markup(text: str, body_start: int) -> str:
 
     Kept for the last few articles: their events and their doubts both read it."""
     masked = _blank(text[:body_start]) + text[body_start:]
-    masked = _HEADING.sub(lambda m: _blank(m.group(0)), masked)
-    masked = _REFERENCE_DEFINITION.sub(lambda m: _blank(m.group(0)), masked)
+    # (Each line-anchored pattern is tried at every character: not where it cannot match.)
+    if "#" in masked:
+        masked = _HEADING.sub(lambda m: _blank(m.group(0)), masked)
+    if "]:" in masked:
+        masked = _REFERENCE_DEFINITION.sub(lambda m: _blank(m.group(0)), masked)
     masked = _LINK.sub(_mask_link, masked)
     masked = _TAG.sub(lambda m: _blank(m.group(0)), masked)
     masked = _LINE_MARKERS.sub(lambda m: _blank(m.group(0)), masked)

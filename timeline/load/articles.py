@@ -27,8 +27,13 @@ _NOT_NAME = re.compile(r"[\W_]+")
 _NESTING = 50
 """How deep lists and quotes may nest in an article: Markdown parses each level by a
 recursion of its own (and in time that grows faster than the depth)."""
+# A tag that runs code ("<script", "<IFRAME"), or an event handler ("onerror='x()'"). The
+# pattern begins with a case-sensitive character class, which the regex engine skips to
+# (an alternative opening with "\b" is tried at every character of the body); the
+# look-behinds say which of the two it is, and that "on" begins a word.
 _DANGEROUS_HTML = re.compile(
-    r"<\s*(script|iframe|object|embed|style|form)\b|\bon[a-z]+\s*=\s*[\"']", re.I
+    r"[<oO](?:(?<=<)\s*(?i:(script|iframe|object|embed|style|form))\b|"
+    r"(?<=[oO])(?<!\w[oO])(?i:n[a-z]+)\s*=\s*[\"'])"
 )
 
 

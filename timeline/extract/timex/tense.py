@@ -69,10 +69,16 @@ _MARKER = re.compile(
     rf"(?P<speech>{_SPEECH})\b(?=(?P<framing>\s*(?:[,.;:]|''|\"|$))?)|"
     rf"(?P<deadline>{_DEADLINE})|(?P<future>{_FUTURE})|(?P<modal>{_MODAL})|(?P<past>{_PAST}))\b"
 )
-# Where the clause of the expression ends, looking forward: a subordinate clause, a quotation.
+# Where the clause of the expression ends, looking forward: a subordinate clause ("that",
+# "which", "who", "whom", "whose", "because", "although", "though", "while", "whereas",
+# "but", "when", "where", "if", "unless"), a quotation. (It begins with a character class,
+# which the regex engine skips to: the marks, and the first letters of the words with the
+# letters that case-insensitive matching takes for them, the dotted capital I and the
+# dotless i; the look-behinds say which it was, and that a word begins there.)
 _CLAUSE_END = re.compile(
-    r"(?i)\b(?:that|which|who|whom|whose|because|although|though|while|whereas|but|when|"
-    r"where|if|unless)\b|[;:()\"“”]|''|``"
+    r"[;:()\"“”'`tTwWbBaAiIuUİı](?:(?<=[;:()\"“”])|(?<=')'|(?<=`)`|(?<!\w.)(?:"
+    r"(?<=[tT])(?i:hat|hough)|(?<=[wW])(?i:hich|ho|hom|hose|hile|hereas|hen|here)|"
+    r"(?<=[bB])(?i:ecause|ut)|(?<=[aA])(?i:lthough)|(?<=[iIİı])(?i:f)|(?<=[uU])(?i:nless))\b)"
 )
 # An appositive after a comma ("on Sunday, the first hostages to be freed") is not the verb,
 # nor is a participle clause ("on Saturday, saying it would not proceed"); but after a date
@@ -92,12 +98,28 @@ _ABBREVIATION = re.compile(
 )
 _ABBREVIATION_SIZE = 5
 # The words a tense marker can begin with, and the verbs in -ed: only there is the marker
-# pattern tried (a pattern this large tried at every character of a window is slow).
-_MARKER_WORDS = frozenset(
+# pattern tried (a pattern this large tried at every character of a window is slow, and
+# tried at a word no marker begins with, "the", "a", "year", it fails only after trying
+# every alternative). The first word of each alternative of ``_MARKER``, in its order:
+_MARKER_OPENERS = frozenset(
+    """was were had since according said says say told tells added adds announced reported
+    stated quoted predicted warned insisted until till will would won wo shall 'll going plan
+    plans planned planning scheduled expected expect expects is are be 's 're due to upcoming
+    next coming aim aims hope hopes intend intends set want wants later must should as payable
+    effective tomorrow could might may did been ago earlier began came went took made yesterday
+    last gave held met left fled struck hit fell rose lost saw became sent brought killed
+    wounded arrived sank sunk fought broke drove flew threw shot caught led stood spoke wrote
+    sold paid kept built spent found grew knew blew drew froze chose rode stole hid overran
+    withdrew swore tore shook sought thought taught bore begun""".split()
+)
+# Every word of the patterns, and each without its last letter ("plans?" is "plan" too): in
+# text with letters outside ASCII the case-insensitive pattern may match more than a word of
+# ASCII letters ("wa" and the long s are "was" to it; the word of ASCII letters is "wa").
+_MARKER_PIECES = frozenset(
     word[:cut]
     for source in (_PAST_OF_FUTURE, _BACKSHIFT, _SPEECH, _DEADLINE, _FUTURE, _MODAL, _PAST)
     for word in re.findall(r"'?[a-z]+", source)
-    for cut in (None, -1)  # "plans?" is "plan" too
+    for cut in (None, -1)
 ) | {"since", "according"}
 _TOKEN = re.compile(r"'?[A-Za-z]+")
 # A condition whose consequence lies ahead: its dates lie ahead too, whatever its verb's tense.
@@ -204,9 +226,10 @@ def tense(text: str, start: int, end: int) -> int:
 def _markers(window: str) -> Iterator[re.Match[str]]:
     """The tense markers of ``window``, in order, as ``_MARKER.finditer`` finds them."""
     position = 0
+    openers = _MARKER_OPENERS if window.isascii() else _MARKER_PIECES
     for token in _TOKEN.finditer(window):
         word = token.group().lower()
-        if token.start() < position or (word not in _MARKER_WORDS and not word.endswith("ed")):
+        if token.start() < position or (word not in openers and not word.endswith("ed")):
             continue
         marker = _MARKER.match(window, token.start())
         if marker is not None:
@@ -321,7 +344,10 @@ def _may_hold(window: str, words: tuple[str, ...]) -> bool:
     pattern needs: a substring test spares trying the pattern at every character. Text
     with letters outside ASCII is always tried: such a pattern matches letters that
     ``lower()`` leaves alone (the dotless i of "ıf")."""
-    return not window.isascii() or any(word in window.lower() for word in words)
+    if not window.isascii():
+        return True
+    lowered = window.lower()  # once, not once a word
+    return any(word in lowered for word in words)
 
 
 def _may_end_with(window: str, words: tuple[str, ...]) -> bool:

@@ -20,6 +20,7 @@ import errno
 import logging
 import os
 import re
+import secrets
 import shutil
 import stat
 import sys
@@ -115,12 +116,14 @@ def _write(
     static: Mapping[str, Path],
 ) -> Written:
     previous = _claim(target)
-    fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+    # Named before it is made, so that a signal landing as it is made still has it removed.
+    fresh = target.parent / f".{target.name}-new-{secrets.token_hex(4)}"
     pairs = files.items() if isinstance(files, Mapping) else files
     written: set[str] = set()
     folders = _Folders()
     changed = 0
     try:
+        fresh.mkdir(mode=0o700)  # under the lock: a folder of that name is a leftover
         for relative, data in pairs:
             path = folders.made(fresh / relative)
             if data is None:

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 
 from timeline.extract.datewords import AGENCY, CLOCK, DAY, FULL_DATE, MONTH, WEEKDAY, ZONE
 from timeline.extract.furniture_paragraphs import SHORT_LINE_WORDS, whole_paragraphs
+from timeline.extract.promotion import promotion_end
 from timeline.extract.sentences import Span
 
 Bounds = tuple[int, int]
@@ -258,6 +259,9 @@ def _sentence_furniture(sentence: Span, paragraph: Span, prefix: int) -> Bounds 
             return start, start + _stamp_end(opening)
     if _inner_furniture(sentence.text):
         return start, sentence.end
+    promotion = promotion_end(opening)
+    if promotion is not None:
+        return start, sentence.end - len(opening) + promotion
     return None
 
 

@@ -193,7 +193,9 @@ def retells(event: Event, lead: Event, words: dict[str, frozenset[str]], weights
     ("shares rose after the flow was stopped"), and nothing announces another happening
     ("meanwhile", "in exchange", "also"). What someone said of the occurrence retells it
     only when it tells what was done (``statements.told_in_statement``). A toll is an
-    occurrence only between reports that tell no other (``similarity.toll_words``)."""
+    occurrence only between reports that tell no other (``similarity.toll_words``). With
+    no occurrence in common, a later report may give the hour of the lead's happening in
+    other words (``_hour_of_lead``)."""
     shared = words[event.id] & words[lead.id]
     occurrences = occurrence_words(shared)
     if not (occurrence_words(words[event.id]) or occurrence_words(words[lead.id])):

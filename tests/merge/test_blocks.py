@@ -107,6 +107,43 @@ def test_a_later_report_at_a_time_of_the_leads_day_retells_it_by_its_occurrence(
     assert retells(other, lead, words, corpus_weights(words.values())) is same
 
 
+RELEASE = "The army released 40 prisoners from Ketziot prison on Monday, officials said."
+AT_0200 = DateValue("2010-04-22T02:00", DAY.start, DAY.end, Precision.TIME)
+CONVOYS = [told(f"cv{n}", f"Convoy {n} waited at the Kerem Shalom crossing.", 0, f"cv{n}")
+           for n in range(40)]  # fmt: skip
+"""A collection's routine: the words of one article weigh as they would among many."""
+
+
+@pytest.mark.parametrize(
+    ("lead", "later", "timed", "same"),
+    [
+        # the hour of the lead's happening in other words: who and where, no occurrence
+        (RELEASE, "Buses carrying the prisoners left Ketziot shortly after 2 a.m.", True, True),
+        # without a time of the lead's day, or sharing who alone: not enough
+        (RELEASE, "Buses carrying the prisoners left Ketziot shortly after dawn.", False, False),
+        (RELEASE, "Buses carrying the prisoners left shortly after 2 a.m.", True, False),
+        # two words of the story, not the lead's own: another happening of its day
+        ("Israel released 40 prisoners to their families under the truce on Monday.",
+         "Families waited in the cold for news of the truce shortly after 2 a.m.", True, False),
+        # an occurrence of its own at that hour: another happening
+        (RELEASE, "Soldiers arrested the prisoners' relatives outside Ketziot at 2 a.m.", True,
+         False),
+        # a lead that tells no occurrence has no hour to give
+        ("Some 40 prisoners were held at Ketziot prison on Monday, officials said.",
+         "Buses carrying the prisoners left Ketziot shortly after 2 a.m.", True, False),
+    ],
+)  # fmt: skip
+def test_a_later_report_gives_the_hour_of_the_leads_happening_in_other_words(
+    lead: str, later: str, timed: bool, same: bool
+) -> None:
+    first, other = told("wire", lead, 0, "a"), told("wire", later, 200, "b")
+    if timed:
+        other = replace(other, date=AT_0200)
+    events = [first, other, *WAR, *CONVOYS]
+    words = {e.id: event_words(e) for e in events}
+    assert retells(other, first, words, corpus_weights(words.values())) is same
+
+
 SCHOOL = "An Israeli airstrike hit a school in the Nuseirat camp on Tuesday, killing 12 people."
 
 

@@ -54,6 +54,11 @@ KIN_MIN_OVERLAP = 0.25
 KIN_MEMBERS = 8
 """How many of a cluster's first reports a report is compared with by its occurrence: the
 comparison stays bounded on a day of thousands of reports of one happening."""
+HOUR_MIN_WEIGHT = 2 * BROAD_WEIGHT
+"""How rare a word a later report must share with its lead to give the hour of its
+happening in other words (``_hour_of_lead``): with no occurrence in common, the lead's
+own who or what ("prisoners", "the cap"), not the story's ("people", "health", "Mexico":
+a headline's words that a later paragraph of another happening shares)."""
 
 BlockKey = tuple[str, str, str | None]
 Said = tuple[str, str, str, str]
@@ -188,7 +193,9 @@ def retells(event: Event, lead: Event, words: dict[str, frozenset[str]], weights
     ("shares rose after the flow was stopped"), and nothing announces another happening
     ("meanwhile", "in exchange", "also"). What someone said of the occurrence retells it
     only when it tells what was done (``statements.told_in_statement``). A toll is an
-    occurrence only between reports that tell no other (``similarity.toll_words``)."""
+    occurrence only between reports that tell no other (``similarity.toll_words``). With
+    no occurrence in common, a later report may give the hour of the lead's happening in
+    other words (``_hour_of_lead``)."""
     shared = words[event.id] & words[lead.id]
     occurrences = occurrence_words(shared)
     if not (occurrence_words(words[event.id]) or occurrence_words(words[lead.id])):
@@ -199,6 +206,8 @@ def retells(event: Event, lead: Event, words: dict[str, frozenset[str]], weights
     told = event.clause or event.text
     if announces_another(told):
         return False
+    if not occurrences and _hour_of_lead(event, lead, shared, words, weights):
+        return True
     if not occurrences:
         # A figure and a word more, rarer than a region's: "90 Palestinians walked out
         # of detention" and "90 prisoners had been released overnight".
@@ -227,6 +236,28 @@ def timed_detail(event: Event, lead: Event) -> bool:
     the lead tells what happened that day, a later paragraph when ("the rig sank on
     Thursday" ... "the platform sank below the surface at 10:21 a.m.")."""
     return event.date.precision is Precision.TIME and lead.date.precision is Precision.DAY
+
+
+def _hour_of_lead(
+    event: Event,
+    lead: Event,
+    shared: frozenset[str],
+    words: dict[str, frozenset[str]],
+    weights: Weights,
+) -> bool:
+    """True when a later report gives the hour of its article's lead in other words: the
+    lead tells an occurrence on a day ("Israel released 90 prisoners early today"), the
+    later report a time of that day, no occurrence of its own, and who and where of the
+    lead ("the buses carrying the detainees left Ofer prison, outside Ramallah, shortly
+    after 1 a.m."): two words shared, one of them rare (``HOUR_MIN_WEIGHT``). A later
+    report that tells an occurrence of its own ("soldiers raided the camp at 3 a.m.") is
+    another happening unless it shares the lead's (``retells``)."""
+    if not timed_detail(event, lead) or len(shared) < MIN_SHARED:
+        return False
+    if occurrence_words(words[event.id]) or not occurrence_words(words[lead.id]):
+        return False
+    rare = (word for word in shared if not word[0].isdigit())
+    return any(weights.weight(word) >= HOUR_MIN_WEIGHT for word in rare)
 
 
 _Index = tuple[dict[str, set[int]], dict[str, set[int]], dict[tuple[str, int], int]]

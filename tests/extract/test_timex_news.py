@@ -403,3 +403,30 @@ def test_a_day_of_a_named_year(text: str, published: dt.date, expected: list[Row
 )  # fmt: skip
 def test_a_day_that_names_a_happening(text: str, published: dt.date, expected: list[Row]) -> None:
     assert found(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A possessive weekday is a day the reader was told of: the one the text named ...
+        ("Mediators will meet in Cairo on Thursday. Thursday's talks are meant to settle "
+         "the second phase.", D(2025, 2, 3),
+         [("Thursday", "DATE", "2025-02-06"), ("Thursday's", "DATE", "2025-02-06")]),
+        ("The next handover will take place on Saturday. Crowds are expected in Khan Younis "
+         "for Saturday's release.", D(2025, 2, 5),
+         [("Saturday", "DATE", "2025-02-08"), ("Saturday's", "DATE", "2025-02-08")]),
+        # ... else a past day, as before ...
+        ("Saturday's strike killed four people in Rafah.", D(2025, 2, 3),
+         [("Saturday's", "DATE", "2025-02-01")]),
+        ("The army shelled the camp on Saturday. Saturday's shelling killed four.",
+         D(2025, 2, 3), [("Saturday", "DATE", "2025-02-01"), ("Saturday's", "DATE", "2025-02-01")]),
+        # ... and a day named weeks away is another week's.
+        ("The truce began on Sunday, January 19. Sunday's handover went ahead in Gaza City.",
+         D(2025, 2, 3), [("Sunday, January 19", "DATE", "2025-01-19"),
+                         ("Sunday's", "DATE", "2025-02-02")]),
+    ],
+)  # fmt: skip
+def test_a_possessive_weekday_the_text_named(
+    text: str, published: dt.date, expected: list[Row]
+) -> None:
+    assert found(text, published) == expected

@@ -37,6 +37,8 @@ _DAY_AFTER = re.compile(
 )
 _RECENT = 2
 """Days before publication a story's day may lie for "overnight" to be the night after it."""
+_NEWS_WEEK = 6
+"""How far from publication a day the text named may lie for a possessive weekday to be it."""
 _GLOSS = re.compile(r"\s*\(\s*(?:about\s+|around\s+)?")
 # "Tuesday last week", "on Wednesday to Friday next week": the week is named after the day.
 _WEEK_AFTER = re.compile(
@@ -285,8 +287,12 @@ def _tensed_weekday(ctx: Context, m: re.Match[str], number: int) -> dt.date:
     story = ctx.story_weekday(m.start())
     if story is not None:  # "On 5 December 1941 ... On Sunday": the Sunday after it
         return cal.weekday_from(story.start, number, 1)
-    possessive = m.group().endswith("'s")  # "Friday's vote" happened
-    side = PAST if possessive else ctx.tense(m.start(), m.end())
+    possessive = m.group().endswith("'s")
+    if possessive:
+        named = _named_weekday(ctx, number)
+        if named is not None:  # "will gather on Saturday ... Saturday's summit": that Saturday
+            return named
+    side = PAST if possessive else ctx.tense(m.start(), m.end())  # "Friday's vote" happened
     if side == FUTURE:
         day = cal.weekday_from(ctx.published, number, 1)
     elif side == BACKSHIFTED:
@@ -298,6 +304,16 @@ def _tensed_weekday(ctx: Context, m: re.Match[str], number: int) -> dt.date:
         # "from Friday until Sunday": a range does not end before it begins
         return cal.weekday_from(opening.start, number, 1)
     return day
+
+
+def _named_weekday(ctx: Context, number: int) -> dt.date | None:
+    """The day of weekday ``number`` that the text named lately within a week of publication:
+    a possessive weekday ("Saturday's summit") is a day the reader was told of, not a new one."""
+    days = (r.start for r in ctx.refs if r.precision in (Precision.DAY, Precision.TIME))
+    for day in days:
+        if day.weekday() == number and abs((day - ctx.published).days) <= _NEWS_WEEK:
+            return day
+    return None
 
 
 def _relative_weekday(ctx: Context, m: re.Match[str], number: int, step: int) -> dt.date:

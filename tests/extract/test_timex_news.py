@@ -89,6 +89,11 @@ def found(text: str, published: dt.date) -> list[Row]:
          [("Wednesday", "DATE", "2025-02-05")]),
         ("The minister is due to arrive on Wednesday.", D(2025, 2, 3),
          [("Wednesday", "DATE", "2025-02-05")]),
+        # "is set for" is a schedule ("set fire to", "set on fire" stay past).
+        ("The next prisoner exchange is set for Saturday, the army said.", D(2025, 2, 12),
+         [("Saturday", "DATE", "2025-02-15")]),
+        ("Militants set fire to the depot on Saturday.", D(2025, 2, 12),
+         [("Saturday", "DATE", "2025-02-08")]),
         # A possibility lies ahead; "could not" is no future.
         ("Forecasters warned that the wind could push the slick ashore on Friday.",
          D(2025, 2, 6), [("Friday", "DATE", "2025-02-07")]),

@@ -33,6 +33,8 @@ _FUTURE = (
     r"due(?!\s+to\b)|to\s+be|would|upcoming|is\s+to|"
     r"are\s+to|(?:next|coming)\s+(?:week|month|year|weekend|[a-z]+day)|"
     r"aims?\s+to|hopes?\s+to|intends?\s+to|set\s+to|wants?\s+to|later\s+this|must|should|"
+    # "is set for Saturday" is a schedule, as "scheduled for" is; "was set for" is backshifted.
+    r"(?:(?:is|are|be|'s|'re)\s+(?:now\s+|also\s+)?)set\s+for|"
     r"as\s+(?:soon|early)\s+as|payable|effective|tomorrow"
 )
 # A possibility lies ahead ("could drive the slick ashore on Friday"), within its own clause
@@ -41,7 +43,8 @@ _MODAL = r"(?-i:could|might|may)(?!\s+(?:have|not|never)\b)(?!n't)"
 _OTHER_CLAUSE = re.compile(r",")
 _COORDINATED = re.compile(r"(?i)\b(?:and|or|but)\s+$")  # "landfall Thursday night and could"
 _BACKSHIFT = (
-    r"(?:was|were)\s+(?:still\s+|also\s+)?(?:due|scheduled|expected|set|supposed|planned)\s+to"
+    r"(?:was|were)\s+(?:still\s+|also\s+)?(?:(?:due|scheduled|expected|set|supposed|planned)"
+    r"\s+to|set\s+for)"
 )
 _PAST_OF_FUTURE = r"had\s+(?:been\s+)?(?:due|scheduled|expected|set|planned|supposed)"
 _SPEECH = (

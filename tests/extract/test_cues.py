@@ -20,6 +20,7 @@ from timeline.extract.cues import (
     cue_words,
     is_state,
     nearest_markers,
+    tokens_of,
 )
 
 
@@ -139,3 +140,4 @@ def test_markers_passed_over_are_none(words: list[str], data: st.DataObject) -> 
     at = data.draw(st.integers(0, len(scope)))
     end = data.draw(st.integers(at, len(scope)))
     assert nearest_markers(scope, at, end) == every_marker(scope, at, end)
+    assert nearest_markers(scope, at, end, tokens_of(scope)) == every_marker(scope, at, end)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 
 from timeline.extract import extract_article
+from timeline.extract.cues import tokens_of
+from timeline.extract.states import describes_condition
 from timeline.load.articles import parse_article
 from timeline.model import EventKind
 
@@ -126,3 +128,23 @@ def test_an_occurrence_stays_what_happened(
     sentence: str, events: list[tuple[str, EventKind]]
 ) -> None:
     assert kinds_of(sentence) == events
+
+
+@pytest.mark.parametrize(
+    ("scope", "date", "condition"),
+    [
+        # Who told it is cut off: "said" and "advanced" after it are no verbs of the clause.
+        ("The crossing was calm on Monday, the army said after troops advanced", "on Monday", True),
+        ("The border town was quiet on Sunday, a local official told reporters", "on Sunday", True),
+        ("Families were queuing for bread on Thursday", "on Thursday", True),
+        ("Rebels seized the depot on Tuesday, the militia said", "on Tuesday", False),
+        ("The hospital was shelled on Wednesday, medics said", "on Wednesday", False),
+    ],
+)
+def test_a_condition_read_from_the_callers_tokens(scope: str, date: str, condition: bool) -> None:
+    """The clause's tokens passed in (as ``classify`` passes them) give what tokenizing it
+    here gives, the words of who told it left out as when the clause is cut there."""
+    at = scope.index(date)
+    end = at + len(date)
+    assert describes_condition(scope, at, end) is condition
+    assert describes_condition(scope, at, end, tokens_of(scope)) is condition

@@ -34,7 +34,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from timeline.extract.cues import cue_words, first_of, is_scheduled, is_state, nearest_markers
+from timeline.extract.cues import (
+    cue_words,
+    first_of,
+    is_scheduled,
+    is_state,
+    nearest_markers,
+    tokens_of,
+)
 from timeline.extract.govern import Clause, background_of, clause_bounds, is_telling
 from timeline.extract.states import (
     describes_a_picture,
@@ -230,7 +237,8 @@ def classify(
         return _state_or_mention(scope, at)
     if _SINCE.match(scope):
         return EventKind.MENTION  # "since the war began on October 7": what it counts from
-    markers = nearest_markers(scope, at, stop)
+    tokens = tokens_of(scope)  # read by the markers and by the condition test
+    markers = nearest_markers(scope, at, stop, tokens)
     ahead = _after(expression, published)
     words = cue_words(scope)
     if _CONDITION.match(scope) or is_scheduled(scope, words) or _planned_noun(scope, at, words):
@@ -248,7 +256,7 @@ def classify(
         return EventKind.EXPECTED
     if nearest == "state" or background == "by":
         return EventKind.STATE
-    if describes_condition(scope, at, stop) or tells_a_habit(scope):
+    if describes_condition(scope, at, stop, tokens) or tells_a_habit(scope):
         return _state_or_mention(scope, at)  # "the attention today is on AIG"
     if tells_lasting(scope, at) or tells_prevented(text) or describes_a_picture(text, start, end):
         return EventKind.STATE  # "persisted 10 years ago", "pictures on Wednesday showed"

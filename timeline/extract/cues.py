@@ -8,6 +8,7 @@ Each is a regular-expression scan or a walk over the clause's words: no parsing,
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 _BE = r"(?:is|are|was|were|be|been|being|am|'s|'re)"
 _NOT_A_VERB_AFTER = (
@@ -204,14 +205,32 @@ _MARKER_ENDINGS = ("ed", "'ll", "n't")
 others are passed over without reading their neighbours."""
 
 
-def nearest_markers(scope: str, at: int, end: int) -> list[str]:
+Token = tuple[int, int, str, str]
+"""A word of a clause: where it starts and ends in the clause, the word, and the word
+lower-cased with a curly apostrophe made straight."""
+
+
+def tokens_of(scope: str) -> list[Token]:
+    """The words of a clause as the marker and condition tests read them; a clause read by
+    several tests is tokenized once and its tokens passed to each."""
+    return [
+        (m.start(), m.end(), m.group(), m.group().lower().replace("’", "'"))
+        for m in _TOKEN.finditer(scope)
+    ]
+
+
+def nearest_markers(
+    scope: str, at: int, end: int, tokens: Sequence[Token] | None = None
+) -> list[str]:
     """The kinds of the verb markers around the expression at ``at:end`` in ``scope``,
     nearest first; those before it come first, for the verb a date follows is the one it
-    dates ("the pair who flew back on April 21 had not been in an area")."""
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(scope)]
-    words = [word.lower().replace("’", "'") for _, _, word in tokens]
+    dates ("the pair who flew back on April 21 had not been in an area"). ``tokens``: the
+    scope's ``tokens_of``, when the caller has them already."""
+    if tokens is None:
+        tokens = tokens_of(scope)
+    words = [lower for _, _, _, lower in tokens]
     found: list[tuple[bool, int, str]] = []
-    for index, (start, stop, word) in enumerate(tokens):
+    for index, (start, stop, word, _) in enumerate(tokens):
         if start < end and stop > at:
             continue
         if words[index] not in _MARKER_WORDS and not words[index].endswith(_MARKER_ENDINGS):

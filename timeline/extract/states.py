@@ -16,11 +16,11 @@ A few word scans of one clause, as in ``cues.py``: no parsing, no model.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from timeline.extract import tellingwords
-from timeline.extract.cues import nearest_markers
+from timeline.extract.cues import Token, nearest_markers, tokens_of
 
-_TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 _BE = frozenset("is are was were".split())
 _MOOD = frozenset("seems seemed appears appeared looks looked feels felt".split())
 """Copulas of an impression: "seemed unlikely", "looked calm"."""
@@ -92,18 +92,25 @@ _ING_NOUNS = frozenset(
 ``_OCCURRENCE``)."""
 
 
-def describes_condition(scope: str, at: int, end: int) -> bool:
+def describes_condition(
+    scope: str, at: int, end: int, words: Sequence[Token] | None = None
+) -> bool:
     """True when the clause ``scope`` (the date at ``at:end``) only describes a condition:
     its verbs are a copula or a copula of an impression with a complement that is no
     participle, or a progressive of coping; it names no occurrence, and no verb in the past
-    tense but its copula. Who told it ("..., Suttles said.") is no verb of the clause."""
+    tense but its copula. Who told it ("..., Suttles said.") is no verb of the clause.
+    ``words``: the scope's ``cues.tokens_of``, when the caller has them already."""
+    if words is None:
+        words = tokens_of(scope)
     attribution = _ATTRIBUTION.search(scope, end)
     if attribution is not None:
         scope = scope[: attribution.start()]
+        # The attribution opens with a comma, which no word runs across.
+        words = [word for word in words if word[0] < attribution.start()]
     tokens = [
-        (m.start(), m.group().lower().replace("’", "'"))
-        for m in _TOKEN.finditer(scope)
-        if not at <= m.start() < end  # the date's own words ("were this afternoon admitted")
+        (start, lower)
+        for start, _, _, lower in words
+        if not at <= start < end  # the date's own words ("were this afternoon admitted")
     ]
     verbs = [i for i, (_, word) in enumerate(tokens) if word in _BE or word in _MOOD]
     if not verbs or _EXISTENTIAL.search(scope) or _OCCURRENCE.search(scope):
@@ -119,7 +126,7 @@ def describes_condition(scope: str, at: int, end: int) -> bool:
     if not all(_describes(tokens, index) for index in verbs):
         return False
     copulas = sum(1 for _, word in tokens if word in ("was", "were") or word in _MOOD)
-    past = nearest_markers(scope, at, end).count("past")
+    past = nearest_markers(scope, at, end, words).count("past")
     return past <= copulas  # no past tense but the copulas themselves
 
 

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from timeline.extract.tellingwords import alternation, pick
+
 # The imperatives a page addresses its reader with (lower-cased first words).
 _READER_VERBS = frozenset(
     "explore get sign subscribe follow click tap watch listen download see read send tell share "
@@ -47,10 +49,12 @@ _SITE_THINGS = re.compile(
     r"\b(?:us|your)\s+(?:\w+\s+){0,2}?(?:comments|thoughts|views|experiences|photos|videos|"
     r"suggestions|tips)\b.{0,60}\b(?:below|form|e-?mail|twitter|page|published)\b"
 )
-_SPEECH = re.compile(
-    r"(?i)[\"“”«»]|(?:^|\s)[‘']\w|\b(?:said|says|told|tells|shouted|yelled|asked|added|warned|"
-    r"urged|wrote|chanted|pleaded|insisted|declared|cried|screamed|ordered|announced)\b"
-)
+_SAID = pick("said says told tells added warned wrote insisted declared announced")
+"""The verbs of telling (``tellingwords``) that frame quoted speech."""
+_CALLED = frozenset("shouted yelled asked urged chanted pleaded cried screamed ordered".split())
+"""The verbs of calling out, which frame an imperative as speech ("Get out, the soldiers
+shouted"): no part of the vocabulary of telling, which attributes reports."""
+_SPEECH = re.compile(rf"(?i)[\"“”«»]|(?:^|\s)[‘']\w|\b{alternation(_SAID | _CALLED)}\b")
 # The first word, after a list's bullet and a "Please".
 _OPENING = re.compile(r"[\s\-–—•*|>]*(?=[A-Z])(?:Please\s+)?([A-Za-z][A-Za-z-]*)")
 

@@ -137,12 +137,12 @@ def kinship(event: Event, member: Event, dated: frozenset[str], comparer: Compar
         return 0.0
     if announces_another(member.clause or member.text):
         return 0.0
-    if dated.isdisjoint(dated_occurrences(member)) or comparer.elsewhere(event.id, member.id):
+    dated_shared = dated & dated_occurrences(member)
+    if not dated_shared or comparer.elsewhere(event.id, member.id):
         return 0.0
     if other_names(event.clause or event.text, member.clause or member.text):
         return 0.0
     shared = comparer.words[event.id] & comparer.words[member.id]
-    dated_shared = dated & dated_occurrences(member)
     weight = comparer.weights.weight
     if len(shared) < MIN_SHARED or all(weight(w) < BROAD_WEIGHT for w in shared - dated_shared):
         return 0.0
@@ -173,11 +173,6 @@ def other_names(a: str, b: str) -> bool:
     rest. A count ("11 workers", "126 workers") is no name: the number comes after the
     word it names."""
     return _apart(_numbered(a), _numbered(b)) or _apart(_named(a), _named(b))
-
-
-def other_numbers(a: str, b: str) -> bool:
-    """``other_names`` by numbers alone."""
-    return _apart(_numbered(a), _numbered(b))
 
 
 def _apart(mine: dict[str, frozenset[str]], theirs: dict[str, frozenset[str]]) -> bool:

@@ -253,6 +253,9 @@ def test_furniture(body: str, furniture: list[str]) -> None:
         "Netanyahu is seen as a hardliner by many in his cabinet, officials said on Monday.",
         "The army withdrew on Tuesday, April 27, 2010, officials said.",
         "The film was shown in cinemas in 2010, and the book was pictured on its cover.",
+        # an imperative told as speech: the openings that address a page's reader
+        "Follow us to the bridge, the commander urged his men on Monday.",
+        "Sign up or go home, the recruiting sergeant shouted at the crowd on Friday.",
     ],
 )
 def test_report_text_is_not_furniture(body: str) -> None:

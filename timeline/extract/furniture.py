@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 
 from timeline.extract.datewords import AGENCY, CLOCK, DAY, FULL_DATE, MONTH, WEEKDAY, ZONE
 from timeline.extract.furniture_paragraphs import SHORT_LINE_WORDS, whole_paragraphs
-from timeline.extract.promotion import promotion_end
+from timeline.extract.promotion import is_speech, promotion_end
 from timeline.extract.sentences import Span
 
 Bounds = tuple[int, int]
@@ -123,8 +123,7 @@ _DATE_WORD = rf"(?:\d|{WEEKDAY}|{MONTH})"
 _FURNITURE_OPENING = re.compile(
     r"(?i)(?:copyright\b|©|\(c\)\s*\d{4}|all rights reserved|image (?:caption|copyright)|"
     r"media caption|caption:|(?:photo(?:graph)?|picture)s?\s*:|click here|see here|"
-    r"share (?:this|on)|share:|follow (?:us|the latest|@)|sign up|subscribe\b|email this|"
-    r"print this|advertisement\b|(?:watch|listen|video|audio):|comments?\s*(?::|\(\d|are\b)|"
+    r"advertisement\b|(?:watch|listen|video|audio):|comments?\s*(?::|\(\d|are\b)|"
     r"join the conversation|have your say|you can stay up to date|for the latest updates|"
     r"a version of this (?:article|story|report)|a version appeared|this (?:article|story) "
     r"(?:was|is|has been) (?:amended|updated|corrected|first published|originally published)|"
@@ -132,6 +131,12 @@ _FURNITURE_OPENING = re.compile(
     r"comment number \d|(?:editor['’]?s\s+)?note\s*:|correction\s*:|clarification\s*:|"
     rf"(?:page\s+)?(?:last\s+)?(?:updated|published|posted|modified)(?:\s+(?:on|at))?:?\s+"
     rf"{_DATE_WORD})"
+)
+# Openings that address the reader; furniture unless the sentence is speech ("Follow us to
+# the bridge, the commander urged his men").
+_READER_OPENING = re.compile(
+    r"(?i)(?:share (?:this|on)|share:|follow (?:us|the latest|@)|sign up|subscribe\b|"
+    r"email this|print this)"
 )
 # A paragraph that is furniture from where the cue opens it to its end.
 _PARAGRAPH_OPENING = re.compile(
@@ -255,7 +260,9 @@ def _sentence_furniture(sentence: Span, paragraph: Span, prefix: int) -> Bounds 
     if word in _OPENING_WORDS or not word[:1].isalpha():
         if _PARAGRAPH_OPENING.match(opening) and _short_or_listed(opening):
             return start, paragraph.end
-        if _FURNITURE_OPENING.match(opening):
+        if _FURNITURE_OPENING.match(opening) or (
+            _READER_OPENING.match(opening) and not is_speech(opening)
+        ):
             return start, start + _stamp_end(opening)
     if _inner_furniture(sentence.text):
         return start, sentence.end

@@ -75,9 +75,15 @@ def promotion_end(sentence: str) -> int | None:
     if opening is None:
         return None
     end = _end_of_promotion(sentence, opening.start(1), opening.group(1).lower())
-    if end is None or _SPEECH.search(sentence, 0, end):
+    if end is None or is_speech(sentence[:end]):
         return None  # quoted speech, or a verb of saying in the promotion itself
     return end
+
+
+def is_speech(text: str) -> bool:
+    """Whether a text reads as someone's speech: a quotation mark, or a verb of saying or of
+    calling out ("Get out, the soldiers shouted")."""
+    return _SPEECH.search(text) is not None
 
 
 def _end_of_promotion(sentence: str, verb: int, word: str) -> int | None:

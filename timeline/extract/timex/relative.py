@@ -39,6 +39,11 @@ _RECENT = 2
 """Days before publication a story's day may lie for "overnight" to be the night after it."""
 _NEWS_WEEK = 6
 """How far from publication a day the text named may lie for a possessive weekday to be it."""
+# What a possessive weekday's noun may be scheduled for, right before it.
+_SCHEDULED_FOR = re.compile(
+    r"(?i)(?:\b(?P<was>was|were)\s+|\b)(?:set|scheduled|slated|planned|due)\s+for\s+$"
+)
+_SCHEDULE_SIZE = 40
 _GLOSS = re.compile(r"\s*\(\s*(?:about\s+|around\s+)?")
 # "Tuesday last week", "on Wednesday to Friday next week": the week is named after the day.
 _WEEK_AFTER = re.compile(
@@ -292,7 +297,7 @@ def _tensed_weekday(ctx: Context, m: re.Match[str], number: int) -> dt.date:
         named = _named_weekday(ctx, number)
         if named is not None:  # "will gather on Saturday ... Saturday's summit": that Saturday
             return named
-    side = PAST if possessive else ctx.tense(m.start(), m.end())  # "Friday's vote" happened
+    side = _possessive_side(ctx, m) if possessive else ctx.tense(m.start(), m.end())
     if side == FUTURE:
         day = cal.weekday_from(ctx.published, number, 1)
     elif side == BACKSHIFTED:
@@ -304,6 +309,17 @@ def _tensed_weekday(ctx: Context, m: re.Match[str], number: int) -> dt.date:
         # "from Friday until Sunday": a range does not end before it begins
         return cal.weekday_from(opening.start, number, 1)
     return day
+
+
+def _possessive_side(ctx: Context, m: re.Match[str]) -> int:
+    """ "Friday's vote" happened, unless it is what something is scheduled for ("the stage is
+    set for Saturday's talks"; "was set for" told in the past). A future verb before it is no
+    such sign ("will investigate Saturday's attack"), nor its own ("Saturday's attack will be
+    investigated")."""
+    schedule = _SCHEDULED_FOR.search(ctx.text, max(0, m.start() - _SCHEDULE_SIZE), m.start())
+    if schedule is None:
+        return PAST
+    return BACKSHIFTED if schedule.group("was") else FUTURE
 
 
 def _named_weekday(ctx: Context, number: int) -> dt.date | None:

@@ -307,6 +307,7 @@ def test_factors() -> None:
         ("In recent weeks I've warned that the blockade would starve the northern towns.", True),
         ("Yesterday we drove the aid convoy to the last open crossing into the north.", True),
         ("The shelling went on all night, and my neighbours slept in the metro station.", True),
+        ("Today I drove the last convoy of flour into the besieged northern town.", True),
         # Not when a quotation gives the words to someone, nor "US", nor a numeral.
         ('The mayor said on Tuesday: "We will rebuild every school in the district."', False),
         ("US troops left the base near the border on Monday after a week of shelling.", False),

@@ -19,8 +19,13 @@ _LEANS_BACK = re.compile(
 # The writer's own first person: a column's, a reader's comment's, a diary's ("In recent
 # years I've outlined plans ...", "Yesterday we visited a clinic."), where no quotation gives
 # the words to someone the text names.
-_OWN_WORDS = frozenset("me my myself we we're we've we'd we'll us our ours ourselves".split())
-_I = frozenset({"I", "I'm", "I've", "I'd", "I'll"})
+_OWN_VOICE = re.compile(
+    r"\bI(?:['’](?:m|ve|d|ll))?\b"
+    r"|\b(?:me|my|myself|we|we['’](?:re|ve|d|ll)|us|our|ours|ourselves)\b"
+    r"|^[\"“‘']?(?:My|We|Our)\b"
+)
+"""A first person: "I", "me", "my", "we", "us", "our" in lower case ("US" is a country), or
+in capitals opening the text."""
 _QUOTED = re.compile(r"[\"“”]|(?:^|\s)['‘]")
 
 
@@ -48,10 +53,14 @@ def in_own_voice(text: str) -> bool:
     War I", nor "US" opening a text, nor words a quotation gives to someone it names."""
     if _QUOTED.search(text):
         return False
-    words = [word.replace("’", "'") for word in _WORDS.findall(text)]
-    for place, word in enumerate(words):
-        if word in _I and (place == 0 or not words[place - 1][:1].isupper()):
-            return True
-        if word.lower() in _OWN_WORDS and (word.islower() or (place == 0 and word.istitle())):
-            return True
-    return False
+    return any(_first_person(text, found) for found in _OWN_VOICE.finditer(text))
+
+
+def _first_person(text: str, found: re.Match[str]) -> bool:
+    """Whether a match of ``_OWN_VOICE`` is a first person: an "I" after a word in capitals
+    within the text ("World War I", "Phase I") is a numeral, not after one that opens it or
+    ends a clause ("Then I left", "In Gaza, I saw")."""
+    if not found[0].startswith("I"):
+        return True
+    before = text[: found.start()].split()
+    return len(before) <= 1 or not before[-1][:1].isupper() or before[-1][-1] in ",;:"

@@ -26,10 +26,10 @@ from timeline.merge.rank import (
     collection_evidence,
     is_statement,
     key_event_count,
-    needs_context,
     rank_entries,
     told_words,
 )
+from timeline.merge.readable import needs_context
 from timeline.model import (
     ArticleEvents,
     ArticleFacts,
@@ -303,6 +303,15 @@ def test_factors() -> None:
         ("The convoy was hit near the depot run by the state rail firm Ukrzaliznytsia (UZ.", True),
         # A bracket opened and closed within the text is its own.
         ("The ministry (which runs the crossings) reopened the southern gate on Monday.", False),
+        # The writer's own first person: a column, a reader's comment, a diary.
+        ("In recent weeks I've warned that the blockade would starve the northern towns.", True),
+        ("Yesterday we drove the aid convoy to the last open crossing into the north.", True),
+        ("The shelling went on all night, and my neighbours slept in the metro station.", True),
+        ("Today I drove the last convoy of flour into the besieged northern town.", True),
+        # Not when a quotation gives the words to someone, nor "US", nor a numeral.
+        ('The mayor said on Tuesday: "We will rebuild every school in the district."', False),
+        ("US troops left the base near the border on Monday after a week of shelling.", False),
+        ("Veterans of World War I were honoured in the capital on Sunday.", False),
     ],
 )
 def test_a_text_that_needs_its_article(text: str, needs: bool) -> None:

@@ -58,6 +58,11 @@ from timeline.merge.text import clearest, lead_text
          "Soldiers carry the wounded from the market in Kharkiv after the shelling."),
         ("Apr. 21: Fire crews battle the blaze at the fuel depot hit by the drones overnight.",
          "Fire crews battle the blaze at the fuel depot hit by the drones overnight."),
+        # the full date a chronology's line opens with (the entry shows its date)
+        ("12 March 2025 Drones hit the fuel depot outside Odesa, setting two tanks on fire.",
+         "Drones hit the fuel depot outside Odesa, setting two tanks on fire."),
+        ("Oct. 7, 2024 Rockets are fired at the city from the south for the whole morning.",
+         "Rockets are fired at the city from the south for the whole morning."),
         # a tag and a subhead in capitals
         ("AP FILE: President Zelensky talks with the commander aboard a helicopter on May 2 "
          "near Kharkiv.",
@@ -108,6 +113,9 @@ def test_what_a_page_ran_into_the_lead_is_cut_off(sentence: str, lead: str) -> N
         "GEITHNER: We are going to do what is necessary to stabilize the banking system.",
         "UN: Both sides have agreed to a ceasefire that will start on Sunday morning.",
         "May 10: talks.",
+        # a chronology's date with too little after it, or a date that is the subject
+        "16 March 2025 The truce holds.",
+        "12 March 2025 was the day the depot burned, the worst strike on Odesa this year.",
     ],
 )
 def test_a_report_without_a_mark_of_a_page_stays_whole(sentence: str) -> None:

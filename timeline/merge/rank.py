@@ -50,8 +50,9 @@ from dataclasses import dataclass, replace
 
 from timeline.merge.entries import report_text, text_choice
 from timeline.merge.mentions import DateMentions, day_of
+from timeline.merge.readable import needs_context
 from timeline.merge.similarity import content_words
-from timeline.merge.text import broken, clean_text
+from timeline.merge.text import clean_text
 from timeline.model import (
     ArticleEvents,
     Entry,
@@ -74,8 +75,6 @@ STATEMENT_FACTOR = 0.9
 CONTEXT_FACTOR = 0.9
 """The text part: an entry whose text needs its article to be read ("They were freed late on
 Thursday.", "Since then, ...")."""
-MIN_STANDALONE_WORDS = 8
-"""Fewer words than this seldom say who did what where."""
 UNDATED_FACTOR = 0.9
 """The dating part: an entry told only by articles whose text dates nothing (an opinion
 piece, a feature, a listing), dated by their publication alone."""
@@ -112,13 +111,6 @@ _JUST_DONE = re.compile(
     r"(?!(?:been|had|not|never|said|told|stated|added|claimed|warned|insisted|confirmed|"
     r"denied|announced|declared|reported)\b)[a-z]+(?:ed|en|wn|ght|nd|un|ung|t|ne|de|won|ck|"
     r"ld|ot)\b(?P<rest>[^,;:.]*)"
-)
-_WORDS = re.compile(r"[A-Za-z0-9][\w'’-]*")
-# An opening that points back at what the article said before.
-_LEANS_BACK = re.compile(
-    r"[\"'“‘]?(?:He|She|It|They|We|I|This|These|Those|That|His|Her|Its|Their|But|And|Also|"
-    r"However|Still|Instead|Then|Later|Since\s+then|After\s+that|Before\s+that|By\s+then|"
-    r"Meanwhile|Earlier)\b(?!['’]s\b)"
 )
 _LASTING = re.compile(r"(?i)\b(?:since|for\s+(?:\w+\s+)?(?:days|weeks|months|years))\b")
 _DENIED = re.compile(r"(?i)\b(?:no|never|nothing|none|neither|nor)\b[^,;:.]*$")
@@ -309,17 +301,6 @@ def is_statement(source: Source) -> bool:
     # "On Monday, the spokesman said": the date opens the sentence and the speaker follows;
     # not "Hamas freed them on Sunday, officials said", where it dates what was freed.
     return not before.strip() and bool(_SPOKEN_AFTER.match(after))
-
-
-def needs_context(text: str) -> bool:
-    """True when a text cannot be read without the article it comes from: it opens with a
-    pronoun or a link to what came before ("They were freed ...", "Since then, ...", "But
-    ..."), it is too short to say who did what ("The prisoners were freed late on
-    Thursday."), or it is a piece of a sentence that a splitter cut inside a bracket
-    ("N) chairman apologized on Wednesday ...", "... the ministry of Energy (MoE."; ``broken``):
-    no report of its entry gave a whole sentence."""
-    words = _WORDS.findall(text)
-    return len(words) < MIN_STANDALONE_WORDS or _LEANS_BACK.match(text) is not None or broken(text)
 
 
 def _just_done(text: str) -> bool:

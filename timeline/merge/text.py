@@ -164,12 +164,15 @@ _OPENING_LABEL = re.compile(
     r"\((?P<credit>[^()]{1,80})\)\s+"
     # "April 28: ", "Apr. 21, 2025: "
     rf"|{_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?:\s+"
+    # a chronology's line: "6 October 2011 Jurors hear ...", "April 20, 2010 - Fire ..."
+    rf"|{_DATED}\s+(?:(?:—|–|--?)\s+)?(?=[\"“‘']?[A-Z])"
     # "AP FILE: ", "VIDEO: ", "UPDATE: " (not a speaker's name: "GEITHNER: ")
     r"|(?P<tag>[A-Z]{2,}(?:\s+[A-Z]{2,}){0,2}):\s+"
     # "PASSENGERS URGED TO COME FORWARD " before a word in lower case after its capital
     r"|(?P<subhead>(?:[A-Z][A-Z0-9'’&,.-]*\s+){2,}[A-Z][A-Z0-9'’&.-]*)\s+(?=[\"“‘']?[A-Z][a-z])"
 )
-"""What a page prints before a lead: a credit, a caption's date, a tag, a subhead."""
+"""What a page prints before a lead: a credit, a caption's date, a chronology's date, a
+tag, a subhead."""
 _LABEL_WORDS = 8
 _TAGS = frozenset(
     "FILE PHOTO PHOTOS PICTURES VIDEO WATCH UPDATE UPDATED BREAKING LIVE EXCLUSIVE".split()
@@ -231,7 +234,8 @@ def _after_opening_label(text: str) -> str:
     """The lead after a label a page printed before it: a photo's or a video's credit in
     brackets ("(By Jo Roe -- Associated Press) ", "(AP Video) ", "(Reuters) "), a wire's
     note to editors ("(Updates with death toll) "), a caption's date ("April 28: ",
-    "Apr. 21, 2025: "), a tag in capitals ("AP FILE: ", "VIDEO: ") or a subhead in
+    "Apr. 21, 2025: "), the full date a chronology's line opens with ("6 October 2011 Jurors
+    hear ...": the entry shows its date), a tag in capitals ("AP FILE: ", "VIDEO: ") or a subhead in
     capitals ("PASSENGERS URGED TO COME FORWARD The man ..."), each only when what is left
     is a sentence of its own (``_is_lead``)."""
     for _ in range(2):  # a credit may stand before a caption's date

@@ -22,7 +22,7 @@ import math
 from collections import defaultdict
 from collections.abc import Sequence
 
-from timeline.merge.clusters import MIN_SHARED, Cluster
+from timeline.merge.clusters import MIN_SHARED, Cluster, closest_cluster
 from timeline.merge.clusters import Comparer as Comparer
 from timeline.merge.clusters import names as names
 from timeline.merge.clusters import reacts as reacts
@@ -335,26 +335,24 @@ def _kin(
     if announces_another(told):
         return None
     mine = comparer.words[event.id]
-    occurrences = {word for word in occurrence_words(mine) if not background(told, word)}
+    occurrences = frozenset(w for w in occurrence_words(mine) if not background(told, w))
     if not occurrences:
         return None
-    best, best_share = None, KIN_MIN_OVERLAP
-    for place in candidates:
-        cluster = clusters[place]
-        if cluster.closed or cluster.expected or cluster.reaction is not reaction:
-            continue
-        shared = mine & cluster.words
-        if len(shared) < MIN_SHARED or occurrences.isdisjoint(shared):
-            continue  # no member shares more than all of them together
-        members = cluster.events[:KIN_MEMBERS]
-        share = max(_kinship(event, member, occurrences, comparer) for member in members)
-        closer = share > best_share or (share == best_share and best is None)
-        if closer and not comparer.contradicts(event, cluster):
-            best, best_share = place, share
-    return best
+    return closest_cluster(
+        event,
+        candidates,
+        clusters,
+        comparer,
+        kinship=lambda member: _kinship(event, member, occurrences, comparer),
+        reaction=reaction,
+        members=KIN_MEMBERS,
+        floor=KIN_MIN_OVERLAP,
+        inclusive=True,
+        needs=occurrences,
+    )
 
 
-def _kinship(event: Event, member: Event, occurrences: set[str], comparer: Comparer) -> float:
+def _kinship(event: Event, member: Event, occurrences: frozenset[str], comparer: Comparer) -> float:
     """How much of the lighter report two reports of different articles share, when they
     share an occurrence that neither tells as background, and one word more; else 0."""
     if member.article.slug == event.article.slug:

@@ -25,6 +25,7 @@ from timeline.merge.coarse_memo import NewEntries
 from timeline.merge.entries import with_mentions
 from timeline.merge.similarity import alike, occurrence_words
 from timeline.merge.telling import foreground
+from timeline.merge.weekend import told_that_day, weekend
 from timeline.model import DateValue, Entry, EventKind, Precision, Source
 
 COARSE_MIN_SHARED = 2
@@ -370,6 +371,9 @@ def _retold(coarse: Entry, fine: Entry, comparer: Comparer, reports: _Reports) -
             lighter = min(whole(a), whole(b))
             if alike(mine, theirs, weights, COARSE_MIN_SHARED, COARSE_MIN_OVERLAP, lighter):
                 best = shared
+    if not best and coarse.kind is EventKind.HAPPENED and weekend(coarse.date):
+        sentences = {s.event_id: s.sentence for s in (*coarse.sources, *fine.sources)}
+        best = told_that_day(ours, theirs_each, sentences, comparer)
     return best
 
 

@@ -103,7 +103,8 @@ def merge_block(block: Sequence[Event], comparer: Comparer) -> list[tuple[Event,
     First fit, in report order (happened events first), over the clusters that share a
     heavy word with the event: those with a member holding one of the event's heaviest
     words, or holding among its own heaviest words one of the event's words. The result is
-    that of comparing with every cluster, found faster.
+    that of comparing with every cluster, found faster. A report alike a second cluster
+    besides the one it joins may link the two (``bridges.py``).
     """
     clusters: list[Cluster] = []
     by_word: dict[str, set[int]] = defaultdict(set)

@@ -22,7 +22,8 @@ import math
 from collections import defaultdict
 from collections.abc import Sequence
 
-from timeline.merge.clusters import MIN_SHARED, Cluster
+from timeline.merge.bridges import Index, absorb, linked_cluster
+from timeline.merge.clusters import MIN_SHARED, Cluster, closest_cluster
 from timeline.merge.clusters import Comparer as Comparer
 from timeline.merge.clusters import names as names
 from timeline.merge.clusters import reacts as reacts
@@ -102,7 +103,8 @@ def merge_block(block: Sequence[Event], comparer: Comparer) -> list[tuple[Event,
     First fit, in report order (happened events first), over the clusters that share a
     heavy word with the event: those with a member holding one of the event's heaviest
     words, or holding among its own heaviest words one of the event's words. The result is
-    that of comparing with every cluster, found faster.
+    that of comparing with every cluster, found faster. A report alike a second cluster
+    besides the one it joins may link the two (``bridges.py``).
     """
     clusters: list[Cluster] = []
     by_word: dict[str, set[int]] = defaultdict(set)
@@ -125,6 +127,11 @@ def merge_block(block: Sequence[Event], comparer: Comparer) -> list[tuple[Event,
             reaction = comparer.reacts(event)
             clusters.append(Cluster([], set(), closed, expected, False, reaction, set(), math.inf))
         cluster = clusters[home]
+        if not recalls(event):
+            index = (by_word, by_key, by_sentence)
+            linked = linked_cluster(event, home, _nearby(keys, words, index), clusters, comparer)
+            if linked is not None:
+                absorb(home, linked, clusters, comparer, index, leads)
         cluster.reported = cluster.reported or not recalls(event)
         cluster.events.append(event)
         cluster.slugs.add(event.article.slug)
@@ -137,7 +144,7 @@ def merge_block(block: Sequence[Event], comparer: Comparer) -> list[tuple[Event,
         by_sentence.setdefault((event.article.slug, event.start), home)
         if event.kind is EventKind.HAPPENED and not recalls(event):
             leads.setdefault(event.article.slug, (home, event))
-    return [tuple(cluster.events) for cluster in clusters]
+    return [tuple(cluster.events) for cluster in clusters if cluster.events]
 
 
 def _retold_lead(
@@ -260,8 +267,13 @@ def _hour_of_lead(
     return any(weights.weight(word) >= HOUR_MIN_WEIGHT for word in rare)
 
 
-_Index = tuple[dict[str, set[int]], dict[str, set[int]], dict[tuple[str, int], int]]
-"""The clusters by word of a member, by heaviest word of a member, and by sentence."""
+def _nearby(keys: list[str], words: frozenset[str], index: Index) -> set[int]:
+    """The clusters that share a heavy word with a report: a member holds one of its
+    heaviest words (``keys``), or holds one of its words among its own heaviest."""
+    by_word, by_key, _ = index
+    found = {i for key in keys for i in by_word.get(key, ())}
+    found.update(i for word in words for i in by_key.get(word, ()))
+    return found
 
 
 def _home(
@@ -269,7 +281,7 @@ def _home(
     keys: list[str],
     clusters: list[Cluster],
     comparer: Comparer,
-    index: _Index,
+    index: Index,
     leads: dict[str, tuple[int, Event]],
 ) -> int | None:
     """The cluster an event joins, if any: that of another dated clause of its sentence;
@@ -281,7 +293,7 @@ def _home(
     (``dated.dated_kin``)."""
     if event.id in comparer.apart:
         return None
-    by_word, by_key, by_sentence = index
+    by_word, _, by_sentence = index
     sibling = by_sentence.get((event.article.slug, event.start))
     if sibling is not None:
         cluster = clusters[sibling]
@@ -292,10 +304,8 @@ def _home(
     retold = _retold_lead(event, clusters, comparer, leads, first=True)
     if retold is not None:
         return retold
-    words = comparer.words[event.id]
     reaction = comparer.reacts(event)
-    candidates = {i for key in keys for i in by_word.get(key, ())}
-    candidates.update(i for word in words for i in by_key.get(word, ()))
+    candidates = _nearby(keys, comparer.words[event.id], index)
     if recalls(event) or names(event):
         # The clusters that share a heavy word with it, as for a report: comparing with
         # every cluster that shares any word made a dense day quadratic.
@@ -335,26 +345,24 @@ def _kin(
     if announces_another(told):
         return None
     mine = comparer.words[event.id]
-    occurrences = {word for word in occurrence_words(mine) if not background(told, word)}
+    occurrences = frozenset(w for w in occurrence_words(mine) if not background(told, w))
     if not occurrences:
         return None
-    best, best_share = None, KIN_MIN_OVERLAP
-    for place in candidates:
-        cluster = clusters[place]
-        if cluster.closed or cluster.expected or cluster.reaction is not reaction:
-            continue
-        shared = mine & cluster.words
-        if len(shared) < MIN_SHARED or occurrences.isdisjoint(shared):
-            continue  # no member shares more than all of them together
-        members = cluster.events[:KIN_MEMBERS]
-        share = max(_kinship(event, member, occurrences, comparer) for member in members)
-        closer = share > best_share or (share == best_share and best is None)
-        if closer and not comparer.contradicts(event, cluster):
-            best, best_share = place, share
-    return best
+    return closest_cluster(
+        event,
+        candidates,
+        clusters,
+        comparer,
+        kinship=lambda member: _kinship(event, member, occurrences, comparer),
+        reaction=reaction,
+        members=KIN_MEMBERS,
+        floor=KIN_MIN_OVERLAP,
+        inclusive=True,
+        needs=occurrences,
+    )
 
 
-def _kinship(event: Event, member: Event, occurrences: set[str], comparer: Comparer) -> float:
+def _kinship(event: Event, member: Event, occurrences: frozenset[str], comparer: Comparer) -> float:
     """How much of the lighter report two reports of different articles share, when they
     share an occurrence that neither tells as background, and one word more; else 0."""
     if member.article.slug == event.article.slug:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from timeline.merge.places import Places, Where
@@ -285,6 +285,41 @@ class Comparer:
             keys.append(word)
             rest -= weight
         return keys
+
+
+def closest_cluster(
+    event: Event,
+    candidates: Iterable[int],
+    clusters: Sequence[Cluster],
+    comparer: Comparer,
+    *,
+    kinship: Callable[[Event], float],
+    reaction: bool,
+    members: int,
+    floor: float,
+    inclusive: bool,
+    needs: frozenset[str] | None = None,
+) -> int | None:
+    """Of the candidate clusters open to a report (not closed, not expected, of its kind of
+    reaction), the one whose first ``members`` reports are closest to it by ``kinship`` (a
+    share of the lighter report's words, 0 when no evidence), above ``floor`` (or at it,
+    ``inclusive``), that it does not contradict (``Comparer.contradicts``); the first on a
+    tie. A cluster sharing fewer than ``MIN_SHARED`` of the report's words with all its
+    members together, or none of ``needs``, is not weighed: no member could share more."""
+    mine = comparer.words[event.id]
+    best, best_share = None, floor
+    for place in candidates:
+        cluster = clusters[place]
+        if cluster.closed or cluster.expected or cluster.reaction is not reaction:
+            continue
+        shared = mine & cluster.words
+        if len(shared) < MIN_SHARED or (needs is not None and needs.isdisjoint(shared)):
+            continue  # no member shares more than all of them together
+        share = max(kinship(member) for member in cluster.events[:members])
+        closer = share > best_share or (inclusive and best is None and share == best_share)
+        if closer and not comparer.contradicts(event, cluster):
+            best, best_share = place, share
+    return best
 
 
 def _test(own: bool) -> tuple[int, float]:

@@ -10,7 +10,8 @@ any of its first reports or by them together (one says the drones struck, anothe
 were killed: "last week's strike that killed nine" retells both). A period joins any finer
 entry, a month a day, a year a month ("in 2007" beside "in September 2007"), and so ends in
 the finest ("on Sept. 12, 2007") when the month joins it too. A report never becomes a
-mention of a forecast: a happened coarse entry only joins a happened one.
+mention of a forecast: a happened coarse entry only joins a happened one. A weekend's
+report is held to a day's test against an entry of its Saturday or Sunday (``weekend.py``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from timeline.merge.coarse_memo import NewEntries
 from timeline.merge.entries import with_mentions
 from timeline.merge.similarity import alike, occurrence_words
 from timeline.merge.telling import foreground
+from timeline.merge.weekend import told_that_day, weekend
 from timeline.model import DateValue, Entry, EventKind, Precision, Source
 
 COARSE_MIN_SHARED = 2
@@ -345,7 +347,8 @@ def _may_mention(coarse: Entry, fine: Entry) -> bool:
 def _retold(coarse: Entry, fine: Entry, comparer: Comparer, reports: _Reports) -> int:
     """How many words the closest pair of reports of the two entries share (of the first
     ``COMPARED_REPORTS`` of each), when one clearly retells the other, or a coarse report
-    and the finer entry's reports together; else 0.
+    and the finer entry's reports together, or a weekend's report one of a day's by a
+    day's test (``weekend.told_that_day``); else 0.
 
     A report shares no more words with any one report of the other entry than with all of
     them together: a report (or an entry) that cannot share enough that way is passed over,
@@ -370,6 +373,9 @@ def _retold(coarse: Entry, fine: Entry, comparer: Comparer, reports: _Reports) -
             lighter = min(whole(a), whole(b))
             if alike(mine, theirs, weights, COARSE_MIN_SHARED, COARSE_MIN_OVERLAP, lighter):
                 best = shared
+    if not best and coarse.kind is EventKind.HAPPENED and weekend(coarse.date):
+        sentences = {s.event_id: s.sentence for s in (*coarse.sources, *fine.sources)}
+        best = told_that_day(ours, theirs_each, sentences, comparer)
     return best
 
 

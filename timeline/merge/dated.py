@@ -16,7 +16,7 @@ import functools
 import math
 import re
 
-from timeline.merge.clusters import MIN_SHARED, Cluster, Comparer
+from timeline.merge.clusters import MIN_SHARED, Cluster, Comparer, closest_cluster
 from timeline.merge.places import BROAD_WEIGHT
 from timeline.merge.similarity import content_words, occurrence_words, stem, stems
 from timeline.merge.telling import announces_another
@@ -113,19 +113,18 @@ def dated_kin(
     dated = dated_occurrences(event)
     if not dated:
         return None
-    mine = comparer.words[event.id]
-    best, best_share = None, 0.0
-    for place in sorted({i for word in dated for i in by_word.get(word, ())}):
-        cluster = clusters[place]
-        if cluster.closed or cluster.expected or cluster.reaction is not reaction:
-            continue
-        if len(mine & cluster.words) < MIN_SHARED:
-            continue  # no member shares more than all of them together
-        members = cluster.events[:MEMBERS]
-        share = max(kinship(event, member, dated, comparer) for member in members)
-        if share > best_share and not comparer.contradicts(event, cluster):
-            best, best_share = place, share
-    return best
+    candidates = sorted({i for word in dated for i in by_word.get(word, ())})
+    return closest_cluster(
+        event,
+        candidates,
+        clusters,
+        comparer,
+        kinship=lambda member: kinship(event, member, dated, comparer),
+        reaction=reaction,
+        members=MEMBERS,
+        floor=0.0,
+        inclusive=False,
+    )
 
 
 def kinship(event: Event, member: Event, dated: frozenset[str], comparer: Comparer) -> float:

@@ -113,7 +113,10 @@ class Places:
         ... of any of its reports (and its datelines' places) are the block's known places,
         and a report names those it holds; a region (``BROAD_WEIGHT``) is left out; and
         the occurrences each report tells (``told_occurrences``)."""
-        texts = {event.id: event.clause or event.text for event in block}
+        self.locate_texts({event.id: event.clause or event.text for event in block}, weights)
+
+    def locate_texts(self, texts: Mapping[str, str], weights: Weights) -> None:
+        """``locate`` for reports given as their texts, by event id."""
         read = {event_id: self.reading(text) for event_id, text in texts.items()}
         within: dict[str, set[str]] = defaultdict(set)
         for event_id, text in texts.items():
@@ -149,6 +152,12 @@ class Places:
         what they befell."""
         none = frozenset[str]()
         return self.of(event_id), self.told.get(event_id, none), self.befell.get(event_id, none)
+
+    def meet(self, a: str, b: str) -> bool:
+        """True when two events of the block each name a place, and a place of one is, or
+        holds, or lies in a place of the other."""
+        mine, theirs = self.of(a), self.of(b)
+        return bool(mine and theirs) and not apart_places(mine, theirs, self.within)
 
     def apart(self, a: str, b: str, words: Mapping[str, frozenset[str]]) -> bool:
         """True when two events of the block tell different happenings by where they put

@@ -98,6 +98,7 @@ _SAME_MEANING = {
         "infect": "infect infects infected infecting infection infections",
         "destroy": "destroy destroys destroyed destroying destruction",
         "postpon": "postpone postpones postponed postponing postponement",
+        "devastat": "devastate devastates devastated devastating devastation",
     }.items()
     for word in words.split()
 }

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import json
 import os
 import platform
@@ -450,7 +451,8 @@ def prepare_corpus(count: int) -> Corpus:
     """The corpus of ``count`` articles in every format; reused when already generated."""
     corpus = Corpus(count, SCRATCH / f"build-{count}")
     stamp = corpus.root / "corpus.json"
-    wanted = {"version": CORPUS_VERSION, "count": count, "seed": SEED}
+    # The theme too: the site carries a copy of the built-in one, as a site made today would.
+    wanted = {"version": CORPUS_VERSION, "count": count, "seed": SEED, "theme": _theme_digest()}
     if stamp.is_file() and json.loads(stamp.read_text()) == wanted:
         return corpus
     shutil.rmtree(corpus.root, ignore_errors=True)
@@ -465,6 +467,14 @@ def prepare_corpus(count: int) -> Corpus:
     print(f"generated {count} articles (~{words:.0f} words each) in "
           f"{time.perf_counter() - started:.1f} s: {corpus.root}")  # fmt: skip
     return corpus
+
+
+def _theme_digest() -> str:
+    theme = ROOT / "themes" / "default"
+    digest = hashlib.sha256()
+    for path in sorted(p for p in theme.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(theme).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _write_all(folder: Path, stories: list[Story], render: Callable[[Story], str]) -> None:

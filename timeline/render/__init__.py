@@ -30,6 +30,7 @@ from timeline.render.exports import (
 )
 from timeline.render.feeds import atom_feed, sitemap
 from timeline.render.filters import page_filters
+from timeline.render.fragments import Fragments
 from timeline.render.groups import heading_needed, year_runs
 from timeline.render.links import SiteLinks, article_path, site_links
 from timeline.render.pages import NOT_FOUND, Page, article_page, plan_pages
@@ -147,7 +148,7 @@ def render_files(
     pages = plan_pages(timeline, links, limits, digests, bodies=bodies)
     env = env or make_environment(config)
     site = _site_context(config)
-    facts = EntryFacts()
+    facts, fragments = EntryFacts(), Fragments(env, links, site)
     for page in pages:
         if reuse is not None and page.digest is not None:
             reuse.digests[page.path] = page.digest
@@ -155,7 +156,7 @@ def render_files(
                 reuse.kept += 1
                 yield page.path, None
                 continue
-        yield page.path, _render_page(env, page, site, links, config, facts)
+        yield page.path, _render_page(env, page, site, links, config, facts, fragments)
     for path, make in _export_makers(timeline, config, links, pieces).items():
         yield path, make()  # one at a time: on a large site each is tens of MB
     yield from redirect_pages(timeline, config.base_url, (p.path for p in pages))
@@ -221,6 +222,7 @@ def _render_page(
     links: SiteLinks,
     config: Config,
     facts: EntryFacts | None = None,
+    fragments: Fragments | None = None,
 ) -> bytes:
     href = Linker(page.path, config.base_path) if page.path == NOT_FOUND else linker_for(page.path)
     context = {
@@ -229,6 +231,7 @@ def _render_page(
         "href": href,
         "links": links,
         "page_path": page.path,
+        "fragment": (fragments or Fragments(env, links, site)).at(href.root),
     }
     if facts is not None:  # the globals of the same names, worked out once per entry
         context["curation"], context["outlets"] = facts.curation, facts.outlets

@@ -35,10 +35,12 @@ import datetime as dt
 import re
 
 from timeline.extract.cues import (
+    Gate,
     cue_words,
     first_of,
     is_scheduled,
     is_state,
+    may_match,
     nearest_markers,
     tokens_of,
 )
@@ -61,6 +63,14 @@ _STATISTIC = re.compile(
     r"amounted\s+to|accounted\s+for|per\s+(?:year|month|day|capita)|grew|shrank|"
     r"gdp|inflation|unemployment)\b|%"
 )
+_STATISTIC_GATE: Gate = (
+    tuple(
+        "per average annual rate valued worth total amounted accounted grew shrank gdp "
+        "inflation unemployment %".split()
+    ),
+)
+_DIGIT = re.compile(r"\d")
+"""What every amount holds (``_AMOUNT``): a quick test before it."""
 _AMOUNT = re.compile(
     r"(?i)(?:[$£€]|\b(?:us|usd|eur|gbp)\s?)\d[\d,.]*(?:\s*(?:million|billion|trillion|bn|m)\b)?|"
     r"\b\d[\d,.]*\s+(?:million|billion|trillion)\b"
@@ -368,10 +378,11 @@ def _statistic(scope: str, expression: TimeExpression) -> bool:
     date = expression.date
     if date is None or date.precision.rank < Precision.MONTH.rank:
         return False
-    if _STATISTIC.search(scope) is not None:
+    if may_match(scope, _STATISTIC_GATE) and _STATISTIC.search(scope) is not None:
         return True
     return (
         date.precision.rank >= Precision.YEAR.rank
+        and _DIGIT.search(scope) is not None
         and _AMOUNT.search(scope) is not None
         and _DEAL.search(scope) is None
     )

@@ -24,6 +24,7 @@ from timeline.extract.cues import Gate, Token, may_match, nearest_markers, token
 _BE = frozenset("is are was were".split())
 _MOOD = frozenset("seems seemed appears appeared looks looked feels felt".split())
 """Copulas of an impression: "seemed unlikely", "looked calm"."""
+_COPULAS = _BE | _MOOD
 _BETWEEN = frozenset(
     "still now also again already largely mostly clearly once all much far not no longer "
     "yet just only even very last first both".split()
@@ -102,6 +103,8 @@ def describes_condition(
     ``words``: the scope's ``cues.tokens_of``, when the caller has them already."""
     if words is None:
         words = tokens_of(scope)
+    if _COPULAS.isdisjoint(lower for _, _, _, lower in words):
+        return False  # no copula in the clause, as in most: the tests below all need one
     attribution = _ATTRIBUTION.search(scope, end)
     if attribution is not None:
         scope = scope[: attribution.start()]
@@ -113,7 +116,10 @@ def describes_condition(
         if not at <= start < end  # the date's own words ("were this afternoon admitted")
     ]
     verbs = [i for i, (_, word) in enumerate(tokens) if word in _BE or word in _MOOD]
-    if not verbs or _EXISTENTIAL.search(scope) or _OCCURRENCE.search(scope):
+    # Each test below can only say no: the cheapest first, the copula's complement.
+    if not verbs or not all(_describes(tokens, index) for index in verbs):
+        return False
+    if _EXISTENTIAL.search(scope) or _OCCURRENCE.search(scope):
         return False
     if _INFINITIVE.search(scope) or any(_acts(tokens, i) for i in range(len(tokens))):
         return False
@@ -123,8 +129,6 @@ def describes_condition(
         return False  # "that hurt sales earlier this year are now behind": the date's verb opens
     if _BREAK.search(scope, tokens[verbs[0]][0], at):
         return False  # "it is also familiar - 12 years ago, a new strain emerged": another clause
-    if not all(_describes(tokens, index) for index in verbs):
-        return False
     copulas = sum(1 for _, word in tokens if word in ("was", "were") or word in _MOOD)
     past = nearest_markers(scope, at, end, words).count("past")
     return past <= copulas  # no past tense but the copulas themselves

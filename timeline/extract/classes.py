@@ -250,7 +250,7 @@ def classify(
     tokens = tokens_of(scope)  # read by the markers and by the condition test
     markers = nearest_markers(scope, at, stop, tokens)
     ahead = _after(expression, published)
-    words = cue_words(scope)
+    words = cue_words(scope, tokens)
     if _CONDITION.match(scope) or is_scheduled(scope, words) or _planned_noun(scope, at, words):
         return EventKind.EXPECTED
     if _intended(scope, at, expression, published):
@@ -311,10 +311,11 @@ def _scope(sentence: str, start: int, end: int) -> tuple[str, int, int]:
     that is not just the expression's own preposition, as in "until at least Friday") to the
     next one after it."""
     begin, stop = 0, len(sentence)
-    for match in _OPENING.finditer(sentence, begin, start):
+    for match in reversed(list(_OPENING.finditer(sentence, 0, start))):  # the last one counts
         between = sentence[match.end() : start].lower().split()
         if not all(word.strip(",") in _ANCHOR_FILLER for word in between):
             begin = match.start()
+            break
     if sentence.startswith(",", begin) and sentence[begin + 1 : start].strip():
         comma = sentence.find(",", end, stop)  # a relative clause or appositive set off by commas
         stop = comma if comma >= 0 else stop

@@ -233,6 +233,8 @@ airstrike has killed at least 12 people"), not a running count."""
 # state), a verb in the past tense (happened). Read word by word, not by one pattern: the
 # words of a clause are few, the positions a pattern would be tried at many.
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+_APOSTROPHE_CAPITAL = re.compile(r"'[a-z]*[A-Z]")
+"""Where a word read as written ends before a capital that lower-cased it would run on to."""
 _MODALS = frozenset(
     "will shall would could might should must won't wouldn't couldn't shouldn't mustn't "
     "shan't".split()
@@ -413,6 +415,11 @@ def holds(lower: str, gate: Gate) -> bool:
     return True
 
 
-def cue_words(text: str) -> frozenset[str]:
-    """The words of a text, lower-cased, as the cue tests take them."""
+def cue_words(text: str, tokens: Sequence[Token] | None = None) -> frozenset[str]:
+    """The words of a text, lower-cased, as the cue tests take them. ``tokens``: the text's
+    ``tokens_of``, when the caller has them already; they are the same words when the text
+    is ASCII and no capital follows an apostrophe's letters ("DON'T" is "don" and "t" read
+    as written, "don't" lower-cased first), else the text is read again."""
+    if tokens is not None and text.isascii() and _APOSTROPHE_CAPITAL.search(text) is None:
+        return frozenset([lower for _, _, _, lower in tokens])
     return frozenset(_TOKEN.findall(text.lower()))

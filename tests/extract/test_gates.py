@@ -36,8 +36,9 @@ GATED: list[tuple[str, Gate, re.Pattern[str]]] = [
     ("prevented", states._PREVENTED_GATE, states._PREVENTED),
     ("picture", states._PICTURE_GATE, states._PICTURE),
     ("statistic", classes._STATISTIC_GATE, classes._STATISTIC),
+    ("amount", classes._AMOUNT_GATE, classes._AMOUNT),
 ]
-"""Each pattern with the gate it is searched behind (the amount's, a digit, is tested below)."""
+"""Each pattern with the gate it is searched behind (the amount's digit is tested below)."""
 
 # The words of the gates and a few around them, in three cases, with the letters that match
 # another one when case is ignored and marks that end or join words.

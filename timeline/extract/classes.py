@@ -70,7 +70,8 @@ _STATISTIC_GATE: Gate = (
     ),
 )
 _DIGIT = re.compile(r"\d")
-"""What every amount holds (``_AMOUNT``): a quick test before it."""
+_AMOUNT_GATE: Gate = (("$", "£", "€", "us", "eur", "gbp", "million", "billion", "trillion"),)
+"""What every amount holds besides a digit (``_DIGIT``): quick tests before ``_AMOUNT``."""
 _AMOUNT = re.compile(
     r"(?i)(?:[$£€]|\b(?:us|usd|eur|gbp)\s?)\d[\d,.]*(?:\s*(?:million|billion|trillion|bn|m)\b)?|"
     r"\b\d[\d,.]*\s+(?:million|billion|trillion)\b"
@@ -384,6 +385,7 @@ def _statistic(scope: str, expression: TimeExpression) -> bool:
     return (
         date.precision.rank >= Precision.YEAR.rank
         and _DIGIT.search(scope) is not None
+        and may_match(scope, _AMOUNT_GATE)
         and _AMOUNT.search(scope) is not None
         and _DEAL.search(scope) is None
     )

@@ -37,6 +37,7 @@ GATED: list[tuple[str, Gate, re.Pattern[str]]] = [
     ("picture", states._PICTURE_GATE, states._PICTURE),
     ("statistic", classes._STATISTIC_GATE, classes._STATISTIC),
     ("amount", classes._AMOUNT_GATE, classes._AMOUNT),
+    ("intent", classes._INTENT_GATE, classes._INTENT),
 ]
 """Each pattern with the gate it is searched behind (the amount's digit is tested below)."""
 
@@ -68,7 +69,7 @@ def _matches(pattern: re.Pattern[str]) -> st.SearchStrategy[str]:
 
 
 @pytest.mark.parametrize(("name", "gate", "pattern"), GATED, ids=[name for name, _, _ in GATED])
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(data=st.data())
 def test_a_gate_lets_through_every_clause_its_pattern_matches(
     name: str, gate: Gate, pattern: re.Pattern[str], data: st.DataObject

@@ -109,6 +109,13 @@ _INTENT = re.compile(
     r"urges|called\s+on\s+\w+|voted|votes|prepared|prepares|ready|cautioned|warned|told)\b"
     r"[^,;]{0,60}?\bto\s+[a-z]+"
 )
+_INTENT_GATE: Gate = (
+    tuple(
+        "agree decide vow pledge promise threaten offer propose order ask urge called vote "
+        "prepare ready caution warn told".split()
+    ),
+    ("to",),
+)
 _HAPPENING = re.compile(
     r"(?i)\b(?:attacks?|assault|raids?|strikes?|air\s*strikes?|bombings?|blasts?|explosions?|"
     r"invasion|offensive|war|ceasefire|truce|deal|agreement|accord|election|coup|massacre|"
@@ -346,6 +353,8 @@ def _intended(scope: str, at: int, expression: TimeExpression, published: dt.dat
     vowed to conduct the test by midday Tuesday"); "vowed on Monday to retaliate" is a vow."""
     date = expression.date
     if date is None or date.end <= published:
+        return False
+    if not may_match(scope, _INTENT_GATE):
         return False
     return any(m.end() <= at for m in _INTENT.finditer(scope, 0, at))
 

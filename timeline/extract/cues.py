@@ -26,23 +26,9 @@ _SCHEDULE_CUES: tuple[tuple[Gate, str], ...] = (
     (
         (
             ("is", "are", "was", "were", "be", "am", "'s", "'re", "remain", "seem", "appear"),
-            (
-                "due",
-                "expected",
-                "set",
-                "scheduled",
-                "slated",
-                "poised",
-                "likely",
-                "supposed",
-                "meant",
-                "going",
-                "about",
-                "planning",
-                "preparing",
-                "hoping",
-                "ready",
-                "be",
+            tuple(
+                "due expected set scheduled slated poised likely supposed meant going "
+                "about planning preparing hoping ready be".split()
             ),
             ("to",),
         ),
@@ -122,27 +108,10 @@ _STATE_CUES: tuple[tuple[Gate, str], ...] = (
     (
         (
             ("has", "have", "had"),
-            (
-                "risen",
-                "climbed",
-                "reached",
-                "grown",
-                "increased",
-                "surged",
-                "jumped",
-                "fallen",
-                "dropped",
-                "declined",
-                "doubled",
-                "tripled",
-                "passed",
-                "topped",
-                "surpassed",
-                "exceeded",
-                "soared",
-                "mounted",
-                "totaled",
-                "totalled",
+            tuple(
+                "risen climbed reached grown increased surged jumped fallen dropped "
+                "declined doubled tripled passed topped surpassed exceeded soared mounted "
+                "totaled totalled".split()
             ),
         ),
         r"\b(?:has|have|had)\s+(?:now\s+|since\s+|so\s+far\s+|already\s+|also\s+)?(?:risen|"
@@ -152,20 +121,9 @@ _STATE_CUES: tuple[tuple[Gate, str], ...] = (
     (
         (
             ("toll", "tally", "number", "count", "total", "figure"),
-            (
-                "rose",
-                "risen",
-                "climbed",
-                "reached",
-                "stand",
-                "stood",
-                "increased",
-                "jumped",
-                "passed",
-                "topped",
-                "now",
-                "than",
-                "from",
+            tuple(
+                "rose risen climbed reached stand stood increased jumped passed topped now "
+                "than from".split()
             ),
         ),
         r"\b(?:toll|tally|number|count|total|figure)\b[^.;]{0,40}?\b(?:rose|risen|climbed|reached|"

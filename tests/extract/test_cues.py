@@ -141,3 +141,30 @@ def test_markers_passed_over_are_none(words: list[str], data: st.DataObject) -> 
     end = data.draw(st.integers(at, len(scope)))
     assert nearest_markers(scope, at, end) == every_marker(scope, at, end)
     assert nearest_markers(scope, at, end, tokens_of(scope)) == every_marker(scope, at, end)
+
+
+_LETTERS = st.one_of(
+    st.text(alphabet="aAzZdDnNtTsS' -,.", max_size=12),  # ASCII: words read from the tokens
+    st.text(alphabet="aAtT'’é\u017f\u0130", max_size=6),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(_LETTERS, _LETTERS, st.sampled_from(_VOCABULARY)), max_size=10))
+def test_cue_words_from_tokens_are_those_read_again(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    assert cue_words(text, tokens_of(text)) == cue_words(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Israel's army", {"israel's", "army"}),
+        ("the army DIDN'T say", {"the", "army", "didn't", "say"}),  # read again: "didn" + "t"
+        ("it’s over", {"it’s", "over"}),  # the curly apostrophe kept, as the tests look for
+        ("rock'N roll", {"rock'n", "roll"}),
+    ],
+)
+def test_cue_words(text: str, words: set[str]) -> None:
+    assert cue_words(text, tokens_of(text)) == words
+    assert cue_words(text) == words

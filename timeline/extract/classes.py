@@ -35,10 +35,12 @@ import datetime as dt
 import re
 
 from timeline.extract.cues import (
+    Gate,
     cue_words,
     first_of,
     is_scheduled,
     is_state,
+    may_match,
     nearest_markers,
     tokens_of,
 )
@@ -61,6 +63,15 @@ _STATISTIC = re.compile(
     r"amounted\s+to|accounted\s+for|per\s+(?:year|month|day|capita)|grew|shrank|"
     r"gdp|inflation|unemployment)\b|%"
 )
+_STATISTIC_GATE: Gate = (
+    tuple(
+        "per average annual rate valued worth total amounted accounted grew shrank gdp "
+        "inflation unemployment %".split()
+    ),
+)
+_DIGIT = re.compile(r"\d")
+_AMOUNT_GATE: Gate = (("$", "£", "€", "us", "eur", "gbp", "million", "billion", "trillion"),)
+"""What every amount holds besides a digit (``_DIGIT``): quick tests before ``_AMOUNT``."""
 _AMOUNT = re.compile(
     r"(?i)(?:[$£€]|\b(?:us|usd|eur|gbp)\s?)\d[\d,.]*(?:\s*(?:million|billion|trillion|bn|m)\b)?|"
     r"\b\d[\d,.]*\s+(?:million|billion|trillion)\b"
@@ -97,6 +108,13 @@ _INTENT = re.compile(
     r"threatened|threatens|offered|offers|proposed|proposes|ordered|orders|asked|asks|urged|"
     r"urges|called\s+on\s+\w+|voted|votes|prepared|prepares|ready|cautioned|warned|told)\b"
     r"[^,;]{0,60}?\bto\s+[a-z]+"
+)
+_INTENT_GATE: Gate = (
+    tuple(
+        "agree decide vow pledge promise threaten offer propose order ask urge called vote "
+        "prepare ready caution warn told".split()
+    ),
+    ("to",),
 )
 _HAPPENING = re.compile(
     r"(?i)\b(?:attacks?|assault|raids?|strikes?|air\s*strikes?|bombings?|blasts?|explosions?|"
@@ -240,7 +258,7 @@ def classify(
     tokens = tokens_of(scope)  # read by the markers and by the condition test
     markers = nearest_markers(scope, at, stop, tokens)
     ahead = _after(expression, published)
-    words = cue_words(scope)
+    words = cue_words(scope, tokens)
     if _CONDITION.match(scope) or is_scheduled(scope, words) or _planned_noun(scope, at, words):
         return EventKind.EXPECTED
     if _intended(scope, at, expression, published):
@@ -301,10 +319,11 @@ def _scope(sentence: str, start: int, end: int) -> tuple[str, int, int]:
     that is not just the expression's own preposition, as in "until at least Friday") to the
     next one after it."""
     begin, stop = 0, len(sentence)
-    for match in _OPENING.finditer(sentence, begin, start):
+    for match in reversed(list(_OPENING.finditer(sentence, 0, start))):  # the last one counts
         between = sentence[match.end() : start].lower().split()
         if not all(word.strip(",") in _ANCHOR_FILLER for word in between):
             begin = match.start()
+            break
     if sentence.startswith(",", begin) and sentence[begin + 1 : start].strip():
         comma = sentence.find(",", end, stop)  # a relative clause or appositive set off by commas
         stop = comma if comma >= 0 else stop
@@ -334,6 +353,8 @@ def _intended(scope: str, at: int, expression: TimeExpression, published: dt.dat
     vowed to conduct the test by midday Tuesday"); "vowed on Monday to retaliate" is a vow."""
     date = expression.date
     if date is None or date.end <= published:
+        return False
+    if not may_match(scope, _INTENT_GATE):
         return False
     return any(m.end() <= at for m in _INTENT.finditer(scope, 0, at))
 
@@ -368,10 +389,12 @@ def _statistic(scope: str, expression: TimeExpression) -> bool:
     date = expression.date
     if date is None or date.precision.rank < Precision.MONTH.rank:
         return False
-    if _STATISTIC.search(scope) is not None:
+    if may_match(scope, _STATISTIC_GATE) and _STATISTIC.search(scope) is not None:
         return True
     return (
         date.precision.rank >= Precision.YEAR.rank
+        and _DIGIT.search(scope) is not None
+        and may_match(scope, _AMOUNT_GATE)
         and _AMOUNT.search(scope) is not None
         and _DEAL.search(scope) is None
     )

@@ -10,30 +10,75 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+Gate = tuple[tuple[str, ...], ...]
+"""The words a pattern cannot match without: groups of literals, one of each group in the
+lower-cased text."""
+Gated = tuple[Gate, re.Pattern[str]]
+
 _BE = r"(?:is|are|was|were|be|been|being|am|'s|'re)"
 _NOT_A_VERB_AFTER = (
     r"(?!\s+(?:the|a|an|his|her|its|their|this|that|these|those|bad|heavy|poor|high|low|"
     r"lack|concerns?|security|technical|weather|[a-z]+'s)\b)"
 )
-# Expectations that hold whatever the tense ("had been scheduled to start at 8:30").
-_SCHEDULED = re.compile(
-    rf"(?i)\b(?:{_BE}|remains?|seems?|appears?)\s+(?:\w+ly\s+|not\s+|now\s+|also\s+|still\s+)?"
-    r"(?:due|expected|set|scheduled|slated|poised|likely|unlikely|supposed|meant|going|about|"
-    rf"planning|preparing|hoping|ready|to\s+be)\s+to\b{_NOT_A_VERB_AFTER}|"
-    rf"\b{_BE}\s+to\s+(?!the\b|a\b|an\b|blame\b)[a-z]+|"
-    r"(?<!\bthe\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)(?<!\bour\s)"
-    r"(?<!\bcanceled\s)(?<!\bcancelled\s)(?<!\bscrapped\s)(?<!\bdropped\s)"
-    r"\b(?:plans?|planned|planning|intends?|intended|intending|aims?|aimed|aiming|hopes?|"
-    r"hoped|hoping|expects?|expected|expecting|wants?|wanted|seeks?|sought|wish(?:es|ed)?)"
-    r"\s+to\b|"
-    r"\b(?:due|expected|slated)\s+(?:on|in|at|by|for|next|this|later|tomorrow|back|out|"
-    r"before|after|to\s+be|ashore|early|late)\b|"
-    r"\b(?:scheduled|planned|set|penciled|pencilled)\s+(?:for|on)\b|"
-    r"\b(?:scheduled|slated)\s+to\s+[a-z]+|"  # "with Congress scheduled to adjourn next week"
-    r"\blook(?:s|ed|ing)?\s+forward\s+to\b|"  # "we can look forward to a tame report in September"
-    r"\b(?:forecasts?|forecasters?|upcoming|until\s+further\s+notice|"
-    r"later\s+(?:today|tonight|this)|in\s+the\s+coming\s+(?:days|weeks|months))\b"
+# Expectations that hold whatever the tense ("had been scheduled to start at 8:30"): one
+# pattern a cue, each with the words it cannot match without, as ``_STATE_CUES`` below.
+_SCHEDULE_CUES: tuple[tuple[Gate, str], ...] = (
+    (
+        (
+            ("is", "are", "was", "were", "be", "am", "'s", "'re", "remain", "seem", "appear"),
+            tuple(
+                "due expected set scheduled slated poised likely supposed meant going "
+                "about planning preparing hoping ready be".split()
+            ),
+            ("to",),
+        ),
+        rf"\b(?:{_BE}|remains?|seems?|appears?)\s+(?:\w+ly\s+|not\s+|now\s+|also\s+|"
+        r"still\s+)?(?:due|expected|set|scheduled|slated|poised|likely|unlikely|supposed|"
+        rf"meant|going|about|planning|preparing|hoping|ready|to\s+be)\s+to\b{_NOT_A_VERB_AFTER}",
+    ),
+    (
+        (("is", "are", "was", "were", "be", "am", "'s", "'re"), ("to",)),
+        rf"\b{_BE}\s+to\s+(?!the\b|a\b|an\b|blame\b)[a-z]+",
+    ),
+    (
+        (
+            ("plan", "intend", "aim", "hope", "hoping", "expect", "want", "seek", "sought", "wish"),
+            ("to",),
+        ),
+        r"\b(?<!\bthe\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)(?<!\bour\s)"
+        r"(?<!\bcanceled\s)(?<!\bcancelled\s)(?<!\bscrapped\s)(?<!\bdropped\s)"
+        r"(?:plans?|planned|planning|intends?|intended|intending|aims?|aimed|aiming|hopes?|"
+        r"hoped|hoping|expects?|expected|expecting|wants?|wanted|seeks?|sought|wish(?:es|ed)?)"
+        r"\s+to\b",
+    ),
+    (
+        (("due", "expected", "slated"),),
+        r"\b(?:due|expected|slated)\s+(?:on|in|at|by|for|next|this|later|tomorrow|back|out|"
+        r"before|after|to\s+be|ashore|early|late)\b",
+    ),
+    (
+        (("scheduled", "planned", "set", "pencil"), ("for", "on")),
+        r"\b(?:scheduled|planned|set|penciled|pencilled)\s+(?:for|on)\b",
+    ),
+    (
+        (("scheduled", "slated"), ("to",)),
+        r"\b(?:scheduled|slated)\s+to\s+[a-z]+",  # "with Congress scheduled to adjourn next week"
+    ),
+    (
+        (("forward",),),
+        r"\blook(?:s|ed|ing)?\s+forward\s+to\b",  # "we can look forward to a tame report"
+    ),
+    (
+        (("forecast", "upcoming", "further", "later", "coming"),),
+        r"\b(?:forecasts?|forecasters?|upcoming|until\s+further\s+notice|"
+        r"later\s+(?:today|tonight|this)|in\s+the\s+coming\s+(?:days|weeks|months))\b",
+    ),
 )
+_SCHEDULE_PATTERNS = tuple(
+    (gate, re.compile(rf"(?i){pattern}")) for gate, pattern in _SCHEDULE_CUES
+)
+_SCHEDULED = re.compile("(?i)" + "|".join(pattern for _, pattern in _SCHEDULE_CUES))
+"""All the schedule cues in one pattern: what the gated search must agree with."""
 _BE_WORDS = frozenset("is are was were be been being am 's 're".split())
 # The words without one of which neither pattern can match (a quick test before them).
 _SCHEDULE_WORDS = frozenset(
@@ -54,35 +99,19 @@ _STATE_WORDS = frozenset(
 _NOT_SCHEDULED = re.compile(
     r"(?i)\b(?:than|as)\s+(?:had\s+been\s+|was\s+|were\s+)?(?:expected|planned|scheduled)\b"
 )
+_NOT_SCHEDULED_GATE: Gate = (("than", "as"), ("expected", "planned", "scheduled"))
 _ABOUT = r"(?:more\s+than|at\s+least|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as)"
 # A tally, an ongoing condition or a refusal to comment: one pattern a cue, each with the
 # words it cannot match without (a group of literals, one of which must be in the lower-cased
 # clause), so that a clause is searched only by the patterns it holds the words of.
-_STATE_CUES: tuple[tuple[tuple[tuple[str, ...], ...], str], ...] = (
+_STATE_CUES: tuple[tuple[Gate, str], ...] = (
     (
         (
             ("has", "have", "had"),
-            (
-                "risen",
-                "climbed",
-                "reached",
-                "grown",
-                "increased",
-                "surged",
-                "jumped",
-                "fallen",
-                "dropped",
-                "declined",
-                "doubled",
-                "tripled",
-                "passed",
-                "topped",
-                "surpassed",
-                "exceeded",
-                "soared",
-                "mounted",
-                "totaled",
-                "totalled",
+            tuple(
+                "risen climbed reached grown increased surged jumped fallen dropped "
+                "declined doubled tripled passed topped surpassed exceeded soared mounted "
+                "totaled totalled".split()
             ),
         ),
         r"\b(?:has|have|had)\s+(?:now\s+|since\s+|so\s+far\s+|already\s+|also\s+)?(?:risen|"
@@ -92,20 +121,9 @@ _STATE_CUES: tuple[tuple[tuple[tuple[str, ...], ...], str], ...] = (
     (
         (
             ("toll", "tally", "number", "count", "total", "figure"),
-            (
-                "rose",
-                "risen",
-                "climbed",
-                "reached",
-                "stand",
-                "stood",
-                "increased",
-                "jumped",
-                "passed",
-                "topped",
-                "now",
-                "than",
-                "from",
+            tuple(
+                "rose risen climbed reached stand stood increased jumped passed topped now "
+                "than from".split()
             ),
         ),
         r"\b(?:toll|tally|number|count|total|figure)\b[^.;]{0,40}?\b(?:rose|risen|climbed|reached|"
@@ -173,6 +191,8 @@ airstrike has killed at least 12 people"), not a running count."""
 # state), a verb in the past tense (happened). Read word by word, not by one pattern: the
 # words of a clause are few, the positions a pattern would be tried at many.
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+_APOSTROPHE_CAPITAL = re.compile(r"'[a-z]*[A-Z]")
+"""Where a word read as written ends before a capital that lower-cased it would run on to."""
 _MODALS = frozenset(
     "will shall would could might should must won't wouldn't couldn't shouldn't mustn't "
     "shan't".split()
@@ -287,9 +307,14 @@ def is_scheduled(scope: str, words: frozenset[str]) -> bool:
     """A schedule or an expectation in the clause (``words``: its words, lower-cased)."""
     if words.isdisjoint(_SCHEDULE_WORDS) and ("to" not in words or words.isdisjoint(_BE_WORDS)):
         return False  # no word any of the patterns needs
-    if _NOT_SCHEDULED.search(scope):
+    lower = scope.lower()
+    folds = folds_case(scope)
+    if (folds or holds(lower, _NOT_SCHEDULED_GATE)) and _NOT_SCHEDULED.search(scope):
         scope = _NOT_SCHEDULED.sub(" ", scope)
-    return _SCHEDULED.search(scope) is not None
+        lower = scope.lower()
+    if folds:
+        return _SCHEDULED.search(scope) is not None
+    return any_cue(_SCHEDULE_PATTERNS, scope, lower)
 
 
 def is_state(scope: str, words: frozenset[str]) -> bool:
@@ -297,7 +322,7 @@ def is_state(scope: str, words: frozenset[str]) -> bool:
     lower = scope.lower()
     if words.isdisjoint(_STATE_WORDS) and "as of" not in lower:
         return False
-    folds = not scope.isascii() and any(letter in scope for letter in _CASE_FOLDS)
+    folds = folds_case(scope)
     if has_state_cue(scope, lower, folds=folds):
         return True
     if not folds and "has" not in lower and "have" not in lower:
@@ -311,13 +336,33 @@ def has_state_cue(scope: str, lower: str, *, folds: bool) -> bool:
     ``_CASE_FOLDS``)."""
     if folds:
         return _STATE.search(scope) is not None
-    for gate, pattern in _STATE_PATTERNS:
-        if _holds(lower, gate) and pattern.search(scope) is not None:
+    return any_cue(_STATE_PATTERNS, scope, lower)
+
+
+def folds_case(text: str) -> bool:
+    """True when ``text`` holds one of ``_CASE_FOLDS``: a letter that a pattern ignoring case
+    matches to an ASCII letter that ``lower()`` does not give, so no gate by the words of
+    ``text.lower()`` may be trusted."""
+    return not text.isascii() and any(letter in text for letter in _CASE_FOLDS)
+
+
+def may_match(text: str, gate: Gate) -> bool:
+    """False when a pattern ignoring case cannot match in ``text``: the text lower-cased holds
+    no word of one of the groups of the pattern's ``gate``, and no letter the pattern would
+    take for another (``folds_case``)."""
+    return folds_case(text) or holds(text.lower(), gate)
+
+
+def any_cue(patterns: Sequence[Gated], scope: str, lower: str) -> bool:
+    """True when one of ``patterns`` matches in ``scope``, each searched only when ``lower``
+    (the scope lower-cased, holding none of ``_CASE_FOLDS``) holds its gate's words."""
+    for gate, pattern in patterns:
+        if holds(lower, gate) and pattern.search(scope) is not None:
             return True
     return False
 
 
-def _holds(lower: str, gate: tuple[tuple[str, ...], ...]) -> bool:
+def holds(lower: str, gate: Gate) -> bool:
     """True when ``lower`` holds a word of each group of ``gate``."""
     for group in gate:
         for word in group:
@@ -328,6 +373,11 @@ def _holds(lower: str, gate: tuple[tuple[str, ...], ...]) -> bool:
     return True
 
 
-def cue_words(text: str) -> frozenset[str]:
-    """The words of a text, lower-cased, as the cue tests take them."""
+def cue_words(text: str, tokens: Sequence[Token] | None = None) -> frozenset[str]:
+    """The words of a text, lower-cased, as the cue tests take them. ``tokens``: the text's
+    ``tokens_of``, when the caller has them already; they are the same words when the text
+    is ASCII and no capital follows an apostrophe's letters ("DON'T" is "don" and "t" read
+    as written, "don't" lower-cased first), else the text is read again."""
+    if tokens is not None and text.isascii() and _APOSTROPHE_CAPITAL.search(text) is None:
+        return frozenset([lower for _, _, _, lower in tokens])
     return frozenset(_TOKEN.findall(text.lower()))

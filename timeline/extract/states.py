@@ -19,11 +19,12 @@ import re
 from collections.abc import Sequence
 
 from timeline.extract import tellingwords
-from timeline.extract.cues import Token, nearest_markers, tokens_of
+from timeline.extract.cues import Gate, Token, may_match, nearest_markers, tokens_of
 
 _BE = frozenset("is are was were".split())
 _MOOD = frozenset("seems seemed appears appeared looks looked feels felt".split())
 """Copulas of an impression: "seemed unlikely", "looked calm"."""
+_COPULAS = _BE | _MOOD
 _BETWEEN = frozenset(
     "still now also again already largely mostly clearly once all much far not no longer "
     "yet just only even very last first both".split()
@@ -102,6 +103,8 @@ def describes_condition(
     ``words``: the scope's ``cues.tokens_of``, when the caller has them already."""
     if words is None:
         words = tokens_of(scope)
+    if _COPULAS.isdisjoint(lower for _, _, _, lower in words):
+        return False  # no copula in the clause, as in most: the tests below all need one
     attribution = _ATTRIBUTION.search(scope, end)
     if attribution is not None:
         scope = scope[: attribution.start()]
@@ -113,7 +116,10 @@ def describes_condition(
         if not at <= start < end  # the date's own words ("were this afternoon admitted")
     ]
     verbs = [i for i, (_, word) in enumerate(tokens) if word in _BE or word in _MOOD]
-    if not verbs or _EXISTENTIAL.search(scope) or _OCCURRENCE.search(scope):
+    # Each test below can only say no: the cheapest first, the copula's complement.
+    if not verbs or not all(_describes(tokens, index) for index in verbs):
+        return False
+    if _EXISTENTIAL.search(scope) or _OCCURRENCE.search(scope):
         return False
     if _INFINITIVE.search(scope) or any(_acts(tokens, i) for i in range(len(tokens))):
         return False
@@ -123,8 +129,6 @@ def describes_condition(
         return False  # "that hurt sales earlier this year are now behind": the date's verb opens
     if _BREAK.search(scope, tokens[verbs[0]][0], at):
         return False  # "it is also familiar - 12 years ago, a new strain emerged": another clause
-    if not all(_describes(tokens, index) for index in verbs):
-        return False
     copulas = sum(1 for _, word in tokens if word in ("was", "were") or word in _MOOD)
     past = nearest_markers(scope, at, end, words).count("past")
     return past <= copulas  # no past tense but the copulas themselves
@@ -177,6 +181,9 @@ _HABIT = re.compile(
     r"(?i)\b(?:usually|normally|typically|routinely|traditionally|customarily|"
     r"(?:each|every)\s+(?:year|spring|summer|autumn|fall|winter|month|week))\b"
 )
+_HABIT_GATE: Gate = (
+    tuple("usually normally typically routinely traditionally customarily each every".split()),
+)
 
 
 _LASTING = re.compile(
@@ -184,6 +191,7 @@ _LASTING = re.compile(
 )
 """A verb of lasting just before the date ("the culture of secrecy that persisted 10 years
 ago", "fears that lingered on Monday"): a condition that held then, no occurrence."""
+_LASTING_GATE: Gate = (("persist", "linger", "exist"),)
 _CONDITION_NOUN = (
     r"(?:weather|conditions|seas|winds?|gales?|storms?|fog|rain|darkness|waves|swells?|"
     r"currents|snow|ice|sandstorms?|heat)"
@@ -196,23 +204,25 @@ _PREVENTED = re.compile(
 prevented officials from trying another burn", "high winds on Monday kept the ships from
 sailing"): what was prevented did not happen. Not a person or a force that stopped someone
 ("troops stopped the convoy from entering on Monday": that is what they did)."""
+_PREVENTED_GATE: Gate = (("prevented", "kept", "stopped", "barred", "hindered"), ("from",))
 _PICTURE = re.compile(
     r"(?i)\b(?:pictures?|images?|photos?|photographs?|footage|videos?|imagery)\b"
     r"(?:\s+[\w'’,-]+){0,8}?\s*$"
 )
+_PICTURE_GATE: Gate = (("picture", "image", "photo", "footage", "video"),)
 _SHOWED = re.compile(r"(?i)^\W*(?:[\w'’,-]+\s+){0,3}?(?:show(?:s|ed|n)?|depict(?:s|ed)?)\b")
 
 
 def tells_lasting(scope: str, at: int) -> bool:
     """True when the verb just before the date is one of lasting ("the culture that persisted
     10 years ago"): a condition held then, nothing happened on the date."""
-    return _LASTING.search(scope, 0, at) is not None
+    return may_match(scope, _LASTING_GATE) and _LASTING.search(scope, 0, at) is not None
 
 
 def tells_prevented(scope: str) -> bool:
     """True when the clause tells an occurrence that a condition prevented ("Weather
     conditions Thursday prevented officials from trying another burn")."""
-    return _PREVENTED.search(scope) is not None
+    return may_match(scope, _PREVENTED_GATE) and _PREVENTED.search(scope) is not None
 
 
 def describes_a_picture(clause: str, at: int, end: int) -> bool:
@@ -221,7 +231,11 @@ def describes_a_picture(clause: str, at: int, end: int) -> bool:
     with bodies", "Satellite images taken on Monday show craters"): a description of what was
     there, not a happening of the date. A date after "showed" ("footage showed the missile
     hitting the ward on Tuesday") dates what is shown, and is left to the other rules."""
-    return _PICTURE.search(clause, 0, at) is not None and _SHOWED.match(clause[end:]) is not None
+    return (
+        may_match(clause, _PICTURE_GATE)
+        and _PICTURE.search(clause, 0, at) is not None
+        and _SHOWED.match(clause[end:]) is not None
+    )
 
 
 _RECAP = re.compile(
@@ -247,4 +261,4 @@ def tells_a_habit(scope: str) -> bool:
     """True when the clause tells what happens as a rule ("a season that normally ends in
     February", "the crossing, which usually opens at 8 a.m."): a habit, no happening of the
     date it names."""
-    return _HABIT.search(scope) is not None
+    return may_match(scope, _HABIT_GATE) and _HABIT.search(scope) is not None

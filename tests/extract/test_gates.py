@@ -1,0 +1,140 @@
+"""The quick tests before the event layer's patterns: a gate (the words a pattern cannot match
+without, looked for in the lower-cased clause) never turns away a clause its pattern matches,
+whatever the clause, and the gated schedule cues find what the one pattern of all of them finds.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.extract import classes, cues, states
+from timeline.extract.cues import (
+    _BE_WORDS,
+    _NOT_SCHEDULED,
+    _NOT_SCHEDULED_GATE,
+    _SCHEDULE_CUES,
+    _SCHEDULE_PATTERNS,
+    _SCHEDULE_WORDS,
+    _SCHEDULED,
+    _STATE_PATTERNS,
+    Gate,
+    cue_words,
+    is_scheduled,
+    may_match,
+)
+
+GATED: list[tuple[str, Gate, re.Pattern[str]]] = [
+    *((f"schedule {i}", gate, pattern) for i, (gate, pattern) in enumerate(_SCHEDULE_PATTERNS)),
+    *((f"state {i}", gate, pattern) for i, (gate, pattern) in enumerate(_STATE_PATTERNS)),
+    ("not scheduled", _NOT_SCHEDULED_GATE, _NOT_SCHEDULED),
+    ("habit", states._HABIT_GATE, states._HABIT),
+    ("lasting", states._LASTING_GATE, states._LASTING),
+    ("prevented", states._PREVENTED_GATE, states._PREVENTED),
+    ("picture", states._PICTURE_GATE, states._PICTURE),
+    ("statistic", classes._STATISTIC_GATE, classes._STATISTIC),
+    ("amount", classes._AMOUNT_GATE, classes._AMOUNT),
+    ("intent", classes._INTENT_GATE, classes._INTENT),
+]
+"""Each pattern with the gate it is searched behind (the amount's digit is tested below)."""
+
+# The words of the gates and a few around them, in three cases, with the letters that match
+# another one when case is ignored and marks that end or join words.
+_VOCABULARY = sorted(
+    {word for _, gate, _ in GATED for group in gate for word in group}
+    | set(
+        "the its their his to be is was were had been not now still also on in for at by next "
+        "later today this week people 3 12 $ 4.5 million billion percent % , from kept "
+        "conditions weather winds showed pictures taken each every year remains remained".split()
+    )
+)
+_WORDS = st.sampled_from(_VOCABULARY).flatmap(
+    lambda word: st.sampled_from([word, word.upper(), word.capitalize()])
+)
+_MARKS = st.sampled_from([" ", "  ", ", ", ". ", "; ", "\n", "'s", "’", "-", "'"])
+_FOLDS = st.sampled_from(["\u017f", "\u0131", "\u0130", "\u212a", "é"])
+_PIECES = st.one_of(_WORDS, _WORDS, _MARKS, _FOLDS, st.text(alphabet="aeiostſıİK ", max_size=4))
+_CLAUSES = st.lists(_PIECES, max_size=14).map(" ".join)
+
+
+def _matches(pattern: re.Pattern[str]) -> st.SearchStrategy[str]:
+    """Text the pattern matches, written out by it; a clause of the vocabulary for a pattern
+    with a look-behind that must hold (which a generator cannot satisfy)."""
+    if "(?<=" in pattern.pattern:
+        return _CLAUSES
+    return st.from_regex(pattern, fullmatch=True)
+
+
+@pytest.mark.parametrize(("name", "gate", "pattern"), GATED, ids=[name for name, _, _ in GATED])
+@settings(max_examples=120, deadline=None)
+@given(data=st.data())
+def test_a_gate_lets_through_every_clause_its_pattern_matches(
+    name: str, gate: Gate, pattern: re.Pattern[str], data: st.DataObject
+) -> None:
+    before, after = data.draw(_CLAUSES), data.draw(_CLAUSES)
+    match = data.draw(_matches(pattern))
+    for clause in (match, f"{before} {match} {after}", before + match + after, before):
+        if pattern.search(clause) is not None:
+            assert may_match(clause, gate), clause
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.from_regex(classes._AMOUNT, fullmatch=True))).map("".join))
+def test_an_amount_holds_a_digit(clause: str) -> None:
+    if classes._AMOUNT.search(clause) is not None:
+        assert classes._DIGIT.search(clause) is not None
+
+
+def ungated_is_scheduled(scope: str) -> bool:
+    """``is_scheduled`` as it read before its cues were gated one by one."""
+    words = cue_words(scope)
+    if words.isdisjoint(_SCHEDULE_WORDS) and ("to" not in words or words.isdisjoint(_BE_WORDS)):
+        return False
+    return _SCHEDULED.search(_NOT_SCHEDULED.sub(" ", scope)) is not None
+
+
+_SCHEDULE_MATCHES = [
+    st.from_regex(f"(?i){pattern}", fullmatch=True) for _, pattern in _SCHEDULE_CUES
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(_PIECES, *_SCHEDULE_MATCHES), max_size=10).map(" ".join))
+def test_gated_schedule_cues_find_what_the_whole_pattern_finds(scope: str) -> None:
+    assert is_scheduled(scope, cue_words(scope)) == ungated_is_scheduled(scope)
+
+
+@pytest.mark.parametrize(
+    ("scope", "scheduled"),
+    [
+        ("the talks are due to resume in Cairo", True),
+        ("the convoy was expected on Friday", True),
+        ("the army plans to widen the offensive", True),
+        ("the army's plans to widen the offensive", True),
+        ("the plans to widen the offensive", False),  # "the plans" is a noun
+        ("the vote is scheduled for Sunday", True),
+        ("more aid is to be sent", True),
+        ("the strike came earlier than expected on Monday", False),
+        ("the truce held as planned on Sunday", False),
+        ("forecasters warned of storms", True),
+        ("the fighting will go on until further notice", True),
+        ("the fighting went on for a week", False),
+        # The long s matches "s" when case is ignored: no gate is trusted with it.
+        ("the vote is now due: it iſ ſcheduled for Sunday", True),
+        ("the talks ARE DUE TO resume", True),
+    ],
+)
+def test_schedule_cues(scope: str, scheduled: bool) -> None:
+    assert is_scheduled(scope, cue_words(scope)) is scheduled
+    assert ungated_is_scheduled(scope) is scheduled
+
+
+def test_a_gate_turns_away_a_clause_without_its_words() -> None:
+    assert not cues.holds("the army shelled the town", (("due", "expected"),))
+    assert cues.holds("the aid was expected", (("due", "expected"),))
+    assert not may_match("rain prevented the convoy", states._PREVENTED_GATE)  # no "from"
+    assert may_match("rain prevented the convoy from leaving", states._PREVENTED_GATE)
+    assert may_match("the long ſ folds", (("zzz",),))  # no gate is trusted with one

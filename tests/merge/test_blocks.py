@@ -9,8 +9,9 @@ import pytest
 
 from timeline.extract.timex import day_value
 from timeline.merge import merge_events
-from timeline.merge.blocks import event_words, retells
+from timeline.merge.blocks import event_words
 from timeline.merge.placenames import capitalized_runs, named_places, place_names, read_places
+from timeline.merge.retelling import retells
 from timeline.merge.similarity import content_words, corpus_weights, occurrence_words
 from timeline.model import ArticleRef, Basis, DateValue, Event, Precision
 

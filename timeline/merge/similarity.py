@@ -113,7 +113,7 @@ _OCCURRENCES = """strike attack explode sink quake evacuate shell invade withdra
     cancel postpone delay arrive reach deliver operation""".split()
 """Verbs and nouns of an occurrence ("sank", "the explosion", "shares plunged", "the
 leak"): what a report says happened, as against who or where. Two tellings of one day that
-share one of them, and more, tell one happening (``blocks.retells``, ``blocks._kin``);
+share one of them, and more, tell one happening (``retelling.retells``, ``blocks._kin``);
 two that each tell one and share none, nor anything but where, tell two
 (``places.other_occurrences``). Not the consequences every report of a war repeats
 ("killed", "injured"), nor words of telling ("confirmed", "admitted", "declared")."""

@@ -205,7 +205,9 @@ class EntryTraits:
             entries = zip(block.clusters, block.choices, block.texts, block.traits, strict=True)
             for ids, choice, text, kept in entries:
                 if kept is not None:
-                    first = next(i for at, i in enumerate(ids) if at not in choice[1])
+                    first = next(
+                        i for i, report in zip(ids, _reports(ids, choice), strict=True) if report
+                    )
                     self._recorded[first] = (key, ids, choice, text, kept)
 
     def __call__(self, entry: Entry) -> Traits:
@@ -238,10 +240,17 @@ class EntryTraits:
         told, places = choice
         if key in self._memo.remerged or (entry.text, entry.told) != (text, told):
             return False
-        reports = [i for at, i in enumerate(ids) if at not in places]
-        return len(reports) == len(entry.sources) and all(
-            source.event_id == i for source, i in zip(entry.sources, reports, strict=True)
-        )
+        if len(ids) - len(places) != len(entry.sources):
+            return False
+        reports = (i for i, report in zip(ids, _reports(ids, choice), strict=True) if report)
+        return all(source.event_id == i for source, i in zip(entry.sources, reports, strict=True))
+
+
+def _reports(ids: tuple[str, ...], choice: Choice) -> list[bool]:
+    """Which of a cluster's events are its entry's reports (the others are mentions): a
+    set of the mentions' places, for the first day's cluster holds thousands of them."""
+    places = set(choice[1])
+    return [at not in places for at in range(len(ids))]
 
 
 def _standing_in(

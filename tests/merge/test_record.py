@@ -18,16 +18,17 @@ import pytest
 from tests.helpers import tree, write_article
 from tests.merge.test_merge import DATES, JANUARY, event, varied
 from timeline.build import build_site, load_site
-from timeline.build.kept_codec import ARTICLE_ROW, record_of_rows, record_rows
+from timeline.build.kept_codec import ARTICLE_ROW, block_row, record_of_rows, record_rows
 from timeline.build.store import CACHE_DIR, Store
 from timeline.config import load_config
 from timeline.extract.timex import day_value
 from timeline.merge import MergeMemo, merge_events
 from timeline.merge.blocks import block_key
 from timeline.merge.entries import report_text
-from timeline.merge.rank import told_words
+from timeline.merge.rank import entry_traits, told_words
 from timeline.merge.record import (
     ArticleEvents,
+    EntryTraits,
     MergeRecord,
     event_digest,
     memo_from,
@@ -35,7 +36,8 @@ from timeline.merge.record import (
 )
 from timeline.merge.similarity import content_words
 from timeline.merge.text import clean_text
-from timeline.model import Event, EventKind
+from timeline.merge.traits import Traits
+from timeline.model import Entry, Event, EventKind, Precision, TimeExpression
 
 
 def key_of(events: list[Event]) -> str:
@@ -44,8 +46,12 @@ def key_of(events: list[Event]) -> str:
 
 
 def through_disk(folder: Path, record: MergeRecord) -> MergeRecord:
+    """The record written to a store and read back; the rows of blocks gone are removed,
+    as a build removes them."""
+    rows = list(record_rows(record))
     with Store(folder) as store:
-        store.put_many("merge", record_rows(record))
+        store.put_many("merge", rows)
+        store.keep_only("merge", [name for name, _ in rows])
     with Store(folder) as store:
         stored = store.get_many("merge", store.keys("merge"))
     return record_of_rows(stored.items())
@@ -86,18 +92,27 @@ def test_a_merge_from_the_record_of_the_last_build_is_a_fresh_merge(tmp_path: Pa
     def events() -> list[Event]:
         return [e for listed in articles.values() for e in listed]
 
+    def traits_read(merged: tuple[Entry, ...], traits: EntryTraits) -> None:
+        """The ranking reads each entry's traits through the record's ``traits``; they are
+        those of the entry, worked out."""
+        for entry in merged:
+            assert traits(entry) == entry_traits(entry), f"{entry.id} at step {step}"
+
+    step = -1
     memo = MergeMemo()
     assert merge_events(events(), memo=memo) == merge_events(events())
-    record = through_disk(tmp_path, record_of(memo, given()))
-    kept_some = False
-    for step in range(60):
+    traits = EntryTraits(None, memo)
+    traits_read(merge_events(events(), memo=memo), traits)
+    record = through_disk(tmp_path, record_of(memo, given(), traits))
+    kept_some = kept_traits = False
+    for step in range(84):
         slug = rng.choice(sorted(articles))
         listed = articles[slug]
-        change = step % 6
+        change = step % 7
         if change == 0 and listed:  # a sentence rewritten
             at = rng.randrange(len(listed))
             listed[at] = replace(listed[at], text=made(slug).text, clause="")
-        elif change == 1 and listed:  # re-dated
+        elif change == 1 and listed:  # re-dated: from one date block to another
             at = rng.randrange(len(listed))
             listed[at] = replace(listed[at], date=rng.choice(DATES))
         elif change == 2:  # a sentence added
@@ -106,16 +121,24 @@ def test_a_merge_from_the_record_of_the_last_build_is_a_fresh_merge(tmp_path: Pa
             listed.pop(rng.randrange(len(listed)))
         elif change == 4:  # an article removed
             del articles[slug]
+        elif change == 5:  # a block's neighbour: a report of the day after another's
+            other = rng.choice(events())
+            if other.date.precision is Precision.DAY:
+                after = day_value(other.date.start + dt.timedelta(days=1))
+                listed.append(replace(made(slug), text=other.text, clause="", date=after))
         else:  # an article added
             new = f"s{100 + step}"
             articles[new] = [made(new) for _ in range(rng.randint(1, 6))]
         apart = frozenset(e.id for e in events()[:: 29 + step])
         memo = memo_from(record, given())
+        traits = EntryTraits(record, memo)
         merged = merge_events(events(), apart=apart, memo=memo)
         assert merged == merge_events(events(), apart=apart), f"step {step}"
+        traits_read(merged, traits)
         kept_some = kept_some or memo.merged < len(memo.blocks)
-        record = through_disk(tmp_path, record_of(memo, given()))
-    assert kept_some
+        kept_traits = kept_traits or traits.worked < len(merged)
+        record = through_disk(tmp_path, record_of(memo, given(), traits))
+    assert kept_some and kept_traits
 
 
 def test_an_event_of_a_changed_article_with_other_words_never_stands_in() -> None:
@@ -221,6 +244,25 @@ def test_a_record_is_data_and_comes_back_equal(tmp_path: Path) -> None:
     assert through_disk(tmp_path, record) == record
     with Store(tmp_path) as store:
         assert store.get("merge", "another program") is None
+    # What the ranking read of each entry alone, a set of words empty among them.
+    ((key, block),) = record.blocks.items()
+    kept = Traits("bakery dron kill", "", False, True)
+    told = replace(record, blocks={key: replace(block, traits=(kept,))})
+    assert through_disk(tmp_path, told) == told
+    assert told.blocks[key].traits[0] is not None
+    assert told.blocks[key].traits[0].text_words() == frozenset()
+    assert told.blocks[key].traits[0].told_words() == {"bakery", "dron", "kill"}
+    same = Traits("bakery dron kill", "bakery dron kill", False, True)  # written once
+    told = replace(record, blocks={key: replace(block, traits=(same, None))})
+    assert json.loads(dict(record_rows(told))[block_row(key)])[-1] == [
+        ["bakery dron kill", None, False, True],
+        None,
+    ]
+    row = json.loads(dict(record_rows(told))[block_row(key)])
+    for damaged in (["bakery", "", "yes", True], ["bakery", 7, False, True], [None, None]):
+        row[-1] = [damaged]
+        with pytest.raises((ValueError, TypeError)):
+            record_of_rows([*rows.items(), (block_row(key), json.dumps(row).encode())])
 
 
 def test_a_record_read_back_names_each_event_by_the_events_own_id_string() -> None:
@@ -455,3 +497,59 @@ def test_an_entry_whose_text_is_cut_to_its_lead_is_recorded_and_kept_the_same() 
     assert entry.sources[text].sentence == wire
     (kept,) = merge_events(events, memo=memo_from(record, given))
     assert kept == entry
+
+
+def test_a_kept_entry_gives_the_ranking_the_traits_the_record_keeps() -> None:
+    """The ranking reads what it read of a kept block's entry alone (``rank.Traits``) from
+    the record, not from the entry again: told other traits, it reads those."""
+    events, given = bakery_reports(
+        "Drones hit a bakery in Rafah on Friday, killing nine people, medics said."
+    )
+    memo = MergeMemo()
+    (entry,) = merge_events(events, memo=memo)
+    traits = EntryTraits(None, memo)
+    assert traits(entry) == entry_traits(entry) and traits.worked == 1
+    record = record_of(memo, given, traits)
+    (kept,) = record.blocks[block_key(BAKERY_DAY)].traits
+    assert kept == entry_traits(entry)
+    other = Traits("recorded", "words", True, True)
+    block = replace(record.blocks[block_key(BAKERY_DAY)], traits=(other,))
+    told = replace(record, blocks={block_key(BAKERY_DAY): block})
+    memo = memo_from(told, given)
+    traits = EntryTraits(told, memo)
+    (again,) = merge_events(events, memo=memo)
+    assert again == entry
+    assert traits(again) == other
+    assert traits.worked == 0
+    # What the next record keeps is what was read of the entry as the merge made it.
+    assert record_of(memo, given, traits).blocks[block_key(BAKERY_DAY)].traits == (other,)
+    # An entry a correction changed (fewer sources, its text no longer chosen by the
+    # merge) is another entry: its traits are worked out, and none are kept of the
+    # merge's entry, which the ranking did not read.
+    changed = replace(again, sources=again.sources[:1], told=None)
+    assert traits(changed) == entry_traits(changed) and traits.worked == 1
+    assert record_of(memo, given, traits).blocks[block_key(BAKERY_DAY)].traits == (None,)
+
+
+def test_an_event_changed_only_in_its_date_expression_has_its_traits_worked_out() -> None:
+    """A block merged again does not give recorded traits, even to an entry of the same
+    sources and text: here the date expression moved from the speaking to the happening,
+    and the entry is no longer a statement."""
+    sentence = (
+        "The ministry said on Saturday that drones hit a bakery in Rafah on Friday, killing nine."
+    )
+    spoken, happened = sentence.index("Saturday"), sentence.index("Friday")
+    said = TimeExpression(spoken, spoken + 8, "Saturday", "DATE", "2025-01-03")
+    done = TimeExpression(happened, happened + 6, "Friday", "DATE", "2025-01-03")
+    made = replace(event("a", sentence, BAKERY_DAY, dt.date(2025, 1, 4)), expression=said)
+    memo = MergeMemo()
+    (entry,) = merge_events([made], memo=memo)
+    traits = EntryTraits(None, memo)
+    assert traits(entry).statement
+    record = record_of(memo, [("k1", [made])], traits)
+    changed = replace(made, expression=done)
+    memo = memo_from(record, [("k2", [changed])])
+    traits = EntryTraits(record, memo)
+    (again,) = merge_events([changed], memo=memo)
+    assert (again.id, again.text) == (entry.id, entry.text)
+    assert not traits(again).statement and traits.worked == 1

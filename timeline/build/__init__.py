@@ -35,6 +35,7 @@ from timeline.model import (
     ArticleEvents,
     Correction,
     CuratedEvent,
+    Entry,
     SourceLocation,
     Timeline,
 )
@@ -46,6 +47,7 @@ if TYPE_CHECKING:  # the stages are imported where they run: a build with nothin
     from timeline.build.parallel import Workers
     from timeline.merge import MergeMemo
     from timeline.merge.mentions import DateMentions
+    from timeline.merge.traits import Traits
     from timeline.render import Reuse
 
 __all__ = [
@@ -249,6 +251,7 @@ def make_timeline(
     memo: MergeMemo | None = None,
     tags: TagMemo | None = None,
     mentions: Callable[[], DateMentions] | None = None,
+    traits: Callable[[Entry], Traits] | None = None,
 ) -> Timeline:
     """Apply corrections, merge every article's events, add the hand-written entries,
     rank them all (``merge/rank.py``) and keep the tags that fit each (``merge/tags.py``).
@@ -256,7 +259,8 @@ def make_timeline(
     A caller that merges again and again (``serve``, a build from what the last one kept)
     passes a ``memo`` and ``tags`` to keep what did not change, and ``mentions`` when it
     keeps what the articles (as corrected) say of each day (``merge/mentions.py``): called
-    when the ranking needs it.
+    when the ranking needs it; and ``traits`` when it keeps what the ranking reads of each
+    entry alone (``rank.Traits``).
     """
     from timeline.merge import merge_events, order_entries
     from timeline.merge.corrections import (
@@ -267,7 +271,7 @@ def make_timeline(
         redate_and_split,
         stale_corrections,
     )
-    from timeline.merge.rank import rank_entries
+    from timeline.merge.rank import entry_traits, rank_entries
     from timeline.merge.tags import fit_tags
 
     events = [event for article in loaded.articles for event in article.events]
@@ -287,7 +291,8 @@ def make_timeline(
     articles = corrected_articles(loaded.articles, loaded.corrections)
     ranked = rank_entries(entries, articles, key_events=loaded.config.key_events,
                           pinned=pinned, dropped=dropped,
-                          mentions=mentions() if mentions is not None else None)  # fmt: skip
+                          mentions=mentions() if mentions is not None else None,
+                          traits=traits or entry_traits)  # fmt: skip
     fitted = tags.fit(ranked) if tags is not None else fit_tags(ranked)
     return Timeline(loaded.config.title, fitted, articles)
 

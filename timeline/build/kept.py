@@ -90,7 +90,7 @@ def merge_kept(loaded: Loaded, store: Store) -> Timeline:
     of the articles and date blocks that changed, and the parts kept whole."""
     from timeline.build import corrected_articles, make_timeline
     from timeline.merge import MergeMemo
-    from timeline.merge.record import memo_from, record_of
+    from timeline.merge.record import EntryTraits, memo_from, record_of
 
     # The record is of the events as corrected (re-dated, restored, dropped): the merge's.
     corrected = corrected_articles(loaded.articles, loaded.corrections)
@@ -100,10 +100,13 @@ def merge_kept(loaded: Loaded, store: Store) -> Timeline:
     record, had = _stored_record(store, salt, ids)
     del ids
     memo = memo_from(record, articles) if record is not None else MergeMemo()
+    traits = EntryTraits(record, memo)  # what the ranking reads of each kept entry alone
     del record
     tags = kept_tags(store, salt)
     # Worked out when the ranking asks, after the merge (the peak of a build), as before.
-    timeline = make_timeline(loaded, memo, tags, lambda: kept_mentions(store, salt, corrected))
+    timeline = make_timeline(
+        loaded, memo, tags, lambda: kept_mentions(store, salt, corrected), traits
+    )
     log.debug("merge: %d blocks merged, %d kept", memo.merged, len(memo.blocks) - memo.merged)
     compared = memo.compared
     log.debug(
@@ -111,7 +114,9 @@ def merge_kept(loaded: Loaded, store: Store) -> Timeline:
         compared.whole, compared.partly, len(memo.folded) - compared.whole - compared.partly,
     )  # fmt: skip
     log.debug("tags: %d entries searched, %d known", tags.worked, len(tags.used) - tags.worked)
-    made = record_of(memo, articles)
+    log.debug("ranking: %d entries' own traits worked out, the others kept", traits.worked)
+    made = record_of(memo, articles, traits)
+    del traits
     remerged = memo.remerged
     del memo  # before the record is written: it holds every event's words and block
     _keep_record(store, salt, made, had, remerged)

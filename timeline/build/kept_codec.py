@@ -19,6 +19,7 @@ from timeline.merge import BlockKey
 from timeline.merge.mentions import MentionPart, MentionSum
 from timeline.merge.record import BlockRecord, MergeRecord
 from timeline.merge.similarity import Weights
+from timeline.merge.traits import Traits
 
 Json = Any
 """A value ``json.loads`` gives."""
@@ -172,7 +173,8 @@ def record_rows(
     for where in record.blocks if blocks is None else blocks:
         b = record.blocks[where]
         choices = [[text, list(places)] for text, places in b.choices]
-        row = [b.members, sorted(b.words), sorted(b.apart), b.clusters, choices, b.texts]
+        traits = [_traits_json(t) for t in b.traits]
+        row = [b.members, sorted(b.words), sorted(b.apart), b.clusters, choices, b.texts, traits]
         yield block_row(where), _encoded(row)
     # ~15,000 distinct sets of words among 164,000 events at 10,000 articles: each once.
     sets: dict[frozenset[str], int] = {}
@@ -193,6 +195,24 @@ def record_rows(
             ]
         ),
     )
+
+
+def _traits_json(traits: Traits | None) -> Json:
+    if traits is None:
+        return None
+    words = None if traits.words == traits.told else traits.words  # mostly: one text
+    return [traits.told, words, traits.statement, traits.needs_context]
+
+
+def _traits(value: Json) -> Traits | None:
+    """An entry's traits ``_traits_json`` wrote (a ``ValueError`` if not)."""
+    if value is None:
+        return None
+    told, words, statement, needs_context = value
+    if not isinstance(statement, bool) or not isinstance(needs_context, bool):
+        raise ValueError("not a yes or no")
+    told = _text(told)
+    return Traits(told, told if words is None else _text(words), statement, needs_context)
 
 
 def _encoded(value: Json) -> bytes:
@@ -239,7 +259,7 @@ def record_of_rows(
             articles[key], digests[key] = tuple([one(i, i) for i in ids]), str(told)
         elif name.startswith(BLOCK_ROW):
             first, second, third = json.loads(name[len(BLOCK_ROW) :])
-            members, block_words, apart, clusters, choices, texts = json.loads(value)
+            members, block_words, apart, clusters, choices, texts, traits = json.loads(value)
             made = tuple(tuple([one(i, i) for i in cluster]) for cluster in clusters)
             blocks[(str(first), str(second), None if third is None else str(third))] = BlockRecord(
                 tuple([one(i, i) for i in members]),
@@ -248,6 +268,7 @@ def record_of_rows(
                 made,
                 tuple(_choice(c, choice) for c, choice in zip(made, choices, strict=True)),
                 tuple(map(_text, _same_length(texts, made))),
+                tuple(map(_traits, _same_length(traits, made) if traits else ())),
             )
         else:
             parts[name] = value

@@ -45,7 +45,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from timeline.merge.entries import report_text, text_choice
@@ -53,6 +53,7 @@ from timeline.merge.mentions import DateMentions, day_of
 from timeline.merge.readable import needs_context
 from timeline.merge.similarity import content_words
 from timeline.merge.text import clean_text
+from timeline.merge.traits import Traits, words_text
 from timeline.model import (
     ArticleEvents,
     Entry,
@@ -176,10 +177,20 @@ class Evidence:
         return round(own * self.factor(), 9)
 
 
+def entry_traits(entry: Entry) -> Traits:
+    """What the evidence reads of the entry alone (``traits.py``), worked out."""
+    statement = bool(entry.sources) and all(is_statement(s) for s in entry.sources)
+    told, words = told_words(entry), content_words(entry.text)
+    text = words_text(told)
+    return Traits(text, text if words == told else words_text(words), statement,
+                  needs_context(entry.text))  # fmt: skip
+
+
 def collection_evidence(
     entries: Sequence[Entry],
     articles: Iterable[ArticleEvents],
     mentions: DateMentions | None = None,
+    traits: Callable[[Entry], Traits] = entry_traits,
 ) -> dict[str, Evidence]:
     """The evidence for every entry, by id, from the entries and every event of the
     collection (of any kind but page furniture, set aside or not).
@@ -188,16 +199,17 @@ def collection_evidence(
     chosen, a day's evidence (``day``, ``recalls``) counts for that entry only. It is a
     ``double`` when its text says what one of the day's ``DOUBLE_WINDOW`` best entries above
     it says (``is_double``). A caller that knows what the articles say of each day already
-    passes it as ``mentions``."""
+    passes it as ``mentions``, and one that keeps each entry's ``Traits`` ``traits``."""
     if mentions is None:
         mentions = DateMentions(event for article in articles for event in article.events)
-    found = {entry.id: _evidence(entry, mentions) for entry in entries}
+    own = {entry.id: traits(entry) for entry in entries}
+    found = {entry.id: _evidence(entry, mentions, own[entry.id]) for entry in entries}
     higher: dict[dt.date, list[frozenset[str]]] = {}
     for entry in sorted(entries, key=lambda e: (-found[e.id].score(), e.id)):
         day = day_of(entry.date)
         if day is None:
             continue
-        words = content_words(entry.text)
+        words = own[entry.id].text_words()
         above = higher.setdefault(day, [])
         if above:
             double = any(is_double(words, told) for told in above)
@@ -225,15 +237,16 @@ def rank_entries(
     dropped: Collection[str] = (),
     weights: Mapping[str, float] = WEIGHTS,
     mentions: DateMentions | None = None,
+    traits: Callable[[Entry], Traits] = entry_traits,
 ) -> tuple[Entry, ...]:
     """The entries in the order given, each with its ``rank`` and whether it is ``key``.
 
     ``key_events`` is how many are key (by default ``key_event_count``); ``pinned`` and
     ``dropped`` are ids of entries (or of one of their sources' events) that an editor put
     among the key events or took out of them. ``mentions``: what the articles say of each
-    day, when the caller knows it (``collection_evidence``).
+    day, when the caller knows it, and ``traits`` (``collection_evidence``).
     """
-    evidence = collection_evidence(entries, articles, mentions)
+    evidence = collection_evidence(entries, articles, mentions, traits)
     pins, drops = _entry_ids(entries, pinned), _entry_ids(entries, dropped)
     scores = {entry_id: found.score(weights) for entry_id, found in evidence.items()}
 
@@ -326,9 +339,9 @@ def told_words(entry: Entry) -> frozenset[str]:
     return content_words(entry.text)
 
 
-def _evidence(entry: Entry, mentions: DateMentions) -> Evidence:
+def _evidence(entry: Entry, mentions: DateMentions, traits: Traits) -> Evidence:
     day = day_of(entry.date)
-    words = told_words(entry)
+    words = traits.told_words()
     return Evidence(
         reports=len({source.article.slug for source in entry.sources}),
         outlets=len({source.article.source for source in entry.sources}),
@@ -337,8 +350,8 @@ def _evidence(entry: Entry, mentions: DateMentions) -> Evidence:
         echo=mentions.echo(day, words) if day else 0.0,
         story=mentions.story(words),
         kind=entry.kind,
-        statement=bool(entry.sources) and all(is_statement(s) for s in entry.sources),
-        needs_context=needs_context(entry.text),
+        statement=traits.statement,
+        needs_context=traits.needs_context,
         undated=bool(entry.sources)
         and not any(source.article.slug in mentions.dating for source in entry.sources),
     )

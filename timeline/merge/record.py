@@ -1,7 +1,7 @@
 """The merge kept between builds: a compact record of a ``MergeMemo``.
 
 ``serve`` keeps its ``MergeMemo`` in memory; a build is a new process, so it saves what its
-merge found as a ``MergeRecord`` (``cache.save_merge_record``) and the next build makes a
+merge found as a ``MergeRecord`` (``build/kept.py``) and the next build makes a
 memo of it again (``memo_from``). The record names events by id, never holds them: the
 events come from the build's own extractions. An article whose file has the same cache key
 as last time (its bytes, path, the extraction code and settings) gives the same events, so
@@ -10,9 +10,11 @@ digest (``event_digest``: every field of the event, its article's reference amon
 the recorded one: it is the same event, whatever else its article changed. A block that held
 any other event is merged again, and the memo counts that event's recorded words out. The
 merge then does what it does for ``serve``: it merges again only the blocks whose events or
-word weights changed, and the result is that of a fresh merge.
+word weights changed, and the result is that of a fresh merge. The record keeps too what the
+ranking read of each entry alone (``traits.Traits``): an entry of a block kept as recorded
+is not read again (``EntryTraits``).
 
-Pure functions: reading and writing the record is ``cache.py``'s.
+Pure functions: reading and writing the record is ``build/kept.py``'s (``kept_codec.py``).
 """
 
 from __future__ import annotations
@@ -26,7 +28,9 @@ from timeline.merge import BlockKey, Choice, MergeMemo, Month, _Known, _MergedBl
 from timeline.merge.blocks import names
 from timeline.merge.coarse import Folded, months_of
 from timeline.merge.entries import entry_of
+from timeline.merge.rank import entry_traits
 from timeline.merge.similarity import Weights
+from timeline.merge.traits import Traits
 from timeline.model import Entry, Event
 
 ArticleEvents = tuple[str, Sequence[Event]]
@@ -52,6 +56,9 @@ class BlockRecord:
     texts: tuple[str, ...]
     """Each entry's text (``entries.report_text`` of the report its choice names), kept
     rather than cut from its report again."""
+    traits: tuple[Traits | None, ...] = ()
+    """What the ranking read of each entry alone (``rank.Traits``; None where it did not
+    read it as the merge made it), or nothing known of any."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +85,11 @@ class MergeRecord:
     index) the entry it joined was among their finer entries."""
 
 
-def record_of(memo: MergeMemo, articles: Iterable[ArticleEvents]) -> MergeRecord:
-    """The record of a memo just used by ``merge_events`` for the events of ``articles``."""
+def record_of(
+    memo: MergeMemo, articles: Iterable[ArticleEvents], traits: EntryTraits | None = None
+) -> MergeRecord:
+    """The record of a memo just used by ``merge_events`` for the events of ``articles``,
+    with the ``traits`` the ranking read of its entries."""
     assert memo.weights is not None, "the memo has merged"
     blocks = {
         key: BlockRecord(
@@ -89,6 +99,7 @@ def record_of(memo: MergeMemo, articles: Iterable[ArticleEvents]) -> MergeRecord
             block.clusters,
             block.choices if block.choices is not None else _choices(block),
             tuple(entry.text for entry in block.entries),
+            tuple(map(traits.kept, block.entries)) if traits is not None else (),
         )
         for key, block in memo.blocks.items()
     }
@@ -168,6 +179,78 @@ def memo_from(record: MergeRecord, articles: Iterable[ArticleEvents]) -> MergeMe
             these = tuple(months[month] for month in spans)
             memo.folded[coarse_id] = Folded(coarse, these, target)
     return memo
+
+
+class EntryTraits:
+    """What the ranking reads of each entry alone (``traits.Traits``): as recorded for an
+    entry of a block the merge kept as recorded (its events are the recorded ones, each the
+    same by its digest), else worked out (``rank.entry_traits``); and, for the next record,
+    what was read of each entry as the merge made it.
+
+    An entry is taken for the recorded one only when its sources are the recorded reports,
+    its text and the report that gives it are the recorded ones: a correction that hides
+    some of its sources makes another entry, worked out."""
+
+    def __init__(self, record: MergeRecord | None, memo: MergeMemo) -> None:
+        self._memo = memo
+        # By entry id: its block, its cluster and choice, its text and traits, each held by
+        # the record already (nothing new an entry but the tuple).
+        self._recorded: dict[str, tuple[BlockKey, tuple[str, ...], Choice, str, Traits]] = {}
+        self._read: dict[str, tuple[Entry, Traits]] = {}
+        self.worked = 0
+        """How many entries' traits were worked out (the others were recorded)."""
+        for key, block in (record.blocks if record is not None else {}).items():
+            if key not in memo.blocks or not block.traits:
+                continue  # not every event stood in (it is merged again), or none known
+            entries = zip(block.clusters, block.choices, block.texts, block.traits, strict=True)
+            for ids, choice, text, kept in entries:
+                if kept is not None:
+                    first = next(
+                        i for i, report in zip(ids, _reports(ids, choice), strict=True) if report
+                    )
+                    self._recorded[first] = (key, ids, choice, text, kept)
+
+    def __call__(self, entry: Entry) -> Traits:
+        """The entry's traits (``rank.entry_traits``)."""
+        recorded = self._recorded_traits(entry)
+        if recorded is not None:
+            self._read.pop(entry.id, None)
+            return recorded
+        traits = entry_traits(entry)
+        self.worked += 1
+        self._read[entry.id] = (entry, traits)
+        return traits
+
+    def kept(self, entry: Entry) -> Traits | None:
+        """The traits the ranking read of this entry as the merge made it, or None."""
+        found = self._read.get(entry.id)
+        if found is None:
+            return self._recorded_traits(entry)
+        read, traits = found
+        same = read.sources == entry.sources and (read.text, read.told) == (entry.text, entry.told)
+        return traits if same else None
+
+    def _recorded_traits(self, entry: Entry) -> Traits | None:
+        found = self._recorded.get(entry.id)
+        return found[4] if found is not None and self._as_recorded(entry, *found[:4]) else None
+
+    def _as_recorded(
+        self, entry: Entry, key: BlockKey, ids: tuple[str, ...], choice: Choice, text: str
+    ) -> bool:
+        told, places = choice
+        if key in self._memo.remerged or (entry.text, entry.told) != (text, told):
+            return False
+        if len(ids) - len(places) != len(entry.sources):
+            return False
+        reports = (i for i, report in zip(ids, _reports(ids, choice), strict=True) if report)
+        return all(source.event_id == i for source, i in zip(entry.sources, reports, strict=True))
+
+
+def _reports(ids: tuple[str, ...], choice: Choice) -> list[bool]:
+    """Which of a cluster's events are its entry's reports (the others are mentions): a
+    set of the mentions' places, for the first day's cluster holds thousands of them."""
+    places = set(choice[1])
+    return [at not in places for at in range(len(ids))]
 
 
 def _standing_in(
@@ -282,4 +365,11 @@ def _mergeable(event: Event) -> bool:
     return event.kind.recorded or names(event)
 
 
-__all__ = ["BlockRecord", "MergeRecord", "event_digest", "memo_from", "record_of"]
+__all__ = [
+    "BlockRecord",
+    "EntryTraits",
+    "MergeRecord",
+    "event_digest",
+    "memo_from",
+    "record_of",
+]

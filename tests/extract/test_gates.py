@@ -35,8 +35,8 @@ GATED: list[tuple[str, Gate, re.Pattern[str]]] = [
     ("lasting", states._LASTING_GATE, states._LASTING),
     ("prevented", states._PREVENTED_GATE, states._PREVENTED),
     ("picture", states._PICTURE_GATE, states._PICTURE),
-    ("statistic", classes._STATISTIC_GATE, classes._STATISTIC),
-    ("amount", classes._AMOUNT_GATE, classes._AMOUNT),
+    ("statistic", states._STATISTIC_GATE, states._STATISTIC),
+    ("amount", states._AMOUNT_GATE, states._AMOUNT),
     ("intent", classes._INTENT_GATE, classes._INTENT),
 ]
 """Each pattern with the gate it is searched behind (the amount's digit is tested below)."""
@@ -82,10 +82,10 @@ def test_a_gate_lets_through_every_clause_its_pattern_matches(
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.one_of(_PIECES, st.from_regex(classes._AMOUNT, fullmatch=True))).map("".join))
+@given(st.lists(st.one_of(_PIECES, st.from_regex(states._AMOUNT, fullmatch=True))).map("".join))
 def test_an_amount_holds_a_digit(clause: str) -> None:
-    if classes._AMOUNT.search(clause) is not None:
-        assert classes._DIGIT.search(clause) is not None
+    if states._AMOUNT.search(clause) is not None:
+        assert states._DIGIT.search(clause) is not None
 
 
 def ungated_is_scheduled(scope: str) -> bool:

@@ -50,6 +50,7 @@ from timeline.extract.states import (
     describes_condition,
     tells_a_habit,
     tells_a_recap,
+    tells_a_statistic,
     tells_lasting,
     tells_prevented,
 )
@@ -58,34 +59,6 @@ from timeline.model import EventKind, Precision, TimeExpression
 
 _WINDOW = 200
 """How far around its expression a clause is read."""
-_STATISTIC = re.compile(
-    r"(?i)\b(?:percent|per\s+cent|average|annual|annually|rate|valued\s+at|worth|totall?ed|"
-    r"amounted\s+to|accounted\s+for|per\s+(?:year|month|day|capita)|grew|shrank|"
-    r"gdp|inflation|unemployment)\b|%"
-)
-_STATISTIC_GATE: Gate = (
-    tuple(
-        "per average annual rate valued worth total amounted accounted grew shrank gdp "
-        "inflation unemployment %".split()
-    ),
-)
-_DIGIT = re.compile(r"\d")
-_AMOUNT_GATE: Gate = (("$", "£", "€", "us", "eur", "gbp", "million", "billion", "trillion"),)
-"""What every amount holds besides a digit (``_DIGIT``): quick tests before ``_AMOUNT``."""
-_AMOUNT = re.compile(
-    r"(?i)(?:[$£€]|\b(?:us|usd|eur|gbp)\s?)\d[\d,.]*(?:\s*(?:million|billion|trillion|bn|m)\b)?|"
-    r"\b\d[\d,.]*\s+(?:million|billion|trillion)\b"
-)
-"""An amount: money, or a count in millions."""
-_DEAL = re.compile(
-    r"(?i)\b(?:fined|paid|pays|bought|buys|acquired|acquires|sold|agreed|signed|awarded|"
-    r"approved|pledged|offered|ordered|won|settled|raised|lent|loaned|borrowed|invested|"
-    r"donated|granted|seized|froze|frozen|imposed|sued|launched|announced|unveiled|"
-    r"injected|bailed|rescued|accepted|rejected|takeover|merger|deal|loan|fine|settlement|"
-    r"package|offer|bid)\b"
-)
-"""An amount that changed hands at one time: a fine, a sale, a loan, a deal (a happening,
-not what a year adds up to)."""
 _SINCE = re.compile(r"(?i)\b(?:ever\s+)?since\b")
 _CONDITION = re.compile(
     r"(?i)(?:if|unless|whatever|whichever|no\s+matter)\b|"
@@ -267,7 +240,7 @@ def classify(
         return EventKind.EXPECTED
     if background in ("until", "till") or _bound_passed(text, start, expression, published):
         return EventKind.STATE
-    if is_state(scope, words) or _statistic(scope, expression):
+    if is_state(scope, words) or tells_a_statistic(scope, expression):
         return _state_or_mention(scope, at)
     nearest = first_of(markers, ("modal", "state", "past"))
     if nearest == "modal":
@@ -379,25 +352,6 @@ def _bound_passed(text: str, start: int, expression: TimeExpression, published: 
 def _after(expression: TimeExpression, published: dt.date) -> bool:
     """Dated after the article was published: it cannot have happened yet."""
     return expression.date is not None and expression.date.start > published
-
-
-def _statistic(scope: str, expression: TimeExpression) -> bool:
-    """A figure of a month, a quarter or a year ("unemployment rose to 6.1 percent in
-    August"): a statistic, not a happening. So is an amount of a whole year ("Tourists spent
-    $2.3 billion on Alabama's beaches in 2008", "89 million pounds produced in 2008"): what a
-    year adds up to is no occurrence at one time."""
-    date = expression.date
-    if date is None or date.precision.rank < Precision.MONTH.rank:
-        return False
-    if may_match(scope, _STATISTIC_GATE) and _STATISTIC.search(scope) is not None:
-        return True
-    return (
-        date.precision.rank >= Precision.YEAR.rank
-        and _DIGIT.search(scope) is not None
-        and may_match(scope, _AMOUNT_GATE)
-        and _AMOUNT.search(scope) is not None
-        and _DEAL.search(scope) is None
-    )
 
 
 def _state_or_mention(scope: str, at: int) -> EventKind:

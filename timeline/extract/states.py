@@ -10,6 +10,9 @@ strike was at dawn" report a happening), no passive ("was killed", "were freed")
 progressive only of the verbs that tell how people live through a condition, for "troops
 were advancing on the town on Tuesday" is news.
 
+A figure of a month or a year ("unemployment rose to 6.1 percent in August") is a state too
+(``tells_a_statistic``).
+
 A few word scans of one clause, as in ``cues.py``: no parsing, no model.
 """
 
@@ -20,6 +23,7 @@ from collections.abc import Sequence
 
 from timeline.extract import tellingwords
 from timeline.extract.cues import Gate, Token, may_match, nearest_markers, tokens_of
+from timeline.model import Precision, TimeExpression
 
 _BE = frozenset("is are was were".split())
 _MOOD = frozenset("seems seemed appears appeared looks looked feels felt".split())
@@ -262,3 +266,52 @@ def tells_a_habit(scope: str) -> bool:
     February", "the crossing, which usually opens at 8 a.m."): a habit, no happening of the
     date it names."""
     return may_match(scope, _HABIT_GATE) and _HABIT.search(scope) is not None
+
+
+_STATISTIC = re.compile(
+    r"(?i)\b(?:percent|per\s+cent|average|annual|annually|rate|valued\s+at|worth|totall?ed|"
+    r"amounted\s+to|accounted\s+for|per\s+(?:year|month|day|capita)|grew|shrank|"
+    r"gdp|inflation|unemployment)\b|%"
+)
+_STATISTIC_GATE: Gate = (
+    tuple(
+        "per average annual rate valued worth total amounted accounted grew shrank gdp "
+        "inflation unemployment %".split()
+    ),
+)
+_DIGIT = re.compile(r"\d")
+_AMOUNT_GATE: Gate = (("$", "£", "€", "us", "eur", "gbp", "million", "billion", "trillion"),)
+"""What every amount holds besides a digit (``_DIGIT``): quick tests before ``_AMOUNT``."""
+_AMOUNT = re.compile(
+    r"(?i)(?:[$£€]|\b(?:us|usd|eur|gbp)\s?)\d[\d,.]*(?:\s*(?:million|billion|trillion|bn|m)\b)?|"
+    r"\b\d[\d,.]*\s+(?:million|billion|trillion)\b"
+)
+"""An amount: money, or a count in millions."""
+_DEAL = re.compile(
+    r"(?i)\b(?:fined|paid|pays|bought|buys|acquired|acquires|sold|agreed|signed|awarded|"
+    r"approved|pledged|offered|ordered|won|settled|raised|lent|loaned|borrowed|invested|"
+    r"donated|granted|seized|froze|frozen|imposed|sued|launched|announced|unveiled|"
+    r"injected|bailed|rescued|accepted|rejected|takeover|merger|deal|loan|fine|settlement|"
+    r"package|offer|bid)\b"
+)
+"""An amount that changed hands at one time: a fine, a sale, a loan, a deal (a happening,
+not what a year adds up to)."""
+
+
+def tells_a_statistic(scope: str, expression: TimeExpression) -> bool:
+    """A figure of a month, a quarter or a year ("unemployment rose to 6.1 percent in
+    August"): a statistic, not a happening. So is an amount of a whole year ("Tourists spent
+    $2.3 billion on Alabama's beaches in 2008", "89 million pounds produced in 2008"): what a
+    year adds up to is no occurrence at one time."""
+    date = expression.date
+    if date is None or date.precision.rank < Precision.MONTH.rank:
+        return False
+    if may_match(scope, _STATISTIC_GATE) and _STATISTIC.search(scope) is not None:
+        return True
+    return (
+        date.precision.rank >= Precision.YEAR.rank
+        and _DIGIT.search(scope) is not None
+        and may_match(scope, _AMOUNT_GATE)
+        and _AMOUNT.search(scope) is not None
+        and _DEAL.search(scope) is None
+    )

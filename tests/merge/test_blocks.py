@@ -423,6 +423,16 @@ NAMED_PLACES = [
     ("Oil has flowed in, the Associated Press reported.", set()),
     ("Israel freed 90 prisoners under the Gaza City truce.", set()),
     ("The truce began on Jan. 19 in Gaza City.", {"gaza city"}),
+    # a verb in the past tense after a place ends its name; a noun after it is qualified
+    ("Shops in Khan Younis closed on Saturday.", {"khan younis"}),
+    ("Gunmen in Jenin attacked a checkpoint at dawn.", {"jenin"}),
+    ("Two houses in Beit Hanoun collapsed after the shelling.", {"beit hanoun"}),
+    ("A drone strike in Nuseirat struck a crowded market.", {"nuseirat"}),
+    ("Clinics in Deir al-Balah opened again on Sunday.", {"deir al-balah"}),
+    ("Crowds in Gaza City hit the streets overnight.", {"gaza city"}),
+    ("Talks on a Gaza ceasefire stalled in Cairo.", {"cairo"}),
+    ("Three men died in Israeli shelling overnight.", set()),
+    ("Shares in Elbit Systems fell after the strike.", set()),
     # an occurrence at the sentence's end names nothing after it
     ("Jenin was raided", {"jenin"}),
     ("Troops stormed", set()),

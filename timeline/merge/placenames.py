@@ -4,7 +4,8 @@ A place is a run of capitalized words after "in", "at", "near", "on" ... ("a str
 Rafah"), or after a verb of an occurrence ("raided Jenin"), one name a run of them ("Gaza
 City", "Deir al-Balah"), or a run that another report of the day names so (the block's
 known places); not a run that qualifies the word after it ("in Israeli strikes", "a Gaza
-ceasefire"), nor a sentence's first word, a weekday or a month. A sentence may say where a
+ceasefire"), nor a sentence's first word, a weekday or a month; a verb in the past tense after
+a run ends it as a place ("Shops in Khan Younis closed"). A sentence may say where a
 place lies: "southern Gaza's Rafah", "the Shujaiya district of Gaza City", "the Jenin camp
 in the West Bank", a dateline "JENIN, West Bank". What the places tell of two reports is
 ``places.py``'s.
@@ -83,7 +84,7 @@ def _place_names(tokens: list[str]) -> Named:
         token = tokens[at]
         at += 1
         if (
-            token.lower() in _PLACE_CUES
+            (token.lower() in _PLACE_CUES and not _owned(tokens, at - 1))
             or (at < len(tokens) and _targets(token, tokens[at]))
             or (token == "of" and at > 1 and tokens[at - 2] in _AREAS)
         ):
@@ -93,6 +94,16 @@ def _place_names(tokens: list[str]) -> Named:
         elif _capital(token) and at > 1 and _lies(tokens[at - 2]):
             found.extend(_lying_in(tokens, at - 1))
     return tuple(found)
+
+
+_HOLDINGS = frozenset("share shares stake stakes holding holdings investment investments".split())
+"""Words after which "in" names what is owned, not where: "Shares in BP fell", "a stake in
+Orange"; a verb after such a name would make it a place (``_past_tense``)."""
+
+
+def _owned(tokens: list[str], at: int) -> bool:
+    """True when the cue at ``tokens[at]`` is "in" after a word of holding ("shares in")."""
+    return tokens[at].lower() == "in" and at > 0 and tokens[at - 1].lower() in _HOLDINGS
 
 
 def _capital(token: str) -> bool:
@@ -205,9 +216,29 @@ def _names_after(tokens: list[str], at: int) -> tuple[list[str], list[str], int]
 def _qualifies(word: str) -> bool:
     """True when a capitalized run followed by ``word`` names who acted or what happened
     rather than a place ("Israeli strikes", "Israeli forces")."""
-    if not word.islower():
+    if not word.islower() or _past_tense(word):
         return False
     return word in _ACTORS or bool(occurrence_words(frozenset(stems(word))))
+
+
+_IRREGULAR_PAST = frozenset(
+    """struck hit shot fell broke began blew tore threw fled fought rose ran went came took
+    held left sent spread swept withdrew overran shook lost won saw met told said""".split()
+)
+"""Verbs in the past tense that do not end in "-ed": "Strikes in Rafah struck ..."."""
+_NOUNS_IN_ED = frozenset(
+    "bed shed seed need speed feed breed creed greed weed reed hundred".split()
+)
+"""Nouns that end in "-ed" and may follow a name: "a Gaza seed bank"."""
+
+
+def _past_tense(word: str) -> bool:
+    """True for a verb in the past tense: after a place ("Shops in Khan Younis closed",
+    "Gunmen in Jenin attacked") it ends the place's name rather than being what the name
+    qualifies, as a noun is ("in Israeli strikes")."""
+    if word in _IRREGULAR_PAST:
+        return True
+    return word.endswith("ed") and len(word) > 4 and word not in _NOUNS_IN_ED
 
 
 def named_places(sentence: str, known: frozenset[str]) -> frozenset[str]:

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from tests.merge.test_merge import event
+from tests.merge.test_merge import event, routine_reports
 from timeline.extract.timex import day_value
 from timeline.extract.timex.calendar import month_value
 from timeline.merge import merge_events
@@ -17,22 +17,7 @@ TUESDAY = day_value(dt.date(2025, 3, 18))
 MARCH = month_value(2025, 3)
 PUBLISHED = dt.date(2025, 3, 19)
 
-ROUTINE = [
-    event(f"r{n}", text, day_value(dt.date(2025, 3, 1 + n % 12)), dt.date(2025, 3, 14), f"r{n}")
-    for n, text in enumerate(
-        [
-            "Aid trucks waited at the Kerem Shalom crossing.",
-            "Israeli drones flew over Jabalia.",
-            "Talks on the truce resumed in Cairo.",
-            "Fuel ran out at a hospital in Gaza City.",
-            "Families of hostages marched in Tel Aviv.",
-            "Rockets were fired from Beit Hanoun.",
-            "The United Nations warned of famine.",
-            "Tanks moved along the border fence near Rafah.",
-        ]
-        * 3
-    )
-]
+ROUTINE = routine_reports(dt.date(2025, 3, 1), 12, dt.date(2025, 3, 14))
 
 ANCHORED = "Army engineers anchored the new floating pier at Gaza City on Tuesday."
 LOWERED = "A crane ship lowered the pier into the sea without a hitch on Tuesday."

@@ -23,6 +23,28 @@ def event(slug: str, text: str, date: DateValue, published: dt.date, eid: str = 
     )
 
 
+_ROUTINE_TEXTS = [
+    "Aid trucks waited at the Kerem Shalom crossing.",
+    "Israeli drones flew over Jabalia.",
+    "Talks on the truce resumed in Cairo.",
+    "Fuel ran out at a hospital in Gaza City.",
+    "Families of hostages marched in Tel Aviv.",
+    "Rockets were fired from Beit Hanoun.",
+    "The United Nations warned of famine.",
+    "Tanks moved along the border fence near Rafah.",
+]
+
+
+def routine_reports(month: dt.date, days: int, published: dt.date) -> list[Event]:
+    """A war's routine reports spread over the first ``days`` days of ``month``, three of
+    each: the other days of a collection, which make a test's words as rare as news has
+    them."""
+    return [
+        event(f"r{n}", text, day_value(month + dt.timedelta(days=n % days)), published, f"r{n}")
+        for n, text in enumerate(_ROUTINE_TEXTS * 3)
+    ]
+
+
 DAY = day_value(dt.date(2025, 1, 19))
 JANUARY = DateValue("2025-01", dt.date(2025, 1, 1), dt.date(2025, 2, 1), Precision.MONTH)
 

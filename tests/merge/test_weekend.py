@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from tests.merge.test_merge import event
+from tests.merge.test_merge import event, routine_reports
 from timeline.extract.timex import day_value
 from timeline.extract.timex.calendar import month_value, weekend_value
 from timeline.merge import merge_events
@@ -17,22 +17,7 @@ WEEKEND = weekend_value(dt.date(2025, 1, 25))
 JANUARY = month_value(2025, 1)
 PUBLISHED = dt.date(2025, 1, 27)
 
-ROUTINE = [
-    event(f"r{n}", text, day_value(dt.date(2025, 1, 1 + n % 20)), dt.date(2025, 1, 22), f"r{n}")
-    for n, text in enumerate(
-        [
-            "Aid trucks waited at the Kerem Shalom crossing.",
-            "Israeli drones flew over Jabalia.",
-            "Talks on the truce resumed in Cairo.",
-            "Fuel ran out at a hospital in Gaza City.",
-            "Families of hostages marched in Tel Aviv.",
-            "Rockets were fired from Beit Hanoun.",
-            "The United Nations warned of famine.",
-            "Tanks moved along the border fence near Rafah.",
-        ]
-        * 3
-    )
-]
+ROUTINE = routine_reports(dt.date(2025, 1, 1), 20, dt.date(2025, 1, 22))
 
 DAY_REPORT = (
     "In Khan Younis, shops, schools and mosques closed on Saturday as soldiers handed out "

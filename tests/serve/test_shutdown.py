@@ -1,7 +1,9 @@
-"""``timeline serve`` ends at once on SIGTERM, even in the middle of a rebuild."""
+"""``timeline serve`` ends at once on SIGTERM, even in the middle of a rebuild, and on Ctrl-C
+whichever of its threads the kernel hands the signal to."""
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 import signal
 import subprocess
@@ -14,6 +16,7 @@ from functools import partial
 from pathlib import Path
 
 from tests.helpers import TESTS
+from timeline.serve import _Stopper
 
 TIMELINE = Path(sys.executable).parent / "timeline"
 
@@ -80,3 +83,30 @@ def test_sigint_stops_serve_started_with_sigint_ignored(tmp_path: Path) -> None:
         process.send_signal(signal.SIGINT)
         code = process.wait(timeout=30)
     assert_stopped_cleanly(code, lines)
+
+
+def test_a_signal_delivered_to_another_thread_wakes_the_waiting_loop() -> None:
+    # The loop waits in ``select`` with nothing due for ten seconds; the signal goes to a
+    # worker thread, as the kernel may deliver it (watchdog's threads, render workers).
+    stopper = _Stopper()
+    ready = threading.Event()
+
+    def signal_from_another_thread() -> None:
+        ready.wait(5)
+        time.sleep(0.2)  # the loop is asleep in select by now
+        signal.pthread_kill(threading.get_ident(), signal.SIGINT)
+
+    async def wait_for_stop() -> float:
+        stop = asyncio.Event()
+        with stopper.waking(asyncio.get_running_loop(), stop):
+            ready.set()
+            started = time.monotonic()
+            await asyncio.wait_for(stop.wait(), timeout=10)
+            return time.monotonic() - started
+
+    sender = threading.Thread(target=signal_from_another_thread)
+    with stopper.installed():
+        sender.start()
+        waited = asyncio.run(wait_for_stop())
+    sender.join()
+    assert waited < 5

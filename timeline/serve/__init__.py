@@ -116,12 +116,25 @@ class _Stopper:
 
     @contextmanager
     def waking(self, loop: asyncio.AbstractEventLoop, stop: asyncio.Event) -> Iterator[None]:
-        """While inside, a signal sets ``stop`` on ``loop`` instead of interrupting."""
+        """While inside, a signal sets ``stop`` on ``loop`` instead of interrupting.
+
+        In the main thread through the loop's own signal handling: the kernel may hand a
+        signal to any thread (watchdog's, a render worker), and only the loop's wake-up
+        file wakes a loop waiting in ``select`` at once; a Python handler alone would run
+        when the loop next woke for a timer, up to a heartbeat later."""
         self._wake = (loop, stop)
+        main = threading.current_thread() is threading.main_thread()
+        if main:
+            for sig in _STOP_SIGNALS:
+                loop.add_signal_handler(sig, stop.set)
         try:
             yield
         finally:
             self._wake = None
+            if main:
+                for sig in _STOP_SIGNALS:
+                    loop.remove_signal_handler(sig)
+                    signal.signal(sig, self._handle)  # ours again, until ``installed`` ends
 
     def _handle(self, signum: int, frame: FrameType | None) -> None:
         if self._wake is None:

@@ -22,8 +22,8 @@ import math
 from collections import defaultdict
 from collections.abc import Sequence
 
-from timeline.merge.bridges import Index, absorb, linked_cluster
-from timeline.merge.clusters import MIN_SHARED, Cluster, closest_cluster
+from timeline.merge.bridges import absorb, linked_cluster
+from timeline.merge.clusters import MIN_SHARED, Cluster, Index, closest_cluster, enter
 from timeline.merge.clusters import Comparer as Comparer
 from timeline.merge.clusters import names as names
 from timeline.merge.clusters import reacts as reacts
@@ -99,12 +99,13 @@ def merge_block(block: Sequence[Event], comparer: Comparer) -> list[tuple[Event,
     by_word: dict[str, set[int]] = defaultdict(set)
     by_key: dict[str, set[int]] = defaultdict(set)
     by_sentence: dict[tuple[str, int], int] = {}
+    index: Index = (by_word, by_key, by_sentence)
     leads: dict[str, tuple[int, Event]] = {}
     comparer.places.locate(block, comparer.weights)
     for event in sorted(block, key=_merge_order):
         words = comparer.words[event.id]
         keys = comparer.keys(event)
-        home = _home(event, keys, clusters, comparer, (by_word, by_key, by_sentence), leads)
+        home = _home(event, keys, clusters, comparer, index, leads)
         if home is None:
             home = _retold_lead(event, clusters, comparer, leads)
         if home is None and names(event):
@@ -117,19 +118,11 @@ def merge_block(block: Sequence[Event], comparer: Comparer) -> list[tuple[Event,
             clusters.append(Cluster([], set(), closed, expected, False, reaction, set(), math.inf))
         cluster = clusters[home]
         if not recalls(event):
-            index = (by_word, by_key, by_sentence)
             linked = linked_cluster(event, home, _nearby(keys, words, index), clusters, comparer)
             if linked is not None:
                 absorb(home, linked, clusters, comparer, index, leads)
         cluster.reported = cluster.reported or not recalls(event)
-        cluster.events.append(event)
-        cluster.slugs.add(event.article.slug)
-        cluster.words.update(words)
-        cluster.lightest = min(cluster.lightest, comparer.total(event.id))
-        for word in words:
-            by_word[word].add(home)
-        for key in keys:
-            by_key[key].add(home)
+        enter(home, event, keys, clusters, comparer, index)
         by_sentence.setdefault((event.article.slug, event.start), home)
         if event.kind is EventKind.HAPPENED and not recalls(event):
             leads.setdefault(event.article.slug, (home, event))

@@ -21,7 +21,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from timeline.merge.clusters import MIN_SHARED, RETOLD_MIN_OVERLAP, Cluster, Comparer
+from timeline.merge.clusters import (
+    MIN_SHARED,
+    RETOLD_MIN_OVERLAP,
+    Cluster,
+    Comparer,
+    Index,
+    enter,
+)
 from timeline.merge.similarity import alike
 from timeline.model import Basis, Event, EventKind, Precision
 
@@ -32,9 +39,6 @@ test stays bounded on a day of thousands of reports of one happening."""
 _LEADS = frozenset({Basis.PUBLICATION, Basis.DAY_BEFORE})
 """How a lead with no date of its own is dated: by its publication, or by the collection
 (``nextday.py``)."""
-
-Index = tuple[dict[str, set[int]], dict[str, set[int]], dict[tuple[str, int], int]]
-"""The clusters by word of a member, by heaviest word of a member, and by sentence."""
 
 
 def linked_cluster(
@@ -94,17 +98,10 @@ def absorb(
 ) -> None:
     """Move the members of cluster ``other`` into ``home``, and the block's indexes with
     them; ``other`` is left empty and closed (nothing joins it, no entry is made of it)."""
-    by_word, by_key, by_sentence = index
+    by_sentence = index[2]
     into, gone = clusters[home], clusters[other]
     for event in gone.events:
-        into.events.append(event)
-        into.slugs.add(event.article.slug)
-        into.words.update(comparer.words[event.id])
-        into.lightest = min(into.lightest, comparer.total(event.id))
-        for word in comparer.words[event.id]:
-            by_word[word].add(home)
-        for key in comparer.keys(event):
-            by_key[key].add(home)
+        enter(home, event, comparer.keys(event), clusters, comparer, index)
         sentence = (event.article.slug, event.start)
         if by_sentence.get(sentence) == other:
             by_sentence[sentence] = home

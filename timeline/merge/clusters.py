@@ -287,6 +287,33 @@ class Comparer:
         return keys
 
 
+Index = tuple[dict[str, set[int]], dict[str, set[int]], dict[tuple[str, int], int]]
+"""A block's clusters while it is merged: by word of a member, by heaviest word of a member,
+and by sentence."""
+
+
+def enter(
+    home: int,
+    event: Event,
+    keys: Iterable[str],
+    clusters: Sequence[Cluster],
+    comparer: Comparer,
+    index: Index,
+) -> None:
+    """Make ``event`` a member of cluster ``home``, found there by its words and ``keys``
+    (``Comparer.keys``)."""
+    by_word, by_key, _ = index
+    cluster, words = clusters[home], comparer.words[event.id]
+    cluster.events.append(event)
+    cluster.slugs.add(event.article.slug)
+    cluster.words.update(words)
+    cluster.lightest = min(cluster.lightest, comparer.total(event.id))
+    for word in words:
+        by_word[word].add(home)
+    for key in keys:
+        by_key[key].add(home)
+
+
 def closest_cluster(
     event: Event,
     candidates: Iterable[int],

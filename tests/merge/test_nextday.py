@@ -309,3 +309,14 @@ def test_an_hour_of_the_publication_day_moves_with_the_lead_it_dates(
     assert (home.date.start == TUESDAY) is moves
     if moves:  # a mention of the entry its article's lead is a source of
         assert {s.event_id for s in home.sources} == {"wire", "daily"}
+
+
+def test_the_hour_moves_back_with_its_lead_in_a_merge_kept_between_builds() -> None:
+    memo = MergeMemo()
+    with_strike = [*PADDING, STRIKE, MORNING, STRUCK_AT]
+    assert merge_events(with_strike, memo=memo) == merge_events(with_strike)
+    without = [*PADDING, MORNING, STRUCK_AT]
+    after = merge_events(without, memo=memo)
+    assert after == merge_events(without)
+    (home,) = [e for e in after if "hour" in {s.event_id for s in (*e.sources, *e.mentions)}]
+    assert home.date.start == WEDNESDAY

@@ -42,7 +42,7 @@ from timeline.merge.telling import (
     without_attribution,
 )
 from timeline.merge.text import clean_text
-from timeline.merge.twins import twin_cluster
+from timeline.merge.twins import Founder, founder, twin_cluster
 from timeline.model import DateValue, Event, EventKind, Precision
 
 RECALL_DAYS = 3
@@ -102,7 +102,7 @@ def merge_block(block: Sequence[Event], comparer: Comparer) -> list[tuple[Event,
     by_sentence: dict[tuple[str, int], int] = {}
     index: Index = (by_word, by_key, by_sentence)
     leads: dict[str, tuple[int, Event]] = {}
-    founded: dict[str, list[int]] = defaultdict(list)
+    founded: dict[Founder, list[int]] = defaultdict(list)
     comparer.places.locate(block, comparer.weights)
     for event in sorted(block, key=_merge_order):
         words = comparer.words[event.id]
@@ -116,7 +116,7 @@ def merge_block(block: Sequence[Event], comparer: Comparer) -> list[tuple[Event,
             home = twin_cluster(event, None, clusters, comparer, founded)
         if home is None:
             home = len(clusters)
-            founded[event.article.slug].append(home)
+            founded[founder(event)].append(home)
             closed = event.id in comparer.apart
             expected = event.kind is not EventKind.HAPPENED
             reaction = comparer.reacts(event)

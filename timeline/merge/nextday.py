@@ -22,6 +22,11 @@ of the day, by that article or another ("BP's well showed no sign of leaking on 
 beside "Cheers as Gulf oil spill is capped"), says the happening is the publication day's.
 A correction that splits or re-dates an event settles it: such an event never moves.
 
+An hour of the publication day in such an article was counted from the publication too: a
+later report of an article whose lead moved, giving an hour in words that name no day
+("the earthquake struck around 5 o'clock in the afternoon"; not "this afternoon" or
+"tonight"), to an occurrence that lead tells, moves with it at its hour.
+
 Every merge decides the moves afresh from the blocks' members and the words' weights, so a
 merge kept between builds (``MergeMemo``) gives what a fresh one gives.
 """
@@ -91,11 +96,11 @@ def day_before_moves(
 def may_shift(event: Event) -> bool:
     """True for an event that may stand on the day before its date (``day_before_moves``):
     a report dated by its publication, or a later report of an article giving an hour of
-    its publication day in words that name no day (``_hour_of_the_night``)."""
-    return event.basis is Basis.PUBLICATION or _hour_of_the_night(event)
+    its publication day in words that name no day (``_hour_of_publication_day``)."""
+    return event.basis is Basis.PUBLICATION or _hour_of_publication_day(event)
 
 
-def _hour_of_the_night(event: Event) -> bool:
+def _hour_of_publication_day(event: Event) -> bool:
     """A happened report dated by an hour of its article's publication day whose words name
     no day ("around 5 o'clock in the afternoon", "at 11 p.m.", not "this afternoon",
     "tonight" or "Tuesday at 5 p.m."): counted from the publication, as the morning after's
@@ -125,23 +130,22 @@ def _hours_of_moved_leads(
     events: Iterable[Event], moves: Mapping[str, Event], comparer: Comparer
 ) -> dict[str, Event]:
     """The later reports of articles whose lead moved to the day before, giving an hour of
-    the publication day (``_hour_of_the_night``) to an occurrence the lead tells ("...
+    the publication day (``_hour_of_publication_day``) to an occurrence the lead tells ("...
     after a powerful earthquake hit the country", then "the earthquake struck around 5
     o'clock in the afternoon": ``dated.dated_occurrences``), announcing no other ("another
     quake struck at 6 a.m."): the hour is the day before's, as the lead's day was."""
-    leads: dict[str, Event] = {}
+    told: dict[str, set[str]] = defaultdict(set)  # by article, what its moved leads tell
     for event in events:
-        if event.id in moves and event.article.slug not in leads:
-            leads[event.article.slug] = event
+        if event.id in moves:
+            told[event.article.slug].update(occurrence_words(comparer.words[event.id]))
     found: dict[str, Event] = {}
     for event in events:
-        lead = leads.get(event.article.slug)
-        if lead is None or not _hour_of_the_night(event) or event.id in comparer.apart:
+        slug = event.article.slug
+        if slug not in told or not _hour_of_publication_day(event) or event.id in comparer.apart:
             continue
         if announces_another(event.clause or event.text):
             continue
-        told = occurrence_words(comparer.words[lead.id])
-        if not told.isdisjoint(dated_occurrences(event)):
+        if not told[slug].isdisjoint(dated_occurrences(event)):
             found[event.id] = moved_report(event)
     return found
 

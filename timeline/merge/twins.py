@@ -37,6 +37,17 @@ from timeline.model import Event, EventKind, Precision
 TWIN_MEMBERS = 8
 """How many of a cluster's first members a report is compared with as their twin."""
 
+Founder = tuple[str, str]
+"""A cluster's first report's article and date expression (lower case): a twin is looked
+for among the clusters founded by its article's reports of the same expression, so an
+article of a thousand reports of one day is not compared with itself a million times."""
+
+
+def founder(event: Event) -> Founder:
+    """The key a cluster founded by ``event`` is found by (``Founder``)."""
+    expression = event.expression.text.lower() if event.expression is not None else ""
+    return (event.article.slug, expression)
+
 
 def twins(a: Event, b: Event, comparer: Comparer) -> bool:
     """True when two reports of one article date one occurrence by the same expression
@@ -72,16 +83,18 @@ def twin_cluster(
     home: int | None,
     clusters: Sequence[Cluster],
     comparer: Comparer,
-    founded: Mapping[str, Sequence[int]],
+    founded: Mapping[Founder, Sequence[int]],
 ) -> int | None:
     """The cluster other than ``home`` made of reports of the event's article only (of
-    those its article's reports founded, ``founded``) that holds a twin of the event, when
-    the event does not contradict it; None if none does."""
+    those founded by its article's reports of its date expression, ``founded``) that holds
+    a twin of the event, when the event does not contradict it; None if none does."""
     if event.kind is not EventKind.HAPPENED or event.id in comparer.apart:
         return None
+    if event.date.precision.rank > Precision.DAY.rank:
+        return None  # no twins (``twins``): not worth a look
     slug = event.article.slug
     reaction = comparer.reacts(event)
-    for place in founded.get(slug, ()):
+    for place in founded.get(founder(event), ()):
         cluster = clusters[place]
         if place == home or not cluster.events or cluster.closed or cluster.expected:
             continue

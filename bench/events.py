@@ -16,7 +16,8 @@ prints the issue's figures and targets:
     .venv/bin/python bench/events.py [--json] [--explain] [--shared DIR] [--timeline PATH]
 
 Rules. A source *tells* a gold happening when its sentence is one the record lists for it; a
-sentence that tells several is assigned the one whose date fits the entry's date. An entry is
+sentence that tells several is assigned the one whose date fits the entry's date (the
+narrowest such gold date: a clause of May 31 tells May 31, not "early 2024"). An entry is
 *real* when one happening is told by at least half of its sources; it is *rightly dated* when
 its date interval lies inside the gold date's (a day or a finer time on the gold day, any day
 of a gold month, ...); a gold date finer than a day is compared as its day, and an entry
@@ -266,6 +267,14 @@ def fits(entry: tuple[dt.date, dt.date], gold: str | None) -> bool:
     return start <= entry[0] and entry[1] <= end
 
 
+def span_days(gold: str | None) -> int:
+    """How many days a gold date covers (a sort key: finer first)."""
+    if gold is None:
+        return 0
+    start, end = gold_interval(gold)
+    return (end - start).days
+
+
 def holds(entry: tuple[dt.date, dt.date], gold: str) -> bool:
     """True when the entry's date is coarser than the gold date but contains it."""
     start, end = gold_interval(gold)
@@ -304,12 +313,18 @@ def gold_items(article: Article, source: dict[str, Any], detokenize: Detokenize)
 
 
 def assign(items: list[Item], entry: tuple[dt.date, dt.date]) -> Item | None:
-    """The gold item a source stands for: a rightly dated happening first, then a set-aside
-    sentence of that date, then any happening, then any set-aside sentence."""
+    """The gold item a source stands for: a rightly dated happening first (of a sentence
+    telling several, the one whose gold date is the narrowest the entry's date lies in:
+    "talks in Paris in early 2024, ... a proposal that President Joe Biden set out on May
+    31, 2024" dated May 31 tells the proposal, not the talks), then a set-aside sentence of
+    that date, then any happening, then any set-aside sentence."""
     happenings = [i for i in items if i.happening]
     others = [i for i in items if not i.happening]
+    fitting = sorted(
+        (i for i in happenings if fits(entry, i.date)), key=lambda i: span_days(i.date)
+    )
     for group in (
-        [i for i in happenings if fits(entry, i.date)],
+        fitting,
         [i for i in others if fits(entry, i.date)],
         happenings,
         others,

@@ -104,6 +104,13 @@ def test_assign_prefers_the_happening_whose_date_fits() -> None:
     assert events.assign([], day(D(2010, 5, 7))) is None
 
 
+def test_assign_prefers_the_narrowest_gold_date_the_entry_lies_in() -> None:
+    # one sentence telling talks "in early 2024" and a proposal "on May 31, 2024"
+    talks, proposal = item("talks", "2024"), item("proposal", "2024-05-31")
+    assert events.assign([talks, proposal], day(D(2024, 5, 31))) is proposal
+    assert events.assign([talks, proposal], day(D(2024, 2, 1))) is talks
+
+
 def entry(date: tuple[dt.date, dt.date], *tells: object) -> Any:
     sources = tuple(events.Source("a", told, None) for told in tells)
     return events.Entry("e", "v", date, "text", None, sources)

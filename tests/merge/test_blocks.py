@@ -13,7 +13,7 @@ from timeline.merge.blocks import event_words
 from timeline.merge.placenames import capitalized_runs, named_places, place_names, read_places
 from timeline.merge.retelling import retells
 from timeline.merge.similarity import content_words, corpus_weights, occurrence_words
-from timeline.model import ArticleRef, Basis, DateValue, Event, Precision
+from timeline.model import ArticleRef, Basis, DateValue, Event, Precision, TimeExpression
 
 DAY = day_value(dt.date(2010, 4, 22))
 
@@ -65,6 +65,10 @@ TOLL = "Three children were killed in Khan Younis on Tuesday, medics said."
         # a later report that tells another occurrence, or announced as another
         (TOLL, "Five people were killed when an airstrike hit a house in Khan Younis.", False),
         (TOLL, "Another child died in Khan Younis of his wounds.", False),
+        # the toll named as the one something is of: known already, "the cause of death"
+        (TOLL, "The cause of death was confirmed by the hospital's director.", True),
+        (TOLL, "Fear of death kept the hospital's director indoors.", False),
+        (TOLL, "Its director said the cause of death was shrapnel.", False),
         # a lead that tells an occurrence: a toll is no evidence of it
         (
             "An airstrike killed three children in Khan Younis on Tuesday, medics said.",
@@ -104,6 +108,26 @@ def test_a_later_report_at_a_time_of_the_leads_day_retells_it_by_its_occurrence(
     other = told("wire", later, 200, "b")
     if timed:
         other = replace(other, date=AT_1021)
+    words = {e.id: event_words(e) for e in (lead, other)}
+    assert retells(other, lead, words, corpus_weights(words.values())) is same
+
+
+@pytest.mark.parametrize(
+    ("later", "same"),
+    [
+        # the time given to the occurrence itself, whoever tells it
+        ("Officials said the platform sank at 10:21 a.m.", True),
+        # the time of the saying, with the occurrence after it: what someone said of it
+        ("Officials said at 10:21 a.m. that the platform sank.", False),
+    ],
+)
+def test_a_time_given_to_the_leads_occurrence_retells_it_whoever_tells_it(
+    later: str, same: bool
+) -> None:
+    lead = told("wire", LEAD, 0, "a")
+    at = later.index("10:21 a.m.")
+    hour = TimeExpression(at, at + 10, "10:21 a.m.", "TIME", AT_1021.value, date=AT_1021)
+    other = replace(told("wire", later, 200, "b"), date=AT_1021, expression=hour)
     words = {e.id: event_words(e) for e in (lead, other)}
     assert retells(other, lead, words, corpus_weights(words.values())) is same
 

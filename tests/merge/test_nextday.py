@@ -21,7 +21,7 @@ from tests.test_cli import run
 from timeline.extract.timex import day_value
 from timeline.merge import MergeMemo, merge_events
 from timeline.merge.record import memo_from, record_of
-from timeline.model import Basis, Entry, Event, EventKind
+from timeline.model import Basis, DateValue, Entry, Event, EventKind, Precision, TimeExpression
 
 TUESDAY, WEDNESDAY = dt.date(2025, 1, 7), dt.date(2025, 1, 8)
 PADDING = [
@@ -264,3 +264,59 @@ def test_a_built_site_tells_the_moved_lead_by_the_day_before(tmp_path: Path) -> 
     item = item[: item.index("</li>")]
     assert '<time datetime="2025-01-07">' in item
     assert "the day before the article was published, as other reports date what it tells" in item
+
+
+def hour(text: str, expression: str, eid: str) -> Event:
+    """A later report of the morning after's article, dated by an hour of its publication
+    day (Wednesday 5 p.m.) read from its words."""
+    value = DateValue("2025-01-08T17:00", WEDNESDAY, WEDNESDAY + dt.timedelta(days=1),
+                      Precision.TIME)  # fmt: skip
+    at = text.index(expression)
+    found = TimeExpression(at, at + len(expression), expression, "TIME", value.value, date=value)
+    made = replace(event("daily", text, value, WEDNESDAY, eid), expression=found)
+    return replace(made, basis=Basis.RELATIVE, start=300, end=300 + len(text))
+
+
+AFTERNOON = "around 5 o'clock in the afternoon"
+STRUCK_AT = hour(f"Witnesses said it hit {AFTERNOON}, as pupils queued for lunch.", AFTERNOON,
+                 "hour")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("events", "moves"),
+    [
+        # the hour of the lead's occurrence moves with it and joins its entry, whoever
+        # tells it ("Witnesses said")
+        ((STRIKE, MORNING, STRUCK_AT), True),
+        # not when the lead stays on its day
+        ((ELSEWHERE, MORNING, STRUCK_AT), False),
+        # nor the hour of something else the lead does not tell
+        ((STRIKE, MORNING, hour(f"Rescuers pulled two girls from the rubble {AFTERNOON}.",
+                                AFTERNOON, "hour")), False),
+        # nor of another happening announced
+        ((STRIKE, MORNING, hour(f"Another one hit {AFTERNOON}, as pupils queued for lunch.",
+                                AFTERNOON, "hour")), False),
+        # nor an hour whose words name the day
+        ((STRIKE, MORNING, hour("Witnesses said it hit at 5 p.m. today, as pupils queued for "
+                                "lunch.", "at 5 p.m. today", "hour")), False),
+    ],
+)  # fmt: skip
+def test_an_hour_of_the_publication_day_moves_with_the_lead_it_dates(
+    events: tuple[Event, ...], moves: bool
+) -> None:
+    entries = merged(*events)
+    (home,) = [e for e in entries if "hour" in {s.event_id for s in (*e.sources, *e.mentions)}]
+    assert (home.date.start == TUESDAY) is moves
+    if moves:  # a mention of the entry its article's lead is a source of
+        assert {s.event_id for s in home.sources} == {"wire", "daily"}
+
+
+def test_the_hour_moves_back_with_its_lead_in_a_merge_kept_between_builds() -> None:
+    memo = MergeMemo()
+    with_strike = [*PADDING, STRIKE, MORNING, STRUCK_AT]
+    assert merge_events(with_strike, memo=memo) == merge_events(with_strike)
+    without = [*PADDING, MORNING, STRUCK_AT]
+    after = merge_events(without, memo=memo)
+    assert after == merge_events(without)
+    (home,) = [e for e in after if "hour" in {s.event_id for s in (*e.sources, *e.mentions)}]
+    assert home.date.start == WEDNESDAY

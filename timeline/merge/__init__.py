@@ -29,11 +29,11 @@ from timeline.merge.blocks import (
 from timeline.merge.coarse import Compared, Folded, Month, join_coarse_mentions, months_of
 from timeline.merge.entries import make_entry
 from timeline.merge.evidence import unevidenced
-from timeline.merge.nextday import day_before_moves
+from timeline.merge.nextday import day_before_moves, may_shift
 from timeline.merge.order import EntryOrder, entry_order, order_entries, published_key, sort_start
 from timeline.merge.reactions import Linked, link_reactions
 from timeline.merge.similarity import Weights, frequency_weights
-from timeline.model import Basis, DateValue, Entry, Event
+from timeline.model import DateValue, Entry, Event
 
 _NONE: frozenset[str] = frozenset()
 Choice = tuple[int, tuple[int, ...]]
@@ -216,11 +216,7 @@ def _shift(memo: MergeMemo, comparer: Comparer) -> set[BlockKey]:
     and back in its own when it no longer tells that day's happening; returns the blocks
     whose events changed. A moved event is known by the block it stands in."""
     known = memo.known
-    published = [
-        k.event
-        for k in known.values()
-        if k.event is not None and k.event.basis is Basis.PUBLICATION
-    ]
+    published = [k.event for k in known.values() if k.event is not None and may_shift(k.event)]
     moves = day_before_moves(published, memo.members, comparer)
     touched: set[BlockKey] = set()
     for event in published:

@@ -22,7 +22,7 @@ import math
 from collections import defaultdict
 from collections.abc import Sequence
 
-from timeline.merge.bridges import absorb, linked_cluster
+from timeline.merge.bridges import absorb, contradict, linked_cluster
 from timeline.merge.clusters import MIN_SHARED, Cluster, Index, closest_cluster, enter
 from timeline.merge.clusters import Comparer as Comparer
 from timeline.merge.clusters import names as names
@@ -42,6 +42,7 @@ from timeline.merge.telling import (
     without_attribution,
 )
 from timeline.merge.text import clean_text
+from timeline.merge.twins import Founder, founder, twin_cluster
 from timeline.model import DateValue, Event, EventKind, Precision
 
 RECALL_DAYS = 3
@@ -101,6 +102,7 @@ def merge_block(block: Sequence[Event], comparer: Comparer) -> list[tuple[Event,
     by_sentence: dict[tuple[str, int], int] = {}
     index: Index = (by_word, by_key, by_sentence)
     leads: dict[str, tuple[int, Event]] = {}
+    founded: dict[Founder, list[int]] = defaultdict(list)
     comparer.places.locate(block, comparer.weights)
     for event in sorted(block, key=_merge_order):
         words = comparer.words[event.id]
@@ -111,7 +113,10 @@ def merge_block(block: Sequence[Event], comparer: Comparer) -> list[tuple[Event,
         if home is None and names(event):
             continue  # it names no happening of its date that is reported: no entry
         if home is None:
+            home = twin_cluster(event, None, clusters, comparer, founded)
+        if home is None:
             home = len(clusters)
+            founded[founder(event)].append(home)
             closed = event.id in comparer.apart
             expected = event.kind is not EventKind.HAPPENED
             reaction = comparer.reacts(event)
@@ -121,6 +126,9 @@ def merge_block(block: Sequence[Event], comparer: Comparer) -> list[tuple[Event,
             linked = linked_cluster(event, home, _nearby(keys, words, index), clusters, comparer)
             if linked is not None:
                 absorb(home, linked, clusters, comparer, index, leads)
+        twin = twin_cluster(event, home, clusters, comparer, founded)
+        if twin is not None and not contradict(clusters[twin], cluster, comparer):
+            absorb(home, twin, clusters, comparer, index, leads)  # ``twins.py``
         cluster.reported = cluster.reported or not recalls(event)
         enter(home, event, keys, clusters, comparer, index)
         by_sentence.setdefault((event.article.slug, event.start), home)

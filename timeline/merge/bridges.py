@@ -62,7 +62,7 @@ def linked_cluster(
             continue
         if not (_clearly(event, other, comparer) and comparer.joins(event, other, reaction)):
             continue
-        if _contradict(mine, other, comparer) or _contradict(other, mine, comparer):
+        if contradict(mine, other, comparer) or contradict(other, mine, comparer):
             continue
         return place
     return None
@@ -81,7 +81,7 @@ def _clearly(event: Event, cluster: Cluster, comparer: Comparer) -> bool:
     return False
 
 
-def _contradict(first: Cluster, second: Cluster, comparer: Comparer) -> bool:
+def contradict(first: Cluster, second: Cluster, comparer: Comparer) -> bool:
     """True when one of ``first``'s first members tells another happening than
     ``second``'s members."""
     members = first.events[:BRIDGED_MEMBERS]

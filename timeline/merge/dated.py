@@ -59,7 +59,7 @@ def occurrences_dated(sentence: str, expression: str) -> frozenset[str]:
         return frozenset()
     before = _STRETCH.split(sentence[:at])
     after = _STRETCH.split(sentence[at + len(expression) :])
-    found = occurrence_words(frozenset(_real(stems(before[-1]))[-BEFORE_REACH:]))
+    found = _before(before[-1])
     if found:
         return found
     following = after[0]
@@ -77,6 +77,24 @@ _ELSE = frozenset(
 """Words after a date that open another happening's time or another clause: "withdrew on
 Tuesday after the explosion" dates the withdrawal, not the explosion, and "was at 6,700
 psi on Friday morning and steadily rising" no rise."""
+
+
+def occurrences_before(event: Event) -> frozenset[str]:
+    """The occurrences just before an event's date in its stretch of the sentence, which
+    the date dates whatever the sentence says around them ("the earthquake struck around 5
+    o'clock"); not those after it ("said on Tuesday night the strikes were only the
+    beginning" dates the saying)."""
+    if event.expression is None:
+        return frozenset()
+    told = event.clause or event.text
+    at = told.find(event.expression.text)
+    if at < 0 or not event.expression.text:
+        return frozenset()
+    return _before(_STRETCH.split(told[:at])[-1])
+
+
+def _before(stretch: str) -> frozenset[str]:
+    return occurrence_words(frozenset(_real(stems(stretch))[-BEFORE_REACH:]))
 
 
 def _opens(before: str) -> bool:

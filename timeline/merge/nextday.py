@@ -22,6 +22,11 @@ of the day, by that article or another ("BP's well showed no sign of leaking on 
 beside "Cheers as Gulf oil spill is capped"), says the happening is the publication day's.
 A correction that splits or re-dates an event settles it: such an event never moves.
 
+An hour of the publication day in such an article was counted from the publication too: a
+later report of an article whose lead moved, giving an hour in words that name no day
+("the earthquake struck around 5 o'clock in the afternoon"; not "this afternoon" or
+"tonight"), to an occurrence that lead tells, moves with it at its hour.
+
 Every merge decides the moves afresh from the blocks' members and the words' weights, so a
 merge kept between builds (``MergeMemo``) gives what a fresh one gives.
 """
@@ -29,6 +34,7 @@ merge kept between builds (``MergeMemo``) gives what a fresh one gives.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
@@ -42,8 +48,10 @@ from timeline.merge.clusters import (
     RETOLD_MIN_SHARED,
     names,
 )
+from timeline.merge.dated import dated_occurrences
 from timeline.merge.places import Places
-from timeline.merge.similarity import alike
+from timeline.merge.similarity import alike, occurrence_words
+from timeline.merge.telling import announces_another
 from timeline.model import Basis, DateValue, Event, EventKind, Precision
 
 _CLEARLY = (RETOLD_MIN_SHARED, RETOLD_MIN_OVERLAP)
@@ -81,18 +89,86 @@ def day_before_moves(
         # Haiti"); moves only add evidence, so which leads move does not depend on order.
         pending = [e for e in pending if e.id not in moves]
         moving = [e for e in pending if index.alike(block_key(_day_before(e)), e, _USUAL, moves)]
+    moves.update(_hours_of_moved_leads(events, moves, comparer))
     return moves
 
 
+def may_shift(event: Event) -> bool:
+    """True for an event that may stand on the day before its date (``day_before_moves``):
+    a report dated by its publication, or a later report of an article giving an hour of
+    its publication day in words that name no day (``_hour_of_publication_day``)."""
+    return event.basis is Basis.PUBLICATION or _hour_of_publication_day(event)
+
+
+def _hour_of_publication_day(event: Event) -> bool:
+    """A happened report dated by an hour of its article's publication day whose words name
+    no day ("around 5 o'clock in the afternoon", "at 11 p.m.", not "this afternoon",
+    "tonight" or "Tuesday at 5 p.m."): counted from the publication, as the morning after's
+    lead was."""
+    expression = event.expression
+    return (
+        event.basis is Basis.RELATIVE
+        and event.kind is EventKind.HAPPENED
+        and event.date.precision is Precision.TIME
+        and expression is not None
+        and event.date.start == _published_day(event)
+        and _DAY_WORDS.search(expression.text) is None
+    )
+
+
+_DAY_WORDS = re.compile(
+    r"\b(?:today|tonight|this|yesterday|tomorrow|day|night|overnight|dawn|midnight"
+    r"|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d{4})",
+    re.IGNORECASE,
+)
+"""Words that name or count a day ("tonight", "Tuesday", "overnight", "May 3"), or a night
+that may run into the next day: an hour given with them is no hour counted from the
+publication alone."""
+
+
+def _hours_of_moved_leads(
+    events: Iterable[Event], moves: Mapping[str, Event], comparer: Comparer
+) -> dict[str, Event]:
+    """The later reports of articles whose lead moved to the day before, giving an hour of
+    the publication day (``_hour_of_publication_day``) to an occurrence the lead tells ("...
+    after a powerful earthquake hit the country", then "the earthquake struck around 5
+    o'clock in the afternoon": ``dated.dated_occurrences``), announcing no other ("another
+    quake struck at 6 a.m."): the hour is the day before's, as the lead's day was."""
+    told: dict[str, set[str]] = defaultdict(set)  # by article, what its moved leads tell
+    for event in events:
+        if event.id in moves:
+            told[event.article.slug].update(occurrence_words(comparer.words[event.id]))
+    found: dict[str, Event] = {}
+    for event in events:
+        slug = event.article.slug
+        if slug not in told or not _hour_of_publication_day(event) or event.id in comparer.apart:
+            continue
+        if announces_another(event.clause or event.text):
+            continue
+        if not told[slug].isdisjoint(dated_occurrences(event)):
+            found[event.id] = moved_report(event)
+    return found
+
+
 def moved_report(event: Event) -> Event:
-    """A report of the morning after as it stands on the day before: its date is that day,
-    and its basis says so (``Basis.DAY_BEFORE``), for its provenance is no longer its
-    publication."""
+    """A report of the morning after as it stands on the day before: its date is that day
+    (at the hour it gives, if any), and its basis says so (``Basis.DAY_BEFORE``), for its
+    provenance is no longer its publication."""
     return replace(event, date=_day_before(event), basis=Basis.DAY_BEFORE)
 
 
 def _day_before(event: Event) -> DateValue:
-    return day_value(event.date.start - dt.timedelta(days=1))
+    date = event.date
+    day = date.start - dt.timedelta(days=1)
+    if date.precision is Precision.TIME:
+        value = day.isoformat() + date.value[len(date.start.isoformat()) :]
+        return replace(date, value=value, start=day, end=date.end - dt.timedelta(days=1))
+    return day_value(day)
+
+
+def _published_day(event: Event) -> dt.date:
+    published = event.article.published
+    return published.date() if isinstance(published, dt.datetime) else published
 
 
 def _may_move(event: Event, comparer: Comparer) -> bool:

@@ -7,11 +7,13 @@ block.
 from __future__ import annotations
 
 from timeline.merge.clusters import MIN_SHARED
+from timeline.merge.dated import occurrences_before
 from timeline.merge.places import BROAD_WEIGHT
 from timeline.merge.similarity import (
     Weights,
     occurrence_words,
     shares_figure,
+    stems,
     toll_words,
 )
 from timeline.merge.statements import told_in_statement
@@ -66,13 +68,17 @@ def retells(event: Event, lead: Event, words: dict[str, frozenset[str]], weights
         # someone said of it ("Netanyahu said on Tuesday night the strikes were only
         # the beginning"); unless what was said is what was done to it ("the company
         # said that the leak has been isolated": ``told_in_statement``).
+        # Or an hour given to the occurrence itself ("the earthquake struck around 5
+        # o'clock"), whoever tells it: the hour of the lead's happening.
+        hour = occurrences_before(event) if timed_detail(event, lead) else frozenset()
         return any(
             (
-                (timed_detail(event, lead) or refers_back(told, word))
+                (timed_detail(event, lead) or refers_back(told, word) or _of_told(told, word))
                 and foreground(told, word)
                 and not quoted(told, word)
             )
             or (told_in_statement(told, word) and not background(told, word))
+            or word in hour
             for word in occurrences
         )
     return any(not background(told, word) for word in occurrences)
@@ -105,3 +111,17 @@ def _hour_of_lead(
         return False
     rare = (word for word in shared if not word[0].isdigit())
     return any(weights.weight(word) >= HOUR_MIN_WEIGHT for word in rare)
+
+
+def _of_told(sentence: str, stem: str) -> bool:
+    """True when a sentence names an occurrence (a word as ``similarity.stems`` gives it)
+    as the one something is of, with no article of its own: "the cause of death", "the site
+    of impact", "the scene of devastation". Such a phrase names what is known already, as
+    "the death" does (``telling.refers_back``), which a new occurrence never is: news tells
+    it with "a" or a verb first."""
+    told = stems(sentence)
+    return any(
+        word == stem and told[i - 1] == "of" and told[i - 3] == "the"
+        for i, word in enumerate(told)
+        if i >= 3
+    )

@@ -25,6 +25,9 @@ _REGION = r"(?:,\s+[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){0,2})?"
 """What may follow the place: ``, West Bank``, ``, La.``."""
 _AGENCY = r"(?:\((?:Reuters|AP|AFP|CNN|UPI|dpa|Xinhua)\)\s*)"
 _DASH = r"(?:—|–|--?|\|)"
+_NAME = r"[A-Z][\w.'’-]*"
+_AGENCY_NAME = r"(?i:AP|Reuters|AFP|EPA|PA|Getty|Rex)"
+"""An agency that a photo's credit names before its photographer ("AP/Jo Roe")."""
 _RESIDUE = tuple(
     re.compile(pattern)
     for pattern in (
@@ -43,6 +46,12 @@ _RESIDUE = tuple(
         # "Photograph: Jane Doe/AP ", "Photograph: AP "
         r"^(?:Photograph|Photo|Picture):\s+(?:\S+\s+){0,4}?\S*?\b"
         r"(?:AP|Reuters|AFP|Getty Images|EPA|PA|Rex Features)\s+",
+        # "Photograph: Jane Doe/REUTERS ", "Photograph: Jo Roe/Corbis ", "Photograph: AP/Jo
+        # Roe " (an agency, then its photographer's two names), the slash escaped in
+        # Markdown ("\/"), before a lead's capital
+        rf"^(?:Photograph|Photo|Picture):\s+(?:{_AGENCY_NAME}\\?/{_NAME}\s+{_NAME}"
+        rf"|(?:{_NAME}\s+){{0,3}}{_NAME}\\?/[A-Za-z][\w.'’-]*(?:\s+Images)?)"
+        r"\s+(?=[\"“‘']?[A-Z])",
     )
 )
 _DATELINES = tuple(

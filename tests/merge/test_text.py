@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from timeline.merge.clarity import clearest
 from timeline.merge.entries import entry_text
-from timeline.merge.text import clearest, lead_text
+from timeline.merge.text import lead_text
 
 
 @pytest.mark.parametrize(

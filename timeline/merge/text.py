@@ -1,18 +1,17 @@
-"""An entry's text: the clearest standalone sentence among its reports, without the
-dateline, byline, credit or label a news lead starts with.
+"""An entry's text: a report's sentence without the dateline, byline, credit, stamp or label
+a news lead starts with, and without what a web page ran into the lead (which report gives
+the text is ``clarity.py``'s choice).
 
-Every source keeps its own sentence as written; only the entry's own text is cleaned and
-chosen. The rules are about news prose in general (datelines, agency tags, pronouns left
-dangling by the sentence before), never about one outlet's sentences.
+Every source keeps its own sentence as written; only the entry's own text is cleaned. The
+rules are about news prose in general (datelines, agency tags, a page's stamps and labels),
+never about one outlet's sentences.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Sequence
 
-from timeline.merge.similarity import content_words
+from timeline.merge.clarity import ends_a_sentence, leans_back
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -87,25 +86,6 @@ _STAMP = re.compile(
 that a sentence splitter leaves between a headline and the lead."""
 _STAMP_WORDS = ("pdated", "ublished", "error occurred")
 """What ``_STAMP`` can match at all, looked for first: most sentences hold none."""
-
-_DANGLING = frozenset(
-    """it he she they this that these those his her their its him them we i you our us but
-    and or so yet also however meanwhile then still instead besides moreover furthermore
-    which who whose where while though although because otherwise nonetheless
-    nevertheless thus hence such both""".split()
-)
-"""First words that lean on a sentence before: a pronoun, a conjunction, a linking adverb."""
-_FIRST_WORD = re.compile(r"[\"“‘'(\[]*([A-Za-z]+)")
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|we|We|we're|our|Our|my|My)\b")
-_ENDS = (".", "!", '."', ".”", "!”", '!"', ".'", ".’", ".)")
-_SHORT, _LONG, _TOO_LONG = 50, 280, 400
-_FORECAST_WORDS = ("expected", "due", "scheduled", "set to", "likely", "will", "would")
-"""What ``_FORECAST`` can match at all, looked for first."""
-_FORECAST = re.compile(
-    r"\b(?:(?:is|are|was|were) (?:expected|due|scheduled|set|likely) to|will|would)\b"
-    r"|\b(?:expected|scheduled) (?:on|for|at|in)\b",
-    re.IGNORECASE,
-)
 
 
 def clean_text(sentence: str, *, datelines: bool = True) -> str:
@@ -316,68 +296,13 @@ def _after_repeated_opening(text: str) -> str:
 def _is_lead(text: str) -> bool:
     """Whether a text cut from a longer one is a sentence of its own: long enough, a full
     stop at its end, and not leaning on what came before ("It began with denial ...")."""
-    first = _FIRST_WORD.match(text)
     return (
-        first is not None
-        and first[1].lower() not in _DANGLING
+        not leans_back(text)
         and len(text) >= _LEAST_LEFT
         and len(text.split()) >= _LEAD_WORDS
         and _LEAD_OPENING.match(text) is not None
-        and text.rstrip().endswith(_ENDS)
+        and ends_a_sentence(text)
     )
-
-
-def clearest(sentences: Sequence[str]) -> int:
-    """The place of the clearest standalone sentence among ``sentences`` (cleaned ones):
-    of those with the fewest faults, the one that says most of what the others say (the
-    happening as its reports tell it, not one outlet's aside), then the earliest."""
-    faults = [_faults(sentence) for sentence in sentences]
-    fewest = min(faults)
-    places = [place for place, found in enumerate(faults) if found == fewest]
-    if len(places) == 1:
-        return places[0]
-    words = [content_words(sentence) for sentence in sentences]
-    said = Counter(word for told in words for word in told)
-    shared = {place: sum(said[word] - 1 for word in words[place]) for place in places}
-    return min(places, key=lambda place: (-shared[place], place))
-
-
-def _faults(sentence: str) -> int:
-    """How much a sentence needs the text around it, or reads badly on its own."""
-    faults = 0
-    first = _FIRST_WORD.match(sentence)
-    if first is None or first[1].lower() in _DANGLING:
-        faults += 2
-    if sentence[:1] in "\"“‘'" or _FIRST_PERSON.search(sentence):
-        faults += 1  # a quotation: someone's words, not the report
-    length = len(sentence)
-    if length < _SHORT or length > _TOO_LONG:
-        faults += 2
-    elif length > _LONG:
-        faults += 1
-    if not sentence.rstrip().endswith(_ENDS):
-        faults += 1  # a headline run into the lead, a list, a question
-    if broken(sentence):
-        faults += 2  # a piece of a sentence split at a bracket: "N), owner of the rig ..."
-    lower = sentence.lower()
-    if any(word in lower for word in _FORECAST_WORDS) and _FORECAST.search(sentence):
-        faults += 2  # what was expected, not what happened
-    return faults
-
-
-def broken(sentence: str) -> bool:
-    """Whether a sentence closes a bracket it never opened or leaves one open at its end:
-    a piece of a longer sentence that a splitter cut inside a bracket ("N), owner of the
-    rig ...", "... and Halliburton Energy Services Inc (HAL.")."""
-    depth = 0
-    for character in sentence:
-        if character == "(":
-            depth += 1
-        elif character == ")":
-            depth -= 1
-            if depth < 0:
-                return True
-    return depth > 0
 
 
 def dateline_pattern() -> str:

@@ -78,6 +78,14 @@ from timeline.merge.text import lead_text
         ("Photograph: AFP\\/Getty Hamas has freed three hostages in Khan Younis, the Red "
          "Cross said.",
          "Hamas has freed three hostages in Khan Younis, the Red Cross said."),
+        # a chronology's line run into the caption or the line before it: the line after
+        # its date, written day first
+        ("Footage of the strike on the depot 12 March 2025 Drones hit the fuel depot outside "
+         "Odesa, setting two tanks on fire.",
+         "Drones hit the fuel depot outside Odesa, setting two tanks on fire."),
+        ("Ceasefire monitors report - update 3 14 May 2025 -- As of 14 May 2025, the monitors "
+         "have counted 41 violations of the truce.",
+         "As of 14 May 2025, the monitors have counted 41 violations of the truce."),
         # a tag and a subhead in capitals
         ("AP FILE: President Zelensky talks with the commander aboard a helicopter on May 2 "
          "near Kharkiv.",
@@ -128,6 +136,12 @@ def test_what_a_page_ran_into_the_lead_is_cut_off(sentence: str, lead: str) -> N
         "GEITHNER: We are going to do what is necessary to stabilize the banking system.",
         "UN: Both sides have agreed to a ceasefire that will start on Sunday morning.",
         "May 10: talks.",
+        # a date inside a text that completes what comes before it: after a word that takes
+        # a date, or written month first
+        "Israeli troops withdrew from the camp on 12 March 2025 After the raid, residents "
+        "returned to find their homes in ruins.",
+        "The two hostages were freed March 15, 2025 In Gaza City, crowds gathered to watch the "
+        "convoy pass.",
         # a credit with no lead's capital after it
         "Photograph: Jo Roe/Corbis shows the market in Kharkiv after the shelling on Monday.",
         # a chronology's date with too little after it, or a date that is the subject

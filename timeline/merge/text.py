@@ -162,6 +162,18 @@ _OPENING_LABEL = re.compile(
 )
 """What a page prints before a lead: a credit, a caption's date, a chronology's date, a
 tag, a subhead."""
+_INNER_CHRONOLOGY_DATE = re.compile(
+    # "... on the depot 12 March 2025 Drones hit ...", "... update 2 26 April 2025 -- As of ..."
+    rf"(?<=\S)\s+(?:{_WEEKDAY},?\s+)?\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\s+(?:(?:—|–|--?)\s+)?"
+    r"(?=[\"“‘']?[A-Z])"
+)
+"""A full date written day first inside a text, before a capital: the head of a
+chronology's line run into what the page printed before it."""
+_TAKES_A_DATE = re.compile(
+    r"(?i)\b(?:on|at|by|of|since|until|till|from|to|before|after|in|and|or|between|through|"
+    r"during|dated|born|died|the)\s*$|[,;(]\s*$"
+)
+"""What a date completes when it follows: "on 12 March 2025", "born 9 May 1990", "(12 March"."""
 _LABEL_WORDS = 8
 _TAGS = frozenset(
     "FILE PHOTO PHOTOS PICTURES VIDEO WATCH UPDATE UPDATED BREAKING LIVE EXCLUSIVE".split()
@@ -205,6 +217,7 @@ def lead_text(sentence: str) -> str:
     "April 28: ", ``_after_opening_label``). A cut is made only when what is left is a
     sentence of its own (``_is_lead``)."""
     text = _after_inner_dateline(_after_opening_stamp(clean_text(sentence)))
+    text = _after_inner_chronology_date(text)
     return _after_opening_label(_after_repeated_opening(text))
 
 
@@ -266,6 +279,22 @@ def _after_inner_dateline(text: str) -> str:
         after = text[found.end() :].strip()
         if _is_lead(after):
             return clean_text(after)
+    return text
+
+
+def _after_inner_chronology_date(text: str) -> str:
+    """The line of a chronology after the full date that heads it inside a text ("Footage of
+    the strike on the depot 12 March 2025 Drones hit the fuel depot ..."): what came before is
+    a caption or the line before, run into it by the page. Only a date written day first with
+    no word before it that takes a date ("on", "since", "born" ...; news prose puts "on" before
+    such a date, where a date written month first often stands alone: "was freed March 15,
+    2025"), and only when what follows is a sentence of its own."""
+    for found in reversed(list(_INNER_CHRONOLOGY_DATE.finditer(text))):
+        if _TAKES_A_DATE.search(text[: found.start()]):
+            continue
+        after = text[found.end() :]
+        if _is_lead(after):
+            return after
     return text
 
 

@@ -164,8 +164,7 @@ _OPENING_LABEL = re.compile(
 tag, a subhead."""
 _INNER_CHRONOLOGY_DATE = re.compile(
     # "... on the depot 12 March 2025 Drones hit ...", "... update 2 26 April 2025 -- As of ..."
-    rf"(?<=\S)\s+(?:{_WEEKDAY},?\s+)?\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\s+(?:(?:—|–|--?)\s+)?"
-    r"(?=[\"“‘']?[A-Z])"
+    rf"(?<=\s)\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\s+(?:(?:—|–|--?)\s+)?(?=[\"“‘']?[A-Z])"
 )
 """A full date written day first inside a text, before a capital: the head of a
 chronology's line run into what the page printed before it."""
@@ -174,6 +173,8 @@ _TAKES_A_DATE = re.compile(
     r"during|dated|born|died|the)\s*$|[,;(]\s*$"
 )
 """What a date completes when it follows: "on 12 March 2025", "born 9 May 1990", "(12 March"."""
+_WEEKDAY_AT_END = re.compile(rf"\s*\b{_WEEKDAY},?$")
+"""A weekday before a date, part of it: "on Tuesday 12 March 2025"."""
 _LABEL_WORDS = 8
 _TAGS = frozenset(
     "FILE PHOTO PHOTOS PICTURES VIDEO WATCH UPDATE UPDATED BREAKING LIVE EXCLUSIVE".split()
@@ -290,7 +291,8 @@ def _after_inner_chronology_date(text: str) -> str:
     such a date, where a date written month first often stands alone: "was freed March 15,
     2025"), and only when what follows is a sentence of its own."""
     for found in reversed(list(_INNER_CHRONOLOGY_DATE.finditer(text))):
-        if _TAKES_A_DATE.search(text[: found.start()]):
+        before = _WEEKDAY_AT_END.sub("", text[: found.start()].rstrip())
+        if not before or _TAKES_A_DATE.search(before):
             continue
         after = text[found.end() :]
         if _is_lead(after):

@@ -13,8 +13,9 @@ from timeline.extract.timex import day_value
 from timeline.extract.timex.calendar import time_value, week_value, year_value
 from timeline.extract.values import parse_value
 from timeline.merge import merge_events
+from timeline.merge.clarity import clearest
 from timeline.merge.telling import announces_another, background, is_reaction
-from timeline.merge.text import clean_text, clearest
+from timeline.merge.text import clean_text
 from timeline.model import DateValue, Entry, EventKind, TimeExpression
 
 SUNDAY = dt.date(2025, 1, 19)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from timeline.merge.clarity import clearest
 from timeline.merge.entries import entry_text
-from timeline.merge.text import clearest, lead_text
+from timeline.merge.text import lead_text
 
 
 @pytest.mark.parametrize(
@@ -63,6 +64,28 @@ from timeline.merge.text import clearest, lead_text
          "Drones hit the fuel depot outside Odesa, setting two tanks on fire."),
         ("Oct. 7, 2024 Rockets are fired at the city from the south for the whole morning.",
          "Rockets are fired at the city from the south for the whole morning."),
+        # a photo's credit: the photographer and the agency, either way round, the slash
+        # escaped in Markdown or not, the agency in capitals or not
+        ("Photograph: Jo Roe\\/REUTERS Israeli tanks entered Khan Younis on Tuesday, "
+         "officials said.",
+         "Israeli tanks entered Khan Younis on Tuesday, officials said."),
+        ("Photograph: Anna Maria Kowalska/Corbis The convoy reached Kharkiv on Sunday after "
+         "two days on the road.",
+         "The convoy reached Kharkiv on Sunday after two days on the road."),
+        ("Photograph: AP/Jamal Haddad Rescue crews searched the rubble of the school in Gaza "
+         "City through the night.",
+         "Rescue crews searched the rubble of the school in Gaza City through the night."),
+        ("Photograph: AFP\\/Getty Hamas has freed three hostages in Khan Younis, the Red "
+         "Cross said.",
+         "Hamas has freed three hostages in Khan Younis, the Red Cross said."),
+        # a chronology's line run into the caption or the line before it: the line after
+        # its date, written day first
+        ("Footage of the strike on the depot 12 March 2025 Drones hit the fuel depot outside "
+         "Odesa, setting two tanks on fire.",
+         "Drones hit the fuel depot outside Odesa, setting two tanks on fire."),
+        ("Ceasefire monitors report - update 3 14 May 2025 -- As of 14 May 2025, the monitors "
+         "have counted 41 violations of the truce.",
+         "As of 14 May 2025, the monitors have counted 41 violations of the truce."),
         # a tag and a subhead in capitals
         ("AP FILE: President Zelensky talks with the commander aboard a helicopter on May 2 "
          "near Kharkiv.",
@@ -113,6 +136,14 @@ def test_what_a_page_ran_into_the_lead_is_cut_off(sentence: str, lead: str) -> N
         "GEITHNER: We are going to do what is necessary to stabilize the banking system.",
         "UN: Both sides have agreed to a ceasefire that will start on Sunday morning.",
         "May 10: talks.",
+        # a date inside a text that completes what comes before it: after a word that takes
+        # a date, or written month first
+        "Israeli troops withdrew from the camp on 12 March 2025 After the raid, residents "
+        "returned to find their homes in ruins.",
+        "The two hostages were freed March 15, 2025 In Gaza City, crowds gathered to watch the "
+        "convoy pass.",
+        # a credit with no lead's capital after it
+        "Photograph: Jo Roe/Corbis shows the market in Kharkiv after the shelling on Monday.",
         # a chronology's date with too little after it, or a date that is the subject
         "16 March 2025 The truce holds.",
         "12 March 2025 was the day the depot burned, the worst strike on Odesa this year.",

@@ -20,7 +20,8 @@ from dataclasses import replace
 
 from timeline.extract.timex import day_value
 from timeline.merge.blocks import recalls
-from timeline.merge.text import clearest, lead_text
+from timeline.merge.clarity import clearest
+from timeline.merge.text import lead_text
 from timeline.model import DateValue, Entry, Event, EventKind, Precision, Source
 
 

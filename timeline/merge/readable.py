@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from timeline.merge.text import broken
+from timeline.merge.clarity import broken
 
 MIN_STANDALONE_WORDS = 8
 """Fewer words than this seldom say who did what where."""

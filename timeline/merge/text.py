@@ -1,18 +1,17 @@
-"""An entry's text: the clearest standalone sentence among its reports, without the
-dateline, byline, credit or label a news lead starts with.
+"""An entry's text: a report's sentence without the dateline, byline, credit, stamp or label
+a news lead starts with, and without what a web page ran into the lead (which report gives
+the text is ``clarity.py``'s choice).
 
-Every source keeps its own sentence as written; only the entry's own text is cleaned and
-chosen. The rules are about news prose in general (datelines, agency tags, pronouns left
-dangling by the sentence before), never about one outlet's sentences.
+Every source keeps its own sentence as written; only the entry's own text is cleaned. The
+rules are about news prose in general (datelines, agency tags, a page's stamps and labels),
+never about one outlet's sentences.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Sequence
 
-from timeline.merge.similarity import content_words
+from timeline.merge.clarity import ends_a_sentence, leans_back
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -25,6 +24,9 @@ _REGION = r"(?:,\s+[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){0,2})?"
 """What may follow the place: ``, West Bank``, ``, La.``."""
 _AGENCY = r"(?:\((?:Reuters|AP|AFP|CNN|UPI|dpa|Xinhua)\)\s*)"
 _DASH = r"(?:—|–|--?|\|)"
+_NAME = r"[A-Z][\w.'’-]*"
+_AGENCY_NAME = r"(?i:AP|Reuters|AFP|EPA|PA|Getty|Rex)"
+"""An agency that a photo's credit names before its photographer ("AP/Jo Roe")."""
 _RESIDUE = tuple(
     re.compile(pattern)
     for pattern in (
@@ -43,6 +45,12 @@ _RESIDUE = tuple(
         # "Photograph: Jane Doe/AP ", "Photograph: AP "
         r"^(?:Photograph|Photo|Picture):\s+(?:\S+\s+){0,4}?\S*?\b"
         r"(?:AP|Reuters|AFP|Getty Images|EPA|PA|Rex Features)\s+",
+        # "Photograph: Jane Doe/REUTERS ", "Photograph: Jo Roe/Corbis ", "Photograph: AP/Jo
+        # Roe " (an agency, then its photographer's two names), the slash escaped in
+        # Markdown ("\/"), before a lead's capital
+        rf"^(?:Photograph|Photo|Picture):\s+(?:{_AGENCY_NAME}\\?/{_NAME}\s+{_NAME}"
+        rf"|(?:{_NAME}\s+){{0,3}}{_NAME}\\?/[A-Za-z][\w.'’-]*(?:\s+Images)?)"
+        r"\s+(?=[\"“‘']?[A-Z])",
     )
 )
 _DATELINES = tuple(
@@ -78,25 +86,6 @@ _STAMP = re.compile(
 that a sentence splitter leaves between a headline and the lead."""
 _STAMP_WORDS = ("pdated", "ublished", "error occurred")
 """What ``_STAMP`` can match at all, looked for first: most sentences hold none."""
-
-_DANGLING = frozenset(
-    """it he she they this that these those his her their its him them we i you our us but
-    and or so yet also however meanwhile then still instead besides moreover furthermore
-    which who whose where while though although because otherwise nonetheless
-    nevertheless thus hence such both""".split()
-)
-"""First words that lean on a sentence before: a pronoun, a conjunction, a linking adverb."""
-_FIRST_WORD = re.compile(r"[\"“‘'(\[]*([A-Za-z]+)")
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|we|We|we're|our|Our|my|My)\b")
-_ENDS = (".", "!", '."', ".”", "!”", '!"', ".'", ".’", ".)")
-_SHORT, _LONG, _TOO_LONG = 50, 280, 400
-_FORECAST_WORDS = ("expected", "due", "scheduled", "set to", "likely", "will", "would")
-"""What ``_FORECAST`` can match at all, looked for first."""
-_FORECAST = re.compile(
-    r"\b(?:(?:is|are|was|were) (?:expected|due|scheduled|set|likely) to|will|would)\b"
-    r"|\b(?:expected|scheduled) (?:on|for|at|in)\b",
-    re.IGNORECASE,
-)
 
 
 def clean_text(sentence: str, *, datelines: bool = True) -> str:
@@ -173,6 +162,19 @@ _OPENING_LABEL = re.compile(
 )
 """What a page prints before a lead: a credit, a caption's date, a chronology's date, a
 tag, a subhead."""
+_INNER_CHRONOLOGY_DATE = re.compile(
+    # "... on the depot 12 March 2025 Drones hit ...", "... update 2 26 April 2025 -- As of ..."
+    rf"(?<=\s)\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\s+(?:(?:—|–|--?)\s+)?(?=[\"“‘']?[A-Z])"
+)
+"""A full date written day first inside a text, before a capital: the head of a
+chronology's line run into what the page printed before it."""
+_TAKES_A_DATE = re.compile(
+    r"(?i)\b(?:on|at|by|of|since|until|till|from|to|before|after|in|and|or|between|through|"
+    r"during|dated|born|died|the)\s*$|[,;(]\s*$"
+)
+"""What a date completes when it follows: "on 12 March 2025", "born 9 May 1990", "(12 March"."""
+_WEEKDAY_AT_END = re.compile(rf"\s*\b{_WEEKDAY},?$")
+"""A weekday before a date, part of it: "on Tuesday 12 March 2025"."""
 _LABEL_WORDS = 8
 _TAGS = frozenset(
     "FILE PHOTO PHOTOS PICTURES VIDEO WATCH UPDATE UPDATED BREAKING LIVE EXCLUSIVE".split()
@@ -216,6 +218,7 @@ def lead_text(sentence: str) -> str:
     "April 28: ", ``_after_opening_label``). A cut is made only when what is left is a
     sentence of its own (``_is_lead``)."""
     text = _after_inner_dateline(_after_opening_stamp(clean_text(sentence)))
+    text = _after_inner_chronology_date(text)
     return _after_opening_label(_after_repeated_opening(text))
 
 
@@ -280,6 +283,23 @@ def _after_inner_dateline(text: str) -> str:
     return text
 
 
+def _after_inner_chronology_date(text: str) -> str:
+    """The line of a chronology after the full date that heads it inside a text ("Footage of
+    the strike on the depot 12 March 2025 Drones hit the fuel depot ..."): what came before is
+    a caption or the line before, run into it by the page. Only a date written day first with
+    no word before it that takes a date ("on", "since", "born" ...; news prose puts "on" before
+    such a date, where a date written month first often stands alone: "was freed March 15,
+    2025"), and only when what follows is a sentence of its own."""
+    for found in reversed(list(_INNER_CHRONOLOGY_DATE.finditer(text))):
+        before = _WEEKDAY_AT_END.sub("", text[: found.start()].rstrip())
+        if not before or _TAKES_A_DATE.search(before):
+            continue
+        after = text[found.end() :]
+        if _is_lead(after):
+            return after
+    return text
+
+
 def _after_repeated_opening(text: str) -> str:
     """The lead of a headline run into it, when the lead opens with the headline's first
     three words within ``_HEADLINE_WORDS`` ("Michael Jackson's doctor goes on trial Michael
@@ -307,68 +327,13 @@ def _after_repeated_opening(text: str) -> str:
 def _is_lead(text: str) -> bool:
     """Whether a text cut from a longer one is a sentence of its own: long enough, a full
     stop at its end, and not leaning on what came before ("It began with denial ...")."""
-    first = _FIRST_WORD.match(text)
     return (
-        first is not None
-        and first[1].lower() not in _DANGLING
+        not leans_back(text)
         and len(text) >= _LEAST_LEFT
         and len(text.split()) >= _LEAD_WORDS
         and _LEAD_OPENING.match(text) is not None
-        and text.rstrip().endswith(_ENDS)
+        and ends_a_sentence(text)
     )
-
-
-def clearest(sentences: Sequence[str]) -> int:
-    """The place of the clearest standalone sentence among ``sentences`` (cleaned ones):
-    of those with the fewest faults, the one that says most of what the others say (the
-    happening as its reports tell it, not one outlet's aside), then the earliest."""
-    faults = [_faults(sentence) for sentence in sentences]
-    fewest = min(faults)
-    places = [place for place, found in enumerate(faults) if found == fewest]
-    if len(places) == 1:
-        return places[0]
-    words = [content_words(sentence) for sentence in sentences]
-    said = Counter(word for told in words for word in told)
-    shared = {place: sum(said[word] - 1 for word in words[place]) for place in places}
-    return min(places, key=lambda place: (-shared[place], place))
-
-
-def _faults(sentence: str) -> int:
-    """How much a sentence needs the text around it, or reads badly on its own."""
-    faults = 0
-    first = _FIRST_WORD.match(sentence)
-    if first is None or first[1].lower() in _DANGLING:
-        faults += 2
-    if sentence[:1] in "\"“‘'" or _FIRST_PERSON.search(sentence):
-        faults += 1  # a quotation: someone's words, not the report
-    length = len(sentence)
-    if length < _SHORT or length > _TOO_LONG:
-        faults += 2
-    elif length > _LONG:
-        faults += 1
-    if not sentence.rstrip().endswith(_ENDS):
-        faults += 1  # a headline run into the lead, a list, a question
-    if broken(sentence):
-        faults += 2  # a piece of a sentence split at a bracket: "N), owner of the rig ..."
-    lower = sentence.lower()
-    if any(word in lower for word in _FORECAST_WORDS) and _FORECAST.search(sentence):
-        faults += 2  # what was expected, not what happened
-    return faults
-
-
-def broken(sentence: str) -> bool:
-    """Whether a sentence closes a bracket it never opened or leaves one open at its end:
-    a piece of a longer sentence that a splitter cut inside a bracket ("N), owner of the
-    rig ...", "... and Halliburton Energy Services Inc (HAL.")."""
-    depth = 0
-    for character in sentence:
-        if character == "(":
-            depth += 1
-        elif character == ")":
-            depth -= 1
-            if depth < 0:
-                return True
-    return depth > 0
 
 
 def dateline_pattern() -> str:

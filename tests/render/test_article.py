@@ -51,7 +51,7 @@ def test_a_date_that_dates_no_happening_is_marked_as_what_it_dates() -> None:
     body = ArticleBody(article.text, article.body_start, extraction.expressions)
     entries = {e.id: e for e in merge_events(extraction.events)}
     href = lambda entry: f"#{entry.anchor}"  # noqa: E731
-    html = str(article_html(body, prepare_body(body), extraction.events, entries, href))
+    html = str(article_html(prepare_body(body), extraction.events, entries, href))
     saturday, expected, since = html.split('<span class="timex-wrap">')[1:]
     assert 'class="timex"' in saturday and "not reported" not in saturday
     assert 'class="timex timex-expected"' in expected and 'href="#e-' in expected

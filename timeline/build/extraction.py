@@ -12,6 +12,7 @@ it again, and a page must never publish markup that no article made.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -21,21 +22,21 @@ from timeline.build.codec import ArticleReader, article_json, body_json
 from timeline.build.doubts import ArticleDoubt, article_doubts
 from timeline.build.inputs import ArticleFile, file_key, unreadable
 from timeline.build.parallel import Workers, map_in_order
-from timeline.build.store import Store, body_matches
+from timeline.build.store import Store, body_matches, dumps
 from timeline.errors import BuildFailed, ContentError
 from timeline.extract import extract_article, find_expressions
 from timeline.load.articles import decode_text, parse_article
 from timeline.load.front_matter import MissingPublicationDate
 from timeline.model import ArticleBody, ArticleEvents, Basis, SourceLocation
-from timeline.render import prepare_body
+from timeline.render.article import Mark, PreparedBody, prepare_body
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 
 ARTICLE, BODY, HTML = "article", "body", "html"
-"""The kinds of entries the store holds for an article; and of the HTML of its body, which
-only a build's ``scratch`` store holds."""
+"""The kinds of entries the store holds for an article; and of its body made ready for its
+page (``render.prepare_body``: HTML), which only a build's ``scratch`` store holds."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,7 @@ class Made:
     article: str
     body: str
     html: str
+    """The body made ready for its page (``prepared_json``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,8 +111,23 @@ def extract_file(work: Work) -> Made | Failure:
         key,
         article_json(events, article_doubts(extraction)),
         body_json(body, data.startswith(b"\xef\xbb\xbf")),
-        prepare_body(body),
+        prepared_json(prepare_body(body)),
     )
+
+
+def prepared_json(prepared: PreparedBody) -> str:
+    """A body made ready for its page, as JSON for a build's ``scratch`` store alone: HTML
+    is never kept between builds."""
+    marks = [[m.start, m.linkable, m.resolved, m.time, m.timex, m.note] for m in prepared.marks]
+    return dumps([prepared.html, marks])
+
+
+def prepared_body(text: str) -> PreparedBody:
+    """The body ``prepared_json`` wrote."""
+    html, marks = json.loads(text)
+    if not isinstance(html, str):
+        raise ValueError("not a prepared body")
+    return PreparedBody(html, tuple(Mark(*mark) for mark in marks))
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,15 +149,15 @@ def extract_articles(
     salt: str,
     progress: Progress | None = None,
     scratch: Store | None = None,
-    bodies: dict[str, tuple[ArticleBody, str]] | None = None,
+    bodies: dict[str, tuple[ArticleBody, PreparedBody | None]] | None = None,
 ) -> Extracted:
     """Each file's article and doubts, from the store where it holds them, else extracted
     by ``workers`` (here, without them) and kept in the store.
 
     The HTML of what is extracted goes to ``scratch`` (a store of this build alone). With
-    ``bodies`` each article's body and HTML are put there too (``serve`` holds them; an
-    empty HTML: not made yet): an article whose body the store does not hold soundly is
-    extracted again.
+    ``bodies`` each article's body and the body made ready for its page are put there too
+    (``serve`` holds them; None: not made yet): an article whose body the store does not
+    hold soundly is extracted again.
     """
     reader = ArticleReader()
     found = _stored_articles(files, store, reader)
@@ -167,7 +184,8 @@ def extract_articles(
             article, doubts = reader.article(outcome.key, outcome.article)
             batch.add(outcome)  # into the store as they come: the build never holds them all
             if bodies is not None:
-                bodies[outcome.key] = (reader.body(outcome.body)[0], outcome.html)
+                prepared = prepared_body(outcome.html)
+                bodies[outcome.key] = (reader.body(outcome.body)[0], prepared)
         result.articles.append(article)
         result.doubts.append(doubts)
     batch.flush()
@@ -223,17 +241,17 @@ def _stored_bodies(
     store: Store,
     reader: ArticleReader,
     salt: str,
-) -> dict[str, tuple[ArticleBody, str]]:
+) -> dict[str, tuple[ArticleBody, PreparedBody | None]]:
     """The bodies the store holds of ``found`` that are those of their files; their HTML
-    is left to be made (empty) when a page needs it."""
-    bodies = {}
+    is left to be made (None) when a page needs it."""
+    bodies: dict[str, tuple[ArticleBody, PreparedBody | None]] = {}
     for key, value in store.get_many(BODY, found).items():
         try:
             body, bom = reader.body(value.decode())
         except _UNDECODABLE:
             continue
         if body_matches(key, found[key][0].article.path, body.text, bom, salt):
-            bodies[key] = (body, "")
+            bodies[key] = (body, None)
     return bodies
 
 
@@ -259,9 +277,10 @@ def _extracted(
 
 
 class StoredBodies:
-    """The ``render.Bodies`` of a build: each article's body from the store, and its HTML
-    from what this build extracted (``scratch``) or made here; when the store does not hold
-    the body as it was read from the article's bytes, both made again from the file."""
+    """The ``render.Bodies`` of a build: each article's body made ready for its page by
+    the worker that extracted it in this build (``scratch``), else made here of the body
+    the store holds; when the store does not hold the body as it was read from the
+    article's bytes, made again from the file."""
 
     def __init__(
         self, store: Store, scratch: Store, root: Path, day_first: bool, salt: str
@@ -273,15 +292,20 @@ class StoredBodies:
         self._salt = salt
         self._reader = ArticleReader()
 
-    def __call__(self, article: ArticleEvents) -> tuple[ArticleBody, str]:
-        """The body and its HTML of an article of this build."""
+    def __call__(self, article: ArticleEvents) -> PreparedBody:
+        """The body of an article of this build, made ready for its page."""
+        # What this build's workers made of the article's bytes (the key is of them): the
+        # text and expressions need not be read again.
+        made = self._scratch.get(HTML, article.key)
+        if made is not None:
+            try:
+                return prepared_body(made.decode())
+            except _UNDECODABLE:
+                pass
         body = self._stored_body(article)
         if body is None:
             return self._made_again(article)
-        html = self._scratch.get(HTML, article.key)
-        if html is None:
-            return body, prepare_body(body)
-        return body, html.decode()
+        return prepare_body(body)
 
     def _stored_body(self, article: ArticleEvents) -> ArticleBody | None:
         value = self._store.get(BODY, article.key)
@@ -296,15 +320,14 @@ class StoredBodies:
             return None
         return body
 
-    def _made_again(self, article: ArticleEvents) -> tuple[ArticleBody, str]:
+    def _made_again(self, article: ArticleEvents) -> PreparedBody:
         path = article.article.path
         outcome = extract_file(Work(path, str(self._root / path), self._day_first, self._salt))
         if isinstance(outcome, Failure) or outcome.key != article.key:
             message = "changed while the site was built; build again"
             raise BuildFailed([ContentError(SourceLocation(path, 1), message)])
-        body, _ = self._reader.body(outcome.body)
         self._store.put(BODY, outcome.key, outcome.body.encode())
-        return body, outcome.html
+        return prepared_body(outcome.html)
 
 
 def explain_missing_date(error: MissingPublicationDate, text: str) -> ContentError:

@@ -7,6 +7,7 @@ import re
 import threading
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
@@ -82,40 +83,66 @@ class _OnlyAllowedLinks(Treeprocessor):
                     del element.attrib[name]
 
 
-Bodies = Callable[[ArticleEvents], tuple[ArticleBody, str]]
-"""An article's body and its HTML as ``prepare_body`` makes it, for its page: a build reads
-them from its store, ``serve`` keeps them in memory (``bodies_in``)."""
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """What the mark of one of the body's expressions shows that the article's text alone
+    decides: everything but the entry it links to and the kind of clause it dates, which
+    the merge and the corrections decide, at render time."""
+
+    start: int
+    """The expression's offset in the file: the events dated by it have it too."""
+    linkable: bool
+    """False inside the label of one of the article's own links (a link inside a link
+    would be invalid HTML)."""
+    resolved: bool
+    time: str
+    """The opening ``<time>`` tag of its date, or empty when it has none."""
+    timex: str
+    """Its TIMEX3 type and value, escaped."""
+    note: str
+    """How it was read, in a reader's words, escaped."""
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedBody:
+    """An article's body made ready for its page from its text alone (``prepare_body``):
+    the HTML with a placeholder at each expression, and what each one's mark shows."""
+
+    html: str
+    marks: tuple[Mark, ...]
+
+
+Bodies = Callable[[ArticleEvents], PreparedBody]
+"""An article's body as ``prepare_body`` makes it, for its page: a build makes it where it
+extracts the article (or again from the body its store holds), ``serve`` keeps the bodies
+in memory (``bodies_in``)."""
 
 
 def bodies_in(bodies: Mapping[str, ArticleBody]) -> Bodies:
     """The ``Bodies`` of articles whose bodies are at hand, by their ``key``."""
 
-    def body_of(article: ArticleEvents) -> tuple[ArticleBody, str]:
-        body = bodies[article.key]
-        return body, prepare_body(body)
+    def body_of(article: ArticleEvents) -> PreparedBody:
+        return prepare_body(bodies[article.key])
 
     return body_of
 
 
 def article_html(
-    body: ArticleBody,
-    prepared: str,
+    prepared: PreparedBody,
     events: tuple[Event, ...],
     entry_of_event: Mapping[str, Entry],
     href: Callable[[Entry], str],
 ) -> Markup:
     """The body of an article with each expression wrapped in a link to its entry.
 
-    ``prepared`` is ``prepare_body(body)``; ``href`` gives the link to an entry from the
-    article's page. Every mark can take the keyboard focus and is described by a note that
-    hovering or focusing it shows.
+    ``prepared`` is ``prepare_body`` of the article's body; ``href`` gives the link to an
+    entry from the article's page. Every mark can take the keyboard focus and is described
+    by a note that hovering or focusing it shows.
     """
-    expressions = _body_expressions(body)
     links = _expression_entries(events, entry_of_event)
-    for start in _inside_links(body.text, expressions):
-        links.pop(start, None)  # a link inside the article's own link would be invalid HTML
     kinds = _expression_kinds(events)
-    return Markup(_MARK.sub(lambda m: _mark(m, expressions, links, kinds, href), prepared))
+    marks = prepared.marks
+    return Markup(_MARK.sub(lambda m: _mark(m, marks, links, kinds, href), prepared.html))
 
 
 def as_placed(event: Event, entry: Entry | None) -> Event:
@@ -135,14 +162,25 @@ def as_placed(event: Event, entry: Entry | None) -> Event:
     return event
 
 
-def prepare_body(body: ArticleBody) -> str:
-    """The body as HTML with placeholders where ``article_html`` puts each expression's mark.
+def prepare_body(body: ArticleBody) -> PreparedBody:
+    """The body as HTML with placeholders where ``article_html`` puts each expression's
+    mark, and what each mark shows that the text alone decides.
 
     This is the costly part of an article page and depends only on the article's text, so
-    a build prepares it where it extracts the article and keeps it in its store.
+    a build prepares it where it extracts the article; the page adds the links and kinds.
     """
     expressions = _body_expressions(body)
-    return markdown_html(_with_placeholders(body.text, body.body_start, expressions))
+    html = markdown_html(_with_placeholders(body.text, body.body_start, expressions))
+    inside = _inside_links(body.text, expressions)
+    return PreparedBody(html, tuple(_static_mark(e, e.start not in inside) for e in expressions))
+
+
+def _static_mark(expression: TimeExpression, linkable: bool) -> Mark:
+    time = f'<time datetime="{html_datetime(expression.date)}">' if expression.date else ""
+    # Plain strings, escaped: a Markup would escape again what is added to it.
+    timex = str(escape(f"{expression.type} {expression.value}"))  # TIMEX3, for the curious
+    note = str(escape(explain(expression)))
+    return Mark(expression.start, linkable, expression.resolved, time, timex, note)
 
 
 def _body_expressions(body: ArticleBody) -> list[TimeExpression]:
@@ -187,39 +225,32 @@ def _expression_kinds(events: tuple[Event, ...]) -> dict[int, EventKind]:
 
 def _mark(
     match: re.Match[str],
-    expressions: list[TimeExpression],
+    marks: tuple[Mark, ...],
     links: dict[int, Entry],
     kinds: dict[int, EventKind],
     href: Callable[[Entry], str],
 ) -> str:
     index = int(match.group(2))
-    expression = expressions[index]
-    entry = links.get(expression.start)
-    kind = kinds.get(expression.start)
+    mark = marks[index]
+    entry = links.get(mark.start) if mark.linkable else None
+    kind = kinds.get(mark.start)
+    element = "a" if entry else "span"
     if match.group(1) == _CLOSE:
-        return _closing(expression, index, "a" if entry else "span", kind)
-    time = f'<time datetime="{html_datetime(expression.date)}">' if expression.date else ""
-    classes = "timex" if expression.resolved else "timex timex-unresolved"
+        words = kind_words(kind) if kind else None
+        # Escaping works character by character: the note and its words escaped apart.
+        note = f"{mark.note}{escape(f'; {words}')}" if words else mark.note
+        return (
+            f'{"</time>" if mark.time else ""}</{element}><span class="timex-tip" role="tooltip"'
+            f' id="x-{index}"><span class="paren"> (</span>{note}<span class="paren">)</span>'
+            "</span></span>"
+        )
+    classes = "timex" if mark.resolved else "timex timex-unresolved"
     if kind is not None:
         classes += f" timex-{kind.value}"
     target = f' href="{escape(href(entry))}"' if entry else ' tabindex="0"'
-    element = "a" if entry else "span"
-    value = escape(f"{expression.type} {expression.value}")  # TIMEX3, for the curious
     return (
         f'<span class="timex-wrap"><{element} class="{classes}"{target}'
-        f' aria-describedby="x-{index}" data-timex="{value}">{time}'
-    )
-
-
-def _closing(
-    expression: TimeExpression, index: int, element: str, kind: EventKind | None = None
-) -> str:
-    time = "</time>" if expression.date else ""
-    words = kind_words(kind) if kind else None
-    note = escape(explain(expression) + (f"; {words}" if words else ""))
-    return (
-        f'{time}</{element}><span class="timex-tip" role="tooltip" id="x-{index}">'
-        f'<span class="paren"> (</span>{note}<span class="paren">)</span></span></span>'
+        f' aria-describedby="x-{index}" data-timex="{mark.timex}">{mark.time}'
     )
 
 

@@ -279,9 +279,8 @@ def article_page(
             for event in article.events
             for entry in [entry_of_event.get(event.id)]
         ]
-        body, prepared = bodies(article)
         html = article_html(
-            body, prepared, article.events, entry_of_event, lambda e: link(links.entry(e))
+            bodies(article), article.events, entry_of_event, lambda e: link(links.entry(e))
         )
         return {"events": events, "body": html}
 

@@ -23,18 +23,20 @@ from timeline.errors import BuildFailed
 from timeline.load.site import duplicate_slugs, load_curation
 from timeline.model import ArticleBody, ArticleEvents
 from timeline.render import Bodies, prepare_body
+from timeline.render.article import PreparedBody
 
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
 class ArticleResult:
-    """What one article file gave: its article, doubts, body and the body's HTML."""
+    """What one article file gave: its article, doubts, body and the body made ready for
+    its page (None: not made yet)."""
 
     article: ArticleEvents
     doubts: tuple[ArticleDoubt, ...]
     body: ArticleBody
-    html: str
+    prepared: PreparedBody | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +73,7 @@ class ArticleCache:
         self._stats = read.stats
         new = [f for f in read.files if f.key not in self._results]
         folder = config.root / CACHE_DIR if len(new) >= _STORE_FROM else None
-        bodies: dict[str, tuple[ArticleBody, str]] = {}
+        bodies: dict[str, tuple[ArticleBody, PreparedBody | None]] = {}
         with Store(folder, write=False) as store, Workers() as workers:
             extracted = extract_articles(
                 new,
@@ -98,16 +100,16 @@ class ArticleCache:
         return LoadOutcome(Loaded(config, articles, curated, corrections, doubts), len(new))
 
     def bodies(self) -> Bodies:
-        """The bodies of the articles of the last load and their HTML, for their pages."""
+        """The bodies of the articles of the last load made ready for their pages."""
         results = self._results  # replaced, never changed, by the next load
-        made: dict[str, str] = {}
+        made: dict[str, PreparedBody] = {}
 
-        def body_of(article: ArticleEvents) -> tuple[ArticleBody, str]:
+        def body_of(article: ArticleEvents) -> PreparedBody:
             result = results[article.key]
-            html = result.html or made.get(article.key)
-            if html is None:  # a body read from the build's store: its HTML made once
-                html = made[article.key] = prepare_body(result.body)
-            return result.body, html
+            prepared = result.prepared or made.get(article.key)
+            if prepared is None:  # a body read from the build's store: made ready once
+                prepared = made[article.key] = prepare_body(result.body)
+            return prepared
 
         return body_of
 

@@ -10,7 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from timeline.made import Made  # beside this module: what the merge made an entry of
 
 
 class Precision(StrEnum):
@@ -304,6 +307,8 @@ class Entry:
     """Which of its sources gives its text (``entries.report_text`` of its sentence), as the
     merge chose it; None when no merge chose it (an editor's entry, or one a correction
     changed)."""
+    made: Made | None = field(default=None, compare=False, repr=False)
+    """What the merge made it of, with a digest (``made.py``); None if no merge made it."""
 
     @property
     def corrected(self) -> bool:

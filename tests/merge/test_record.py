@@ -37,7 +37,22 @@ from timeline.merge.record import (
 from timeline.merge.similarity import content_words
 from timeline.merge.text import clean_text
 from timeline.merge.traits import Traits
-from timeline.model import Entry, Event, EventKind, Precision, TimeExpression
+from timeline.model import (
+    DateValue,
+    Entry,
+    Event,
+    EventKind,
+    Precision,
+    Source,
+    TimeExpression,
+)
+
+
+def entry_values(
+    entry: Entry,
+) -> tuple[str, DateValue, str, EventKind, tuple[Source, ...], tuple[Source, ...]]:
+    """What ``made.Made.joined`` compares of an entry."""
+    return entry.id, entry.date, entry.text, entry.kind, entry.sources, entry.mentions
 
 
 def key_of(events: list[Event]) -> str:
@@ -98,6 +113,14 @@ def test_a_merge_from_the_record_of_the_last_build_is_a_fresh_merge(tmp_path: Pa
         for entry in merged:
             assert traits(entry) == entry_traits(entry), f"{entry.id} at step {step}"
 
+    def made_as_worked_out(merged: tuple[Entry, ...], fresh: tuple[Entry, ...]) -> None:
+        """Each entry carries the digest of what it is made of, as a fresh merge works it
+        out (a kept block's from the record); ``Entry`` equality leaves it out."""
+        for entry, other in zip(merged, fresh, strict=True):
+            assert entry.made is not None and other.made is not None
+            assert entry.made.joined(*entry_values(entry)) == (), f"step {step}"
+            assert entry.made.digest == other.made.digest, f"{entry.id} step {step}"
+
     step = -1
     memo = MergeMemo()
     assert merge_events(events(), memo=memo) == merge_events(events())
@@ -133,7 +156,9 @@ def test_a_merge_from_the_record_of_the_last_build_is_a_fresh_merge(tmp_path: Pa
         memo = memo_from(record, given())
         traits = EntryTraits(record, memo)
         merged = merge_events(events(), apart=apart, memo=memo)
-        assert merged == merge_events(events(), apart=apart), f"step {step}"
+        fresh = merge_events(events(), apart=apart)
+        assert merged == fresh, f"step {step}"
+        made_as_worked_out(merged, fresh)
         traits_read(merged, traits)
         kept_some = kept_some or memo.merged < len(memo.blocks)
         kept_traits = kept_traits or traits.worked < len(merged)
@@ -254,13 +279,20 @@ def test_a_record_is_data_and_comes_back_equal(tmp_path: Path) -> None:
     assert told.blocks[key].traits[0].told_words() == {"bakery", "dron", "kill"}
     same = Traits("bakery dron kill", "bakery dron kill", False, True)  # written once
     told = replace(record, blocks={key: replace(block, traits=(same, None))})
-    assert json.loads(dict(record_rows(told))[block_row(key)])[-1] == [
+    assert json.loads(dict(record_rows(told))[block_row(key)])[6] == [
         ["bakery dron kill", None, False, True],
         None,
     ]
     row = json.loads(dict(record_rows(told))[block_row(key)])
     for damaged in (["bakery", "", "yes", True], ["bakery", 7, False, True], [None, None]):
-        row[-1] = [damaged]
+        row[6] = [damaged]
+        with pytest.raises((ValueError, TypeError)):
+            record_of_rows([*rows.items(), (block_row(key), json.dumps(row).encode())])
+    # The digest of what each entry is made of, one for each entry, 32 hex digits.
+    assert len(block.digests) == 1 and json.loads(rows[block_row(key)])[7] == list(block.digests)
+    row = json.loads(rows[block_row(key)])
+    for wrong in ([7], ["not a digest"], ["0" * 31], ["A" * 32], [*block.digests, *block.digests]):
+        row[7] = wrong
         with pytest.raises((ValueError, TypeError)):
             record_of_rows([*rows.items(), (block_row(key), json.dumps(row).encode())])
 

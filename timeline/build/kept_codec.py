@@ -175,6 +175,7 @@ def record_rows(
         choices = [[text, list(places)] for text, places in b.choices]
         traits = [_traits_json(t) for t in b.traits]
         row = [b.members, sorted(b.words), sorted(b.apart), b.clusters, choices, b.texts, traits]
+        row.append(b.digests)
         yield block_row(where), _encoded(row)
     # ~15,000 distinct sets of words among 164,000 events at 10,000 articles: each once.
     sets: dict[frozenset[str], int] = {}
@@ -213,6 +214,14 @@ def _traits(value: Json) -> Traits | None:
         raise ValueError("not a yes or no")
     told = _text(told)
     return Traits(told, told if words is None else _text(words), statement, needs_context)
+
+
+def _digest(value: Json) -> str:
+    """An entry's digest (``made.Made``): 32 hex digits (a ``ValueError`` if not)."""
+    text = _text(value)
+    if len(text) != 32 or text.strip("0123456789abcdef"):
+        raise ValueError("not a digest")
+    return text
 
 
 def _encoded(value: Json) -> bytes:
@@ -259,7 +268,9 @@ def record_of_rows(
             articles[key], digests[key] = tuple([one(i, i) for i in ids]), str(told)
         elif name.startswith(BLOCK_ROW):
             first, second, third = json.loads(name[len(BLOCK_ROW) :])
-            members, block_words, apart, clusters, choices, texts, traits = json.loads(value)
+            members, block_words, apart, clusters, choices, texts, traits, entry_digests = (
+                json.loads(value)
+            )
             made = tuple(tuple([one(i, i) for i in cluster]) for cluster in clusters)
             blocks[(str(first), str(second), None if third is None else str(third))] = BlockRecord(
                 tuple([one(i, i) for i in members]),
@@ -269,6 +280,7 @@ def record_of_rows(
                 tuple(_choice(c, choice) for c, choice in zip(made, choices, strict=True)),
                 tuple(map(_text, _same_length(texts, made))),
                 tuple(map(_traits, _same_length(traits, made) if traits else ())),
+                tuple(map(_digest, _same_length(entry_digests, made) if entry_digests else ())),
             )
         else:
             parts[name] = value

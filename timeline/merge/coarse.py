@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from timeline.merge.blocks import Comparer
@@ -27,7 +27,7 @@ from timeline.merge.entries import with_mentions
 from timeline.merge.similarity import alike, occurrence_words
 from timeline.merge.telling import foreground
 from timeline.merge.weekend import told_that_day, weekend
-from timeline.model import DateValue, Entry, EventKind, Precision, Source
+from timeline.model import DateValue, Entry, EventKind, Precision
 
 COARSE_MIN_SHARED = 2
 COARSE_MIN_OVERLAP = 0.4
@@ -119,7 +119,7 @@ def join_coarse_mentions(
         if id(entry) in targets:
             joined[id(_final(entry, targets))].append(entry)
     kept_entries = [
-        with_mentions(entry, _mentions(joined[id(entry)])) if id(entry) in joined else entry
+        with_mentions(entry, joined[id(entry)]) if id(entry) in joined else entry
         for entry in entries
         if id(entry) not in targets
     ]
@@ -132,10 +132,6 @@ def _final(entry: Entry, targets: dict[int, Entry]) -> Entry:
     while id(entry) in targets:
         entry = targets[id(entry)]
     return entry
-
-
-def _mentions(coarse: Iterable[Entry]) -> list[Source]:
-    return [source for entry in coarse for source in (*entry.sources, *entry.mentions)]
 
 
 def entry_words(entry: Entry, comparer: Comparer) -> frozenset[str]:

@@ -15,10 +15,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 from timeline.extract.timex import day_value
+from timeline.made import joined_made
+from timeline.made import made as made_entry
 from timeline.merge.blocks import recalls
 from timeline.merge.clarity import clearest
 from timeline.merge.text import lead_text
@@ -33,20 +35,34 @@ def make_entry(events: Sequence[Event]) -> Entry:
 
 
 def entry_of(
-    reports: Sequence[Event], mentions: Sequence[Event], told: int, text: str | None = None
+    reports: Sequence[Event],
+    mentions: Sequence[Event],
+    told: int,
+    text: str | None = None,
+    digest: str | None = None,
 ) -> Entry:
     """The entry of ``split_reports``' reports and mentions, whose text is that of the
     report at ``told`` (``text_choice`` of the reports), ``text`` when given (a merge kept
-    between builds knows both)."""
+    between builds knows both, and the ``digest`` of what the entry is made of)."""
+    made = made_entry(
+        reports[0].id,
+        entry_date(reports),
+        report_text(reports[told].text) if text is None else text,
+        reports[0].kind,
+        tuple(source_of(event) for event in reports),
+        tuple(source_of(event) for event in mentions),
+        digest,
+    )
     return Entry(
-        id=reports[0].id,
-        date=entry_date(reports),
-        text=report_text(reports[told].text) if text is None else text,
-        sources=tuple(source_of(event) for event in reports),
+        id=made.id,
+        date=made.date,
+        text=made.text,
+        sources=made.sources,
         tags=tuple(sorted({tag for event in reports for tag in event.article.tags})),
-        kind=reports[0].kind,
-        mentions=tuple(source_of(event) for event in mentions),
+        kind=made.kind,
+        mentions=made.mentions,
         told=told,
+        made=made,
     )
 
 
@@ -134,6 +150,9 @@ def source_of(event: Event) -> Source:
     )
 
 
-def with_mentions(entry: Entry, mentions: Iterable[Source]) -> Entry:
-    """The entry with more mentions after its own."""
-    return replace(entry, mentions=entry.mentions + tuple(mentions))
+def with_mentions(entry: Entry, others: Sequence[Entry]) -> Entry:
+    """The entry with the sources and mentions of ``others`` (the coarse entries folded into
+    it) as mentions after its own; what it is made of says so (``made.joined_made``)."""
+    added = tuple(source for other in others for source in (*other.sources, *other.mentions))
+    mentions = entry.mentions + added
+    return replace(entry, mentions=mentions, made=joined_made(entry, others, mentions))

@@ -12,7 +12,9 @@ any other event is merged again, and the memo counts that event's recorded words
 merge then does what it does for ``serve``: it merges again only the blocks whose events or
 word weights changed, and the result is that of a fresh merge. The record keeps too what the
 ranking read of each entry alone (``traits.Traits``): an entry of a block kept as recorded
-is not read again (``EntryTraits``).
+is not read again (``EntryTraits``); and the digest of what each entry is made of
+(``made.Made``), which an entry made again of the same events takes rather than working
+it out from every source.
 
 Pure functions: reading and writing the record is ``build/kept.py``'s (``kept_codec.py``).
 """
@@ -59,6 +61,9 @@ class BlockRecord:
     traits: tuple[Traits | None, ...] = ()
     """What the ranking read of each entry alone (``rank.Traits``; None where it did not
     read it as the merge made it), or nothing known of any."""
+    digests: tuple[str, ...] = ()
+    """The digest of what each entry is made of (``made.Made``): an entry made again of the
+    same events is made of the same values. Nothing when not known."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +105,7 @@ def record_of(
             block.choices if block.choices is not None else _choices(block),
             tuple(entry.text for entry in block.entries),
             tuple(map(traits.kept, block.entries)) if traits is not None else (),
+            tuple(map(_made_digest, block.entries)),
         )
         for key, block in memo.blocks.items()
     }
@@ -155,10 +161,11 @@ def memo_from(record: MergeRecord, articles: Iterable[ArticleEvents]) -> MergeMe
         if members:
             memo.members[where] = members
         if len(members) == len(block.members) and all(_mergeable(e) for e in members.values()):
+            digests = block.digests or (None,) * len(block.clusters)
             entries = tuple(
-                _entry([members[i] for i in ids], choice, text)
-                for ids, choice, text in zip(
-                    block.clusters, block.choices, block.texts, strict=True
+                _entry([members[i] for i in ids], choice, text, digest)
+                for ids, choice, text, digest in zip(
+                    block.clusters, block.choices, block.texts, digests, strict=True
                 )
             )
             memo.blocks[where] = _MergedBlock(
@@ -339,9 +346,9 @@ def _mention_places(ids: tuple[str, ...], entry: Entry) -> tuple[int, ...]:
     return tuple(at for at, event_id in enumerate(ids) if event_id in mentions)
 
 
-def _entry(events: list[Event], choice: Choice, text: str) -> Entry:
-    """``make_entry`` of a cluster, made as the record says it was (its text ``text``):
-    the same entry."""
+def _entry(events: list[Event], choice: Choice, text: str, digest: str | None) -> Entry:
+    """``make_entry`` of a cluster, made as the record says it was (its text ``text``, the
+    ``digest`` of what it is made of when known): the same entry."""
     told, places = choice
     mentions = [events[at] for at in places]
     if places:  # a set: the first day's cluster holds thousands of events and mentions
@@ -349,7 +356,13 @@ def _entry(events: list[Event], choice: Choice, text: str) -> Entry:
         reports = [e for at, e in enumerate(events) if at not in apart]
     else:
         reports = events
-    return entry_of(reports, mentions, told, text)
+    return entry_of(reports, mentions, told, text, digest)
+
+
+def _made_digest(entry: Entry) -> str:
+    """The digest of what an entry of a merge is made of: the merge made each with it."""
+    assert entry.made is not None, "the merge makes every entry of a block with its digest"
+    return entry.made.digest
 
 
 def _entry_id(entry: Entry | None) -> str:

@@ -12,6 +12,10 @@ built-in ones keeps its pages as a site without templates of its own does, and a
 template renders every page again. A page's digest covers every value its context gives
 the template (an article page: the key of the article's bytes and every field of its
 events' entries), not only what the built-in templates show of them.
+
+An entry still as the merge made it (``made.Made``, compared by value) is covered by the
+digest of what it was made of, which the merge works out once (and keeps with its record
+for the blocks it keeps), rather than by its every source again on every build.
 """
 
 from __future__ import annotations
@@ -138,14 +142,43 @@ class PageDigests:
         known = self._own_entries.get(id(entry))
         if known is not None:
             return known[1]
+        digest = self._made(entry)
+        if digest is None:
+            digest = self._whole(entry)
+        self._own_entries[id(entry)] = (entry, digest)
+        return digest
+
+    def _made(self, entry: Entry) -> str | None:
+        """``_own`` of an entry still as the merge made it, read from the digest of what it
+        was made of (``made.Made``) rather than from its every source; None for another.
+
+        That digest leaves out the two things here not the entry's own: the fields set
+        after the merge (tags, key, related), and whether each source's article has a page
+        (the merge made it of the site's articles' events, each with a page: checked).
+        """
+        made = entry.made
+        if made is None:
+            return None
+        joined = made.joined(
+            entry.id, entry.date, entry.text, entry.kind, entry.sources, entry.mentions
+        )
+        if joined is None:
+            return None
+        slugs = self._links.article_slugs
+        if not all(s.article.slug in slugs for s in (*made.sources, *made.mentions)):
+            return None
+        head = [self._salt, "made", made.digest, _SEP.join(entry.tags), f"{entry.curated}"]
+        head += [str(entry.key), _SEP.join(entry.related), str(len(joined))]
+        return _digest(head + [self._source(s) for s in joined])
+
+    def _whole(self, entry: Entry) -> str:
+        """``_own`` of any entry, from every field of it and of its sources and mentions."""
         head = [self._salt, entry.id, self._date(entry.date), entry.text, _SEP.join(entry.tags)]
         head.append(f"{entry.curated}{entry.corrected}{entry.kind.value}{entry.key}")
         head.append(_SEP.join(entry.related))
         sources = [self._source(s) for s in entry.sources]
         mentions = [self._source(s) for s in entry.mentions]
-        digest = _digest(head + sources + [str(len(mentions))] + mentions)
-        self._own_entries[id(entry)] = (entry, digest)
-        return digest
+        return _digest(head + sources + [str(len(mentions))] + mentions)
 
     def _source(self, source: Source) -> str:
         # One f-string: 164,000 sources at 10,000 articles, each read once a build.

@@ -32,6 +32,7 @@ read in ``cues.py``.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import re
 
 from timeline.extract.cues import (
@@ -155,6 +156,12 @@ _JUST_DONE = re.compile(
 )
 
 
+class _Unread(enum.Enum):
+    """The default of a ``background`` argument: not read by the caller, read here."""
+
+    UNREAD = enum.auto()
+
+
 def target_of_report(
     sentence: str,
     offset: int,
@@ -163,20 +170,26 @@ def target_of_report(
     clause: Clause,
     *,
     lead: bool = False,
+    background: str | _Unread | None = _Unread.UNREAD,
 ) -> str | None:
     """How a clause's date is only a target or deadline it names, ahead of publication:
     ``"told"`` when what it reports was done when it was told ("A judge has delayed the trial
     until May": a happening of the day it was reported, May only what is expected; a present
     perfect says so anywhere in an article, a past tense in its lead, which is the day's
     news), ``"target"`` when it was done on some day the text does not give ("The court
-    adjourned the hearing to 5 June" later in an article), None when the date is no target."""
+    adjourned the hearing to 5 June" later in an article), None when the date is no target.
+    ``background``: the expression's ``govern.background_of``, when the caller has it."""
     date = expression.date
     if date is None or (date.end - published).days <= 1:
         return None  # a bound already reached, or the day itself ("until Wednesday" today)
     start = expression.start - offset
     before = sentence[max(clause[0] - offset, start - _WINDOW) : start]
     target = _TARGET_BEFORE.search(before) or _INTENDED_BEFORE.search(before)
-    if target is None or background_of(expression, sentence, offset) == "modifier":
+    if target is None:
+        return None
+    if isinstance(background, _Unread):
+        background = background_of(expression, sentence, offset)
+    if background == "modifier":
         return None
     told = before[: target.start()]
     words = cue_words(before)
@@ -196,12 +209,16 @@ def classify(
     expression: TimeExpression | None,
     published: dt.date,
     clause: Clause | None = None,
+    *,
+    background: str | _Unread | None = _Unread.UNREAD,
 ) -> EventKind:
     """The kind of the clause of a sentence (starting at ``offset``) that ``expression``
     dates; with no expression, the kind of the sentence's first clause (an undated lead).
 
     ``clause`` is the clause's span in the file's offsets (``govern.dated_clauses`` gives
     it); only a few hundred characters around the expression are read, whatever its length.
+    ``background``: the expression's ``govern.background_of``, when the caller has it (as
+    ``govern.datings`` gives it).
     """
     if expression is None:
         return _kind_of_lead(sentence[: 2 * _WINDOW])
@@ -213,7 +230,8 @@ def classify(
     )
     low, high = max(low, start - _WINDOW), min(high, end + _WINDOW)
     text, start, end = sentence[low:high], start - low, end - low
-    background = background_of(expression, sentence, offset)
+    if isinstance(background, _Unread):
+        background = background_of(expression, sentence, offset)
     if background == "modifier":
         return EventKind.MENTION  # "Tuesday's explosion", even after "officials say the slick from"
     if is_telling(text[:start], text[end:]):

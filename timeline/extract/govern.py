@@ -21,6 +21,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from timeline.extract import tellingwords
 from timeline.model import DateValue, TimeExpression
@@ -103,12 +104,23 @@ _NOT_NOUNS = frozenset(
 )
 
 
+@dataclass(frozen=True, slots=True)
+class Dating:
+    """An expression that dates a clause of a sentence, the clause's span in offsets of the
+    file, and how the expression is background (``background_of``: read here already, so
+    that the classes need not read it again)."""
+
+    expression: TimeExpression
+    clause: Clause
+    background: str | None
+
+
 def dating_expressions(
     sentence: str, offset: int, expressions: Sequence[TimeExpression]
 ) -> list[TimeExpression]:
     """The expressions (given in text order) that date a sentence starting at ``offset``,
     one per distinct date."""
-    return [expression for expression, _ in dated_clauses(sentence, offset, expressions)]
+    return [dating.expression for dating in datings(sentence, offset, expressions)]
 
 
 def dated_clauses(
@@ -116,16 +128,22 @@ def dated_clauses(
 ) -> list[tuple[TimeExpression, Clause]]:
     """Each expression that dates the sentence (as ``dating_expressions``) with the span of
     its clause, in offsets of the file."""
-    chosen: list[tuple[TimeExpression, Clause]] = []
+    return [(dating.expression, dating.clause) for dating in datings(sentence, offset, expressions)]
+
+
+def datings(sentence: str, offset: int, expressions: Sequence[TimeExpression]) -> list[Dating]:
+    """Each expression that dates the sentence (as ``dated_clauses``), with its clause and
+    its background."""
+    chosen: list[Dating] = []
     values: set[str] = set()
     starts = [e.start for e in expressions]
     for clause in _clauses(sentence, offset):
         first = bisect.bisect_left(starts, clause[0])
         inside = expressions[first : bisect.bisect_left(starts, clause[1], lo=first)]
-        for best in _clause_dates(inside, sentence, offset):
+        for best, background in _clause_dates(inside, sentence, offset):
             if best.value not in values:
                 values.add(best.value)
-                chosen.append((best, clause))
+                chosen.append(Dating(best, clause, background))
     return chosen
 
 
@@ -165,11 +183,6 @@ def _names(match: re.Match[str], window: str, after: str) -> bool:
         return False
     around = window[: match.start()] + " " + after
     return any(w[0].islower() for w in _LONG_WORD.findall(around))
-
-
-def is_background(expression: TimeExpression, sentence: str, offset: int) -> bool:
-    """True for an anchor or a noun modifier: a date the sentence mentions, not reports."""
-    return background_of(expression, sentence, offset) is not None
 
 
 def background_of(expression: TimeExpression, sentence: str, offset: int) -> str | None:
@@ -239,18 +252,23 @@ def _clauses(sentence: str, offset: int) -> list[Clause]:
 
 def _clause_dates(
     inside: Sequence[TimeExpression], sentence: str, offset: int
-) -> list[TimeExpression]:
+) -> list[tuple[TimeExpression, str | None]]:
+    """The expressions that date a clause, each with its background (None: it is
+    foreground)."""
     dated = [e for e in inside if e.date is not None and e.resolved]
     if not dated:
         return []
-    foreground = [e for e in dated if not is_background(e, sentence, offset)]
-    first = (foreground or dated)[0]
+    backgrounds = [background_of(e, sentence, offset) for e in dated]
+    foreground = [e for e, background in zip(dated, backgrounds, strict=True) if background is None]
+    if not foreground:
+        return [(dated[0], backgrounds[0])]
+    first = foreground[0]
     for later in foreground[1:]:
         if _finer_inside(later, first):
-            return [later]
+            return [(later, None)]
     if len(foreground) > 1 and _tells(first, sentence, offset):
-        return _told(first, foreground[1:], sentence, offset)
-    return [first]
+        return [(e, None) for e in _told(first, foreground[1:], sentence, offset)]
+    return [(first, None)]
 
 
 def _tells(expression: TimeExpression, sentence: str, offset: int) -> bool:

@@ -34,6 +34,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+from collections.abc import Iterator
 
 from timeline.extract.cues import (
     Gate,
@@ -121,11 +122,15 @@ _THROUGH_BEFORE = re.compile(
 )
 # Where a smaller clause opens before the expression: a relative clause, a subordinate one, an
 # appositive, a participle clause.
+_OPENING_WORDS = frozenset(
+    "that who whom whose which if unless because although though whereas while when but as "
+    "after before until since what how why whether".split()
+)
 _OPENING = re.compile(
     r"(?i),\s+(?:who|which|whose|where|when)\b|,\s+(?:the|a|an)\s|,\s+[a-z]+ing\b|"
-    r"\b(?:that|who|whom|whose|which|if|unless|because|although|though|whereas|while|when|but|"
-    r"as|after|before|until|since|what|how|why|whether)\b"
+    rf"\b(?:{'|'.join(sorted(_OPENING_WORDS))})\b"
 )
+_WORD = re.compile(r"[a-z]+")
 # What may stand between an anchoring word and its date ("until at least Wednesday").
 _ANCHOR_FILLER = frozenset(
     "the late early mid at least about around on in next last this noon midnight".split()
@@ -310,7 +315,7 @@ def _scope(sentence: str, start: int, end: int) -> tuple[str, int, int]:
     that is not just the expression's own preposition, as in "until at least Friday") to the
     next one after it."""
     begin, stop = 0, len(sentence)
-    for match in reversed(list(_OPENING.finditer(sentence, 0, start))):  # the last one counts
+    for match in reversed(list(_openings(sentence, 0, start))):  # the last one counts
         between = sentence[match.end() : start].lower().split()
         if not all(word.strip(",") in _ANCHOR_FILLER for word in between):
             begin = match.start()
@@ -318,11 +323,24 @@ def _scope(sentence: str, start: int, end: int) -> tuple[str, int, int]:
     if sentence.startswith(",", begin) and sentence[begin + 1 : start].strip():
         comma = sentence.find(",", end, stop)  # a relative clause or appositive set off by commas
         stop = comma if comma >= 0 else stop
-    for match in _OPENING.finditer(sentence, end, stop):
+    for match in _openings(sentence, end, stop):
         if not _dates_next(sentence, match.end()):
             stop = match.start()
             break
     return sentence[begin:stop], start - begin, end - begin
+
+
+def _openings(text: str, begin: int, end: int) -> Iterator[re.Match[str]]:
+    """The clause openings (``_OPENING``) in ``text[begin:end]``; in ASCII, not searched for
+    where there is neither a comma nor a word of one (the pattern is tried at every
+    character), as in most clauses."""
+    if (
+        text.isascii()
+        and text.find(",", begin, end) < 0
+        and _OPENING_WORDS.isdisjoint(_WORD.findall(text.lower(), begin, end))
+    ):
+        return iter(())
+    return _OPENING.finditer(text, begin, end)
 
 
 def _dates_next(sentence: str, position: int) -> bool:

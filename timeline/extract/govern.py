@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from timeline.extract import tellingwords
@@ -152,23 +152,42 @@ def is_telling(before: str, after: str) -> bool:
     on either side, a hundred characters or so of each suffice) dates a reporting verb:
     "said on Tuesday", "Speaking to reporters on Monday", "On Tuesday, officials said"."""
     window = before[-_TELLING_WINDOW:]
-    if not _TELLING_WORDS.isdisjoint(_WORD.findall(window.lower())):
-        match = _telling_before(window, after[:_TELLING_WINDOW])
-        if match is not None and not _GAP_VERB.search(match.group("gap")):
-            return True
-    opens = len(before.split()) <= 2  # "On Tuesday, officials said ..."
+    match = _telling_before(window, after[:_TELLING_WINDOW])
+    if match is not None and not _GAP_VERB.search(match.group("gap")):
+        return True
+    opens = len(before.split(maxsplit=2)) <= 2  # "On Tuesday, officials said ..."
     return opens and _TELLING_AFTER.match(after) is not None
 
 
 def _telling_before(window: str, after: str) -> re.Match[str] | None:
     """The first telling of ``window`` that reaches its end, passing over a verb of telling
-    that is a word of a proper name ("a voyage to the United States on Monday")."""
-    position = 0
-    while (match := _TELLING_BEFORE.search(window, position)) is not None:
+    that is a word of a proper name ("a voyage to the United States on Monday"). None
+    when the window holds no word of telling at all, as most do."""
+    for match in _tellings(window):
         if not _names(match, window, after):
             return match
-        position = match.start() + 1
     return None
+
+
+def _tellings(window: str) -> Iterator[re.Match[str]]:
+    """Where ``_TELLING_BEFORE`` matches in ``window``, from its first word on. In ASCII,
+    a match can only begin at a word of telling, so only those are tried (the pattern,
+    searched, is tried at every character); other text is searched as it is (ignoring
+    case, a pattern takes letters outside ASCII for the letters of its words)."""
+    lower = window.lower()
+    if window.isascii():
+        for word in _WORD.finditer(lower):
+            if word.group() in _TELLING_WORDS:
+                match = _TELLING_BEFORE.match(window, word.start())
+                if match is not None:
+                    yield match
+        return
+    if _TELLING_WORDS.isdisjoint(_WORD.findall(lower)):
+        return
+    position = 0
+    while (match := _TELLING_BEFORE.search(window, position)) is not None:
+        yield match
+        position = match.start() + 1
 
 
 def _names(match: re.Match[str], window: str, after: str) -> bool:

@@ -147,7 +147,7 @@ _TELLING_VOCABULARY = sorted(
     | classes._OPENING_WORDS
     | set(
         "United States Associated Press Reports the its reporters officials on late early "
-        "Monday army 12 _said said2 xsaid where ,".split()
+        "Monday army 12 _said said2 xsaid where , ſaid saıd İnterview spoKe".split()
     )
 )
 _TELLING_PIECES = st.one_of(

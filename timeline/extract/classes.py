@@ -40,6 +40,7 @@ from timeline.extract.cues import (
     Gate,
     cue_words,
     first_of,
+    folds_case,
     is_scheduled,
     is_state,
     may_match,
@@ -331,11 +332,11 @@ def _scope(sentence: str, start: int, end: int) -> tuple[str, int, int]:
 
 
 def _openings(text: str, begin: int, end: int) -> Iterator[re.Match[str]]:
-    """The clause openings (``_OPENING``) in ``text[begin:end]``; in ASCII, not searched for
-    where there is neither a comma nor a word of one (the pattern is tried at every
-    character), as in most clauses."""
+    """The clause openings (``_OPENING``) in ``text[begin:end]``, not searched for where
+    there is neither a comma nor a word of one (the pattern is tried at every character), as
+    in most clauses; always in a text with a letter that folds case (``cues.folds_case``)."""
     if (
-        text.isascii()
+        not folds_case(text)
         and text.find(",", begin, end) < 0
         and _OPENING_WORDS.isdisjoint(_WORD.findall(text.lower(), begin, end))
     ):

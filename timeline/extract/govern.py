@@ -24,6 +24,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from timeline.extract import tellingwords
+from timeline.extract.cues import folds_case
 from timeline.model import DateValue, TimeExpression
 
 _PART_OF_DAY = re.compile(r"T(?:MO|MI|AF|EV|NI|DT)$")
@@ -170,12 +171,13 @@ def _telling_before(window: str, after: str) -> re.Match[str] | None:
 
 
 def _tellings(window: str) -> Iterator[re.Match[str]]:
-    """Where ``_TELLING_BEFORE`` matches in ``window``, from its first word on. In ASCII,
-    a match can only begin at a word of telling, so only those are tried (the pattern,
-    searched, is tried at every character); other text is searched as it is (ignoring
-    case, a pattern takes letters outside ASCII for the letters of its words)."""
+    """Where ``_TELLING_BEFORE`` matches in ``window``, from its first word on. A match can
+    only begin at a word of telling, so only those are tried (the pattern, searched, is
+    tried at every character); a window with a letter that the pattern, ignoring case,
+    takes for one of its own but ``lower()`` does not give (``cues.folds_case``: "ſ" for
+    "s") is searched as it is."""
     lower = window.lower()
-    if window.isascii():
+    if not folds_case(window):
         for word in _WORD.finditer(lower):
             if word.group() in _TELLING_WORDS:
                 match = _TELLING_BEFORE.match(window, word.start())

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.extract import classes, cues, states
+from timeline.extract import classes, cues, govern, states
 from timeline.extract.cues import (
     _BE_WORDS,
     _NOT_SCHEDULED,
@@ -138,3 +138,70 @@ def test_a_gate_turns_away_a_clause_without_its_words() -> None:
     assert not may_match("rain prevented the convoy", states._PREVENTED_GATE)  # no "from"
     assert may_match("rain prevented the convoy from leaving", states._PREVENTED_GATE)
     assert may_match("the long ſ folds", (("zzz",),))  # no gate is trusted with one
+
+
+# Words of telling and of clause openings (in three cases), words glued to letters, digits
+# and underscores, names, and the letters that fold case.
+_TELLING_VOCABULARY = sorted(
+    govern._TELLING_WORDS
+    | classes._OPENING_WORDS
+    | set(
+        "United States Associated Press Reports the its reporters officials on late early "
+        "Monday army 12 _said said2 xsaid where , ſaid saıd İnterview spoKe".split()
+    )
+)
+_TELLING_PIECES = st.one_of(
+    st.sampled_from(_TELLING_VOCABULARY).flatmap(
+        lambda word: st.sampled_from([word, word.upper(), word.capitalize()])
+    ),
+    _MARKS,
+    _FOLDS,
+)
+_TELLING_TEXTS = st.lists(_TELLING_PIECES, max_size=16).map(" ".join)
+
+
+def searched_tellings(window: str) -> list[tuple[int, int]]:
+    """Where the telling pattern matches in ``window``, searched for at every character."""
+    spans, position = [], 0
+    while (match := govern._TELLING_BEFORE.search(window, position)) is not None:
+        spans.append(match.span())
+        position = match.start() + 1
+    return spans
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TELLING_TEXTS)
+def test_tellings_tried_at_words_of_telling_are_those_searched_for(window: str) -> None:
+    tried = [match.span() for match in govern._tellings(window)]
+    if govern._TELLING_WORDS.isdisjoint(govern._WORD.findall(window.lower())):
+        assert tried == []  # the quick test of the words, as before
+    else:
+        assert tried == searched_tellings(window)
+
+
+# Clauses with few words of an opening, commas before words and participles, a word that a
+# window's edge may cut into one ("ask" into "as"), and the letters that fold case.
+_PLAIN_WORDS = st.sampled_from(
+    "the army struck on Monday , ,the , the , a , An , marching , where ask task x,the 12 "
+    "; - 's".split()
+)
+_OPENING_WORDS = st.sampled_from("since WHICH As _as who,".split())
+_OPENING_TEXTS = st.one_of(
+    st.lists(st.one_of(_PLAIN_WORDS, _PLAIN_WORDS, _OPENING_WORDS), max_size=8).map(" ".join),
+    st.lists(st.one_of(_PLAIN_WORDS, _OPENING_WORDS, _MARKS, _FOLDS), max_size=8).map(" ".join),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_OPENING_TEXTS)
+def test_clause_openings_behind_their_gate_are_those_searched_for(text: str) -> None:
+    edges = [(0, n) for n in range(len(text) + 1)] + [(n, len(text)) for n in range(len(text))]
+    for begin, end in edges:
+        found = [m.span() for m in classes._openings(text, begin, end)]
+        assert found == [m.span() for m in classes._OPENING.finditer(text, begin, end)]
+
+
+def test_a_telling_in_a_window_of_ascii_and_of_other_letters() -> None:
+    assert govern.is_telling("the ministry said on", " Monday")
+    assert govern.is_telling("the ministère said on", " Monday")  # searched: not ASCII
+    assert not govern.is_telling("a voyage to the United States on", " Monday")

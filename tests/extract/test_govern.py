@@ -15,7 +15,9 @@ from timeline.extract.govern import (
     _MODIFIER_BEFORE,
     ANCHOR_LAST_WORDS,
     MODIFIER_LAST_WORDS,
+    background_of,
     dating_expressions,
+    datings,
     is_telling,
     may_end_with,
 )
@@ -112,6 +114,28 @@ def test_dating_expressions(sentence: str, dates: list[str]) -> None:
     plain, expressions = marked(sentence)
     chosen = dating_expressions(plain, 0, expressions)
     assert [e.text for e in chosen] == dates
+
+
+@pytest.mark.parametrize(
+    ("sentence", "background"),
+    [
+        ("Talks resumed on [Monday].", None),
+        ("Fighting has raged since [October 7].", "since"),
+        ("[Sunday]'s vote was delayed until [Monday].", "modifier"),
+        ("Aid stopped after [Sunday]'s strike, officials said on [Monday].", None),
+        ("Officials said on [Sunday] that talks would resume on [Monday].", None),
+        ("Aid was held until [Monday], and by [Sunday] the convoy had left.", "until"),
+    ],
+)
+def test_a_dating_carries_the_background_of_its_expression(
+    sentence: str, background: str | None
+) -> None:
+    plain, expressions = marked(sentence)
+    found = datings(plain, 0, expressions)
+    assert found
+    assert found[0].background == background
+    for dating in found:  # read once by govern, as background_of reads it
+        assert dating.background == background_of(dating.expression, plain, 0)
 
 
 def test_offsets_of_the_sentence_in_its_file_are_respected() -> None:

@@ -32,12 +32,15 @@ read in ``cues.py``.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import re
+from collections.abc import Iterator
 
 from timeline.extract.cues import (
     Gate,
     cue_words,
     first_of,
+    folds_case,
     is_scheduled,
     is_state,
     may_match,
@@ -120,11 +123,15 @@ _THROUGH_BEFORE = re.compile(
 )
 # Where a smaller clause opens before the expression: a relative clause, a subordinate one, an
 # appositive, a participle clause.
+_OPENING_WORDS = frozenset(
+    "that who whom whose which if unless because although though whereas while when but as "
+    "after before until since what how why whether".split()
+)
 _OPENING = re.compile(
     r"(?i),\s+(?:who|which|whose|where|when)\b|,\s+(?:the|a|an)\s|,\s+[a-z]+ing\b|"
-    r"\b(?:that|who|whom|whose|which|if|unless|because|although|though|whereas|while|when|but|"
-    r"as|after|before|until|since|what|how|why|whether)\b"
+    rf"\b(?:{'|'.join(sorted(_OPENING_WORDS))})\b"
 )
+_WORD = re.compile(r"[a-z]+")
 # What may stand between an anchoring word and its date ("until at least Wednesday").
 _ANCHOR_FILLER = frozenset(
     "the late early mid at least about around on in next last this noon midnight".split()
@@ -155,6 +162,12 @@ _JUST_DONE = re.compile(
 )
 
 
+class _Unread(enum.Enum):
+    """The default of a ``background`` argument: not read by the caller, read here."""
+
+    UNREAD = enum.auto()
+
+
 def target_of_report(
     sentence: str,
     offset: int,
@@ -163,20 +176,26 @@ def target_of_report(
     clause: Clause,
     *,
     lead: bool = False,
+    background: str | _Unread | None = _Unread.UNREAD,
 ) -> str | None:
     """How a clause's date is only a target or deadline it names, ahead of publication:
     ``"told"`` when what it reports was done when it was told ("A judge has delayed the trial
     until May": a happening of the day it was reported, May only what is expected; a present
     perfect says so anywhere in an article, a past tense in its lead, which is the day's
     news), ``"target"`` when it was done on some day the text does not give ("The court
-    adjourned the hearing to 5 June" later in an article), None when the date is no target."""
+    adjourned the hearing to 5 June" later in an article), None when the date is no target.
+    ``background``: the expression's ``govern.background_of``, when the caller has it."""
     date = expression.date
     if date is None or (date.end - published).days <= 1:
         return None  # a bound already reached, or the day itself ("until Wednesday" today)
     start = expression.start - offset
     before = sentence[max(clause[0] - offset, start - _WINDOW) : start]
     target = _TARGET_BEFORE.search(before) or _INTENDED_BEFORE.search(before)
-    if target is None or background_of(expression, sentence, offset) == "modifier":
+    if target is None:
+        return None
+    if isinstance(background, _Unread):
+        background = background_of(expression, sentence, offset)
+    if background == "modifier":
         return None
     told = before[: target.start()]
     words = cue_words(before)
@@ -196,12 +215,16 @@ def classify(
     expression: TimeExpression | None,
     published: dt.date,
     clause: Clause | None = None,
+    *,
+    background: str | _Unread | None = _Unread.UNREAD,
 ) -> EventKind:
     """The kind of the clause of a sentence (starting at ``offset``) that ``expression``
     dates; with no expression, the kind of the sentence's first clause (an undated lead).
 
     ``clause`` is the clause's span in the file's offsets (``govern.dated_clauses`` gives
     it); only a few hundred characters around the expression are read, whatever its length.
+    ``background``: the expression's ``govern.background_of``, when the caller has it (as
+    ``govern.datings`` gives it).
     """
     if expression is None:
         return _kind_of_lead(sentence[: 2 * _WINDOW])
@@ -213,7 +236,8 @@ def classify(
     )
     low, high = max(low, start - _WINDOW), min(high, end + _WINDOW)
     text, start, end = sentence[low:high], start - low, end - low
-    background = background_of(expression, sentence, offset)
+    if isinstance(background, _Unread):
+        background = background_of(expression, sentence, offset)
     if background == "modifier":
         return EventKind.MENTION  # "Tuesday's explosion", even after "officials say the slick from"
     if is_telling(text[:start], text[end:]):
@@ -292,7 +316,7 @@ def _scope(sentence: str, start: int, end: int) -> tuple[str, int, int]:
     that is not just the expression's own preposition, as in "until at least Friday") to the
     next one after it."""
     begin, stop = 0, len(sentence)
-    for match in reversed(list(_OPENING.finditer(sentence, 0, start))):  # the last one counts
+    for match in reversed(list(_openings(sentence, 0, start))):  # the last one counts
         between = sentence[match.end() : start].lower().split()
         if not all(word.strip(",") in _ANCHOR_FILLER for word in between):
             begin = match.start()
@@ -300,11 +324,24 @@ def _scope(sentence: str, start: int, end: int) -> tuple[str, int, int]:
     if sentence.startswith(",", begin) and sentence[begin + 1 : start].strip():
         comma = sentence.find(",", end, stop)  # a relative clause or appositive set off by commas
         stop = comma if comma >= 0 else stop
-    for match in _OPENING.finditer(sentence, end, stop):
+    for match in _openings(sentence, end, stop):
         if not _dates_next(sentence, match.end()):
             stop = match.start()
             break
     return sentence[begin:stop], start - begin, end - begin
+
+
+def _openings(text: str, begin: int, end: int) -> Iterator[re.Match[str]]:
+    """The clause openings (``_OPENING``) in ``text[begin:end]``, not searched for where
+    there is neither a comma nor a word of one (the pattern is tried at every character), as
+    in most clauses; always in a text with a letter that folds case (``cues.folds_case``)."""
+    if (
+        not folds_case(text)
+        and text.find(",", begin, end) < 0
+        and _OPENING_WORDS.isdisjoint(_WORD.findall(text.lower(), begin, end))
+    ):
+        return iter(())
+    return _OPENING.finditer(text, begin, end)
 
 
 def _dates_next(sentence: str, position: int) -> bool:

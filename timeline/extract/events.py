@@ -32,7 +32,7 @@ from typing import TypeVar
 from timeline.errors import ContentError
 from timeline.extract.classes import classify, target_of_report
 from timeline.extract.furniture import Bounds, furniture_spans
-from timeline.extract.govern import Clause, dated_clauses
+from timeline.extract.govern import Clause, Dating, datings
 from timeline.extract.sentences import (
     Span,
     mask_markup,
@@ -208,37 +208,32 @@ class _EventMaker:
             self._furniture(sentence, line, text, [e for e in expressions if e not in told])
         if self.inside.covers(sentence):
             return
-        dated = dated_clauses(sentence.text, sentence.start, told) if told else []
+        dated = datings(sentence.text, sentence.start, told) if told else []
         if not dated:
             if lead:
-                self._event(sentence, line, text, None, None, text)
+                self._event(sentence, line, text, None, text)
         elif len(dated) == 1:  # the sentence reports as a whole
-            self._dated(sentence, line, text, *dated[0], text, lead)
+            self._dated(sentence, line, text, dated[0], text, lead)
         else:
-            for expression, clause in dated:
-                clause_text = _clause_text(sentence, clause)
-                self._dated(sentence, line, text, expression, clause, clause_text, lead)
+            for dating in dated:
+                clause_text = _clause_text(sentence, dating.clause)
+                self._dated(sentence, line, text, dating, clause_text, lead)
 
     def _dated(
-        self,
-        sentence: Span,
-        line: int,
-        text: str,
-        expression: TimeExpression,
-        bounds: Clause,
-        clause: str,
-        lead: bool,
+        self, sentence: Span, line: int, text: str, dating: Dating, clause: str, lead: bool
     ) -> None:
-        """The event of a clause dated by ``expression``. When that date is only the target
+        """The event of a clause as ``dating`` dates it. When that date is only the target
         of what was done, the target is what is expected (or a state: "closed schools until
         Monday"), never what happened; what was done is a happening of the publication day
         when it was done when told ("has delayed the trial until May")."""
         published = self.article.published_date
+        expression, bounds = dating.expression, dating.clause
         target = target_of_report(
-            sentence.text, sentence.start, expression, published, bounds, lead=lead
-        )
+            sentence.text, sentence.start, expression, published, bounds,
+            lead=lead, background=dating.background,
+        )  # fmt: skip
         if target is None:
-            self._event(sentence, line, text, expression, bounds, clause)
+            self._event(sentence, line, text, dating, clause)
             return
         today = day_value(published)
         if target == "told" and not any(
@@ -247,29 +242,32 @@ class _EventMaker:
             self._add(event_id(self.article.slug, text, today.value), sentence, line, text,
                       clause, today, None, Basis.PUBLICATION, EventKind.HAPPENED)  # fmt: skip
         assert expression.date is not None
-        kind = classify(sentence.text, sentence.start, expression, published, bounds)
+        kind = classify(
+            sentence.text, sentence.start, expression, published, bounds,
+            background=dating.background,
+        )  # fmt: skip
         if kind is EventKind.HAPPENED:
             kind = EventKind.EXPECTED  # "adjourned the hearing to 5 June": June is ahead
         self._add(event_id(self.article.slug, text, expression.date.value), sentence, line,
                   text, clause, expression.date, expression, expression.basis, kind)  # fmt: skip
 
     def _event(
-        self,
-        sentence: Span,
-        line: int,
-        text: str,
-        expression: TimeExpression | None,
-        bounds: Clause | None,
-        clause: str,
+        self, sentence: Span, line: int, text: str, dating: Dating | None, clause: str
     ) -> None:
         """An event of a sentence whose normalized text is ``text``, reporting ``clause``
-        (whose span is ``bounds``)."""
-        if expression is not None and expression.date is not None:
-            date, basis = expression.date, expression.basis
-        else:
-            date, basis = day_value(self.article.published_date), Basis.PUBLICATION
+        (dated as ``dating`` says; None: an undated lead)."""
         published = self.article.published_date
-        kind = classify(sentence.text, sentence.start, expression, published, bounds)
+        if dating is None:
+            date, basis, expression = day_value(published), Basis.PUBLICATION, None
+            kind = classify(sentence.text, sentence.start, None, published)
+        else:
+            expression = dating.expression
+            assert expression.date is not None  # govern dates a clause by dated ones only
+            date, basis = expression.date, expression.basis
+            kind = classify(
+                sentence.text, sentence.start, expression, published, dating.clause,
+                background=dating.background,
+            )  # fmt: skip
         self._add(event_id(self.article.slug, text, date.value), sentence, line, text, clause,
                   date, expression, basis, kind)  # fmt: skip
 

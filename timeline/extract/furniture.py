@@ -179,7 +179,9 @@ _OPENING_WORDS = frozenset(
     "keywords read related more also recommended most top page note editor's editor’s "
     "editors correction clarification".split()
 )
-_CLOCK_DIGITS = re.compile(r"\d[:.]\d\d")
+# A clock time's digits ("08:30", "9.15"), found from its mark: a pattern that opens with
+# its mark is skipped to in C, one that opens with a digit is tried at every character.
+_CLOCK_DIGITS = re.compile(r"[:.](?<=\d[:.])\d\d")
 _HEAD = 160
 _PREFIX_MARK = re.compile(r"[|(—–_:]")
 _PREFIX_WORDS = frozenset(
@@ -240,17 +242,18 @@ def _paragraph_furniture(paragraph: Span, sentences: Sequence[Span]) -> Iterable
     prefix = _prefix_end(paragraph.text)
     if prefix:
         yield paragraph.start, paragraph.start + prefix
+    cued = _cued(paragraph.text)
     for sentence in sentences:
-        bounds = _sentence_furniture(sentence, paragraph, prefix)
+        bounds = _sentence_furniture(sentence, paragraph, prefix, cued)
         if bounds is not None:
             yield bounds
             if bounds[1] == paragraph.end:
                 return
 
 
-def _sentence_furniture(sentence: Span, paragraph: Span, prefix: int) -> Bounds | None:
+def _sentence_furniture(sentence: Span, paragraph: Span, prefix: int, cued: bool) -> Bounds | None:
     """The furniture a sentence holds: none, or from where it begins to its (or its
-    paragraph's) end."""
+    paragraph's) end. ``cued``: its paragraph's ``_cued``."""
     start = max(sentence.start, paragraph.start + prefix)
     if start >= sentence.end:
         return None
@@ -264,7 +267,7 @@ def _sentence_furniture(sentence: Span, paragraph: Span, prefix: int) -> Bounds 
             _READER_OPENING.match(opening) and not is_speech(opening)
         ):
             return start, start + _stamp_end(opening)
-    if _inner_furniture(sentence.text):
+    if _inner_furniture(sentence.text, cued):
         return start, sentence.end
     promotion = promotion_end(opening)
     if promotion is not None:
@@ -283,22 +286,36 @@ def _stamp_end(opening: str) -> int:
     return len(opening)
 
 
-def _inner_furniture(sentence: str) -> bool:
+def _inner_furniture(sentence: str, cued: bool) -> bool:
     """A caption, a credit, a list of links or a fact box, by cues anywhere in the sentence
-    (each pattern is tried only when a word it needs is there: most sentences have none)."""
+    (each pattern is tried only when a word it needs is there: most sentences have none).
+    ``cued``: whether its paragraph holds a word of one of the cues (``_cued``); when it
+    holds none, only a caption's end is looked for."""
+    if _CAPTION_END.search(sentence[-40:]) is not None:
+        return True
+    if not cued:
+        return False
     lower = sentence.lower()
     colons = sentence.count(":")
     return (
         (_has_hint(lower) and _CAPTION.search(sentence) is not None)
-        or _CAPTION_END.search(sentence[-40:]) is not None
         or (" ago" in lower and len(_AGO_STAMP.findall(sentence)) >= 2)
         or (colons >= 3 and _fact_box(sentence))
         or (colons >= 2 and len(_YEAR_LABEL.findall(sentence)) >= 2)
     )
 
 
+def _cued(paragraph: str) -> bool:
+    """Whether a sentence of the paragraph may hold a cue of ``_inner_furniture`` besides a
+    caption's end: a caption's hint, an "ago", two colons. Read once a paragraph, for a
+    sentence holds no word its paragraph does not (the hints are ASCII, and lower-casing a
+    piece of a text gives a piece of the text lower-cased wherever it gives ASCII)."""
+    lower = paragraph.lower()
+    return _has_hint(lower) or " ago" in lower or paragraph.count(":") >= 2
+
+
 def _has_hint(lower: str) -> bool:
-    return any(hint in lower for hint in _CAPTION_HINTS)
+    return any(map(lower.__contains__, _CAPTION_HINTS))
 
 
 def _fact_box(sentence: str) -> bool:

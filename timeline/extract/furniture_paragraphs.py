@@ -29,7 +29,8 @@ _DATED_CAPTION = re.compile(rf"\s*{FULL_DATE}\s*:\s+[\"“‘']?[A-Z]")
 _DATE_OPENING = re.compile(
     rf"\s*(?:[-–—•*]\s*)?(?:{WEEKDAY},?\s+)?(?:{MONTH}\s+{DAY}\b|{DAY}\s+{MONTH}|\d{{4}}\b)"
 )
-_LINE_END = re.compile(r"[.!?:;\"'”’)]\s*$")
+_LINE_ENDS = frozenset(".!?:;\"'”’)")
+"""The marks a line of prose ends with (before trailing spaces)."""
 _LIST_LINES = 3
 _LINKED_SHARE = 0.6
 
@@ -107,5 +108,9 @@ def _lone_dated_caption(paragraphs: Sequence[Span]) -> set[int]:
 
 
 def _title_like(line: str) -> bool:
-    words = line.split()
-    return 0 < len(words) <= SHORT_LINE_WORDS and _LINE_END.search(line) is None
+    """A line of a few words that ends with no mark of prose (its end read first: most
+    lines are prose, and a long one is not split into all its words)."""
+    end = line.rstrip()[-1:]
+    if not end or end in _LINE_ENDS:
+        return False
+    return len(line.split(maxsplit=SHORT_LINE_WORDS)) <= SHORT_LINE_WORDS

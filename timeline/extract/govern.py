@@ -20,9 +20,11 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from timeline.extract import tellingwords
+from timeline.extract.cues import folds_case
 from timeline.model import DateValue, TimeExpression
 
 _PART_OF_DAY = re.compile(r"T(?:MO|MI|AF|EV|NI|DT)$")
@@ -103,12 +105,23 @@ _NOT_NOUNS = frozenset(
 )
 
 
+@dataclass(frozen=True, slots=True)
+class Dating:
+    """An expression that dates a clause of a sentence, the clause's span in offsets of the
+    file, and how the expression is background (``background_of``: read here already, so
+    that the classes need not read it again)."""
+
+    expression: TimeExpression
+    clause: Clause
+    background: str | None
+
+
 def dating_expressions(
     sentence: str, offset: int, expressions: Sequence[TimeExpression]
 ) -> list[TimeExpression]:
     """The expressions (given in text order) that date a sentence starting at ``offset``,
     one per distinct date."""
-    return [expression for expression, _ in dated_clauses(sentence, offset, expressions)]
+    return [dating.expression for dating in datings(sentence, offset, expressions)]
 
 
 def dated_clauses(
@@ -116,16 +129,22 @@ def dated_clauses(
 ) -> list[tuple[TimeExpression, Clause]]:
     """Each expression that dates the sentence (as ``dating_expressions``) with the span of
     its clause, in offsets of the file."""
-    chosen: list[tuple[TimeExpression, Clause]] = []
+    return [(dating.expression, dating.clause) for dating in datings(sentence, offset, expressions)]
+
+
+def datings(sentence: str, offset: int, expressions: Sequence[TimeExpression]) -> list[Dating]:
+    """Each expression that dates the sentence (as ``dated_clauses``), with its clause and
+    its background."""
+    chosen: list[Dating] = []
     values: set[str] = set()
     starts = [e.start for e in expressions]
     for clause in _clauses(sentence, offset):
         first = bisect.bisect_left(starts, clause[0])
         inside = expressions[first : bisect.bisect_left(starts, clause[1], lo=first)]
-        for best in _clause_dates(inside, sentence, offset):
+        for best, background in _clause_dates(inside, sentence, offset):
             if best.value not in values:
                 values.add(best.value)
-                chosen.append((best, clause))
+                chosen.append(Dating(best, clause, background))
     return chosen
 
 
@@ -134,23 +153,43 @@ def is_telling(before: str, after: str) -> bool:
     on either side, a hundred characters or so of each suffice) dates a reporting verb:
     "said on Tuesday", "Speaking to reporters on Monday", "On Tuesday, officials said"."""
     window = before[-_TELLING_WINDOW:]
-    if not _TELLING_WORDS.isdisjoint(_WORD.findall(window.lower())):
-        match = _telling_before(window, after[:_TELLING_WINDOW])
-        if match is not None and not _GAP_VERB.search(match.group("gap")):
-            return True
-    opens = len(before.split()) <= 2  # "On Tuesday, officials said ..."
+    match = _telling_before(window, after[:_TELLING_WINDOW])
+    if match is not None and not _GAP_VERB.search(match.group("gap")):
+        return True
+    opens = len(before.split(maxsplit=2)) <= 2  # "On Tuesday, officials said ..."
     return opens and _TELLING_AFTER.match(after) is not None
 
 
 def _telling_before(window: str, after: str) -> re.Match[str] | None:
     """The first telling of ``window`` that reaches its end, passing over a verb of telling
-    that is a word of a proper name ("a voyage to the United States on Monday")."""
-    position = 0
-    while (match := _TELLING_BEFORE.search(window, position)) is not None:
+    that is a word of a proper name ("a voyage to the United States on Monday"). None
+    when the window holds no word of telling at all, as most do."""
+    for match in _tellings(window):
         if not _names(match, window, after):
             return match
-        position = match.start() + 1
     return None
+
+
+def _tellings(window: str) -> Iterator[re.Match[str]]:
+    """Where ``_TELLING_BEFORE`` matches in ``window``, from its first word on. A match can
+    only begin at a word of telling, so only those are tried (the pattern, searched, is
+    tried at every character); a window with a letter that the pattern, ignoring case,
+    takes for one of its own but ``lower()`` does not give (``cues.folds_case``: "ſ" for
+    "s") is searched as it is."""
+    lower = window.lower()
+    if not folds_case(window):
+        for word in _WORD.finditer(lower):
+            if word.group() in _TELLING_WORDS:
+                match = _TELLING_BEFORE.match(window, word.start())
+                if match is not None:
+                    yield match
+        return
+    if _TELLING_WORDS.isdisjoint(_WORD.findall(lower)):
+        return
+    position = 0
+    while (match := _TELLING_BEFORE.search(window, position)) is not None:
+        yield match
+        position = match.start() + 1
 
 
 def _names(match: re.Match[str], window: str, after: str) -> bool:
@@ -165,11 +204,6 @@ def _names(match: re.Match[str], window: str, after: str) -> bool:
         return False
     around = window[: match.start()] + " " + after
     return any(w[0].islower() for w in _LONG_WORD.findall(around))
-
-
-def is_background(expression: TimeExpression, sentence: str, offset: int) -> bool:
-    """True for an anchor or a noun modifier: a date the sentence mentions, not reports."""
-    return background_of(expression, sentence, offset) is not None
 
 
 def background_of(expression: TimeExpression, sentence: str, offset: int) -> str | None:
@@ -239,18 +273,23 @@ def _clauses(sentence: str, offset: int) -> list[Clause]:
 
 def _clause_dates(
     inside: Sequence[TimeExpression], sentence: str, offset: int
-) -> list[TimeExpression]:
+) -> list[tuple[TimeExpression, str | None]]:
+    """The expressions that date a clause, each with its background (None: it is
+    foreground)."""
     dated = [e for e in inside if e.date is not None and e.resolved]
     if not dated:
         return []
-    foreground = [e for e in dated if not is_background(e, sentence, offset)]
-    first = (foreground or dated)[0]
+    backgrounds = [background_of(e, sentence, offset) for e in dated]
+    foreground = [e for e, background in zip(dated, backgrounds, strict=True) if background is None]
+    if not foreground:
+        return [(dated[0], backgrounds[0])]
+    first = foreground[0]
     for later in foreground[1:]:
         if _finer_inside(later, first):
-            return [later]
+            return [(later, None)]
     if len(foreground) > 1 and _tells(first, sentence, offset):
-        return _told(first, foreground[1:], sentence, offset)
-    return [first]
+        return [(e, None) for e in _told(first, foreground[1:], sentence, offset)]
+    return [(first, None)]
 
 
 def _tells(expression: TimeExpression, sentence: str, offset: int) -> bool:

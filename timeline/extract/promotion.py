@@ -29,6 +29,10 @@ _READER_VERBS = frozenset(
 _ALWAYS = re.compile(
     r"(?i:click|tap)\s+(?i:here|on|the|through|below|above|image|next|to)\b|Like us on\b"
 )
+_OPENERS = _READER_VERBS | {"like"}
+"""The first words (lower-cased) of every promotion line in ASCII: a reader's verb, or the
+"Like" of ``_ALWAYS``, whose other verbs are reader's verbs too. (Ignoring case, ``_ALWAYS``
+takes the Kelvin sign for "k" and the dotless i for "i", which end a word of ASCII letters.)"""
 # What only a news site offers its readers.
 _SITE_THINGS = re.compile(
     r"(?i)\b(?:our|the site's|this site's)\s+(?:\w+['’]?s?\s+){0,4}?(?:coverage|graphics?|"
@@ -74,7 +78,10 @@ def promotion_end(sentence: str) -> int | None:
     opening = _OPENING.match(sentence)
     if opening is None:
         return None
-    end = _end_of_promotion(sentence, opening.start(1), opening.group(1).lower())
+    word = opening.group(1).lower()
+    if word not in _OPENERS and sentence.isascii():
+        return None  # most sentences (a letter outside ASCII may end the word early)
+    end = _end_of_promotion(sentence, opening.start(1), word)
     if end is None or is_speech(sentence[:end]):
         return None  # quoted speech, or a verb of saying in the promotion itself
     return end

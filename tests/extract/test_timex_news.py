@@ -448,3 +448,27 @@ def test_a_possessive_weekday_the_text_named(
     text: str, published: dt.date, expected: list[Row]
 ) -> None:
     assert found(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # A date that names an unforeseen happening is of the past, though no verb says so
+        # ("set" is past and present alike) and the same day of next year is nearer ...
+        ("The April 20 blast at the fuel depot set off fires across the port.",
+         D(2025, 11, 17), [("April 20", "DATE", "2025-04-20")]),
+        ("The 3 May suicide bombing at the checkpoint.", D(2025, 11, 20),
+         [("3 May", "DATE", "2025-05-03")]),
+        ("The June 2 Kharkiv market attack set off a row over air defence.", D(2025, 12, 20),
+         [("June 2", "DATE", "2025-06-02")]),
+        # ... but what may be called ahead stays as the clause and the calendar say.
+        ("The April 20 meeting on the blast.", D(2025, 11, 17),
+         [("April 20", "DATE", "2026-04-20")]),
+        ("The April 20 strike by dock workers.", D(2025, 11, 17),
+         [("April 20", "DATE", "2026-04-20")]),
+    ],
+)  # fmt: skip
+def test_a_date_of_an_unforeseen_happening_is_past(
+    text: str, published: dt.date, expected: list[Row]
+) -> None:
+    assert found(text, published) == expected

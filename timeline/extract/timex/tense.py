@@ -12,6 +12,8 @@ refinements that read the whole clause rather than the next word:
   nothing of Sunday, nor does "to be freed" in "freed women on Sunday, the first to be freed".
 - The past of a future ("had been due to expire Friday") is past; a participle after an article
   ("a still unspecified date") is an adjective, not a past-tense verb.
+- Where no marker decides, a date that names an unforeseen happening ("the April 20
+  explosion") is of the past: nobody dates an explosion ahead.
 """
 
 from __future__ import annotations
@@ -191,6 +193,30 @@ _SINCE_WORDS = 4
 """A date at most this many words after "since" is the point since which: in the past."""
 _COMMA = 30
 """What a comma between the expression and a marker after it adds to the marker's distance."""
+# A date that names an unforeseen happening ("the April 20 explosion", "the 3 March suicide
+# bombing", "the Oct. 7 Hamas attack") is of the past: nobody dates an explosion ahead. Only
+# nouns of what cannot be planned: "the November 6 election", "the March 3 strike" (a strike
+# of workers is called ahead) or "the Friday deadline" may lie ahead. Up to two modifiers
+# stand between: a name, or a word of this short list.
+_UNFORESEEN = re.compile(
+    r"(?:\s+(?:[A-Z][\w'’-]*|(?i:deadly|fatal|suicide|terror|terrorist|rocket|missile|drone|"
+    r"car|truck|bomb|rig|mine|gas|oil|chemical|twin|mass|massive|huge|devastating|"
+    r"catastrophic|school|hospital|market))){0,2}"
+    r"\s+(?i:explosions?|blasts?|attacks?|bombings?|shootings?|killings?|massacres?|deaths?|"
+    r"crash(?:es)?|earthquakes?|quakes?|collapse|ambush|assassination|murders?|slayings?|"
+    r"fires?|spill|leak|disaster|tragedy|outbreak|coup|uprising|riots?|clashes|stampede|"
+    r"floods?|flooding|tsunami|shelling|incursion|abduction|kidnapping|derailment|sinking|"
+    r"rampage|accident)\b"
+)
+_UNFORESEEN_WORDS = (
+    "explosion", "blast", "attack", "bombing", "shooting", "killing", "massacre", "death",
+    "crash", "quake", "collapse", "ambush", "assassination", "murder", "slaying", "fire",
+    "spill", "leak", "disaster", "tragedy", "outbreak", "coup", "uprising", "riot", "clashes",
+    "stampede", "flood", "tsunami", "shelling", "incursion", "abduction", "kidnapping",
+    "derailment", "sinking", "rampage", "accident",
+)  # fmt: skip
+_UNFORESEEN_REACH = 60
+"""How far after the expression its happening's noun is looked for (two modifiers and it)."""
 
 
 def tense(text: str, start: int, end: int) -> int:
@@ -223,7 +249,19 @@ def tense(text: str, start: int, end: int) -> int:
             if "," in after[: match.start()]:
                 distance += _COMMA  # "brought online on Monday, will be turned off"
             best = min(best, (distance, told))
+    if best[1] == UNKNOWN and _names_unforeseen(text, end):
+        return PAST
     return best[1]
+
+
+def _names_unforeseen(text: str, end: int) -> bool:
+    """Whether the expression ending at ``end`` dates a happening nobody dates ahead: "the
+    April 20 explosion", "the 3 March suicide bombing" (``_UNFORESEEN``)."""
+    window = text[end : end + _UNFORESEEN_REACH]
+    lowered = window.lower()
+    if not any(word in lowered for word in _UNFORESEEN_WORDS):
+        return False  # (a quick test: most dates are followed by none of them)
+    return _UNFORESEEN.match(window) is not None
 
 
 def _markers(window: str) -> Iterator[re.Match[str]]:

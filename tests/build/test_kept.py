@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pytest
 from tests.helpers import tree, write_article
 from timeline.build import build_site, load_site, make_timeline
 from timeline.build.kept import TagMemo, tags_key
+from timeline.build.store import CACHE_DIR, STORE_FILE, entry_digest
 from timeline.config import load_config
 
 log = logging.getLogger("timeline.build.kept")
@@ -151,3 +153,41 @@ def test_an_entry_told_otherwise_has_another_key(sample_site: Path) -> None:
         tags_key(replace(entry, sources=(titled, *entry.sources[1:]))),
     }
     assert len(keys) == 5
+
+
+@pytest.mark.parametrize(
+    ("row", "value", "signed"),
+    [
+        (":day:", b"[]", False),  # a day's row damaged: left out, the sum not whole
+        (":head", b"[]", False),
+        (":day:", b"[[],[],{}]", True),  # a day's row emptied, as the store would sign it
+    ],
+)
+def test_a_kept_sum_of_the_day_mentions_with_a_damaged_row_is_not_used(
+    sample_site: Path,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    row: str,
+    value: bytes,
+    signed: bool,
+) -> None:
+    caplog.set_level(logging.INFO, logger="timeline.build.kept")
+    build_site(sample_site)
+    with sqlite3.connect(sample_site / CACHE_DIR / STORE_FILE) as db:
+        keys = [k for (k,) in db.execute("SELECT key FROM entries WHERE kind = 'mention-sum'")]
+        assert sum(":day:" in key for key in keys) > 1  # kept a row a day
+        key = next(k for k in keys if row in k)
+        digest = entry_digest("mention-sum", key, value if signed else b"")
+        db.execute(
+            "UPDATE entries SET value = ?, digest = ? WHERE kind = 'mention-sum' AND key = ?",
+            (value, digest, key),
+        )
+    db.close()
+    write_article(sample_site, "convoy.md", NEW)
+
+    build_site(sample_site)
+
+    ignored = "ignoring a sum of what the articles say of days that does not fit its parts"
+    assert ignored in caplog.messages
+    build_site(sample_site, output=tmp_path / "cold", use_cache=False)
+    assert tree(sample_site / "output") == tree(tmp_path / "cold")

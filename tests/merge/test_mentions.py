@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import json
 import random
 from dataclasses import replace
 from pathlib import Path
@@ -14,10 +16,11 @@ import pytest
 from tests.merge.test_rank import APRIL, APRIL_20, APRIL_21, article_events, event, ref
 from timeline.build import load_site
 from timeline.build.kept_codec import (
+    SUM_DAY,
     MentionReader,
     mention_part_json,
-    mention_sum,
-    mention_sum_json,
+    mention_sum_of_rows,
+    mention_sum_rows,
 )
 from timeline.config import load_config
 from timeline.merge.mentions import DateMentions, MentionSum, mention_part
@@ -122,6 +125,8 @@ def test_a_kept_sum_with_parts_taken_out_and_added_is_the_sum_of_its_parts(
             total = MentionSum()
             for at in sorted(held):
                 total.add(parts[at])
+            kept = dict(mention_sum_rows([f"k{at}" for at in held], total))
+            total.changed.clear()  # as a sum read from the store: nothing changed yet
             for _ in range(6):  # take some out, put others in, in any order
                 out = set(chance.sample(sorted(held), chance.randint(0, len(held))))
                 into = set(chance.sample(range(len(parts)), len(parts) // 2)) - held
@@ -132,8 +137,30 @@ def test_a_kept_sum_with_parts_taken_out_and_added_is_the_sum_of_its_parts(
                 held = (held - out) | into
                 expected = DateMentions.of_parts(parts[at] for at in sorted(held))
                 assert state(total.mentions()) == state(expected)
-                keys, read = mention_sum(mention_sum_json([f"k{at}" for at in held], total))
+                keys, read = mention_sum_of_rows(mention_sum_rows([f"k{at}" for at in held], total))
                 assert keys == {f"k{at}" for at in held} and read == total
+                # Kept as a build keeps it: only the changed days' rows written again.
+                kept.update(mention_sum_rows([f"k{at}" for at in held], total, total.changed))
+                total.changed.clear()
+                head = json.loads(kept["head"])
+                kept = {n: v for n, v in kept.items() if n == "head" or n[4:] in head[4]}
+                assert mention_sum_of_rows(kept.items())[1] == total
+                handed = copy.deepcopy(total)
+                assert state(handed.handed_over()) == state(expected)
+                assert handed == MentionSum()
+
+
+def test_a_kept_sum_missing_a_row_does_not_decode() -> None:
+    total = MentionSum()
+    for article in collection():
+        total.add(mention_part(article.events))
+    rows = dict(mention_sum_rows(["k"], total))
+    assert mention_sum_of_rows(rows.items())[1] == total
+    days = [name for name in rows if name.startswith(SUM_DAY)]
+    assert len(days) > 1
+    for left_out in ["head", *days]:
+        with pytest.raises(ValueError):
+            mention_sum_of_rows((n, v) for n, v in rows.items() if n != left_out)
 
 
 def test_a_part_of_an_article_counted_already_is_refused() -> None:

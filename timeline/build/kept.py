@@ -183,7 +183,7 @@ def kept_mentions(store: Store, salt: str, articles: Iterable[ArticleEvents]) ->
     of the articles new are added. Only the parts of the articles the store does not hold
     (or holds damaged) are worked out, and stored. The parts of articles gone are removed.
     Without a sound sum of the parts kept, every part is added up again."""
-    from timeline.build.kept_codec import MentionReader, mention_part_json, mention_sum_json
+    from timeline.build.kept_codec import MentionReader, mention_part_json
     from timeline.merge.mentions import MentionSum, mention_part
 
     articles = list(articles)
@@ -214,16 +214,30 @@ def kept_mentions(store: Store, salt: str, articles: Iterable[ArticleEvents]) ->
             yield part
 
     total = _updated_sum(store, salt, keys, articles, parts)
+    whole = total is None  # every day's row written, not only those the parts changed
     if total is None:
         total = MentionSum()
         for part in parts(store.get_many(_MENTIONS, keys), list(zip(keys, articles, strict=True))):
             total.add(part)
+    words.clear()  # each clause's words (25 MiB at 10,000 articles): the parts are summed
     log.debug("mentions: %d articles' parts worked out, %d kept", worked, len(keys) - worked)
     store.put_many(_MENTIONS, made)
     store.keep_only(_MENTIONS, keys)
-    store.put(_MENTION_SUM, salt, mention_sum_json(keys, total))
-    store.keep_only(_MENTION_SUM, [salt])
-    return total.mentions()
+    _keep_sum(store, salt, keys, total, whole)
+    return total.handed_over()
+
+
+def _keep_sum(store: Store, salt: str, keys: list[str], total: MentionSum, whole: bool) -> None:
+    """Keep ``total``, the sum of the parts under ``keys``, by rows: its head, and the row
+    of each day (``whole``) or of each day the parts added and taken out changed (the
+    others are as the store holds them); remove the rows of days it no longer has."""
+    from timeline.build.kept_codec import SUM_DAY, SUM_HEAD, mention_sum_rows
+
+    rows = mention_sum_rows(keys, total, None if whole else total.changed)
+    store.put_many(_MENTION_SUM, ((f"{salt}:{name}", data) for name, data in rows))
+    days = total.pointed.keys() | total.own.keys() | total.echoes.keys()
+    names = [SUM_HEAD, *(SUM_DAY + day.isoformat() for day in days)]
+    store.keep_only(_MENTION_SUM, [f"{salt}:{name}" for name in names])
 
 
 def _updated_sum(
@@ -237,13 +251,14 @@ def _updated_sum(
     since (kept under keys not among ``keys``) taken out and those of the articles new added
     (``parts`` of them); None when the store holds no sum, or one that does not decode or
     does not fit the parts kept."""
-    from timeline.build.kept_codec import MentionReader, mention_sum
+    from timeline.build.kept_codec import SUM_HEAD, MentionReader, mention_sum_of_rows
 
-    data = store.get(_MENTION_SUM, salt)
-    if data is None:
+    prefix = f"{salt}:"
+    if prefix + SUM_HEAD not in store.keys(_MENTION_SUM):
         return None
     try:
-        of, total = mention_sum(data)
+        rows = ((key[len(prefix) :], data) for key, data in store.scan(_MENTION_SUM, prefix))
+        of, total = mention_sum_of_rows(rows)
         gone = sorted(of.difference(keys))
         old = store.get_many(_MENTIONS, gone)
         reader = MentionReader()

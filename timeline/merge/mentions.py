@@ -213,6 +213,9 @@ class MentionSum:
     """How many tellings (what an article says of a day) the parts hold."""
     slugs: set[str] = field(default_factory=set)
     """The page names of the articles whose parts it holds."""
+    changed: set[dt.date] = field(default_factory=set, compare=False)
+    """The days whose articles or words ``add`` and ``take_out`` changed (a keeper of the
+    sum by days rewrites only those)."""
 
     def add(self, part: MentionPart) -> None:
         """Count ``part`` in; a ``ValueError`` if it names an article already counted."""
@@ -223,6 +226,7 @@ class MentionSum:
         for slug, day in part.published:
             self.published.setdefault(slug, day)
         self.dating |= part.dating
+        self.changed.update(part_days(part))
         for day, slug in part.pointed:
             self.pointed.setdefault(day, set()).add(slug)
         for day, slug in part.own:
@@ -243,6 +247,7 @@ class MentionSum:
         for slug, _ in part.published:
             self.published.pop(slug, None)
         self.dating -= part.dating
+        self.changed.update(part_days(part))
         for by_day, pairs in ((self.pointed, part.pointed), (self.own, part.own)):
             for day, slug in pairs:
                 slugs = by_day[day]
@@ -262,23 +267,50 @@ class MentionSum:
         self.tellings -= len(part.told)
 
     def mentions(self) -> DateMentions:
-        """``DateMentions.of_parts`` of the parts counted in."""
+        """``DateMentions.of_parts`` of the parts counted in (the sum is left as it is)."""
+        return self._made(
+            {day: set(slugs) for day, slugs in self.pointed.items()},
+            dict(self.published),
+            {day: Counter(counts) for day, counts in self.echoes.items()},
+        )
+
+    def handed_over(self) -> DateMentions:
+        """``mentions``, made of the sum's own sets and counts rather than copies of them
+        (some 7 MiB at 10,000 articles): the sum is left empty."""
+        mentions = self._made(self.pointed, self.published, self.echoes)
+        self.pointed, self.published, self.echoes, self.own = {}, {}, {}, {}
+        self.dating, self.slugs, self.changed, self.tellings = set(), set(), set(), 0
+        return mentions
+
+    def _made(
+        self,
+        pointed: dict[dt.date, set[str]],
+        published: dict[str, dt.date],
+        echoes: dict[dt.date, Counter[str]],
+    ) -> DateMentions:
+        """The ``DateMentions`` of the sum, holding ``pointed``'s sets (the articles of
+        each day are those and the dating ones published that day), ``published`` and
+        ``echoes`` as they are given."""
         mentions = DateMentions.__new__(DateMentions)
-        articles: dict[dt.date, set[str]] = defaultdict(set)
-        for day, slugs in self.pointed.items():
-            articles[day].update(slugs)
+        articles = pointed
         for day, slugs in self.own.items():
-            articles[day].update(slugs & self.dating)
+            articles.setdefault(day, set()).update(slugs & self.dating)
         mentions.articles = articles
-        mentions.published = dict(self.published)
+        mentions.published = published
         mentions.dating = frozenset(self.dating)
-        echoes: dict[dt.date, Counter[str]] = defaultdict(Counter)
         everywhere: Counter[str] = Counter()
-        for day, counts in self.echoes.items():
-            echoes[day] = Counter(counts)
+        for counts in echoes.values():
             everywhere.update(counts)
         mentions._told(echoes, everywhere, self.tellings)
         return mentions
+
+
+def part_days(part: MentionPart) -> set[dt.date]:
+    """The days a part says something of."""
+    days = {day for day, _ in part.pointed}
+    days.update(day for day, _ in part.own)
+    days.update(day for (day, _), _ in part.told)
+    return days
 
 
 def part_slugs(part: MentionPart) -> set[str]:

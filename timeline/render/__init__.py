@@ -201,7 +201,7 @@ def _export_makers(
     if pieces:  # the same files in the same order, the largest made piece by piece
         return {
             **_export_makers(timeline, config, links),
-            "timeline.json": lambda: timeline_json_pieces(timeline, entry_line),
+            "timeline.json": lambda: timeline_json_pieces(timeline),
             "timelinejs.json": lambda: timelinejs_json_pieces(
                 timeline, description, timelinejs_line, key_only=key_only
             ),

@@ -4,6 +4,7 @@ lines it stands for."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from pathlib import Path
 
 import jinja2
@@ -11,7 +12,13 @@ import pytest
 
 from timeline.config import Config
 from timeline.model import ArticleRef, Basis, DateValue, Entry, Precision, Source, Timeline
-from timeline.render import bodies_in, make_environment, render_site, whole_site_links
+from timeline.render import (
+    bodies_in,
+    make_environment,
+    render_files,
+    render_site,
+    whole_site_links,
+)
 from timeline.render.fragments import Fragments
 
 PUBLISHED = dt.datetime(2024, 11, 3, 9, 30, tzinfo=dt.UTC)
@@ -78,3 +85,18 @@ def test_source_and_mention_lines_cite_their_article(tmp_path: Path) -> None:
         '<time datetime="2024-11-03T09:30:00+00:00">3 November 2024</time>:\n<blockquote'
     ) in page
     assert make_environment(Config(root=tmp_path)).get_template("citation.html")
+
+
+def test_the_fragments_are_let_go_before_the_exports_are_made(tmp_path: Path) -> None:
+    """No page is left to ask for a citation once the exports come: on a large site the
+    kept citations are tens of MB, which the exports' pieces would land on."""
+    date = DateValue("2024-11-02", dt.date(2024, 11, 2), dt.date(2024, 11, 3), Precision.DAY)
+    told = Source("e1", CONVOY, "The convoy reached the north.", 9, None, Basis.PUBLICATION)
+    timeline = Timeline("T", (Entry("c", date, told.sentence, (told,), ()),), ())
+    files = render_files(timeline, Config(root=tmp_path), bodies_in({}), pieces=True)
+    alive = {}
+    for path, _ in files:
+        gc.collect()
+        alive[path] = sum(isinstance(thing, Fragments) for thing in gc.get_objects())
+    assert alive["index.html"] == 1
+    assert alive["timeline.json"] == 0

@@ -6,7 +6,7 @@ its path in the site, and ``build`` writes them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -144,9 +144,32 @@ def render_files(
     """
     limits = limits or plan_module.DEFAULT_LIMITS
     links = site_links(timeline, plan_timeline(timeline.entries, limits))
+    env = env or make_environment(config)
+    paths = yield from _page_files(timeline, config, bodies, links, limits, env, reuse)
+    # The pages and what they kept for one another (every article's citation, every
+    # entry's facts: about 5 MiB at 2,000 articles) are let go here, before the exports, the
+    # largest files, are made: no page is left to ask for them.
+    for path, make in _export_makers(timeline, config, links, pieces).items():
+        yield path, make()  # one at a time: on a large site each is tens of MB
+    yield from redirect_pages(timeline, config.base_url, paths)
+    sitemap_xml = sitemap([_sitemap_path(path) for path in paths if path != NOT_FOUND], config)
+    if sitemap_xml is not None:
+        yield "sitemap.xml", sitemap_xml
+
+
+def _page_files(
+    timeline: Timeline,
+    config: Config,
+    bodies: Bodies,
+    links: SiteLinks,
+    limits: PageLimits,
+    env: jinja2.Environment,
+    reuse: Reuse | None,
+) -> Generator[tuple[str, bytes | None], None, list[str]]:
+    """The pages of ``render_files``, each rendered as it is asked for (None for one whose
+    digest ``reuse`` knows); gives back the paths of every page once all are given."""
     digests = PageDigests(reuse.salt, links) if reuse is not None else None
     pages = plan_pages(timeline, links, limits, digests, bodies=bodies)
-    env = env or make_environment(config)
     site = _site_context(config)
     facts, fragments = EntryFacts(), Fragments(env, links, site)
     for page in pages:
@@ -157,12 +180,7 @@ def render_files(
                 yield page.path, None
                 continue
         yield page.path, _render_page(env, page, site, links, config, facts, fragments)
-    for path, make in _export_makers(timeline, config, links, pieces).items():
-        yield path, make()  # one at a time: on a large site each is tens of MB
-    yield from redirect_pages(timeline, config.base_url, (p.path for p in pages))
-    sitemap_xml = sitemap([_sitemap_path(p.path) for p in pages if p.path != NOT_FOUND], config)
-    if sitemap_xml is not None:
-        yield "sitemap.xml", sitemap_xml
+    return [page.path for page in pages]
 
 
 def render_export(timeline: Timeline, config: Config, links: SiteLinks, path: str) -> bytes | None:
@@ -183,7 +201,7 @@ def _export_makers(
     if pieces:  # the same files in the same order, the largest made piece by piece
         return {
             **_export_makers(timeline, config, links),
-            "timeline.json": lambda: timeline_json_pieces(timeline, entry_line),
+            "timeline.json": lambda: timeline_json_pieces(timeline),
             "timelinejs.json": lambda: timelinejs_json_pieces(
                 timeline, description, timelinejs_line, key_only=key_only
             ),

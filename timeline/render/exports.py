@@ -25,14 +25,35 @@ def timeline_json(timeline: Timeline, line: Callable[[Entry], str] | None = None
 def timeline_json_pieces(
     timeline: Timeline, line: Callable[[Entry], str] | None = None
 ) -> Iterator[bytes]:
-    """``timeline_json`` in pieces of about a MB, made as they are asked for."""
-    lines = map(line or entry_line, timeline.entries)
-    return json_lines_pieces({"title": timeline.title}, "entries", lines)
+    """``timeline_json`` in pieces of about 64 KiB, made as they are asked for.
+
+    Without ``line`` no entry's line is made whole either: one happening recalled in
+    nearly every article of a large site has a line of MBs.
+    """
+    head = {"title": timeline.title}
+    if line is not None:
+        return json_lines_pieces(head, "entries", map(line, timeline.entries))
+    return _json_parts_pieces(head, "entries", map(entry_line_parts, timeline.entries))
 
 
 def entry_line(entry: Entry) -> str:
     """An entry's line in ``timeline.json``."""
     return json.dumps(_entry(entry), ensure_ascii=False)
+
+
+def entry_line_parts(entry: Entry) -> Iterator[str]:
+    """``entry_line`` in parts, a source or mention at a time: the same text joined."""
+    whole = _entry(entry, sources=False)
+    yield json.dumps(whole, ensure_ascii=False)[:-1]
+    for key, sources in (("sources", entry.sources), ("mentions", entry.mentions)):
+        yield f', "{key}": ['
+        for number, source in enumerate(sources):
+            # json.dumps of a list puts ", " between its items, as here.
+            yield json.dumps(_source(source), ensure_ascii=False)
+            if number + 1 < len(sources):
+                yield ", "
+        yield "]"
+    yield f', "related": {json.dumps(list(entry.related), ensure_ascii=False)}}}'
 
 
 def json_lines_document(head: dict[str, Any], key: str, items: Iterable[Any]) -> bytes:
@@ -49,25 +70,38 @@ def json_lines_text(head: dict[str, Any], key: str, lines: Iterable[str]) -> byt
     return b"".join(json_lines_pieces(head, key, lines))
 
 
-_PIECE = 1 << 20
-"""About how many bytes of a document ``json_lines_pieces`` gives at a time."""
+_PIECE = 1 << 16
+"""About how many bytes of a document ``json_lines_pieces`` gives at a time: 64 KiB, for
+a piece is held three or four times over as it is made and written (the buffer as it
+grows, the piece, the one before it): at a MB that was 6-7 MiB, the render's whole rise at
+10,000 articles."""
 
 
 def json_lines_pieces(head: dict[str, Any], key: str, lines: Iterable[str]) -> Iterator[bytes]:
-    """``json_lines_text`` in pieces of about a MB, each made when it is asked for.
+    """``json_lines_text`` in pieces of about 64 KiB, each made when it is asked for.
 
     On a large site the document is tens of MB: a writer that takes it piece by piece
     never holds it whole.
     """
+    return _json_parts_pieces(head, key, ((line,) for line in lines))
+
+
+def _json_parts_pieces(
+    head: dict[str, Any], key: str, lines: Iterable[Iterable[str]]
+) -> Iterator[bytes]:
+    """``json_lines_pieces`` of lines each given in parts, so that none is held whole."""
     opening = json.dumps(head, ensure_ascii=False)[:-1]
     separator = ", " if head else ""
     out = io.BytesIO()
     out.write(f'{opening}{separator}"{key}": [\n'.encode())
-    for number, line in enumerate(lines):
-        out.write(line.encode() if number == 0 else b",\n" + line.encode())
-        if out.tell() >= _PIECE:
-            yield out.getvalue()
-            out = io.BytesIO()
+    for number, parts in enumerate(lines):
+        if number:
+            out.write(b",\n")
+        for part in parts:
+            out.write(part.encode())
+            if out.tell() >= _PIECE:
+                yield out.getvalue()
+                out = io.BytesIO()
     out.write(b"\n]}\n")
     yield out.getvalue()
 
@@ -106,14 +140,19 @@ def date_json(date: DateValue) -> dict[str, Any]:
     }
 
 
-def _entry(entry: Entry) -> dict[str, Any]:
-    return {
+def _entry(entry: Entry, sources: bool = True) -> dict[str, Any]:
+    head = {
         "id": entry.id,
         "date": date_json(entry.date),
         "text": entry.text,
         "rank": entry.rank,
         "key": entry.key,
         "kind": entry.kind.value,
+    }
+    if not sources:
+        return head
+    return {
+        **head,
         "sources": [_source(source) for source in entry.sources],
         "mentions": [_source(source) for source in entry.mentions],
         "related": list(entry.related),
@@ -164,13 +203,13 @@ def events_csv(timeline: Timeline) -> bytes:
 
 
 def events_csv_pieces(timeline: Timeline) -> Iterator[bytes]:
-    """``events_csv`` in pieces of about a MB, made as they are asked for."""
+    """``events_csv`` in pieces of about 64 KiB, made as they are asked for."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for entry in timeline.entries:
         writer.writerow(_csv_row(entry))
-        if out.tell() >= _PIECE:  # characters, not bytes: about a MB all the same
+        if out.tell() >= _PIECE:  # characters, not bytes: about 64 KiB all the same
             yield out.getvalue().encode("utf-8")
             out = io.StringIO()
             writer = csv.writer(out, lineterminator="\r\n")

@@ -34,7 +34,7 @@ def search_index_js(index: dict[str, Any]) -> bytes:
 
 
 def search_index_pieces(timeline: Timeline, href: Callable[[Entry], str]) -> Iterator[bytes]:
-    """``search_index_js(search_index(timeline, href))`` in pieces of about a MB, each
+    """``search_index_js(search_index(timeline, href))`` in pieces of about 64 KiB, each
     made when it is asked for."""
     pieces = [f'{INDEX_PREFIX}{{"entries":['.encode()]
     size = 0
@@ -50,7 +50,7 @@ def search_index_pieces(timeline: Timeline, href: Callable[[Entry], str]) -> Ite
     yield b"".join(pieces)
 
 
-_PIECE = 1 << 20
+_PIECE = 1 << 16
 
 
 def _json(value: Any) -> str:

@@ -56,7 +56,7 @@ def timelinejs_json_pieces(
     *,
     key_only: bool = False,
 ) -> Iterator[bytes]:
-    """``timelinejs_json`` in pieces of about a MB, made as they are asked for."""
+    """``timelinejs_json`` in pieces of about 64 KiB, made as they are asked for."""
     title = {"text": {"headline": str(escape(timeline.title)), "text": _p(description)}}
     entries = [e for e in timeline.entries if e.key] if key_only else timeline.entries
     lines = map(line or event_line, entries)

@@ -52,9 +52,6 @@ class Basis(StrEnum):
     DAY_BEFORE = "day-before"
     """Dated by the collection: no expression dates the sentence, and other reports date
     what it tells on the day before its publication (``merge/nextday.py``)."""
-    COLLECTION_YEAR = "collection-year"
-    """Dated by the collection: the expression names a day and a month and no year, and
-    other reports tell what it recalls in an earlier year (``merge/yearless.py``)."""
 
 
 class EventKind(StrEnum):

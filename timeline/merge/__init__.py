@@ -33,7 +33,6 @@ from timeline.merge.nextday import day_before_moves, may_shift
 from timeline.merge.order import EntryOrder, entry_order, order_entries, published_key, sort_start
 from timeline.merge.reactions import Linked, link_reactions
 from timeline.merge.similarity import Weights, frequency_weights
-from timeline.merge.yearless import recalled_year_moves
 from timeline.model import DateValue, Entry, Event
 
 _NONE: frozenset[str] = frozenset()
@@ -214,17 +213,13 @@ def _regroup(
 
 def _shift(memo: MergeMemo, comparer: Comparer) -> set[BlockKey]:
     """Put each report of the morning after (``nextday.py``) in the block of the day before,
-    and each year-less recall the collection tells in an earlier year (``yearless.py``) in
-    that year's block; and back in its own when that no longer holds; returns the blocks
+    and back in its own when it no longer tells that day's happening; returns the blocks
     whose events changed. A moved event is known by the block it stands in."""
     known = memo.known
-    shiftable = [k.event for k in known.values() if k.event is not None]
-    published = [event for event in shiftable if may_shift(event)]
+    published = [k.event for k in known.values() if k.event is not None and may_shift(k.event)]
     moves = day_before_moves(published, memo.members, comparer)
-    recalled = recalled_year_moves(shiftable, memo.members, comparer)  # ``yearless.py``
-    moves.update(recalled)
     touched: set[BlockKey] = set()
-    for event in shiftable:
+    for event in published:
         old, copy = known[event.id], moves.get(event.id)
         if copy is None and old.key == block_key(event.date):
             continue  # at home, where ``_regroup`` put it

@@ -16,7 +16,6 @@ from markupsafe import Markup, escape
 
 from timeline.load.urls import allowed_url
 from timeline.merge.nextday import moved_report
-from timeline.merge.yearless import taken_year
 from timeline.model import (
     ArticleBody,
     ArticleEvents,
@@ -148,19 +147,18 @@ def article_html(
 
 def as_placed(event: Event, entry: Entry | None) -> Event:
     """An article's event as the timeline places it: a report of the morning after that the
-    merge moved to the day before (``Basis.DAY_BEFORE``), or a year-less recall it gave
-    the year the collection tells (``Basis.COLLECTION_YEAR``), shows that day and that
-    provenance on its article's page too, as on its entry's."""
+    merge moved to the day before (``Basis.DAY_BEFORE``) shows that day and that provenance
+    on its article's page too, as on its entry's."""
     # Only an entry dated before the event can hold it moved: the others (nearly all) skip
     # the scan of sources, thousands in a widely told entry, on every article page.
-    if entry is not None and entry.date.start < event.date.start:
+    if (
+        entry is not None
+        and event.basis is Basis.PUBLICATION
+        and entry.date.start < event.date.start
+    ):
         for source in entry.sources:
-            if source.event_id != event.id:
-                continue
-            if event.basis is Basis.PUBLICATION and source.basis is Basis.DAY_BEFORE:
+            if source.event_id == event.id and source.basis is Basis.DAY_BEFORE:
                 return moved_report(event)
-            if source.basis is Basis.COLLECTION_YEAR:
-                return taken_year(event, entry.date.start)
     return event
 
 

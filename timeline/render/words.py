@@ -25,8 +25,6 @@ def how_dated(expression: TimeExpression | None, basis: Basis) -> str:
         return "set by an editor"
     if basis is Basis.DAY_BEFORE:
         return "the day before the article was published, as other reports date what it tells"
-    if basis is Basis.COLLECTION_YEAR and expression is not None:
-        return f"“{expression.text}”, in the year other reports give what it recalls"
     if expression is None or basis is Basis.PUBLICATION:
         return "the day the article was published"
     words = f"“{expression.text}”"

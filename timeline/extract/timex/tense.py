@@ -198,23 +198,22 @@ _COMMA = 30
 # nouns of what cannot be planned: "the November 6 election", "the March 3 strike" (a strike
 # of workers is called ahead) or "the Friday deadline" may lie ahead. Up to two modifiers
 # stand between: a name, or a word of this short list.
+_UNFORESEEN_NOUNS = (
+    "explosions?", "blasts?", "attacks?", "bombings?", "shootings?", "killings?", "massacres?",
+    "deaths?", "crash(?:es)?", "earthquakes?", "quakes?", "collapse", "ambush", "assassination",
+    "murders?", "slayings?", "fires?", "spill", "leak", "disaster", "tragedy", "outbreak", "coup",
+    "uprising", "riots?", "clashes", "stampede", "floods?", "flooding", "tsunami", "shelling",
+    "incursion", "abduction", "kidnapping", "derailment", "sinking", "rampage", "accident",
+)  # fmt: skip
 _UNFORESEEN = re.compile(
     r"(?:\s+(?:[A-Z][\w'’-]*|(?i:deadly|fatal|suicide|terror|terrorist|rocket|missile|drone|"
     r"car|truck|bomb|rig|mine|gas|oil|chemical|twin|mass|massive|huge|devastating|"
     r"catastrophic|school|hospital|market))){0,2}"
-    r"\s+(?i:explosions?|blasts?|attacks?|bombings?|shootings?|killings?|massacres?|deaths?|"
-    r"crash(?:es)?|earthquakes?|quakes?|collapse|ambush|assassination|murders?|slayings?|"
-    r"fires?|spill|leak|disaster|tragedy|outbreak|coup|uprising|riots?|clashes|stampede|"
-    r"floods?|flooding|tsunami|shelling|incursion|abduction|kidnapping|derailment|sinking|"
-    r"rampage|accident)\b"
+    rf"\s+(?i:{'|'.join(_UNFORESEEN_NOUNS)})\b"
 )
-_UNFORESEEN_WORDS = (
-    "explosion", "blast", "attack", "bombing", "shooting", "killing", "massacre", "death",
-    "crash", "quake", "collapse", "ambush", "assassination", "murder", "slaying", "fire",
-    "spill", "leak", "disaster", "tragedy", "outbreak", "coup", "uprising", "riot", "clashes",
-    "stampede", "flood", "tsunami", "shelling", "incursion", "abduction", "kidnapping",
-    "derailment", "sinking", "rampage", "accident",
-)  # fmt: skip
+_UNFORESEEN_WORDS = tuple(re.sub(r"\(\?:\w+\)\?|\w\?", "", noun) for noun in _UNFORESEEN_NOUNS)
+"""Each noun of ``_UNFORESEEN`` without its optional ending ("explosion", "crash"), looked for
+first."""
 _UNFORESEEN_REACH = 60
 """How far after the expression its happening's noun is looked for (two modifiers and it)."""
 

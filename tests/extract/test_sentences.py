@@ -115,6 +115,17 @@ def test_splitting_work_grows_linearly_with_a_paragraph() -> None:
     assert lines_run(split(200)) <= 2.02 * lines_run(split(100))
 
 
+def test_reading_escapes_grows_linearly_with_the_text() -> None:
+    """Runs of backticks of many lengths (each looks for its equal) and escapes between."""
+    piece = "".join("`" * n + " 9\\/11 " for n in range(1, 40)) + "\n\n    code 3\\/4\n\n"
+
+    def mask(copies: int) -> Callable[[], object]:
+        text = piece * copies
+        return lambda: mask_markup.__wrapped__(text, 0)
+
+    assert lines_run(mask(200)) <= 2.05 * lines_run(mask(100))
+
+
 PATHOLOGICAL = {
     "brackets never closed": "[a " * 350_000,
     "tags never closed": "<a " * 350_000,

@@ -101,21 +101,24 @@ def split_paragraphs(plain: str, body_start: int) -> list[Span]:
         if stripped:
             offset = start + len(block) - len(block.lstrip())
             end = offset + len(stripped)
-            if spans and _goes_on(spans[-1].text, stripped):
+            opening = stripped[0]
+            if spans and (opening == "," or opening.islower()) and _goes_on(spans[-1], stripped):
                 offset = spans.pop().start
-            spans.append(Span(offset, end, plain[offset:end]))
+                stripped = plain[offset:end]
+            spans.append(Span(offset, end, stripped))
     return spans
 
 
-def _goes_on(before: str, block: str) -> bool:
-    """Whether ``block`` is the rest of the last sentence of the paragraph ``before``, cut
-    off by a line break: it opens with a comma (", the committee's chairman, said ..."),
+def _goes_on(paragraph: Span, block: str) -> bool:
+    """Whether ``block`` is the rest of the last sentence of ``paragraph``, cut off by a
+    line break: it opens with a comma (", the committee's chairman, said ..."),
     which no sentence does; or in lower case after an abbreviation, a title ("Sen.") or a
     name's party and state in brackets ("Rep. Jo Roe (D-Mass.)" and then "said ...").
     A block in lower case after a sentence's end is one of its own: readers' comments are
     often written so."""
     if block[0] == ",":
         return True
+    before = paragraph.text
     if not block[0].islower() or not before.endswith((".", ".)")):
         return False
     if before.endswith(")"):
@@ -205,28 +208,30 @@ def _unescaped(text: str, masked: str, body_start: int) -> str:
     the backslash masked with :data:`ESCAPE_MARK`, the mark itself shown even where it
     would be markup ("\\*" is a star, not emphasis). An escape inside markup that is
     masked already (a link's address) stays masked."""
+    found = [m for m in _ESCAPE.finditer(text, body_start) if masked[m.start()] == "\\"]
+    if not found:
+        return masked
     code = _code_spans(text, body_start)
     starts = [start for start, _ in code]
-    chars: list[str] | None = None
-    for match in _ESCAPE.finditer(text, body_start):
+    pieces, position = [], 0
+    for match in found:
         backslash = match.start()
-        if masked[backslash] != "\\":
-            continue
         last = bisect.bisect_right(starts, backslash) - 1
         if last >= 0 and backslash < code[last][1]:
             continue  # code shows its backslashes
-        if chars is None:
-            chars = list(masked)
-        chars[backslash] = ESCAPE_MARK
-        chars[backslash + 1] = match.group(1)
-    return masked if chars is None else "".join(chars)
+        pieces += [masked[position:backslash], ESCAPE_MARK, match.group(1)]
+        position = backslash + 2
+    pieces.append(masked[position:])
+    return "".join(pieces)
 
 
 def _code_spans(text: str, body_start: int) -> list[tuple[int, int]]:
     """The (sorted, disjoint) spans of the body that Markdown shows as code: blocks indented
     by four spaces or a tab after a blank line, and spans between two equal runs of
     backticks within a paragraph (a run with no equal run after it is no code)."""
-    spans = [match.span(1) for match in _CODE_BLOCK.finditer(text, body_start)]
+    spans = []
+    if "\n    " in text or "\n\t" in text:  # (a fast look before the slower pattern)
+        spans += [match.span(1) for match in _CODE_BLOCK.finditer(text, body_start)]
     if "`" in text:
         spans += _backtick_spans(text, body_start)
     return sorted(spans)
@@ -236,8 +241,7 @@ def _backtick_spans(text: str, body_start: int) -> list[tuple[int, int]]:
     """Spans between an opening run of backticks and the next run of the same length in
     the same paragraph; linear: each run's next equal run is found once, from the end."""
     runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text, body_start)]
-    breaks = [m.start() for m in _BLOCK_BREAK.finditer(text, body_start)]
-    paragraph = [bisect.bisect_left(breaks, start) for start, _ in runs]
+    breaks: list[int] | None = None  # the paragraph breaks, found once if ever needed
     following: dict[int, int] = {}
     next_equal = [-1] * len(runs)
     for index in range(len(runs) - 1, -1, -1):
@@ -248,8 +252,14 @@ def _backtick_spans(text: str, body_start: int) -> list[tuple[int, int]]:
     index = 0
     while index < len(runs):
         closing = next_equal[index]
-        if closing >= 0 and paragraph[closing] == paragraph[index]:
-            spans.append((runs[index][0], runs[closing][1]))
+        start, end = runs[index][0], runs[closing][1]
+        if closing >= 0:
+            if breaks is None:
+                breaks = [m.start() for m in _BLOCK_BREAK.finditer(text, body_start)]
+            if bisect.bisect_left(breaks, start) != bisect.bisect_left(breaks, end):
+                closing = -1  # the next equal run is in another paragraph: no code
+        if closing >= 0:
+            spans.append((start, end))
             index = closing + 1
         else:
             index += 1

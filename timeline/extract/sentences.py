@@ -252,7 +252,7 @@ def _backtick_spans(text: str, body_start: int) -> list[tuple[int, int]]:
     index = 0
     while index < len(runs):
         closing = next_equal[index]
-        start, end = runs[index][0], runs[closing][1]
+        start, end = runs[index][0], runs[closing][1] if closing >= 0 else 0
         if closing >= 0:
             if breaks is None:
                 breaks = [m.start() for m in _BLOCK_BREAK.finditer(text, body_start)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sys
 from collections.abc import Callable
@@ -12,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.extract.test_timex_property import FUZZ
+from timeline.extract import extract_article
 from timeline.extract.sentences import (
     _LINE_MARKERS,
     Span,
@@ -21,6 +23,7 @@ from timeline.extract.sentences import (
     split_paragraphs,
     split_sentences,
 )
+from timeline.model import Article
 
 
 def sentences(text: str) -> list[str]:
@@ -112,6 +115,17 @@ def test_splitting_work_grows_linearly_with_a_paragraph() -> None:
     assert lines_run(split(200)) <= 2.02 * lines_run(split(100))
 
 
+def test_reading_escapes_grows_linearly_with_the_text() -> None:
+    """Runs of backticks of many lengths (each looks for its equal) and escapes between."""
+    piece = "".join("`" * n + " 9\\/11 " for n in range(1, 40)) + "\n\n    code 3\\/4\n\n"
+
+    def mask(copies: int) -> Callable[[], object]:
+        text = piece * copies
+        return lambda: mask_markup.__wrapped__(text, 0)
+
+    assert lines_run(mask(200)) <= 2.05 * lines_run(mask(100))
+
+
 PATHOLOGICAL = {
     "brackets never closed": "[a " * 350_000,
     "tags never closed": "<a " * 350_000,
@@ -166,3 +180,106 @@ def test_lines_are_masked_as_the_pattern_before_masked_them(text: str) -> None:
         return _blank(match.group(0))
 
     assert _LINE_MARKERS.sub(blank, text) == _LINE_MARKERS_BEFORE.sub(blank, text)
+
+
+@pytest.mark.parametrize(
+    ("body", "plain"),
+    [
+        # a backslash escaping a mark of punctuation is read as that mark
+        (
+            "Officials called the raid the region's 9\\/11.",
+            "Officials called the raid the region's 9/11.",
+        ),
+        (
+            "The brigade's 3\\/4 strength \\(at best\\) held the ridge.",
+            "The brigade's 3/4 strength (at best) held the ridge.",
+        ),
+        # an escaped star or underscore is no emphasis: it is shown
+        (
+            "Casualties\\* rose to 40 in the \\_north\\_ sector.",
+            "Casualties* rose to 40 in the _north_ sector.",
+        ),
+        # an escaped backslash is one backslash, and the slash after it stays a slash
+        (
+            "The file was saved as C:\\\\/reports on the drive.",
+            "The file was saved as C:\\/reports on the drive.",
+        ),
+        # a backslash before a letter or a digit escapes nothing
+        ("The code named C:\\Users\\2024 leaked.", "The code named C:\\Users\\2024 leaked."),
+        # code shows its backslashes: a span between backticks, a block indented four spaces
+        ("The order `9\\/11` was signed.", "The order 9\\/11 was signed."),
+        ("Intro 9\\/11.\n\n    grid 3\\/4\n\nAfter 3\\/4.", "Intro 9/11. grid 3\\/4 After 3/4."),
+        # a single backtick opens no code: the escape after it is read
+        ("A ` stray mark, then 9\\/11.", "A stray mark, then 9/11."),
+    ],
+)
+def test_an_escape_is_read_as_the_mark_it_escapes(body: str, plain: str) -> None:
+    masked = mask_markup.__wrapped__(body, 0)
+    assert len(masked) == len(body)
+    assert normalize_space(masked) == plain
+
+
+def test_an_escape_keeps_every_offset_of_the_article() -> None:
+    front = "---\ntitle: T\npublished: 2024-03-14\nsource: S\n---\n\n"
+    body = "Militias called it their 9\\/11. The 3\\/4 brigade withdrew on 12 March 2024.\n"
+    article = Article("content/articles/a.md", "a", "T", dt.date(2024, 3, 14), "S",
+                      front + body, len(front))  # fmt: skip
+    extraction = extract_article(article)
+    (expression,) = extraction.expressions
+    assert article.text[expression.start : expression.end] == "12 March 2024"
+    lead, event = extraction.events  # the lead, dated by its publication, and the withdrawal
+    assert lead.text == "Militias called it their 9/11."
+    assert event.text == "The 3/4 brigade withdrew on 12 March 2024."
+    for told in (lead, event):
+        assert article.text[told.start : told.end] == told.text.replace("/", "\\/")
+
+
+@pytest.mark.parametrize(
+    ("body", "paragraphs"),
+    [
+        # a paragraph that opens with a comma goes on with the sentence before
+        (
+            "A spokesman for Rep. Jo Roe (D-Mass.)\n\n, the committee chairman, said on Monday "
+            "that talks failed.",
+            [
+                "A spokesman for Rep. Jo Roe (D-Mass.), the committee chairman, said on Monday "
+                "that talks failed."
+            ],
+        ),
+        (
+            'Shelling went on all night, "as it did in May."\n\n, the mayor said.',
+            ['Shelling went on all night, "as it did in May.", the mayor said.'],
+        ),
+        # in lower case after a party and state in brackets, or an abbreviation
+        (
+            "Sen. Ann Poe (R-Tex.)\n\nsaid the convoy had reached Kherson.",
+            ["Sen. Ann Poe (R-Tex.) said the convoy had reached Kherson."],
+        ),
+        (
+            "Talks were led by Lt. Gen.\n\nhalevi, the army said.",
+            ["Talks were led by Lt. Gen. halevi, the army said."],
+        ),
+        # in lower case after a sentence's end it is a paragraph of its own (a reader's comment)
+        (
+            "The ceasefire held on Sunday.\n\nthe shelling resumed at dawn anyway.",
+            ["The ceasefire held on Sunday.", "the shelling resumed at dawn anyway."],
+        ),
+        (
+            "The shelling stopped (for an hour.)\n\nthen it began again.",
+            ["The shelling stopped (for an hour.)", "then it began again."],
+        ),
+        # a paragraph in capitals after an abbreviation stays its own
+        (
+            "A statement came from Rep. Jo Roe (D-Mass.)\n\nThe army denied it.",
+            ["A statement came from Rep. Jo Roe (D-Mass.)", "The army denied it."],
+        ),
+    ],
+)
+def test_a_paragraph_that_goes_on_with_the_sentence_before_is_one_with_it(
+    body: str, paragraphs: list[str]
+) -> None:
+    text = "HEAD\n\n" + body + "\n"
+    spans = split_paragraphs(mask_markup.__wrapped__(text, 6), 6)
+    assert [normalize_space(s.text) for s in spans] == paragraphs
+    assert all(text[s.start : s.end] == s.text for s in spans)
+    assert [normalize_space(s.text) for p in spans for s in split_sentences(p)] == paragraphs

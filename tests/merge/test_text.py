@@ -64,9 +64,9 @@ from timeline.merge.text import lead_text
          "Drones hit the fuel depot outside Odesa, setting two tanks on fire."),
         ("Oct. 7, 2024 Rockets are fired at the city from the south for the whole morning.",
          "Rockets are fired at the city from the south for the whole morning."),
-        # a photo's credit: the photographer and the agency, either way round, the slash
-        # escaped in Markdown or not, the agency in capitals or not
-        ("Photograph: Jo Roe\\/REUTERS Israeli tanks entered Khan Younis on Tuesday, "
+        # a photo's credit: the photographer and the agency, either way round, the agency
+        # in capitals or not
+        ("Photograph: Jo Roe/REUTERS Israeli tanks entered Khan Younis on Tuesday, "
          "officials said.",
          "Israeli tanks entered Khan Younis on Tuesday, officials said."),
         ("Photograph: Anna Maria Kowalska/Corbis The convoy reached Kharkiv on Sunday after "
@@ -75,7 +75,7 @@ from timeline.merge.text import lead_text
         ("Photograph: AP/Jamal Haddad Rescue crews searched the rubble of the school in Gaza "
          "City through the night.",
          "Rescue crews searched the rubble of the school in Gaza City through the night."),
-        ("Photograph: AFP\\/Getty Hamas has freed three hostages in Khan Younis, the Red "
+        ("Photograph: AFP/Getty Hamas has freed three hostages in Khan Younis, the Red "
          "Cross said.",
          "Hamas has freed three hostages in Khan Younis, the Red Cross said."),
         # a chronology's line run into the caption or the line before it: the line after

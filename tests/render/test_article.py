@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 
 from timeline.extract import extract_article
@@ -58,3 +59,25 @@ def test_a_date_that_dates_no_happening_is_marked_as_what_it_dates() -> None:
     assert "expected, not reported as fact" in expected
     assert 'class="timex timex-state"' in since and "href" not in since
     assert "describes a situation or a tally, so it is not an entry" in since
+
+
+def test_an_escape_shows_the_mark_it_escapes_and_marks_stay_on_their_words() -> None:
+    text = (
+        "---\ntitle: T\npublished: 2025-02-05\n---\n\n"
+        "Residents called it Gaza's 9\\/11. The 3\\/4 brigade \\(the reserve\\) withdrew on "
+        "Saturday, and talks resumed on 15 February.\n\nThe order `9\\/11` stays code.\n"
+    )
+    extraction = extract_article(parse_article(text, "content/articles/a.md"))
+    article = extraction.article
+    body = ArticleBody(article.text, article.body_start, extraction.expressions)
+    entries = {e.id: e for e in merge_events(extraction.events)}
+    href = lambda entry: f"#{entry.anchor}"  # noqa: E731
+    html = str(article_html(prepare_body(body), extraction.events, entries, href))
+    assert "Gaza's 9/11." in html and "The 3/4 brigade (the reserve) withdrew" in html
+    assert "<code>9\\/11</code>" in html
+    wraps = html.split('<span class="timex-wrap">')[1:]
+    marked = [piece.split('<span class="timex-tip"')[0] for piece in wraps]
+    assert [re.sub(r"<[^>]*>", "", piece).strip() for piece in marked] == [
+        "Saturday",
+        "15 February",
+    ]

@@ -46,10 +46,10 @@ _RESIDUE = tuple(
         r"^(?:Photograph|Photo|Picture):\s+(?:\S+\s+){0,4}?\S*?\b"
         r"(?:AP|Reuters|AFP|Getty Images|EPA|PA|Rex Features)\s+",
         # "Photograph: Jane Doe/REUTERS ", "Photograph: Jo Roe/Corbis ", "Photograph: AP/Jo
-        # Roe " (an agency, then its photographer's two names), the slash escaped in
-        # Markdown ("\/"), before a lead's capital
-        rf"^(?:Photograph|Photo|Picture):\s+(?:{_AGENCY_NAME}\\?/{_NAME}\s+{_NAME}"
-        rf"|(?:{_NAME}\s+){{0,3}}{_NAME}\\?/[A-Za-z][\w.'’-]*(?:\s+Images)?)"
+        # Roe " (an agency, then its photographer's two names), before a lead's capital (a
+        # slash escaped in Markdown, "\/", is a slash in the sentence: extract.sentences)
+        rf"^(?:Photograph|Photo|Picture):\s+(?:{_AGENCY_NAME}/{_NAME}\s+{_NAME}"
+        rf"|(?:{_NAME}\s+){{0,3}}{_NAME}/[A-Za-z][\w.'’-]*(?:\s+Images)?)"
         r"\s+(?=[\"“‘']?[A-Z])",
     )
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import string
 import threading
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Mapping
@@ -59,6 +60,9 @@ def markdown_html(source: str) -> str:
 
 def _new_converter() -> markdown.Markdown:
     converter = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+    # A backslash escapes any mark of ASCII punctuation, as CommonMark reads it ("9\\/11" is
+    # "9/11"), and as the sentences of the record read it (``extract.sentences``).
+    converter.ESCAPED_CHARS = list(string.punctuation)
     converter.preprocessors.deregister("html_block")
     converter.inlinePatterns.deregister("html")
     # After the inline patterns (20), which make the links.

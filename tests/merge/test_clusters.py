@@ -73,8 +73,9 @@ def test_a_report_alike_every_member_joins() -> None:
 
 
 # A sentence that tells several happenings names one place for all of them: "across Khan
-# Younis" is where the guns fell silent, not where the prisoners walked out. A report sharing
-# no word with it is no evidence of another happening, and its place none either.
+# Younis" is where the guns fell silent, not where the prisoners were released. A report of
+# an article the entry holds already (its lead's hour) that shares no word with it is no
+# evidence of another happening, and its place none either.
 RELEASED_ACROSS = (
     "The guns fell silent across Khan Younis on Monday as the army released 40 Palestinians"
     " from its jails."
@@ -100,7 +101,7 @@ RELEASED = (
         ("Buses carrying the prisoners left Ketziot shortly after 2 a.m.", True),
     ],
 )  # fmt: skip
-def test_a_member_sharing_no_word_with_a_report_keeps_it_out_by_no_place(
+def test_an_articles_retelling_is_held_only_to_the_places_of_members_sharing_its_words(
     buses: str, joins: bool
 ) -> None:
     across, lead = told("1-wire", RELEASED_ACROSS, 0, "a"), told("2-daily", RELEASED, 0, "b")

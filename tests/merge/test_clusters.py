@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from tests.merge.test_blocks import WAR, one_entry, report
+from tests.merge.test_blocks import AT_0200, CONVOYS, WAR, one_entry, report, told
 from timeline.merge import merge_events
 from timeline.merge.blocks import KIN_MEMBERS, Comparer, _kin, event_words
 from timeline.merge.clusters import Cluster
@@ -70,6 +70,62 @@ def test_a_report_alike_every_member_joins() -> None:
     c = "An Israeli airstrike on a school in northern Jabalia killed 15 people."
     events = [report("1-wire", a, "a"), report("2-daily", b, "b"), report("3-post", c, "c"), *WAR]
     assert together(merge_events(events), "a", "b", "c")
+
+
+# A sentence that tells several happenings names one place for all of them: "across Khan
+# Younis" is where the guns fell silent, not where the prisoners were released. A report of
+# an article the entry holds already (its lead's hour) that shares no word with it is no
+# evidence of another happening, and its place none either.
+RELEASED_ACROSS = (
+    "The guns fell silent across Khan Younis on Monday as the army released 40 Palestinians"
+    " from its jails."
+)
+RELEASED = (
+    "The army released 40 Palestinian prisoners from Ketziot prison on Monday, officials said."
+)
+
+
+@pytest.mark.parametrize(
+    ("buses", "joins"),
+    [
+        # the hour of the lead's release, elsewhere than the first report's place, in words
+        # that first report does not say: its place is no evidence against the buses
+        ("Buses carrying the prisoners left Ketziot, outside Beersheba, shortly after 2 a.m.",
+         True),
+        # a word shared with the first report makes its place count again
+        ("Army buses carrying the prisoners left Ketziot, outside Beersheba, shortly after"
+         " 2 a.m.", False),
+        # the same place, or none: as before
+        ("Buses carrying the prisoners left Ketziot, outside Khan Younis, shortly after 2 a.m.",
+         True),
+        ("Buses carrying the prisoners left Ketziot shortly after 2 a.m.", True),
+    ],
+)  # fmt: skip
+def test_an_articles_retelling_is_held_only_to_the_places_of_members_sharing_its_words(
+    buses: str, joins: bool
+) -> None:
+    across, lead = told("1-wire", RELEASED_ACROSS, 0, "a"), told("2-daily", RELEASED, 0, "b")
+    later = replace(told("2-daily", buses, 200, "c"), date=AT_0200)
+    entries = merge_events([across, lead, later, *WAR, *CONVOYS])
+    assert together(entries, "a", "b")
+    assert together(entries, "a", "b", "c") is joins
+
+
+@pytest.mark.parametrize(
+    ("guards", "joins"),
+    [
+        # another article's report is held to every member's place, words shared or not
+        ("Ketziot prison guards escorted the prisoners onto buses outside Beersheba on Monday.",
+         False),
+        ("Ketziot prison guards escorted the prisoners onto buses on Monday.", True),
+    ],
+)  # fmt: skip
+def test_another_articles_report_is_held_to_every_members_place(guards: str, joins: bool) -> None:
+    across, lead = told("1-wire", RELEASED_ACROSS, 0, "a"), told("2-daily", RELEASED, 0, "b")
+    other = told("3-post", guards, 0, "c")
+    entries = merge_events([across, lead, other, *WAR, *CONVOYS])
+    assert together(entries, "a", "b")
+    assert together(entries, "a", "b", "c") is joins
 
 
 def cluster_of(events: list[Event], comparer: Comparer) -> Cluster:

@@ -77,14 +77,24 @@ def contradicts(
 ) -> bool:
     """True when an event tells another happening than some member of a cluster: another
     place, or another occurrence with nothing but where in common (``Places.apart_from``,
-    against the words of all the members telling that place and occurrence)."""
+    against the words of all the members telling that place and occurrence). A report of
+    an article the cluster holds is held only to the members it shares a word with."""
     wheres = _wheres(cluster, places, words)
     mine = words.get(event.id, frozenset())
+    retold = event.article.slug in cluster.slugs
     for (named, told, befell), theirs in itertools.islice(wheres.items(), WHERES):
         # Another occurrence counts against a member only when the two share a word: one
         # happening is told by several occurrences ("a strike", "the attack"), and two
-        # reports sharing nothing are no evidence of two happenings.
-        where = (named, told, befell) if not mine.isdisjoint(theirs) else (named, _NONE, _NONE)
+        # reports sharing nothing are no evidence of two happenings. Nor is another place,
+        # for a report of an article the cluster holds already: its article put it there,
+        # and a sentence telling several happenings names one place for all of them
+        # ("the guns fell silent across Gaza as 90 prisoners walked out of detention").
+        if mine.isdisjoint(theirs):
+            if retold:
+                continue
+            where = (named, _NONE, _NONE)
+        else:
+            where = (named, told, befell)
         if places.apart_from(event.id, where, frozenset(theirs), words):
             return True
     return False

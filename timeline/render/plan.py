@@ -166,12 +166,18 @@ def _chunks(dates: list[DateGroup], budget: int) -> Iterator[list[DateGroup]]:
 
 
 def _cut(group: DateGroup, budget: int) -> Iterator[DateGroup]:
-    piece = DateGroup(group.date)
+    """A date group in pieces of at most ``budget`` (one entry more costly stands alone).
+
+    The piece's weight is kept as it grows: summed again for each entry, a day of a
+    thousand entries (the first day of a war) cost a million additions every build."""
+    piece, used = DateGroup(group.date), 0
     for entry in group.entries:
-        if piece.entries and _weight_of_dates([piece]) + weight(entry) > budget:
+        cost = weight(entry)
+        if piece.entries and used + cost > budget:
             yield piece
-            piece = DateGroup(group.date)
+            piece, used = DateGroup(group.date), 0
         piece.entries.append(entry)
+        used += cost
     yield piece
 
 

@@ -188,6 +188,24 @@ MENTIONS = [
         [("last week", M)],
     ),
     ("Aid has been cut since Tuesday's strike on the convoy.", [("Tuesday's", M)]),
+    # The date of a comparison is the earlier occurrence's: the sentence does not report it.
+    (
+        "Talks resumed in Cairo. Militias shelled the port again, as they did on Monday.",
+        [("-", H), ("Monday", M)],
+    ),
+    (
+        "Talks resumed in Cairo. The governor sent troops to the border, just as he had last week.",
+        [("-", H), ("last week", M)],
+    ),
+    (
+        "Talks resumed in Cairo. Rebels fired rockets at the airbase, like they did on Friday.",
+        [("-", H), ("Friday", M)],
+    ),
+    # A date of the sentence's own still dates it, whatever the comparison holds.
+    (
+        "Rebels, as they did on Friday, fired rockets at the airbase on Monday.",
+        [("Monday", H)],
+    ),
 ]
 
 FURNITURE = [

@@ -108,6 +108,13 @@ def marked(sentence: str) -> tuple[str, list[TimeExpression]]:
         # "States" of a name tells nothing: the told date does not replace it.
         ("The envoy reached the United States on [Sunday] to meet aides on [Monday].", ["Sunday"]),
         ("The United States said on [Sunday] troops withdrew on [January 21].", ["January 21"]),
+        # A comparison's date is the earlier occurrence's, not the sentence's own.
+        ("The army, as it did on [Sunday], shelled the port on [Monday].", ["Monday"]),
+        ("Rebels, just as they had on [October 7], seized the bridge on [Monday].", ["Monday"]),
+        ("The army, like it did on [Sunday], shelled the port on [Monday].", ["Monday"]),
+        # Not the same occurrence told again, nor a clause of time whose verb follows.
+        ("The army, as it did so on [Sunday], shelled the port on [Monday].", ["Sunday"]),
+        ("As the army had on [Sunday] shelled the port, aid stopped on [Monday].", ["Sunday"]),
     ],
 )
 def test_dating_expressions(sentence: str, dates: list[str]) -> None:
@@ -125,6 +132,10 @@ def test_dating_expressions(sentence: str, dates: list[str]) -> None:
         ("Aid stopped after [Sunday]'s strike, officials said on [Monday].", None),
         ("Officials said on [Sunday] that talks would resume on [Monday].", None),
         ("Aid was held until [Monday], and by [Sunday] the convoy had left.", "until"),
+        ("Militias shelled the port, as they did on [Sunday].", "comparison"),
+        ("The town is as empty as it was in [January].", "comparison"),
+        ("Militias shelled the port, as expected, on [Sunday].", None),
+        ("Militias shelled the port and, as they did so on [Sunday], fired flares.", None),
     ],
 )
 def test_a_dating_carries_the_background_of_its_expression(

@@ -10,8 +10,9 @@ clause that holds the expression. The rules, in order (docs/events.md):
    Wednesday").
 2. **Mentions.** A date that only modifies a noun ("the October 7 attack", "last week's
    explosion", "Tuesday's earthquake") names a happening the clause does not report: the
-   event is a mention of it. A period counted from a date ("since March 2011") is a state,
-   and a mention when it names the happening it counts from ("since the October 7 attack",
+   event is a mention of it, as is the date of a comparison with an earlier occurrence
+   ("as he did Tuesday"). A period counted from a date ("since March 2011") is a state, and
+   a mention when it names the happening it counts from ("since the October 7 attack",
    "since the war began on October 7").
 3. **Expected.** Schedules and expectations ("is due to", "due on Saturday", "is expected
    to", "is set to", "scheduled for", "plans to", "had been supposed to", "is to be sworn
@@ -195,7 +196,7 @@ def target_of_report(
         return None
     if isinstance(background, _Unread):
         background = background_of(expression, sentence, offset)
-    if background == "modifier":
+    if background in ("modifier", "comparison"):
         return None
     told = before[: target.start()]
     words = cue_words(before)
@@ -238,7 +239,7 @@ def classify(
     text, start, end = sentence[low:high], start - low, end - low
     if isinstance(background, _Unread):
         background = background_of(expression, sentence, offset)
-    if background == "modifier":
+    if background in ("modifier", "comparison"):
         return EventKind.MENTION  # "Tuesday's explosion", even after "officials say the slick from"
     if is_telling(text[:start], text[end:]):
         telling = cue_words(text)

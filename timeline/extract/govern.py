@@ -3,7 +3,9 @@
 A sentence is cut into clauses at semicolons and at a comma before "and", "but", "while"
 or "whereas". In each clause, the dating expression is the first one that is not
 background, where background means an anchor ("since October 7", "until March", "after
-January 19") or a modifier of a noun ("the October 7 attack", "Sunday's vote"). A later
+January 19"), a modifier of a noun ("the October 7 attack", "Sunday's vote") or a
+comparison with an earlier occurrence ("as he did Tuesday", "just as the army had in
+March"). A later
 expression of the same clause wins when it is finer and lies inside the first ("in January
 ... on January 19"). A clause whose only dates are background is dated by its first one.
 Clauses dated alike give one date: a sentence yields each distinct date once.
@@ -42,6 +44,19 @@ ANCHOR_LAST_WORDS = (
     "late", "early", "mid",
 )  # fmt: skip
 MODIFIER_LAST_WORDS = ("the", "a", "an", "this", "that", "its", "their")
+# A comparison with an earlier occurrence: "as he did Tuesday", "just as the army had in
+# March", "like it did on Friday", "as they were in 2014". The date is the compared
+# occurrence's, never the sentence's own happening. Not "as he did so on Tuesday" (the same
+# occurrence), "as expected", nor a clause of time whose verb follows the date ("as he had
+# on Tuesday signed ...", checked after the date).
+_COMPARISON_BEFORE = re.compile(
+    r"(?i)\b(?:as|like)\s+(?:(?!(?:if|though|soon|long|far|well|that|which|who|whom|when|where|"
+    r"and|but|or|because|since|so|not)\b)[\w'’.-]+\s+){1,4}?"
+    r"(?:did|does|do|had|has|have|was|were)(?:\s+(?:been|done))?"
+    r"(?:\s+(?:before|too|also|once|previously|earlier))?\s+(?:(?:on|in|at)\s+)?$"
+)
+_PRO_VERBS = frozenset("did does do had has have was were been done".split())
+_VERB_AFTER = re.compile(r"\s+(?!(?:morning|evening|during|following)\b)[a-z]+(?:ed|ing)\b")
 _NOUN_AFTER = re.compile(r"'s|’s|\s+[a-z][a-z-]+(?!\w)")
 # A period's figures: "first-quarter results", "fourth quarter profit", "Q2 earnings" name
 # the period they cover, not the day they were told.
@@ -208,8 +223,9 @@ def _names(match: re.Match[str], window: str, after: str) -> bool:
 
 def background_of(expression: TimeExpression, sentence: str, offset: int) -> str | None:
     """How an expression is background: the anchor word before it ("since", "until" ...),
-    ``"modifier"`` for a noun modifier ("the October 7 attack", "Sunday's vote"), or None
-    when it is not background."""
+    ``"modifier"`` for a noun modifier ("the October 7 attack", "Sunday's vote"),
+    ``"comparison"`` for the date of an earlier occurrence compared with ("as he did
+    Tuesday"), or None when it is not background."""
     start, end = expression.start - offset, expression.end - offset
     look_from = max(0, start - _LOOK_BACK)
     if _possessive(expression, sentence, end):
@@ -220,7 +236,20 @@ def background_of(expression: TimeExpression, sentence: str, offset: int) -> str
     modifier = _modifies_a_noun(expression, sentence, look_from, start, end)
     if anchor is not None and not (modifier and anchor.group(1).lower() == "by"):
         return anchor.group(1).lower()  # but "affected by Tuesday's earthquake" is no deadline
-    return "modifier" if modifier else None
+    if modifier:
+        return "modifier"
+    return "comparison" if _compares(sentence, look_from, start, end) else None
+
+
+def _compares(sentence: str, look_from: int, start: int, end: int) -> bool:
+    """ "as he did Tuesday", "just as the army had in March": the date of an earlier
+    occurrence the sentence compares its own with."""
+    words = sentence[max(look_from, start - 30) : start]
+    if words.isascii() and _PRO_VERBS.isdisjoint(words.lower().split()):
+        return False  # most dates: no pro-verb in the few words before them
+    if _COMPARISON_BEFORE.search(sentence, look_from, start) is None:
+        return False
+    return _VERB_AFTER.match(sentence, end) is None
 
 
 def _possessive(expression: TimeExpression, sentence: str, end: int) -> bool:

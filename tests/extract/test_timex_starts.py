@@ -12,7 +12,15 @@ from tests.extract import timex_history_passages as passages
 from tests.extract.test_timex_property import FUZZ, TEXT
 from timeline.extract.timex.engine import folded
 from timeline.extract.timex.scanner import whole_scanner
-from timeline.extract.timex.starts import DIGITS, GATES, STARTERS, candidates, scanner_for
+from timeline.extract.timex.starts import (
+    DIGITS,
+    GATES,
+    STARTERS,
+    candidates,
+    candidates_in,
+    scanner_for,
+    scanners,
+)
 
 WHOLE = whole_scanner()
 WORD_OR_NUMBER = re.compile(r"[A-Za-z]+|\d+")
@@ -24,7 +32,7 @@ def disagreements(text: str) -> list[str]:
     """Every word or number where the whole scanner finds an expression that the engine's
     candidates and dispatch would not find alike."""
     text = folded(text)  # as the engine reads it
-    starts = {m.start() for m in candidates().finditer(text)}
+    starts = {m.start() for m in candidates_in(text)}
     found = []
     for token in WORD_OR_NUMBER.finditer(text):
         start, word = token.start(), token.group()
@@ -39,7 +47,7 @@ def disagreements(text: str) -> list[str]:
             continue  # kept from the scanner on purpose: "the company", "a man"
         if key == DIGITS and AMOUNT.match(text, start):
             continue
-        scanner = scanner_for(key)
+        scanner = scanners().get(word, scanner_for(DIGITS)) if key != DIGITS else scanner_for(key)
         dispatched = scanner.match(text, start) if scanner is not None else None
         same = dispatched is not None and (dispatched.span(), dispatched.lastgroup) == (
             whole.span(),
@@ -66,3 +74,32 @@ def test_the_dispatch_finds_what_the_whole_scanner_finds_in_history(name: str) -
 @given(TEXT)
 def test_the_dispatch_finds_what_the_whole_scanner_finds(text: str) -> None:
     assert disagreements(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Shelling resumed on Monday, 12 days after the truce.", ["Monday", "12", "days"]),
+        # marks outside ASCII that are no word characters: ASCII boundaries hold
+        ("The “Monday” talks – held last week – failed", ["Monday", "last"]),
+        # a letter or a digit of another script before a word: no word begins there
+        ("Talks at the CaféMonday club", []),
+        ("Report ٣Monday", ["٣"]),  # a number, as "3Monday" has "3"
+        ("Talks at the Café Monday club", ["Monday"]),
+    ],
+)
+def test_candidates_begin_at_word_boundaries_in_any_script(text: str, words: list[str]) -> None:
+    assert [m.group() for m in candidates_in(text)] == words
+
+
+@FUZZ
+@given(TEXT)
+def test_candidates_in_any_text_are_those_of_the_unicode_pattern(text: str) -> None:
+    text = folded(text)
+    found = [m.span() for m in candidates_in(text)]
+    assert found == [m.span() for m in candidates().finditer(text)]
+
+
+def test_every_starter_has_its_scanner_as_written() -> None:
+    assert set(scanners()) == STARTERS
+    assert all(scanners()[form] is scanner_for(form.lower()) for form in STARTERS)

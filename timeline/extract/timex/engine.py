@@ -27,7 +27,7 @@ from timeline.extract.timex.speakers import (
     quotation_at,
     telling_day,
 )
-from timeline.extract.timex.starts import candidates, first_word, scanner_for
+from timeline.extract.timex.starts import DIGITS, candidates_in, scanner_for, scanners
 from timeline.model import TimeExpression
 
 Interpreter = Callable[[re.Match[str], Context], list[TimeExpression]]
@@ -102,11 +102,12 @@ def find_expressions(
     found: list[TimeExpression] = []
     quoted: list[tuple[int, re.Match[str], Context]] = []
     position = 0
-    for candidate in candidates().finditer(read):
+    by_word, numbers = scanners(), scanner_for(DIGITS)
+    for candidate in candidates_in(read):
         start = candidate.start()
         if start < position:
             continue  # inside an expression already found
-        scanner = scanner_for(first_word(candidate.group()))
+        scanner = by_word.get(candidate.group(), numbers)
         match = scanner.match(read, start) if scanner is not None else None
         if match is None:
             continue

@@ -7,19 +7,20 @@ import re
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.extract import timex_history_passages as passages
-from tests.extract.test_timex_property import FUZZ, TEXT
+from tests.extract.test_timex_property import FUZZ, PIECE, TEXT
 from timeline.extract.timex.engine import folded
 from timeline.extract.timex.scanner import whole_scanner
 from timeline.extract.timex.starts import (
     DIGITS,
     GATES,
     STARTERS,
+    candidate_source,
     candidates,
-    candidates_in,
     scanner_for,
-    scanners,
+    scanner_of,
 )
 
 WHOLE = whole_scanner()
@@ -32,7 +33,7 @@ def disagreements(text: str) -> list[str]:
     """Every word or number where the whole scanner finds an expression that the engine's
     candidates and dispatch would not find alike."""
     text = folded(text)  # as the engine reads it
-    starts = {m.start() for m in candidates_in(text)}
+    starts = {m.start() for m in candidates().finditer(text)}
     found = []
     for token in WORD_OR_NUMBER.finditer(text):
         start, word = token.start(), token.group()
@@ -47,7 +48,7 @@ def disagreements(text: str) -> list[str]:
             continue  # kept from the scanner on purpose: "the company", "a man"
         if key == DIGITS and AMOUNT.match(text, start):
             continue
-        scanner = scanners().get(word, scanner_for(DIGITS)) if key != DIGITS else scanner_for(key)
+        scanner = scanner_of(word)
         dispatched = scanner.match(text, start) if scanner is not None else None
         same = dispatched is not None and (dispatched.span(), dispatched.lastgroup) == (
             whole.span(),
@@ -89,17 +90,26 @@ def test_the_dispatch_finds_what_the_whole_scanner_finds(text: str) -> None:
     ],
 )
 def test_candidates_begin_at_word_boundaries_in_any_script(text: str, words: list[str]) -> None:
-    assert [m.group() for m in candidates_in(text)] == words
+    assert [m.group() for m in candidates().finditer(text)] == words
+
+
+GLUED = st.lists(
+    st.tuples(st.sampled_from(["", " ", "é", "Ж", "٣", "“", "—", "_"]), PIECE).map("".join),
+    max_size=20,
+).map("".join)
+"""Pieces of text glued to letters, digits and marks of other scripts."""
 
 
 @FUZZ
-@given(TEXT)
-def test_candidates_in_any_text_are_those_of_the_unicode_pattern(text: str) -> None:
+@given(GLUED)
+def test_candidates_begin_where_a_word_begins(text: str) -> None:
     text = folded(text)
-    found = [m.span() for m in candidates_in(text)]
-    assert found == [m.span() for m in candidates().finditer(text)]
+    words = [m.span() for m in candidates().finditer(text)]
+    unicode_words = re.compile(candidate_source(r"\b"))
+    assert words == [m.span() for m in unicode_words.finditer(text)]
 
 
-def test_every_starter_has_its_scanner_as_written() -> None:
-    assert set(scanners()) == STARTERS
-    assert all(scanners()[form] is scanner_for(form.lower()) for form in STARTERS)
+def test_a_candidate_is_read_with_the_scanner_of_its_word() -> None:
+    assert all(scanner_of(form) is scanner_for(form.lower()) for form in STARTERS)
+    assert scanner_of("1948") is scanner_for(DIGITS)
+    assert scanner_of("٣") is scanner_for(DIGITS)

@@ -27,7 +27,7 @@ from timeline.extract.timex.speakers import (
     quotation_at,
     telling_day,
 )
-from timeline.extract.timex.starts import DIGITS, candidates_in, scanner_for, scanners
+from timeline.extract.timex.starts import candidates, scanner_of
 from timeline.model import TimeExpression
 
 Interpreter = Callable[[re.Match[str], Context], list[TimeExpression]]
@@ -102,12 +102,11 @@ def find_expressions(
     found: list[TimeExpression] = []
     quoted: list[tuple[int, re.Match[str], Context]] = []
     position = 0
-    by_word, numbers = scanners(), scanner_for(DIGITS)
-    for candidate in candidates_in(read):
+    for candidate in candidates().finditer(read):
         start = candidate.start()
         if start < position:
             continue  # inside an expression already found
-        scanner = by_word.get(candidate.group(), numbers)
+        scanner = scanner_of(candidate.group())
         match = scanner.match(read, start) if scanner is not None else None
         if match is None:
             continue

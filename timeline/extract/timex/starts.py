@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+import string
 
 from timeline.extract.timex.lexicon import (
     CENTURY_WORDS,
@@ -183,41 +183,45 @@ def _branches(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
-_NON_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]")
-"""A word character outside ASCII: a letter or a digit of another script ("é", "٣")."""
+# The regex engine tries the candidate pattern at every character, so a word's start is
+# tested cheapest first: an ASCII word boundary (no look-up in Unicode's tables), then one
+# class of the words' first letters (not each first letter in turn), then that no letter or
+# digit of another script comes before ("CaféMonday" holds no word "Monday"). Together they
+# are ``\b`` before a word of ASCII letters.
+WORD_START = rf"(?a:\b)(?=[{''.join(sorted({form[0] for form in STARTERS}))}])(?<![^\W\x00-\x7f])"
 
 
-def candidates_in(text: str) -> Iterator[re.Match[str]]:
-    """The matches of ``candidates`` in ``text``, in order. Where no character outside ASCII
-    is a letter or a digit (ASCII text, or curly quotes and dashes), a word begins where it
-    does for ASCII, and the pattern that tests word boundaries in ASCII is used: the same
-    matches, found in about three quarters of the time."""
-    ascii_words = text.isascii() or _NON_ASCII_WORD.search(text) is None
-    return candidates(ascii_words=ascii_words).finditer(text)
-
-
-@functools.cache
-def candidates(*, ascii_words: bool = False) -> re.Pattern[str]:
-    """Candidate words (each with its gate) and numbers: a match that begins with an ASCII
-    letter is a word (see ``scanners``), else a number. Compiled when first read, not at
-    import: a build with nothing to extract never pays it. (No named groups: marking them at
-    every character costs the scan of a text an eighth of its time.) ``ascii_words`` tests
-    word boundaries in ASCII, which is right only for text whose word characters are ASCII
-    (``candidates_in``)."""
+def candidate_source(word_start: str = WORD_START) -> str:
+    """The source of ``candidates``, with ``word_start`` before its words: the trie of the
+    starters, each with its gate, or a number that is no part of an amount."""
     suffixes = {
         form: rf"(?=(?i:{GATES[form.lower()]}))" if form.lower() in GATES else "(?![A-Za-z])"
         for form in STARTERS
     }
-    # A number that is part of an amount ("1,200", "$5.2", "40%") begins no expression. Both
-    # alternatives begin with a character class or a boundary, which the regex engine skips
-    # to quickly.
+    # A number that is part of an amount ("1,200", "$5.2", "40%") begins no expression. It
+    # begins with a character class, which the regex engine tests quickly.
     number = r"\d(?<![\d$£€.,]\d)\d*(?![\d%]|,\d)"
-    # The regex engine tries the pattern at every character. At a word boundary, one test of
-    # the first letters of all the words spares comparing the character with each of them in
-    # turn; and in ASCII a boundary is tested without looking characters up in Unicode's tables.
-    boundary = r"(?a:\b)" if ascii_words else r"\b"
-    firsts = "".join(sorted({form[0] for form in STARTERS}))
-    return re.compile(rf"{boundary}(?=[{firsts}]){_trie(suffixes)}|{number}")
+    return rf"{word_start}{_trie(suffixes)}|{number}"
+
+
+@functools.cache
+def candidates() -> re.Pattern[str]:
+    """Candidate words (each with its gate) and numbers: a match that begins with an ASCII
+    letter is a word (see ``scanner_of``), else a number. Compiled when first read, not at
+    import: a build with nothing to extract never pays it. (No named groups: marking them at
+    every character costs the scan of a text an eighth of its time.)"""
+    return re.compile(candidate_source())
+
+
+_LETTERS = frozenset(string.ascii_letters)
+
+
+@functools.lru_cache(maxsize=1024)
+def scanner_of(candidate: str) -> re.Pattern[str] | None:
+    """The scanner for a match of ``candidates``: that of its word lower-cased, or of
+    ``DIGITS`` for a number (words are of ASCII letters, numbers of digits). A lookup of the
+    candidate as written: the same few words come again and again."""
+    return scanner_for(candidate.lower() if candidate[0] in _LETTERS else DIGITS)
 
 
 @functools.cache
@@ -226,15 +230,6 @@ def scanner_for(first: str) -> re.Pattern[str] | None:
     ``DIGITS``), in the order of the whole scanner; None when no kind can."""
     kinds = [kind for kind in KIND_PATTERNS if first in FIRST_WORDS[kind]]
     return _compiled(tuple(kinds)) if kinds else None
-
-
-@functools.cache
-def scanners() -> dict[str, re.Pattern[str]]:
-    """The scanner of every word ``candidates`` can match, as it matches it (in one of three
-    cases): the engine looks a candidate up here instead of lower-casing it first; a
-    candidate not here is a number (``scanner_for(DIGITS)``)."""
-    found = {form: scanner_for(form.lower()) for form in STARTERS}
-    return {form: scanner for form, scanner in found.items() if scanner is not None}
 
 
 @functools.cache

@@ -94,6 +94,36 @@ FIRST_WORDS: dict[str, frozenset[str]] = {
 }
 assert set(FIRST_WORDS) == set(KIND_PATTERNS), "every kind needs the words it begins with"
 
+
+def _trie(suffixes: dict[str, str]) -> str:
+    """A pattern that matches any of the words, each followed by its suffix pattern, built as
+    a trie so that the regex engine compares a word with one branch, not with all."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for form, suffix in suffixes.items():
+        node = root
+        for letter in form:
+            node = node.setdefault(letter, {})
+        node[""] = {suffix: {}}
+    return _branches(root)
+
+
+def _branches(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    branches = [
+        re.escape(letter) + _branches(child) for letter, child in sorted(node.items()) if letter
+    ]
+    if "" in node:
+        branches.append(next(iter(node[""])))  # the word ends here: its suffix
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def _one_of(words: str) -> str:
+    """A pattern that matches any of the space-separated ``words``, written as a trie: in a
+    gate, which ignores case, the regex engine enters every alternative to compare its
+    first letter, so a hundred words cost a hundred tries, and their twenty first letters
+    twenty."""
+    return _trie(dict.fromkeys(words.split(), ""))
+
+
 # The commonest first words begin an expression only before a few words ("the first quarter",
 # "that day", "a year ago"): the candidate pattern checks the next word, so the kinds are not
 # even tried elsewhere.
@@ -111,21 +141,21 @@ _AFTER_THAT = (
     "autumn fall quarter"
 )
 _A_NEXT = rf"\s+(?:(?:{EXTRA})\s+)?(?:{UNIT}|few|couple|number|hundred)"
-_NUMBER_START = rf"(?:\d|(?:{'|'.join(sorted(_NUMBER_WORDS))})(?![A-Za-z]))"
+_NUMBER_START = rf"(?:\d|{_one_of(' '.join(sorted(_NUMBER_WORDS)))}(?![A-Za-z]))"
 _HEDGED = rf"\s+(?:(?:than|to|over|more\s+than)\s+)?{_NUMBER_START}"
 _VAGUE_NEXT = rf"\s+(?:(?:more|other|of|{EXTRA})\s+)*(?:{UNIT}|\d)"
 _ITS = r"\s+(?:\d{4}\s+)?(?:fiscal\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)[-\s]"
 _ORDINAL_NEXT = r"[-\s]+(?:quarter|half|century)\b"
-_PERIOD_WORDS = (
-    "week|weekend|month|year|quarter|century|morning|afternoon|evening|night|spring|summer|"
-    "autumn|fall|winter|" + "|".join(WEEKDAYS) + "|" + "|".join(_MONTHS)
-)
-_THIS_NEXT = rf"\s+(?:past\s+)?(?:{_PERIOD_WORDS})(?![A-Za-z])"
-_EACH_NEXT = rf"\s+(?:other\s+)?(?:hour|day|{_PERIOD_WORDS})(?![A-Za-z])"
+_PERIOD_WORDS = " ".join(
+    [*"week weekend month year quarter century morning afternoon evening night".split(),
+     *"spring summer autumn fall winter".split(), *WEEKDAYS, *sorted(_MONTHS)]
+)  # fmt: skip
+_THIS_NEXT = rf"\s+(?:past\s+)?{_one_of(_PERIOD_WORDS)}(?![A-Za-z])"
+_EACH_NEXT = rf"\s+(?:other\s+)?{_one_of('hour day ' + _PERIOD_WORDS)}(?![A-Za-z])"
 _EARLIER_NEXT = r"[-\s]+(?:this|that|last|next|today|yesterday|tomorrow|tonight)\b"
 GATES: dict[str, str] = {
-    "the": rf"\s+(?:(?:{'|'.join(_AFTER_THE.split())})(?![A-Za-z])|['\d])",
-    "that": rf"\s+(?:{'|'.join(_AFTER_THAT.split())})(?![A-Za-z])",
+    "the": rf"\s+(?:{_one_of(_AFTER_THE)}(?![A-Za-z])|['\d])",
+    "that": rf"\s+{_one_of(_AFTER_THAT)}(?![A-Za-z])",
     # a singular unit only in a few compounds: "a week-long strike", "year-end", "the
     # year-ago quarter", "the day before yesterday"
     "hour": "-long", "week": "-long", "month": "-long", "decade": "-long",
@@ -160,27 +190,6 @@ STARTERS = frozenset(
     for form in (word, word.capitalize(), word.upper())
     if word not in _CAPITALIZED_ONLY or form != word
 )
-
-
-def _trie(suffixes: dict[str, str]) -> str:
-    """A pattern that matches any of the words, each followed by its suffix pattern, built as
-    a trie so that the regex engine compares a word with one branch, not with all."""
-    root: dict[str, dict] = {}  # type: ignore[type-arg]
-    for form, suffix in suffixes.items():
-        node = root
-        for letter in form:
-            node = node.setdefault(letter, {})
-        node[""] = {suffix: {}}
-    return _branches(root)
-
-
-def _branches(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
-    branches = [
-        re.escape(letter) + _branches(child) for letter, child in sorted(node.items()) if letter
-    ]
-    if "" in node:
-        branches.append(next(iter(node[""])))  # the word ends here: its suffix
-    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 # The regex engine tries the candidate pattern at every character, so a word's start is

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.extract.test_timex_property import FUZZ
-from timeline.extract.timex import tense
+from timeline.extract.timex import speakers, tense
 
 _WORDS = [
     "if", "If", "UNLESS", "ıf", "unleſs", "agreed", "Ordered", "aſked", "to", "To", "late",
@@ -65,6 +65,25 @@ def test_the_quick_tests_never_spare_a_match(window: str) -> None:
 @given(WINDOW)
 def test_quotations_end_where_they_ended(window: str) -> None:
     assert _quote_ends(tense._QUOTE_END, window) == _quote_ends(_QUOTE_END_BEFORE, window)
+
+
+_MARK_BEFORE = re.compile(r"[“”\"]|``|''")
+"""The pattern ``speakers._MARK`` was before it began with a character class."""
+MARKS = st.lists(st.sampled_from(["`", "'", '"', "“", "”", "a", " ", "\n"]), max_size=30).map(
+    "".join
+)
+
+
+@FUZZ
+@given(MARKS, st.integers(0, 30), st.integers(0, 30))
+def test_quotation_marks_are_those_found_before(text: str, begin: int, end: int) -> None:
+    def marks(pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+        return [m.span() for m in pattern.finditer(text, begin, end)]
+
+    assert marks(speakers._MARK) == marks(_MARK_BEFORE)
+    first = speakers._MARK.search(text, begin, end)
+    before = _MARK_BEFORE.search(text, begin, end)
+    assert (first and first.span()) == (before and before.span())
 
 
 _AFTER_MARKER = [

@@ -27,7 +27,7 @@ from timeline.extract.timex.speakers import (
     quotation_at,
     telling_day,
 )
-from timeline.extract.timex.starts import candidates, first_word, scanner_for
+from timeline.extract.timex.starts import candidates, scanner_of
 from timeline.model import TimeExpression
 
 Interpreter = Callable[[re.Match[str], Context], list[TimeExpression]]
@@ -106,7 +106,7 @@ def find_expressions(
         start = candidate.start()
         if start < position:
             continue  # inside an expression already found
-        scanner = scanner_for(first_word(candidate.group()))
+        scanner = scanner_of(candidate.group())
         match = scanner.match(read, start) if scanner is not None else None
         if match is None:
             continue

@@ -28,7 +28,10 @@ from timeline.extract.timex import story
 from timeline.model import Precision, TimeExpression
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
-_MARK = re.compile(r"[“”\"]|``|''")
+_MARK = re.compile(r"[“”\"`'](?:(?<=[“”\"])|(?<=`)`|(?<=')')")
+"""A quotation mark: curly, straight, or TeX's two grave accents and two apostrophes. (It
+begins with a character class, which the regex engine skips to; the look-behinds say which
+mark it was.)"""
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“'`(])|\n[ \t]*\n")
 _SAID = re.compile(
     r"(?i)\b"

@@ -94,6 +94,36 @@ FIRST_WORDS: dict[str, frozenset[str]] = {
 }
 assert set(FIRST_WORDS) == set(KIND_PATTERNS), "every kind needs the words it begins with"
 
+
+def _trie(suffixes: dict[str, str]) -> str:
+    """A pattern that matches any of the words, each followed by its suffix pattern, built as
+    a trie so that the regex engine compares a word with one branch, not with all."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for form, suffix in suffixes.items():
+        node = root
+        for letter in form:
+            node = node.setdefault(letter, {})
+        node[""] = {suffix: {}}
+    return _branches(root)
+
+
+def _branches(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    branches = [
+        re.escape(letter) + _branches(child) for letter, child in sorted(node.items()) if letter
+    ]
+    if "" in node:
+        branches.append(next(iter(node[""])))  # the word ends here: its suffix
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def _one_of(words: str) -> str:
+    """A pattern that matches any of the space-separated ``words``, written as a trie: in a
+    gate, which ignores case, the regex engine enters every alternative to compare its
+    first letter, so a hundred words cost a hundred tries, and their twenty first letters
+    twenty."""
+    return _trie(dict.fromkeys(words.split(), ""))
+
+
 # The commonest first words begin an expression only before a few words ("the first quarter",
 # "that day", "a year ago"): the candidate pattern checks the next word, so the kinds are not
 # even tried elsewhere.
@@ -111,21 +141,21 @@ _AFTER_THAT = (
     "autumn fall quarter"
 )
 _A_NEXT = rf"\s+(?:(?:{EXTRA})\s+)?(?:{UNIT}|few|couple|number|hundred)"
-_NUMBER_START = rf"(?:\d|(?:{'|'.join(sorted(_NUMBER_WORDS))})(?![A-Za-z]))"
+_NUMBER_START = rf"(?:\d|{_one_of(' '.join(sorted(_NUMBER_WORDS)))}(?![A-Za-z]))"
 _HEDGED = rf"\s+(?:(?:than|to|over|more\s+than)\s+)?{_NUMBER_START}"
 _VAGUE_NEXT = rf"\s+(?:(?:more|other|of|{EXTRA})\s+)*(?:{UNIT}|\d)"
 _ITS = r"\s+(?:\d{4}\s+)?(?:fiscal\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)[-\s]"
 _ORDINAL_NEXT = r"[-\s]+(?:quarter|half|century)\b"
-_PERIOD_WORDS = (
-    "week|weekend|month|year|quarter|century|morning|afternoon|evening|night|spring|summer|"
-    "autumn|fall|winter|" + "|".join(WEEKDAYS) + "|" + "|".join(_MONTHS)
-)
-_THIS_NEXT = rf"\s+(?:past\s+)?(?:{_PERIOD_WORDS})(?![A-Za-z])"
-_EACH_NEXT = rf"\s+(?:other\s+)?(?:hour|day|{_PERIOD_WORDS})(?![A-Za-z])"
+_PERIOD_WORDS = " ".join(
+    [*"week weekend month year quarter century morning afternoon evening night".split(),
+     *"spring summer autumn fall winter".split(), *WEEKDAYS, *sorted(_MONTHS)]
+)  # fmt: skip
+_THIS_NEXT = rf"\s+(?:past\s+)?{_one_of(_PERIOD_WORDS)}(?![A-Za-z])"
+_EACH_NEXT = rf"\s+(?:other\s+)?{_one_of('hour day ' + _PERIOD_WORDS)}(?![A-Za-z])"
 _EARLIER_NEXT = r"[-\s]+(?:this|that|last|next|today|yesterday|tomorrow|tonight)\b"
 GATES: dict[str, str] = {
-    "the": rf"\s+(?:(?:{'|'.join(_AFTER_THE.split())})(?![A-Za-z])|['\d])",
-    "that": rf"\s+(?:{'|'.join(_AFTER_THAT.split())})(?![A-Za-z])",
+    "the": rf"\s+(?:{_one_of(_AFTER_THE)}(?![A-Za-z])|['\d])",
+    "that": rf"\s+{_one_of(_AFTER_THAT)}(?![A-Za-z])",
     # a singular unit only in a few compounds: "a week-long strike", "year-end", "the
     # year-ago quarter", "the day before yesterday"
     "hour": "-long", "week": "-long", "month": "-long", "decade": "-long",
@@ -162,51 +192,45 @@ STARTERS = frozenset(
 )
 
 
-def _trie(suffixes: dict[str, str]) -> str:
-    """A pattern that matches any of the words, each followed by its suffix pattern, built as
-    a trie so that the regex engine compares a word with one branch, not with all."""
-    root: dict[str, dict] = {}  # type: ignore[type-arg]
-    for form, suffix in suffixes.items():
-        node = root
-        for letter in form:
-            node = node.setdefault(letter, {})
-        node[""] = {suffix: {}}
-    return _branches(root)
+# The regex engine tries the candidate pattern at every character, so a word's start is
+# tested cheapest first: an ASCII word boundary (no look-up in Unicode's tables), then one
+# class of the words' first letters (not each first letter in turn), then that no letter or
+# digit of another script comes before ("CaféMonday" holds no word "Monday"). Together they
+# are ``\b`` before a word of ASCII letters.
+WORD_START = rf"(?a:\b)(?=[{''.join(sorted({form[0] for form in STARTERS}))}])(?<![^\W\x00-\x7f])"
 
 
-def _branches(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
-    branches = [
-        re.escape(letter) + _branches(child) for letter, child in sorted(node.items()) if letter
-    ]
-    if "" in node:
-        branches.append(next(iter(node[""])))  # the word ends here: its suffix
-    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+def candidate_source(word_start: str = WORD_START) -> str:
+    """The source of ``candidates``, with ``word_start`` before its words: the trie of the
+    starters, each with its gate, or a number that is no part of an amount."""
+    suffixes = {
+        form: rf"(?=(?i:{GATES[form.lower()]}))" if form.lower() in GATES else "(?![A-Za-z])"
+        for form in STARTERS
+    }
+    # A number that is part of an amount ("1,200", "$5.2", "40%") begins no expression. It
+    # begins with a character class, which the regex engine tests quickly.
+    number = r"\d(?<![\d$£€.,]\d)\d*(?![\d%]|,\d)"
+    return rf"{word_start}{_trie(suffixes)}|{number}"
 
 
 @functools.cache
 def candidates() -> re.Pattern[str]:
     """Candidate words (each with its gate) and numbers: a match that begins with an ASCII
-    letter is a word (see ``first_word``), else a number. Compiled when first read, not at
+    letter is a word (see ``scanner_of``), else a number. Compiled when first read, not at
     import: a build with nothing to extract never pays it. (No named groups: marking them at
     every character costs the scan of a text an eighth of its time.)"""
-    suffixes = {
-        form: rf"(?=(?i:{GATES[form.lower()]}))" if form.lower() in GATES else "(?![A-Za-z])"
-        for form in STARTERS
-    }
-    # A number that is part of an amount ("1,200", "$5.2", "40%") begins no expression. Both
-    # alternatives begin with a character class or a boundary, which the regex engine skips
-    # to quickly.
-    number = r"\d(?<![\d$£€.,]\d)\d*(?![\d%]|,\d)"
-    return re.compile(rf"\b{_trie(suffixes)}|{number}")
+    return re.compile(candidate_source())
 
 
 _LETTERS = frozenset(string.ascii_letters)
 
 
-def first_word(candidate: str) -> str:
-    """The key of ``scanner_for`` for a match of ``candidates``: its word, lower-cased, or
-    ``DIGITS`` for a number (words are of ASCII letters, numbers of digits)."""
-    return candidate.lower() if candidate[0] in _LETTERS else DIGITS
+@functools.lru_cache(maxsize=1024)
+def scanner_of(candidate: str) -> re.Pattern[str] | None:
+    """The scanner for a match of ``candidates``: that of its word lower-cased, or of
+    ``DIGITS`` for a number (words are of ASCII letters, numbers of digits). A lookup of the
+    candidate as written: the same few words come again and again."""
+    return scanner_for(candidate.lower() if candidate[0] in _LETTERS else DIGITS)
 
 
 @functools.cache

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 
 from timeline.build import corrected_articles
 from timeline.build.kept import TagMemo
+from timeline.made import Made
 from timeline.merge.mentions import DateMentions, MentionPart, MentionSum, mention_part
 from timeline.merge.rank import entry_traits
 from timeline.merge.traits import Traits
@@ -80,7 +81,7 @@ class TraitsMemo:
     def __call__(self, entry: Entry) -> Traits:
         """The entry's traits (``merge.rank.entry_traits``)."""
         made = entry.made
-        if made is None or not _as_made(entry):
+        if made is None or not _still_made(made, entry):
             self.worked += 1
             return entry_traits(entry)
         found = self._known.get(made.digest)
@@ -91,14 +92,11 @@ class TraitsMemo:
         return found[1]
 
 
-def _as_made(entry: Entry) -> bool:
-    """Whether the entry is still the one its ``made`` digest is of (by value)."""
-    made = entry.made
-    if made is None:
-        return False
-    joined = made.joined(entry.id, entry.date, entry.text, entry.kind, entry.sources,
-                         entry.mentions)  # fmt: skip
-    return joined is not None
+def _still_made(made: Made, entry: Entry) -> bool:
+    """Whether ``entry`` is still the one ``made`` is the digest of (compared by value)."""
+    found = made.joined(entry.id, entry.date, entry.text, entry.kind, entry.sources,
+                        entry.mentions)  # fmt: skip
+    return found is not None
 
 
 class RankingMemo:

@@ -16,23 +16,25 @@ from collections.abc import Callable, Sequence
 from timeline.build import corrected_articles
 from timeline.build.kept import TagMemo
 from timeline.made import Made
-from timeline.merge.mentions import DateMentions, MentionPart, MentionSum, mention_part
+from timeline.merge.mentions import DateMentions, MentionSum, mention_part
 from timeline.merge.rank import entry_traits
 from timeline.merge.traits import Traits
 from timeline.model import ArticleEvents, Correction, Entry
 
 
 class MentionMemo:
-    """What the articles (as corrected) say of each day, kept as a sum of each article's
-    part by the article's key (its file's bytes, path and the extraction settings): the
-    parts of the articles gone are taken out, those of the articles new added."""
+    """What the articles (as corrected) say of each day, kept as the sum of each article's
+    part (``MentionSum``): the parts of the articles gone are taken out, those of the
+    articles new added. An article is known by its key (its file's bytes, path and the
+    extraction settings); the part of one gone is made again from its events, which serve
+    holds anyway, rather than every part held (the words of every clause of every article)."""
 
     def __init__(self) -> None:
         self._corrections: tuple[Correction, ...] | None = None
-        self._parts: dict[str, MentionPart] = {}
+        self._articles: dict[str, ArticleEvents] = {}
         self._sum = MentionSum()
         self.worked = 0
-        """How many articles' parts the last ``update`` worked out (the others were kept)."""
+        """How many articles' parts the last ``update`` worked out, taken out or added."""
 
     def update(
         self, articles: Sequence[ArticleEvents], corrections: tuple[Correction, ...]
@@ -40,24 +42,23 @@ class MentionMemo:
         """Bring the sum to ``articles`` (as loaded; corrected here as the merge corrects
         them) and give what they say of each day, made when the ranking asks for it."""
         if corrections != self._corrections:  # another set re-dates events: every part
-            self._corrections, self._parts, self._sum = corrections, {}, MentionSum()
-        corrected = corrected_articles(articles, corrections)
-        wanted = {article.key: article for article in corrected}
+            self._corrections, self._articles, self._sum = corrections, {}, MentionSum()
+        wanted = {article.key: article for article in corrected_articles(articles, corrections)}
+        known, total = self._articles, self._sum
         try:
-            for key in [key for key in self._parts if key not in wanted]:
-                self._sum.take_out(self._parts.pop(key))
-            self.worked = 0
-            for key, article in wanted.items():
-                if key not in self._parts:
-                    part = mention_part(article.events)
-                    self._sum.add(part)
-                    self._parts[key] = part
-                    self.worked += 1
+            gone = [key for key in known if key not in wanted]
+            new = [article for key, article in wanted.items() if key not in known]
+            for key in gone:  # first: a changed article's new part may name the same page
+                total.take_out(mention_part(known.pop(key).events))
+            for article in new:
+                total.add(mention_part(article.events))
+                known[article.key] = article
         except Exception:
             self._corrections = None  # a sum cut short is not the sum of its parts
             raise
-        self._sum.changed.clear()  # only a keeper of the sum by days reads it
-        return self._sum.mentions
+        self.worked = len(gone) + len(new)
+        total.changed.clear()  # only a keeper of the sum by days reads it
+        return total.mentions
 
 
 class TraitsMemo:

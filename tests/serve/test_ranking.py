@@ -5,6 +5,7 @@ The war, its towns and its outlets are made up.
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from pathlib import Path
 
@@ -108,6 +109,24 @@ def test_the_kept_sum_of_day_mentions_is_the_sum_worked_out_again(tmp_path: Path
         if number:
             assert memo.worked <= 2  # one article changed: its old part out, its new one in
         _random_edit(site, rng, number)
+
+
+def test_a_change_of_corrections_sums_the_parts_again(tmp_path: Path) -> None:
+    """A re-dated event moves what its article says to another day: the parts kept of the
+    uncorrected events are not what the articles say now."""
+    site = _war_site(tmp_path / "war", random.Random(3))
+    memo = MentionMemo()
+    loaded = load_site(load_config(site))
+    memo.update(loaded.articles, loaded.corrections)()
+    dated = [e for a in loaded.articles for e in a.events if e.date.start.month == 3]
+    corrections = site / "content" / "corrections.toml"
+    for text in [f'[redate."{dated[0].id}"]\ndate = "2025-05-20"\nreason = "overnight"\n', ""]:
+        corrections.write_text(text, encoding="utf-8")
+        loaded = load_site(load_config(site))
+        kept = memo.update(loaded.articles, loaded.corrections)()
+        corrected = corrected_articles(loaded.articles, loaded.corrections)
+        _same_mentions(kept, DateMentions(e for a in corrected for e in a.events))
+        assert (dt.date(2025, 5, 20) in kept.articles) is bool(text)
 
 
 def test_kept_traits_are_the_traits_read_again(tmp_path: Path) -> None:

@@ -8,7 +8,10 @@ edit adds a dated sentence, which becomes an entry there). It measures the time 
 write until the open page shows the new text and prints the median and the worst per size
 and page.
 
-    .venv/bin/python bench/serve.py [--sizes 100,5000] [--edits 20]
+    .venv/bin/python bench/serve.py [--sizes 100,5000] [--edits 20] [--no-cold]
+
+``--no-cold`` skips the cold build (serve then starts from the store an earlier run's build
+left, as it would otherwise); the load average is printed before and after each size.
 """
 
 from __future__ import annotations
@@ -212,17 +215,26 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="100,5000")
     parser.add_argument("--edits", type=int, default=20)
+    parser.add_argument("--no-cold", action="store_true", help="skip the cold build")
     options = parser.parse_args()
     print(machine())
     for count in (int(s) for s in options.sizes.split(",")):
         site = generate_site(SCRATCH / f"site-{count}", count)
-        cold = cold_build(site)
-        print(f"{count:>6} articles: cold build {cold:6.2f} s")
+        print(f"{count:>6} articles: load average {_load()} at {time.strftime('%H:%M:%S')}")
+        if not options.no_cold:
+            cold = cold_build(site)
+            print(f"{'':>6}  cold build {cold:6.2f} s")
         for kind, times in measure_edits(site, options.edits).items():
             print(
                 f"{'':>6}  {kind:<14} edit → page shows it: median "
                 f"{statistics.median(times) * 1000:5.0f} ms, worst {max(times) * 1000:5.0f} ms"
             )
+        print(f"{'':>6}  load average {_load()} at {time.strftime('%H:%M:%S')}")
+
+
+def _load() -> str:
+    """The load average of the last minute (the machine may be shared)."""
+    return f"{os.getloadavg()[0]:.1f}"
 
 
 if __name__ == "__main__":

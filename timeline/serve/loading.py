@@ -71,7 +71,8 @@ class ArticleCache:
             self._results, self._stats, self._settings = {}, None, settings
         read = read_articles(config, self._stats)
         self._stats = read.stats
-        new = [f for f in read.files if f.key not in self._results]
+        known = self._results
+        new = [f for f in read.files if f.key not in known]
         folder = config.root / CACHE_DIR if len(new) >= _STORE_FROM else None
         bodies: dict[str, tuple[ArticleBody, PreparedBody | None]] = {}
         with Store(folder, write=False) as store, Workers() as workers:
@@ -86,8 +87,12 @@ class ArticleCache:
             )
         made = zip(extracted.articles, extracted.doubts, strict=True)
         fresh = {a.key: ArticleResult(a, d, *bodies[a.key]) for a, d in made}
-        known = {**self._results, **fresh}
-        self._results = {f.key: known[f.key] for f in read.files if f.key in known}
+        # A new dict, never the last one changed: the last version's bodies read it still.
+        self._results = {}
+        for file in read.files:
+            found = known.get(file.key) or fresh.get(file.key)
+            if found is not None:  # None: the file did not extract (its error is listed)
+                self._results[file.key] = found
         errors = [*read.errors, *extracted.errors]
         results = list(self._results.values())
         errors.extend(duplicate_slugs(r.article.article for r in results))
@@ -116,7 +121,7 @@ class ArticleCache:
 
 def published_only(loaded: Loaded, drafts: bool) -> Loaded:
     """The loaded site without draft articles, unless ``drafts``."""
-    if drafts:
+    if drafts or not any(a.article.draft for a in loaded.articles):
         return loaded
     kept = [
         (a, d) for a, d in zip(loaded.articles, loaded.doubts, strict=True) if not a.article.draft

@@ -16,6 +16,7 @@ from timeline.merge import MergeMemo
 from timeline.render import theme_dirs
 from timeline.serve.live import Live
 from timeline.serve.loading import ArticleCache, published_only
+from timeline.serve.ranking import RankingMemo
 from timeline.serve.site import PageMemo, SiteVersion, read_static, theme_signature
 from timeline.write import static_files
 
@@ -34,6 +35,7 @@ class Session:
         self._articles = ArticleCache()
         self._pages = PageMemo()
         self._merges = MergeMemo()
+        self._ranking = RankingMemo()
         self._lock = threading.Lock()
 
     def first_build(self) -> None:
@@ -74,12 +76,17 @@ class Session:
         config = load_config(self.root)
         self.config = config
         outcome = self._articles.load(config)
+        loaded = published_only(outcome.loaded, self._drafts)
+        ranking = self._ranking
+        ranking.next_build()
         try:
-            timeline = make_timeline(published_only(outcome.loaded, self._drafts), self._merges)
+            mentions = ranking.mentions.update(loaded.articles, loaded.corrections)
+            timeline = make_timeline(loaded, self._merges, ranking.tags, mentions, ranking.traits)
         except BuildFailed:
             raise  # the merge, if it ran, ran to its end
         except Exception:
             self._merges = MergeMemo()  # a merge cut short may have left the memo half updated
+            self._ranking = RankingMemo()
             raise
         theme_changed = self._pages.reset_if_theme_changed(theme_signature(config))
         folders = [folder / "static" for folder in theme_dirs(config)]

@@ -154,6 +154,7 @@ def test_a_merge_from_the_record_of_the_last_build_is_a_fresh_merge(tmp_path: Pa
             articles[new] = [made(new) for _ in range(rng.randint(1, 6))]
         apart = frozenset(e.id for e in events()[:: 29 + step])
         memo = memo_from(record, given())
+        memo.once = step % 2 == 0  # as a build merges: once, then recorded
         traits = EntryTraits(record, memo)
         merged = merge_events(events(), apart=apart, memo=memo)
         fresh = merge_events(events(), apart=apart)
@@ -585,3 +586,23 @@ def test_an_event_changed_only_in_its_date_expression_has_its_traits_worked_out(
     (again,) = merge_events([changed], memo=memo)
     assert (again.id, again.text) == (entry.id, entry.text)
     assert not traits(again).statement and traits.worked == 1
+
+
+def test_a_memo_merged_once_keeps_only_what_its_record_reads() -> None:
+    """A build merges once and records the merge (``MergeMemo.once``): each event's words
+    and block by event, the entries' order and the reactions' links go when the merge
+    returns, and the record is the one a memo kept for another merge gives."""
+    rng = random.Random(7)
+    articles = {
+        f"s{n}": [varied(rng, f"s{n}", 20 * n + i, dt.date(2025, 1, 20 + n % 9)) for i in range(12)]
+        for n in range(12)
+    }
+    given = [(key_of(events), events) for events in articles.values()]
+    events = [e for listed in articles.values() for e in listed]
+    kept, once = MergeMemo(), MergeMemo(once=True)
+    merged = merge_events(events, memo=once)
+    assert merged == merge_events(events, memo=kept)
+    assert any(e.related for e in merged) and kept.linked  # the reactions' links were made
+    assert kept.known and kept.order
+    assert (once.known, once.order, once.linked) == ({}, {}, {})
+    assert record_of(once, given) == record_of(kept, given)

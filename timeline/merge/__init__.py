@@ -31,6 +31,7 @@ from timeline.merge.entries import make_entry
 from timeline.merge.evidence import unevidenced
 from timeline.merge.nextday import day_before_moves, may_shift
 from timeline.merge.order import EntryOrder, entry_order, order_entries, published_key, sort_start
+from timeline.merge.places import Places
 from timeline.merge.reactions import Linked, link_reactions
 from timeline.merge.similarity import Weights, frequency_weights
 from timeline.model import DateValue, Entry, Event
@@ -104,6 +105,10 @@ class MergeMemo:
     """Each article's events' digests, by the article's cache key, where a memo made from a
     build's record (``merge/record.py``) knows them: the next record takes them rather than
     working them out."""
+    once: bool = False
+    """A memo of one merge whose record is made next (a build, ``build/kept.py``): what only
+    another merge by this memo reads (each event's words and block by event, the entries'
+    order, the reactions' links) is let go when the merge returns, before the ranking."""
 
     @property
     def merged(self) -> int:
@@ -130,7 +135,7 @@ def merge_events(
     memo = memo if memo is not None else MergeMemo()
     memo.remerged = set()
     before = memo.known
-    known, fresh = _know(recorded, before)
+    known, fresh = _know(recorded, before, said_kept=not memo.once)
     gone = before.keys() - known.keys()
     moved = _regroup(memo, before, known, fresh, gone)
     changed = _reweigh(memo, before, known, fresh, gone)
@@ -144,19 +149,25 @@ def merge_events(
         for entry in _block(key, members, comparer, memo, changed, key in moved)
     ]
     memo.blocks = {key: memo.blocks[key] for key in memo.members}
+    # The coarse pass and the reactions read only words and weights: what the blocks' merge
+    # kept of each report's weight and reactions goes before they run.
+    comparer = Comparer(memo.words, memo.weights, apart, {}, comparer.wholes)
     memo.compared = Compared()
     joined, memo.folded = join_coarse_mentions(
         _ordered(entries, memo), comparer, memo.folded, changed, memo.compared
     )
     linked, memo.linked = link_reactions(joined, comparer, memo.linked, changed, _event_of(known))
+    if memo.once:  # 19 MiB of the 80 the merge holds at 10,000 articles (round sixteen)
+        memo.known, memo.order, memo.linked = {}, {}, {}
     return tuple(linked)
 
 
 def _know(
-    events: Iterable[Event], before: dict[str, _Known]
+    events: Iterable[Event], before: dict[str, _Known], *, said_kept: bool = True
 ) -> tuple[dict[str, _Known], list[str]]:
     """Every event's words and block key, taken from ``before`` for events seen already;
-    and the ids of the events not seen before (new, or another object than last time)."""
+    and the ids of the events not seen before (new, or another object than last time).
+    What each event said is kept only when ``said_kept`` (for another merge to compare)."""
     known: dict[str, _Known] = {}
     fresh = []
     # Many events say the same (one sentence retold, a date shared): one tuple, one set of
@@ -180,7 +191,7 @@ def _know(
                 found = shared[told] = (told, sets.setdefault(words, words))
             told, words = found
         key = keys.setdefault(event.date, block_key(event.date))
-        known[event.id] = _Known(event, told, words, key)
+        known[event.id] = _Known(event, told if said_kept else None, words, key)
         fresh.append(event.id)
     return known, fresh
 
@@ -306,7 +317,10 @@ def _block(
         return kept.entries
     memo.remerged.add(key)
     events = tuple(members.values())
-    clusters = merge_block(events, comparer)
+    # Each sentence's reading is kept for its block alone: kept for the whole merge, they
+    # were a third of its peak at 10,000 articles, to spare reading again the sentences
+    # told in other blocks too (docs/internals/performance.md, round sixteen).
+    clusters = merge_block(events, replace(comparer, places=Places()))
     entries = tuple(make_entry(cluster) for cluster in clusters)
     words = frozenset().union(*(comparer.words[e.id] for e in events))
     ids = tuple(tuple(event.id for event in cluster) for cluster in clusters)

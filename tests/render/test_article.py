@@ -47,12 +47,7 @@ def test_a_date_that_dates_no_happening_is_marked_as_what_it_dates() -> None:
         "Hamas freed three hostages on Saturday. The next exchange is expected on 15 February."
         " More than 46,000 people have been killed since March 2024.\n"
     )
-    extraction = extract_article(parse_article(text, "content/articles/a.md"))
-    article = extraction.article
-    body = ArticleBody(article.text, article.body_start, extraction.expressions)
-    entries = {e.id: e for e in merge_events(extraction.events)}
-    href = lambda entry: f"#{entry.anchor}"  # noqa: E731
-    html = str(article_html(prepare_body(body), extraction.events, entries, href))
+    html = _page_html(text)
     saturday, expected, since = html.split('<span class="timex-wrap">')[1:]
     assert 'class="timex"' in saturday and "not reported" not in saturday
     assert 'class="timex timex-expected"' in expected and 'href="#e-' in expected
@@ -67,12 +62,7 @@ def test_an_escape_shows_the_mark_it_escapes_and_marks_stay_on_their_words() -> 
         "Residents called it Gaza's 9\\/11. The 3\\/4 brigade \\(the reserve\\) withdrew on "
         "Saturday, and talks resumed on 15 February.\n\nThe order `9\\/11` stays code.\n"
     )
-    extraction = extract_article(parse_article(text, "content/articles/a.md"))
-    article = extraction.article
-    body = ArticleBody(article.text, article.body_start, extraction.expressions)
-    entries = {e.id: e for e in merge_events(extraction.events)}
-    href = lambda entry: f"#{entry.anchor}"  # noqa: E731
-    html = str(article_html(prepare_body(body), extraction.events, entries, href))
+    html = _page_html(text)
     assert "Gaza's 9/11." in html and "The 3/4 brigade (the reserve) withdrew" in html
     assert "<code>9\\/11</code>" in html
     wraps = html.split('<span class="timex-wrap">')[1:]
@@ -81,3 +71,14 @@ def test_an_escape_shows_the_mark_it_escapes_and_marks_stay_on_their_words() -> 
         "Saturday",
         "15 February",
     ]
+
+
+def _page_html(text: str) -> str:
+    """The body HTML of the article page of one article file's ``text``, its entries
+    merged from its own events."""
+    extraction = extract_article(parse_article(text, "content/articles/a.md"))
+    article = extraction.article
+    body = ArticleBody(article.text, article.body_start, extraction.expressions)
+    entries = {e.id: e for e in merge_events(extraction.events)}
+    href = lambda entry: f"#{entry.anchor}"  # noqa: E731
+    return str(article_html(prepare_body(body), extraction.events, entries, href))

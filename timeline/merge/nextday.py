@@ -27,8 +27,9 @@ later report of an article whose lead moved, giving an hour in words that name n
 ("the earthquake struck around 5 o'clock in the afternoon"; not "this afternoon" or
 "tonight"), to an occurrence that lead tells, moves with it at its hour.
 
-Every merge decides the moves afresh from the blocks' members and the words' weights, so a
-merge kept between builds (``MergeMemo``) gives what a fresh one gives.
+Every merge decides the moves afresh from the blocks' members and the words' weights, each
+report that may move counted on its own day as extracted wherever a kept merge holds it, so
+a merge kept between builds (``MergeMemo``) gives what a fresh one gives.
 """
 
 from __future__ import annotations
@@ -69,10 +70,13 @@ def day_before_moves(
     comparer: Comparer,
 ) -> dict[str, Event]:
     """Of ``events``, the reports dated only by their publication that tell a happening of
-    the day before (module docstring), each as it is dated there, by event id; ``members``
-    are the blocks' events (those dated by their words are compared with)."""
+    the day before (module docstring), each as it is dated there, by event id; ``events``
+    are all the events that may stand there (``may_shift``), as extracted, and ``members``
+    the blocks' events (those dated by their words are compared with, each of ``events``
+    on its own day wherever the blocks hold it)."""
+    events = list(events)
     moves: dict[str, Event] = {}
-    index = _Index(members, comparer)
+    index = _Index(members, comparer, events)
     # A report of the publication day dated by its words keeps a report there.
     pending = [
         event
@@ -190,11 +194,28 @@ def _by_words(event: Event) -> bool:
 
 
 class _Index:
-    """The events of each day dated by their words, by their words, built when asked."""
+    """The events of each day dated by their words, by their words, built when asked.
 
-    def __init__(self, members: Mapping[BlockKey, Mapping[str, Event]], comparer: Comparer):
+    Each of ``shifting`` (every event that may stand on the day before) is counted on its
+    own day as extracted, wherever the blocks hold it: a merge kept between builds holds a
+    moved report in the day before's block (as moved, or, in a memo made from a build's
+    record, as extracted), where a fresh merge has it at home, and an hour of the
+    publication day is dated by its words there."""
+
+    def __init__(
+        self,
+        members: Mapping[BlockKey, Mapping[str, Event]],
+        comparer: Comparer,
+        shifting: Iterable[Event],
+    ):
         self.members = members
         self.comparer = comparer
+        self.shifting: set[str] = set()
+        self.at_home: dict[BlockKey, list[Event]] = defaultdict(list)
+        for event in shifting:
+            self.shifting.add(event.id)
+            if _by_words(event):
+                self.at_home[block_key(event.date)].append(event)
         self.by_word: dict[BlockKey, dict[str, list[Event]]] = {}
 
     def alike(
@@ -238,7 +259,9 @@ class _Index:
     def _index(self, key: BlockKey) -> dict[str, list[Event]]:
         found = self.by_word.get(key)
         if found is None:
-            found = self.by_word[key] = _word_index(self.members.get(key, {}).values(), self)
+            shifting = self.shifting
+            events = [e for e in self.members.get(key, {}).values() if e.id not in shifting]
+            found = self.by_word[key] = _word_index([*events, *self.at_home.get(key, ())], self)
         return found
 
 

@@ -258,6 +258,16 @@ def test_the_store_keeps_values_by_kind_and_key(tmp_path: Path) -> None:
         assert none.get("a", "k") is None and not none.usable
 
 
+def test_a_store_is_read_through_a_relative_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Store(tmp_path / "cache") as store:
+        store.put("a", "k", b"kept")
+    monkeypatch.chdir(tmp_path)
+    with Store(Path("cache"), write=False) as reading:
+        assert reading.usable and reading.get("a", "k") == b"kept"
+
+
 def test_unchanged_pages_keep_their_files_and_times(sample_site: Path) -> None:
     first = build_site(sample_site)
     output = sample_site / "output"

@@ -195,7 +195,9 @@ class Store:
         if self._write:
             db = sqlite3.connect(path, isolation_level="DEFERRED", check_same_thread=False)
         else:
-            db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+            # A file URI needs an absolute path: a site given as "." is read too.
+            uri = f"{path.absolute().as_uri()}?mode=ro"
+            db = sqlite3.connect(uri, uri=True, check_same_thread=False)
         try:
             # A cache: a crash may lose what was not committed, and damage shows as a miss.
             db.execute("PRAGMA synchronous = OFF")

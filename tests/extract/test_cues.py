@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.extract.case_folding import FOLDING_LETTERS
 from timeline.extract.cues import (
     _DISCRETE,
     _STATE,
@@ -56,7 +57,7 @@ _PIECES = st.one_of(
     *_MATCHES,
     st.sampled_from(_VOCABULARY),
     st.sampled_from([" ", "  ", ", ", ". ", "; ", "\n", "'s", "’", "-"]),
-    st.sampled_from(["\u017f", "\u0131", "\u0130", "\u212a", "é"]),
+    st.sampled_from(FOLDING_LETTERS),
     st.text(alphabet="aehilnorstſıİK ", max_size=4),
 )
 _CLAUSES = st.lists(_PIECES, max_size=12).map(" ".join)

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.extract.case_folding import FOLDING_LETTERS, cased_words
 from timeline.extract import furniture, furniture_paragraphs, promotion
 from timeline.extract.sentences import Span, split_sentences
 
@@ -24,11 +25,9 @@ _VOCABULARY = sorted(
         "Tuesday, April 27, 2010 Please".split()
     )
 )
-_WORDS = st.sampled_from(_VOCABULARY).flatmap(
-    lambda word: st.sampled_from([word, word.upper(), word.capitalize()])
-)
+_WORDS = cased_words(_VOCABULARY)
 _MARKS = st.sampled_from([" ", ", ", ". ", ": ", "\n", " - ", "? ", "“", "”", "'"])
-_FOLDS = st.sampled_from(["\u017f", "\u0131", "\u0130", "\u212a", "é", "\u03a3", "\u2029"])
+_FOLDS = st.sampled_from([*FOLDING_LETTERS, "\u03a3", "\u2029"])
 _STAMPS = st.sampled_from(
     ["2 hrs ago", "15 minutes ago", "Born: ", "2010: ", "Also known as: ", "Clic\u212a here"]
 )

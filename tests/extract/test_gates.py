@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.extract.case_folding import FOLDING_LETTERS, cased_words
 from timeline.extract import classes, cues, govern, states
 from timeline.extract.cues import (
     _BE_WORDS,
@@ -51,11 +52,9 @@ _VOCABULARY = sorted(
         "conditions weather winds showed pictures taken each every year remains remained".split()
     )
 )
-_WORDS = st.sampled_from(_VOCABULARY).flatmap(
-    lambda word: st.sampled_from([word, word.upper(), word.capitalize()])
-)
+_WORDS = cased_words(_VOCABULARY)
 _MARKS = st.sampled_from([" ", "  ", ", ", ". ", "; ", "\n", "'s", "’", "-", "'"])
-_FOLDS = st.sampled_from(["\u017f", "\u0131", "\u0130", "\u212a", "é"])
+_FOLDS = st.sampled_from(FOLDING_LETTERS)
 _PIECES = st.one_of(_WORDS, _WORDS, _MARKS, _FOLDS, st.text(alphabet="aeiostſıİK ", max_size=4))
 _CLAUSES = st.lists(_PIECES, max_size=14).map(" ".join)
 
@@ -151,9 +150,7 @@ _TELLING_VOCABULARY = sorted(
     )
 )
 _TELLING_PIECES = st.one_of(
-    st.sampled_from(_TELLING_VOCABULARY).flatmap(
-        lambda word: st.sampled_from([word, word.upper(), word.capitalize()])
-    ),
+    cased_words(_TELLING_VOCABULARY),
     _MARKS,
     _FOLDS,
 )
